@@ -1,0 +1,78 @@
+"""The ``statements`` plugin's configuration schema (``plugins: - statements: {...}`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .history import DEFAULT_EFFECTIVE_PATTERN
+
+__all__ = ["StatementsConfig", "DateOption", "RegexWithDate"]
+
+
+class DateOption(c.OptionallyRequired[dt.date]):
+    """A calendar date written as YYYY-MM-DD (YAML dates are accepted as they are)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise ValidationError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+
+
+class RegexWithDate(c.Type[str]):
+    """A regular expression with a named group ``date``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            compiled = re.compile(text)
+        except re.error as exc:
+            raise ValidationError(f"is not a valid regular expression ({exc}); check brackets and escapes")
+        if "date" not in compiled.groupindex:
+            raise ValidationError("needs a named group (?P<date>...) around the date")
+        return text
+
+
+class StatementsConfig(base.Config):
+    """Options of the ``statements`` MkDocs plugin."""
+
+    statements_dir = c.Type(str, default="statements")
+    """Folder (relative to mkdocs.yml) with one Markdown file per statement: privacy.md, cookies.md, …"""
+
+    as_of = c.Optional(DateOption())
+    """The build's date: which version is in force and which are upcoming. Default: today."""
+
+    committed_only = c.Type(bool, default=False)
+    """Leave uncommitted edits of statement files out (they are shown as a draft otherwise)."""
+
+    effective_pattern = RegexWithDate(DEFAULT_EFFECTIVE_PATTERN)
+    """Where front-matter has no ``effective``, a body line matching this pattern gives the date."""
+
+    home = c.Type(bool, default=True)
+    """Generate a home page listing the statements when the docs folder has no index.md."""
+
+    nav = c.Type(bool, default=True)
+    """Generate the navigation (unless mkdocs.yml defines ``nav`` itself)."""
+
+    banner_days = c.Type(int, default=30)
+    """For how many days after a material version takes effect the site-wide banner says it changed."""
+
+    notice_days = c.Type(int, default=30)
+    """Minimum days between publishing a material version and its effective date (``statement check``)."""
+
+    feed_entries = c.Type(int, default=50)
+    """How many versions the site-wide Atom feed lists at most."""

@@ -1,0 +1,342 @@
+"""git → revisions → versions.
+
+The history of one statement file is read with a single ``git log`` over HEAD's first-parent
+chain (following renames) that lists each commit's blob id, and one persistent ``git cat-file``
+process that reads the blobs. Both grow linearly with the number of commits.
+
+Rules (DESIGN.md, "Content model"):
+
+* a revision's ``effective`` date comes from its front-matter, else from a body line such as
+  ``Effective date: February 1, 2024``, else from its commit date;
+* revisions with the same ``effective`` form one version; its text is the last revision;
+* a revision committed after the version's ``published`` date is a correction;
+* uncommitted edits are a draft revision (unless ``committed_only``);
+* not a git repository: one version from the working tree, with a warning;
+* a shallow clone: an error that says how to fetch the full history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import InputError, ShallowCloneError
+from .model import STATEMENT_ID, Document, Revision, Statement, Version, parse_document, parse_human_date
+
+__all__ = ["HistoryOptions", "read_statement", "read_statements", "read_revisions", "group_versions", "decode_text"]
+
+#: default pattern for an effective date written in the body (adopting existing repositories)
+DEFAULT_EFFECTIVE_PATTERN = r"(?im)^\W*(?:effective|last\s+updated)(?:\s+date)?\s*[:\-–—]?\s*\**\s*(?P<date>.+?)\s*\**\s*$"
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class HistoryOptions:
+    """How history is read."""
+
+    #: include uncommitted edits of the working tree as a draft revision
+    include_working_tree: bool = True
+    #: regex with a ``date`` group, searched in the body when the front-matter has no ``effective``
+    effective_pattern: str = DEFAULT_EFFECTIVE_PATTERN
+    #: the git revision to read history from
+    ref: str = "HEAD"
+
+
+def decode_text(data: bytes, *, path: str | Path) -> str:
+    """Decode a statement file; refuse binary and non-UTF-8 content with a one-line error."""
+    if b"\x00" in data:
+        raise InputError("is a binary file, not Markdown", path=path, line=1, fix="save the statement as UTF-8 Markdown text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
+            fix="save the file with UTF-8 encoding",
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def _statement_id(path: Path) -> str:
+    stem = path.stem
+    if not STATEMENT_ID.match(stem):
+        raise InputError(
+            f"'{path.name}' cannot be a statement id (it becomes part of the site's addresses)",
+            path=path, line=1,
+            fix="rename the file to lower-case letters, digits and '-', e.g. privacy.md",
+        )
+    return stem
+
+
+# --- git -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Commit:
+    sha: str
+    committed: dt.datetime
+    author: str
+    subject: str
+    path: str
+    blob: str | None  # None when the file was deleted
+
+
+def _open_repo(folder: Path):  # -> git.Repo | None
+    try:
+        import git
+    except ImportError:  # pragma: no cover - GitPython is a dependency
+        return None
+    try:
+        return git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+
+
+def _log(repo, relpath: str, ref: str) -> list[_Commit]:
+    """One ``git log`` call: first-parent commits touching ``relpath`` (renames followed), oldest first."""
+    import git
+
+    sep = "\x1f"
+    try:
+        out = repo.git.log(
+            ref, "--first-parent", "--follow", "--raw", "--no-abbrev",
+            "--format=" + sep.join(["\x1e%H", "%ct", "%cI", "%an", "%s"]),
+            "--", relpath,
+        )
+    except git.GitCommandError as exc:
+        if "does not have any commits" in str(exc) or "unknown revision" in str(exc):
+            return []
+        raise InputError(f"git log failed: {exc.stderr.strip() or exc}", path=relpath) from None
+    commits: list[_Commit] = []
+    for record in out.split("\x1e"):
+        if not record.strip():
+            continue
+        head, _, raw = record.partition("\n")
+        sha, ts, iso, author, subject = (head.split(sep) + [""] * 5)[:5]
+        committed = dt.datetime.fromisoformat(iso) if iso else dt.datetime.fromtimestamp(int(ts), dt.timezone.utc)
+        blob, path = None, relpath
+        for line in raw.splitlines():
+            if not line.startswith(":"):
+                continue
+            meta, _, paths = line.partition("\t")
+            fields = meta.split()
+            status = fields[4] if len(fields) > 4 else "M"
+            names = paths.split("\t")
+            path = names[-1]
+            blob = None if status.startswith("D") else fields[3]
+        commits.append(_Commit(sha, committed, author, subject, path, blob))
+    commits.reverse()
+    return commits
+
+
+def _is_shallow(repo) -> bool:
+    try:
+        return repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+    except Exception:  # old git: fall back to the marker file
+        return Path(repo.git_dir, "shallow").exists()
+
+
+# --- revisions -------------------------------------------------------------------------------
+
+
+def _effective_from_body(body: str, pattern: re.Pattern[str]) -> dt.date | None:
+    for match in pattern.finditer(body[:20000]):
+        found = parse_human_date(match.group("date"))
+        if found:
+            return found
+    return None
+
+
+def _revision(
+    statement_id: str, path: str, text: str, *, commit: str | None, committed: dt.datetime,
+    author: str, subject: str, pattern: re.Pattern[str], strict: bool, warn: Warn,
+) -> Revision:
+    where = f"{path} @ {commit[:7]}" if commit else path
+    try:
+        document: Document = parse_document(text, path=path, strict=strict)
+    except InputError:
+        raise
+    meta = document.meta
+    if meta is None and not strict:
+        warn(f"{where}: no usable front-matter; using the file name as title")
+    effective = meta.effective if meta else None
+    source = "front-matter"
+    if effective is None:
+        effective = _effective_from_body(document.body, pattern)
+        source = "body"
+    if effective is None:
+        effective = committed.date()
+        source = "commit" if commit else "file"
+        warn(f"{where}: no effective date in front-matter or text; using the {'commit' if commit else 'file'} date {effective}")
+    return Revision(
+        statement_id=statement_id, path=path, text=text, commit=commit, committed=committed,
+        author=author, subject=subject, meta=meta, body=document.body, effective=effective,
+        effective_source=source,  # type: ignore[arg-type]
+    )
+
+
+def read_revisions(
+    path: str | Path, *, options: HistoryOptions = HistoryOptions(), warn: Warn | None = None,
+) -> list[Revision]:
+    """Every revision of a statement file, oldest first, ending with the working-tree draft if any."""
+    warn = warn or (lambda message: None)
+    path = Path(path)
+    statement_id = _statement_id(path)
+    pattern = re.compile(options.effective_pattern)
+    display = os.path.relpath(path) if path.is_absolute() else str(path)
+    repo = _open_repo(path.parent.resolve())
+    revisions: list[Revision] = []
+
+    def working_tree(strict: bool) -> Revision | None:
+        if not path.exists():
+            return None
+        data = path.read_bytes()
+        text = decode_text(data, path=display)
+        if not text.strip():
+            raise InputError("is empty", path=display, line=1, fix="write the statement with front-matter and text, or delete the file")
+        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        return _revision(
+            statement_id, display, text, commit=None, committed=mtime, author="", subject="uncommitted edits",
+            pattern=pattern, strict=strict, warn=warn,
+        )
+
+    if repo is None or repo.bare:
+        warn(f"{display}: not in a git repository; building the working tree as a single version")
+        draft = working_tree(strict=True)
+        if draft is None:
+            raise InputError("does not exist", path=display)
+        return [draft]
+    if _is_shallow(repo):
+        raise ShallowCloneError(
+            "the repository is a shallow clone, so the statement's history is incomplete",
+            path=display,
+            fix="run 'git fetch --unshallow' (in GitHub Actions: actions/checkout with 'fetch-depth: 0')",
+        )
+
+    root = Path(repo.working_tree_dir).resolve()
+    relpath = path.resolve().relative_to(root).as_posix()
+    commits = _log(repo, relpath, options.ref)
+    odb = repo.odb
+    for commit in commits:
+        if commit.blob is None:
+            continue
+        data = odb.stream(bytes.fromhex(commit.blob)).read()
+        where_ = f"{commit.path} @ {commit.sha[:7]}"
+        try:
+            text = decode_text(data, path=where_)
+        except InputError as exc:
+            warn(f"{exc}; skipped")
+            continue
+        if not text.strip():
+            warn(f"{where_}: empty file; skipped")
+            continue
+        try:
+            revisions.append(
+                _revision(
+                    statement_id, commit.path, text, commit=commit.sha, committed=commit.committed,
+                    author=commit.author, subject=commit.subject, pattern=pattern, strict=False, warn=warn,
+                )
+            )
+        except InputError as exc:  # pragma: no cover - non-strict parsing does not raise
+            warn(f"{exc}; skipped")
+
+    if options.include_working_tree and options.ref == "HEAD":
+        committed_text = revisions[-1].text if revisions else None
+        draft = working_tree(strict=True)
+        if draft is not None and draft.text != committed_text:
+            revisions.append(draft)
+    elif revisions:
+        # The committed text at HEAD is still validated strictly: build refuses a broken tip.
+        last = revisions[-1]
+        parse_document(last.text, path=display, strict=True)
+    if not revisions:
+        draft = working_tree(strict=True)
+        if draft is None:
+            raise InputError("does not exist", path=display)
+        revisions.append(draft)
+    elif revisions[-1].meta is None:
+        # Old revisions may be messy; the newest one must be valid.
+        parse_document(revisions[-1].text, path=display, strict=True)
+    return revisions
+
+
+def group_versions(statement_id: str, revisions: Iterable[Revision], *, warn: Warn | None = None) -> tuple[Version, ...]:
+    """Group revisions by effective date into versions, oldest effective date first."""
+    warn = warn or (lambda message: None)
+    groups: dict[dt.date, list[Revision]] = {}
+    latest: dt.date | None = None
+    for revision in revisions:
+        if latest is not None and revision.effective < latest and revision.effective not in groups:
+            warn(
+                f"{revision.path} @ {revision.short}: effective date {revision.effective} is earlier than "
+                f"{latest}, which an earlier commit already used; it is listed in date order"
+            )
+        elif latest is not None and revision.effective < latest:
+            warn(
+                f"{revision.path} @ {revision.short}: effective date went back to {revision.effective}; "
+                f"treated as a change to that version"
+            )
+        groups.setdefault(revision.effective, []).append(revision)
+        latest = max(latest, revision.effective) if latest else revision.effective
+
+    versions = []
+    for effective in sorted(groups):
+        revs = groups[effective]
+        last_meta = next((r.meta for r in reversed(revs) if r.meta is not None), None)
+        first_commit = revs[0].committed.date()
+        published = next((r.meta.published for r in reversed(revs) if r.meta and r.meta.published), None) or first_commit
+        # Revisions on or before the publication day prepare the version; later ones correct it.
+        published_count = max(1, sum(1 for r in revs if r.committed.date() <= published))
+        title = last_meta.title if last_meta else statement_id.replace("-", " ").title()
+        versions.append(
+            Version(
+                statement_id=statement_id,
+                title=title,
+                effective=effective,
+                published=published,
+                material=bool(last_meta and last_meta.material),
+                summary=last_meta.summary if last_meta else None,
+                review=last_meta.review if last_meta else None,
+                revisions=tuple(revs),
+                published_count=published_count,
+                extra=dict(last_meta.model_extra or {}) if last_meta else {},
+            )
+        )
+    return tuple(versions)
+
+
+def read_statement(
+    path: str | Path, *, options: HistoryOptions = HistoryOptions(), warn: Warn | None = None,
+) -> Statement:
+    """Read one statement file's whole history into a :class:`Statement`."""
+    warnings: list[str] = []
+
+    def collect(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
+    path = Path(path)
+    revisions = read_revisions(path, options=options, warn=collect)
+    statement_id = revisions[-1].statement_id
+    versions = group_versions(statement_id, revisions, warn=collect)
+    display = revisions[-1].path if revisions[-1].is_draft else str(path)
+    return Statement(id=statement_id, path=display, versions=versions, warnings=tuple(warnings))
+
+
+def read_statements(
+    folder: str | Path, *, options: HistoryOptions = HistoryOptions(), warn: Warn | None = None,
+) -> tuple[Statement, ...]:
+    """Read every ``*.md`` statement in ``folder``, sorted by id."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError("statements folder not found", path=folder, fix="create it, or set 'statements_dir' under the statements plugin")
+    files = sorted(p for p in folder.glob("*.md") if p.is_file())
+    if not files:
+        raise InputError("no statement files (*.md)", path=folder, fix="add a statement such as privacy.md")
+    return tuple(read_statement(p, options=options, warn=warn) for p in files)

@@ -1,0 +1,386 @@
+"""Value objects: :class:`Revision`, :class:`Version`, :class:`Statement`, and the front-matter schema.
+
+A *revision* is one state of a statement file (one commit, or the uncommitted working tree).
+Revisions that carry the same ``effective`` date form one *version*; the version's text is
+its last revision, and revisions committed after the version was published are *corrections*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .errors import InputError
+
+__all__ = [
+    "FrontMatter",
+    "Revision",
+    "Version",
+    "Statement",
+    "Status",
+    "parse_document",
+    "Document",
+    "STATEMENT_ID",
+]
+
+#: A statement id is its file name without ``.md``; it becomes a URL path segment.
+STATEMENT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+Status = Literal["in-force", "archived", "upcoming", "draft"]
+
+
+class FrontMatter(BaseModel):
+    """The keys a statement's front-matter may carry. Unknown keys are kept and ignored."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: str
+    effective: dt.date | None = None
+    published: dt.date | None = None
+    material: bool = False
+    summary: str | None = None
+    review: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("title is empty")
+        return value.strip()
+
+    @field_validator("effective", "published", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                parsed = parse_human_date(text)
+                if parsed:
+                    return parsed
+        raise ValueError(f"{value!r} is not a date")
+
+    @field_validator("summary", "review", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, (int, float, dt.date)):
+            return str(value)
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_HUMAN_DATE = re.compile(
+    r"(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4}))"
+    r"|(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
+    r"|(?:(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+)
+
+
+def parse_human_date(text: str) -> dt.date | None:
+    """Parse ``February 1, 2024``, ``1 February 2024`` or ``2024-02-01``; ``None`` if it is no date."""
+    match = _HUMAN_DATE.search(text)
+    if not match:
+        return None
+    try:
+        if match["y3"]:
+            return dt.date(int(match["y3"]), int(match["m3"]), int(match["d3"]))
+        month_name = (match["m1"] or match["m2"]).lower()
+        day = int(match["d1"] or match["d2"])
+        year = int(match["y1"] or match["y2"])
+        month = _MONTHS.get(month_name)
+        return dt.date(year, month, day) if month else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A statement file split into front-matter and Markdown body."""
+
+    meta: FrontMatter | None
+    raw_meta: dict[str, Any]
+    body: str
+    #: 1-based line of the body's first line in the file
+    body_line: int
+
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n")
+_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return ``(yaml_text, body, body_line)``; ``yaml_text`` is None without front-matter."""
+    if not _FENCE.match(text):
+        return None, text, 1
+    start = _FENCE.match(text).end()  # type: ignore[union-attr]
+    end = _FENCE_END.search(text, start)
+    if end is None:
+        return None, text, 1
+    yaml_text = text[start : end.start()]
+    rest = text[end.end() :]
+    if rest.startswith("\r\n"):
+        rest = rest[2:]
+    elif rest.startswith("\n"):
+        rest = rest[1:]
+    body_line = text[: len(text) - len(rest)].count("\n") + 1
+    return yaml_text, rest, body_line
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    """Map each top-level key to its 1-based line inside the YAML text."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[str(key.value)] = key.start_mark.line + 1
+    return lines
+
+
+_FIXES = {
+    "title": "add a line such as 'title: Privacy Statement'",
+    "effective": "write the date as YYYY-MM-DD, e.g. 'effective: 2025-03-01'",
+    "published": "write the date as YYYY-MM-DD, e.g. 'published: 2025-02-01'",
+    "material": "write 'material: true' or 'material: false'",
+    "summary": "write the summary as text",
+    "review": "write the reason as text",
+}
+
+
+def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Document:
+    """Split and validate a statement file.
+
+    With ``strict=False`` (used for old revisions in git history) a file without usable
+    front-matter yields ``meta=None`` instead of an error; the caller decides how to warn.
+    """
+    yaml_text, body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        if strict:
+            raise InputError(
+                "no front-matter", path=path, line=1,
+                fix="start the file with '---', a line 'title: …', and '---'",
+            )
+        return Document(None, {}, body, body_line)
+    try:
+        raw = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2  # +1 for the opening '---'
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        if strict:
+            raise InputError(
+                f"front-matter is not valid YAML ({problem})", path=path, line=line,
+                fix="check indentation and quote values that contain ':' or '#'",
+            ) from None
+        return Document(None, {}, body, body_line)
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        if strict:
+            raise InputError(
+                "front-matter must be a mapping of keys to values", path=path, line=2,
+                fix="write one 'key: value' per line",
+            )
+        return Document(None, {}, body, body_line)
+    raw = {str(key): value for key, value in raw.items()}
+    try:
+        meta = FrontMatter.model_validate(raw)
+    except ValidationError as exc:
+        if not strict:
+            return Document(None, raw, body, body_line)
+        error = exc.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else "front-matter"
+        lines = _key_lines(yaml_text)
+        line = lines.get(key, 1) + 1 if key in lines else 1
+        if error["type"] == "missing":
+            message = f"{key}: missing"
+        else:
+            message = f"{key}: {error['msg'].removeprefix('Value error, ')}"
+        raise InputError(message, path=path, line=line, fix=_FIXES.get(key, "correct the value")) from None
+    if strict and meta.material and not meta.summary:
+        line = _key_lines(yaml_text).get("material", 0) + 1
+        raise InputError(
+            "material: true needs a summary of what changed", path=path, line=line,
+            fix="add 'summary: …' in plain words for readers and notifications",
+        )
+    return Document(meta, raw, body, body_line)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One state of a statement file: a commit, or the uncommitted working tree (``commit=None``)."""
+
+    statement_id: str
+    path: str
+    text: str
+    #: commit hex sha; None for the working tree
+    commit: str | None
+    #: commit time (aware datetime); for the working tree, the file's modification time
+    committed: dt.datetime
+    author: str
+    subject: str
+    meta: FrontMatter | None
+    body: str
+    #: the effective date this revision belongs to, after fallbacks
+    effective: dt.date
+    #: where that effective date came from: front-matter, body, commit
+    effective_source: Literal["front-matter", "body", "commit", "file"] = "front-matter"
+
+    @property
+    def is_draft(self) -> bool:
+        """True for uncommitted edits in the working tree."""
+        return self.commit is None
+
+    @property
+    def short(self) -> str:
+        """Abbreviated commit sha, or ``working tree``."""
+        return self.commit[:7] if self.commit else "working tree"
+
+
+@dataclass(frozen=True)
+class Version:
+    """A statement as it reads from one ``effective`` date on: its identity and permalink."""
+
+    statement_id: str
+    title: str
+    effective: dt.date
+    published: dt.date
+    material: bool
+    summary: str | None
+    review: str | None
+    #: every revision that carried this effective date, oldest first
+    revisions: tuple[Revision, ...]
+    #: how many of the leading revisions precede publication; the rest are corrections
+    published_count: int
+    #: extra front-matter keys, kept and otherwise ignored
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def text(self) -> str:
+        """The full file text of the last revision (front-matter included)."""
+        return self.revisions[-1].text
+
+    @property
+    def body(self) -> str:
+        """The Markdown body of the last revision."""
+        return self.revisions[-1].body
+
+    @property
+    def commit(self) -> str | None:
+        """The commit of the last revision (None when that is an uncommitted draft)."""
+        return self.revisions[-1].commit
+
+    @property
+    def is_draft(self) -> bool:
+        """True when the version's text includes uncommitted edits."""
+        return self.revisions[-1].is_draft
+
+    @property
+    def corrections(self) -> tuple[Revision, ...]:
+        """Revisions committed after publication (each a change to a published text)."""
+        return self.revisions[self.published_count :]
+
+    @property
+    def published_text(self) -> str:
+        """The text as first published (before any correction)."""
+        return self.revisions[self.published_count - 1].text
+
+    @property
+    def last_updated(self) -> dt.date:
+        """The date of the last revision."""
+        return self.revisions[-1].committed.date()
+
+    @property
+    def key(self) -> str:
+        """The version's permanent address segment: its effective date, ISO formatted."""
+        return self.effective.isoformat()
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the version's full file text (UTF-8), as listed in versions.json."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def status(self, as_of: dt.date, current: "Version | None") -> Status:
+        """The version's status on ``as_of`` given the statement's version in force."""
+        if self.effective > as_of:
+            return "upcoming"
+        if current is not None and current.effective == self.effective:
+            return "in-force"
+        return "archived"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement file and its versions, oldest first."""
+
+    id: str
+    path: str
+    versions: tuple[Version, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The title of the newest version."""
+        return self.versions[-1].title
+
+    def current(self, as_of: dt.date) -> Version | None:
+        """The version in force on ``as_of``: the latest with ``effective <= as_of``."""
+        found = None
+        for version in self.versions:
+            if version.effective <= as_of:
+                found = version
+        return found
+
+    def upcoming(self, as_of: dt.date) -> tuple[Version, ...]:
+        """Versions that take effect after ``as_of``."""
+        return tuple(v for v in self.versions if v.effective > as_of)
+
+    def previous(self, version: Version) -> Version | None:
+        """The version before ``version``, or None for the first."""
+        index = self.versions.index(version)
+        return self.versions[index - 1] if index else None
+
+    def next(self, version: Version) -> Version | None:
+        """The version after ``version``, or None for the newest."""
+        index = self.versions.index(version)
+        return self.versions[index + 1] if index + 1 < len(self.versions) else None
+
+    def version(self, effective: dt.date | str) -> Version | None:
+        """Look a version up by its effective date."""
+        key = effective if isinstance(effective, str) else effective.isoformat()
+        for version in self.versions:
+            if version.key == key:
+                return version
+        return None
