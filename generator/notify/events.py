@@ -1,0 +1,222 @@
+"""Events: what happened to which version, as a stable id and a versioned JSON payload.
+
+Two events exist per version:
+
+``statement.version.published``
+    due on the first run with ``as_of >= version.published`` (readers get their notice period);
+``statement.version.effective``
+    due on the first run with ``as_of >= version.effective`` (the new text is now in force).
+
+An event's id depends only on the statement id, the version's effective date and the event type, so
+every re-send of an event carries the same id and receivers can deduplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..model import Statement, Version
+from .config import EVENT_EFFECTIVE, EVENT_PUBLISHED, EVENT_TYPES
+
+__all__ = [
+    "EVENT_PUBLISHED",
+    "EVENT_EFFECTIVE",
+    "EVENT_TYPES",
+    "SCHEMA",
+    "Event",
+    "Classifier",
+    "event_id",
+    "build_event",
+    "due_events",
+    "version_url",
+    "changes_url",
+    "statement_url",
+]
+
+#: Version of the payload layout; bumped on any incompatible change.
+SCHEMA = 1
+
+
+class _Finding(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+class _Classification(Protocol):
+    verdict: str
+    findings: list[_Finding]
+
+
+#: ``classify_version(statement, version)`` from :mod:`generator.material`, or a stand-in
+Classifier = Callable[[Statement, Version], "_Classification | None"]
+
+
+def event_id(statement_id: str, effective: dt.date, event_type: str) -> str:
+    """The stable id of an event: the same on every run, never derived from time."""
+    digest = hashlib.sha256(f"{event_type}\n{statement_id}\n{effective.isoformat()}".encode()).hexdigest()
+    return f"evt_{digest[:32]}"
+
+
+def _join(site_url: str | None, path: str) -> str | None:
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + path
+
+
+def statement_url(site_url: str | None, statement_id: str) -> str | None:
+    """``{site_url}{id}/``: the version in force."""
+    return _join(site_url, f"{statement_id}/")
+
+
+def version_url(site_url: str | None, version: Version) -> str | None:
+    """``{site_url}{id}/{effective}/``: the version's permanent address."""
+    return _join(site_url, f"{version.statement_id}/{version.key}/")
+
+
+def changes_url(site_url: str | None, version: Version) -> str | None:
+    """``{site_url}{id}/{effective}/changes/``: the redline against the previous version."""
+    return _join(site_url, f"{version.statement_id}/{version.key}/changes/")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to one version; ``payload`` is what every channel sends."""
+
+    id: str
+    type: str
+    statement_id: str
+    title: str
+    effective: dt.date
+    published: dt.date
+    #: the day the event took place: the version's published or effective date
+    date: dt.date
+    #: declared ``material: true`` in the version's front-matter
+    material: bool
+    payload: Mapping[str, Any] = field(compare=False, hash=False)
+
+    @property
+    def kind(self) -> str:
+        """``published`` or ``effective``."""
+        return self.type.rsplit(".", 1)[-1]
+
+    @property
+    def body(self) -> str:
+        """The payload as compact JSON: the exact bytes a webhook signs and sends."""
+        return json.dumps(self.payload, ensure_ascii=False, separators=(",", ":"))
+
+    @property
+    def payload_sha256(self) -> str:
+        """sha256 of :attr:`body`, recorded in the ledger as proof of what was sent."""
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+
+def build_event(
+    statement: Statement,
+    version: Version,
+    event_type: str,
+    *,
+    site_url: str | None = None,
+    classification: _Classification | None = None,
+) -> Event:
+    """Make the event of ``event_type`` for ``version``, payload included."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}")
+    identifier = event_id(statement.id, version.effective, event_type)
+    date = version.published if event_type == EVENT_PUBLISHED else version.effective
+    previous = statement.previous(version)
+    payload: dict[str, Any] = {
+        "schema": SCHEMA,
+        "id": identifier,
+        "type": event_type,
+        "date": date.isoformat(),
+        "statement": {
+            "id": statement.id,
+            "title": version.title,
+            "url": statement_url(site_url, statement.id),
+        },
+        "version": {
+            "effective": version.effective.isoformat(),
+            "published": version.published.isoformat(),
+            "notice_days": (version.effective - version.published).days,
+            "material": version.material,
+            "summary": version.summary,
+            "sha256": version.sha256,
+            "commit": version.commit,
+            "url": version_url(site_url, version),
+            "changes_url": changes_url(site_url, version) if previous is not None else None,
+        },
+        "previous": (
+            {"effective": previous.effective.isoformat(), "url": version_url(site_url, previous)}
+            if previous is not None
+            else None
+        ),
+        "classification": (
+            {
+                "verdict": classification.verdict,
+                "findings": [finding.to_dict() for finding in classification.findings],
+            }
+            if classification is not None
+            else None
+        ),
+    }
+    return Event(
+        id=identifier,
+        type=event_type,
+        statement_id=statement.id,
+        title=version.title,
+        effective=version.effective,
+        published=version.published,
+        date=date,
+        material=version.material,
+        payload=payload,
+    )
+
+
+def due_events(
+    statements: Iterable[Statement],
+    as_of: dt.date,
+    *,
+    since: dt.date | None = None,
+    site_url: str | None = None,
+    classify: Classifier | None = None,
+    warnings: list[str] | None = None,
+) -> list[Event]:
+    """Every event that has taken place by ``as_of``, oldest version first.
+
+    Drafts (uncommitted text) never notify, nor do versions published before ``since``. Whether an
+    event was already delivered is the ledger's business, not this function's.
+    """
+    events: list[Event] = []
+    for statement in statements:
+        for version in statement.versions:
+            if version.is_draft or (since is not None and version.published < since):
+                continue
+            types = [t for t in EVENT_TYPES if _date_of(version, t) <= as_of]
+            if not types:
+                continue
+            classification = _classify(classify, statement, version, warnings)
+            for event_type in types:
+                events.append(build_event(statement, version, event_type, site_url=site_url, classification=classification))
+    return events
+
+
+def _date_of(version: Version, event_type: str) -> dt.date:
+    return version.published if event_type == EVENT_PUBLISHED else version.effective
+
+
+def _classify(
+    classify: Classifier | None, statement: Statement, version: Version, warnings: list[str] | None
+) -> _Classification | None:
+    if classify is None:
+        return None
+    try:
+        return classify(statement, version)
+    except Exception as exc:  # noqa: BLE001 - a classifier bug must not hold back the notice itself
+        if warnings is not None:
+            warnings.append(f"{statement.id} {version.key}: no verdict in the payload, classification failed ({exc})")
+        return None
+
