@@ -18,7 +18,6 @@ Rules (DESIGN.md, "Content model"):
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +59,16 @@ def decode_text(data: bytes, *, path: str | Path) -> str:
             fix="save the file with UTF-8 encoding",
         ) from None
     return text.replace("\r\n", "\n")
+
+
+def _display(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when below it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _statement_id(path: Path) -> str:
@@ -109,7 +118,7 @@ def _log(repo, relpath: str, ref: str) -> list[_Commit]:
             "--", relpath,
         )
     except git.GitCommandError as exc:
-        if "does not have any commits" in str(exc) or "unknown revision" in str(exc):
+        if any(text in str(exc) for text in ("does not have any commits", "unknown revision", "bad revision")):
             return []
         raise InputError(f"git log failed: {exc.stderr.strip() or exc}", path=relpath) from None
     commits: list[_Commit] = []
@@ -188,7 +197,7 @@ def read_revisions(
     path = Path(path)
     statement_id = _statement_id(path)
     pattern = re.compile(options.effective_pattern)
-    display = os.path.relpath(path) if path.is_absolute() else str(path)
+    display = _display(path)
     repo = _open_repo(path.parent.resolve())
     revisions: list[Revision] = []
 

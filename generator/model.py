@@ -155,6 +155,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return yaml_text, rest, body_line
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that an impossible date (2024-02-30) stays text for a clear error later."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _key_lines(yaml_text: str) -> dict[str, int]:
     """Map each top-level key to its 1-based line inside the YAML text."""
     try:
@@ -194,9 +208,11 @@ def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Docum
             )
         return Document(None, {}, body, body_line)
     try:
-        raw = yaml.safe_load(yaml_text)
+        raw = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if mark is not None and mark.line >= yaml_text.count("\n") and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # an unclosed bracket is reported at the end; point at its start
         line = mark.line + 2 if mark is not None else 2  # +1 for the opening '---'
         problem = getattr(exc, "problem", None) or "malformed YAML"
         if strict:
@@ -319,8 +335,10 @@ class Version:
 
     @property
     def last_updated(self) -> dt.date:
-        """The date of the last revision."""
-        return self.revisions[-1].committed.date()
+        """When the public text last changed: the last correction's date, else the publication date."""
+        if self.corrections:
+            return max(self.published, self.revisions[-1].committed.date())
+        return self.published
 
     @property
     def key(self) -> str:
