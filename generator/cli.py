@@ -1,0 +1,450 @@
+"""The ``statement`` command: build, serve, log, validate, diff, check, notify, export.
+
+Exit status: 0 success, 1 a policy violation or failed delivery (``check``, ``notify``),
+2 bad input or usage — always with one line ``error: <file>:<line>: <problem>; <fix>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from .errors import StatementError
+
+__all__ = ["main", "cli"]
+
+CONFIG_HELP = "Path of mkdocs.yml."
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        level = record.levelname.lower()
+        return f"{level}: {record.getMessage()}"
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every user-caused error into one line and exit status 2 — never a traceback."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from mkdocs import exceptions
+
+        try:
+            return func(*args, **kwargs)
+        except StatementError as exc:
+            _fail(str(exc))
+        except exceptions.MkDocsException as exc:  # ConfigurationError, Abort, BuildError
+            text = str(exc).strip().splitlines()
+            _fail(text[0] if text else exc.__class__.__name__)
+        except OSError as exc:
+            _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help=CONFIG_HELP)
+as_of_option = click.option(
+    "--as-of", callback=_parse_date, metavar="DATE",
+    help="Build as if today were DATE (YYYY-MM-DD): decides which version is in force.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print MkDocs' progress too.")
+
+
+class _Group(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # usage errors exit 2 already; keep it that way
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="statements-generator", prog_name="statement")
+def cli() -> None:
+    """Publish statements kept as Markdown in git as a versioned MkDocs site."""
+
+
+# --- build -----------------------------------------------------------------------------------
+
+
+def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: bool, **overrides: Any):
+    from . import plugin
+    from .project import load_mkdocs_config, statements_options
+
+    plugin.RUNTIME_OVERRIDES.clear()
+    if as_of:
+        plugin.RUNTIME_OVERRIDES["as_of"] = as_of
+    if committed_only:
+        plugin.RUNTIME_OVERRIDES["committed_only"] = True
+    config = load_mkdocs_config(config_file, **overrides)
+    statements_options(config)  # refuse a config without the plugin
+    return config
+
+
+@cli.command()
+@config_option
+@as_of_option
+@click.option("--committed-only", is_flag=True, help="Leave uncommitted edits out.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site_dir of mkdocs.yml).")
+@click.option("-s", "--strict", is_flag=True, help="Fail on warnings.")
+@quiet_option
+@verbose_option
+@_guard
+def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_dir: str | None, strict: bool, quiet: bool, verbose: bool) -> None:
+    """Build the site into site/ (replaced only when the whole build succeeds)."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    _setup_logging(verbose, quiet)
+    started = time.perf_counter()
+    overrides: dict[str, Any] = {"strict": True} if strict else {}
+    if site_dir:
+        overrides["site_dir"] = site_dir
+    config = _load_for_build(config_file, as_of, committed_only, **overrides)
+    target = Path(config.site_dir)
+    staging = target.parent / f".{target.name}.building-{os.getpid()}"
+    config.site_dir = str(staging)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if not quiet:
+        plugin = config.plugins["statements"]
+        plan = plugin.plan
+        parts = []
+        for statement in plan.statements if plan else ():
+            current = statement.current(plan.as_of)
+            parts.append(f"{statement.id}: {len(statement.versions)} versions, in force {current.key if current else 'none'}")
+        shown = os.path.relpath(target) if not target.is_absolute() or str(target).startswith(os.getcwd()) else str(target)
+        click.echo(f"Built {shown}/ as of {plan.as_of if plan else as_of} ({'; '.join(parts)}) in {time.perf_counter() - started:.1f} s", err=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the finished build in place; the previous site survives any earlier failure."""
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# --- serve -----------------------------------------------------------------------------------
+
+
+@cli.command()
+@config_option
+@as_of_option
+@click.option("--committed-only", is_flag=True, help="Leave uncommitted edits out.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="Address to serve on.")
+@click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
+@verbose_option
+@_guard
+def serve(config_file: str, as_of: dt.date | None, committed_only: bool, dev_addr: str, open_in_browser: bool, verbose: bool) -> None:
+    """Preview the site with live reload; uncommitted edits show as a draft."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _setup_logging(verbose, False)
+    logging.getLogger("mkdocs").setLevel(logging.DEBUG if verbose else logging.INFO)
+    _load_for_build(config_file, as_of, committed_only)  # fail fast, with our one-line errors
+    mkdocs_serve(config_file=config_file, livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
+
+
+# --- log -------------------------------------------------------------------------------------
+
+
+@cli.command(name="log")
+@click.argument("statement_id", required=False, metavar="[ID]")
+@config_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--committed-only", is_flag=True, help="Leave uncommitted edits out.")
+@_guard
+def log_command(statement_id: str | None, config_file: str, as_of: dt.date | None, fmt: str, committed_only: bool) -> None:
+    """List a statement's versions with dates, revisions and commits."""
+    from .project import load_project
+
+    _setup_logging(False, fmt == "json")
+    project = load_project(config_file, as_of=as_of, committed_only=committed_only)
+    statements = [project.statement(statement_id)] if statement_id else list(project.statements)
+    rows = []
+    for statement in statements:
+        current = statement.current(project.as_of)
+        for version in statement.versions:
+            rows.append(
+                {
+                    "statement": statement.id,
+                    "effective": version.key,
+                    "published": version.published.isoformat(),
+                    "last_updated": version.last_updated.isoformat(),
+                    "status": "draft" if version.is_draft else version.status(project.as_of, current),
+                    "material": version.material,
+                    "summary": version.summary,
+                    "revisions": len(version.revisions),
+                    "corrections": len(version.corrections),
+                    "commits": [r.commit for r in version.revisions if r.commit],
+                    "draft": version.is_draft,
+                }
+            )
+    if fmt == "json":
+        click.echo(json.dumps({"as_of": project.as_of.isoformat(), "versions": rows}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(Console().width, 110))
+    table = Table(title=f"Versions as of {project.as_of}", show_lines=False)
+    for column in ("statement", "effective", "published", "status", "material", "revisions", "commits"):
+        table.add_column(column, no_wrap=True)
+    for row in rows:
+        commits = " ".join(c[:7] for c in row["commits"]) + (" +draft" if row["draft"] else "")
+        table.add_row(
+            row["statement"], row["effective"], row["published"], row["status"], "yes" if row["material"] else "",
+            f"{row['revisions']}" + (f" ({row['corrections']} corr.)" if row["corrections"] else ""), commits,
+        )
+    console.print(table)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+@cli.command()
+@config_option
+@_guard
+def validate(config_file: str) -> None:
+    """Check mkdocs.yml and every statement file; exit 2 with one line per problem."""
+    from .history import decode_text
+    from .model import STATEMENT_ID, parse_document
+    from .project import load_mkdocs_config, statements_options
+
+    _setup_logging(False, True)
+    config = load_mkdocs_config(config_file)
+    options = statements_options(config)
+    root = Path(config.config_file_path).resolve().parent
+    folder = root / options.statements_dir
+    try:
+        shown_folder = folder.relative_to(Path.cwd())
+    except ValueError:
+        shown_folder = folder
+    problems: list[str] = []
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not folder.is_dir():
+        problems.append(f"{shown_folder}: statements folder not found; create it or set 'statements_dir'")
+    elif not files:
+        problems.append(f"{shown_folder}: no statement files (*.md); add one such as privacy.md")
+    for path in files:
+        shown = shown_folder / path.name
+        try:
+            if not STATEMENT_ID.match(path.stem):
+                raise StatementError(
+                    f"'{path.name}' cannot be a statement id", path=shown, line=1,
+                    fix="rename the file to lower-case letters, digits and '-'",
+                )
+            text = decode_text(path.read_bytes(), path=shown)
+            if not text.strip():
+                raise StatementError("is empty", path=shown, line=1, fix="write the statement or delete the file")
+            document = parse_document(text, path=shown)
+            if document.meta and document.meta.effective is None:
+                click.echo(f"warning: {shown}: no 'effective' date in front-matter; it will come from the text or the commit date", err=True)
+        except StatementError as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        sys.exit(2)
+    click.echo(f"{len(files)} statement{'s' if len(files) != 1 else ''} valid: " + ", ".join(p.name for p in files))
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def _resolve_side(statement: Any, label: str, as_of: dt.date, *, working: Any) -> tuple[str, str]:
+    """Map FROM/TO (an effective date, previous, current, working) to (label, markdown body)."""
+    committed = [v for v in statement.versions if not v.is_draft]
+    if label == "working":
+        return "working", working
+    if label == "current":
+        version = statement.current(as_of)
+        if version is None:
+            raise StatementError(f"{statement.id} has no version in force on {as_of}", fix="name an effective date")
+        return version.key, version.body
+    if label == "previous":
+        if not committed:
+            raise StatementError(f"{statement.id} has no committed version", fix="commit the statement first")
+        return committed[-1].key + " (committed)", _committed_body(committed[-1])
+    version = statement.version(label)
+    if version is None:
+        raise StatementError(
+            f"{statement.id} has no version effective '{label}'",
+            fix="use an effective date from 'statement log', or previous, current, working",
+        )
+    return version.key, _committed_body(version) if version.is_draft else version.body
+
+
+def _committed_body(version: Any) -> str:
+    committed = [r for r in version.revisions if not r.is_draft]
+    return committed[-1].body if committed else version.body
+
+
+@cli.command(name="diff")
+@click.argument("args", nargs=-1, metavar="[ID] [FROM] [TO]")
+@config_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json", "markdown", "unified"]), default="text", show_default=True)
+@click.option("--color/--no-color", default=None, help="Colour the text format (default: when writing to a terminal).")
+@_guard
+def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None) -> None:
+    """Show what changed between two versions (default: previous → working)."""
+    from . import diff as engine
+    from .model import split_front_matter
+    from .project import load_project
+
+    _setup_logging(False, True)
+    project = load_project(config_file, as_of=as_of)
+    ids = {s.id for s in project.statements}
+    args = list(args)
+    statement_id = args.pop(0) if args and args[0] in ids else None
+    if len(args) > 2:
+        raise click.UsageError("give at most ID, FROM and TO")
+    statement = project.statement(statement_id)
+    working_path = Path(statement.path)
+    working_source = working_path.read_text(encoding="utf-8") if working_path.exists() else statement.versions[-1].text
+    _, working_body, _ = split_front_matter(working_source)
+    old_label, old_body = _resolve_side(statement, args[0] if args else "previous", project.as_of, working=working_body)
+    new_label, new_body = _resolve_side(statement, args[1] if len(args) > 1 else "working", project.as_of, working=working_body)
+    md = {"extensions": project.config.markdown_extensions, "extension_configs": project.config.mdx_configs}
+    if fmt == "unified":
+        click.echo(engine.render_unified(old_body, new_body, fromfile=f"{statement.id}@{old_label}", tofile=f"{statement.id}@{new_label}"), nl=False)
+        return
+    result = engine.diff_markdown(old_body, new_body, **md)
+    if fmt == "json":
+        document = engine.to_json(result, statement=statement.id, from_=old_label, to=new_label)
+        classification = _classification(project, statement, old_body, new_body, result)
+        if classification is not None:
+            document["classification"] = classification
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    elif fmt == "html":
+        click.echo(engine.render_redline(result, context=True))
+    elif fmt == "markdown":
+        click.echo(engine.render_markdown(result, title=f"{statement.title}: {old_label} → {new_label}"))
+    else:
+        use_color = sys.stdout.isatty() if color is None else color
+        header = f"{statement.title}: {old_label} → {new_label}\n"
+        click.echo(header + engine.render_text(result, color=use_color), color=use_color)
+
+
+def _classification(project: Any, statement: Any, old_body: str, new_body: str, result: Any) -> Any:
+    try:
+        from . import material
+    except ImportError:
+        return None
+    classify_diff = getattr(material, "classify_diff", None)
+    if classify_diff is None:
+        return None
+    outcome = classify_diff(result, options=project.options)
+    return outcome.to_dict() if hasattr(outcome, "to_dict") else outcome
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@config_option
+@as_of_option
+@click.option("-o", "--output", type=click.Path(file_okay=False), default="statements-export", show_default=True, help="Folder to write into.")
+@_guard
+def export(config_file: str, as_of: dt.date | None, output: str) -> None:
+    """Write the site plan as plain Markdown and files, for other static site generators."""
+    from . import diff as engine
+    from .pages import PlanOptions, plan_site
+    from .plugin import _classifier
+    from .project import load_project
+
+    _setup_logging(False, False)
+    project = load_project(config_file, as_of=as_of)
+    config = project.config
+    options = PlanOptions(
+        as_of=project.as_of, site_url=config.site_url or "", site_name=config.site_name,
+        directory_urls=config.use_directory_urls, home=project.options.home,
+        banner_days=project.options.banner_days, feed_entries=project.options.feed_entries,
+        markdown_extensions=config.markdown_extensions, markdown_configs=config.mdx_configs,
+    )
+    plan = plan_site(project.statements, options, classify=_classifier(project.options), diff=engine)
+    out = Path(output)
+    for page in plan.pages:
+        _write(out / page.path, page.source)
+    for asset in plan.assets:
+        _write(out / asset.path, asset.content)
+    click.echo(f"Exported {len(plan.pages)} pages and {len(plan.assets)} files to {out}/", err=True)
+
+
+def _write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def _register_optional() -> None:
+    """Commands that live beside their subsystem."""
+    try:
+        from .check import check
+    except ImportError:
+        pass
+    else:
+        cli.add_command(check)
+    try:
+        from .notify.command_line import notify
+    except ImportError:
+        pass
+    else:
+        cli.add_command(notify)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="statement")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,418 @@
+"""The site plan: which pages and files exist, and what they contain.
+
+No MkDocs import here: the plan is plain data (Markdown pages with front-matter and raw files),
+so the MkDocs plugin can add it to a build and ``statement export`` can write it out for other
+generators. Addresses (DESIGN.md, "Site plan"):
+
+======================================  =============================================
+``<id>/``                               the version in force
+``<id>/<effective>/``                   each version, exact text
+``<id>/<effective>/changes/``           redline against the previous version
+``<id>/history/``                       every version, with a timeline
+``<id>/compare/``                       any two versions (in the browser)
+``<id>/feed.xml``, ``<id>/versions.json``  Atom feed, machine-readable index
+======================================  =============================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .model import Statement, Version
+
+__all__ = [
+    "Page", "Asset", "SitePlan", "PlanOptions", "plan_site", "page_url", "relative_url",
+    "version_path", "changes_path", "history_path", "statement_path", "compare_path", "human_date",
+    "Banner", "banner_for",
+]
+
+
+# --- addresses -------------------------------------------------------------------------------
+
+
+def statement_path(statement_id: str) -> str:
+    """Source path of the page with the version in force."""
+    return f"{statement_id}/index.md"
+
+
+def version_path(version: Version) -> str:
+    """Source path of a version's permanent page."""
+    return f"{version.statement_id}/{version.key}/index.md"
+
+
+def changes_path(version: Version) -> str:
+    """Source path of a version's "what changed" page."""
+    return f"{version.statement_id}/{version.key}/changes/index.md"
+
+
+def history_path(statement_id: str) -> str:
+    """Source path of a statement's history page."""
+    return f"{statement_id}/history/index.md"
+
+
+def compare_path(statement_id: str) -> str:
+    """Source path of a statement's compare page."""
+    return f"{statement_id}/compare/index.md"
+
+
+def source_path(version: Version) -> str:
+    """Path of the downloadable Markdown source of a version."""
+    return f"{version.statement_id}/{version.key}/{version.statement_id}-{version.key}.md"
+
+
+def page_url(src_path: str, *, directory_urls: bool = True) -> str:
+    """The URL path (relative to the site root) a page's source path is published at."""
+    if not src_path.endswith(".md"):
+        return src_path
+    stem = src_path[: -len(".md")]
+    if directory_urls:
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+    return stem + ".html"
+
+
+def relative_url(from_src: str, to: str, *, directory_urls: bool = True) -> str:
+    """A link from the page ``from_src`` to the page or file ``to`` (both source paths)."""
+    base = page_url(from_src, directory_urls=directory_urls)
+    target = page_url(to, directory_urls=directory_urls)
+    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
+    rel = posixpath.relpath(target or ".", base_dir or ".")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return rel
+
+
+def human_date(day: dt.date) -> str:
+    """``February 1, 2024``: how dates read on the page."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+# --- plan ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: its source path, title, meta and Markdown body."""
+
+    path: str
+    title: str
+    markdown: str
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        """The page as a Markdown file with YAML front-matter."""
+        front = yaml.safe_dump(dict(self.meta), sort_keys=False, allow_unicode=True, default_flow_style=False)
+        return f"---\n{front}---\n\n{self.markdown}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A generated non-page file (JSON, XML, the Markdown source of a version, …)."""
+
+    path: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The site-wide announcement for a published material version."""
+
+    statement_id: str
+    version: Version
+    kind: str  # "upcoming" | "changed"
+    text: str
+    link: str  # source path of the changes page
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything the statements add to a site."""
+
+    pages: tuple[Page, ...]
+    assets: tuple[Asset, ...]
+    nav: tuple[Any, ...]
+    banners: tuple[Banner, ...]
+    statements: tuple[Statement, ...]
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """Inputs of the plan besides the statements."""
+
+    as_of: dt.date
+    site_url: str = ""
+    site_name: str = ""
+    directory_urls: bool = True
+    home: bool = True
+    banner_days: int = 30
+    feed_entries: int = 50
+    markdown_extensions: Sequence[Any] = ()
+    markdown_configs: Mapping[str, Any] = field(default_factory=dict)
+
+
+#: A classifier gives a version's verdict against its predecessor (see material.py), or None.
+Classifier = Callable[[Statement, Version], Any]
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates/pages"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["human_date"] = human_date
+    return env
+
+
+def _render(name: str, **context: Any) -> str:
+    return _templates().get_template(name).render(**context).strip() + "\n"
+
+
+_H1 = re.compile(r"\A\s*(?:#\s+\S|[^\n]+\n=+\s*\n)")
+
+
+def _body_has_h1(body: str) -> bool:
+    return bool(_H1.match(body))
+
+
+def _visible(statement: Statement, as_of: dt.date) -> tuple[Version, ...]:
+    """Versions the public may see: published on or before ``as_of`` (drafts always shown)."""
+    return tuple(v for v in statement.versions if v.published <= as_of or v.is_draft)
+
+
+class _Planner:
+    def __init__(self, statements: Sequence[Statement], options: PlanOptions, classify: Classifier | None, diff: Any):
+        self.options = options
+        self.classify = classify
+        self.diff = diff
+        self.statements = tuple(statements)
+        self.pages: list[Page] = []
+        self.assets: list[Asset] = []
+
+    # helpers
+    def link(self, from_src: str, to: str) -> str:
+        return relative_url(from_src, to, directory_urls=self.options.directory_urls)
+
+    def add_page(self, path: str, title: str, markdown: str, **meta: Any) -> None:
+        meta = {"title": title, **meta}
+        self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta))
+
+    # pages
+    def plan(self) -> SitePlan:
+        nav: list[Any] = []
+        banners: list[Banner] = []
+        as_of = self.options.as_of
+        visible_statements = []
+        for statement in self.statements:
+            versions = _visible(statement, as_of)
+            if not versions:
+                continue
+            view = Statement(id=statement.id, path=statement.path, versions=versions, warnings=statement.warnings)
+            visible_statements.append(view)
+            self.plan_statement(view)
+            nav.append(
+                {
+                    view.title: [
+                        {"In force": statement_path(view.id)},
+                        {"History": history_path(view.id)},
+                    ]
+                }
+            )
+            banner = banner_for(view, as_of, banner_days=self.options.banner_days)
+            if banner:
+                banners.append(banner)
+        if self.options.home:
+            self.plan_home(visible_statements)
+        return SitePlan(
+            pages=tuple(self.pages), assets=tuple(self.assets), nav=tuple(nav), banners=tuple(banners),
+            statements=tuple(visible_statements), as_of=as_of,
+        )
+
+    def plan_home(self, statements: Sequence[Statement]) -> None:
+        rows = []
+        for statement in statements:
+            current = statement.current(self.options.as_of)
+            upcoming = statement.upcoming(self.options.as_of)
+            rows.append(
+                {
+                    "title": statement.title,
+                    "url": self.link("index.md", statement_path(statement.id)),
+                    "history": self.link("index.md", history_path(statement.id)),
+                    "current": current,
+                    "upcoming": upcoming[0] if upcoming else None,
+                    "upcoming_changes": self.link("index.md", changes_path(upcoming[0])) if upcoming else None,
+                    "versions": len(statement.versions),
+                }
+            )
+        self.home_rows = rows
+        self.add_page("index.md", "Statements", _render("home.md", rows=rows), statements_page="home")
+
+    def plan_statement(self, statement: Statement) -> None:
+        as_of = self.options.as_of
+        current = statement.current(as_of)
+        verdicts = {v.key: self.classify(statement, v) if self.classify else None for v in statement.versions}
+        for version in statement.versions:
+            self.plan_version(statement, version, current, verdicts[version.key], path=version_path(version))
+            self.plan_changes(statement, version, verdicts[version.key])
+            self.assets.append(Asset(source_path(version), version.text))
+        # The address of the statement itself shows the version in force, or else the first upcoming one.
+        shown = current or statement.versions[0]
+        self.plan_version(statement, shown, current, verdicts[shown.key], path=statement_path(statement.id))
+        self.plan_history(statement, current, verdicts)
+
+    def version_links(self, statement: Statement, version: Version, path: str) -> dict[str, Any]:
+        previous = statement.previous(version)
+        following = statement.next(version)
+        current = statement.current(self.options.as_of)
+        return {
+            "self": self.link(path, version_path(version)),
+            "changes": self.link(path, changes_path(version)) if previous else None,
+            "history": self.link(path, history_path(statement.id)),
+            "statement": self.link(path, statement_path(statement.id)),
+            "previous": self.link(path, version_path(previous)) if previous else None,
+            "next": self.link(path, version_path(following)) if following else None,
+            "current": self.link(path, version_path(current)) if current else None,
+            "source": self.link(path, source_path(version)),
+            "compare": self.link(path, compare_path(statement.id)),
+        }
+
+    def plan_version(
+        self, statement: Statement, version: Version, current: Version | None, verdict: Any, *, path: str,
+    ) -> None:
+        as_of = self.options.as_of
+        status = "draft" if version.is_draft else version.status(as_of, current)
+        following = statement.next(version)
+        previous = statement.previous(version)
+        links = self.version_links(statement, version, path)
+        header = _render(
+            "version_header.html",
+            statement=statement, version=version, status=status, links=links,
+            previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
+        )
+        corrections = []
+        if version.corrections and self.diff is not None:
+            before = version.revisions[version.published_count - 1]
+            for revision in version.corrections:
+                diff = self.diff.diff_markdown(before.body, revision.body, **self._md())
+                corrections.append({"revision": revision, "redline": Markup(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
+                before = revision
+        footer = _render("version_footer.html", version=version, corrections=corrections, links=links)
+        title_md = "" if _body_has_h1(version.body) else f"# {version.title}\n\n"
+        markdown = f"{title_md}{header}\n{version.body.rstrip()}\n\n{footer}"
+        meta: dict[str, Any] = {
+            "statement": {"id": statement.id, "effective": version.key, "status": status, "kind": "version"},
+        }
+        # Only the address of the statement itself is searchable, so search finds each text once.
+        if not (path == statement_path(statement.id)):
+            meta["search"] = {"exclude": True}
+        self.add_page(path, version.title, markdown, **meta)
+
+    def plan_changes(self, statement: Statement, version: Version, verdict: Any) -> None:
+        path = changes_path(version)
+        previous = statement.previous(version)
+        links = self.version_links(statement, version, path)
+        if previous is None:
+            diff = None
+            redline = side = None
+        else:
+            diff = self.diff.diff_markdown(previous.body, version.body, **self._md()) if self.diff else None
+            redline = Markup(self.diff.render_redline(diff, context=True)) if diff is not None else None
+            side = Markup(self.diff.render_side_by_side(diff)) if diff is not None else None
+        markdown = _render(
+            "changes.md", statement=statement, version=version, previous=previous, diff=diff,
+            redline=redline, side_by_side=side, links=links, verdict=verdict,
+            previous_link=self.link(path, version_path(previous)) if previous else None,
+        )
+        self.add_page(
+            path, f"What changed on {human_date(version.effective)}", markdown,
+            statement={"id": statement.id, "effective": version.key, "kind": "changes"},
+            search={"exclude": True},
+            hide=["toc"],
+        )
+
+    def plan_history(self, statement: Statement, current: Version | None, verdicts: Mapping[str, Any]) -> None:
+        path = history_path(statement.id)
+        as_of = self.options.as_of
+        rows = []
+        for version in reversed(statement.versions):
+            previous = statement.previous(version)
+            rows.append(
+                {
+                    "version": version,
+                    "status": "draft" if version.is_draft else version.status(as_of, current),
+                    "url": self.link(path, version_path(version)),
+                    "changes": self.link(path, changes_path(version)) if previous else None,
+                    "verdict": verdicts.get(version.key),
+                }
+            )
+        markdown = _render("history.md", statement=statement, rows=rows)
+        self.add_page(
+            path, f"{statement.title}: history", markdown,
+            statement={"id": statement.id, "kind": "history"},
+            hide=["toc"],
+        )
+
+    def _md(self) -> dict[str, Any]:
+        return {
+            "extensions": list(self.options.markdown_extensions) or None,
+            "extension_configs": dict(self.options.markdown_configs) or None,
+        }
+
+
+def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Banner | None:
+    """The site-wide banner a statement needs on ``as_of``: a material version upcoming or just in force."""
+    for version in reversed(statement.versions):
+        if not version.material or version.is_draft or version.published > as_of:
+            continue
+        if version.effective > as_of:
+            text = f"Our {statement.title} changes on {human_date(version.effective)}."
+            return Banner(statement.id, version, "upcoming", text, changes_path(version))
+        if (as_of - version.effective).days <= banner_days:
+            text = f"Our {statement.title} changed on {human_date(version.effective)}."
+            return Banner(statement.id, version, "changed", text, changes_path(version))
+        break
+    return None
+
+
+def plan_site(
+    statements: Iterable[Statement], options: PlanOptions, *, classify: Classifier | None = None, diff: Any = None,
+) -> SitePlan:
+    """Plan every page and file for ``statements`` as of ``options.as_of``.
+
+    ``diff`` is the diff engine module (``generator.diff``), passed in so that the plan stays
+    testable without it; ``classify`` gives a version's material-change verdict.
+    """
+    planner = _Planner(list(statements), options, classify, diff)
+    plan = planner.plan()
+    from . import feeds  # feeds are data about the same plan
+
+    assets = list(plan.assets) + list(feeds.feed_assets(plan, options, classify=classify))
+    return SitePlan(
+        pages=plan.pages, assets=tuple(assets), nav=plan.nav, banners=plan.banners,
+        statements=plan.statements, as_of=plan.as_of,
+    )
+
+
+def dump_json(data: Any) -> str:
+    """JSON as the site publishes it: UTF-8, stable key order, two-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"

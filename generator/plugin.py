@@ -1,0 +1,185 @@
+"""The MkDocs adapter: ``plugins: - statements``. Hooks only; the work is done by plain modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .config import StatementsConfig
+from .errors import ConfigError
+from .pages import PlanOptions, SitePlan, page_url, plan_site
+from .project import read_project_statements
+
+__all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES"]
+
+log = logging.getLogger("mkdocs.plugins.statements")
+
+PACKAGE_DIR = Path(__file__).parent
+THEME_DIR = PACKAGE_DIR / "templates" / "theme"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSET_URI = "assets/statements"
+
+#: Options the ``statement`` command sets for a build or serve (e.g. ``--as-of``); they win over mkdocs.yml.
+RUNTIME_OVERRIDES: dict[str, Any] = {}
+
+
+class StatementsPlugin(BasePlugin[StatementsConfig]):
+    """Adds every version of every statement, their redlines, history, feeds and banners to the site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.plan: SitePlan | None = None
+        self.as_of: dt.date = dt.date.today()
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
+        errors, warnings = super().load_config(options, config_file_path)
+        # An unknown option is most likely a typo that silently changes nothing: refuse it.
+        unknown = [(key, text) for key, text in warnings if "Unrecognised configuration name" in str(text)]
+        if unknown:
+            errors = list(errors) + unknown
+            warnings = [w for w in warnings if w not in unknown]
+        return errors, warnings
+
+    # --- configuration ---------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for key, value in RUNTIME_OVERRIDES.items():
+            self.config[key] = value
+        self.as_of = self.config.as_of or dt.date.today()
+        # Our templates come after the user's custom_dir (overrides win) and before the theme's.
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+        for css in ("statements.css",):
+            uri = f"{ASSET_URI}/{css}"
+            if uri not in config.extra_css:
+                config.extra_css.append(uri)
+        scripts = [str(s) for s in config.extra_javascript]
+        for js in ("statements.js",):
+            uri = f"{ASSET_URI}/{js}"
+            if uri not in scripts:
+                config.extra_javascript.append(uri)
+        return config
+
+    # --- content ---------------------------------------------------------------------------
+
+    @event_priority(50)  # before search and other plugins see the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path or ".").resolve().parent
+        statements = read_project_statements(root, self.config)
+        has_home = files.get_file_from_path("index.md") is not None
+        options = PlanOptions(
+            as_of=self.as_of,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            directory_urls=config.use_directory_urls,
+            home=self.config.home and not has_home,
+            banner_days=self.config.banner_days,
+            feed_entries=self.config.feed_entries,
+            markdown_extensions=config.markdown_extensions,
+            markdown_configs=config.mdx_configs,
+        )
+        classify = _classifier(self.config)
+        from . import diff as diff_engine
+
+        self.plan = plan_site(statements, options, classify=classify, diff=diff_engine)
+        for page in self.plan.pages:
+            self._add(files, config, page.path, page.source)
+        for asset in self.plan.assets:
+            self._add(files, config, asset.path, asset.content, static=True)
+        for name in sorted(os.listdir(ASSETS_DIR)):
+            self._add(files, config, f"{ASSET_URI}/{name}", (ASSETS_DIR / name).read_bytes(), static=True)
+        if self.config.nav and not config.nav:
+            config.nav = _nav(self.plan, files)
+        return files
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, path: str, content: str | bytes, *, static: bool = False) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise ConfigError(
+                f"the docs folder already has '{path}', an address the statements plugin publishes",
+                path=Path(config.docs_dir, path), fix="rename or remove that file",
+            )
+        cls = _StaticFile if static else File
+        files.append(cls.generated(config, path, content=content))
+
+    # --- templates -------------------------------------------------------------------------
+
+    def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        context["statements"] = self._template_context(page, config)
+        return context
+
+    def _template_context(self, page: Any, config: MkDocsConfig) -> dict[str, Any]:
+        plan = self.plan
+        meta = page.meta.get("statement") if isinstance(page.meta.get("statement"), dict) else {}
+        statement_id = meta.get("id")
+        banners = []
+        if plan:
+            for banner in plan.banners:
+                # The prominent banner is site-wide, except on the changes page it links to.
+                banners.append(
+                    {
+                        "kind": banner.kind,
+                        "text": banner.text,
+                        "url": page_url(banner.link, directory_urls=config.use_directory_urls),
+                        "statement": banner.statement_id,
+                        "summary": banner.version.summary,
+                    }
+                )
+        feeds = []
+        if plan:
+            for statement in plan.statements:
+                if statement_id in (None, statement.id):
+                    feeds.append({"title": f"{statement.title}: versions", "url": f"{statement.id}/feed.xml"})
+            if len(plan.statements) > 1 or statement_id is None:
+                feeds.append({"title": "All statements", "url": "feed.xml"})
+        return {"banners": banners, "feeds": feeds, "page": meta, "as_of": self.as_of.isoformat()}
+
+    # --- serve -----------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path or ".").resolve().parent
+        folder = root / self.config.statements_dir
+        if folder.is_dir():
+            server.watch(str(folder))
+        return server
+
+
+class _StaticFile(File):
+    """A generated file published as it is, even when its name ends in .md (version sources)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def _classifier(options: Any):
+    """The material-change classifier, when the detector is available."""
+    try:
+        from . import material
+    except ImportError:
+        return None
+    factory = getattr(material, "classifier", None)
+    return factory(options) if factory else None
+
+
+def _nav(plan: SitePlan, files: Files) -> list[Any]:
+    """Home, one section per statement, then the user's own pages in file order."""
+    nav: list[Any] = []
+    if files.get_file_from_path("index.md") is not None:
+        nav.append({"Home": "index.md"})
+    nav.extend(plan.nav)
+    generated = {page.path for page in plan.pages}
+    for file in files.documentation_pages():
+        if file.src_uri not in generated and file.src_uri != "index.md":
+            nav.append(file.src_uri)
+    return nav
