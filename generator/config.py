@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .history import DEFAULT_EFFECTIVE_PATTERN
+from .notify.config import NotifyConfig
 
 __all__ = ["StatementsConfig", "DateOption", "RegexWithDate"]
 
@@ -76,3 +77,6 @@ class StatementsConfig(base.Config):
 
     feed_entries = c.Type(int, default=50)
     """How many versions the site-wide Atom feed lists at most."""
+
+    notify = c.SubConfig(NotifyConfig)
+    """Notification channels (webhook, email, command) and the delivery ledger; see ``statement notify``."""
