@@ -49,10 +49,10 @@ def site_feed_path() -> str:
     return "feed.xml"
 
 
-def _url(options: Any, src_path: str) -> str:
+def _url(options: Any, src_path: str, *, page: bool = True) -> str:
     from .pages import page_url
 
-    path = page_url(src_path, directory_urls=options.directory_urls)
+    path = page_url(src_path, directory_urls=options.directory_urls) if page else src_path
     base = (options.site_url or "").rstrip("/")
     return f"{base}/{path}" if base else f"/{path}"
 
@@ -94,7 +94,7 @@ def versions_document(statement: Statement, options: Any, *, classify: Callable 
                 "urls": {
                     "version": _url(options, version_path(version)),
                     "changes": _url(options, changes_path(version)) if previous else None,
-                    "source": _url(options, source_path(version)),
+                    "source": _url(options, source_path(version), page=False),
                 },
             }
         )

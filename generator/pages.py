@@ -84,10 +84,10 @@ def page_url(src_path: str, *, directory_urls: bool = True) -> str:
     return stem + ".html"
 
 
-def relative_url(from_src: str, to: str, *, directory_urls: bool = True) -> str:
-    """A link from the page ``from_src`` to the page or file ``to`` (both source paths)."""
+def relative_url(from_src: str, to: str, *, directory_urls: bool = True, to_page: bool = True) -> str:
+    """A link from the page ``from_src`` to the page (or, with ``to_page=False``, file) ``to``."""
     base = page_url(from_src, directory_urls=directory_urls)
-    target = page_url(to, directory_urls=directory_urls)
+    target = page_url(to, directory_urls=directory_urls) if to_page else to
     base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
     rel = posixpath.relpath(target or ".", base_dir or ".")
     if target.endswith("/") or target == "":
@@ -210,8 +210,8 @@ class _Planner:
         self.assets: list[Asset] = []
 
     # helpers
-    def link(self, from_src: str, to: str) -> str:
-        return relative_url(from_src, to, directory_urls=self.options.directory_urls)
+    def link(self, from_src: str, to: str, *, to_page: bool = True) -> str:
+        return relative_url(from_src, to, directory_urls=self.options.directory_urls, to_page=to_page)
 
     def add_page(self, path: str, title: str, markdown: str, **meta: Any) -> None:
         meta = {"title": title, **meta}
@@ -292,7 +292,7 @@ class _Planner:
             "previous": self.link(path, version_path(previous)) if previous else None,
             "next": self.link(path, version_path(following)) if following else None,
             "current": self.link(path, version_path(current)) if current else None,
-            "source": self.link(path, source_path(version)),
+            "source": self.link(path, source_path(version), to_page=False),
             "compare": self.link(path, compare_path(statement.id)),
         }
 
