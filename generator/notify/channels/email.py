@@ -10,6 +10,7 @@ the server refuses makes the delivery fail, so the next run sends the message ag
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -26,6 +27,9 @@ from ..events import Event
 from .base import Channel, ChannelContext, Delivered
 
 __all__ = ["EmailChannel", "BUILTIN_TEMPLATES"]
+
+#: RFC 5322's line limit, so that headers such as List-Unsubscribe stay on one line
+_POLICY = email.policy.default.clone(max_line_length=998)
 
 #: the built-in templates, in the package's ``templates/email`` folder
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "email"
@@ -75,7 +79,7 @@ class EmailChannel(Channel):
         text = self.templates.get_template("message.txt").render(context)
         html = self.templates.get_template("message.html").render(context)
 
-        message = EmailMessage()
+        message = EmailMessage(policy=_POLICY)
         message["Subject"] = subject
         message["From"] = config.sender
         message["To"] = ", ".join(config.to)

@@ -1,0 +1,1 @@
+"""Helpers for the notification tests: statement factories and loopback servers."""

@@ -1,0 +1,235 @@
+"""The e-mail channel against a real SMTP server on 127.0.0.1 (plain, STARTTLS, implicit TLS)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+import pytest
+from notify_support.factories import SMTP_PASSWORD, email_channel, environment, notify_config, privacy
+from notify_support.servers import certificate, smtp_server  # noqa: F401 - fixtures
+
+from generator.errors import NotifyError
+from generator.notify import EVENT_EFFECTIVE, EVENT_PUBLISHED, EmailChannel, build_event
+from generator.notify.channels import ChannelContext, Redactor
+
+
+def make_channel(tmp_path: Path, port: int, environ=None, **options) -> EmailChannel:
+    config = notify_config(email_channel(port, **options)).channels[0]
+    context = ChannelContext(tmp_path, environment() if environ is None else environ, Redactor(), site_name="Fernhill Statements")
+    return EmailChannel(config, context)
+
+
+@pytest.fixture
+def event():
+    statement = privacy()
+    return build_event(statement, statement.versions[-1], EVENT_PUBLISHED, site_url="https://statements.test/")
+
+
+def test_message_reaches_every_recipient_in_one_message(tmp_path, smtp_server, event):
+    server = smtp_server()
+    to = ["a@lists.fernhill.test", "b@lists.fernhill.test"]
+
+    outcome = make_channel(tmp_path, server.port, to=to).send(event)
+
+    assert outcome.ok, outcome.error
+    assert [mail.rcpt_tos for mail in server.messages] == [to]
+    assert server.messages[0].mail_from == "privacy@fernhill.test"
+
+
+def test_message_has_text_and_html_parts_rendered_from_the_templates(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(event)
+
+    message = server.messages[0].message
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "takes effect on 1 March 2025" in text
+    assert "https://statements.test/privacy/2025-03-01/changes/" in text
+    assert "<strong>90 days</strong>" in html  # the summary's Markdown, rendered
+    assert 'href="https://statements.test/privacy/2025-03-01/"' in html
+
+
+def test_subject_says_when_the_change_takes_effect(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(event)
+
+    assert server.messages[0].message["Subject"] == "Privacy Statement: changes take effect on 1 March 2025"
+
+
+def test_effective_event_says_the_version_is_now_in_effect(tmp_path, smtp_server):
+    statement = privacy()
+    effective = build_event(statement, statement.versions[-1], EVENT_EFFECTIVE)
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(effective)
+
+    assert server.messages[0].message["Subject"] == "Privacy Statement: the updated version is now in effect"
+
+
+def test_message_id_is_derived_from_the_event_id(tmp_path, smtp_server, event):
+    server = smtp_server()
+    channel = make_channel(tmp_path, server.port)
+
+    channel.send(event)
+    channel.send(event)
+
+    ids = [mail.message["Message-ID"] for mail in server.messages]
+    assert ids == [f"<{event.id}.subscribers@fernhill.test>"] * 2
+
+
+def test_list_unsubscribe_header_is_added_when_configured(tmp_path, smtp_server, event):
+    server = smtp_server()
+    channel = make_channel(
+        tmp_path, server.port,
+        list_unsubscribe=["mailto:leave@lists.fernhill.test", "https://fernhill.test/unsubscribe"],
+        list_unsubscribe_post=True,
+    )
+
+    channel.send(event)
+
+    message = server.messages[0].message
+    assert message["List-Unsubscribe"] == "<mailto:leave@lists.fernhill.test>, <https://fernhill.test/unsubscribe>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_no_list_unsubscribe_header_unless_configured(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(event)
+
+    assert server.messages[0].message["List-Unsubscribe"] is None
+
+
+def test_starttls_encrypts_before_logging_in_with_credentials_from_the_environment(
+    tmp_path, smtp_server, certificate, event
+):
+    server = smtp_server(security="starttls", certificate=certificate, login="notifier")
+    channel = make_channel(
+        tmp_path, server.port, security="starttls", ca_file=str(certificate.cert_file),
+        username_env="SMTP_USERNAME", password_env="SMTP_PASSWORD",
+    )
+
+    outcome = channel.send(event)
+
+    assert outcome.ok, outcome.error
+    assert [(mail.encrypted, mail.login) for mail in server.messages] == [(True, "notifier")]
+
+
+# The test relay cannot tell aiosmtpd that implicit TLS counts as TLS for AUTH.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_implicit_tls_delivers_over_an_encrypted_connection(tmp_path, smtp_server, certificate, event):
+    server = smtp_server(security="tls", certificate=certificate, login="notifier")
+    channel = make_channel(
+        tmp_path, server.port, security="tls", ca_file=str(certificate.cert_file),
+        username_env="SMTP_USERNAME", password_env="SMTP_PASSWORD",
+    )
+
+    outcome = channel.send(event)
+
+    assert outcome.ok, outcome.error
+    assert [(mail.encrypted, mail.login) for mail in server.messages] == [(True, "notifier")]
+
+
+def test_untrusted_certificate_fails_the_delivery(tmp_path, smtp_server, certificate, event):
+    server = smtp_server(security="tls", certificate=certificate)
+
+    outcome = make_channel(tmp_path, server.port, security="tls").send(event)
+
+    assert not outcome.ok
+    assert "CERTIFICATE_VERIFY_FAILED" in outcome.error
+    assert server.messages == []
+
+
+def test_starttls_is_never_skipped_when_the_server_does_not_offer_it(tmp_path, smtp_server, event):
+    server = smtp_server(security="none")
+
+    outcome = make_channel(tmp_path, server.port, security="starttls").send(event)
+
+    assert not outcome.ok
+    assert "does not offer STARTTLS" in outcome.error
+    assert server.messages == []
+
+
+def test_wrong_password_fails_without_showing_it(tmp_path, smtp_server, certificate, event):
+    server = smtp_server(security="starttls", certificate=certificate, login="notifier")
+    wrong = "wrong-" + SMTP_PASSWORD
+    channel = make_channel(
+        tmp_path, server.port, environ=environment(SMTP_PASSWORD=wrong), security="starttls",
+        ca_file=str(certificate.cert_file), username_env="SMTP_USERNAME", password_env="SMTP_PASSWORD",
+    )
+
+    outcome = channel.send(event)
+
+    assert not outcome.ok
+    assert "535" in outcome.error
+    assert wrong not in outcome.error and SMTP_PASSWORD not in outcome.error
+
+
+def test_a_rejected_recipient_fails_the_delivery(tmp_path, smtp_server, event):
+    server = smtp_server(refuse=("gone@lists.fernhill.test",))
+    to = ["updates@lists.fernhill.test", "gone@lists.fernhill.test"]
+
+    outcome = make_channel(tmp_path, server.port, to=to).send(event)
+
+    assert not outcome.ok
+    assert outcome.error.startswith("recipient refused: gone@lists.fernhill.test (550")
+
+
+def test_all_recipients_rejected_fails_the_delivery(tmp_path, smtp_server, event):
+    server = smtp_server(refuse=("updates@lists.fernhill.test",))
+
+    outcome = make_channel(tmp_path, server.port).send(event)
+
+    assert not outcome.ok
+    assert "recipient refused: updates@lists.fernhill.test" in outcome.error
+    assert server.messages == []
+
+
+def test_templates_folder_overrides_a_built_in_template(tmp_path, smtp_server, event):
+    templates = tmp_path / "mail"
+    templates.mkdir()
+    (templates / "subject.txt").write_text("[{{ site_name }}] {{ statement.title }} {{ kind }}")
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port, templates=str(templates)).send(event)
+
+    message = server.messages[0].message
+    assert message["Subject"] == "[Fernhill Statements] Privacy Statement published"
+    assert "takes effect on 1 March 2025" in message.get_body(("plain",)).get_content()
+
+
+def test_broken_template_fails_the_delivery_with_the_reason(tmp_path, smtp_server, event):
+    templates = tmp_path / "mail"
+    templates.mkdir()
+    (templates / "subject.txt").write_text("{{ no_such_variable }}")
+    server = smtp_server()
+
+    outcome = make_channel(tmp_path, server.port, templates=str(templates)).send(event)
+
+    assert not outcome.ok
+    assert "no_such_variable" in outcome.error
+    assert server.messages == []
+
+
+def test_unset_password_variable_is_a_configuration_error(tmp_path, event):
+    channel = make_channel(
+        tmp_path, 25, environ={"SMTP_USERNAME": "notifier"}, security="starttls",
+        username_env="SMTP_USERNAME", password_env="SMTP_PASSWORD",
+    )
+
+    with pytest.raises(NotifyError, match="password_env: the environment variable SMTP_PASSWORD is not set"):
+        channel.check_environment()
+
+
+def test_preview_writes_the_complete_message_as_an_eml_file(tmp_path, event):
+    path = make_channel(tmp_path, 25).preview(event, tmp_path / "outbox")
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert path.suffix == ".eml"
+    assert message["To"] == "updates@lists.fernhill.test"
+    assert message["Message-ID"] == f"<{event.id}.subscribers@fernhill.test>"
