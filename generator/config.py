@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .history import DEFAULT_EFFECTIVE_PATTERN
+from .material import MaterialConfig
 from .notify.config import NotifyConfig
 
 __all__ = ["StatementsConfig", "DateOption", "RegexWithDate"]
@@ -80,3 +81,6 @@ class StatementsConfig(base.Config):
 
     notify = c.SubConfig(NotifyConfig)
     """Notification channels (webhook, email, command) and the delivery ledger; see ``statement notify``."""
+
+    material = c.SubConfig(MaterialConfig)
+    """The material-change detector: material sections, risk vocabulary, rules switched off; see ``statement check``."""
