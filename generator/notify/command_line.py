@@ -119,11 +119,13 @@ def notify(
     if commit and dry_run:
         _fail(errors, "--commit and --dry-run exclude each other; a dry run records nothing")
     try:
+        # Notices follow the calendar: the plugin's 'as_of' (pinned for reproducible builds) does not apply.
+        as_of_date = as_of_date or dt.date.today()
         project = load_project(config_file, as_of_date)
         text_output = output_format == "text"
         if text_output:
             mode = " (dry run)" if dry_run else " (baseline)" if baseline else ""
-            console.print(Text(f"Notifications as of {(as_of_date or project.as_of).isoformat()}{mode}", style="bold"))
+            console.print(Text(f"Notifications as of {as_of_date.isoformat()}{mode}", style="bold"))
         report = run_notifications(
             project,
             as_of=as_of_date,
