@@ -1,0 +1,580 @@
+"""``statement check``: the gate that keeps a material change from being published by accident.
+
+It compares the statements of a *head* (the working tree, or ``--head REF``) with those of a *base*
+(``--base REF``; by default the merge base of HEAD with the default branch) and applies the policy
+to every version the head adds or changes:
+
+``undeclared-material``
+    a new version whose verdict is ``material`` must say ``material: true`` — or give a person's
+    reason in ``review:`` why it is not;
+``summary`` and ``notice``
+    a version declared ``material: true`` needs a ``summary`` and an ``effective`` date at least
+    ``notice_days`` after its publication (today, ``--as-of``, or a later ``published`` date);
+``effective-order``
+    a new version takes effect after every version already on the base;
+``silent-change``
+    an edit to a version that is already published (a correction) may be ``formatting`` or
+    ``editorial`` only;
+``statement-removed``
+    a statement file on the base may not disappear.
+
+Exit status: 0 when the policy holds, 1 when it is violated, 2 for bad input or usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import click
+
+from .errors import InputError, ShallowCloneError
+from .material import Classification, Finding, classify_diff
+
+__all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
+
+#: The policy's rules, by the name used in reports.
+POLICY_RULES: dict[str, str] = {
+    "undeclared-material": "a material change not declared with 'material: true' (and no 'review:' reason)",
+    "summary": "a material version without a summary",
+    "notice": "a material version that takes effect too soon after publication",
+    "effective-order": "a new version that does not take effect after every version on the base",
+    "silent-change": "a change to a published version that is more than editorial",
+    "statement-removed": "a statement file that exists on the base was deleted",
+}
+
+_DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One policy violation, with where to fix it."""
+
+    rule: str
+    statement: str
+    version: str | None
+    path: str
+    line: int | None
+    message: str
+    findings: tuple[Finding, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "rule": self.rule, "statement": self.statement, "version": self.version, "path": self.path,
+            "line": self.line, "message": self.message, "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class Review:
+    """One version the head adds or changes, with its verdict and the problems found."""
+
+    statement: str
+    path: str
+    effective: str
+    #: "new" (not on the base), "update" (on the base, not yet published), "correction" (published)
+    change: str
+    #: effective date of the version it was compared with (None for a statement's first version)
+    compared_with: str | None
+    declared_material: bool
+    review: str | None
+    summary: str | None
+    classification: Classification | None
+    problems: tuple[Problem, ...] = ()
+    diff: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def verdict(self) -> str:
+        """The detector's verdict, or ``first version`` when there is nothing to compare with."""
+        return self.classification.verdict if self.classification else "first version"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "statement": self.statement, "path": self.path, "effective": self.effective, "change": self.change,
+            "compared_with": self.compared_with, "declared_material": self.declared_material,
+            "review": self.review, "summary": self.summary,
+            "classification": self.classification.to_dict() if self.classification else None,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a check."""
+
+    base: str
+    base_commit: str
+    head: str
+    as_of: dt.date
+    notice_days: int
+    reviews: tuple[Review, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def passed(self) -> bool:
+        """True when no policy rule is violated."""
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "passed": self.passed, "base": self.base, "base_commit": self.base_commit, "head": self.head,
+            "as_of": self.as_of.isoformat(), "notice_days": self.notice_days,
+            "reviews": [r.to_dict() for r in self.reviews], "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+# --- git -------------------------------------------------------------------------------------
+
+
+def _git(cwd: Path, *args: str) -> str | None:
+    """Output of a git command, or None when it fails."""
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def _commit(cwd: Path, ref: str) -> str | None:
+    return _git(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+
+
+def default_base(cwd: Path) -> tuple[str, str]:
+    """``(label, commit)`` of the merge base of HEAD with the default branch (origin/HEAD, else main or master)."""
+    if _commit(cwd, "HEAD") is None:
+        raise InputError(
+            "no commit to compare with: HEAD does not exist (is this a git repository with at least one commit?)",
+            fix="commit the statements first, or pass --base REF",
+        )
+    shallow = _git(cwd, "rev-parse", "--is-shallow-repository") == "true"
+    for ref in _DEFAULT_BRANCHES:
+        if _commit(cwd, ref) is None:
+            continue
+        merge_base = _git(cwd, "merge-base", "HEAD", ref)
+        if merge_base:
+            return f"merge base of HEAD and {ref}", merge_base
+        if shallow:
+            break
+    if shallow:
+        raise ShallowCloneError(
+            "the repository is a shallow clone, so the merge base with the default branch cannot be found",
+            fix="run 'git fetch --unshallow' (in GitHub Actions: actions/checkout with 'fetch-depth: 0')",
+        )
+    raise InputError(
+        "cannot find the default branch to compare with: none of origin/HEAD, main, master, origin/main or "
+        "origin/master exists or shares history with HEAD",
+        fix="pass --base REF (e.g. --base origin/main), or fetch the default branch",
+    )
+
+
+def _files_at(cwd: Path, commit: str, folder: str) -> list[str]:
+    """Names of the ``*.md`` files directly inside ``folder`` at ``commit``."""
+    out = _git(cwd, "ls-tree", "--name-only", commit, "--", folder.rstrip("/") + "/")
+    names = [Path(line).name for line in (out or "").splitlines()]
+    return sorted(n for n in names if n.endswith(".md"))
+
+
+# --- the check -------------------------------------------------------------------------------
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """1-based line of a top-level front-matter key in a statement file's text."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return None
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _line_of(text: str, needle: str | None) -> int | None:
+    """1-based line where an excerpt of a finding starts, matched on its first words."""
+    if not needle:
+        return None
+    words = re.findall(r"\w+", needle.lstrip("…"))[:6]
+    if not words:
+        return None
+    pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.I)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+class _Checker:
+    def __init__(self, *, root: Path, top: Path, options: Any, config: Any, as_of: dt.date) -> None:
+        self.root = root
+        self.top = top
+        self.options = options
+        self.config = config
+        self.as_of = as_of
+        self.notice_days = int(options.notice_days)
+        self.md = {
+            "extensions": list(config.markdown_extensions) if config is not None else None,
+            "extension_configs": dict(config.mdx_configs) if config is not None else None,
+        }
+
+    def rel(self, statement_id: str) -> str:
+        path = (self.root / self.options.statements_dir / f"{statement_id}.md").resolve()
+        try:
+            return path.relative_to(self.top).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def compare(self, old_body: str, new_body: str) -> tuple[Any, Classification]:
+        from . import diff as engine
+
+        result = engine.diff_markdown(old_body, new_body, **self.md)
+        return result, classify_diff(result, options=self.options)
+
+    def statement(self, head: Any, base: Any | None) -> list[Review]:
+        path = self.rel(head.id)
+        base_versions = {v.key: v for v in base.versions} if base else {}
+        latest_base = max((v.effective for v in base.versions), default=None) if base else None
+        reviews = []
+        for version in head.versions:
+            before = base_versions.get(version.key)
+            if before is not None and before.text == version.text:
+                continue
+            if before is not None and before.published <= self.as_of:
+                reviews.append(self.correction(head, version, before, path))
+            else:
+                reviews.append(self.new_version(head, version, path, latest_base, "update" if before else "new"))
+        return reviews
+
+    def correction(self, statement: Any, version: Any, before: Any, path: str) -> Review:
+        diff, classification = self.compare(before.body, version.body)
+        problems = []
+        if classification.at_least("substantive"):
+            line = next((_line_of(version.text, f.new or f.old) for f in classification.findings if f.new or f.old), None)
+            problems.append(Problem(
+                "silent-change", statement.id, version.key, path, line or _key_line(version.text, "effective"),
+                f"the version effective {version.key} is already published (since {version.published}), and this edit "
+                f"is {classification.verdict}, not a correction: a silent change to a published version; publish the "
+                "change as a new version with a later 'effective' date",
+                classification.findings,
+            ))
+        return Review(
+            statement.id, path, version.key, "correction", before.key, version.material, version.review, version.summary,
+            classification, tuple(problems), diff,
+        )
+
+    def new_version(self, statement: Any, version: Any, path: str, latest_base: dt.date | None, change: str) -> Review:
+        previous = statement.previous(version)
+        diff = classification = None
+        if previous is not None:
+            diff, classification = self.compare(previous.body, version.body)
+        text = version.text
+        problems: list[Problem] = []
+
+        def problem(rule: str, key: str, message: str, findings: Iterable[Finding] = ()) -> None:
+            line = _key_line(text, key) or _key_line(text, "title") or 1
+            problems.append(Problem(rule, statement.id, version.key, path, line, message, tuple(findings)))
+
+        if classification is not None and classification.is_material and not version.material and not version.review:
+            findings = [f for f in classification.findings if f.severity == "material"]
+            problem(
+                "undeclared-material", "material",
+                f"the version effective {version.key} changes the statement materially ({len(findings)} "
+                f"finding{'s' if len(findings) != 1 else ''}) but does not say 'material: true'; declare it with "
+                "'material: true' and a summary, or give a person's reason in 'review:' why it is not material",
+                findings,
+            )
+        if version.material:
+            if not version.summary:
+                problem("summary", "material", f"the version effective {version.key} is declared material but has no summary; add 'summary: …' for readers and notifications")
+            published = max(self.as_of, version.published)
+            earliest = published + dt.timedelta(days=self.notice_days)
+            if version.effective < earliest:
+                problem(
+                    "notice", "effective",
+                    f"the material version takes effect on {version.key}, only {(version.effective - published).days} days "
+                    f"after it is published on {published}; readers get at least {self.notice_days} days' notice, so "
+                    f"set 'effective: {earliest}' or later",
+                )
+        if latest_base is not None and version.effective <= latest_base:
+            problem(
+                "effective-order", "effective",
+                f"the new version's effective date {version.key} is not later than {latest_base}, the latest published "
+                f"version's; give it an effective date after {latest_base}",
+            )
+        return Review(
+            statement.id, path, version.key, change, previous.key if previous else None, version.material,
+            version.review, version.summary, classification, tuple(problems), diff,
+        )
+
+
+def _read(root: Path, top: Path, options: Any, *, ref: str | None, names: list[str] | None, warn: Callable[[str], None]) -> dict[str, Any]:
+    """Statements by id: at a commit (``ref``) or, with ``ref=None``, HEAD's history plus the working tree."""
+    from .history import HistoryOptions, read_statement
+
+    folder = root / options.statements_dir
+    if ref is None:
+        files = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+        history = HistoryOptions(include_working_tree=True, effective_pattern=options.effective_pattern, ref="HEAD")
+    else:
+        files = [folder / name for name in (names or [])]
+        history = HistoryOptions(include_working_tree=False, effective_pattern=options.effective_pattern, ref=ref)
+    statements = {}
+    for path in files:
+        statement = read_statement(path, options=history, warn=warn)
+        statements[statement.id] = statement
+    return statements
+
+
+def run_check(
+    config_file: str | Path = "mkdocs.yml", *, base: str | None = None, head: str | None = None,
+    as_of: dt.date | None = None, statements: Iterable[str] = (), warn: Callable[[str], None] | None = None,
+) -> Report:
+    """Check the statements of ``head`` (default: the working tree) against ``base`` (default: the merge base)."""
+    from .project import load_mkdocs_config, statements_options
+
+    warn = warn or (lambda message: None)
+    config = load_mkdocs_config(config_file)
+    options = statements_options(config)
+    root = Path(config.config_file_path).resolve().parent
+    top_text = _git(root, "rev-parse", "--show-toplevel")
+    if not top_text:
+        raise InputError("is not in a git repository, so there is no published history to check against", path=config_file, fix="run 'git init' and commit the statements")
+    top = Path(top_text).resolve()
+    if base is None:
+        base_label, base_commit = default_base(root)
+    else:
+        found = _commit(root, base)
+        if found is None:
+            raise InputError(f"--base {base!r} is not a commit in this repository", fix="name a branch, tag or commit, e.g. --base origin/main (in CI, fetch it first)")
+        base_label, base_commit = base, found
+    head_commit = None
+    if head is not None:
+        head_commit = _commit(root, head)
+        if head_commit is None:
+            raise InputError(f"--head {head!r} is not a commit in this repository", fix="name a branch, tag or commit, or leave --head out to check the working tree")
+    folder = (root / options.statements_dir).resolve()
+    try:
+        relfolder = folder.relative_to(top).as_posix()
+    except ValueError:
+        relfolder = options.statements_dir
+    as_of = as_of or options.as_of or dt.date.today()
+    base_statements = _read(root, top, options, ref=base_commit, names=_files_at(root, base_commit, relfolder), warn=lambda m: None)
+    if head_commit is None:
+        head_statements = _read(root, top, options, ref=None, names=None, warn=warn)
+    else:
+        head_statements = _read(root, top, options, ref=head_commit, names=_files_at(root, head_commit, relfolder), warn=warn)
+    wanted = set(statements)
+    for name in wanted - set(head_statements) - set(base_statements):
+        raise InputError(f"no statement '{name}'", fix="choose one of: " + ", ".join(sorted(head_statements)))
+
+    checker = _Checker(root=root, top=top, options=options, config=config, as_of=as_of)
+    reviews: list[Review] = []
+    problems: list[Problem] = []
+    for statement_id in sorted(set(head_statements) | set(base_statements)):
+        if wanted and statement_id not in wanted:
+            continue
+        head_statement = head_statements.get(statement_id)
+        if head_statement is None:
+            problems.append(Problem(
+                "statement-removed", statement_id, None, checker.rel(statement_id), None,
+                f"the statement '{statement_id}' exists on the base but was deleted, so its published versions would "
+                "disappear from the site; restore the file (publish a new version to change its text)",
+            ))
+            continue
+        for review in checker.statement(head_statement, base_statements.get(statement_id)):
+            reviews.append(review)
+            problems.extend(review.problems)
+    return Report(
+        base=base_label, base_commit=base_commit, head=head or "working tree", as_of=as_of,
+        notice_days=checker.notice_days, reviews=tuple(reviews), problems=tuple(problems),
+    )
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def format_text(report: Report) -> str:
+    """The report for a terminal."""
+    lines = [
+        f"statement check: {report.base} ({report.base_commit[:7]}) → {report.head}, as of {report.as_of}, "
+        f"notice {report.notice_days} days"
+    ]
+    if not report.reviews and not report.problems:
+        lines.append("No statement version was added or changed.")
+    for review in report.reviews:
+        declared = "declared material" if review.declared_material else "not declared material"
+        against = f" against {review.compared_with}" if review.compared_with else ""
+        lines.append(f"{review.statement} {review.effective} ({review.change}{against}): {review.verdict}, {declared}")
+        if review.review and review.classification and review.classification.is_material and not review.declared_material:
+            lines.append(f"  reviewed: {review.review}")
+        for problem in review.problems:
+            lines.append(f"  ✗ {problem.rule}: {problem.message}")
+        if review.classification and review.classification.findings:
+            lines.append("  findings:")
+            for finding in review.classification.findings:
+                where = f" [{' › '.join(finding.section)}]" if finding.section else ""
+                lines.append(f"    - {finding.severity}: {finding.rule}{where}: {finding.message}")
+    for problem in report.problems:
+        if problem.version is None:
+            lines.append(f"{problem.statement}: ✗ {problem.rule}: {problem.message}")
+    count = len(report.problems)
+    lines.append("passed" if report.passed else f"failed: {count} problem{'s' if count != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report) -> str:
+    """GitHub Actions workflow commands: one ``::error`` per problem, a ``::notice`` per reviewed version."""
+    lines = []
+    for problem in report.problems:
+        props = [f"file={_escape_property(problem.path)}"]
+        if problem.line:
+            props.append(f"line={problem.line}")
+        props.append(f"title={_escape_property('statement check: ' + problem.rule)}")
+        message = problem.message + "".join(f"\n- {finding.message}" for finding in problem.findings)
+        lines.append(f"::error {','.join(props)}::{_escape_data(message)}")
+    for review in report.reviews:
+        if review.problems:
+            continue
+        text = f"{review.statement} {review.effective} ({review.change}): {review.verdict}"
+        if review.declared_material:
+            text += ", declared material"
+        elif review.review and review.classification and review.classification.is_material:
+            text += f", reviewed: {review.review}"
+        lines.append(f"::notice file={_escape_property(review.path)},title=statement check::{_escape_data(text)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+#: First line of the Markdown report, so that a workflow can find and update its own comment.
+REPORT_MARKER = "<!-- statement-check -->"
+
+
+def format_markdown(report: Report) -> str:
+    """A Markdown report (verdicts, problems, findings and redlines) for a pull-request comment."""
+    from . import diff as engine
+
+    icon = "✅" if report.passed else "❌"
+    status = "passed" if report.passed else f"failed ({len(report.problems)} problem{'s' if len(report.problems) != 1 else ''})"
+    out = [
+        REPORT_MARKER,
+        f"## {icon} Statement check {status}",
+        "",
+        f"Compared `{report.head}` with {report.base} (`{report.base_commit[:7]}`), as of {report.as_of}; "
+        f"material changes need {report.notice_days} days' notice.",
+        "",
+    ]
+    if report.reviews:
+        out += ["| Statement | Version | Change | Verdict | Declared | Result |", "|---|---|---|---|---|---|"]
+        for review in report.reviews:
+            declared = "material" if review.declared_material else ("reviewed" if review.review else "—")
+            result = "❌ " + ", ".join(p.rule for p in review.problems) if review.problems else "✅"
+            out.append(f"| {review.statement} | {review.effective} | {review.change} | **{review.verdict}** | {declared} | {result} |")
+        out.append("")
+    else:
+        out += ["No statement version was added or changed.", ""]
+    for problem in report.problems:
+        if problem.version is None:
+            out.append(f"- ❌ **{problem.rule}** (`{problem.path}`): {_md(problem.message)}")
+    for review in report.reviews:
+        out += ["", f"### {review.statement}: version effective {review.effective} ({review.change})", ""]
+        if review.summary:
+            out += [f"**Summary:** {_md(review.summary)}", ""]
+        if review.review:
+            out += [f"**Review:** {_md(review.review)}", ""]
+        for problem in review.problems:
+            where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
+            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")
+        if review.problems:
+            out.append("")
+        if review.classification and review.classification.findings:
+            out += ["**Findings**", ""]
+            for finding in review.classification.findings:
+                where = f" in *{_md(' › '.join(finding.section))}*" if finding.section else ""
+                out.append(f"- `{finding.severity}` {finding.rule}{where}: {_md(finding.message)}")
+            out.append("")
+        if review.diff is not None and not review.diff.is_empty and hasattr(engine, "render_markdown"):
+            title = f"{review.statement}: {review.compared_with} → {review.effective}"
+            out += ["<details><summary>Redline</summary>", "", engine.render_markdown(review.diff, title=title).rstrip(), "", "</details>", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown list item or table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+# --- command ---------------------------------------------------------------------------------
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The command line's one-line error handling (exit 2), looked up when the command runs."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .cli import _guard
+
+        return _guard(func)(*args, **kwargs)
+
+    return wrapper
+
+
+@click.command()
+@click.argument("statement_ids", nargs=-1, metavar="[ID]...")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help="Path of mkdocs.yml.")
+@click.option("--base", metavar="REF", help="Compare with this commit (default: the merge base of HEAD with origin/HEAD, main or master).")
+@click.option("--head", metavar="REF", help="Check this commit instead of the working tree.")
+@click.option("--as-of", callback=_as_of, metavar="DATE", help="Check as if today were DATE (YYYY-MM-DD): counts the notice period from it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write a Markdown report (for a pull-request comment) to FILE; with --format github the default is $GITHUB_STEP_SUMMARY.")
+@_guarded
+def check(statement_ids: tuple[str, ...], config_file: str, base: str | None, head: str | None, as_of: dt.date | None, fmt: str, report_file: str | None) -> None:
+    """Refuse undeclared material changes, short notice and silent changes to published versions.
+
+    Exit status 0 when the policy holds, 1 when it is violated, 2 for bad input or usage.
+    """
+    warnings: list[str] = []
+    report = run_check(config_file, base=base, head=head, as_of=as_of, statements=statement_ids, warn=warnings.append)
+    for message in warnings:
+        click.echo(f"warning: {message}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt == "github":
+        click.echo(format_github(report), nl=False)
+    else:
+        click.echo(format_text(report), nl=False)
+    target = report_file or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None)
+    if target:
+        mode = "w" if report_file else "a"  # the step summary collects every step's output
+        with open(target, mode, encoding="utf-8") as handle:
+            handle.write(format_markdown(report))
+    sys.exit(0 if report.passed else 1)
