@@ -29,6 +29,7 @@ import yaml
 from markupsafe import Markup
 
 from .model import Statement, Version
+from .timeline import TimelinePoint, timeline_svg
 
 __all__ = [
     "Page", "Asset", "SitePlan", "PlanOptions", "plan_site", "page_url", "relative_url",
@@ -208,6 +209,8 @@ class _Planner:
         self.statements = tuple(statements)
         self.pages: list[Page] = []
         self.assets: list[Asset] = []
+        #: (statement id, version key) -> the diff stats of the version against its predecessor
+        self.change_stats: dict[tuple[str, str], Any] = {}
 
     # helpers
     def link(self, from_src: str, to: str, *, to_page: bool = True) -> str:
@@ -284,6 +287,7 @@ class _Planner:
         previous = statement.previous(version)
         following = statement.next(version)
         current = statement.current(self.options.as_of)
+        upcoming = statement.upcoming(self.options.as_of)
         return {
             "self": self.link(path, version_path(version)),
             "changes": self.link(path, changes_path(version)) if previous else None,
@@ -294,6 +298,12 @@ class _Planner:
             "current": self.link(path, version_path(current)) if current else None,
             "source": self.link(path, source_path(version), to_page=False),
             "compare": self.link(path, compare_path(statement.id)),
+            "compare_previous": (
+                self.link(path, compare_path(statement.id)) + f"?from={previous.key}&to={version.key}" if previous else None
+            ),
+            "next_changes": self.link(path, changes_path(following)) if following else None,
+            "upcoming": self.link(path, version_path(upcoming[0])) if upcoming else None,
+            "upcoming_changes": self.link(path, changes_path(upcoming[0])) if upcoming and statement.previous(upcoming[0]) else None,
         }
 
     def plan_version(
@@ -304,10 +314,13 @@ class _Planner:
         following = statement.next(version)
         previous = statement.previous(version)
         links = self.version_links(statement, version, path)
+        upcoming = statement.upcoming(as_of)
         header = _render(
             "version_header.html",
             statement=statement, version=version, status=status, links=links,
             previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
+            upcoming=upcoming[0] if upcoming else None, is_latest_address=path == statement_path(statement.id),
+            permalink=self.absolute(version_path(version)),
         )
         corrections = []
         if version.corrections and self.diff is not None:
@@ -316,7 +329,10 @@ class _Planner:
                 diff = self.diff.diff_markdown(before.body, revision.body, **self._md())
                 corrections.append({"revision": revision, "redline": Markup(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
                 before = revision
-        footer = _render("version_footer.html", version=version, corrections=corrections, links=links)
+        footer = _render(
+            "version_footer.html", version=version, corrections=corrections, links=links,
+            permalink=self.absolute(version_path(version)),
+        )
         title_md = "" if _body_has_h1(version.body) else f"# {version.title}\n\n"
         markdown = f"{title_md}{header}\n{version.body.rstrip()}\n\n{footer}"
         meta: dict[str, Any] = {
@@ -338,6 +354,8 @@ class _Planner:
             diff = self.diff.diff_markdown(previous.body, version.body, **self._md()) if self.diff else None
             redline = Markup(self.diff.render_redline(diff, context=True)) if diff is not None else None
             side = Markup(self.diff.render_side_by_side(diff)) if diff is not None else None
+            if diff is not None:
+                self.change_stats[(statement.id, version.key)] = diff.stats
         markdown = _render(
             "changes.md", statement=statement, version=version, previous=previous, diff=diff,
             redline=redline, side_by_side=side, links=links, verdict=verdict,
@@ -363,14 +381,43 @@ class _Planner:
                     "url": self.link(path, version_path(version)),
                     "changes": self.link(path, changes_path(version)) if previous else None,
                     "verdict": verdicts.get(version.key),
+                    "previous_key": previous.key if previous else None,
+                    "source": self.link(path, source_path(version), to_page=False),
                 }
             )
-        markdown = _render("history.md", statement=statement, rows=rows)
+        points = [
+            TimelinePoint(
+                key=row["version"].key, effective=row["version"].effective, url=row["url"], status=row["status"],
+                material=row["version"].material, first=row["changes"] is None,
+                words_added=getattr(self.change_stats.get((statement.id, row["version"].key)), "words_added", None),
+                words_removed=getattr(self.change_stats.get((statement.id, row["version"].key)), "words_removed", None),
+            )
+            for row in rows
+        ]
+        for row, point in zip(rows, points):
+            row["words_added"], row["words_removed"] = point.words_added, point.words_removed
+        title = f"Timeline of the {statement.title}"
+        timeline = {
+            orientation: Markup(
+                timeline_svg(points, as_of=as_of, title=title, id_prefix=f"timeline-{statement.id}-{orientation}", orientation=orientation)
+            )
+            for orientation in ("horizontal", "vertical")
+        }
+        markdown = _render(
+            "history.md", statement=statement, rows=rows, timeline=timeline,
+            compare=self.link(path, compare_path(statement.id)),
+        )
         self.add_page(
             path, f"{statement.title}: history", markdown,
             statement={"id": statement.id, "kind": "history"},
             hide=["toc"],
         )
+
+    def absolute(self, src_path: str) -> str:
+        """The address of a page as readers see it: absolute with ``site_url``, else from the site root."""
+        url = page_url(src_path, directory_urls=self.options.directory_urls)
+        base = (self.options.site_url or "").rstrip("/")
+        return f"{base}/{url}" if base else f"/{url}"
 
     def _md(self) -> dict[str, Any]:
         return {
