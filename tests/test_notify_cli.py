@@ -246,3 +246,19 @@ def test_bad_channel_in_mkdocs_yml_is_named_with_key_and_fix(in_repo):
     result = CliRunner().invoke(notify, [])
 
     assert "channels[0] (webhook 'webhook'): url: must be an http:// or https:// address" in result.stderr
+
+
+def test_exit_status_1_when_the_ledger_cannot_be_written(site, webhook_receiver, monkeypatch):
+    from generator.notify import Ledger
+
+    def disk_full(self, record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Ledger, "append", disk_full)
+
+    result = invoke(site(webhook(webhook_receiver.url)))
+
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert "sent again by the next run" in result.stderr
+    assert len(webhook_receiver.requests) == 1  # the run stopped after the first unrecorded delivery

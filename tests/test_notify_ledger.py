@@ -137,3 +137,12 @@ def test_commit_outside_a_repository_is_an_error(tmp_path):
 
     with pytest.raises(NotifyError, match="git add failed"):
         commit_ledger(tmp_path, ledger.path, "Record notification deliveries")
+
+
+def test_the_lock_leaves_nothing_beside_the_ledger(tmp_path):
+    ledger = Ledger(tmp_path / "notifications" / "ledger.jsonl")
+
+    with ledger.lock():
+        ledger.append(record())
+
+    assert [p.name for p in (tmp_path / "notifications").iterdir()] == ["ledger.jsonl"]

@@ -2,7 +2,7 @@
 
 Exit status: 0 when every due delivery succeeded (or nothing was due), 1 when any failed (the others
 are still delivered, and the failed ones are tried again next run) or the ledger could not be
-committed, 2 on bad configuration (nothing is sent).
+written or committed, 2 on bad configuration (nothing is sent).
 """
 
 from __future__ import annotations
@@ -132,11 +132,16 @@ def notify(
             classify=default_classifier(),
             dry_run=dry_run,
             baseline=baseline,
-            outbox=outbox,
+            # --outbox is relative to where the command runs; the option in mkdocs.yml to mkdocs.yml.
+            outbox=Path(outbox).resolve() if outbox else None,
             progress=(lambda result: console.print(_line(result))) if text_output else None,
         )
     except (StatementError, ConfigurationError, ValidationError) as exc:
         _fail(errors, str(exc))
+    except OSError as exc:
+        # Most likely the ledger could not be written: stop, and let the next run re-send.
+        errors.print(Text(f"error: {exc}; deliveries not recorded are sent again by the next run", style="red"))
+        sys.exit(1)
     status = report.exit_code
     commit_error = None
     if commit and report.results:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -118,14 +120,18 @@ class Ledger:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold an exclusive lock for a run, so two runs on one machine cannot both deliver."""
+        """Hold an exclusive lock for a run, so two runs on one machine cannot both deliver.
+
+        The lock file lives in the temporary folder, keyed by the ledger's path, so that nothing
+        besides the ledger appears in the repository.
+        """
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
             yield
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = self.path.with_name(self.path.name + ".lock")
+        key = hashlib.sha256(str(self.path.resolve()).encode()).hexdigest()[:16]
+        lock_path = Path(tempfile.gettempdir()) / f"statements-notify-{key}.lock"
         with lock_path.open("a") as handle:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
