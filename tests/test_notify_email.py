@@ -233,3 +233,17 @@ def test_preview_writes_the_complete_message_as_an_eml_file(tmp_path, event):
     assert path.suffix == ".eml"
     assert message["To"] == "updates@lists.fernhill.test"
     assert message["Message-ID"] == f"<{event.id}.subscribers@fernhill.test>"
+
+
+def test_a_first_version_is_announced_as_published_not_updated(tmp_path, smtp_server):
+    statement = privacy()
+    first = build_event(statement, statement.versions[0], EVENT_PUBLISHED)
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(first)
+
+    message = server.messages[0].message
+    assert message["Subject"] == "Privacy Statement published"
+    assert message.get_body(("plain",)).get_content().startswith(
+        "We have published our Privacy Statement. It takes effect on 1 March 2024."
+    )
