@@ -328,7 +328,7 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def _allowed(a: str, b: str, limit: int) -> int:
     # Short words get less room: "him" → "her" is not a typo, "recieve" → "receive" is.
-    return max(1, min(limit, max(len(a), len(b)) // 3))
+    return min(limit, max(1, max(len(a), len(b)) // 3))
 
 
 def _excerpt(text: str, start: int = 0, end: int | None = None, width: int = 70) -> str:
@@ -602,6 +602,7 @@ class _Detector:
         self.findings: list[tuple[int, Finding]] = []
         self.seen: set[tuple[str, tuple[str, ...], str]] = set()
         self.party_sections: set[tuple[str, ...]] = set()
+        self.renumbered: list[_Item] = []
 
     def add(self, order: int, rule: str, severity: str, section: tuple[str, ...], message: str, old: str | None = None, new: str | None = None, *, once: str | None = None) -> None:
         if once is not None:
@@ -628,9 +629,11 @@ class _Detector:
             if change.kind in ("formatting", "modified") and change.old is not None and change.new is not None:
                 edit = _compare(old_text, new_text, self.rules, kind=change.new.kind)
                 if edit.kind == "same":
-                    if not self.links(index, change, section):
+                    outcome = self.links(index, change, section)
+                    if outcome == "formatting":
                         formatting += 1
-                    continue
+                    if outcome != "content":
+                        continue
             elif not _words(old_text) and not _words(new_text):
                 formatting += 1  # a rule or an empty block came or went
                 continue
@@ -649,6 +652,14 @@ class _Detector:
             by_section.setdefault(item.section, []).append(item)
         for section, items in by_section.items():
             self.judge_section(section, items)
+        if self.renumbered:
+            first, count = self.renumbered[0], len(self.renumbered)
+            self.add(
+                first.index, "renumbering", "editorial", first.section,
+                f"Numbering changed in {count} heading{'s' if count != 1 else ''} or item{'s' if count != 1 else ''}; "
+                "their words stay the same.",
+                _excerpt(first.old_text, width=40), _excerpt(first.new_text, width=40),
+            )
         self.findings.sort(key=lambda pair: (-_RANK[pair[1].severity], pair[0]))
         findings = tuple(f for _, f in self.findings)
         verdict = findings[0].severity if findings else "formatting"
@@ -665,13 +676,14 @@ class _Detector:
             once="moved",
         )
 
-    def links(self, index: int, change: Any, section: tuple[str, ...]) -> bool:
+    def links(self, index: int, change: Any, section: tuple[str, ...]) -> str:
+        """Same words: ``formatting``, an ``editorial`` link-target change, or ``content`` (a new e-mail behind a link)."""
         old_hrefs, old_ids = _links(change.old)
         new_hrefs, new_ids = _links(change.new)
         if old_hrefs == new_hrefs and old_ids == new_ids:
-            return False
+            return "formatting"
         if {h for h in old_hrefs if h.startswith("mailto:")} != {h for h in new_hrefs if h.startswith("mailto:")}:
-            return False  # an e-mail behind a link is a party change; the party rule reports it
+            return "content"  # an e-mail behind a link is a party change; the party rule reports it
         gone = [h for h in old_hrefs if h not in new_hrefs]
         came = [h for h in new_hrefs if h not in old_hrefs]
         if gone or came:
@@ -682,7 +694,7 @@ class _Detector:
         else:
             message = "A section's anchor (the address of a link to it) changed; its words stay the same."
         self.add(index, "link-target", "editorial", section, message, gone[0] if gone else None, came[0] if came else None)
-        return True
+        return "editorial"
 
     def parties(self, items: list[_Item]) -> None:
         """Names, postal addresses and e-mail addresses in the changed blocks, compared across the document."""
@@ -776,9 +788,7 @@ class _Detector:
 
     def typo(self, item: _Item) -> None:
         if item.edit.kind == "renumbering":
-            self.add(item.index, "renumbering", "editorial", item.section,
-                     "Numbering changed; the words of the numbered heading or item stay the same.",
-                     _excerpt(item.old_text, width=40), _excerpt(item.new_text, width=40), once="renumbering")
+            self.renumbered.append(item)
         elif item.edit.kind == "date":
             self.add(item.index, "effective-date", "editorial", item.section,
                      "The date written in the text changed.", _excerpt(item.old_text), _excerpt(item.new_text), once="date")
