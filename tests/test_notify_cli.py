@@ -20,7 +20,7 @@ from generator.project import Project
 def site(tmp_path, monkeypatch):
     """``site(*channels, root=...)``: the project the command loads, with the channels' secrets set."""
     monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
-    monkeypatch.setattr(command_line, "default_classifier", lambda: None)
+    monkeypatch.setattr(command_line, "default_classifier", lambda options: None)
 
     def make(*channels, root=tmp_path, statements=None, load_error=None):
         (root / "mkdocs.yml").write_text("site_name: Fernhill Statements\n")
@@ -167,29 +167,48 @@ def test_commit_and_dry_run_exclude_each_other(site, webhook_receiver):
     assert webhook_receiver.requests == []
 
 
-def test_notify_reads_channels_and_history_from_a_real_project(in_repo, webhook_receiver, monkeypatch):
-    monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
-    write_project(in_repo.path, f"""
+def material_change(repo, webhook_url):
+    """A project notifying ``webhook_url``, with a first version and a material change published 2025-02-01."""
+    write_project(repo.path, f"""
         notify:
           channels:
             - type: webhook
               name: ops
-              url: {webhook_receiver.url}
+              url: {webhook_url}
               secret_env: STATEMENTS_WEBHOOK_SECRET
               backoff: 0
     """)
-    in_repo.commit("Notify ops", date="2024-12-01")
-    in_repo.commit("First version", date="2024-12-02", files={"statements/privacy.md": statement_text(effective="2025-01-01")})
-    summary = "Logs are kept for 90 days."
-    in_repo.commit("Material change", date="2025-02-01", files={
-        "statements/privacy.md": statement_text(effective="2025-03-01", material=True, summary=summary),
+    repo.commit("Notify ops", date="2024-12-01")
+    repo.commit("First version", date="2024-12-02", files={"statements/privacy.md": statement_text(effective="2025-01-01")})
+    body = "## Overview\n\nWe collect little and sell it to advertisers.\n\n## Contact\n\nWrite to privacy@example.test.\n"
+    repo.commit("Material change", date="2025-02-01", files={
+        "statements/privacy.md": statement_text(effective="2025-03-01", material=True, summary="We now sell data.", body=body),
     })
+
+
+def test_notify_reads_channels_and_history_from_a_real_project(in_repo, webhook_receiver, monkeypatch):
+    monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    material_change(in_repo, webhook_receiver.url)
 
     result = CliRunner().invoke(notify, ["--as-of", "2025-02-15"])
 
     assert result.exit_code == 0, result.output
-    assert [request.payload["type"] for request in webhook_receiver.requests] == ["statement.version.published"]
-    assert webhook_receiver.requests[0].payload["version"]["url"] == "https://statements.test/privacy/2025-03-01/"
+    [request] = webhook_receiver.requests
+    assert request.payload["type"] == "statement.version.published"
+    assert request.payload["version"]["url"] == "https://statements.test/privacy/2025-03-01/"
+    assert request.payload["version"]["summary"] == "We now sell data."
+    assert request.payload["version"]["commit"] == in_repo.commits[-1]
+
+
+def test_the_payload_carries_the_detectors_verdict(in_repo, webhook_receiver, monkeypatch):
+    pytest.importorskip("generator.diff", reason="the detector needs the diff engine")
+    monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    material_change(in_repo, webhook_receiver.url)
+
+    result = CliRunner().invoke(notify, ["--as-of", "2025-02-15"])
+
+    assert result.exit_code == 0, result.output
+    assert webhook_receiver.requests[0].payload["classification"]["verdict"] == "material"
 
 
 def test_a_pinned_as_of_in_mkdocs_yml_does_not_hold_notices_back(in_repo, webhook_receiver, monkeypatch):

@@ -35,13 +35,14 @@ def load_project(config_file: str | Path, as_of: dt.date | None) -> Any:
     return load(config_file, as_of=as_of, committed_only=True)
 
 
-def default_classifier() -> Classifier | None:
-    """``generator.material.classify_version`` when that module is available."""
+def default_classifier(options: Any) -> Classifier | None:
+    """The material-change detector configured by the plugin's options, when it is available."""
     try:
-        from ..material import classify_version
+        from .. import material
     except ImportError:
         return None
-    return classify_version
+    factory = getattr(material, "classifier", None)
+    return factory(options) if factory is not None else None
 
 
 _MARKS = {
@@ -129,7 +130,7 @@ def notify(
         report = run_notifications(
             project,
             as_of=as_of_date,
-            classify=default_classifier(),
+            classify=default_classifier(project.options),
             dry_run=dry_run,
             baseline=baseline,
             # --outbox is relative to where the command runs; the option in mkdocs.yml to mkdocs.yml.
