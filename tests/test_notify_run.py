@@ -309,3 +309,22 @@ def test_renaming_a_channel_makes_its_deliveries_due_again(tmp_path, run, webhoo
     )
 
     assert [d.channel for d in plan.due] == ["ops-2"]
+
+
+def test_without_channels_nothing_is_due_and_the_report_says_why(run):
+    report = run([privacy()])
+
+    assert (report.results, report.exit_code) == ((), 0)
+    assert report.warnings == (
+        "no notification channels are configured; add 'notify: channels:' under the statements plugin in mkdocs.yml",
+    )
+
+
+def test_without_site_url_the_report_warns_that_notices_carry_no_links(tmp_path, webhook_receiver):
+    report = run_notifications(
+        [privacy()], config=notify_config(webhook(webhook_receiver.url)), root=tmp_path, as_of=EFFECTIVE,
+        environ=environment(), sleep=lambda seconds: None,
+    )
+
+    assert any("site_url is not set" in warning for warning in report.warnings)
+    assert webhook_receiver.requests[0].payload["version"]["url"] is None

@@ -235,6 +235,8 @@ def _plan(source: _Source, classify: Classifier | None, channels: Iterable[Chann
         for channel in channels
         if channel.wants(event)
     )
+    if not channels:
+        warnings.append("no notification channels are configured; add 'notify: channels:' under the statements plugin in mkdocs.yml")
     if not source.site_url and any(not d.settled for d in deliveries):
         warnings.append("site_url is not set in mkdocs.yml, so notifications carry no links; set site_url")
     return Plan(
