@@ -299,7 +299,9 @@ class _Checker:
         if version.material:
             if not version.summary:
                 problem("summary", "material", f"the version effective {version.key} is declared material but has no summary; add 'summary: …' for readers and notifications")
-            published = max(self.as_of, version.published)
+            # Publication is the merge, today at the earliest: a commit or file date says nothing about it.
+            declared = next((r.meta.published for r in reversed(version.revisions) if r.meta and r.meta.published), None)
+            published = max(self.as_of, declared) if declared else self.as_of
             earliest = published + dt.timedelta(days=self.notice_days)
             if version.effective < earliest:
                 problem(

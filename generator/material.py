@@ -624,10 +624,11 @@ class _Detector:
             section = tuple(change.section)
             if change.kind == "moved":
                 self.moved(index, change, section)
-                continue
             old_text, new_text = _text(change.old), _text(change.new)
-            if change.kind in ("formatting", "modified") and change.old is not None and change.new is not None:
+            if change.kind in ("formatting", "modified", "moved") and change.old is not None and change.new is not None:
                 edit = _compare(old_text, new_text, self.rules, kind=change.new.kind)
+                if edit.kind == "same" and change.kind == "moved":
+                    continue  # moved and not edited: not a content change
                 if edit.kind == "same":
                     outcome = self.links(index, change, section)
                     if outcome == "formatting":
