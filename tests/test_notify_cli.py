@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
-from notify_support.factories import WEBHOOK_SECRET, notify_config, privacy, webhook
+from notify_support.factories import WEBHOOK_SECRET, committer, notify_config, privacy, webhook  # noqa: F401
 from conftest import statement_text, write_project
 from notify_support.servers import webhook_receiver  # noqa: F401 - fixture
 
@@ -142,11 +142,7 @@ def test_baseline_records_without_sending(site, webhook_receiver, tmp_path):
     assert (tmp_path / "notifications" / "ledger.jsonl").exists()
 
 
-def test_commit_commits_the_ledger(site, webhook_receiver, repo, monkeypatch):
-    for key in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
-        monkeypatch.setenv(key, "Notifier")
-    for key in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
-        monkeypatch.setenv(key, "notifier@example.test")
+def test_commit_commits_the_ledger(site, webhook_receiver, repo, committer):
     repo.commit("Start", files={"README.md": "hello\n"})
 
     result = invoke(site(webhook(webhook_receiver.url), root=repo.path), "--commit", "--as-of", "2025-03-01")
@@ -281,3 +277,15 @@ def test_exit_status_1_when_the_ledger_cannot_be_written(site, webhook_receiver,
     assert "No space left on device" in result.stderr
     assert "sent again by the next run" in result.stderr
     assert len(webhook_receiver.requests) == 1  # the run stopped after the first unrecorded delivery
+
+
+def test_commit_picks_up_a_ledger_an_earlier_run_left_uncommitted(site, webhook_receiver, repo, committer):
+    repo.commit("Start", files={"README.md": "hello\n"})
+    config_file = site(webhook(webhook_receiver.url), root=repo.path)
+    invoke(config_file, "--as-of", "2025-03-01")  # delivered, but not committed
+
+    result = invoke(config_file, "--as-of", "2025-03-01", "--commit")
+
+    assert result.exit_code == 0, result.output
+    assert repo.git("show", "--name-only", "--format=", "HEAD") == "notifications/ledger.jsonl"
+    assert len(webhook_receiver.requests) == 2

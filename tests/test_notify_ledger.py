@@ -5,20 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from notify_support.factories import committer  # noqa: F401 - fixture
 
 from generator.errors import NotifyError
 from generator.notify import Ledger, LedgerRecord, commit_ledger
 from generator.notify import ledger as ledger_module
-
-
-@pytest.fixture
-def committer(monkeypatch):
-    """A git identity for the commits made by commit_ledger, as CI provides one."""
-    for key, value in {
-        "GIT_AUTHOR_NAME": "Notifier", "GIT_AUTHOR_EMAIL": "notifier@example.test",
-        "GIT_COMMITTER_NAME": "Notifier", "GIT_COMMITTER_EMAIL": "notifier@example.test",
-    }.items():
-        monkeypatch.setenv(key, value)
 
 
 def record(event="evt_1", channel="ops", outcome="delivered", **fields) -> LedgerRecord:

@@ -12,7 +12,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from mkdocs.config.base import ValidationError
@@ -145,7 +145,8 @@ def notify(
         sys.exit(1)
     status = report.exit_code
     commit_error = None
-    if commit and report.results:
+    # Also after a run with nothing new: a ledger left uncommitted by an earlier run is picked up.
+    if commit and report.ledger.exists():
         message = (
             f"Record notification deliveries as of {report.as_of.isoformat()}: "
             f"{len(report.delivered)} delivered, {len(report.failed)} failed, {len(report.skipped)} skipped"
@@ -174,6 +175,6 @@ def notify(
     sys.exit(status)
 
 
-def _fail(errors: Console, message: str) -> None:
+def _fail(errors: Console, message: str) -> NoReturn:
     errors.print(Text(f"error: {message}", style="red"))
     sys.exit(2)

@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+import pytest
+
 from generator.model import FrontMatter, Revision, Statement, Version
 from generator.notify import NotifyConfig, load_notify_config
 
@@ -114,3 +116,12 @@ def email_channel(port: int, **options: Any) -> dict[str, Any]:
         "timeout": 5,
         **options,
     }
+
+
+@pytest.fixture
+def committer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git identity for commits the code under test makes, as CI provides one."""
+    for key in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(key, "Notifier")
+    for key in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(key, "notifier@example.test")
