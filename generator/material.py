@@ -100,7 +100,7 @@ DEFAULT_RISK_TERMS: list[str] = [
     "sell|sold|sale", "rent", "share|sharing", "disclos", "advertis|ads", "target", "marketing",
     "profil", "track", "cross-context|cross-site", "location|geolocat|GPS", "biometric|face recognition|facial",
     "genetic", "health|medical", "sensitive", "children|child|minor|kids", "retain|retention",
-    "transfer", "law enforcement|police|government|subpoena|warrant", "train|machine learning|artificial intelligence",
+    "transfer", "law enforcement|police|government|subpoena|search warrant", "train|machine learning|artificial intelligence",
     "AI|LLM", "automated decision|automated means", "arbitrat", "class action", "jurisdiction|governing law|laws of",
     "waive|waiver", "indemnif", "liabilit", "data broker|broker", "affiliate", "consent", "opt out|opt-out|opt in|opt-in",
     "camera|microphone|contacts", "financial|credit card|payment card|bank account",
@@ -406,48 +406,47 @@ def _compare(old: str, new: str, rules: _Rules, *, kind: str) -> _Edit:
             return _Edit("renumbering")
         return _Edit("same" if old.split() == new.split() else "editorial")
     spans = []
-    content = False
+    kinds = set()
     matcher = SequenceMatcher(None, a_norm, b_norm, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         olds, news = tuple(a[i1:i2]), tuple(b[j1:j2])
         spans.append((olds, news))
-        if not _typo_span(olds, news, a, i1, rules):
-            content = True
-    if content:
+        kinds.add(_typo_span(olds, news, a, i1, rules))
+    if None in kinds:
         return _Edit("content", tuple(spans))
-    return _Edit("renumbering" if renumbered else "date" if dated else "editorial", tuple(spans))
+    if "typo" in kinds:
+        return _Edit("editorial", tuple(spans))
+    return _Edit("renumbering" if renumbered or "reference" in kinds else "date" if dated else "editorial", tuple(spans))
 
 
-def _typo_span(olds: Sequence[_Word], news: Sequence[_Word], context: Sequence[_Word], i1: int, rules: _Rules) -> bool:
-    """True when one changed span is a typo fix: same number of words, each within a small distance."""
+def _typo_span(olds: Sequence[_Word], news: Sequence[_Word], context: Sequence[_Word], i1: int, rules: _Rules) -> str | None:
+    """How one changed span is typo-level: ``typo``, ``reference`` (a renumbered cross-reference), or None."""
     old_words = [w.norm for w in olds]
     new_words = [w.norm for w in news]
     if any(_negative(w) or w in _LIMITS for w in old_words + new_words):
-        return False
+        return None
     if not old_words or not new_words:
         # Only articles may come or go ("the logs" → "logs").
-        return all(w in _ARTICLES for w in old_words + new_words)
+        return "typo" if all(w in _ARTICLES for w in old_words + new_words) else None
     if len(old_words) == len(new_words):
-        ok = True
+        kind: str | None = "reference"
         for index, (o, n) in enumerate(zip(old_words, new_words)):
-            if _DIGIT.search(o) or _DIGIT.search(n) or _ENUMERATOR.match(o) and _ENUMERATOR.match(n):
-                previous = context[i1 + index - 1].norm if i1 + index > 0 else ""
-                if previous in _REFERENCE_WORDS and _ENUMERATOR.match(o) and _ENUMERATOR.match(n):
-                    continue  # "Section 3" → "Section 4": a cross-reference renumbered
-                if _DIGIT.search(o) or _DIGIT.search(n):
-                    return False
-            if _distance(o, n, rules.distance) > _allowed(o, n, rules.distance):
-                ok = False
+            previous = context[i1 + index - 1].norm if i1 + index > 0 else ""
+            if previous in _REFERENCE_WORDS and _ENUMERATOR.match(o) and _ENUMERATOR.match(n):
+                continue  # "Section 3" → "Section 4": a cross-reference renumbered
+            if _DIGIT.search(o) or _DIGIT.search(n) or _distance(o, n, rules.distance) > _allowed(o, n, rules.distance):
+                kind = None
                 break
-        if ok:
-            return True
+            kind = "typo"
+        if kind is not None:
+            return kind
     # Words joined or split ("e mail" → "email", "set up" → "setup").
     joined_old, joined_new = "".join(old_words), "".join(new_words)
     if _DIGIT.search(joined_old) or _DIGIT.search(joined_new):
-        return False
-    return _distance(joined_old, joined_new, rules.distance) <= _allowed(joined_old, joined_new, rules.distance)
+        return None
+    return "typo" if _distance(joined_old, joined_new, rules.distance) <= _allowed(joined_old, joined_new, rules.distance) else None
 
 
 # --- per-change analysis ---------------------------------------------------------------------
@@ -603,6 +602,7 @@ class _Detector:
         self.seen: set[tuple[str, tuple[str, ...], str]] = set()
         self.party_sections: set[tuple[str, ...]] = set()
         self.renumbered: list[_Item] = []
+        self.typos: list[_Item] = []
 
     def add(self, order: int, rule: str, severity: str, section: tuple[str, ...], message: str, old: str | None = None, new: str | None = None, *, once: str | None = None) -> None:
         if once is not None:
@@ -653,6 +653,8 @@ class _Detector:
             by_section.setdefault(item.section, []).append(item)
         for section, items in by_section.items():
             self.judge_section(section, items)
+        if self.typos:
+            self.typo_finding()
         if self.renumbered:
             first, count = self.renumbered[0], len(self.renumbered)
             self.add(
@@ -683,15 +685,18 @@ class _Detector:
         new_hrefs, new_ids = _links(change.new)
         if old_hrefs == new_hrefs and old_ids == new_ids:
             return "formatting"
-        if {h for h in old_hrefs if h.startswith("mailto:")} != {h for h in new_hrefs if h.startswith("mailto:")}:
-            return "content"  # an e-mail behind a link is a party change; the party rule reports it
+        old_mail = _parties(_text(change.old), change.old.html)["e-mail address"]
+        new_mail = _parties(_text(change.new), change.new.html)["e-mail address"]
+        if old_mail != new_mail:
+            return "content"  # a new e-mail behind a link is a party change; the party rule reports it
         gone = [h for h in old_hrefs if h not in new_hrefs]
         came = [h for h in new_hrefs if h not in old_hrefs]
-        if gone or came:
-            message = (
-                f"A link now points to {came[0]} instead of {gone[0]}; the linked words stay the same."
-                if gone and came else "A link target changed; the linked words stay the same."
-            )
+        if gone and came:
+            message = f"A link now points to {came[0]} instead of {gone[0]}; the linked words stay the same."
+        elif came:
+            message = f"A link to {came[0].removeprefix('mailto:')} was added; the words stay the same."
+        elif gone:
+            message = f"A link to {gone[0].removeprefix('mailto:')} was removed; the words stay the same."
         else:
             message = "A section's anchor (the address of a link to it) changed; its words stay the same."
         self.add(index, "link-target", "editorial", section, message, gone[0] if gone else None, came[0] if came else None)
@@ -772,7 +777,7 @@ class _Detector:
         first = real[0]
         old_excerpt = _excerpt(first.old_text) if first.old_text else None
         new_excerpt = _excerpt(first.new_text) if first.new_text else None
-        if heading is not None:
+        if heading is not None and not signals:
             self.add(
                 first.index, "material-section", "material", section,
                 f"Text changed in substance in “{section[-1] if section else heading}”, a section about "
@@ -794,39 +799,42 @@ class _Detector:
             self.add(item.index, "effective-date", "editorial", item.section,
                      "The date written in the text changed.", _excerpt(item.old_text), _excerpt(item.new_text), once="date")
         else:
-            spans = [(o, n) for o, n in item.edit.spans if o or n]
-            detail = ""
-            if spans and spans[0][0] and spans[0][1]:
-                detail = f": {_quote(' '.join(w.norm for w in spans[0][0]))} → {_quote(' '.join(w.norm for w in spans[0][1]))}"
-            self.add(item.index, "editorial", "editorial", item.section,
-                     f"Spelling, punctuation or capitalisation corrected{_where(item.section)}{detail}; the meaning stays the same.",
-                     _excerpt(item.old_text), _excerpt(item.new_text), once="typo")
+            self.typos.append(item)
+
+    def typo_finding(self) -> None:
+        """One finding for every typo-level fix, naming the first and counting the rest."""
+        first, count = self.typos[0], len(self.typos)
+        pair = next(((o, n) for item in self.typos for o, n in item.edit.spans if o and n and [w.norm for w in o] != [w.norm for w in n]), None)
+        example = f" (e.g. {_quote(' '.join(w.norm for w in pair[0]))} → {_quote(' '.join(w.norm for w in pair[1]))})" if pair else ""
+        where = _where(first.section) if count == 1 else f" in {count} places"
+        self.add(
+            first.index, "editorial", "editorial", first.section,
+            f"Spelling, punctuation or capitalisation corrected{where}{example}; the meaning stays the same.",
+            _excerpt(first.old_text), _excerpt(first.new_text),
+        )
 
     def risk(self, section: tuple[str, ...], items: list[_Item], old_text: str, new_text: str) -> bool:
         old = _families(old_text, self.rules)
         new = _families(new_text, self.rules)
-        fired = False
-        for label in [label for label in new if label not in old]:
-            match = new[label]
-            item = _holder(items, match.group(), new=True)
-            where = _pos(item.new_text, match.group())
-            self.add(
-                item.index, "risk-vocabulary", "material", section,
-                f"The text now mentions {_quote(match.group())}{_where(section)}, a risk term ({_risk_kind(label)}) it did not use there before.",
-                _excerpt(item.old_text) if item.old_text else None, _excerpt(item.new_text, *where),
-            )
-            fired = True
-        for label in [label for label in old if label not in new]:
-            match = old[label]
-            item = _holder(items, match.group(), new=False)
-            where = _pos(item.old_text, match.group())
-            self.add(
-                item.index, "risk-vocabulary", "material", section,
-                f"The text no longer mentions {_quote(match.group())}{_where(section)}, a risk term ({_risk_kind(label)}); check what was removed with it.",
-                _excerpt(item.old_text, *where), _excerpt(item.new_text) if item.new_text else None,
-            )
-            fired = True
-        return fired
+        came = [new[label] for label in new if label not in old]
+        gone = [old[label] for label in old if label not in new]
+        for matches, is_new in ((came, True), (gone, False)):
+            if not matches:
+                continue
+            terms = _listing([_quote(m.group()) for m in matches])
+            kinds = _listing(list(dict.fromkeys(_risk_kind(label) for label in (new if is_new else old) if (new if is_new else old)[label] in matches)))
+            item = _holder(items, matches[0].group(), new=is_new)
+            text = item.new_text if is_new else item.old_text
+            where = _pos(text, matches[0].group())
+            plural = "s" if len(matches) != 1 else ""
+            if is_new:
+                message = f"The text now mentions {terms}{_where(section)}: risk term{plural} ({kinds}) it did not use there before."
+                excerpts = (_excerpt(item.old_text) if item.old_text else None, _excerpt(text, *where))
+            else:
+                message = f"The text no longer mentions {terms}{_where(section)}: risk term{plural} ({kinds}); check what was removed with {'them' if plural else 'it'}."
+                excerpts = (_excerpt(text, *where), _excerpt(item.new_text) if item.new_text else None)
+            self.add(item.index, "risk-vocabulary", "material", section, message, *excerpts)
+        return bool(came or gone)
 
     def quantity(self, section: tuple[str, ...], items: list[_Item], old_text: str, new_text: str) -> bool:
         old = Counter((v, u) for v, u, _ in _quantities(old_text))
@@ -883,8 +891,11 @@ class _Detector:
                 won = [w for w in news if (_negative(w) or w in _LIMITS) and w not in olds]
                 if not lost and not won:
                     continue
-                old_phrase = _phrase(item.old_text, a, i1, i2)
-                new_phrase = _phrase(item.new_text, b, j1, j2)
+                # A few words around the negation on each side, not the whole replaced passage.
+                pivot = next(k for k in range(i1, i2) if a[k].norm in lost) if lost else i1
+                new_pivot = next(k for k in range(j1, j2) if b[k].norm in won) if won else min(j1 + (pivot - i1), max(j1, j2 - 1))
+                old_phrase = _phrase(item.old_text, a, max(i1, pivot - 3), min(i2, pivot + 4), context=2) if i2 > i1 else _phrase(item.old_text, a, i1, i1, context=3)
+                new_phrase = _phrase(item.new_text, b, max(j1, new_pivot - 3), min(j2, new_pivot + 4), context=2) if j2 > j1 else _phrase(item.new_text, b, j1, j1, context=3)
                 if lost and any(_negative(w) for w in lost):
                     message = f"A negation was removed{_where(section)}: {_quote(old_phrase)} now reads {_quote(new_phrase)}, so something ruled out may now be allowed."
                 elif won and any(_negative(w) for w in won):
@@ -986,6 +997,12 @@ _RISK_KINDS = {
     "indemnif": "indemnities", "liabilit": "liability", "data broker": "data brokers", "affiliate": "affiliates",
     "consent": "consent", "opt out": "opting out", "camera": "device access", "financial": "financial data",
 }
+
+
+def _listing(parts: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    parts = list(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _risk_kind(label: str) -> str:
