@@ -283,6 +283,7 @@ _LIMITS = frozenset("only solely exclusively unless except".split())
 _ARTICLES = frozenset(("a", "an", "the"))
 _REFERENCE_WORDS = frozenset(("section", "sections", "paragraph", "paragraphs", "clause", "clauses", "article", "articles", "part", "item"))
 _ENUMERATOR = re.compile(r"^(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+|[a-z]\.\d+(?:\.\d+)*)$")
+_SECTION_NUMBER = re.compile(r"^[a-z]\.\d+(?:\.\d+)*$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[A-Za-z]|[IVXLCDM]+)[.):]|\(\s*(?:\d+|[a-z]|[ivx]+)\s*\))\s+")
 _HREF = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -372,6 +373,14 @@ class _Edit:
     spans: tuple[tuple[tuple[_Word, ...], tuple[_Word, ...]], ...] = ()
 
 
+_DATE_LINE = re.compile(r"(?i)^\W*(?:effective|last\s+updated|updated|last\s+revised|revised)(?:\s+(?:date|on))?\b")
+
+
+def _date_line(text: str, rules: _Rules) -> bool:
+    """True for the line that states a version's date ("Effective date: …"), even while its date is blank."""
+    return bool(_DATE_LINE.match(text) or rules.effective is not None and rules.effective.search(text))
+
+
 def _strip_number(text: str) -> tuple[str, bool]:
     match = _LEADING_NUMBER.match(text)
     return (text[match.end():], True) if match else (text, False)
@@ -389,12 +398,12 @@ def _compare(old: str, new: str, rules: _Rules, *, kind: str) -> _Edit:
                 renumbered = old != new and (old_rest.split() == new_rest.split() or old_rest.lower().split() == new_rest.lower().split())
             old, new = old_rest, new_rest
     dated = False
-    if rules.effective is not None and rules.effective.search(old) and rules.effective.search(new):
+    if _date_line(old, rules) and _date_line(new, rules):
         # "Effective date: May 1, 2024" → "…: June 1, 2025" is routine; compare the rest of the block.
         from .model import _HUMAN_DATE
 
-        stripped_old, stripped_new = _HUMAN_DATE.sub(" date ", old), _HUMAN_DATE.sub(" date ", new)
-        if stripped_old != old and stripped_new != new:
+        stripped_old, stripped_new = _HUMAN_DATE.sub(" ", old), _HUMAN_DATE.sub(" ", new)
+        if stripped_old != old or stripped_new != new:
             dated = _HUMAN_DATE.findall(old) != _HUMAN_DATE.findall(new)
             old, new = stripped_old, stripped_new
     a, b = _words(old), _words(new)
@@ -434,8 +443,8 @@ def _typo_span(olds: Sequence[_Word], news: Sequence[_Word], context: Sequence[_
         kind: str | None = "reference"
         for index, (o, n) in enumerate(zip(old_words, new_words)):
             previous = context[i1 + index - 1].norm if i1 + index > 0 else ""
-            if previous in _REFERENCE_WORDS and _ENUMERATOR.match(o) and _ENUMERATOR.match(n):
-                continue  # "Section 3" → "Section 4": a cross-reference renumbered
+            if (previous in _REFERENCE_WORDS and _ENUMERATOR.match(o) and _ENUMERATOR.match(n)) or (_SECTION_NUMBER.match(o) and _SECTION_NUMBER.match(n)):
+                continue  # "Section 3" → "Section 4", "D.7" → "D.1": a cross-reference renumbered
             if _DIGIT.search(o) or _DIGIT.search(n) or _distance(o, n, rules.distance) > _allowed(o, n, rules.distance):
                 kind = None
                 break
