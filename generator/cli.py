@@ -31,9 +31,19 @@ class _Formatter(logging.Formatter):
         return f"{level}: {record.getMessage()}"
 
 
+class _Repeats(logging.Filter):
+    """Drop MkDocs' own summaries of an error that this command reports as one line anyway."""
+
+    PREFIXES = ("Aborted with", "Config value ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno >= logging.ERROR and str(record.msg).startswith(self.PREFIXES))
+
+
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
+    handler.addFilter(_Repeats())
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.propagate = False
@@ -57,7 +67,11 @@ def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except StatementError as exc:
             _fail(str(exc))
-        except exceptions.MkDocsException as exc:  # ConfigurationError, Abort, BuildError
+        except exceptions.Abort as exc:
+            if str(exc).startswith("Aborted with a BuildError"):
+                sys.exit(2)  # MkDocs has just logged the error itself, as our one line
+            _fail(str(exc).strip())
+        except exceptions.MkDocsException as exc:  # ConfigurationError, BuildError
             text = str(exc).strip().splitlines()
             _fail(text[0] if text else exc.__class__.__name__)
         except OSError as exc:

@@ -89,7 +89,7 @@ def load_mkdocs_config(config_file: str | Path = "mkdocs.yml", **overrides: Any)
     mkdocs_log.addHandler(handler)
     try:
         return load_config(config_file=str(path), **overrides)
-    except exceptions.ConfigurationError as exc:
+    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
         errors = [r for r in handler.records if r.levelno >= logging.ERROR]
         text = errors[0].getMessage() if errors else str(exc)
         match = _CONFIG_MESSAGE.search(text)

@@ -248,7 +248,6 @@ def test_bad_channel_in_mkdocs_yml_exits_2_with_one_line(in_repo, webhook_receiv
     assert webhook_receiver.requests == []
 
 
-@pytest.mark.xfail(strict=True, reason="generator.project.load_mkdocs_config drops MkDocs' message when load_config raises Abort")
 def test_bad_channel_in_mkdocs_yml_is_named_with_key_and_fix(in_repo):
     write_project(in_repo.path, """
         notify:
