@@ -52,3 +52,49 @@ def test_every_finding_of_a_material_pair_says_where_it_is():
     old, new = pair("negation-flip")
     findings = classify(old, new).findings
     assert findings and all(f.section[-1] == "Sharing" for f in findings)
+
+
+# --- classifier: one verdict per version, for the site ------------------------------------------
+
+
+def _statement(*bodies: str):
+    import datetime as dt
+
+    from generator.model import Revision, Statement, Version
+
+    versions = []
+    for number, text in enumerate(bodies, start=1):
+        day = dt.date(2024, number, 1)
+        revision = Revision(
+            "privacy", "statements/privacy.md", text, f"{number:040x}", dt.datetime(2024, number, 1, tzinfo=dt.timezone.utc),
+            "Legal", "update", None, text, day,
+        )
+        versions.append(Version("privacy", "Privacy Statement", day, day, False, None, None, (revision,), 1))
+    return Statement("privacy", "statements/privacy.md", tuple(versions))
+
+
+def test_the_classifier_gives_no_verdict_for_a_first_version():
+    from generator.material import classifier
+
+    statement = _statement(*pair("typo-fix"))
+    assert classifier()(statement, statement.versions[0]) is None
+
+
+def test_the_classifier_compares_a_version_with_the_one_before_it():
+    from generator.material import classifier
+
+    statement = _statement(*pair("negation-flip"))
+    assert classifier()(statement, statement.versions[1]).verdict == "material"
+
+
+def test_the_classifier_computes_each_version_pair_once(monkeypatch):
+    from generator import material
+
+    calls = []
+    real = material.classify
+    monkeypatch.setattr(material, "classify", lambda *a, **k: calls.append(1) or real(*a, **k))
+    statement = _statement(*pair("retention-days"))
+    classify_version = material.classifier()
+    first = classify_version(statement, statement.versions[1])
+    second = classify_version(statement, statement.versions[1])
+    assert first is second and len(calls) == 1
