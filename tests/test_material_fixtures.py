@@ -98,3 +98,32 @@ def test_the_classifier_computes_each_version_pair_once(monkeypatch):
     first = classify_version(statement, statement.versions[1])
     second = classify_version(statement, statement.versions[1])
     assert first is second and len(calls) == 1
+
+
+# --- property: layout never changes the verdict beyond formatting ------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _relayout(text: str, width: int, marker: str) -> str:
+    """Re-wrap every plain paragraph at ``width`` and write list items with ``marker``."""
+    import textwrap
+
+    out = []
+    for chunk in text.split("\n\n"):
+        lines = chunk.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            out.append("\n".join(marker + line[2:] for line in lines))
+        elif chunk.startswith("#"):
+            out.append(chunk)
+        else:
+            out.append(textwrap.fill(" ".join(chunk.split()), width=width, break_long_words=False, break_on_hyphens=False))
+    return "\n\n".join(out)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(width=st.integers(min_value=30, max_value=120), marker=st.sampled_from(["- ", "* ", "+ "]))
+def test_rewrapping_lines_and_changing_list_markers_is_at_most_formatting(width, marker):
+    old, _ = pair("typo-fix")
+    assert classify(old, _relayout(old, width, marker)).verdict in ("none", "formatting")
