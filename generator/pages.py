@@ -202,10 +202,15 @@ def _visible(statement: Statement, as_of: dt.date) -> tuple[Version, ...]:
 
 
 class _Planner:
-    def __init__(self, statements: Sequence[Statement], options: PlanOptions, classify: Classifier | None, diff: Any):
+    def __init__(
+        self, statements: Sequence[Statement], options: PlanOptions, classify: Classifier | None, diff: Any,
+        diff_bodies: Callable[[str, str], Any] | None = None,
+    ):
         self.options = options
         self.classify = classify
         self.diff = diff
+        self._diff_bodies = diff_bodies
+        self._diffs: dict[tuple[str, str], Any] = {}
         self.statements = tuple(statements)
         self.pages: list[Page] = []
         self.assets: list[Asset] = []
@@ -238,6 +243,7 @@ class _Planner:
                     view.title: [
                         {"In force": statement_path(view.id)},
                         {"History": history_path(view.id)},
+                        {"Compare versions": compare_path(view.id)},
                     ]
                 }
             )
@@ -282,6 +288,7 @@ class _Planner:
         shown = current or statement.versions[0]
         self.plan_version(statement, shown, current, verdicts[shown.key], path=statement_path(statement.id))
         self.plan_history(statement, current, verdicts)
+        self.plan_compare(statement, current)
 
     def version_links(self, statement: Statement, version: Version, path: str) -> dict[str, Any]:
         previous = statement.previous(version)
@@ -326,7 +333,7 @@ class _Planner:
         if version.corrections and self.diff is not None:
             before = version.revisions[version.published_count - 1]
             for revision in version.corrections:
-                diff = self.diff.diff_markdown(before.body, revision.body, **self._md())
+                diff = self.diff_bodies(before.body, revision.body)
                 corrections.append({"revision": revision, "redline": Markup(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
                 before = revision
         footer = _render(
@@ -351,7 +358,7 @@ class _Planner:
             diff = None
             redline = side = None
         else:
-            diff = self.diff.diff_markdown(previous.body, version.body, **self._md()) if self.diff else None
+            diff = self.diff_bodies(previous.body, version.body) if self.diff else None
             redline = Markup(self.diff.render_redline(diff, context=True)) if diff is not None else None
             side = Markup(self.diff.render_side_by_side(diff)) if diff is not None else None
             if diff is not None:
@@ -413,11 +420,50 @@ class _Planner:
             hide=["toc"],
         )
 
+    def plan_compare(self, statement: Statement, current: Version | None) -> None:
+        """The compare page, and each version's blocks for the browser's diff engine."""
+        from .compare import compare_data_path, version_blocks_document, version_choices
+        from .render import blocks_from_markdown
+
+        path = compare_path(statement.id)
+        as_of = self.options.as_of
+        statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
+        for version in statement.versions:
+            blocks = blocks_from_markdown(version.body, **self._md())
+            data = json.dumps(version_blocks_document(version, blocks), ensure_ascii=False, separators=(",", ":"))
+            self.assets.append(Asset(compare_data_path(version), data + "\n"))
+        choices = version_choices(statement, statuses)
+        for choice in choices:
+            version = statement.version(choice["value"])
+            assert version is not None
+            choice["data"] = self.link(path, compare_data_path(version), to_page=False)
+            choice["url"] = self.link(path, version_path(version))
+            choice["changes"] = self.link(path, changes_path(version)) if statement.previous(version) else None
+        shown = current or statement.versions[-1]
+        earlier = statement.previous(shown)
+        defaults = {"from": (earlier or shown).key, "to": shown.key}
+        markdown = _render("compare.md", statement=statement, choices=choices, defaults=defaults)
+        self.add_page(
+            path, f"Compare versions of the {statement.title}", markdown,
+            statement={"id": statement.id, "kind": "compare"},
+            search={"exclude": True},
+            hide=["toc"],
+        )
+
     def absolute(self, src_path: str) -> str:
         """The address of a page as readers see it: absolute with ``site_url``, else from the site root."""
         url = page_url(src_path, directory_urls=self.options.directory_urls)
         base = (self.options.site_url or "").rstrip("/")
         return f"{base}/{url}" if base else f"/{url}"
+
+    def diff_bodies(self, old: str, new: str) -> Any:
+        """The diff of two Markdown bodies, computed once per pair in a build."""
+        if self._diff_bodies is not None:
+            return self._diff_bodies(old, new)
+        key = (old, new)
+        if key not in self._diffs:
+            self._diffs[key] = self.diff.diff_markdown(old, new, **self._md())
+        return self._diffs[key]
 
     def _md(self) -> dict[str, Any]:
         return {
@@ -443,13 +489,14 @@ def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Ban
 
 def plan_site(
     statements: Iterable[Statement], options: PlanOptions, *, classify: Classifier | None = None, diff: Any = None,
+    diff_bodies: Callable[[str, str], Any] | None = None,
 ) -> SitePlan:
     """Plan every page and file for ``statements`` as of ``options.as_of``.
 
     ``diff`` is the diff engine module (``generator.diff``), passed in so that the plan stays
     testable without it; ``classify`` gives a version's material-change verdict.
     """
-    planner = _Planner(list(statements), options, classify, diff)
+    planner = _Planner(list(statements), options, classify, diff, diff_bodies)
     plan = planner.plan()
     from . import feeds  # feeds are data about the same plan
 

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
 
+  // Where this script was loaded from: the diff engine sits next to it and loads only when needed.
+  var ASSETS = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+
   /* Redline view toggles: formatting-only changes and side by side. */
   function setupRedlines() {
     document.querySelectorAll("[data-redline]").forEach(function (root) {
@@ -14,6 +17,10 @@
       var side = root.querySelector(".redline-side-by-side");
       if (formatting) formatting.addEventListener("change", function () {
         root.classList.toggle("redline-show-formatting", formatting.checked);
+      });
+      var only = root.querySelector(".redline-toggle-only");
+      if (only) only.addEventListener("change", function () {
+        root.classList.toggle("redline-only-changes", only.checked);
       });
       if (sbs && inline && side) sbs.addEventListener("change", function () {
         inline.hidden = sbs.checked;
@@ -73,11 +80,171 @@
     opened = [];
   });
 
+  /* Material's search dialog has no accessible name; give it one. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
+  /* --- compare: any two versions, diffed in the browser -------------------------------------------- */
+
+  var engine = null;
+  function loadEngine() {
+    if (window.StatementsDiff) return Promise.resolve(window.StatementsDiff);
+    if (!engine) engine = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = ASSETS + "statements-diff.js";
+      script.onload = function () { resolve(window.StatementsDiff); };
+      script.onerror = function () { engine = null; reject(new Error("the comparison engine did not load")); };
+      document.head.appendChild(script);
+    });
+    return engine;
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function describe(stats) {
+    var kinds = [["modified", stats.modified], ["added", stats.added], ["removed", stats.removed], ["moved", stats.moved]]
+      .filter(function (k) { return k[1]; }).map(function (k) { return k[1] + " " + k[0]; });
+    var text = plural(stats.words_added, "word") + " added, " + stats.words_removed + " removed";
+    if (kinds.length) text += "; " + plural(stats.added + stats.removed + stats.modified + stats.moved, "passage") + " changed (" + kinds.join(", ") + ")";
+    if (stats.formatting) text += "; " + plural(stats.formatting, "formatting-only change");
+    text += ".";
+    if (stats.sections_touched.length) text += " Sections: " + stats.sections_touched.join(", ") + ".";
+    return text;
+  }
+
+  function setupCompare() {
+    var root = document.querySelector("[data-statement-compare]");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var versions = JSON.parse(root.dataset.versions);
+    var byKey = {};
+    versions.forEach(function (v, index) { v.index = index; byKey[v.value] = v; });  // newest first
+    var from = root.querySelector("#compare-from"), to = root.querySelector("#compare-to");
+    var status = root.querySelector("[data-compare-status]");
+    var result = root.querySelector("[data-compare-result]");
+    var inline = root.querySelector("[data-compare-inline]");
+    var side = root.querySelector("[data-compare-side-by-side]");
+    var formatting = root.querySelector("[data-compare-formatting]");
+    var controls = root.querySelector("[data-compare-controls]");
+    controls.hidden = false;
+
+    var params = new URLSearchParams(location.search);
+    var unknown = [];
+    ["from", "to"].forEach(function (name) {
+      var value = params.get(name);
+      if (value === null) return;
+      if (byKey[value]) (name === "from" ? from : to).value = value;
+      else unknown.push(value);
+    });
+    var view = params.get("view") === "side-by-side" ? "side-by-side" : "inline";
+    root.querySelector("input[name='compare-view'][value='" + view + "']").checked = true;
+
+    var blocks = {};
+    function load(key) {
+      if (!blocks[key]) blocks[key] = fetch(byKey[key].data).then(function (response) {
+        if (!response.ok) throw new Error("version " + key + " could not be loaded (" + response.status + ")");
+        return response.json();
+      }).then(function (doc) { return doc.blocks; }, function (error) { delete blocks[key]; throw error; });
+      return blocks[key];
+    }
+
+    function address() {
+      var query = "?from=" + encodeURIComponent(from.value) + "&to=" + encodeURIComponent(to.value);
+      if (view === "side-by-side") query += "&view=side-by-side";
+      return location.pathname + query;
+    }
+
+    function showView() {
+      inline.hidden = view !== "inline";
+      side.hidden = view !== "side-by-side";
+    }
+
+    var generation = 0;
+    function compare() {
+      var mine = ++generation;
+      var a = byKey[from.value], b = byKey[to.value];
+      history.replaceState(history.state, "", address());
+      if (a === b) {
+        result.hidden = true;
+        status.textContent = "Both lists show the version effective " + a.label + ". Choose two different versions.";
+        return;
+      }
+      status.textContent = "Comparing\u2026";
+      Promise.all([loadEngine(), load(a.value), load(b.value)]).then(function (loaded) {
+        if (mine !== generation) return;  // a newer choice is on its way
+        var engine = loaded[0], diff = engine.diffBlocks(loaded[1], loaded[2]);
+        var oldLabel = "Version effective " + a.label, newLabel = "Version effective " + b.label;
+        inline.innerHTML = diff.changes.length ? engine.renderRedline(diff, true) : "";
+        side.innerHTML = diff.changes.length ? engine.renderSideBySide(diff, oldLabel, newLabel, "Changes from the version effective " + a.label + " to the version effective " + b.label + ", passage by passage") : "";
+        // The side-by-side copy must not claim the section ids the inline view already uses.
+        side.querySelectorAll("[id]").forEach(function (el) { if (el.id.indexOf("redline-") !== 0) el.removeAttribute("id"); });
+        root.querySelector("[data-compare-title]").textContent = "From " + a.label + " to " + b.label;
+        var summary = diff.changes.length ? describe(diff.stats) : "The two versions have the same text.";
+        if (a.index < b.index) summary += " \u201cFrom\u201d is the later version here, so this shows the way back to the earlier text.";
+        root.querySelector("[data-compare-summary]").textContent = summary;
+        var links = root.querySelector("[data-compare-links]");
+        links.innerHTML = "";
+        function link(href, text) {
+          var li = document.createElement("li"), anchor = document.createElement("a");
+          anchor.href = href; anchor.textContent = text; li.appendChild(anchor); links.appendChild(li);
+          return anchor;
+        }
+        link(address(), "Link to this comparison").setAttribute("data-compare-permalink", "");
+        link(a.url, "Read the version effective " + a.label);
+        link(b.url, "Read the version effective " + b.label);
+        if (b.changes && b.index === a.index - 1) link(b.changes, "Assessment of these changes");
+        showView();
+        result.hidden = false;
+        status.textContent = diff.changes.length
+          ? "Showing the changes from " + a.label + " to " + b.label + ": " + plural(diff.stats.words_added, "word") + " added, " + diff.stats.words_removed + " removed."
+          : "The versions effective " + a.label + " and " + b.label + " have the same text.";
+      }).catch(function (error) {
+        if (mine !== generation) return;
+        result.hidden = true;
+        status.textContent = "The comparison could not be made: " + error.message + ". Reload the page to try again.";
+      });
+    }
+
+    from.addEventListener("change", compare);
+    to.addEventListener("change", compare);
+    root.querySelector("[data-compare-swap]").addEventListener("click", function () {
+      var keep = from.value;
+      from.value = to.value;
+      to.value = keep;
+      compare();
+    });
+    root.querySelectorAll("input[name='compare-view']").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        view = radio.value;
+        showView();
+        history.replaceState(history.state, "", address());
+        var permalink = root.querySelector("[data-compare-permalink]");
+        if (permalink) permalink.href = address();
+      });
+    });
+    formatting.addEventListener("change", function () {
+      result.classList.toggle("redline-show-formatting", formatting.checked);
+    });
+    var only = root.querySelector("[data-compare-only]");
+    only.addEventListener("change", function () {
+      result.classList.toggle("redline-only-changes", only.checked);
+    });
+    if (unknown.length) {
+      status.textContent = "There is no version effective " + unknown.join(" or ") + "; showing the nearest default instead.";
+      setTimeout(compare, 1500);
+    } else {
+      compare();
+    }
+  }
+
   function setup() {
+    nameSearchDialog();
     setupRedlines();
     setupSectionLinks();
     setupPermalinks();
-    if (window.StatementsCompare) window.StatementsCompare.setup();
+    setupCompare();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
