@@ -408,21 +408,12 @@ def _classification(project: Any, statement: Any, old_body: str, new_body: str, 
 @_guard
 def export(config_file: str, as_of: dt.date | None, output: str) -> None:
     """Write the site plan as plain Markdown and files, for other static site generators."""
-    from . import diff as engine
-    from .pages import PlanOptions, plan_site
-    from .plugin import _classifier
+    from .plugin import make_plan
     from .project import load_project
 
     _setup_logging(False, False)
     project = load_project(config_file, as_of=as_of)
-    config = project.config
-    options = PlanOptions(
-        as_of=project.as_of, site_url=config.site_url or "", site_name=config.site_name,
-        directory_urls=config.use_directory_urls, home=project.options.home,
-        banner_days=project.options.banner_days, feed_entries=project.options.feed_entries,
-        markdown_extensions=config.markdown_extensions, markdown_configs=config.mdx_configs,
-    )
-    plan = plan_site(project.statements, options, classify=_classifier(project.options), diff=engine)
+    plan = make_plan(project.statements, project.config, project.options, as_of=project.as_of, home=project.options.home)
     out = Path(output)
     for page in plan.pages:
         _write(out / page.path, page.source)

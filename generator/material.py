@@ -1105,11 +1105,13 @@ def classify(
 
 def classifier(
     options: Any = None, *, extensions: list | None = None, extension_configs: dict | None = None,
+    diff: Callable[[str, str], Any] | None = None,
 ) -> Callable[["Statement", "Version"], Classification | None]:
     """A function giving each version's classification against its predecessor (None for a first version).
 
     Results are kept per pair of texts, so the changes page, the history page and the feeds
-    share one computation.
+    share one computation. ``diff(old_body, new_body)``, when given, supplies the diff (a build
+    passes its memoised one, so each pair of versions is diffed once for pages and verdicts).
     """
     cache: dict[tuple[str, str], Classification] = {}
 
@@ -1120,7 +1122,10 @@ def classifier(
         key = (_digest(previous.body), _digest(version.body))
         found = cache.get(key)
         if found is None:
-            found = classify(previous.body, version.body, options=options, extensions=extensions, extension_configs=extension_configs)
+            if diff is not None:
+                found = classify_diff(diff(previous.body, version.body), options=options)
+            else:
+                found = classify(previous.body, version.body, options=options, extensions=extensions, extension_configs=extension_configs)
             cache[key] = found
         return found
 

@@ -77,21 +77,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         statements = read_project_statements(root, self.config)
         has_home = files.get_file_from_path("index.md") is not None
-        options = PlanOptions(
-            as_of=self.as_of,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-            directory_urls=config.use_directory_urls,
-            home=self.config.home and not has_home,
-            banner_days=self.config.banner_days,
-            feed_entries=self.config.feed_entries,
-            markdown_extensions=config.markdown_extensions,
-            markdown_configs=config.mdx_configs,
-        )
-        classify = _classifier(self.config)
-        from . import diff as diff_engine
-
-        self.plan = plan_site(statements, options, classify=classify, diff=diff_engine)
+        self.plan = make_plan(statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home)
         for page in self.plan.pages:
             self._add(files, config, page.path, page.source)
         for asset in self.plan.assets:
@@ -162,14 +148,32 @@ class _StaticFile(File):
         return False
 
 
-def _classifier(options: Any):
-    """The material-change classifier, when the detector is available."""
-    try:
-        from . import material
-    except ImportError:
-        return None
-    factory = getattr(material, "classifier", None)
-    return factory(options) if factory else None
+def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool) -> SitePlan:
+    """The site plan for a loaded MkDocs config: pages, redlines and verdicts share one diff per pair."""
+    from functools import lru_cache
+
+    from . import diff as engine
+    from . import material
+
+    markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+
+    @lru_cache(maxsize=None)
+    def diff_bodies(old: str, new: str) -> Any:
+        return engine.diff_markdown(old, new, **markdown)
+
+    plan_options = PlanOptions(
+        as_of=as_of,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        directory_urls=config.use_directory_urls,
+        home=home,
+        banner_days=options.banner_days,
+        feed_entries=options.feed_entries,
+        markdown_extensions=config.markdown_extensions,
+        markdown_configs=config.mdx_configs,
+    )
+    classify = material.classifier(options, diff=diff_bodies)
+    return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies)
 
 
 def _nav(plan: SitePlan, files: Files) -> list[Any]:
