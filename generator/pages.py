@@ -114,12 +114,25 @@ class Page:
     title: str
     markdown: str
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: placeholder comment -> HTML that replaces it after Markdown conversion
+    fragments: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
-        """The page as a Markdown file with YAML front-matter."""
+        """The page as a self-contained Markdown file with YAML front-matter (fragments inline)."""
+        return self.fill(self.template)
+
+    @property
+    def template(self) -> str:
+        """The page as a Markdown file whose fragments are still placeholders."""
         front = yaml.safe_dump(dict(self.meta), sort_keys=False, allow_unicode=True, default_flow_style=False)
         return f"---\n{front}---\n\n{self.markdown}"
+
+    def fill(self, text: str) -> str:
+        """Put the fragments in place of their placeholders in ``text`` (Markdown or HTML)."""
+        for token, html in self.fragments.items():
+            text = text.replace(token, html, 1)
+        return text
 
 
 @dataclass(frozen=True)
@@ -211,6 +224,8 @@ class _Planner:
         self.diff = diff
         self._diff_bodies = diff_bodies
         self._diffs: dict[tuple[str, str], Any] = {}
+        self._fragments: dict[str, str] = {}
+        self._fragment_count = 0
         self.statements = tuple(statements)
         self.pages: list[Page] = []
         self.assets: list[Asset] = []
@@ -221,9 +236,22 @@ class _Planner:
     def link(self, from_src: str, to: str, *, to_page: bool = True) -> str:
         return relative_url(from_src, to, directory_urls=self.options.directory_urls, to_page=to_page)
 
+    def fragment(self, html: str) -> Markup:
+        """A placeholder for ready-made HTML (a redline) in the page's Markdown.
+
+        Markdown never parses the redline: the MkDocs adapter puts it in after conversion, and
+        an export writes it inline. Parsing large raw HTML is most of a Markdown run's time.
+        """
+        token = f"<!-- statements-fragment:{self._fragment_count} -->"
+        self._fragment_count += 1
+        self._fragments[token] = html
+        return Markup(token)
+
     def add_page(self, path: str, title: str, markdown: str, **meta: Any) -> None:
         meta = {"title": title, **meta}
-        self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta))
+        fragments = {token: html for token, html in self._fragments.items() if token in markdown}
+        self._fragments.clear()
+        self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta, fragments=fragments))
 
     # pages
     def plan(self) -> SitePlan:
@@ -334,7 +362,7 @@ class _Planner:
             before = version.revisions[version.published_count - 1]
             for revision in version.corrections:
                 diff = self.diff_bodies(before.body, revision.body)
-                corrections.append({"revision": revision, "redline": Markup(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
+                corrections.append({"revision": revision, "redline": self.fragment(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
                 before = revision
         footer = _render(
             "version_footer.html", version=version, corrections=corrections, links=links,
@@ -359,8 +387,8 @@ class _Planner:
             redline = side = None
         else:
             diff = self.diff_bodies(previous.body, version.body) if self.diff else None
-            redline = Markup(self.diff.render_redline(diff, context=True)) if diff is not None else None
-            side = Markup(self.diff.render_side_by_side(diff)) if diff is not None else None
+            redline = self.fragment(self.diff.render_redline(diff, context=True)) if diff is not None else None
+            side = self.fragment(self.diff.render_side_by_side(diff)) if diff is not None else None
             if diff is not None:
                 self.change_stats[(statement.id, version.key)] = diff.stats
         markdown = _render(

@@ -37,6 +37,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     def __init__(self) -> None:
         self.plan: SitePlan | None = None
+        self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
@@ -78,8 +79,9 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         statements = read_project_statements(root, self.config)
         has_home = files.get_file_from_path("index.md") is not None
         self.plan = make_plan(statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home)
+        self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
-            self._add(files, config, page.path, page.source)
+            self._add(files, config, page.path, page.template)
         for asset in self.plan.assets:
             self._add(files, config, asset.path, asset.content, static=True)
         for name in sorted(os.listdir(ASSETS_DIR)):
@@ -98,6 +100,10 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             )
         cls = _StaticFile if static else File
         files.append(cls.generated(config, path, content=content))
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        planned = self._pages.get(page.file.src_uri)
+        return planned.fill(html) if planned is not None and planned.fragments else html
 
     # --- templates -------------------------------------------------------------------------
 

@@ -226,3 +226,17 @@ def test_an_invalid_as_of_date_is_a_usage_error(three_versions):
     result = run("build", "--as-of", "tomorrow")
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_a_changes_page_carries_the_redline_as_html_not_as_escaped_text(three_versions):
+    run("build", "--as-of", "2025-02-01")
+    html = page(three_versions.path / "site", "privacy/2024-06-01/changes")
+    assert "statements-fragment" not in html
+    assert "<ins" in html and "<del" in html and "&lt;ins" not in html
+
+
+def test_export_writes_the_redline_inline(three_versions, tmp_path):
+    out = tmp_path / "export"
+    assert run("export", "-o", str(out), "--as-of", "2025-02-01").exit_code == 0
+    text = (out / "privacy/2024-06-01/changes/index.md").read_text()
+    assert "statements-fragment" not in text and "<ins" in text
