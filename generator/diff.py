@@ -1,0 +1,1410 @@
+"""Block alignment, moves and word redlines; the :class:`Diff` model and its renderers.
+
+How a diff is made (see ``docs/architecture.md``, "Diff engine"):
+
+1. Both versions are rendered and cut into blocks (:mod:`generator.render`).
+2. Blocks are aligned on their normalised key with ``difflib.SequenceMatcher``.
+3. Unmatched blocks with the same key anywhere in the document are *moved*; leftover blocks inside
+   one replaced region are paired by word similarity (*modified*); leftover blocks that are very
+   similar across regions are moved and edited. Regions too large to pair are left as whole-block
+   removals and additions, so the cost stays near-linear.
+4. Only inside modified or moved-and-edited blocks are words compared, and only between the first
+   and last difference of the two HTML strings.
+
+Every redline is balanced HTML: ``<del>``/``<ins>`` runs open and close around inline elements,
+never across block structure, and each starts with a visually hidden ``redline-sr`` marker so that
+screen readers announce it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import html as htmlmod
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .render import Block, blocks_from_markdown
+
+__all__ = [
+    "ChangeKind",
+    "Change",
+    "Stats",
+    "Diff",
+    "Aligned",
+    "diff_blocks",
+    "diff_markdown",
+    "render_redline",
+    "render_side_by_side",
+    "to_json",
+    "render_text",
+    "render_markdown",
+    "render_unified",
+]
+
+ChangeKind = Literal["formatting", "added", "removed", "modified", "moved"]
+
+#: Replaced regions with more block pairs than this are not paired by similarity.
+REGION_PAIR_LIMIT = 4096
+#: Least word similarity for two blocks of one replaced region to count as one modified block.
+MODIFIED_SIMILARITY = 0.5
+#: Least word similarity, and least words, for a block found elsewhere to count as moved and edited.
+MOVED_SIMILARITY = 0.6
+MOVED_MIN_WORDS = 4
+#: Below this share of unchanged text a modified block is shown as wholly replaced, not word by word.
+REWRITE_SIMILARITY = 0.4
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed block.
+
+    ``section`` is where the change stands: the new side's section path, the old side's for a
+    removal. ``redline`` is the block's HTML with ``<del>``/``<ins>`` inside. Blocks moved together
+    (one contiguous run in both versions) share a ``move`` number. ``words_added`` and
+    ``words_removed`` count the words inside the redline's insertions and deletions.
+    """
+
+    kind: ChangeKind
+    section: tuple[str, ...]
+    old: Block | None
+    new: Block | None
+    redline: str
+    move: int | None = None
+    words_added: int = 0
+    words_removed: int = 0
+
+    @property
+    def anchor(self) -> str | None:
+        """Id of the nearest heading at or above the change (new side; old side for a removal)."""
+        block = self.new if self.new is not None else self.old
+        return block.anchor if block is not None else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts over a diff. ``sections_touched`` lists top-level section titles with a content change."""
+
+    words_added: int
+    words_removed: int
+    added: int
+    removed: int
+    modified: int
+    moved: int
+    formatting: int
+    sections_touched: tuple[str, ...]
+
+    @property
+    def content_changes(self) -> int:
+        """Number of changes other than formatting."""
+        return self.added + self.removed + self.modified + self.moved
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """One entry of the merged document a redline shows, in order.
+
+    An unchanged block (``change`` None), a change, or — when ``moved_away`` is set — the place a
+    moved run of blocks used to stand. ``container`` and ``node`` place the entry in the new
+    document's lists and tables (old-side entries are mapped onto the new structure where they can be).
+    """
+
+    old: Block | None
+    new: Block | None
+    change: Change | None
+    container: tuple[tuple[int, str], ...] = ()
+    node: int = -1
+    moved_away: int | None = None
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What changed between two versions: both block sequences, the changes in document order, stats."""
+
+    old: tuple[Block, ...]
+    new: tuple[Block, ...]
+    changes: tuple[Change, ...]
+    stats: Stats
+    alignment: tuple[Aligned, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def content_changes(self) -> tuple[Change, ...]:
+        """The changes without the formatting-only ones."""
+        return tuple(c for c in self.changes if c.kind != "formatting")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing changed, not even formatting."""
+        return not self.changes
+
+
+# --- alignment ---------------------------------------------------------------------------------------
+
+_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _links(html: str) -> list[tuple[str, str]]:
+    return _LINK.findall(html) if ("href" in html or "src" in html) else []
+
+
+def _source_form(source: str | None) -> str | None:
+    return " ".join(source.split()) if source is not None else None
+
+
+def _equal_kind(old: Block, new: Block) -> str | None:
+    """Kind of change between two blocks with equal keys: None, "formatting" or "modified"."""
+    if old.html == new.html:
+        if old.source is None or new.source is None or old.source == new.source:
+            return None
+        return None if _source_form(old.source) == _source_form(new.source) else "formatting"
+    if _links(old.html) != _links(new.html):
+        return "modified"  # where a link points is content, even when its words stay
+    if old.kind != new.kind or old.level != new.level:
+        return "formatting"
+    if old.text == new.text and _strip_ids(old.html) == _strip_ids(new.html):
+        return None
+    return "formatting"
+
+
+def _wordset(block: Block) -> frozenset[str]:
+    return frozenset(block.key.split())
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return 2.0 * len(a & b) / (len(a) + len(b))
+
+
+def _pair_region(olds: list[int], news: list[int], old: Sequence[Block], new: Sequence[Block], sets: dict) -> list[tuple[int, int]]:
+    """Order-preserving pairs of most total similarity (each at least MODIFIED_SIMILARITY)."""
+    n, m = len(olds), len(news)
+    sim = [[0.0] * m for _ in range(n)]
+    for a, i in enumerate(olds):
+        ob = old[i]
+        sa = sets.get(("o", i))
+        if sa is None:
+            sa = sets[("o", i)] = _wordset(ob)
+        row = sim[a]
+        for b, j in enumerate(news):
+            nb = new[j]
+            if nb.kind != ob.kind:
+                continue
+            sb = sets.get(("n", j))
+            if sb is None:
+                sb = sets[("n", j)] = _wordset(nb)
+            row[b] = _similarity(sa, sb)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        row, below = best[a], best[a + 1]
+        srow = sim[a]
+        for b in range(m - 1, -1, -1):
+            value = below[b] if below[b] > row[b + 1] else row[b + 1]
+            s = srow[b]
+            if s >= MODIFIED_SIMILARITY and below[b + 1] + s > value:
+                value = below[b + 1] + s
+            row[b] = value
+    pairs = []
+    a = b = 0
+    while a < n and b < m:
+        s = sim[a][b]
+        if s >= MODIFIED_SIMILARITY and abs(best[a][b] - (best[a + 1][b + 1] + s)) < 1e-9:
+            pairs.append((olds[a], news[b]))
+            a += 1
+            b += 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return pairs
+
+
+def _similar_moves(old_left: list[int], new_left: list[int], old: Sequence[Block], new: Sequence[Block], sets: dict,
+                   region_of: dict[tuple[str, int], int]) -> list[tuple[int, int]]:
+    """Pairs of leftover blocks in different regions that are nearly the same text (moved and edited)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in old_left:
+        s = sets.get(("o", i))
+        if s is None:
+            s = sets[("o", i)] = _wordset(old[i])
+        if len(s) >= MOVED_MIN_WORDS:
+            for w in s:
+                index[w].append(i)
+    if not index:
+        return []
+    taken: set[int] = set()
+    pairs = []
+    for j in new_left:
+        s = sets.get(("n", j))
+        if s is None:
+            s = sets[("n", j)] = _wordset(new[j])
+        if len(s) < MOVED_MIN_WORDS:
+            continue
+        counts: dict[int, int] = defaultdict(int)
+        for w in s:
+            holders = index.get(w)
+            if holders is not None and len(holders) <= 16:  # common words say nothing about identity
+                for i in holders:
+                    counts[i] += 1
+        best, best_i = 0.0, -1
+        for i, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:8]:
+            if i in taken or old[i].kind != new[j].kind or region_of[("o", i)] == region_of[("n", j)]:
+                continue
+            score = _similarity(sets[("o", i)], s)
+            if score > best:
+                best, best_i = score, i
+        if best >= MOVED_SIMILARITY:
+            taken.add(best_i)
+            pairs.append((best_i, j))
+    return pairs
+
+
+def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> Diff:
+    """Compare two block sequences: align, find moves, pair modified blocks, redline their words."""
+    old = tuple(old)
+    new = tuple(new)
+    n_old, n_new = len(old), len(new)
+    okeys = [b.key for b in old]
+    nkeys = [b.key for b in new]
+
+    # Common head and tail need no SequenceMatcher.
+    head = 0
+    limit = min(n_old, n_new)
+    while head < limit and okeys[head] == nkeys[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and okeys[n_old - 1 - tail] == nkeys[n_new - 1 - tail]:
+        tail += 1
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    if head:
+        opcodes.append(("equal", 0, head, 0, head))
+    if head < n_old - tail or head < n_new - tail:
+        sm = difflib.SequenceMatcher(None, okeys[head:n_old - tail], nkeys[head:n_new - tail], autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        opcodes.append(("equal", n_old - tail, n_old, n_new - tail, n_new))
+
+    # how each block was matched: ("modified" | "moved", other index)
+    old_match: dict[int, tuple[str, int]] = {}
+    new_match: dict[int, tuple[str, int]] = {}
+    regions = [op for op in opcodes if op[0] != "equal"]
+    sets: dict = {}
+
+    # 1. the same text elsewhere: moved
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for _, i1, i2, _, _ in regions:
+        for i in range(i1, i2):
+            if okeys[i]:
+                by_key[okeys[i]].append(i)
+    if by_key:
+        cursor: dict[str, int] = defaultdict(int)
+        for _, _, _, j1, j2 in regions:
+            for j in range(j1, j2):
+                candidates = by_key.get(nkeys[j])
+                if candidates:
+                    k = cursor[nkeys[j]]
+                    if k < len(candidates):
+                        cursor[nkeys[j]] = k + 1
+                        i = candidates[k]
+                        old_match[i] = ("moved", j)
+                        new_match[j] = ("moved", i)
+
+    # 2. similar blocks in one replaced region: modified
+    for _, i1, i2, j1, j2 in regions:
+        olds = [i for i in range(i1, i2) if i not in old_match]
+        news = [j for j in range(j1, j2) if j not in new_match]
+        if olds and news and len(olds) * len(news) <= REGION_PAIR_LIMIT:
+            for i, j in _pair_region(olds, news, old, new, sets):
+                old_match[i] = ("modified", j)
+                new_match[j] = ("modified", i)
+
+    # 3. nearly the same text in another region: moved and edited
+    old_left = [i for _, i1, i2, _, _ in regions for i in range(i1, i2) if i not in old_match]
+    new_left = [j for _, _, _, j1, j2 in regions for j in range(j1, j2) if j not in new_match]
+    if old_left and new_left:
+        region_of = {}
+        for r, (_, i1, i2, j1, j2) in enumerate(regions):
+            region_of.update({("o", i): r for i in range(i1, i2)})
+            region_of.update({("n", j): r for j in range(j1, j2)})
+        for i, j in _similar_moves(old_left, new_left, old, new, sets, region_of):
+            old_match[i] = ("moved", j)
+            new_match[j] = ("moved", i)
+
+    # Runs of blocks moved together share one move number, in new-document order.
+    move_of_new: dict[int, int] = {}
+    move_first_old: dict[int, int] = {}  # move number → old index where the run stood
+    previous = (-2, -2)
+    number = 0
+    for j in sorted(j for j, (how, _) in new_match.items() if how == "moved"):
+        i = new_match[j][1]
+        if not (j == previous[1] + 1 and i == previous[0] + 1):
+            number += 1
+            move_first_old[number] = i
+        move_of_new[j] = number
+        previous = (i, j)
+    move_of_old = {new_match[j][1]: m for j, m in move_of_new.items()}
+
+    builder = _AlignmentBuilder(old, new)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                builder.pair(i, j, _equal_kind(old[i], new[j]))
+            continue
+        # walk the region: modified pairs are fixed points; between them removed before added
+        syncs = sorted((i, j) for i, (how, j) in old_match.items() if how == "modified" and i1 <= i < i2)
+        oi, nj = i1, j1
+        for si, sj in syncs + [(i2, j2)]:
+            left_old = [i for i in range(oi, si) if i not in old_match]
+            left_new = [j for j in range(nj, sj) if j not in new_match]
+            if len(left_old) == 1 and len(left_new) == 1 and old[left_old[0]].kind == new[left_new[0]].kind:
+                # one block replaced by one block in place: modified, however much it changed
+                fi, fj = left_old[0], left_new[0]
+                _gap(builder, oi, fi, nj, fj, old_match, new_match, move_of_old, move_of_new, move_first_old)
+                builder.pair(fi, fj, "modified")
+                _gap(builder, fi + 1, si, fj + 1, sj, old_match, new_match, move_of_old, move_of_new, move_first_old)
+            else:
+                _gap(builder, oi, si, nj, sj, old_match, new_match, move_of_old, move_of_new, move_first_old)
+            if si < i2:
+                builder.pair(si, sj, "modified")
+            oi, nj = si + 1, sj + 1
+    return builder.finish()
+
+
+def _gap(builder: "_AlignmentBuilder", oi: int, si: int, nj: int, sj: int, old_match: dict, new_match: dict,
+         move_of_old: dict, move_of_new: dict, move_first_old: dict) -> None:
+    """Entries for a stretch between fixed points: what was removed (or moved away), then what was added (or moved here)."""
+    for i in range(oi, si):
+        if i in old_match:
+            if old_match[i][0] == "moved" and move_first_old.get(move_of_old[i]) == i:
+                builder.moved_away(i, move_of_old[i], old_match[i][1])
+        else:
+            builder.removed(i)
+    for j in range(nj, sj):
+        if j in new_match:
+            builder.moved(new_match[j][1], j, move_of_new[j])
+        else:
+            builder.added(j)
+
+
+class _AlignmentBuilder:
+    """Collects aligned entries and changes in document order; maps old structure onto new."""
+
+    def __init__(self, old: tuple[Block, ...], new: tuple[Block, ...]) -> None:
+        self.old = old
+        self.new = new
+        self.entries: list[tuple] = []  # (kind, old index | None, new index | None, change | None, move)
+        self.node_map: dict[int, int] = {}
+
+    def _map(self, i: int, j: int) -> None:
+        o, n = self.old[i], self.new[j]
+        if len(o.container) == len(n.container):
+            for (oid, ostart), (nid, nstart) in zip(o.container, n.container):
+                if _tag_name(ostart) != _tag_name(nstart):
+                    break
+                self.node_map.setdefault(oid, nid)
+        if o.node >= 0 and n.node >= 0:
+            self.node_map.setdefault(o.node, n.node)
+
+    def pair(self, i: int, j: int, kind: str | None) -> None:
+        self._map(i, j)
+        o, n = self.old[i], self.new[j]
+        if kind is None:
+            self.entries.append(("same", i, j, None))
+            return
+        if kind == "formatting":
+            change = Change("formatting", n.section, o, n, n.html)
+        else:
+            redline, added, removed = _redline_pair(o, n, coarse_below=REWRITE_SIMILARITY)
+            change = Change("modified", n.section, o, n, redline, None, added, removed)
+        self.entries.append(("change", i, j, change))
+
+    def removed(self, i: int) -> None:
+        o = self.old[i]
+        redline, words = _redline_whole(o, "del")
+        self.entries.append(("change", i, None, Change("removed", o.section, o, None, redline, None, 0, words)))
+
+    def added(self, j: int) -> None:
+        n = self.new[j]
+        redline, words = _redline_whole(n, "ins")
+        self.entries.append(("change", None, j, Change("added", n.section, None, n, redline, None, words, 0)))
+
+    def moved(self, i: int, j: int, move: int) -> None:
+        self._map(i, j)
+        o, n = self.old[i], self.new[j]
+        if o.key == n.key:
+            change = Change("moved", n.section, o, n, n.html, move)
+        else:
+            redline, added, removed = _redline_pair(o, n, coarse_below=0.0)
+            change = Change("moved", n.section, o, n, redline, move, added, removed)
+        self.entries.append(("change", i, j, change))
+
+    def moved_away(self, i: int, move: int, j: int) -> None:
+        self.entries.append(("away", i, j, move))
+
+    def _old_container(self, block: Block) -> tuple[tuple[int, str], ...]:
+        # old ids that have no counterpart become negative so they never collide with new ids
+        return tuple((self.node_map.get(cid, -cid - 1), start) for cid, start in block.container)
+
+    def finish(self) -> Diff:
+        aligned: list[Aligned] = []
+        changes: list[Change] = []
+        for kind, i, j, payload in self.entries:
+            if kind == "away":
+                o = self.old[i]
+                aligned.append(Aligned(o, self.new[j], None, self._old_container(o), -1, payload))
+                continue
+            change = payload
+            if j is not None:
+                n = self.new[j]
+                aligned.append(Aligned(self.old[i] if i is not None else None, n, change, n.container, n.node))
+            else:
+                o = self.old[i]
+                node = self.node_map.get(o.node, -o.node - 1) if o.node >= 0 else -1
+                aligned.append(Aligned(o, None, change, self._old_container(o), node))
+            if change is not None:
+                changes.append(change)
+        return Diff(self.old, self.new, tuple(changes), _stats(changes, self.old, self.new), tuple(aligned))
+
+
+def _tag_name(start: str) -> str:
+    m = _NAME.match(start)
+    return m.group(1).lower() if m else ""
+
+
+def _document_title(blocks: Sequence[Block]) -> str | None:
+    """The text of a lone top heading that titles the document (one h1 above all other headings)."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    if len(headings) < 2:
+        return None
+    first = headings[0]
+    if all(h.level > first.level for h in headings[1:]):
+        return first.text
+    return None
+
+
+def _stats(changes: list[Change], old: Sequence[Block], new: Sequence[Block]) -> Stats:
+    counts = {"added": 0, "removed": 0, "modified": 0, "moved": 0, "formatting": 0}
+    words_added = words_removed = 0
+    titles_new, titles_old = _document_title(new), _document_title(old)
+    touched: list[str] = []
+    seen: set[str] = set()
+    for change in changes:
+        counts[change.kind] += 1
+        words_added += change.words_added
+        words_removed += change.words_removed
+        if change.kind == "formatting":
+            continue
+        section = change.section
+        title = titles_new if change.new is not None else titles_old
+        if section and title is not None and section[0] == title and len(section) > 1:
+            section = section[1:]
+        if section and section[0] not in seen:
+            seen.add(section[0])
+            touched.append(section[0])
+    return Stats(words_added, words_removed, counts["added"], counts["removed"], counts["modified"],
+                 counts["moved"], counts["formatting"], tuple(touched))
+
+
+def diff_markdown(old_md: str, new_md: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> Diff:
+    """Render two Markdown bodies with the site's extensions and diff their blocks (front-matter excluded)."""
+    old_blocks = blocks_from_markdown(old_md, extensions=extensions, extension_configs=extension_configs)
+    new_blocks = blocks_from_markdown(new_md, extensions=extensions, extension_configs=extension_configs)
+    return diff_blocks(old_blocks, new_blocks)
+
+
+# --- word redline --------------------------------------------------------------------------------------
+
+_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)")
+_HTML_TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[a-zA-Z/!?][^>]*>?|[^<]+|<", re.S)
+_TAG_ONLY = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*>", re.S)
+_WORDS = re.compile(r"(\S+)(\s*)")
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_ATOMIC = frozenset(("code", "kbd", "samp", "svg", "math", "script", "style", "textarea", "select", "button", "audio", "video", "object", "iframe"))
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite data del dfn em i ins label mark q s small span strong sub sup time u var font".split()
+)
+_SR = {"del": '<span class="redline-sr">deleted: </span>', "ins": '<span class="redline-sr">inserted: </span>'}
+
+
+def _strip_ids(html: str) -> str:
+    """Drop id and name attributes: an old block shown in the new page must not claim its anchors."""
+    if " id" not in html and " name" not in html:
+        return html
+    return re.sub(r"<[a-zA-Z][^>]*>", lambda m: _ID.sub("", m.group(0)), html)
+
+
+def _split_root(html: str) -> tuple[str, str, str]:
+    """(start tag, inner HTML, end tag) of a block with one root element; ("", html, "") otherwise."""
+    if html.startswith("<"):
+        m = _NAME.match(html)
+        if m:
+            name = m.group(1).lower()
+            end = f"</{name}>"
+            close = html.find(">")
+            if close > 0 and html.endswith(end) and name not in _VOID and name not in _ATOMIC:
+                return html[: close + 1], html[close + 1 : -len(end)], end
+    return "", html, ""
+
+
+@dataclass
+class _Tok:
+    """A word (or an atomic inline element) with the elements it stands in."""
+
+    word: str  # HTML of the word itself
+    ws: str  # whitespace after it (HTML)
+    stack: tuple  # ((id, name, start), ...) open elements around the word
+    ws_stack: tuple  # open elements around the whitespace
+    text: str  # plain text of the word, for counting
+    key: tuple = ()
+
+
+def _open_stack(prefix: str, next_id: list[int]) -> list[tuple[int, str, str]]:
+    """The elements open at the end of a balanced-so-far HTML prefix."""
+    stack: list[tuple[int, str, str]] = []
+    for m in _TAG_ONLY.finditer(prefix):
+        name = m.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group(1):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == name:
+                    del stack[k:]
+                    break
+        elif name not in _VOID and not m.group(0).endswith("/>"):
+            next_id[0] += 1
+            stack.append((next_id[0], name, m.group(0)))
+    return stack
+
+
+def _tokenize(html: str, stack: list[tuple[int, str, str]], next_id: list[int]) -> tuple[list[_Tok], list[tuple[int, str, str]]]:
+    """Words of an HTML fragment, each with its element stack; returns the stack at the end too."""
+    tokens: list[_Tok] = []
+    stack = list(stack)
+    pos = 0
+    n = len(html)
+    current = tuple(stack)
+    while pos < n:
+        m = _HTML_TOKEN.match(html, pos)
+        assert m is not None
+        piece = m.group(0)
+        pos = m.end()
+        if piece[0] == "<" and len(piece) > 1 and piece[1] != "<":
+            if piece.startswith("<!") or piece.startswith("<?"):
+                continue
+            nm = _NAME.match(piece)
+            if nm is None:
+                continue
+            name = nm.group(1).lower()
+            if piece[1] == "/":
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][1] == name:
+                        del stack[k:]
+                        break
+                current = tuple(stack)
+                continue
+            if name in _VOID or piece.endswith("/>"):
+                tokens.append(_Tok(piece, "", current, current, ""))
+                continue
+            if name in _ATOMIC and not (name == "code" and any(e[1] == "pre" for e in stack)):
+                end = re.compile(rf"</{name}\s*>", re.I).search(html, pos)
+                stop = end.end() if end else n
+                whole = piece + html[pos:stop] + ("" if end else f"</{name}>")
+                pos = stop
+                text = htmlmod.unescape(re.sub(r"<[^>]*>", "", whole))
+                tokens.append(_Tok(whole, "", current, current, text))
+                continue
+            next_id[0] += 1
+            stack.append((next_id[0], name, piece))
+            current = tuple(stack)
+            continue
+        # text
+        start = 0
+        lead = len(piece) - len(piece.lstrip())
+        if lead:
+            if tokens and not tokens[-1].ws and _structure(tokens[-1].stack) == _structure(current):
+                tokens[-1].ws = piece[:lead]
+                tokens[-1].ws_stack = current
+            else:
+                tokens.append(_Tok("", piece[:lead], current, current, ""))
+            start = lead
+        for w in _WORDS.finditer(piece, start):
+            word, ws = w.group(1), w.group(2)
+            tokens.append(_Tok(word, ws, current, current, word))
+    return tokens, stack
+
+
+def _structure(stack: tuple) -> tuple:
+    k = len(stack)
+    while k and stack[k - 1][1] in _INLINE:
+        k -= 1
+    return stack[:k]
+
+
+def _keys(tokens: list[_Tok], at_end: bool) -> list[tuple]:
+    """Comparison keys: the word, the elements around it, and whether a space follows.
+
+    A missing space counts only where the next token of the same structure follows directly
+    ("word<em>x</em>"); at the end of a block or a cell it does not.
+    """
+    keys = []
+    last = len(tokens) - 1
+    for idx, t in enumerate(tokens):
+        if idx == last:
+            spaced = bool(t.ws) or at_end
+        else:
+            spaced = bool(t.ws) or _structure(tokens[idx + 1].stack) != _structure(t.stack)
+        t.key = (tuple(e[2] for e in t.stack), t.word, spaced)
+        keys.append(t.key)
+    return keys
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of two strings (binary search on C-level slice comparisons)."""
+    lo, hi = 0, min(len(a), len(b))
+    if a[:hi] == b[:hi]:
+        return hi
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    lo, hi = 0, most
+    if hi and a[len(a) - hi:] == b[len(b) - hi:]:
+        return hi
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _spans(html: str) -> list[tuple[int, int]]:
+    """Ranges no cut may fall inside: tags, comments, and atomic elements with their content."""
+    spans: list[tuple[int, int]] = []
+    atomic: tuple[int, str] | None = None
+    pre = 0
+    for m in _TAG_ONLY.finditer(html):
+        name = m.group(2)
+        if name is None:
+            if atomic is None:
+                spans.append((m.start(), m.end()))
+            continue
+        name = name.lower()
+        closing = bool(m.group(1))
+        if atomic is not None:
+            if closing and name == atomic[1]:
+                spans.append((atomic[0], m.end()))
+                atomic = None
+            continue
+        if name == "pre":
+            pre += -1 if closing else 1
+        if not closing and name in _ATOMIC and not (name == "code" and pre > 0) and not m.group(0).endswith("/>"):
+            atomic = (m.start(), name)
+            continue
+        spans.append((m.start(), m.end()))
+    if atomic is not None:
+        spans.append((atomic[0], len(html)))
+    return spans
+
+
+def _span_at(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[int, int] | None:
+    """The span that strictly contains position q, if any."""
+    k = bisect.bisect_right(starts, q - 1) - 1
+    if k >= 0 and spans[k][0] < q < spans[k][1]:
+        return spans[k]
+    return None
+
+
+def _element_end(html: str, span: tuple[int, int]) -> int:
+    """End of the element whose start tag is ``span`` (the span's own end for other spans)."""
+    m = _TAG_ONLY.match(html, span[0])
+    if m is None or m.group(2) is None or m.group(1) or m.end() != span[1] or m.group(0).endswith("/>"):
+        return span[1]
+    name = m.group(2).lower()
+    if name in _VOID:
+        return span[1]
+    depth = 0
+    for t in _TAG_ONLY.finditer(html, span[0]):
+        if t.group(2) is None or t.group(2).lower() != name:
+            continue
+        depth += -1 if t.group(1) else 1
+        if depth == 0:
+            return t.end()
+    return len(html)
+
+
+def _token_start(s: str, q: int) -> bool:
+    """Whether a token of :func:`_tokenize` starts at q (or the text ends there)."""
+    if q >= len(s):
+        return True
+    c = s[q]
+    if c == "<":
+        return True
+    if c.isspace():
+        return False
+    if q == 0:
+        return True
+    prev = s[q - 1]
+    return prev.isspace() or prev == ">"
+
+
+def _cuts(a: str, b: str) -> tuple[int, int]:
+    """Common head and tail lengths of two inner HTML strings, cut where a token starts on both sides
+    and never inside a tag or an atomic element; words are compared only between the cuts."""
+    p = _common_prefix(a, b)
+    spans = _spans(b) if "<" in b else []
+    starts = [sp[0] for sp in spans]
+    while p > 0:
+        inside = _span_at(spans, starts, p)
+        if inside is not None:
+            p = inside[0]
+            continue
+        if _token_start(a, p) and _token_start(b, p):
+            break
+        p -= 1
+    s = _common_suffix(a, b, min(len(a), len(b)) - p)
+    while s > 0:
+        rb, ra = len(b) - s, len(a) - s
+        inside = _span_at(spans, starts, rb)
+        if inside is not None:
+            # a start tag that differs (a link's target) puts the element's words in the middle too
+            s = len(b) - _element_end(b, inside)
+            continue
+        if _token_start(a, ra) and _token_start(b, rb):
+            break
+        s -= 1
+    return p, s
+
+
+def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, int, int]:
+    """Redline of a changed block: (HTML, words inserted, words deleted)."""
+    o_start, o_inner, _ = _split_root(_strip_ids(old.html))
+    n_start, n_inner, n_end = _split_root(new.html)
+    if _tag_name(o_start) != _tag_name(n_start):
+        o_inner = _strip_ids(old.html)
+        n_start, n_inner, n_end = "", new.html, ""
+    p, s = _cuts(o_inner, n_inner)
+    next_id = [0]
+    base = _open_stack(n_inner[:p], next_id)
+    o_tokens, _ = _tokenize(o_inner[p:len(o_inner) - s], base, [-1_000_000_000])
+    n_tokens, end_stack = _tokenize(n_inner[p:len(n_inner) - s], base, next_id)
+    ops = _word_ops(o_tokens, n_tokens, at_end=s == 0)
+    if coarse_below:
+        matched = sum(len(o_tokens[k].word) + len(o_tokens[k].ws) for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2))
+        if (p + s + matched) / max(len(o_inner), len(n_inner), 1) < coarse_below:
+            # little left in common: the old block struck out and the new one inserted, not confetti
+            p = s = 0
+            next_id = [0]
+            base = []
+            o_tokens, _ = _tokenize(o_inner, [], [-1_000_000_000])
+            n_tokens, end_stack = _tokenize(n_inner, [], next_id)
+            ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
+    body, added, removed = _render_ops(o_tokens, n_tokens, ops, base, end_stack)
+    return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
+
+
+def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> list[tuple[str, int, int, int, int]]:
+    okeys, nkeys = _keys(o_tokens, at_end), _keys(n_tokens, at_end)
+    if not okeys or not nkeys:
+        return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
+    ops = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False).get_opcodes()
+    return _merge_small_equal(ops, o_tokens, n_tokens)
+
+
+def _merge_small_equal(ops: list, o_tokens: list[_Tok], n_tokens: list[_Tok]) -> list:
+    """Fold a short unchanged run between two larger changes into one change (less word confetti)."""
+    merged: list = []
+    for op in ops:
+        if op[0] != "equal" and merged and merged[-1][0] != "equal":
+            prev = merged.pop()
+            op = ("replace", prev[1], op[2], prev[3], op[4])
+        merged.append(op)
+
+    def chars(op: tuple) -> int:
+        return max(sum(len(t.word) for t in o_tokens[op[1]:op[2]]), sum(len(t.word) for t in n_tokens[op[3]:op[4]]))
+
+    k = 1
+    while k < len(merged) - 1:
+        op = merged[k]
+        before, after = merged[k - 1], merged[k + 1]
+        if op[0] == "equal" and before[0] != "equal" and after[0] != "equal" and op[2] - op[1] <= 3:
+            if chars(op) <= min(chars(before), chars(after)):
+                merged[k - 1:k + 2] = [("replace", before[1], after[2], before[3], after[4])]
+                k = max(1, k - 1)
+                continue
+        k += 1
+    return merged
+
+
+def _word_count(tokens: Iterable[_Tok]) -> int:
+    return sum(len(t.text.split()) for t in tokens)
+
+
+def _structural_ids(tokens: list[_Tok]) -> list[tuple[int, str]]:
+    """Structural elements (cells, paragraphs) in order of appearance, as (id, name)."""
+    seen: dict[int, str] = {}
+    for t in tokens:
+        for entry in _structure(t.stack):
+            seen.setdefault(entry[0], entry[1])
+    return list(seen.items())
+
+
+def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: list, end_stack: list) -> tuple[str, int, int]:
+    """Emit segments for diff ops as balanced HTML, starting and ending at the given element stacks."""
+    # Old elements map onto new ones through the words both sides share, then structure by position
+    # (the second cell of a row onto the second cell), so that a deletion stays in its cell.
+    id_map: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            for a, b in zip(range(i1, i2), range(j1, j2)):
+                for eo, en in zip(o_tokens[a].stack, n_tokens[b].stack):
+                    if eo[0] != en[0]:
+                        id_map.setdefault(eo[0], en[0])
+    targets = set(id_map.values())
+    for (oid, oname), (nid, nname) in zip(_structural_ids(o_tokens), _structural_ids(n_tokens)):
+        if oname == nname and oid not in id_map and nid not in targets:
+            id_map[oid] = nid
+            targets.add(nid)
+
+    def old_stack(stack: tuple) -> tuple:
+        return tuple((id_map.get(e[0], e[0]), e[1], e[2]) for e in stack) if id_map else stack
+
+    segments: list[tuple[tuple, str | None, str]] = []
+    added = removed = 0
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            for a, b in zip(range(i1, i2), range(j1, j2)):
+                t = n_tokens[b]
+                if t.word:
+                    segments.append((t.stack, None, t.word))
+                ws = t.ws or o_tokens[a].ws
+                if ws:
+                    segments.append((t.ws_stack if t.ws else t.stack, None, ws))
+            continue
+        # within one change, deletions then insertions per structural element (cell by cell)
+        groups: dict[tuple, list[tuple[tuple, str | None, str]]] = {}
+        for a in range(i1, i2):
+            t = o_tokens[a]
+            stack = old_stack(t.stack)
+            group = groups.setdefault(tuple(e[0] for e in _structure(stack)), [])
+            if t.word:
+                group.append((stack, "del", t.word))
+            if t.ws:
+                # whitespace between structural elements is layout, not text: never marked
+                group.append((old_stack(t.ws_stack), "del" if t.word else None, t.ws))
+        for b in range(j1, j2):
+            t = n_tokens[b]
+            group = groups.setdefault(tuple(e[0] for e in _structure(t.stack)), [])
+            if t.word:
+                group.append((t.stack, "ins", t.word))
+            if t.ws:
+                group.append((t.ws_stack, "ins" if t.word else None, t.ws))
+        for group in groups.values():
+            segments.extend(group)
+        removed += _word_count(o_tokens[i1:i2])
+        added += _word_count(n_tokens[j1:j2])
+    return _emit(segments, tuple(base), tuple(end_stack)), added, removed
+
+
+def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple) -> str:
+    """Balanced HTML for (element stack, mark, text) segments: marks sit inside block structure and
+    outside inline elements, which close and reopen around them."""
+    out: list[str] = []
+    open_: list[tuple] = list(base)  # entries (id, name, start) or ("mark", kind, "")
+
+    def target_of(stack: tuple, mark: str | None) -> list[tuple]:
+        if mark is None:
+            return list(stack)
+        k = len(stack)
+        while k and stack[k - 1][1] in _INLINE:
+            k -= 1
+        return list(stack[:k]) + [("mark", mark, "")] + list(stack[k:])
+
+    def move_to(target: list[tuple]) -> None:
+        k = 0
+        limit = min(len(open_), len(target))
+        while k < limit and open_[k][0] == target[k][0] and open_[k][1] == target[k][1]:
+            k += 1
+        for entry in reversed(open_[k:]):
+            out.append(f"</{entry[1]}>")
+        del open_[k:]
+        for entry in target[k:]:
+            if entry[0] == "mark":
+                out.append(f"<{entry[1]}>{_SR[entry[1]]}")
+            else:
+                out.append(entry[2])
+            open_.append(entry)
+
+    for stack, mark, text in segments:
+        target = target_of(stack, mark)
+        if mark is None and text.isspace() and open_ and open_[-1][0] == "mark":
+            # whitespace after a run stays outside it unless the run continues
+            pass
+        move_to(target)
+        out.append(text)
+    move_to(list(end))
+    return "".join(out)
+
+
+def _has_structure(inner: str) -> bool:
+    for m in _TAG_ONLY.finditer(inner):
+        name = m.group(2)
+        if name is not None and name.lower() not in _INLINE and name.lower() not in _VOID and name.lower() not in _ATOMIC:
+            return True
+    return False
+
+
+def _redline_whole(block: Block, mark: str) -> tuple[str, int]:
+    """A whole block struck out (``del``) or inserted (``ins``), with its word count."""
+    html = _strip_ids(block.html) if mark == "del" else block.html
+    start, inner, end = _split_root(html)
+    words = len(block.text.split())
+    if not inner.strip():
+        return html, words
+    if "<" not in inner or not _has_structure(inner):
+        return f"{start}<{mark}>{_SR[mark]}{inner}</{mark}>{end}", words
+    tokens, end_stack = _tokenize(inner, [], [0])
+    segments = []
+    for t in tokens:
+        if t.word:
+            segments.append((t.stack, mark, t.word))
+        if t.ws:
+            segments.append((t.ws_stack, mark if t.word else None, t.ws))
+    return start + _emit(segments, (), tuple(end_stack)) + end, words
+
+
+# --- renderers -----------------------------------------------------------------------------------------
+
+
+def _esc(text: str) -> str:
+    return htmlmod.escape(text, quote=True)
+
+
+def _section_label(section: Sequence[str]) -> str:
+    return " › ".join(section) if section else "the beginning"
+
+
+def _moved_from(old: Block | None) -> str:
+    """Where a moved block came from, for a reader: its old section (a moved heading: its parent)."""
+    if old is None:
+        return "elsewhere"
+    section = old.section[:-1] if old.kind == "heading" else old.section
+    return _section_label(section) if section else "the beginning of the document"
+
+
+def _add_attrs(start: str, classes: str, attrs: str) -> str:
+    """Add classes and attributes to a start tag, merging an existing class attribute."""
+    m = re.match(r"""(<[a-zA-Z][\w:-]*)(.*?)(\s*/?>)$""", start, re.S)
+    if m is None:
+        return start
+    head, rest, close = m.groups()
+    cm = re.search(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", rest)
+    if cm:
+        existing = cm.group(1) if cm.group(1) is not None else cm.group(2)
+        rest = rest[: cm.start()] + f' class="{_esc(existing)} {classes}"' + rest[cm.end():]
+    else:
+        rest = f' class="{classes}"' + rest
+    return f"{head}{rest}{attrs}{close}"
+
+
+_SELF_ANNOTATED = frozenset(("li", "dt", "dd", "tr", "summary"))
+
+
+def _wrap(html: str, block: Block, classes: str, attrs: str, note: str = "") -> str:
+    """Mark a changed block: on its own element inside lists and tables, else in a ``div``."""
+    tag = block.tag
+    if tag in _SELF_ANNOTATED:
+        start_end = html.find(">") + 1
+        start = _add_attrs(html[:start_end], classes, attrs)
+        body = html[start_end:]
+        if note:
+            if tag == "tr":
+                m = re.search(r"<t[dh]\b[^>]*>", body)
+                if m:
+                    body = body[: m.end()] + note + body[m.end():]
+            else:
+                body = note + body
+        return start + body
+    return f'<div class="{classes}"{attrs}>{note}{html}</div>'
+
+
+def _change_html(change: Change, note: str = "") -> str:
+    block = change.new if change.new is not None else change.old
+    assert block is not None
+    attrs = f' data-kind="{change.kind}"'
+    if change.move is not None:
+        attrs += f' data-move="{change.move}"'
+    return _wrap(change.redline, block, f"redline-change redline-{change.kind}", attrs, note)
+
+
+def _moved_note(change: Change, first: bool) -> str:
+    if not first:
+        return ""
+    where = _esc(_moved_from(change.old))
+    return f'<span class="redline-note">Moved from <a href="#redline-moved-from-{change.move}">{where}</a>. </span>'
+
+
+def _moved_away_html(entry: Aligned) -> str:
+    old = entry.old
+    assert old is not None and entry.moved_away is not None
+    to = _esc(_section_label(entry.new.section[:-1] if entry.new is not None and entry.new.kind == "heading" else (entry.new.section if entry.new else ())))
+    note = f'<span class="redline-note">Moved to <a href="#redline-moved-to-{entry.moved_away}">{to}</a>.</span>'
+    attrs = f' id="redline-moved-from-{entry.moved_away}" data-move="{entry.moved_away}"'
+    tag = old.tag
+    if tag in ("li", "dt", "dd"):
+        return f'<{tag} class="redline-moved-away"{attrs}>{note}</{tag}>'
+    if tag == "tr":
+        cells = max(1, len(re.findall(r"<t[dh]\b", old.html)))
+        return f'<tr class="redline-moved-away"{attrs}><td colspan="{cells}">{note}</td></tr>'
+    return f'<div class="redline-moved-away"{attrs}>{note}</div>'
+
+
+def _entry_html(entry: Aligned, first_of_move: set[int]) -> str:
+    if entry.moved_away is not None:
+        return _moved_away_html(entry)
+    change = entry.change
+    if change is None:
+        assert entry.new is not None
+        return entry.new.html
+    note = ""
+    html = None
+    if change.kind == "moved":
+        first = change.move not in first_of_move
+        if first and change.move is not None:
+            first_of_move.add(change.move)
+        note = _moved_note(change, first)
+        html = _change_html(change, note)
+        if first:
+            # the target of the "Moved to" link sits on the first moved block
+            html = _add_id(html, f"redline-moved-to-{change.move}")
+        return html
+    return _change_html(change)
+
+
+def _add_id(html: str, ident: str) -> str:
+    end = html.find(">")
+    if end < 0:
+        return html
+    start = html[:end]
+    if start.endswith("/"):
+        start = start[:-1]
+    return f'{start} id="{ident}"{html[end:]}' if " id=" not in start else html
+
+
+def _alignment(diff: Diff) -> tuple[Aligned, ...]:
+    if diff.alignment:
+        return diff.alignment
+    # a Diff made by hand: its changes alone, in order
+    return tuple(
+        Aligned(c.old, c.new, c, (c.new or c.old).container if (c.new or c.old) else (), -1) for c in diff.changes
+    )
+
+
+def _assemble(entries: Sequence[tuple[Aligned, str]]) -> str:
+    """Join entry HTML back into lists and tables, nesting sub-lists inside their parent items."""
+    out: list[str] = []
+    open_: list[tuple[int, str]] = []  # (id, name)
+    parents = {cid for entry, _ in entries for cid, _ in entry.container}
+    for entry, html in entries:
+        path = entry.container
+        k = 0
+        while k < len(open_) and k < len(path) and open_[k][0] == path[k][0]:
+            k += 1
+        for _, name in reversed(open_[k:]):
+            out.append(f"</{name}>")
+        del open_[k:]
+        for cid, start in path[k:]:
+            out.append(start)
+            open_.append((cid, _tag_name(start)))
+        name = _tag_name(html) if html.startswith("<") else ""
+        if entry.node != -1 and entry.node in parents and name in ("li", "dt", "dd") and html.endswith(f"</{name}>"):
+            out.append(html[: -len(f"</{name}>")])
+            open_.append((entry.node, name))
+        else:
+            out.append(html)
+        out.append("\n")
+    for _, name in reversed(open_):
+        out.append(f"</{name}>")
+    return "".join(out).rstrip("\n")
+
+
+def render_redline(diff: Diff, *, context: bool = True) -> str:
+    """The inline redline: an HTML fragment of the new document with the changes marked.
+
+    With ``context`` every unchanged block is shown too; without, only changed blocks and the
+    headings of their sections. Each changed block carries ``class="redline-change redline-<kind>"``
+    and ``data-kind``; formatting-only changes carry ``redline-formatting`` so that a page may hide
+    them; moved blocks say where they came from, and the place they left says where they went;
+    removed blocks stand where they were.
+    """
+    entries = _alignment(diff)
+    first_of_move: set[int] = set()
+    chosen: list[tuple[Aligned, str]] = []
+    if context:
+        for entry in entries:
+            chosen.append((entry, _entry_html(entry, first_of_move)))
+        return _assemble(chosen)
+    shown: set[int] = set()
+    chain: list[tuple[int, Aligned]] = []  # open headings (level, entry) of the new document
+    for entry in entries:
+        new = entry.new
+        is_heading_entry = new is not None and new.kind == "heading" and entry.moved_away is None
+        if is_heading_entry:
+            while chain and chain[-1][0] >= new.level:
+                chain.pop()
+        if entry.change is None and entry.moved_away is None:
+            if is_heading_entry:
+                chain.append((new.level, entry))
+            continue
+        for _, heading in chain:
+            if id(heading) not in shown:
+                shown.add(id(heading))
+                chosen.append((heading, _entry_html(heading, first_of_move)))
+        chosen.append((entry, _entry_html(entry, first_of_move)))
+        if is_heading_entry and entry.change is not None and entry.change.kind != "removed":
+            chain.append((new.level, entry))
+            shown.add(id(entry))
+    return _assemble(chosen)
+
+
+def _one_sided(change: Change, side: str) -> str:
+    """One side of a modified block for side-by-side view: deletions only, or insertions only."""
+    html = change.redline
+    if side == "old":
+        html = re.sub(r"<ins>.*?</ins>", "", html, flags=re.S)
+    else:
+        html = re.sub(r"<del>.*?</del>", "", html, flags=re.S)
+    return html
+
+
+def _cell(block: Block | None, html: str) -> str:
+    """Block HTML made valid inside a table cell (list items and rows get their container back)."""
+    if block is None:
+        return ""
+    tag = block.tag
+    if tag == "li":
+        outer = _tag_name(block.container[-1][1]) if block.container else "ul"
+        return f"<{outer}>{html}</{outer}>"
+    if tag in ("dt", "dd"):
+        return f"<dl>{html}</dl>"
+    if tag == "tr":
+        return f'<table class="redline-row">{html}</table>'
+    return html
+
+
+def render_side_by_side(diff: Diff, *, old_label: str = "Previous version", new_label: str = "This version",
+                        caption: str = "Changes between the two versions, block by block") -> str:
+    """A two-column table, one row per aligned block pair: the old version left, the new right."""
+    rows = []
+    first_of_move: set[int] = set()
+    for entry in _alignment(diff):
+        change = entry.change
+        if entry.moved_away is not None:
+            note = _moved_away_html(entry)
+            old_html = _cell(entry.old, note) if entry.old is not None and entry.old.tag in ("li", "dt", "dd", "tr") else note
+            rows.append(f'<tr class="redline-row-moved-away" data-move="{entry.moved_away}"><td>{old_html}</td><td></td></tr>')
+            continue
+        if change is None:
+            assert entry.new is not None
+            old_html = _cell(entry.old, _strip_ids(entry.old.html)) if entry.old is not None else ""
+            rows.append(f'<tr class="redline-row-same"><td>{old_html}</td><td>{_cell(entry.new, entry.new.html)}</td></tr>')
+            continue
+        kind = change.kind
+        if kind == "removed":
+            left, right = _cell(change.old, change.redline), ""
+        elif kind == "added":
+            left, right = "", _cell(change.new, change.redline)
+        elif kind == "formatting":
+            left = _cell(change.old, _strip_ids(change.old.html)) if change.old else ""
+            right = _cell(change.new, change.new.html) if change.new else ""
+        else:
+            left = _cell(change.old, _one_sided(change, "old"))
+            right = _cell(change.new, _one_sided(change, "new"))
+            if kind == "moved":
+                first = change.move not in first_of_move
+                if change.move is not None:
+                    first_of_move.add(change.move)
+                if first:
+                    right = _moved_note(change, True) + right
+        move = f' data-move="{change.move}"' if change.move is not None else ""
+        rows.append(
+            f'<tr class="redline-change redline-{kind}" data-kind="{kind}"{move}><td>{left}</td><td>{right}</td></tr>'
+        )
+    return (
+        f'<table class="redline-sbs">\n<caption>{_esc(caption)}</caption>\n'
+        f'<thead><tr><th scope="col">{_esc(old_label)}</th><th scope="col">{_esc(new_label)}</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+def _stats_dict(stats: Stats) -> dict:
+    return {
+        "words_added": stats.words_added,
+        "words_removed": stats.words_removed,
+        "added": stats.added,
+        "removed": stats.removed,
+        "modified": stats.modified,
+        "moved": stats.moved,
+        "formatting": stats.formatting,
+        "sections_touched": list(stats.sections_touched),
+    }
+
+
+def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
+    """A JSON-ready dict: statement, from, to, stats and every change (kind, section, texts, redline)."""
+    return {
+        "statement": statement,
+        "from": from_,
+        "to": to,
+        "stats": _stats_dict(diff.stats),
+        "changes": [
+            {
+                "kind": c.kind,
+                "section": list(c.section),
+                "old": c.old.text if c.old is not None else None,
+                "new": c.new.text if c.new is not None else None,
+                "redline": c.redline,
+                "anchor": c.anchor,
+                "move": c.move,
+            }
+            for c in diff.changes
+        ],
+    }
+
+
+_RUN = re.compile(r"<(del|ins)>(.*?)</\1>", re.S)
+_SR_SPAN = re.compile(r'<span class="redline-sr">[^<]*</span>')
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _plain_runs(redline: str) -> list[tuple[str | None, str]]:
+    """(mark, plain text) pieces of a redline, in order."""
+    html = _SR_SPAN.sub("", redline)
+    pieces: list[tuple[str | None, str]] = []
+    pos = 0
+    for m in _RUN.finditer(html):
+        if m.start() > pos:
+            pieces.append((None, html[pos:m.start()]))
+        pieces.append((m.group(1), m.group(2)))
+        pos = m.end()
+    if pos < len(html):
+        pieces.append((None, html[pos:]))
+    out = []
+    for mark, part in pieces:
+        text = htmlmod.unescape(_TAGS.sub("", part))
+        text = re.sub(r"\s+", " ", text)
+        if text:
+            out.append((mark, text))
+    return out
+
+
+def _marked(runs: list[tuple[str | None, str]], mark_of: dict[str, tuple[str, str]]) -> str:
+    """Join plain runs, wrapping marked ones; whitespace at a run's edges stays outside the marks."""
+    parts = []
+    for mark, text in runs:
+        if mark is None:
+            parts.append(text)
+            continue
+        core = text.strip()
+        if not core:
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        opening, closing = mark_of[mark]
+        parts.append(f"{lead}{opening}{core}{closing}{trail}")
+    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+
+
+def _ruled_text(redline: str, color: bool) -> str:
+    marks = {"del": ("\x1b[31m", "\x1b[0m"), "ins": ("\x1b[32m", "\x1b[0m")} if color else {"del": ("[-", "-]"), "ins": ("{+", "+}")}
+    return _marked(_plain_runs(redline), marks)
+
+
+def _stats_line(stats: Stats) -> str:
+    kinds = [f"{n} {k}" for k, n in (("modified", stats.modified), ("added", stats.added), ("removed", stats.removed),
+                                       ("moved", stats.moved), ("formatting", stats.formatting)) if n]
+    line = ", ".join(kinds) if kinds else "no changes"
+    return f"{line}; +{stats.words_added} / -{stats.words_removed} words"
+
+
+def render_text(diff: Diff, *, color: bool) -> str:
+    """Terminal output: a stats line, then per section a header line and its changes.
+
+    Removed words read ``[-like this-]`` and added ones ``{+like this+}``; with ``color`` they are
+    red and green instead. Formatting-only changes are counted, not shown.
+    """
+    lines = [_stats_line(diff.stats)]
+    current: tuple[str, ...] | None = None
+    for change in diff.content_changes:
+        if change.section != current:
+            current = change.section
+            header = f"§ {_section_label(change.section)}"
+            lines.append("")
+            lines.append(f"\x1b[1m{header}\x1b[0m" if color else header)
+        label = change.kind
+        if change.kind == "moved":
+            label = f"moved from {_moved_from(change.old)}"
+        lines.append(f"  {label}: {_ruled_text(change.redline, color)}")
+    return "\n".join(lines) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&~]")
+
+
+def _md_text(text: str) -> str:
+    """Plain text made inert in GitHub Markdown (HTML-escaped, Markdown punctuation as entities)."""
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
+
+
+def render_markdown(diff: Diff, *, title: str | None = None) -> str:
+    """Markdown for a pull-request comment: a stats line first, then changes grouped by section.
+
+    Deleted and inserted words are ``<del>``/``<ins>``, which GitHub renders; statement text is
+    escaped so that it cannot become markup.
+    """
+    lines: list[str] = []
+    if title:
+        lines += [f"### {_md_text(title)}", ""]
+    stats = diff.stats
+    summary = f"**{_stats_line(stats)}**"
+    if stats.sections_touched:
+        summary += " · sections: " + ", ".join(_md_text(s) for s in stats.sections_touched)
+    lines += [summary, ""]
+    current: tuple[str, ...] | None = None
+    for change in diff.content_changes:
+        if change.section != current:
+            current = change.section
+            lines += [f"#### {_md_text(_section_label(change.section))}", ""]
+        runs = [(mark, _md_text(text)) for mark, text in _plain_runs(change.redline)]
+        label = change.kind
+        if change.kind == "moved":
+            label = f"moved from {_md_text(_moved_from(change.old))}"
+        lines.append(f"- *{label}*: " + _marked(runs, {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}))
+    if stats.formatting:
+        lines += ["", f"{stats.formatting} formatting-only change{'s' if stats.formatting != 1 else ''} not shown."]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_unified(old_source: str, new_source: str, *, fromfile: str, tofile: str) -> str:
+    """A plain unified diff of the Markdown sources (difflib), for reviewers who want the raw text."""
+    old_lines = old_source.splitlines(keepends=True)
+    new_lines = new_source.splitlines(keepends=True)
+    out = []
+    for line in difflib.unified_diff(old_lines, new_lines, fromfile=fromfile, tofile=tofile):
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
