@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .render import Block, blocks_from_markdown
+from .render import Block, blocks_from_markdown, fold_key
 
 __all__ = [
     "ChangeKind",
@@ -154,6 +154,15 @@ def _source_form(source: str | None) -> str | None:
     return " ".join(source.split()) if source is not None else None
 
 
+_NUMBER = re.compile(r"\s*(\d+[.)])\s")
+
+
+def _wording(text: str) -> str:
+    """Text as a reader compares it: the key, but a leading number ("2. Scraping") still counts."""
+    m = _NUMBER.match(text)
+    return m.group(1) + " " + fold_key(text[m.end():]) if m else fold_key(text)
+
+
 def _equal_kind(old: Block, new: Block) -> str | None:
     """Kind of change between two blocks with equal keys: None, "formatting" or "modified"."""
     if old.html == new.html:
@@ -162,6 +171,8 @@ def _equal_kind(old: Block, new: Block) -> str | None:
         return None if _source_form(old.source) == _source_form(new.source) else "formatting"
     if _links(old.html) != _links(new.html):
         return "modified"  # where a link points is content, even when its words stay
+    if old.text != new.text and _wording(old.text) != _wording(new.text):
+        return "modified"  # a renumbered heading or item
     if old.kind != new.kind or old.level != new.level:
         return "formatting"
     if old.text == new.text and _strip_ids(old.html) == _strip_ids(new.html):
@@ -416,7 +427,9 @@ class _AlignmentBuilder:
             self.entries.append(("same", i, j, None))
             return
         if kind == "formatting":
-            change = Change("formatting", n.section, o, n, n.html)
+            # typography (quotes, bullets written in the text) is shown word by word; markup alone is not
+            redline = _redline_pair(o, n, coarse_below=0.0)[0] if o.text != n.text else n.html
+            change = Change("formatting", n.section, o, n, redline)
         else:
             redline, added, removed = _redline_pair(o, n, coarse_below=REWRITE_SIMILARITY)
             change = Change("modified", n.section, o, n, redline, None, added, removed)
@@ -728,6 +741,11 @@ def _span_at(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[i
     return None
 
 
+_INLINE_NAMES = "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|label|mark|q|s|small|span|strong|sub|sup|time|u|var|font"
+_OPEN_INLINE_AT_END = re.compile(rf"<(?:{_INLINE_NAMES})\b[^>]*>$", re.I)
+_CLOSE_INLINE = re.compile(rf"</(?:{_INLINE_NAMES})\s*>", re.I)
+
+
 def _element_end(html: str, span: tuple[int, int]) -> int:
     """End of the element whose start tag is ``span`` (the span's own end for other spans)."""
     m = _TAG_ONLY.match(html, span[0])
@@ -775,6 +793,12 @@ def _cuts(a: str, b: str) -> tuple[int, int]:
         if _token_start(a, p) and _token_start(b, p):
             break
         p -= 1
+    # a cut right after an inline start tag would leave an empty element behind: cut before it
+    while p > 0 and b[p - 1] == ">":
+        m = _OPEN_INLINE_AT_END.search(b, 0, p)
+        if m is None:
+            break
+        p = m.start()
     s = _common_suffix(a, b, min(len(a), len(b)) - p)
     while s > 0:
         rb, ra = len(b) - s, len(a) - s
@@ -786,6 +810,12 @@ def _cuts(a: str, b: str) -> tuple[int, int]:
         if _token_start(a, ra) and _token_start(b, rb):
             break
         s -= 1
+    # likewise a suffix that starts by closing an inline element takes the closing tag along
+    while s > 0:
+        m = _CLOSE_INLINE.match(b, len(b) - s)
+        if m is None:
+            break
+        s -= m.end() - m.start()
     return p, s
 
 
@@ -803,8 +833,10 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
     n_tokens, end_stack = _tokenize(n_inner[p:len(n_inner) - s], base, next_id)
     ops = _word_ops(o_tokens, n_tokens, at_end=s == 0)
     if coarse_below:
-        matched = sum(len(o_tokens[k].word) + len(o_tokens[k].ws) for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2))
-        if (p + s + matched) / max(len(o_inner), len(n_inner), 1) < coarse_below:
+        # share of the text left unchanged: the common head and tail, and the words matched between
+        common = _text_length(o_inner[:p]) + _text_length(o_inner[len(o_inner) - s:])
+        common += sum(len(o_tokens[k].text) + 1 for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2))
+        if common / max(len(old.text), len(new.text), 1) < coarse_below:
             # little left in common: the old block struck out and the new one inserted, not confetti
             p = s = 0
             next_id = [0]
@@ -812,8 +844,16 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
             o_tokens, _ = _tokenize(o_inner, [], [-1_000_000_000])
             n_tokens, end_stack = _tokenize(n_inner, [], next_id)
             ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
-    body, added, removed = _render_ops(o_tokens, n_tokens, ops, base, end_stack)
+    body, added, removed = _render_ops(o_tokens, n_tokens, ops, base, end_stack, _tag_name(n_start))
     return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
+
+
+def _text_length(html: str) -> int:
+    if "<" in html:
+        html = _TAGS.sub("", html)
+    if "&" in html:
+        html = htmlmod.unescape(html)
+    return len(" ".join(html.split()))
 
 
 def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> list[tuple[str, int, int, int, int]]:
@@ -862,7 +902,17 @@ def _structural_ids(tokens: list[_Tok]) -> list[tuple[int, str]]:
     return list(seen.items())
 
 
-def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: list, end_stack: list) -> tuple[str, int, int]:
+_LAYOUT = frozenset(("tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "colgroup", "select"))
+
+
+def _ws_mark(stack: tuple, root: str, mark: str) -> str | None:
+    """Mark for whitespace standing alone: none where it is layout between rows, cells or items."""
+    structure = _structure(stack)
+    context = structure[-1][1] if structure else root
+    return None if context in _LAYOUT else mark
+
+
+def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: list, end_stack: list, root: str = "") -> tuple[str, int, int]:
     """Emit segments for diff ops as balanced HTML, starting and ending at the given element stacks."""
     # Old elements map onto new ones through the words both sides share, then structure by position
     # (the second cell of a row onto the second cell), so that a deletion stays in its cell.
@@ -903,15 +953,14 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
             if t.word:
                 group.append((stack, "del", t.word))
             if t.ws:
-                # whitespace between structural elements is layout, not text: never marked
-                group.append((old_stack(t.ws_stack), "del" if t.word else None, t.ws))
+                group.append((old_stack(t.ws_stack), "del" if t.word else _ws_mark(t.ws_stack, root, "del"), t.ws))
         for b in range(j1, j2):
             t = n_tokens[b]
             group = groups.setdefault(tuple(e[0] for e in _structure(t.stack)), [])
             if t.word:
                 group.append((t.stack, "ins", t.word))
             if t.ws:
-                group.append((t.ws_stack, "ins" if t.word else None, t.ws))
+                group.append((t.ws_stack, "ins" if t.word else _ws_mark(t.ws_stack, root, "ins"), t.ws))
         for group in groups.values():
             segments.extend(group)
         removed += _word_count(o_tokens[i1:i2])
