@@ -359,6 +359,20 @@
     moveOfNew.forEach(function (m, j) { moveOfOld.set(newMatch.get(j)[1], m); });
 
     var builder = new AlignmentBuilder(old, neu);
+    // Entries for a stretch between fixed points: what was removed (or moved away), then what was added (or moved here).
+    function gap(oi, si, nj, sj) {
+      for (var i = oi; i < si; i++) {
+        if (oldMatch.has(i)) {
+          if (oldMatch.get(i)[0] === "moved" && moveFirstOld.get(moveOfOld.get(i)) === i) builder.movedAway(i, moveOfOld.get(i), oldMatch.get(i)[1]);
+        } else {
+          builder.removed(i);
+        }
+      }
+      for (var j = nj; j < sj; j++) {
+        if (newMatch.has(j)) builder.moved(newMatch.get(j)[1], j, moveOfNew.get(j));
+        else builder.added(j);
+      }
+    }
     opcodes.forEach(function (op) {
       var tag = op[0], i1 = op[1], i2 = op[2], j1 = op[3], j2 = op[4];
       if (tag === "equal") {
@@ -371,24 +385,18 @@
       syncs.push([i2, j2]);
       var oi = i1, nj = j1;
       syncs.forEach(function (sync) {
-        var si = sync[0], sj = sync[1], x;
-        var gapOld = [], gapNew = [], leftOld = [], leftNew = [];
-        for (x = oi; x < si; x++) { gapOld.push(x); if (!oldMatch.has(x)) leftOld.push(x); }
-        for (x = nj; x < sj; x++) { gapNew.push(x); if (!newMatch.has(x)) leftNew.push(x); }
-        var forced = null;
-        if (leftOld.length === 1 && leftNew.length === 1 && old[leftOld[0]].kind === neu[leftNew[0]].kind) forced = [leftOld[0], leftNew[0]];
-        gapOld.forEach(function (i) {
-          if (oldMatch.has(i)) {
-            if (oldMatch.get(i)[0] === "moved" && moveFirstOld.get(moveOfOld.get(i)) === i) builder.movedAway(i, moveOfOld.get(i), oldMatch.get(i)[1]);
-          } else if (forced === null || i !== forced[0]) {
-            builder.removed(i);
-          }
-        });
-        gapNew.forEach(function (j) {
-          if (forced !== null && j === forced[1]) builder.pair(forced[0], j, "modified");
-          else if (newMatch.has(j)) builder.moved(newMatch.get(j)[1], j, moveOfNew.get(j));
-          else builder.added(j);
-        });
+        var si = sync[0], sj = sync[1], x, leftOld = [], leftNew = [];
+        for (x = oi; x < si; x++) if (!oldMatch.has(x)) leftOld.push(x);
+        for (x = nj; x < sj; x++) if (!newMatch.has(x)) leftNew.push(x);
+        if (leftOld.length === 1 && leftNew.length === 1 && old[leftOld[0]].kind === neu[leftNew[0]].kind) {
+          // one block replaced by one block in place: modified, however much it changed
+          var fi = leftOld[0], fj = leftNew[0];
+          gap(oi, fi, nj, fj);
+          builder.pair(fi, fj, "modified");
+          gap(fi + 1, si, fj + 1, sj);
+        } else {
+          gap(oi, si, nj, sj);
+        }
         if (si < i2) builder.pair(si, sj, "modified");
         oi = si + 1; nj = sj + 1;
       });

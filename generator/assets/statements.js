@@ -103,7 +103,14 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  function describe(stats) {
+  function describe(stats, into) {
+    var added = document.createElement("span"), removed = document.createElement("span");
+    added.className = "statement-row__added"; added.textContent = "+" + stats.words_added;
+    removed.className = "statement-row__removed"; removed.textContent = "\u2212" + stats.words_removed;
+    into.textContent = "";
+    into.appendChild(added);
+    into.appendChild(document.createTextNode(" "));
+    into.appendChild(removed);
     var kinds = [["modified", stats.modified], ["added", stats.added], ["removed", stats.removed], ["moved", stats.moved]]
       .filter(function (k) { return k[1]; }).map(function (k) { return k[1] + " " + k[0]; });
     var text = plural(stats.words_added, "word") + " added, " + stats.words_removed + " removed";
@@ -111,7 +118,7 @@
     if (stats.formatting) text += "; " + plural(stats.formatting, "formatting-only change");
     text += ".";
     if (stats.sections_touched.length) text += " Sections: " + stats.sections_touched.join(", ") + ".";
-    return text;
+    into.appendChild(document.createTextNode(" words: " + text));
   }
 
   function setupCompare() {
@@ -168,9 +175,11 @@
       history.replaceState(history.state, "", address());
       if (a === b) {
         result.hidden = true;
+        status.classList.remove("statement-sr");
         status.textContent = "Both lists show the version effective " + a.label + ". Choose two different versions.";
         return;
       }
+      status.classList.remove("statement-sr");
       status.textContent = "Comparing\u2026";
       Promise.all([loadEngine(), load(a.value), load(b.value)]).then(function (loaded) {
         if (mine !== generation) return;  // a newer choice is on its way
@@ -181,28 +190,34 @@
         // The side-by-side copy must not claim the section ids the inline view already uses.
         side.querySelectorAll("[id]").forEach(function (el) { if (el.id.indexOf("redline-") !== 0) el.removeAttribute("id"); });
         root.querySelector("[data-compare-title]").textContent = "From " + a.label + " to " + b.label;
-        var summary = diff.changes.length ? describe(diff.stats) : "The two versions have the same text.";
-        if (a.index < b.index) summary += " \u201cFrom\u201d is the later version here, so this shows the way back to the earlier text.";
-        root.querySelector("[data-compare-summary]").textContent = summary;
+        root.querySelector("[data-compare-print]").textContent = document.title.split(" - ")[0] + ": from the version effective " +
+          a.label + " to the version effective " + b.label + ". Address: " + new URL(address(), location.href).href;
+        var summary = root.querySelector("[data-compare-summary]");
+        if (diff.changes.length) describe(diff.stats, summary);
+        else summary.textContent = "The two versions have the same text.";
+        if (a.index < b.index) summary.appendChild(document.createTextNode(" \u201cFrom\u201d is the later version here, so this shows the way back to the earlier text."));
         var links = root.querySelector("[data-compare-links]");
         links.innerHTML = "";
         function link(href, text) {
           var li = document.createElement("li"), anchor = document.createElement("a");
-          anchor.href = href; anchor.textContent = text; li.appendChild(anchor); links.appendChild(li);
+          anchor.href = href; anchor.textContent = text; anchor.className = "statement-link";
+          li.appendChild(anchor); links.appendChild(li);
           return anchor;
         }
         link(address(), "Link to this comparison").setAttribute("data-compare-permalink", "");
-        link(a.url, "Read the version effective " + a.label);
-        link(b.url, "Read the version effective " + b.label);
-        if (b.changes && b.index === a.index - 1) link(b.changes, "Assessment of these changes");
+        link(a.url, "Read " + a.label);
+        link(b.url, "Read " + b.label);
+        if (b.changes && b.index === a.index - 1) link(b.changes, "Findings for these changes");
         showView();
         result.hidden = false;
+        status.classList.add("statement-sr");
         status.textContent = diff.changes.length
           ? "Showing the changes from " + a.label + " to " + b.label + ": " + plural(diff.stats.words_added, "word") + " added, " + diff.stats.words_removed + " removed."
           : "The versions effective " + a.label + " and " + b.label + " have the same text.";
       }).catch(function (error) {
         if (mine !== generation) return;
         result.hidden = true;
+        status.classList.remove("statement-sr");
         status.textContent = "The comparison could not be made: " + error.message + ". Reload the page to try again.";
       });
     }
@@ -232,11 +247,11 @@
       result.classList.toggle("redline-only-changes", only.checked);
     });
     if (unknown.length) {
-      status.textContent = "There is no version effective " + unknown.join(" or ") + "; showing the nearest default instead.";
-      setTimeout(compare, 1500);
-    } else {
-      compare();
+      var notice = root.querySelector("[data-compare-notice]");
+      notice.textContent = "The address names no version effective " + unknown.join(" or ") + "; the comparison below uses the default instead.";
+      notice.hidden = false;
     }
+    compare();
   }
 
   function setup() {

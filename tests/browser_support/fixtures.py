@@ -1,6 +1,7 @@
 """pytest fixtures for the browser suite: one build, one server and one browser per session.
 
-Import them into a test module: ``from tests.browser_support.fixtures import *``.
+A test module asks for them with ``pytest_plugins = ["tests.browser_support.fixtures"]``: registered as
+a plugin, each session fixture exists once, however many modules use it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from .browser import launch, local_only
 from .site import REPO_ROOT, StaticServer, build_site, serve
 
-__all__ = ["example_site", "site_server", "browser", "page", "phone_page", "Site"]
+__all__ = ["example_site", "site_server", "browser", "desktop", "phone", "page", "phone_page", "Site"]
 
 
 class Site:
@@ -60,24 +61,40 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
-def _page(browser: Any, **context: Any) -> Iterator[Any]:
-    ctx = browser.new_context(**context)
+@pytest.fixture(scope="session")
+def desktop(browser: Any) -> Iterator[Any]:
+    """One desktop browser context for the session: pages share its cache, so each loads fast."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    local_only(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser: Any) -> Iterator[Any]:
+    """One phone-sized browser context for the session."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    local_only(context)
+    yield context
+    context.close()
+
+
+def _page(context: Any) -> Iterator[Any]:
+    page = context.new_page()
+    page.set_default_timeout(10_000)
     try:
-        page = ctx.new_page()
-        page.set_default_timeout(10_000)
-        local_only(page)
         yield page
     finally:
-        ctx.close()
+        page.close()
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh desktop page (own cookies and storage), offline except for 127.0.0.1."""
-    yield from _page(browser, viewport={"width": 1280, "height": 900})
+def page(desktop: Any) -> Iterator[Any]:
+    """A fresh desktop page (1280 × 900), offline except for 127.0.0.1."""
+    yield from _page(desktop)
 
 
 @pytest.fixture
-def phone_page(browser: Any) -> Iterator[Any]:
-    """A fresh phone-sized page."""
-    yield from _page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+def phone_page(phone: Any) -> Iterator[Any]:
+    """A fresh phone page (390 × 844)."""
+    yield from _page(phone)

@@ -1,0 +1,125 @@
+"""The browser's diff engine (assets/statements-diff.js) gives exactly what generator.diff gives.
+
+Both engines get the same blocks (as the build writes them for the compare page); the inline
+redline (with and without context), the side-by-side table and the stats must be equal character
+for character. Cases: every ordered pair of the example's versions and of its correction, the diff
+fixtures, and a sample of consecutive versions of GitHub's Terms of Service.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import diff as engine
+from generator.compare import block_data
+from generator.model import split_front_matter
+from generator.render import blocks_from_markdown
+from tests.browser_support.site import REPO_ROOT
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.browser
+pytest_plugins = ["tests.browser_support.fixtures"]
+
+ENGINE_JS = REPO_ROOT / "generator" / "assets" / "statements-diff.js"
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "diff"
+
+RUN_IN_BROWSER = """([old, neu]) => {
+  const d = StatementsDiff.diffBlocks(old, neu);
+  return [StatementsDiff.renderRedline(d, true), StatementsDiff.renderRedline(d, false),
+          StatementsDiff.renderSideBySide(d, "Old", "New", "Both"), d.stats];
+}"""
+
+
+def body(text: str) -> str:
+    return split_front_matter(text)[1]
+
+
+def example_bodies() -> dict[str, str]:
+    """Every committed state of the example statement, by commit."""
+    log = subprocess.run(
+        ["git", "log", "--format=%h", "--reverse", "--", "statements/privacy.md"],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    return {
+        sha: body(subprocess.run(["git", "show", f"{sha}:statements/privacy.md"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout)
+        for sha in log
+    }
+
+
+@pytest.fixture(scope="module")
+def engine_page(browser):
+    page = browser.new_page()
+    page.set_content("<!doctype html><html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE_JS))
+    yield page
+    page.close()
+
+
+def python_result(old: str, new: str) -> list:
+    d = engine.diff_markdown(old, new)
+    stats = dataclasses.asdict(d.stats)
+    stats["sections_touched"] = list(stats["sections_touched"])
+    return [engine.render_redline(d, context=True), engine.render_redline(d, context=False),
+            engine.render_side_by_side(d, old_label="Old", new_label="New", caption="Both"), stats]
+
+
+def browser_result(page, old: str, new: str) -> list:
+    blocks = [[block_data(b) for b in blocks_from_markdown(text)] for text in (old, new)]
+    return page.evaluate(RUN_IN_BROWSER, blocks)
+
+
+def assert_same(page, old: str, new: str) -> None:
+    expected, got = python_result(old, new), browser_result(page, old, new)
+    for name, e, g in zip(("redline", "redline without context", "side by side", "stats"), expected, got):
+        assert g == e, name
+
+
+EXAMPLE = example_bodies()
+
+
+EXAMPLE_PAIRS = list(itertools.permutations(EXAMPLE, 2))
+
+
+@pytest.mark.parametrize(("old", "new"), EXAMPLE_PAIRS, ids=[f"{a}..{b}" for a, b in EXAMPLE_PAIRS])
+def test_every_pair_of_example_versions_gives_the_same_redline_in_the_browser(engine_page, old, new):
+    assert_same(engine_page, EXAMPLE[old], EXAMPLE[new])
+
+
+FIXTURE_FILES = sorted(p.name for p in FIXTURES.glob("*.md")) if FIXTURES.is_dir() else []
+
+
+@pytest.mark.parametrize("name", [n for n in FIXTURE_FILES if n != "base.md"])
+def test_each_diff_fixture_gives_the_same_redline_in_the_browser_both_ways(engine_page, name):
+    base = body((FIXTURES / "base.md").read_text(encoding="utf-8"))
+    other = body((FIXTURES / name).read_text(encoding="utf-8"))
+    assert_same(engine_page, base, other)
+    assert_same(engine_page, other, base)
+
+
+CORPUS_FILES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+CORPUS_PAIRS = list(zip(CORPUS_FILES, CORPUS_FILES[1:]))[::6]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS_PAIRS, reason="the corpus ../shared/corpora/github-tos is not here")
+@pytest.mark.parametrize(("old", "new"), CORPUS_PAIRS, ids=[f"{a.stem[:3]}..{b.stem[:3]}" for a, b in CORPUS_PAIRS])
+def test_real_terms_of_service_revisions_give_the_same_redline_in_the_browser(engine_page, old: Path, new: Path):
+    assert_same(engine_page, body(old.read_text(encoding="utf-8")), body(new.read_text(encoding="utf-8")))
+
+
+def test_whitespace_is_pythons_not_javascripts(engine_page):
+    # U+FEFF is whitespace to JavaScript but not to Python; U+001C is the other way round.
+    old = "We keep \ufefflogs for 30\x1cdays.\n"
+    new = "We keep \ufefflogs for 90\x1cdays.\n"
+    assert_same(engine_page, old, new)
+
+
+def test_characters_beyond_the_basic_plane_count_as_one(engine_page):
+    old = "Emoji \U0001f600\U0001f600\U0001f600 stay in \U0001d4b3 text written here.\n"
+    new = "Emoji \U0001f600 go from \U0001d4b3 prose written here.\n"
+    assert_same(engine_page, old, new)
