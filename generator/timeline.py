@@ -241,7 +241,7 @@ def _vertical(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, int
     # Newest on top; positions follow time but keep a minimum gap so labels never collide.
     width, axis_x, shortest, longest, gap, top_pad = 340, 118, 14, 150, 40, 34
     start, end = _span(points, as_of)
-    natural = sum(1 for _ in points) * gap * 2.2 + 60
+    natural = len(points) * gap * 1.6 + 60
     y_of = _scale(end, start, top_pad, top_pad + max(natural, 160))
     marks = sorted([(y_of(p.effective), p) for p in points] + [(y_of(as_of), None)], key=lambda m: m[0])
     placed: list[tuple[float, TimelinePoint | None]] = []
