@@ -25,9 +25,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from .render import Block, blocks_from_markdown, fold_key
+from .render import Block, blocks_from_versions, fold_key
 
 __all__ = [
     "ChangeKind",
@@ -103,8 +103,7 @@ class Stats:
         return self.added + self.removed + self.modified + self.moved
 
 
-@dataclass(frozen=True)
-class Aligned:
+class Aligned(NamedTuple):
     """One entry of the merged document a redline shows, in order.
 
     An unchanged block (``change`` None), a change, or — when ``moved_away`` is set — the place a
@@ -165,6 +164,8 @@ def _wording(text: str) -> str:
 
 def _equal_kind(old: Block, new: Block) -> str | None:
     """Kind of change between two blocks with equal keys: None, "formatting" or "modified"."""
+    if old is new:
+        return None
     if old.html == new.html:
         if old.source is None or new.source is None or old.source == new.source:
             return None
@@ -193,6 +194,16 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def _pair_region(olds: list[int], news: list[int], old: Sequence[Block], new: Sequence[Block], sets: dict) -> list[tuple[int, int]]:
     """Order-preserving pairs of most total similarity (each at least MODIFIED_SIMILARITY)."""
     n, m = len(olds), len(news)
+    if n == 1 and m == 1:
+        i, j = olds[0], news[0]
+        if old[i].kind != new[j].kind:
+            return []
+        a, b = old[i].key, new[j].key
+        # most edits leave the head and tail of a block alone: that alone proves it similar
+        longest = max(len(a), len(b))
+        if longest and (_common_prefix(a, b) + _common_suffix(a, b, min(len(a), len(b)))) >= 0.8 * longest:
+            return [(i, j)]
+        return [(i, j)] if _similarity(_wordset(old[i]), _wordset(new[j])) >= MODIFIED_SIMILARITY else []
     sim = [[0.0] * m for _ in range(n)]
     for a, i in enumerate(olds):
         ob = old[i]
@@ -325,11 +336,14 @@ def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> Diff:
                         new_match[j] = ("moved", i)
 
     # 2. similar blocks in one replaced region: modified
+    syncs_of: dict[int, list[tuple[int, int]]] = {}
     for _, i1, i2, j1, j2 in regions:
         olds = [i for i in range(i1, i2) if i not in old_match]
         news = [j for j in range(j1, j2) if j not in new_match]
         if olds and news and len(olds) * len(news) <= REGION_PAIR_LIMIT:
-            for i, j in _pair_region(olds, news, old, new, sets):
+            pairs = _pair_region(olds, news, old, new, sets)
+            syncs_of[i1] = pairs
+            for i, j in pairs:
                 old_match[i] = ("modified", j)
                 new_match[j] = ("modified", i)
 
@@ -366,7 +380,7 @@ def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> Diff:
                 builder.pair(i, j, _equal_kind(old[i], new[j]))
             continue
         # walk the region: modified pairs are fixed points; between them removed before added
-        syncs = sorted((i, j) for i, (how, j) in old_match.items() if how == "modified" and i1 <= i < i2)
+        syncs = syncs_of.get(i1, [])
         oi, nj = i1, j1
         for si, sj in syncs + [(i2, j2)]:
             left_old = [i for i in range(oi, si) if i not in old_match]
@@ -412,6 +426,8 @@ class _AlignmentBuilder:
 
     def _map(self, i: int, j: int) -> None:
         o, n = self.old[i], self.new[j]
+        if o is n or (not o.container and o.node < 0):
+            return
         if len(o.container) == len(n.container):
             for (oid, ostart), (nid, nstart) in zip(o.container, n.container):
                 if _tag_name(ostart) != _tag_name(nstart):
@@ -524,8 +540,7 @@ def _stats(changes: list[Change], old: Sequence[Block], new: Sequence[Block]) ->
 
 def diff_markdown(old_md: str, new_md: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> Diff:
     """Render two Markdown bodies with the site's extensions and diff their blocks (front-matter excluded)."""
-    old_blocks = blocks_from_markdown(old_md, extensions=extensions, extension_configs=extension_configs)
-    new_blocks = blocks_from_markdown(new_md, extensions=extensions, extension_configs=extension_configs)
+    old_blocks, new_blocks = blocks_from_versions(old_md, new_md, extensions=extensions, extension_configs=extension_configs)
     return diff_blocks(old_blocks, new_blocks)
 
 
@@ -742,7 +757,7 @@ def _span_at(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[i
 
 
 _INLINE_NAMES = "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|label|mark|q|s|small|span|strong|sub|sup|time|u|var|font"
-_OPEN_INLINE_AT_END = re.compile(rf"<(?:{_INLINE_NAMES})\b[^>]*>$", re.I)
+_OPEN_INLINE = re.compile(rf"<(?:{_INLINE_NAMES})\b[^>]*>", re.I)
 _CLOSE_INLINE = re.compile(rf"</(?:{_INLINE_NAMES})\s*>", re.I)
 
 
@@ -795,10 +810,11 @@ def _cuts(a: str, b: str) -> tuple[int, int]:
         p -= 1
     # a cut right after an inline start tag would leave an empty element behind: cut before it
     while p > 0 and b[p - 1] == ">":
-        m = _OPEN_INLINE_AT_END.search(b, 0, p)
-        if m is None:
+        lt = b.rfind("<", 0, p)
+        m = _OPEN_INLINE.match(b, lt) if lt >= 0 else None
+        if m is None or m.end() != p:
             break
-        p = m.start()
+        p = lt
     s = _common_suffix(a, b, min(len(a), len(b)) - p)
     while s > 0:
         rb, ra = len(b) - s, len(a) - s
@@ -827,12 +843,22 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
         o_inner = _strip_ids(old.html)
         n_start, n_inner, n_end = "", new.html, ""
     p, s = _cuts(o_inner, n_inner)
+    o_mid, n_mid = o_inner[p:len(o_inner) - s], n_inner[p:len(n_inner) - s]
+    longest = max(len(o_inner), len(n_inner), 1)
+    # Unchanged head and tail of more than 60% of the block: it cannot count as rewritten.
+    surely_edited = (p + s) / longest >= 1 - coarse_below / 2 if coarse_below else True
+    if not (o_mid[:1].isspace() or n_mid[:1].isspace()):
+        quick = _inline_words(o_mid, n_mid, at_end=s == 0)
+        if quick is not None:
+            body, added, removed, matched = quick
+            if surely_edited or (p + s + matched) / longest >= coarse_below:
+                return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
     next_id = [0]
     base = _open_stack(n_inner[:p], next_id)
-    o_tokens, _ = _tokenize(o_inner[p:len(o_inner) - s], base, [-1_000_000_000])
-    n_tokens, end_stack = _tokenize(n_inner[p:len(n_inner) - s], base, next_id)
+    o_tokens, _ = _tokenize(o_mid, base, [-1_000_000_000])
+    n_tokens, end_stack = _tokenize(n_mid, base, next_id)
     ops = _word_ops(o_tokens, n_tokens, at_end=s == 0)
-    if coarse_below:
+    if coarse_below and not surely_edited:
         # share of the text left unchanged: the common head and tail, and the words matched between
         common = _text_length(o_inner[:p]) + _text_length(o_inner[len(o_inner) - s:])
         common += sum(len(o_tokens[k].text) + 1 for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2))
@@ -848,6 +874,90 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
     return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
 
 
+_PHRASE_WORDS = re.compile(r"((?:<[^>]*>|[^\s<])+)(\s*)")
+
+
+def _phrasing_only(html: str) -> bool:
+    """Whether every tag in a fragment is an inline (phrasing) element."""
+    for m in _TAG_ONLY.finditer(html):
+        name = m.group(2)
+        if name is None:
+            return False  # a comment: leave it to the general path
+        name = name.lower()
+        if name not in _INLINE and name not in _VOID and name not in _ATOMIC:
+            return False
+    return True
+
+
+def _balanced(html: str) -> bool:
+    """Whether a run of HTML closes every element it opens and nothing else."""
+    depth: list[str] = []
+    for m in _TAG_ONLY.finditer(html):
+        name = m.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group(1):
+            if not depth or depth[-1] != name:
+                return False
+            depth.pop()
+        elif name not in _VOID and not m.group(0).endswith("/>"):
+            depth.append(name)
+    return not depth
+
+
+def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, int, int] | None:
+    """Word redline of two runs of text with inline markup, tags kept inside the words they touch.
+
+    Each deleted or inserted run must be balanced HTML on its own; the unchanged words are the new
+    version's, so the result is balanced wherever the new text was. Returns (HTML, words inserted,
+    words deleted, characters matched), or None when the general path must do it: block structure
+    in the runs, a run that would cut an element in two, or a side that is only whitespace.
+    """
+    if ("<" in o_mid and not _phrasing_only(o_mid)) or ("<" in n_mid and not _phrasing_only(n_mid)):
+        return None
+    o_tokens, n_tokens = _PHRASE_WORDS.findall(o_mid), _PHRASE_WORDS.findall(n_mid)
+    if (o_mid and not o_tokens) or (n_mid and not n_tokens):
+        return None
+
+    def keys(tokens: list[tuple[str, str]]) -> list[str]:
+        out = [w + " " if ws else w for w, ws in tokens]
+        if at_end and out:
+            out[-1] = tokens[-1][0] + " "
+        return out
+
+    if not o_tokens or not n_tokens or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens):
+        ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
+    else:
+        ops = difflib.SequenceMatcher(None, keys(o_tokens), keys(n_tokens), autojunk=False).get_opcodes()
+        ops = _merge_small_equal(ops, [len(w) for w, _ in o_tokens], [len(w) for w, _ in n_tokens])
+    out: list[str] = []
+    added = removed = matched = 0
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            for (_, ows), (nw, nws) in zip(o_tokens[i1:i2], n_tokens[j1:j2]):
+                out.append(nw + (nws or ows))
+                matched += len(nw) + 1
+            continue
+        if i2 > i1:
+            run = "".join(w + ws for w, ws in o_tokens[i1:i2])
+            if "<" in run and not _balanced(run):
+                return None
+            out.append(f"<del>{_SR['del']}{run}</del>")
+            removed += _words_in(run)
+        if j2 > j1:
+            run = "".join(w + ws for w, ws in n_tokens[j1:j2])
+            if "<" in run and not _balanced(run):
+                return None
+            out.append(f"<ins>{_SR['ins']}{run}</ins>")
+            added += _words_in(run)
+    return "".join(out), added, removed, matched
+
+
+def _words_in(html: str) -> int:
+    return len((_TAGS.sub("", html) if "<" in html else html).split())
+
+
 def _text_length(html: str) -> int:
     if "<" in html:
         html = _TAGS.sub("", html)
@@ -861,10 +971,10 @@ def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> li
     if not okeys or not nkeys:
         return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
     ops = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False).get_opcodes()
-    return _merge_small_equal(ops, o_tokens, n_tokens)
+    return _merge_small_equal(ops, [len(t.word) for t in o_tokens], [len(t.word) for t in n_tokens])
 
 
-def _merge_small_equal(ops: list, o_tokens: list[_Tok], n_tokens: list[_Tok]) -> list:
+def _merge_small_equal(ops: list, o_lens: list[int], n_lens: list[int]) -> list:
     """Fold a short unchanged run between two larger changes into one change (less word confetti)."""
     merged: list = []
     for op in ops:
@@ -874,7 +984,7 @@ def _merge_small_equal(ops: list, o_tokens: list[_Tok], n_tokens: list[_Tok]) ->
         merged.append(op)
 
     def chars(op: tuple) -> int:
-        return max(sum(len(t.word) for t in o_tokens[op[1]:op[2]]), sum(len(t.word) for t in n_tokens[op[3]:op[4]]))
+        return max(sum(o_lens[op[1]:op[2]]), sum(n_lens[op[3]:op[4]]))
 
     k = 1
     while k < len(merged) - 1:

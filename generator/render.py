@@ -20,6 +20,7 @@ does any extension or configuration outside the known-safe set. The equivalence
 from __future__ import annotations
 
 import html as htmlmod
+import itertools
 import json
 import re
 import threading
@@ -37,6 +38,7 @@ __all__ = [
     "render_html",
     "blocks_from_html",
     "blocks_from_markdown",
+    "blocks_from_versions",
     "fold_key",
 ]
 
@@ -163,7 +165,12 @@ class _Node:
 _COMMENT_PREFIX = "<!--"
 
 
-def _parse(html: str, counter: list[int]) -> _Node:
+#: Element ids for structure (lists, tables) are unique across all documents of a process, so that
+#: blocks of an unchanged chunk can be shared between two versions.
+_NODE_IDS = itertools.count(1)
+
+
+def _parse(html: str) -> _Node:
     """A forgiving HTML tree: unknown end tags are ignored, open elements closed at the end."""
     root = _Node("", "", -1)
     stack = [root]
@@ -181,9 +188,8 @@ def _parse(html: str, counter: list[int]) -> _Node:
         name = m.group("name")
         if name is not None:
             lname = name.lower()
-            counter[0] += 1
             void = lname in _VOID or bool(m.group("selfclose"))
-            node = _Node(lname, m.group("start"), counter[0], void)
+            node = _Node(lname, m.group("start"), next(_NODE_IDS), void)
             stack[-1].children.append(node)
             if void:
                 continue
@@ -255,6 +261,7 @@ _FOLD = str.maketrans(
 )
 _EMPHASIS_MARKS = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
 _LIST_MARK = re.compile(r"^(?:[-*+\u2022]|\d+[.)])\s+")
+_FOLDABLE = re.compile(r"--|[*_~]|\s[-+](?=\s)")
 _LONE_MARK = re.compile(r" [-+\u2022](?= )")
 _LIST_MARK_START = frozenset("-*+\u20220123456789")
 _DASH_RUN = re.compile(r"-{2,3}")
@@ -271,7 +278,12 @@ def fold_key(text: str) -> str:
     Folds what does not change meaning: whitespace and line wraps, curly and straight quotes,
     dash styles, leftover emphasis markers and a leading list marker. Case and numbers are kept.
     """
-    key = text if text.isascii() else text.translate(_FOLD)
+    if text.isascii():
+        if not _FOLDABLE.search(text) and (not text or text[0] not in _LIST_MARK_START):
+            return text if "  " not in text and "\n" not in text and text == text.strip() else " ".join(text.split())
+        key = text
+    else:
+        key = text.translate(_FOLD)
     if "--" in key:
         key = _DASH_RUN.sub("-", key)
     if "*" in key or "_" in key or "~" in key:
@@ -311,7 +323,6 @@ class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.headings: list[tuple[int, str, str | None]] = []
-        self.counter = [0]
         self.section: tuple[str, ...] = ()
         self.anchor: str | None = None
 
@@ -324,7 +335,7 @@ class _Builder:
         self.anchor = next((h for _, _, h in reversed(headings) if h), None)
 
     def add_html(self, html: str) -> None:
-        self.walk(_parse(html, self.counter).children, ())
+        self.walk(_parse(html).children, ())
 
     def _emit(self, kind: str, node: _Node | None, container: tuple[tuple[int, str], ...], html: str, text: str, level: int = 0) -> None:
         if kind == "heading":
@@ -726,11 +737,37 @@ def _fast_chunk(text: str) -> list[_Piece] | None:
 _HEADING_HTML = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 
 
-def _chunked(text: str, md: markdown.Markdown, profile: _Profile) -> tuple[list[_Piece], list[str]] | None:
-    """Render chunk by chunk: fast where possible, Python-Markdown otherwise; ids set document-wide.
+def _fix_heading_ids(out: str, md: markdown.Markdown, profile: _Profile, used: set[str], counters: dict[str, int]) -> str | None:
+    """Give the headings of a chunk rendered alone the ids the toc extension gives them in the whole document."""
+    tokens = _flatten_toc(getattr(md, "toc_tokens", []))
+    headings = list(_HEADING_HTML.finditer(out)) if "<h" in out else []
+    if len(tokens) != len(headings):
+        return None
+    if not headings:
+        return out
+    parts = []
+    pos = 0
+    for m, token in zip(headings, tokens):
+        local = token["id"]
+        hid = _unique(profile.slugify(htmlmod.unescape(token["name"]), profile.separator), used, counters)
+        parts.append(out[pos:m.start()])
+        h = m.group(0)
+        if hid != local:
+            h = h.replace(f'id="{local}"', f'id="{hid}"').replace(f'href="#{local}"', f'href="#{hid}"')
+        parts.append(h)
+        pos = m.end()
+    parts.append(out[pos:])
+    return "".join(parts)
 
-    Returns the pieces in order and the separators that join their HTML, or None when the document
-    cannot be cut into chunks.
+
+def _heading_id(inner: str, profile: _Profile, used: set[str], counters: dict[str, int]) -> str:
+    return _unique(profile.slugify(htmlmod.unescape(toc_ext.strip_tags(inner)), profile.separator), used, counters)
+
+
+def _chunked(text: str, md: markdown.Markdown, profile: _Profile) -> tuple[list[_Piece], list[str]] | None:
+    """Render chunk by chunk, fast where possible; the pieces and the separators that join their HTML.
+
+    None when the document cannot be cut into chunks.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text, profile)
@@ -740,41 +777,23 @@ def _chunked(text: str, md: markdown.Markdown, profile: _Profile) -> tuple[list[
     joins: list[str] = []
     used: set[str] = set()
     counters: dict[str, int] = {}
-    slugify, sep, templates = profile.slugify, profile.separator, profile.heading_templates
     after_raw = False
     for chunk in chunks:
         fast = _fast_chunk(chunk)
         if fast is not None:
             for piece in fast:
                 if piece.kind == "heading":
-                    head, tail, probe_id = templates[piece.level]
-                    hid = _unique(slugify(htmlmod.unescape(toc_ext.strip_tags(piece.inner)), sep), used, counters)
-                    piece.html = head.replace(probe_id, hid) + piece.inner + tail.replace(probe_id, hid)
-                    piece.hid = hid
+                    head, tail, probe_id = profile.heading_templates[piece.level]
+                    piece.hid = _heading_id(piece.inner, profile, used, counters)
+                    piece.html = head.replace(probe_id, piece.hid) + piece.inner + tail.replace(probe_id, piece.hid)
                 joins.append("\n\n" if after_raw else "\n")
                 pieces.append(piece)
                 after_raw = False
             continue
         md.reset()
-        out = md.convert(chunk)
-        tokens = _flatten_toc(getattr(md, "toc_tokens", []))
-        headings = list(_HEADING_HTML.finditer(out)) if "<h" in out else []
-        if len(tokens) != len(headings):
+        out = _fix_heading_ids(md.convert(chunk), md, profile, used, counters)
+        if out is None:
             return None
-        if headings:
-            parts = []
-            pos = 0
-            for m, token in zip(headings, tokens):
-                local = token["id"]
-                hid = _unique(slugify(htmlmod.unescape(token["name"]), sep), used, counters)
-                parts.append(out[pos:m.start()])
-                h = m.group(0)
-                if hid != local:
-                    h = h.replace(f'id="{local}"', f'id="{hid}"').replace(f'href="#{local}"', f'href="#{hid}"')
-                parts.append(h)
-                pos = m.end()
-            parts.append(out[pos:])
-            out = "".join(parts)
         joins.append("\n\n" if after_raw else "\n")
         pieces.append(_Piece("html", chunk, html=out))
         after_raw = _COMMENT_LINE.match(chunk) is not None
@@ -841,51 +860,87 @@ def blocks_from_markdown(markdown: str, *, extensions: list | None = None, exten
     The blocks equal ``blocks_from_html(render_html(markdown, ...))``; where the Markdown source of
     a block is known it is attached, so that formatting-only edits can be told from no edit.
     """
+    return blocks_from_versions(markdown, extensions=extensions, extension_configs=extension_configs)[0]
+
+
+def blocks_from_versions(*versions: str, extensions: list | None = None, extension_configs: dict | None = None) -> list[list[Block]]:
+    """Blocks of several versions of one document, as :func:`blocks_from_markdown` gives them.
+
+    Versions share most of their text: a chunk that is the same, in the same section, is rendered
+    once and its blocks are shared between the versions.
+    """
     md, lock, profile = _instance(extensions, extension_configs)
-    result = None
-    if profile.chunked:
-        with lock:
-            result = _chunked(markdown, md, profile)
-    if result is None:
-        return blocks_from_html(render_html(markdown, extensions=extensions, extension_configs=extension_configs))
+    memo: dict[tuple, list[Block]] = {}
+    results = []
+    for text in versions:
+        blocks = None
+        if profile.chunked:
+            with lock:
+                blocks = _blocks_chunked(text, md, profile, memo)
+        if blocks is None:
+            blocks = blocks_from_html(render_html(text, extensions=extensions, extension_configs=extension_configs))
+        results.append(blocks)
+    return results
+
+
+def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]]) -> list[Block] | None:
+    """Blocks of a chunkable document, chunk by chunk; None when it cannot be cut into chunks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = _chunks(text, profile)
+    if chunks is None:
+        return None
     builder = _Builder()
     blocks = builder.blocks
     templates = profile.block_templates
-    for piece in result[0]:
-        kind = piece.kind
-        if kind == "paragraph":
-            text = _inline_text(piece.inner)
-            blocks.append(Block("paragraph", 0, builder.section, builder.anchor, f"<p>{piece.inner}</p>", text, fold_key(text), (), -1, piece.source))
-        elif kind == "heading":
-            text = _inline_text(piece.inner)
-            head, tail = templates[piece.level]
-            hid = piece.hid
-            builder.push_heading(piece.level, text, hid)
-            builder.counter[0] += 1
-            blocks.append(
-                Block(
-                    "heading", piece.level, builder.section, builder.anchor,
-                    head.replace("qzxqvj", hid) + piece.inner + tail.replace("qzxqvj", hid),
-                    text, fold_key(text), (), builder.counter[0], piece.source,
-                )
-            )
-        elif kind == "list":
-            builder.counter[0] += 1
-            tag = piece.inner
-            container = ((builder.counter[0], f"<{tag}>"),)
-            section, anchor = builder.section, builder.anchor
-            for inner, source in piece.items:
-                text = _inline_text(inner)
-                builder.counter[0] += 1
-                blocks.append(
-                    Block("item", 0, section, anchor, f"<li>{inner}</li>", text, fold_key(text), container, builder.counter[0], source)
-                )
-        else:
-            start = len(blocks)
-            builder.add_html(piece.html)
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    for chunk in chunks:
+        key = (chunk, builder.section, builder.anchor)
+        shared = memo.get(key)
+        if shared is not None:
+            blocks.extend(shared)
+            continue
+        start = len(blocks)
+        headed = False
+        fast = _fast_chunk(chunk)
+        if fast is None:
+            md.reset()
+            out = _fix_heading_ids(md.convert(chunk), md, profile, used, counters)
+            if out is None:
+                md.reset()
+                return None
+            builder.add_html(out)
             made = blocks[start:]
             if len(made) == 1:
-                blocks[start] = _with_source(made[0], piece.source)
+                blocks[start] = _with_source(made[0], chunk)
+            headed = "<h" in out and any(b.kind == "heading" for b in made)
+        else:
+            for piece in fast:
+                kind = piece.kind
+                if kind == "paragraph":
+                    text = _inline_text(piece.inner)
+                    blocks.append(Block("paragraph", 0, builder.section, builder.anchor, f"<p>{piece.inner}</p>", text,
+                                        fold_key(text), (), -1, piece.source))
+                elif kind == "heading":
+                    headed = True
+                    text = _inline_text(piece.inner)
+                    head, tail = templates[piece.level]
+                    hid = _heading_id(piece.inner, profile, used, counters)
+                    builder.push_heading(piece.level, text, hid)
+                    blocks.append(Block("heading", piece.level, builder.section, builder.anchor,
+                                        head.replace("qzxqvj", hid) + piece.inner + tail.replace("qzxqvj", hid),
+                                        text, fold_key(text), (), next(_NODE_IDS), piece.source))
+                else:
+                    tag = piece.inner
+                    container = ((next(_NODE_IDS), f"<{tag}>"),)
+                    section, anchor = builder.section, builder.anchor
+                    for inner, source in piece.items:
+                        text = _inline_text(inner)
+                        blocks.append(Block("item", 0, section, anchor, f"<li>{inner}</li>", text, fold_key(text),
+                                            container, next(_NODE_IDS), source))
+        if not headed:
+            memo[key] = blocks[start:]
+    md.reset()
     return blocks
 
 

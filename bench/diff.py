@@ -1,0 +1,186 @@
+"""Benchmark of the diff engine against ``git diff --no-index --word-diff=porcelain``.
+
+Both run in this process on the same inputs: synthetic privacy statements of about 15, 60, 240 and
+960 KB with word edits spread through them (about 200 per 60 KB), and a 60 KB full rewrite. Each
+case is timed several times, alternating the two tools; the table shows medians. The engine's time
+includes rendering both Markdown versions; nothing is cached from one run to the next.
+
+Usage::
+
+    python bench/diff.py            # the full table (about a minute on two cores)
+    python bench/diff.py --quick    # fewer runs, no 960 KB case
+
+Targets: 60 KB with 200 edits within 3x git's time; 960 KB under 25x the 60 KB time; a 60 KB
+full rewrite under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator.diff import diff_blocks, diff_markdown  # noqa: E402
+from generator.render import blocks_from_markdown  # noqa: E402
+
+VOCABULARY = (
+    "we you your data personal information collect use share process service account provider company store "
+    "retain delete request law security rights access contact consent purpose cookies third parties may not "
+    "will must days period notice changes statement transfer country email address name payment location "
+    "device browser analytics marketing partners legal basis children processor controller regulator "
+    "newsletter order delivery courier warehouse tasting club subscription refund invoice support"
+).split()
+HEADINGS = ["Who we are", "Information we collect", "How we use information", "Sharing", "Retention",
+            "Your rights", "Children", "International transfers", "Security", "Cookies", "Contact",
+            "Changes to this statement"]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(6, 18))]
+    roll = rng.random()
+    k = rng.randrange(len(words))
+    if roll < 0.12:
+        words[k] = f"*{words[k]}*"
+    elif roll < 0.2:
+        words[k] = f"**{words[k]}**"
+    elif roll < 0.26:
+        words[k] = f"[{words[k]}](https://example.com/{words[k]})"
+    elif roll < 0.34:
+        words.insert(k, str(rng.randint(2, 90)))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random) -> str:
+    sentences = " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+    # hard-wrapped at about 100 characters, as statements usually are
+    lines, line = [], ""
+    for word in sentences.split(" "):
+        if line and len(line) + len(word) > 100:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def document(size: int, seed: int) -> str:
+    """A statement of about ``size`` bytes: numbered sections of paragraphs and lists."""
+    rng = random.Random(seed)
+    parts = ["# Privacy Statement", _paragraph(rng)]
+    total = sum(len(p) for p in parts)
+    number = 0
+    while total < size:
+        number += 1
+        section = [f"## {number}. {rng.choice(HEADINGS)}"]
+        previous_list = False
+        for _ in range(rng.randint(2, 6)):
+            if rng.random() < 0.3 and not previous_list:
+                section.append("\n".join(f"- {_sentence(rng)}" for _ in range(rng.randint(2, 6))))
+                previous_list = True
+            else:
+                section.append(_paragraph(rng))
+                previous_list = False
+        if rng.random() < 0.3:
+            section.insert(2, f"### {number}.1 {rng.choice(HEADINGS)}")
+        text = "\n\n".join(section)
+        parts.append(text)
+        total += len(text) + 2
+    return "\n\n".join(parts) + "\n"
+
+
+def edit(source: str, count: int, seed: int) -> str:
+    """``count`` word edits (replace, insert, delete) on distinct lines spread through the text."""
+    rng = random.Random(seed)
+    lines = source.split("\n")
+    candidates = [i for i, line in enumerate(lines) if line and not line.startswith("#")]
+    for i in rng.sample(candidates, min(count, len(candidates))):
+        words = lines[i].split(" ")
+        k = rng.randrange(1, len(words)) if len(words) > 1 else 0
+        roll = rng.random()
+        if roll < 0.4:
+            words[k] = rng.choice(VOCABULARY)
+        elif roll < 0.75 or len(words) < 3:
+            words.insert(k, rng.choice(VOCABULARY))
+        else:
+            del words[k]
+        lines[i] = " ".join(words)
+    return "\n".join(lines)
+
+
+def _git(old: Path, new: Path) -> None:
+    subprocess.run(["git", "diff", "--no-index", "--word-diff=porcelain", str(old), str(new)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def _time(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def measure(old: str, new: str, runs: int, folder: Path) -> dict[str, float]:
+    """Median seconds of git, of the engine, and of the engine's two stages, over ``runs`` alternating runs."""
+    old_path, new_path = folder / "old.md", folder / "new.md"
+    old_path.write_text(old, encoding="utf-8")
+    new_path.write_text(new, encoding="utf-8")
+    git, ours, render, align = [], [], [], []
+    _git(old_path, new_path)  # warm the file cache and the binary
+    diff_markdown(old[:2000], new[:2000])  # build the Markdown instance once (configuration, not content)
+    for _ in range(runs):
+        git.append(_time(_git, old_path, new_path))
+        ours.append(_time(diff_markdown, old, new))
+        start = time.perf_counter()
+        blocks = (blocks_from_markdown(old), blocks_from_markdown(new))
+        render.append(time.perf_counter() - start)
+        align.append(_time(diff_blocks, *blocks))
+    return {k: statistics.median(v) for k, v in (("git", git), ("ours", ours), ("render", render), ("align", align))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no 960 KB case")
+    parser.add_argument("--runs", type=int, default=None, help="runs per case (default 7, quick 3)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 7)
+    sizes = [15, 60, 240] if args.quick else [15, 60, 240, 960]
+    cases = []
+    for kb in sizes:
+        old = document(kb * 1000, seed=kb)
+        cases.append((f"{kb} KB, {200 * kb // 60} edits", kb, old, edit(old, 200 * kb // 60, seed=kb + 1)))
+    old = document(60_000, seed=60)
+    cases.append(("60 KB, full rewrite", 60, old, document(60_000, seed=6060)))
+
+    print(f"{'case':<24}{'git ms':>9}{'ours ms':>9}{'ours/git':>10}{'render ms':>11}{'align+redline ms':>18}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, kb, old, new in cases:
+            r = measure(old, new, runs, Path(tmp))
+            results[name] = r
+            print(f"{name:<24}{r['git'] * 1e3:>9.1f}{r['ours'] * 1e3:>9.1f}{r['ours'] / r['git']:>10.2f}"
+                  f"{r['render'] * 1e3:>11.1f}{r['align'] * 1e3:>18.1f}")
+
+    print()
+    at60 = results["60 KB, 200 edits"]
+    checks = [("60 KB with 200 edits within 3x git", at60["ours"] / at60["git"], 3.0, "x git")]
+    if "960 KB, 3200 edits" in results:
+        checks.append(("960 KB under 25x the 60 KB time", results["960 KB, 3200 edits"]["ours"] / at60["ours"], 25.0, "x"))
+    checks.append(("60 KB full rewrite under 200 ms", results["60 KB, full rewrite"]["ours"] * 1e3, 200.0, " ms"))
+    failed = False
+    for label, value, limit, unit in checks:
+        ok = value <= limit
+        failed |= not ok
+        print(f"{'ok  ' if ok else 'MISS'} {label}: {value:.2f}{unit}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
