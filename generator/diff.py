@@ -142,6 +142,54 @@ class Diff:
 
 # --- alignment ---------------------------------------------------------------------------------------
 
+#: SequenceMatcher's cost grows with (old blocks) × (copies of each in new). Past this many steps,
+#: keys repeated more than CROWD_COPIES times are matched only by extension (SequenceMatcher junk).
+CROWD_STEPS = 2_000_000
+CROWD_COPIES = 50
+
+
+def _resync(a: list[str], b: list[str], i: int, i2: int, j: int, j2: int) -> list[tuple[str, int, int, int, int]]:
+    """Linear, greedy alignment of a region: equal keys in order, one-step lookahead to resynchronise."""
+    ops: list[list] = []
+
+    def add(tag: str, di: int, dj: int) -> None:
+        if ops and ops[-1][0] == tag:
+            ops[-1][2] += di
+            ops[-1][4] += dj
+        else:
+            ops.append([tag, i, i + di, j, j + dj])
+
+    while i < i2 and j < j2:
+        if a[i] == b[j]:
+            add("equal", 1, 1)
+            i, j = i + 1, j + 1
+        elif i + 1 < i2 and j + 1 < j2 and a[i + 1] == b[j + 1]:
+            add("replace", 1, 1)
+            i, j = i + 1, j + 1
+        elif j + 1 < j2 and a[i] == b[j + 1]:
+            add("insert", 0, 1)
+            j += 1
+        elif i + 1 < i2 and a[i + 1] == b[j]:
+            add("delete", 1, 0)
+            i += 1
+        else:
+            add("replace", 1, 1)
+            i, j = i + 1, j + 1
+    if i < i2 or j < j2:
+        add("replace" if i < i2 and j < j2 else ("delete" if i < i2 else "insert"), i2 - i, j2 - j)
+    return [tuple(op) for op in ops]  # type: ignore[misc]
+
+
+def _crowd(a: list[str], b: list[str]):
+    """A junk test for keys so frequent that aligning on them would be quadratic, or None."""
+    counts: dict[str, int] = defaultdict(int)
+    for key in b:
+        counts[key] += 1
+    if sum(counts.get(key, 0) for key in a) <= CROWD_STEPS:
+        return None
+    crowded = {key for key, n in counts.items() if n > CROWD_COPIES}
+    return crowded.__contains__
+
 _LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -304,9 +352,16 @@ def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> Diff:
     if head:
         opcodes.append(("equal", 0, head, 0, head))
     if head < n_old - tail or head < n_new - tail:
-        sm = difflib.SequenceMatcher(None, okeys[head:n_old - tail], nkeys[head:n_new - tail], autojunk=False)
+        a_keys, b_keys = okeys[head:n_old - tail], nkeys[head:n_new - tail]
+        crowded = _crowd(a_keys, b_keys)
+        sm = difflib.SequenceMatcher(crowded, a_keys, b_keys, autojunk=False)
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+            if crowded is not None and tag == "replace":
+                # repeated blocks the matcher could not place: line them up in order instead
+                for op in _resync(okeys, nkeys, i1 + head, i2 + head, j1 + head, j2 + head):
+                    opcodes.append(op)
+            else:
+                opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
     if tail:
         opcodes.append(("equal", n_old - tail, n_old, n_new - tail, n_new))
 
@@ -926,7 +981,8 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
             out[-1] = tokens[-1][0] + " "
         return out
 
-    if not o_tokens or not n_tokens or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens):
+    if (not o_tokens or not n_tokens or len(o_tokens) * len(n_tokens) > WORD_PAIR_LIMIT
+            or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens)):
         ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
     else:
         ops = difflib.SequenceMatcher(None, keys(o_tokens), keys(n_tokens), autojunk=False).get_opcodes()
@@ -966,9 +1022,14 @@ def _text_length(html: str) -> int:
     return len(" ".join(html.split()))
 
 
+#: Word runs with more token pairs than this are not compared word by word (one block of prose that
+#: long is a rewrite to a reader anyway), so that no word comparison is ever document-sized.
+WORD_PAIR_LIMIT = 1_000_000
+
+
 def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> list[tuple[str, int, int, int, int]]:
     okeys, nkeys = _keys(o_tokens, at_end), _keys(n_tokens, at_end)
-    if not okeys or not nkeys:
+    if not okeys or not nkeys or len(okeys) * len(nkeys) > WORD_PAIR_LIMIT:
         return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
     ops = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False).get_opcodes()
     return _merge_small_equal(ops, [len(t.word) for t in o_tokens], [len(t.word) for t in n_tokens])

@@ -182,6 +182,24 @@ def test_huge_replaced_regions_fall_back_to_whole_block_removals_and_additions(m
     assert sorted(kinds(diff_markdown(old, new))) == ["added", "added", "removed", "removed"]
 
 
+def test_many_identical_blocks_are_lined_up_in_order_not_moved(monkeypatch):
+    monkeypatch.setattr(engine, "CROWD_STEPS", 100)
+    monkeypatch.setattr(engine, "CROWD_COPIES", 5)
+    old = ["Same paragraph."] * 40
+    new = list(old)
+    new[7], new[30] = "Other paragraph seven.", "Other paragraph thirty."
+    diff = diff_markdown("\n\n".join(old), "\n\n".join(new))
+    assert kinds(diff) == ["modified", "modified"]
+
+
+def test_an_enormous_paragraph_is_not_compared_word_by_word(monkeypatch):
+    monkeypatch.setattr(engine, "WORD_PAIR_LIMIT", 100)
+    old = " ".join(f"w{i}" for i in range(40))
+    new = old.replace("w0 ", "first ").replace(" w39", " last")
+    [change] = diff_markdown(old, new).changes
+    assert change.redline.count("<del>") == change.redline.count("<ins>") == 1
+
+
 def test_changes_are_in_document_order_with_removals_where_they_stood():
     new = BASE.replace("## Contact", "## Contact us").replace("Harbourlight Tea Company is a cooperative", "Harbourlight is a cooperative")
     new = new.replace("When you visit the shop we also record the pages you viewed and the time of each visit.\n", "")
