@@ -21,6 +21,8 @@ pytestmark = pytest.mark.browser
 pytest_plugins = ["tests.browser_support.fixtures"]
 
 MAIN_PAGES = ["privacy/", "privacy/2024-03-01/", "privacy/2027-01-15/", "privacy/history/", "privacy/2026-02-01/changes/", "privacy/compare/"]
+#: the main pages, and the compare page showing the most text side by side
+CHECKED_PAGES = MAIN_PAGES[:-1] + ["privacy/compare/?from=2024-03-01&to=2027-01-15&view=side-by-side"]
 
 
 def header(page):
@@ -238,11 +240,13 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", MAIN_PAGES)
+@pytest.mark.parametrize("path", CHECKED_PAGES)
 def test_main_pages_have_no_serious_accessibility_violations_in_light_and_dark(site_server, page, path):
     from axe_playwright_python.base import AXE_SCRIPT  # axe-core ships inside the package: no network
 
     page.goto(site_server.url(path))
+    if "compare" in path:
+        expect(page.locator("[data-compare-result]")).to_be_visible()
     page.evaluate(AXE_SCRIPT)
     # Colours are measured at rest, not halfway through the theme's transitions.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")

@@ -44,7 +44,6 @@
   function esc(text) { // html.escape(text, quote=True)
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
-  function cmpPairs(a, b) { return a[0] - b[0] || a[1] - b[1]; }
 
   // --- difflib.SequenceMatcher(None, a, b, autojunk=False) --------------------------------------------
 
@@ -170,6 +169,35 @@
     return JSON.stringify(out);
   }
 
+  // render.fold_key: the alignment key of a block's text (needed here for renumbered headings).
+  var FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\u00ad": "", "\u2026": "...",
+  };
+  var FOLD_CHARS = new RegExp("[" + Object.keys(FOLD).join("") + "]", "g");
+  var WORD_CHAR = "[\\p{L}\\p{N}_]";  // Python's \w
+  var EMPHASIS_MARKS = new RegExp("(?<!" + WORD_CHAR + ")[*_~]+|[*_~]+(?!" + WORD_CHAR + ")", "gu");
+  var LIST_MARK = new RegExp("^(?:[-*+\\u2022]|\\p{Nd}+[.)])[" + WS + "]+", "u");
+  var LIST_MARK_START = "-*+\u20220123456789";
+  var LONE_MARK = / [-+\u2022](?= )/g;
+  function foldKey(text) {
+    var key = text.replace(FOLD_CHARS, function (c) { return FOLD[c]; });
+    if (key.indexOf("--") >= 0) key = key.replace(/-{2,3}/g, "-");
+    if (/[*_~]/.test(key)) key = key.replace(EMPHASIS_MARKS, "");
+    key = pySplit(key).join(" ");
+    if (key && LIST_MARK_START.indexOf(key.charAt(0)) >= 0) key = key.replace(LIST_MARK, "");
+    if (key.indexOf(" - ") >= 0 || key.indexOf(" + ") >= 0 || key.indexOf("\u2022") >= 0) key = key.replace(LONE_MARK, "");
+    return key;
+  }
+
+  var NUMBER = new RegExp("^[" + WS + "]*(\\p{Nd}+[.)])[" + WS + "]", "u");
+  function wording(text) { // a reader's comparison: the key, but a leading number still counts
+    var m = NUMBER.exec(text);
+    return m ? m[1] + " " + foldKey(text.slice(m[0].length)) : foldKey(text);
+  }
+
   function sourceForm(source) { return source === null || source === undefined ? null : pySplit(source).join(" "); }
 
   function equalKind(o, n) {
@@ -178,6 +206,7 @@
       return sourceForm(o.source) === sourceForm(n.source) ? null : "formatting";
     }
     if (links(o.html) !== links(n.html)) return "modified";
+    if (o.text !== n.text && wording(o.text) !== wording(n.text)) return "modified";  // a renumbered heading or item
     if (o.kind !== n.kind || o.level !== n.level) return "formatting";
     if (o.text === n.text && stripIds(o.html) === stripIds(n.html)) return null;
     return "formatting";
@@ -198,8 +227,23 @@
     return s;
   }
 
+  function cpCommon(a, b, fromEnd) {  // common prefix (or suffix) length, in code points
+    var x = Array.from(a), y = Array.from(b), n = Math.min(x.length, y.length), i = 0;
+    if (fromEnd) { while (i < n && x[x.length - 1 - i] === y[y.length - 1 - i]) i++; }
+    else { while (i < n && x[i] === y[i]) i++; }
+    return i;
+  }
+
   function pairRegion(olds, news, old, neu, sets) {
     var n = olds.length, m = news.length, a, b;
+    if (n === 1 && m === 1) {
+      var oi = olds[0], nj = news[0];
+      if (old[oi].kind !== neu[nj].kind) return [];
+      var ka = old[oi].key, kb = neu[nj].key, longest = Math.max(cpLen(ka), cpLen(kb));
+      // most edits leave the head and tail of a block alone: that alone proves it similar
+      if (longest && cpCommon(ka, kb, false) + cpCommon(ka, kb, true) >= 0.8 * longest) return [[oi, nj]];
+      return similarity(wordset(old[oi]), wordset(neu[nj])) >= MODIFIED_SIMILARITY ? [[oi, nj]] : [];
+    }
     var sim = [];
     for (a = 0; a < n; a++) {
       var ob = old[olds[a]], sa = cachedSet(sets, "o", olds[a], ob), row = new Array(m).fill(0.0);
@@ -320,12 +364,15 @@
     }
 
     // 2. similar blocks in one replaced region: modified
+    var syncsOf = new Map();
     regions.forEach(function (op) {
       var olds = [], news = [], x;
       for (x = op[1]; x < op[2]; x++) if (!oldMatch.has(x)) olds.push(x);
       for (x = op[3]; x < op[4]; x++) if (!newMatch.has(x)) news.push(x);
       if (olds.length && news.length && olds.length * news.length <= REGION_PAIR_LIMIT) {
-        pairRegion(olds, news, old, neu, sets).forEach(function (p) {
+        var pairs = pairRegion(olds, news, old, neu, sets);
+        syncsOf.set(op[1], pairs);
+        pairs.forEach(function (p) {
           oldMatch.set(p[0], ["modified", p[1]]);
           newMatch.set(p[1], ["modified", p[0]]);
         });
@@ -379,10 +426,7 @@
         for (var d = 0; d < i2 - i1; d++) builder.pair(i1 + d, j1 + d, equalKind(old[i1 + d], neu[j1 + d]));
         return;
       }
-      var syncs = [];
-      oldMatch.forEach(function (how, i) { if (how[0] === "modified" && i1 <= i && i < i2) syncs.push([i, how[1]]); });
-      syncs.sort(cmpPairs);
-      syncs.push([i2, j2]);
+      var syncs = (syncsOf.get(i1) || []).concat([[i2, j2]]);
       var oi = i1, nj = j1;
       syncs.forEach(function (sync) {
         var si = sync[0], sj = sync[1], x, leftOld = [], leftNew = [];
@@ -415,6 +459,7 @@
   }
   AlignmentBuilder.prototype.map = function (i, j) {
     var o = this.old[i], n = this.new[j], self = this;
+    if (!o.container.length && o.node < 0) return;
     if (o.container.length === n.container.length) {
       for (var k = 0; k < o.container.length; k++) {
         if (tagName(o.container[k][1]) !== tagName(n.container[k][1])) break;
@@ -429,7 +474,8 @@
     if (kind === null) { this.entries.push(["same", i, j, null]); return; }
     var change;
     if (kind === "formatting") {
-      change = new Change("formatting", n.section, o, n, n.html);
+      // typography (quotes, bullets written in the text) is shown word by word; markup alone is not
+      change = new Change("formatting", n.section, o, n, o.text !== n.text ? redlinePair(o, n, 0.0)[0] : n.html);
     } else {
       var r = redlinePair(o, n, REWRITE_SIMILARITY);
       change = new Change("modified", n.section, o, n, r[0], null, r[1], r[2]);
@@ -523,6 +569,10 @@
   var SR = { del: '<span class="redline-sr">deleted: </span>', ins: '<span class="redline-sr">inserted: </span>' };
 
   function tagOnly() { return new RegExp(TAG_ONLY_SRC, "g"); }
+  var INLINE_NAMES = "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|label|mark|q|s|small|span|strong|sub|sup|time|u|var|font";
+  var OPEN_INLINE = new RegExp("<(?:" + INLINE_NAMES + ")\\b[^>]*>", "iy");
+  var CLOSE_INLINE = new RegExp("</(?:" + INLINE_NAMES + ")[" + WS + "]*>", "iy");
+  var TAGS = /<[^>]*>/g;
 
   function stripIds(html) {
     if (html.indexOf(" id") < 0 && html.indexOf(" name") < 0) return html;
@@ -718,6 +768,15 @@
       if (tokenStart(a, p) && tokenStart(b, p)) break;
       p--;
     }
+    // a cut right after an inline start tag would leave an empty element behind: cut before it
+    while (p > 0 && b.charAt(p - 1) === ">") {
+      var lt = b.lastIndexOf("<", p - 1);
+      if (lt < 0) break;
+      OPEN_INLINE.lastIndex = lt;
+      var om = OPEN_INLINE.exec(b);
+      if (om === null || om.index + om[0].length !== p) break;
+      p = lt;
+    }
     var s = commonSuffix(a, b, Math.min(a.length, b.length) - p);
     while (s > 0) {
       var rb = b.length - s, ra = a.length - s;
@@ -725,6 +784,13 @@
       if (inside2 !== null) { s = b.length - elementEnd(b, inside2); continue; }
       if (tokenStart(a, ra) && tokenStart(b, rb)) break;
       s--;
+    }
+    // likewise a suffix that starts by closing an inline element takes the closing tag along
+    while (s > 0) {
+      CLOSE_INLINE.lastIndex = b.length - s;
+      var cm = CLOSE_INLINE.exec(b);
+      if (cm === null) break;
+      s -= cm[0].length;
     }
     return [p, s];
   }
@@ -737,18 +803,29 @@
       nStart = ""; nInner = neu.html; nEnd = "";
     }
     var c = cuts(oInner, nInner), p = c[0], s = c[1];
+    var oMid = oInner.slice(p, oInner.length - s), nMid = nInner.slice(p, nInner.length - s);
+    var longest = Math.max(cpLen(oInner), cpLen(nInner), 1);
+    var headTail = cpLen(nInner.slice(0, p)) + cpLen(nInner.slice(nInner.length - s));
+    // Unchanged head and tail of more than 60% of the block: it cannot count as rewritten.
+    var surelyEdited = coarseBelow ? headTail / longest >= 1 - coarseBelow / 2 : true;
+    if (!(isSpace(oMid.charAt(0)) || isSpace(nMid.charAt(0)))) {
+      var quick = inlineWords(oMid, nMid, s === 0);
+      if (quick !== null && (surelyEdited || (headTail + quick[3]) / longest >= coarseBelow)) {
+        return [nStart + nInner.slice(0, p) + quick[0] + nInner.slice(nInner.length - s) + nEnd, quick[1], quick[2]];
+      }
+    }
     var nextId = [0];
     var base = openStack(nInner.slice(0, p), nextId);
-    var oTokens = tokenize(oInner.slice(p, oInner.length - s), base, [-1000000000])[0];
-    var nt = tokenize(nInner.slice(p, nInner.length - s), base, nextId), nTokens = nt[0], endStack = nt[1];
+    var oTokens = tokenize(oMid, base, [-1000000000])[0];
+    var nt = tokenize(nMid, base, nextId), nTokens = nt[0], endStack = nt[1];
     var ops = wordOps(oTokens, nTokens, s === 0);
-    if (coarseBelow) {
-      var matched = 0;
+    if (coarseBelow && !surelyEdited) {
+      // share of the text left unchanged: the common head and tail, and the words matched between
+      var common = textLength(oInner.slice(0, p)) + textLength(oInner.slice(oInner.length - s));
       ops.forEach(function (op) {
-        if (op[0] === "equal") for (var k = op[1]; k < op[2]; k++) matched += cpLen(oTokens[k].word) + cpLen(oTokens[k].ws);
+        if (op[0] === "equal") for (var k = op[1]; k < op[2]; k++) common += cpLen(oTokens[k].text) + 1;
       });
-      var headTail = cpLen(nInner.slice(0, p)) + cpLen(nInner.slice(nInner.length - s));
-      if ((headTail + matched) / Math.max(cpLen(oInner), cpLen(nInner), 1) < coarseBelow) {
+      if (common / Math.max(cpLen(old.text), cpLen(neu.text), 1) < coarseBelow) {
         // little left in common: the old block struck out and the new one inserted, not confetti
         p = 0; s = 0;
         nextId = [0];
@@ -758,17 +835,105 @@
         ops = [["replace", 0, oTokens.length, 0, nTokens.length]];
       }
     }
-    var r = renderOps(oTokens, nTokens, ops, base, endStack);
+    var r = renderOps(oTokens, nTokens, ops, base, endStack, tagName(nStart));
     return [nStart + nInner.slice(0, p) + r[0] + nInner.slice(nInner.length - s) + nEnd, r[1], r[2]];
+  }
+
+  var PHRASE_WORDS = new RegExp("((?:<[^>]*>|[^" + WS + "<])+)([" + WS + "]*)", "g");
+
+  function phrasingOnly(html) { // every tag an inline (phrasing) element
+    var re = tagOnly(), m;
+    while ((m = re.exec(html)) !== null) {
+      if (m[2] === undefined) return false;  // a comment: leave it to the general path
+      var name = m[2].toLowerCase();
+      if (!INLINE.has(name) && !VOID.has(name) && !ATOMIC.has(name)) return false;
+    }
+    return true;
+  }
+
+  function balanced(html) { // closes every element it opens and nothing else
+    var depth = [], re = tagOnly(), m;
+    while ((m = re.exec(html)) !== null) {
+      if (m[2] === undefined) continue;
+      var name = m[2].toLowerCase();
+      if (m[1]) {
+        if (!depth.length || depth[depth.length - 1] !== name) return false;
+        depth.pop();
+      } else if (!VOID.has(name) && m[0].slice(-2) !== "/>") {
+        depth.push(name);
+      }
+    }
+    return !depth.length;
+  }
+
+  function phraseWords(html) {
+    var out = [], m;
+    PHRASE_WORDS.lastIndex = 0;
+    while ((m = PHRASE_WORDS.exec(html)) !== null) out.push([m[1], m[2]]);
+    return out;
+  }
+
+  /* Word redline of two runs of text with inline markup, tags kept inside the words they touch:
+     [html, words inserted, words deleted, characters matched], or null for the general path. */
+  function inlineWords(oMid, nMid, atEnd) {
+    if ((oMid.indexOf("<") >= 0 && !phrasingOnly(oMid)) || (nMid.indexOf("<") >= 0 && !phrasingOnly(nMid))) return null;
+    var oTokens = phraseWords(oMid), nTokens = phraseWords(nMid);
+    if ((oMid && !oTokens.length) || (nMid && !nTokens.length)) return null;
+    function keysOf(tokens) {
+      var out = tokens.map(function (t) { return t[1] ? t[0] + " " : t[0]; });
+      if (atEnd && out.length) out[out.length - 1] = tokens[tokens.length - 1][0] + " ";
+      return out;
+    }
+    var ops, oWords = new Set(oTokens.map(function (t) { return t[0]; }));
+    if (!oTokens.length || !nTokens.length || !nTokens.some(function (t) { return oWords.has(t[0]); })) {
+      ops = [["replace", 0, oTokens.length, 0, nTokens.length]];
+    } else {
+      ops = new SequenceMatcher(keysOf(oTokens), keysOf(nTokens)).getOpcodes();
+      ops = mergeSmallEqual(ops, oTokens.map(function (t) { return cpLen(t[0]); }), nTokens.map(function (t) { return cpLen(t[0]); }));
+    }
+    var out = [], added = 0, removed = 0, matched = 0;
+    for (var x = 0; x < ops.length; x++) {
+      var op = ops[x], tag = op[0], i1 = op[1], i2 = op[2], j1 = op[3], j2 = op[4], k, run;
+      if (tag === "equal") {
+        for (k = 0; k < i2 - i1; k++) {
+          var ot = oTokens[i1 + k], nt = nTokens[j1 + k];
+          out.push(nt[0] + (nt[1] || ot[1]));
+          matched += cpLen(nt[0]) + 1;
+        }
+        continue;
+      }
+      if (i2 > i1) {
+        run = oTokens.slice(i1, i2).map(function (t) { return t[0] + t[1]; }).join("");
+        if (run.indexOf("<") >= 0 && !balanced(run)) return null;
+        out.push("<del>" + SR.del + run + "</del>");
+        removed += wordsIn(run);
+      }
+      if (j2 > j1) {
+        run = nTokens.slice(j1, j2).map(function (t) { return t[0] + t[1]; }).join("");
+        if (run.indexOf("<") >= 0 && !balanced(run)) return null;
+        out.push("<ins>" + SR.ins + run + "</ins>");
+        added += wordsIn(run);
+      }
+    }
+    return [out.join(""), added, removed, matched];
+  }
+
+  function wordsIn(html) { return pySplit(html.indexOf("<") >= 0 ? html.replace(TAGS, "") : html).length; }
+
+  function textLength(html) {
+    if (html.indexOf("<") >= 0) html = html.replace(TAGS, "");
+    if (html.indexOf("&") >= 0) html = unescapeHtml(html);
+    return cpLen(pySplit(html).join(" "));
   }
 
   function wordOps(oTokens, nTokens, atEnd) {
     var okeys = keys(oTokens, atEnd), nkeys = keys(nTokens, atEnd);
     if (!okeys.length || !nkeys.length) return (okeys.length || nkeys.length) ? [["replace", 0, okeys.length, 0, nkeys.length]] : [];
-    return mergeSmallEqual(new SequenceMatcher(okeys, nkeys).getOpcodes(), oTokens, nTokens);
+    return mergeSmallEqual(new SequenceMatcher(okeys, nkeys).getOpcodes(),
+      oTokens.map(function (t) { return cpLen(t.word); }), nTokens.map(function (t) { return cpLen(t.word); }));
   }
 
-  function mergeSmallEqual(ops, oTokens, nTokens) {
+  function mergeSmallEqual(ops, oLens, nLens) {
     var merged = [];
     ops.forEach(function (op) {
       if (op[0] !== "equal" && merged.length && merged[merged.length - 1][0] !== "equal") {
@@ -779,8 +944,8 @@
     });
     function chars(op) {
       var a = 0, b = 0, k;
-      for (k = op[1]; k < op[2]; k++) a += cpLen(oTokens[k].word);
-      for (k = op[3]; k < op[4]; k++) b += cpLen(nTokens[k].word);
+      for (k = op[1]; k < op[2]; k++) a += oLens[k];
+      for (k = op[3]; k < op[4]; k++) b += nLens[k];
       return Math.max(a, b);
     }
     var k = 1;
@@ -808,7 +973,15 @@
     return Array.from(seen.entries());
   }
 
-  function renderOps(oTokens, nTokens, ops, base, endStack) {
+  var LAYOUT = new Set(["tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "colgroup", "select"]);
+  function wsMark(stack, root, mark) { // none for whitespace that is layout between rows, cells or items
+    var st = structure(stack);
+    var context = st.length ? st[st.length - 1][1] : root;
+    return LAYOUT.has(context) ? null : mark;
+  }
+
+  function renderOps(oTokens, nTokens, ops, base, endStack, root) {
+    root = root || "";
     // Old elements map onto new ones through the words both sides share, then structure by position
     // (the second cell of a row onto the second cell), so that a deletion stays in its cell.
     var idMap = new Map();
@@ -858,14 +1031,13 @@
         var stack = oldStack(t.stack);
         group = groupOf(stack);
         if (t.word) group.push([stack, "del", t.word]);
-        // whitespace between structural elements is layout, not text: never marked
-        if (t.ws) group.push([oldStack(t.wsStack), t.word ? "del" : null, t.ws]);
+        if (t.ws) group.push([oldStack(t.wsStack), t.word ? "del" : wsMark(t.wsStack, root, "del"), t.ws]);
       }
       for (x = j1; x < j2; x++) {
         t = nTokens[x];
         group = groupOf(t.stack);
         if (t.word) group.push([t.stack, "ins", t.word]);
-        if (t.ws) group.push([t.wsStack, t.word ? "ins" : null, t.ws]);
+        if (t.ws) group.push([t.wsStack, t.word ? "ins" : wsMark(t.wsStack, root, "ins"), t.ws]);
       }
       groups.forEach(function (g) { Array.prototype.push.apply(segments, g); });
       removed += wordCount(oTokens.slice(i1, i2));
