@@ -17,6 +17,7 @@ full rewrite under 200 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.diff import diff_blocks, diff_markdown  # noqa: E402
-from generator.render import blocks_from_markdown  # noqa: E402
+from generator.render import blocks_from_versions  # noqa: E402
 
 VOCABULARY = (
     "we you your data personal information collect use share process service account provider company store "
@@ -128,7 +129,8 @@ def _time(fn, *args) -> float:
 
 
 def measure(old: str, new: str, runs: int, folder: Path) -> dict[str, float]:
-    """Median seconds of git, of the engine, and of the engine's two stages, over ``runs`` alternating runs."""
+    """Median seconds of git, of the engine, and of the engine's two stages (rendering both versions;
+    aligning and redlining), over ``runs`` alternating runs."""
     old_path, new_path = folder / "old.md", folder / "new.md"
     old_path.write_text(old, encoding="utf-8")
     new_path.write_text(new, encoding="utf-8")
@@ -139,7 +141,7 @@ def measure(old: str, new: str, runs: int, folder: Path) -> dict[str, float]:
         git.append(_time(_git, old_path, new_path))
         ours.append(_time(diff_markdown, old, new))
         start = time.perf_counter()
-        blocks = (blocks_from_markdown(old), blocks_from_markdown(new))
+        blocks = blocks_from_versions(old, new)
         render.append(time.perf_counter() - start)
         align.append(_time(diff_blocks, *blocks))
     return {k: statistics.median(v) for k, v in (("git", git), ("ours", ours), ("render", render), ("align", align))}
@@ -159,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     old = document(60_000, seed=60)
     cases.append(("60 KB, full rewrite", 60, old, document(60_000, seed=6060)))
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{runs} runs per case, medians; load average {load:.1f} on {os.cpu_count()} CPUs\n")
     print(f"{'case':<24}{'git ms':>9}{'ours ms':>9}{'ours/git':>10}{'render ms':>11}{'align+redline ms':>18}")
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -803,7 +803,10 @@ def _spans(html: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _span_at(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[int, int] | None:
+_ATOMIC_OPEN = re.compile(r"<(?:" + "|".join(sorted(_ATOMIC)) + r")\b", re.I)
+
+
+def _span_in(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[int, int] | None:
     """The span that strictly contains position q, if any."""
     k = bisect.bisect_right(starts, q - 1) - 1
     if k >= 0 and spans[k][0] < q < spans[k][1]:
@@ -853,8 +856,22 @@ def _cuts(a: str, b: str) -> tuple[int, int]:
     """Common head and tail lengths of two inner HTML strings, cut where a token starts on both sides
     and never inside a tag or an atomic element; words are compared only between the cuts."""
     p = _common_prefix(a, b)
-    spans = _spans(b) if "<" in b else []
+    tagged = "<" in b
+    atomic = tagged and _ATOMIC_OPEN.search(b) is not None
+    spans = _spans(b) if atomic else []
     starts = [sp[0] for sp in spans]
+
+    def _span_at(_spans: list, _starts: list, q: int) -> tuple[int, int] | None:
+        if not tagged:
+            return None
+        if atomic:
+            return _span_in(spans, starts, q)
+        lt = b.rfind("<", 0, q)
+        if lt >= 0 and b.rfind(">", 0, q) < lt:
+            gt = b.find(">", q)
+            return (lt, gt + 1 if gt >= 0 else len(b))
+        return None
+
     while p > 0:
         inside = _span_at(spans, starts, p)
         if inside is not None:
@@ -1427,7 +1444,11 @@ def _cell(block: Block | None, html: str) -> str:
 
 def render_side_by_side(diff: Diff, *, old_label: str = "Previous version", new_label: str = "This version",
                         caption: str = "Changes between the two versions, block by block") -> str:
-    """A two-column table, one row per aligned block pair: the old version left, the new right."""
+    """A two-column table, one row per aligned block pair: the old version left, the new right.
+
+    It carries no ids (the inline redline on the same page keeps the anchors); deletions show on
+    the left, insertions on the right.
+    """
     rows = []
     first_of_move: set[int] = set()
     for entry in _alignment(diff):
@@ -1435,20 +1456,20 @@ def render_side_by_side(diff: Diff, *, old_label: str = "Previous version", new_
         if entry.moved_away is not None:
             note = _moved_away_html(entry)
             old_html = _cell(entry.old, note) if entry.old is not None and entry.old.tag in ("li", "dt", "dd", "tr") else note
-            rows.append(f'<tr class="redline-row-moved-away" data-move="{entry.moved_away}"><td>{old_html}</td><td></td></tr>')
+            rows.append(f'<tr class="redline-row-moved-away" data-move="{entry.moved_away}"><td>{_strip_ids(old_html)}</td><td></td></tr>')
             continue
         if change is None:
             assert entry.new is not None
-            old_html = _cell(entry.old, _strip_ids(entry.old.html)) if entry.old is not None else ""
-            rows.append(f'<tr class="redline-row-same"><td>{old_html}</td><td>{_cell(entry.new, entry.new.html)}</td></tr>')
+            old_html = _cell(entry.old, entry.old.html) if entry.old is not None else ""
+            rows.append(f'<tr class="redline-row-same"><td>{_strip_ids(old_html)}</td><td>{_strip_ids(_cell(entry.new, entry.new.html))}</td></tr>')
             continue
         kind = change.kind
         if kind == "removed":
             left, right = _cell(change.old, change.redline), ""
         elif kind == "added":
             left, right = "", _cell(change.new, change.redline)
-        elif kind == "formatting":
-            left = _cell(change.old, _strip_ids(change.old.html)) if change.old else ""
+        elif kind == "formatting" and "<del>" not in change.redline:
+            left = _cell(change.old, change.old.html) if change.old else ""
             right = _cell(change.new, change.new.html) if change.new else ""
         else:
             left = _cell(change.old, _one_sided(change, "old"))
@@ -1461,7 +1482,8 @@ def render_side_by_side(diff: Diff, *, old_label: str = "Previous version", new_
                     right = _moved_note(change, True) + right
         move = f' data-move="{change.move}"' if change.move is not None else ""
         rows.append(
-            f'<tr class="redline-change redline-{kind}" data-kind="{kind}"{move}><td>{left}</td><td>{right}</td></tr>'
+            f'<tr class="redline-change redline-{kind}" data-kind="{kind}"{move}>'
+            f"<td>{_strip_ids(left)}</td><td>{_strip_ids(right)}</td></tr>"
         )
     return (
         f'<table class="redline-sbs">\n<caption>{_esc(caption)}</caption>\n'

@@ -344,6 +344,11 @@ def test_side_by_side_shows_deletions_left_and_insertions_right():
     assert "<ins>" in right and "<del>" not in right
 
 
+def test_side_by_side_claims_no_anchors_of_the_page():
+    html = render_side_by_side(diff_markdown(BASE, fixture("section-swap")))
+    assert " id=" not in html
+
+
 def test_json_has_the_documented_shape():
     document = to_json(diff_markdown(BASE, fixture("negation-flip")), statement="privacy", from_="2024-01-01", to="2025-01-01")
     assert (document["statement"], document["from"], document["to"]) == ("privacy", "2024-01-01", "2025-01-01")
