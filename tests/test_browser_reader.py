@@ -21,8 +21,8 @@ pytestmark = pytest.mark.browser
 pytest_plugins = ["tests.browser_support.fixtures"]
 
 MAIN_PAGES = ["privacy/", "privacy/2024-03-01/", "privacy/2027-01-15/", "privacy/history/", "privacy/2026-02-01/changes/", "privacy/compare/"]
-#: the main pages, and the compare page showing the most text side by side
-CHECKED_PAGES = MAIN_PAGES[:-1] + ["privacy/compare/?from=2024-03-01&to=2027-01-15&view=side-by-side"]
+#: the home page, the main pages, and the compare page showing the most text side by side
+CHECKED_PAGES = [""] + MAIN_PAGES[:-1] + ["privacy/compare/?from=2024-03-01&to=2027-01-15&view=side-by-side"]
 
 
 def header(page):
@@ -125,6 +125,20 @@ def test_a_point_on_the_timeline_opens_its_version(site_server, page):
     page.goto(site_server.url("privacy/history/"))
     page.get_by_role("link", name=re.compile(r"^Version effective January 15, 2025")).first.click()
     assert page.url.endswith("/privacy/2025-01-15/")
+
+
+def test_the_timeline_points_are_reached_with_the_keyboard_and_show_focus(site_server, page):
+    page.goto(site_server.url("privacy/history/"))
+    newest = page.locator(".statement-timeline__svg--horizontal a").first
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if newest.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the timeline")
+    assert newest.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/privacy/2027-01-15/")
 
 
 def test_the_history_table_lists_every_version_newest_first_with_the_size_of_each_change(site_server, page):
