@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import html as htmlmod
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from .render import Block, blocks_from_versions, fold_key
@@ -48,12 +50,15 @@ __all__ = [
 ChangeKind = Literal["formatting", "added", "removed", "modified", "moved"]
 
 #: Replaced regions with more block pairs than this are not paired by similarity.
-REGION_PAIR_LIMIT = 4096
+REGION_PAIR_LIMIT = 2500
 #: Least word similarity for two blocks of one replaced region to count as one modified block.
 MODIFIED_SIMILARITY = 0.5
 #: Least word similarity, and least words, for a block found elsewhere to count as moved and edited.
 MOVED_SIMILARITY = 0.6
 MOVED_MIN_WORDS = 4
+#: A word found in at most this many leftover blocks points at a moved block; commoner words do not.
+RARE_WORD_BLOCKS = 4
+MOVE_CANDIDATES = 4
 #: Below this share of unchanged text a modified block is shown as wholly replaced, not word by word.
 REWRITE_SIMILARITY = 0.4
 
@@ -294,7 +299,11 @@ def _pair_region(olds: list[int], news: list[int], old: Sequence[Block], new: Se
 
 def _similar_moves(old_left: list[int], new_left: list[int], old: Sequence[Block], new: Sequence[Block], sets: dict,
                    region_of: dict[tuple[str, int], int]) -> list[tuple[int, int]]:
-    """Pairs of leftover blocks in different regions that are nearly the same text (moved and edited)."""
+    """Pairs of leftover blocks in different regions that are nearly the same text (moved and edited).
+
+    Candidates are found through rare words (in at most a few leftover blocks), so the cost is
+    linear in the words of the leftover blocks.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i in old_left:
         s = sets.get(("o", i))
@@ -303,7 +312,8 @@ def _similar_moves(old_left: list[int], new_left: list[int], old: Sequence[Block
         if len(s) >= MOVED_MIN_WORDS:
             for w in s:
                 index[w].append(i)
-    if not index:
+    rare = {w: holders for w, holders in index.items() if len(holders) <= RARE_WORD_BLOCKS}
+    if not rare:
         return []
     taken: set[int] = set()
     pairs = []
@@ -315,12 +325,14 @@ def _similar_moves(old_left: list[int], new_left: list[int], old: Sequence[Block
             continue
         counts: dict[int, int] = defaultdict(int)
         for w in s:
-            holders = index.get(w)
-            if holders is not None and len(holders) <= 16:  # common words say nothing about identity
+            holders = rare.get(w)
+            if holders is not None:
                 for i in holders:
                     counts[i] += 1
+        if not counts:
+            continue
         best, best_i = 0.0, -1
-        for i, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:8]:
+        for i, _ in heapq.nlargest(MOVE_CANDIDATES, counts.items(), key=itemgetter(1)):
             if i in taken or old[i].kind != new[j].kind or region_of[("o", i)] == region_of[("n", j)]:
                 continue
             score = _similarity(sets[("o", i)], s)
