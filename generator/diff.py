@@ -58,6 +58,7 @@ MOVED_SIMILARITY = 0.6
 MOVED_MIN_WORDS = 4
 #: A word found in at most this many leftover blocks points at a moved block; commoner words do not.
 RARE_WORD_BLOCKS = 4
+#: How many blocks sharing the most rare words are compared with each leftover block.
 MOVE_CANDIDATES = 4
 #: Below this share of unchanged text a modified block is shown as wholly replaced, not word by word.
 REWRITE_SIMILARITY = 0.4
@@ -101,11 +102,6 @@ class Stats:
     moved: int
     formatting: int
     sections_touched: tuple[str, ...]
-
-    @property
-    def content_changes(self) -> int:
-        """Number of changes other than formatting."""
-        return self.added + self.removed + self.modified + self.moved
 
 
 class Aligned(NamedTuple):
@@ -1198,11 +1194,7 @@ def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple
             open_.append(entry)
 
     for stack, mark, text in segments:
-        target = target_of(stack, mark)
-        if mark is None and text.isspace() and open_ and open_[-1][0] == "mark":
-            # whitespace after a run stays outside it unless the run continues
-            pass
-        move_to(target)
+        move_to(target_of(stack, mark))
         out.append(text)
     move_to(list(end))
     return "".join(out)

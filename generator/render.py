@@ -162,9 +162,6 @@ class _Node:
         self.void = void
 
 
-_COMMENT_PREFIX = "<!--"
-
-
 #: Element ids for structure (lists, tables) are unique across all documents of a process, so that
 #: blocks of an unchanged chunk can be shared between two versions.
 _NODE_IDS = itertools.count(1)
@@ -265,7 +262,6 @@ _FOLDABLE = re.compile(r"--|[*_~]|\s[-+](?=\s)")
 _LONE_MARK = re.compile(r" [-+\u2022](?= )")
 _LIST_MARK_START = frozenset("-*+\u20220123456789")
 _DASH_RUN = re.compile(r"-{2,3}")
-_WS = re.compile(r"\s+")
 
 
 def _collapse(text: str) -> str:

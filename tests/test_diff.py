@@ -7,8 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from generator import diff as engine
 from generator.diff import (
     Change,
