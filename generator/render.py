@@ -106,7 +106,8 @@ def _ext_name(ext: Any) -> str | None:
 
 
 def _cache_key(extensions: Sequence[Any], configs: dict | None) -> tuple[Any, ...]:
-    exts = tuple(e if isinstance(e, str) else ("object", id(e)) for e in extensions)
+    # an extension object is keyed by itself (the cache keeps it alive, so its identity stays its own)
+    exts = tuple(e if isinstance(e, str) else ("object", e) for e in extensions)
     return exts, json.dumps(configs or {}, sort_keys=True, default=repr)
 
 
