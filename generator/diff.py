@@ -1509,9 +1509,18 @@ def _stats_dict(stats: Stats) -> dict:
     }
 
 
+#: Version of the JSON document :func:`to_json` returns; it changes only when a key changes meaning.
+JSON_SCHEMA = 1
+
+
 def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
-    """A JSON-ready dict: statement, from, to, stats and every change (kind, section, texts, redline)."""
+    """A JSON-ready dict: statement, from, to, stats and every change (kind, section, texts, redline).
+
+    Each change also has ``anchor`` (the heading id it stands under), ``move`` (the number shared by
+    blocks moved together, else null) and, for a move, ``moved_from`` (its old section path).
+    """
     return {
+        "schema": JSON_SCHEMA,
         "statement": statement,
         "from": from_,
         "to": to,
@@ -1525,6 +1534,7 @@ def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
                 "redline": c.redline,
                 "anchor": c.anchor,
                 "move": c.move,
+                **({"moved_from": list(c.old.section)} if c.kind == "moved" and c.old is not None else {}),
             }
             for c in diff.changes
         ],

@@ -355,7 +355,17 @@ def test_json_has_the_documented_shape():
     assert change["kind"] == "modified"
     assert change["section"] == ["Privacy Statement", "Sharing"]
     assert change["old"].startswith("We do not sell") and change["new"].startswith("We may sell")
+    assert document["schema"] == 1
     json.dumps(document)
+
+
+def test_json_says_where_a_moved_block_came_from():
+    moved = diff_markdown(
+        "## A\n\nOne paragraph that moves.\n\n## B\n\nStays.",
+        "## A\n\n## B\n\nStays.\n\nOne paragraph that moves.",
+    )
+    [change] = to_json(moved, statement="privacy", from_="a", to="b")["changes"]
+    assert (change["kind"], change["section"], change["moved_from"]) == ("moved", ["B"], ["A"])
 
 
 def test_text_output_marks_words_with_brackets_without_colour():
