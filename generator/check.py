@@ -24,7 +24,6 @@ Exit status: 0 when the policy holds, 1 when it is violated, 2 for bad input or 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import re
@@ -36,6 +35,7 @@ from typing import Any, Callable, Iterable
 
 import click
 
+from .commands import guard, parse_date
 from .errors import InputError, ShallowCloneError
 from .material import Classification, Finding, classify_diff
 
@@ -528,37 +528,16 @@ def _md(text: str) -> str:
 # --- command ---------------------------------------------------------------------------------
 
 
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The command line's one-line error handling (exit 2), looked up when the command runs."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import _guard
-
-        return _guard(func)(*args, **kwargs)
-
-    return wrapper
-
-
 @click.command()
 @click.argument("statement_ids", nargs=-1, metavar="[ID]...")
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help="Path of mkdocs.yml.")
 @click.option("--base", metavar="REF", help="Compare with this commit (default: the merge base of HEAD with origin/HEAD, main or master).")
 @click.option("--head", metavar="REF", help="Check this commit instead of the working tree.")
-@click.option("--as-of", callback=_as_of, metavar="DATE", help="Check as if today were DATE (YYYY-MM-DD): counts the notice period from it.")
+@click.option("--as-of", callback=parse_date, metavar="DATE", help="Check as if today were DATE (YYYY-MM-DD): counts the notice period from it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--report", "report_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write a Markdown report (for a pull-request comment) to FILE; with --format github the default is $GITHUB_STEP_SUMMARY.")
-@_guarded
+@guard
 def check(statement_ids: tuple[str, ...], config_file: str, base: str | None, head: str | None, as_of: dt.date | None, fmt: str, report_file: str | None) -> None:
     """Refuse undeclared material changes, short notice and silent changes to published versions.
 

@@ -14,10 +14,11 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
+from .commands import guard, parse_date, setup_logging
 from .errors import StatementError
 
 __all__ = ["main", "cli"]
@@ -25,73 +26,9 @@ __all__ = ["main", "cli"]
 CONFIG_HELP = "Path of mkdocs.yml."
 
 
-class _Formatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        level = record.levelname.lower()
-        return f"{level}: {record.getMessage()}"
-
-
-class _Repeats(logging.Filter):
-    """Drop MkDocs' own summaries of an error that this command reports as one line anyway."""
-
-    PREFIXES = ("Aborted with", "Config value ")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno >= logging.ERROR and str(record.msg).startswith(self.PREFIXES))
-
-
-def _setup_logging(verbose: bool, quiet: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Formatter())
-    handler.addFilter(_Repeats())
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.propagate = False
-    logger.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(2)
-
-
-def _guard(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn every user-caused error into one line and exit status 2 — never a traceback."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from mkdocs import exceptions
-
-        try:
-            return func(*args, **kwargs)
-        except StatementError as exc:
-            _fail(str(exc))
-        except exceptions.Abort as exc:
-            if str(exc).startswith("Aborted with a BuildError"):
-                sys.exit(2)  # MkDocs has just logged the error itself, as our one line
-            _fail(str(exc).strip())
-        except exceptions.MkDocsException as exc:  # ConfigurationError, BuildError
-            text = str(exc).strip().splitlines()
-            _fail(text[0] if text else exc.__class__.__name__)
-        except OSError as exc:
-            _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
-
-    return wrapper
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
 config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help=CONFIG_HELP)
 as_of_option = click.option(
-    "--as-of", callback=_parse_date, metavar="DATE",
+    "--as-of", callback=parse_date, metavar="DATE",
     help="Build as if today were DATE (YYYY-MM-DD): decides which version is in force.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
@@ -134,12 +71,12 @@ def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: boo
 @click.option("-s", "--strict", is_flag=True, help="Fail on warnings.")
 @quiet_option
 @verbose_option
-@_guard
+@guard
 def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_dir: str | None, strict: bool, quiet: bool, verbose: bool) -> None:
     """Build the site into site/ (replaced only when the whole build succeeds)."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    _setup_logging(verbose, quiet)
+    setup_logging(verbose, quiet)
     started = time.perf_counter()
     overrides: dict[str, Any] = {"strict": True} if strict else {}
     if site_dir:
@@ -192,12 +129,12 @@ def _swap(staging: Path, target: Path) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT", help="Address to serve on.")
 @click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
 @verbose_option
-@_guard
+@guard
 def serve(config_file: str, as_of: dt.date | None, committed_only: bool, dev_addr: str, open_in_browser: bool, verbose: bool) -> None:
     """Preview the site with live reload; uncommitted edits show as a draft."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    _setup_logging(verbose, False)
+    setup_logging(verbose, False)
     logging.getLogger("mkdocs").setLevel(logging.DEBUG if verbose else logging.INFO)
     _load_for_build(config_file, as_of, committed_only)  # fail fast, with our one-line errors
     mkdocs_serve(config_file=config_file, livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
@@ -212,12 +149,12 @@ def serve(config_file: str, as_of: dt.date | None, committed_only: bool, dev_add
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--committed-only", is_flag=True, help="Leave uncommitted edits out.")
-@_guard
+@guard
 def log_command(statement_id: str | None, config_file: str, as_of: dt.date | None, fmt: str, committed_only: bool) -> None:
     """List a statement's versions with dates, revisions and commits."""
     from .project import load_project
 
-    _setup_logging(False, fmt == "json")
+    setup_logging(False, fmt == "json")
     project = load_project(config_file, as_of=as_of, committed_only=committed_only)
     statements = [project.statement(statement_id)] if statement_id else list(project.statements)
     rows = []
@@ -263,14 +200,14 @@ def log_command(statement_id: str | None, config_file: str, as_of: dt.date | Non
 
 @cli.command()
 @config_option
-@_guard
+@guard
 def validate(config_file: str) -> None:
     """Check mkdocs.yml and every statement file; exit 2 with one line per problem."""
     from .history import decode_text
     from .model import STATEMENT_ID, parse_document
     from .project import load_mkdocs_config, statements_options
 
-    _setup_logging(False, True)
+    setup_logging(False, True)
     config = load_mkdocs_config(config_file)
     options = statements_options(config)
     root = Path(config.config_file_path).resolve().parent
@@ -345,14 +282,14 @@ def _committed_body(version: Any) -> str:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "html", "json", "markdown", "unified"]), default="text", show_default=True)
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: when writing to a terminal).")
-@_guard
+@guard
 def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None) -> None:
     """Show what changed between two versions (default: previous → working)."""
     from . import diff as engine
     from .model import split_front_matter
     from .project import load_project
 
-    _setup_logging(False, True)
+    setup_logging(False, True)
     project = load_project(config_file, as_of=as_of)
     ids = {s.id for s in project.statements}
     args = list(args)
@@ -405,13 +342,13 @@ def _classification(project: Any, statement: Any, old_body: str, new_body: str, 
 @config_option
 @as_of_option
 @click.option("-o", "--output", type=click.Path(file_okay=False), default="statements-export", show_default=True, help="Folder to write into.")
-@_guard
+@guard
 def export(config_file: str, as_of: dt.date | None, output: str) -> None:
     """Write the site plan as plain Markdown and files, for other static site generators."""
     from .plugin import make_plan
     from .project import load_project
 
-    _setup_logging(False, False)
+    setup_logging(False, False)
     project = load_project(config_file, as_of=as_of)
     plan = make_plan(project.statements, project.config, project.options, as_of=project.as_of, home=project.options.home)
     out = Path(output)
@@ -427,23 +364,11 @@ def _write(path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
 
 
-def _register_optional() -> None:
-    """Commands that live beside their subsystem."""
-    try:
-        from .check import check
-    except ImportError:
-        pass
-    else:
-        cli.add_command(check)
-    try:
-        from .notify.command_line import notify
-    except ImportError:
-        pass
-    else:
-        cli.add_command(notify)
+from .check import check  # noqa: E402 - the subsystems' commands need the helpers above
+from .notify.command_line import notify  # noqa: E402
 
-
-_register_optional()
+cli.add_command(check)
+cli.add_command(notify)
 
 
 def main() -> None:

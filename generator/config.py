@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from mkdocs.config import base
@@ -10,26 +9,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .history import DEFAULT_EFFECTIVE_PATTERN
+from .options import DateOption
 from .material import MaterialConfig
 from .notify.config import NotifyConfig
 
 __all__ = ["StatementsConfig", "DateOption", "RegexWithDate"]
 
-
-class DateOption(c.OptionallyRequired[dt.date]):
-    """A calendar date written as YYYY-MM-DD (YAML dates are accepted as they are)."""
-
-    def run_validation(self, value: object) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise ValidationError(f"{value!r} is not a date; write it as YYYY-MM-DD")
 
 
 class RegexWithDate(c.Type[str]):

@@ -19,7 +19,6 @@ the secret, and validation messages never repeat a value that might be one.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from email.utils import parseaddr
 from typing import Any
@@ -30,6 +29,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from ..errors import NotifyError
+from ..options import DateOption
 
 __all__ = [
     "NotifyConfig",
@@ -234,20 +234,6 @@ class _Argv(c.BaseConfigOption[list[str]]):
         return argv
 
 
-class _Date(c.BaseConfigOption[dt.date]):
-    def run_validation(self, value: object) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise ValidationError(f"{value!r} is not a date")
-
-
 class ChannelConfig(base.Config):
     """Keys every channel has."""
 
@@ -437,7 +423,7 @@ class NotifyConfig(base.Config):
 
     ledger = c.Type(str, default="notifications/ledger.jsonl")
     """The delivery ledger (JSON lines), relative to mkdocs.yml. Commit it: it is the proof of notice."""
-    since = c.Optional(_Date())
+    since = c.Optional(DateOption(fix=None))  # the fix comes from _FIXES
     """Versions published before this date never notify (adopting an existing repository)."""
     outbox = c.Type(str, default="notifications/outbox")
     """Where ``--dry-run`` writes what it would send (``.eml`` and ``.json`` files), relative to mkdocs.yml."""

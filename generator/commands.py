@@ -1,0 +1,77 @@
+"""Pieces every ``statement`` subcommand shares: one-line errors, date options, logging."""
+
+from __future__ import annotations
+
+import functools
+import datetime as dt
+import logging
+import sys
+from typing import Any, Callable
+
+import click
+
+from .errors import StatementError
+
+__all__ = ["guard", "parse_date", "setup_logging", "fail"]
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        level = record.levelname.lower()
+        return f"{level}: {record.getMessage()}"
+
+
+class _Repeats(logging.Filter):
+    """Drop MkDocs' own summaries of an error that this command reports as one line anyway."""
+
+    PREFIXES = ("Aborted with", "Config value ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno >= logging.ERROR and str(record.msg).startswith(self.PREFIXES))
+
+
+def setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    handler.addFilter(_Repeats())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING)
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def guard(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every user-caused error into one line and exit status 2 — never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from mkdocs import exceptions
+
+        try:
+            return func(*args, **kwargs)
+        except StatementError as exc:
+            fail(str(exc))
+        except exceptions.Abort as exc:
+            if str(exc).startswith("Aborted with a BuildError"):
+                sys.exit(2)  # MkDocs has just logged the error itself, as our one line
+            fail(str(exc).strip())
+        except exceptions.MkDocsException as exc:  # ConfigurationError, BuildError
+            text = str(exc).strip().splitlines()
+            fail(text[0] if text else exc.__class__.__name__)
+        except OSError as exc:
+            fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
