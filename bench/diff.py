@@ -1,9 +1,9 @@
 """Benchmark of the diff engine against ``git diff --no-index --word-diff=porcelain``.
 
-Both run in this process on the same inputs: synthetic privacy statements of about 15, 60, 240 and
+Both run from this process on the same inputs: synthetic privacy statements of about 15, 60, 240 and
 960 KB with word edits spread through them (about 200 per 60 KB), a 60 KB full rewrite, and for
-scale a 60 KB version with 20 edits, closer to how statements usually change. Each
-case is timed several times, alternating the two tools; the table shows medians. The engine's time
+scale a 60 KB version with 20 edits, closer to how statements usually change. Every round runs
+every case with both tools in turn; the table shows medians over the rounds. The engine's time
 includes rendering both Markdown versions; nothing is cached from one run to the next.
 
 Usage::
@@ -129,23 +129,34 @@ def _time(fn, *args) -> float:
     return time.perf_counter() - start
 
 
-def measure(old: str, new: str, runs: int, folder: Path) -> dict[str, float]:
-    """Median seconds of git, of the engine, and of the engine's two stages (rendering both versions;
-    aligning and redlining), over ``runs`` alternating runs."""
-    old_path, new_path = folder / "old.md", folder / "new.md"
-    old_path.write_text(old, encoding="utf-8")
-    new_path.write_text(new, encoding="utf-8")
-    git, ours, render, align = [], [], [], []
-    _git(old_path, new_path)  # warm the file cache and the binary
-    diff_markdown(old[:2000], new[:2000])  # build the Markdown instance once (configuration, not content)
+def _one_round(old: str, new: str, old_path: Path, new_path: Path) -> dict[str, float]:
+    """Seconds of git, of the engine, and of the engine's two stages (rendering both versions;
+    aligning and redlining), for one run on one case."""
+    times = {"git": _time(_git, old_path, new_path), "ours": _time(diff_markdown, old, new)}
+    start = time.perf_counter()
+    blocks = blocks_from_versions(old, new)
+    times["render"] = time.perf_counter() - start
+    times["align"] = _time(diff_blocks, *blocks)
+    return times
+
+
+def measure(cases: list[tuple[str, int, str, str]], runs: int, folder: Path) -> dict[str, dict[str, float]]:
+    """Medians per case over ``runs`` rounds; every round runs every case, so that a change in the
+    machine's load falls on all cases alike rather than on one."""
+    paths = {}
+    for n, (name, _, old, new) in enumerate(cases):
+        old_path, new_path = folder / f"{n}-old.md", folder / f"{n}-new.md"
+        old_path.write_text(old, encoding="utf-8")
+        new_path.write_text(new, encoding="utf-8")
+        paths[name] = (old_path, new_path)
+        _git(old_path, new_path)  # warm the file cache and the binary
+    diff_markdown(cases[0][2][:2000], cases[0][3][:2000])  # build the Markdown instance (configuration, not content)
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name, *_ in cases}
     for _ in range(runs):
-        git.append(_time(_git, old_path, new_path))
-        ours.append(_time(diff_markdown, old, new))
-        start = time.perf_counter()
-        blocks = blocks_from_versions(old, new)
-        render.append(time.perf_counter() - start)
-        align.append(_time(diff_blocks, *blocks))
-    return {k: statistics.median(v) for k, v in (("git", git), ("ours", ours), ("render", render), ("align", align))}
+        for name, _, old, new in cases:
+            for key, value in _one_round(old, new, *paths[name]).items():
+                samples[name].setdefault(key, []).append(value)
+    return {name: {k: statistics.median(v) for k, v in s.items()} for name, s in samples.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,13 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{runs} runs per case, medians; load average {load:.1f} on {os.cpu_count()} CPUs\n")
     print(f"{'case':<24}{'git ms':>9}{'ours ms':>9}{'ours/git':>10}{'render ms':>11}{'align+redline ms':>18}")
-    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, kb, old, new in cases:
-            r = measure(old, new, runs, Path(tmp))
-            results[name] = r
-            print(f"{name:<24}{r['git'] * 1e3:>9.1f}{r['ours'] * 1e3:>9.1f}{r['ours'] / r['git']:>10.2f}"
-                  f"{r['render'] * 1e3:>11.1f}{r['align'] * 1e3:>18.1f}")
+        results = measure(cases, runs, Path(tmp))
+    for name, *_ in cases:
+        r = results[name]
+        print(f"{name:<24}{r['git'] * 1e3:>9.1f}{r['ours'] * 1e3:>9.1f}{r['ours'] / r['git']:>10.2f}"
+              f"{r['render'] * 1e3:>11.1f}{r['align'] * 1e3:>18.1f}")
 
     print()
     at60 = results["60 KB, 200 edits"]
