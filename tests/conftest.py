@@ -97,6 +97,23 @@ def repo(tmp_path: Path) -> GitRepo:
     return repository
 
 
+def run(*args: str):
+    """Run the ``statement`` command in-process; a traceback fails the test, exit codes are returned."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def built_page(site: Path, address: str) -> str:
+    """The HTML of a built page by its address, e.g. ``privacy/history``."""
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
 def write_project(folder: Path, plugin_options: str = "") -> Path:
     """mkdocs.yml (plugin ``statements`` with extra option lines) and an empty pages/ folder."""
     (folder / "pages").mkdir(exist_ok=True)

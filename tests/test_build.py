@@ -6,26 +6,14 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
-from tests.conftest import statement_text, write_project
+from tests.conftest import built_page as page, run, statement_text, write_project
 
 PATH = "statements/privacy.md"
 
 
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
-
-
-def page(site: Path, address: str) -> str:
-    return (site / address / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -11,19 +11,11 @@ import time
 import urllib.request
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
-from tests.conftest import statement_text
+from tests.conftest import run, statement_text
 
 PATH = "statements/privacy.md"
 
-
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 @pytest.fixture

@@ -4,13 +4,10 @@ and ``statement diff --format json``."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
-from tests.conftest import statement_text
+from tests.conftest import built_page as page, run, statement_text
 
 PATH = "statements/privacy.md"
 
@@ -25,15 +22,6 @@ We do not sell your personal information.
 """
 
 
-def run(*args: str):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=True)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
-
-
-def page(site: Path, address: str) -> str:
-    return (site / address / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture
