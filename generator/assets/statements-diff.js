@@ -45,9 +45,9 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
 
-  // --- difflib.SequenceMatcher(None, a, b, autojunk=False) --------------------------------------------
+  // --- difflib.SequenceMatcher(isjunk, a, b, autojunk=False) ------------------------------------------
 
-  function SequenceMatcher(a, b) {
+  function SequenceMatcher(a, b, isjunk) {
     this.a = a;
     this.b = b;
     this.b2j = new Map();
@@ -55,6 +55,12 @@
       var list = this.b2j.get(b[i]);
       if (list === undefined) { list = []; this.b2j.set(b[i], list); }
       list.push(i);
+    }
+    this.bjunk = new Set();
+    if (isjunk) {
+      var self = this;
+      this.b2j.forEach(function (_, elt) { if (isjunk(elt)) self.bjunk.add(elt); });
+      this.bjunk.forEach(function (elt) { self.b2j.delete(elt); });
     }
     this.matchingBlocks = null;
     this.opcodes = null;
@@ -79,12 +85,18 @@
       }
       j2len = newj2len;
     }
-    // difflib extends the match over "popular" and junk elements; without junk this only ever
-    // applies to elements missing from b2j, which cannot happen, but the loops are kept faithful.
-    while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1] && !b2j.has(b[bestj - 1])) {
+    // Extend over equal non-junk elements, then suck up the matching junk on each side, as difflib does.
+    var junk = this.bjunk;
+    while (besti > alo && bestj > blo && !junk.has(b[bestj - 1]) && a[besti - 1] === b[bestj - 1]) {
       besti--; bestj--; bestsize++;
     }
-    while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize] && !b2j.has(b[bestj + bestsize])) {
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && !junk.has(b[bestj + bestsize]) && a[besti + bestsize] === b[bestj + bestsize]) {
+      bestsize++;
+    }
+    while (besti > alo && bestj > blo && junk.has(b[bestj - 1]) && a[besti - 1] === b[bestj - 1]) {
+      besti--; bestj--; bestsize++;
+    }
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && junk.has(b[bestj + bestsize]) && a[besti + bestsize] === b[bestj + bestsize]) {
       bestsize++;
     }
     return [besti, bestj, bestsize];
@@ -147,7 +159,38 @@
   // --- blocks ----------------------------------------------------------------------------------------
 
   var MODIFIED_SIMILARITY = 0.5, MOVED_SIMILARITY = 0.6, MOVED_MIN_WORDS = 4;
-  var REGION_PAIR_LIMIT = 4096, REWRITE_SIMILARITY = 0.4;
+  var REGION_PAIR_LIMIT = 2500, REWRITE_SIMILARITY = 0.4, RARE_WORD_BLOCKS = 4, MOVE_CANDIDATES = 4;
+  var CROWD_STEPS = 2000000, CROWD_COPIES = 50;
+
+  /* Linear, greedy alignment of a region: equal keys in order, one-step lookahead to resynchronise. */
+  function resync(a, b, i, i2, j, j2) {
+    var ops = [];
+    function add(tag, di, dj) {
+      var last = ops[ops.length - 1];
+      if (last && last[0] === tag) { last[2] += di; last[4] += dj; }
+      else ops.push([tag, i, i + di, j, j + dj]);
+    }
+    while (i < i2 && j < j2) {
+      if (a[i] === b[j]) { add("equal", 1, 1); i++; j++; }
+      else if (i + 1 < i2 && j + 1 < j2 && a[i + 1] === b[j + 1]) { add("replace", 1, 1); i++; j++; }
+      else if (j + 1 < j2 && a[i] === b[j + 1]) { add("insert", 0, 1); j++; }
+      else if (i + 1 < i2 && a[i + 1] === b[j]) { add("delete", 1, 0); i++; }
+      else { add("replace", 1, 1); i++; j++; }
+    }
+    if (i < i2 || j < j2) add(i < i2 && j < j2 ? "replace" : (i < i2 ? "delete" : "insert"), i2 - i, j2 - j);
+    return ops;
+  }
+
+  /* A junk test for keys so frequent that aligning on them would be quadratic, or null. */
+  function crowd(a, b) {
+    var counts = new Map(), steps = 0;
+    b.forEach(function (key) { counts.set(key, (counts.get(key) || 0) + 1); });
+    a.forEach(function (key) { steps += counts.get(key) || 0; });
+    if (steps <= CROWD_STEPS) return null;
+    var crowded = new Set();
+    counts.forEach(function (n, key) { if (n > CROWD_COPIES) crowded.add(key); });
+    return function (key) { return crowded.has(key); };
+  }
 
   var START_NAME = /^<([a-zA-Z][\w:-]*)/;
   function blockTag(block) {
@@ -280,7 +323,7 @@
     return pairs;
   }
 
-  function similarMoves(oldLeft, newLeft, old, neu, sets) {
+  function similarMoves(oldLeft, newLeft, old, neu, sets, regionOf) {
     var index = new Map();
     oldLeft.forEach(function (i) {
       var s = cachedSet(sets, "o", i, old[i]);
@@ -290,22 +333,25 @@
         list.push(i);
       });
     });
-    if (!index.size) return [];
+    var rare = new Map();
+    index.forEach(function (holders, w) { if (holders.length <= RARE_WORD_BLOCKS) rare.set(w, holders); });
+    if (!rare.size) return [];
     var taken = new Set(), pairs = [];
     newLeft.forEach(function (j) {
       var s = cachedSet(sets, "n", j, neu[j]);
       if (s.size < MOVED_MIN_WORDS) return;
       var counts = new Map();
       s.forEach(function (w) {
-        var holders = index.get(w);
-        if (holders !== undefined && holders.length <= 16) holders.forEach(function (i) { counts.set(i, (counts.get(i) || 0) + 1); });
+        var holders = rare.get(w);
+        if (holders !== undefined) holders.forEach(function (i) { counts.set(i, (counts.get(i) || 0) + 1); });
       });
-      // Most shared words first; equal counts in block order (Python orders those by set hashing).
-      var ranked = Array.from(counts.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, 8);
+      if (!counts.size) return;
+      // Most shared rare words first; equal counts in block order (Python orders those by set hashing).
+      var ranked = Array.from(counts.entries()).sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; }).slice(0, MOVE_CANDIDATES);
       var best = 0.0, bestI = -1;
       ranked.forEach(function (entry) {
         var i = entry[0];
-        if (taken.has(i) || old[i].kind !== neu[j].kind) return;
+        if (taken.has(i) || old[i].kind !== neu[j].kind || regionOf.get("o" + i) === regionOf.get("n" + j)) return;
         var score = similarity(sets.get("o" + i), s);
         if (score > best) { best = score; bestI = i; }
       });
@@ -325,8 +371,15 @@
     var opcodes = [];
     if (head) opcodes.push(["equal", 0, head, 0, head]);
     if (head < nOld - tail || head < nNew - tail) {
-      new SequenceMatcher(okeys.slice(head, nOld - tail), nkeys.slice(head, nNew - tail)).getOpcodes().forEach(function (op) {
-        opcodes.push([op[0], op[1] + head, op[2] + head, op[3] + head, op[4] + head]);
+      var aKeys = okeys.slice(head, nOld - tail), bKeys = nkeys.slice(head, nNew - tail);
+      var crowded = crowd(aKeys, bKeys);
+      new SequenceMatcher(aKeys, bKeys, crowded).getOpcodes().forEach(function (op) {
+        if (crowded !== null && op[0] === "replace") {
+          // repeated blocks the matcher could not place: line them up in order instead
+          resync(okeys, nkeys, op[1] + head, op[2] + head, op[3] + head, op[4] + head).forEach(function (r) { opcodes.push(r); });
+        } else {
+          opcodes.push([op[0], op[1] + head, op[2] + head, op[3] + head, op[4] + head]);
+        }
       });
     }
     if (tail) opcodes.push(["equal", nOld - tail, nOld, nNew - tail, nNew]);
@@ -387,7 +440,13 @@
       for (x = op[3]; x < op[4]; x++) if (!newMatch.has(x)) newLeft.push(x);
     });
     if (oldLeft.length && newLeft.length) {
-      similarMoves(oldLeft, newLeft, old, neu, sets).forEach(function (p) {
+      var regionOf = new Map();
+      regions.forEach(function (op, r) {
+        var x;
+        for (x = op[1]; x < op[2]; x++) regionOf.set("o" + x, r);
+        for (x = op[3]; x < op[4]; x++) regionOf.set("n" + x, r);
+      });
+      similarMoves(oldLeft, newLeft, old, neu, sets, regionOf).forEach(function (p) {
         oldMatch.set(p[0], ["moved", p[1]]);
         newMatch.set(p[1], ["moved", p[0]]);
       });
@@ -723,7 +782,7 @@
     return spans;
   }
 
-  function spanAt(spans, q) {
+  function spanIn(spans, q) {
     // the last span starting at or before q - 1 (bisect_right), if it strictly contains q
     var lo = 0, hi = spans.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (spans[mid][0] <= q - 1) lo = mid + 1; else hi = mid; }
@@ -759,9 +818,24 @@
     return isSpace(prev) || prev === ">";
   }
 
+  var ATOMIC_OPEN = new RegExp("<(?:" + Array.from(ATOMIC).sort().join("|") + ")\\b", "i");
+
   function cuts(a, b) {
     var p = commonPrefix(a, b);
-    var spans = b.indexOf("<") >= 0 ? spansOf(b) : [];
+    var tagged = b.indexOf("<") >= 0;
+    var atomic = tagged && ATOMIC_OPEN.test(b);
+    var spans = atomic ? spansOf(b) : [];
+    function spanAt(_, q) { // the tag (or atomic element) that strictly contains position q
+      if (!tagged) return null;
+      if (atomic) return spanIn(spans, q);
+      var lt = q > 0 ? b.lastIndexOf("<", q - 1) : -1;
+      var gtBefore = q > 0 ? b.lastIndexOf(">", q - 1) : -1;
+      if (lt >= 0 && gtBefore < lt) {
+        var gt = b.indexOf(">", q);
+        return [lt, gt >= 0 ? gt + 1 : b.length];
+      }
+      return null;
+    }
     while (p > 0) {
       var inside = spanAt(spans, p);
       if (inside !== null) { p = inside[0]; continue; }
@@ -1274,12 +1348,12 @@
         var note = movedAwayHtml(entry);
         var tag = entry.old !== null ? blockTag(entry.old) : "";
         var oldHtml = entry.old !== null && (tag === "li" || tag === "dt" || tag === "dd" || tag === "tr") ? cell(entry.old, note) : note;
-        rows.push('<tr class="redline-row-moved-away" data-move="' + entry.movedAway + '"><td>' + oldHtml + "</td><td></td></tr>");
+        rows.push('<tr class="redline-row-moved-away" data-move="' + entry.movedAway + '"><td>' + stripIds(oldHtml) + "</td><td></td></tr>");
         return;
       }
       if (change === null) {
-        var sameOld = entry.old !== null ? cell(entry.old, stripIds(entry.old.html)) : "";
-        rows.push('<tr class="redline-row-same"><td>' + sameOld + "</td><td>" + cell(entry.new, entry.new.html) + "</td></tr>");
+        var sameOld = entry.old !== null ? cell(entry.old, entry.old.html) : "";
+        rows.push('<tr class="redline-row-same"><td>' + stripIds(sameOld) + "</td><td>" + stripIds(cell(entry.new, entry.new.html)) + "</td></tr>");
         return;
       }
       var kind = change.kind;
@@ -1287,8 +1361,8 @@
         left = cell(change.old, change.redline); right = "";
       } else if (kind === "added") {
         left = ""; right = cell(change.new, change.redline);
-      } else if (kind === "formatting") {
-        left = change.old ? cell(change.old, stripIds(change.old.html)) : "";
+      } else if (kind === "formatting" && change.redline.indexOf("<del>") < 0) {
+        left = change.old ? cell(change.old, change.old.html) : "";
         right = change.new ? cell(change.new, change.new.html) : "";
       } else {
         left = cell(change.old, oneSided(change, "old"));
@@ -1300,7 +1374,7 @@
         }
       }
       var move = change.move !== null ? ' data-move="' + change.move + '"' : "";
-      rows.push('<tr class="redline-change redline-' + kind + '" data-kind="' + kind + '"' + move + "><td>" + left + "</td><td>" + right + "</td></tr>");
+      rows.push('<tr class="redline-change redline-' + kind + '" data-kind="' + kind + '"' + move + "><td>" + stripIds(left) + "</td><td>" + stripIds(right) + "</td></tr>");
     });
     return '<table class="redline-sbs">\n<caption>' + esc(caption) + "</caption>\n" +
       '<thead><tr><th scope="col">' + esc(oldLabel) + '</th><th scope="col">' + esc(newLabel) + "</th></tr></thead>\n" +
