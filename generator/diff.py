@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gc
 import heapq
 import html as htmlmod
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Literal, NamedTuple
@@ -603,8 +605,22 @@ def _stats(changes: list[Change], old: Sequence[Block], new: Sequence[Block]) ->
 
 def diff_markdown(old_md: str, new_md: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> Diff:
     """Render two Markdown bodies with the site's extensions and diff their blocks (front-matter excluded)."""
-    old_blocks, new_blocks = blocks_from_versions(old_md, new_md, extensions=extensions, extension_configs=extension_configs)
-    return diff_blocks(old_blocks, new_blocks)
+    with _cyclic_gc_paused():
+        old_blocks, new_blocks = blocks_from_versions(old_md, new_md, extensions=extensions, extension_configs=extension_configs)
+        return diff_blocks(old_blocks, new_blocks)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a diff allocates many small acyclic objects (freed by
+    reference counting anyway), and collections triggered by them cost about 15% on large documents."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # --- word redline --------------------------------------------------------------------------------------
