@@ -17,6 +17,7 @@ the comparison runs in the browser (``assets/statements/statements-diff.js``, a 
 
 ``container``, ``node`` and ``source`` are what the engine needs beyond the block's text: where the
 block sits in lists and tables, and its Markdown (to tell formatting-only edits from no edit).
+Element ids are numbered from 1 in document order, so a version's file is the same in every build.
 """
 
 from __future__ import annotations
@@ -38,8 +39,14 @@ def compare_data_path(version: Version) -> str:
     return f"{version.statement_id}/compare/{version.key}.json"
 
 
-def block_data(block: Block) -> dict[str, Any]:
-    """One block as the browser engine reads it."""
+def block_data(block: Block, ids: dict[int, int] | None = None) -> dict[str, Any]:
+    """One block as the browser engine reads it; ``ids`` renumbers element ids (kept when None)."""
+
+    def number(nid: int) -> int:
+        if ids is None or nid < 0:
+            return nid
+        return ids.setdefault(nid, len(ids) + 1)
+
     return {
         "kind": block.kind,
         "level": block.level,
@@ -48,20 +55,21 @@ def block_data(block: Block) -> dict[str, Any]:
         "html": block.html,
         "text": block.text,
         "key": block.key,
-        "container": [[node, start] for node, start in block.container],
-        "node": block.node,
+        "container": [[number(node), start] for node, start in block.container],
+        "node": number(block.node),
         "source": block.source,
     }
 
 
 def version_blocks_document(version: Version, blocks: Iterable[Block]) -> dict[str, Any]:
     """The JSON document of one version's blocks."""
+    ids: dict[int, int] = {}
     return {
         "schema": SCHEMA_VERSION,
         "statement": version.statement_id,
         "effective": version.key,
         "title": version.title,
-        "blocks": [block_data(block) for block in blocks],
+        "blocks": [block_data(block, ids) for block in blocks],
     }
 
 

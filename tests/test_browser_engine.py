@@ -68,8 +68,14 @@ def python_result(old: str, new: str) -> list:
             engine.render_side_by_side(d, old_label="Old", new_label="New", caption="Both"), stats]
 
 
+def version_blocks(text: str) -> list[dict]:
+    ids: dict[int, int] = {}
+    return [block_data(b, ids) for b in blocks_from_markdown(text)]
+
+
 def browser_result(page, old: str, new: str) -> list:
-    blocks = [[block_data(b) for b in blocks_from_markdown(text)] for text in (old, new)]
+    # as the build writes them: each version's element ids counted from 1
+    blocks = [version_blocks(text) for text in (old, new)]
     return page.evaluate(RUN_IN_BROWSER, blocks)
 
 

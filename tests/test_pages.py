@@ -161,7 +161,21 @@ def test_every_version_gets_a_blocks_file_next_to_the_compare_page(three_version
 def test_a_blocks_file_holds_the_blocks_the_diff_engine_compares(three_versions):
     data = json.loads(asset(plan(three_versions), "privacy/compare/2024-06-01.json"))
     assert data["schema"] == 1 and data["statement"] == "privacy" and data["effective"] == "2024-06-01"
-    assert data["blocks"] == [block_data(b) for b in blocks_from_markdown(V2)]
+    ids: dict[int, int] = {}
+    assert data["blocks"] == [block_data(b, ids) for b in blocks_from_markdown(V2)]
+
+
+def test_a_blocks_file_is_the_same_in_every_build(three_versions):
+    first = asset(plan(three_versions), "privacy/compare/2024-06-01.json")
+    blocks_from_markdown("## Something else\n\n- a list\n- that uses up element ids\n")
+    assert asset(plan(three_versions), "privacy/compare/2024-06-01.json") == first
+
+
+def test_element_ids_in_a_blocks_file_count_from_one_in_document_order(three_versions):
+    data = json.loads(asset(plan(three_versions), "privacy/compare/2024-06-01.json"))
+    seen = [n for block in data["blocks"] for n in [c[0] for c in block["container"]] + [block["node"]] if n >= 0]
+    assert sorted(set(seen)) == list(range(1, len(set(seen)) + 1))
+    assert seen[0] == 1
 
 
 def test_the_compare_page_preselects_the_version_in_force_and_the_one_before(three_versions):
