@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from .render import Block, blocks_from_versions, fold_key
@@ -330,7 +329,9 @@ def _similar_moves(old_left: list[int], new_left: list[int], old: Sequence[Block
         if not counts:
             continue
         best, best_i = 0.0, -1
-        for i, _ in heapq.nlargest(MOVE_CANDIDATES, counts.items(), key=itemgetter(1)):
+        # Most shared rare words first; equal counts in block order, so the result never depends
+        # on set iteration (hash seeds) and the browser port gives the same answer.
+        for i, _ in heapq.nlargest(MOVE_CANDIDATES, counts.items(), key=lambda item: (item[1], -item[0])):
             if i in taken or old[i].kind != new[j].kind or region_of[("o", i)] == region_of[("n", j)]:
                 continue
             score = _similarity(sets[("o", i)], s)
