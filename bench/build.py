@@ -37,6 +37,7 @@ site_name: Bench
 docs_dir: pages
 theme:
   name: material
+  font: false
 plugins:
   - search{plugin}
 markdown_extensions:

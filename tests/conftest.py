@@ -19,6 +19,7 @@ site_url: https://statements.test/
 docs_dir: pages
 theme:
   name: material
+  font: false
 plugins:
   - search
   - statements{options}
