@@ -100,7 +100,8 @@ def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_di
         parts = []
         for statement in plan.statements if plan else ():
             current = statement.current(plan.as_of)
-            parts.append(f"{statement.id}: {len(statement.versions)} versions, in force {current.key if current else 'none'}")
+            count = len(statement.versions)
+            parts.append(f"{statement.id}: {count} version{'s' if count != 1 else ''}, in force {current.key if current else 'none'}")
         shown = os.path.relpath(target) if not target.is_absolute() or str(target).startswith(os.getcwd()) else str(target)
         click.echo(f"Built {shown}/ as of {plan.as_of if plan else as_of} ({'; '.join(parts)}) in {time.perf_counter() - started:.1f} s", err=True)
 
