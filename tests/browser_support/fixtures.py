@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .browser import launch, local_only
+from .browser import CHROMIUM, launch, local_only
 from .site import REPO_ROOT, StaticServer, build_site, serve
 
 __all__ = ["example_site", "site_server", "browser", "desktop", "phone", "page", "phone_page", "Site"]
@@ -53,6 +53,12 @@ def site_server(example_site: Path) -> Iterator[Site]:
 def browser() -> Iterator[Any]:
     """One headless Chromium for the whole session."""
     sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        # On a developer's machine without the browser the rest of the suite still runs; in CI
+        # (.ci/run installs Debian's chromium) a missing browser is a failure, never a skip.
+        if os.environ.get("CI"):
+            pytest.fail(f"no Chromium at {CHROMIUM}: .ci/run should have installed Debian's chromium")
+        pytest.skip(f"no Chromium at {CHROMIUM}: 'apt-get install chromium' (or run .ci/run) for the browser tests")
     with sync_api.sync_playwright() as playwright:
         instance = launch(playwright)
         try:
