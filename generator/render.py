@@ -601,10 +601,15 @@ _INLINE_SPAN = re.compile(
 _SPAN_START = re.compile(r"[`\[*_]")
 _INLINE_SPECIAL = re.compile(r"[`\[\]*_\\<>&{}~|!\t]")
 # Characters or sequences whose Python-Markdown meaning the fast renderer does not reproduce.
-_INLINE_UNSAFE = re.compile(r"[\\`*_\[\]<{}~|\t]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+# (Two patterns rather than one alternation: a lone character class lets the regex engine scan
+# ahead quickly, and the entity pattern is only needed where there is an "&".)
+_INLINE_UNSAFE = re.compile(r"[\\`*_\[\]<{}~|\t]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _ITEM = re.compile(r"^(?:[*+-]|\d+\.)[ ]+(?=\S)(.*)$")
 _ANY_ITEM = re.compile(r"^(?:[*+-]|\d+\.)[ ]", re.M)
+# _ANY_ITEM after the first line (a "^" in MULTILINE mode is tried at every position; a leading
+# newline lets the engine skip ahead).
+_LATER_ITEM = re.compile(r"\n(?:[*+-]|\d+\.)[ ]")
 _HEADING = re.compile(r"^(#{1,6})[ ]+(.*?)[ ]*$")
 _HEADING_LINE = re.compile(r"^(#.*)(?:\n|\Z)", re.M)
 # Lines the fast renderer leaves to Python-Markdown: indented or code, quotes, admonitions, details,
@@ -615,7 +620,7 @@ _ITEM_TEXT_UNSAFE = re.compile(r"^(?:#|>|!!!|\?\?\?|:|[*+-](?:[ ]|$)|\d+\.(?:[ ]
 
 
 def _plain_escape(text: str) -> str | None:
-    if _INLINE_UNSAFE.search(text):
+    if _INLINE_UNSAFE.search(text) or ("&" in text and _ENTITY.search(text)):
         return None
     if "&" in text:
         text = text.replace("&", "&amp;")
@@ -723,7 +728,8 @@ def _fast_chunk(text: str) -> list[_Piece] | None:
                 pieces.append(_Piece("list", group, inner=tag, items=items))
                 previous_list = True
             else:
-                if "\n" in group and _ANY_ITEM.search(group):
+                # (the first line is no item: _ANY_ITEM.match failed above)
+                if "\n" in group and _LATER_ITEM.search(group):
                     return None
                 inner = _fast_inline(group)
                 if inner is None:
@@ -759,8 +765,15 @@ def _fix_heading_ids(out: str, md: markdown.Markdown, profile: _Profile, used: s
     return "".join(parts)
 
 
-def _heading_id(inner: str, profile: _Profile, used: set[str], counters: dict[str, int]) -> str:
-    return _unique(profile.slugify(htmlmod.unescape(toc_ext.strip_tags(inner)), profile.separator), used, counters)
+def _heading_id(inner: str, profile: _Profile, used: set[str], counters: dict[str, int], slugs: dict[str, str] | None = None) -> str:
+    # ``slugs`` remembers the slug of each heading's HTML across the versions of one document
+    # (slugify is a pure function of it; making it unique is not, so that is done every time)
+    slug = slugs.get(inner) if slugs is not None else None
+    if slug is None:
+        slug = profile.slugify(htmlmod.unescape(toc_ext.strip_tags(inner)), profile.separator)
+        if slugs is not None:
+            slugs[inner] = slug
+    return _unique(slug, used, counters)
 
 
 def _chunked(text: str, md: markdown.Markdown, profile: _Profile) -> tuple[list[_Piece], list[str]] | None:
@@ -870,19 +883,24 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
     """
     md, lock, profile = _instance(extensions, extension_configs)
     memo: dict[tuple, list[Block]] = {}
+    # the fast renderer's pieces and the heading slugs depend on a chunk's text alone, so versions
+    # share them even where a chunk's blocks cannot be shared (a heading, a chunk in a new section)
+    fast: dict[str, list[_Piece] | None] = {}
+    slugs: dict[str, str] = {}
     results = []
     for text in versions:
         blocks = None
         if profile.chunked:
             with lock:
-                blocks = _blocks_chunked(text, md, profile, memo)
+                blocks = _blocks_chunked(text, md, profile, memo, fast, slugs)
         if blocks is None:
             blocks = blocks_from_html(render_html(text, extensions=extensions, extension_configs=extension_configs))
         results.append(blocks)
     return results
 
 
-def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]]) -> list[Block] | None:
+def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]],
+                    fast_memo: dict[str, list[_Piece] | None], slugs: dict[str, str]) -> list[Block] | None:
     """Blocks of a chunkable document, chunk by chunk; None when it cannot be cut into chunks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text, profile)
@@ -901,7 +919,10 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
             continue
         start = len(blocks)
         headed = False
-        fast = _fast_chunk(chunk)
+        if chunk in fast_memo:
+            fast = fast_memo[chunk]
+        else:
+            fast = fast_memo[chunk] = _fast_chunk(chunk)
         if fast is None:
             md.reset()
             out = _fix_heading_ids(md.convert(chunk), md, profile, used, counters)
@@ -924,7 +945,7 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                     headed = True
                     text = _inline_text(piece.inner)
                     head, tail = templates[piece.level]
-                    hid = _heading_id(piece.inner, profile, used, counters)
+                    hid = _heading_id(piece.inner, profile, used, counters, slugs)
                     builder.push_heading(piece.level, text, hid)
                     blocks.append(Block("heading", piece.level, builder.section, builder.anchor,
                                         head.replace("qzxqvj", hid) + piece.inner + tail.replace("qzxqvj", hid),
