@@ -1027,7 +1027,7 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
             or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens)):
         ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
     else:
-        ops = difflib.SequenceMatcher(None, keys(o_tokens), keys(n_tokens), autojunk=False).get_opcodes()
+        ops = _word_opcodes(keys(o_tokens), keys(n_tokens))
         ops = _merge_small_equal(ops, [len(w) for w, _ in o_tokens], [len(w) for w, _ in n_tokens])
     out: list[str] = []
     added = removed = matched = 0
@@ -1064,6 +1064,82 @@ def _text_length(html: str) -> int:
     return len(" ".join(html.split()))
 
 
+def _word_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, computed the same way.
+
+    Word comparisons never use junk, so difflib's junk and popularity bookkeeping, its Match
+    objects and its per-call setup are dropped; the search itself (longest matching run, earliest
+    in ``a`` then in ``b``, then recursively left and right of it) is difflib's, step for step,
+    so the opcodes are identical. Blocks are short, and this setup is most of difflib's cost there.
+    """
+    la, lb = len(a), len(b)
+    b2j: dict = {}
+    for j, x in enumerate(b):
+        indices = b2j.get(x)
+        if indices is None:
+            b2j[x] = [j]
+        else:
+            indices.append(j)
+    matches: list[tuple[int, int, int]] = []
+    queue = [(0, la, 0, lb)]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        # difflib's find_longest_match: j2len[j] is the length of the match ending at a[i-1], b[j]
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            j2lenget = j2len.get
+            newj2len: dict[int, int] = {}
+            for j in b2j.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2lenget(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        # (difflib extends the run over equal neighbours here; without junk there are none, but
+        # the loops are kept so that the result is difflib's by construction)
+        while besti > alo and bestj > blo and a[besti - 1] == b[bestj - 1]:
+            besti, bestj, bestsize = besti - 1, bestj - 1, bestsize + 1
+        while besti + bestsize < ahi and bestj + bestsize < bhi and a[besti + bestsize] == b[bestj + bestsize]:
+            bestsize += 1
+        if bestsize:
+            matches.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    matches.sort()
+    # adjacent runs merged, then the opcodes between them (difflib's get_matching_blocks, get_opcodes)
+    merged: list[tuple[int, int, int]] = []
+    i1 = j1 = k1 = 0
+    for i2, j2, k2 in matches:
+        if i1 + k1 == i2 and j1 + k1 == j2:
+            k1 += k2
+        else:
+            if k1:
+                merged.append((i1, j1, k1))
+            i1, j1, k1 = i2, j2, k2
+    if k1:
+        merged.append((i1, j1, k1))
+    merged.append((la, lb, 0))
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in merged:
+        if i < ai and j < bj:
+            ops.append(("replace", i, ai, j, bj))
+        elif i < ai:
+            ops.append(("delete", i, ai, j, bj))
+        elif j < bj:
+            ops.append(("insert", i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            ops.append(("equal", ai, i, bj, j))
+    return ops
+
+
 #: Word runs with more token pairs than this are not compared word by word (one block of prose that
 #: long is a rewrite to a reader anyway), so that no word comparison is ever document-sized.
 WORD_PAIR_LIMIT = 1_000_000
@@ -1073,7 +1149,7 @@ def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> li
     okeys, nkeys = _keys(o_tokens, at_end), _keys(n_tokens, at_end)
     if not okeys or not nkeys or len(okeys) * len(nkeys) > WORD_PAIR_LIMIT:
         return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
-    ops = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False).get_opcodes()
+    ops = _word_opcodes(okeys, nkeys)
     return _merge_small_equal(ops, [len(t.word) for t in o_tokens], [len(t.word) for t in n_tokens])
 
 
