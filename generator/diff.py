@@ -365,8 +365,11 @@ def diff_blocks(old: Sequence[Block], new: Sequence[Block]) -> Diff:
     if head < n_old - tail or head < n_new - tail:
         a_keys, b_keys = okeys[head:n_old - tail], nkeys[head:n_new - tail]
         crowded = _crowd(a_keys, b_keys)
-        sm = difflib.SequenceMatcher(crowded, a_keys, b_keys, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if crowded is None:
+            block_ops = _plain_opcodes(a_keys, b_keys)  # what SequenceMatcher without junk gives, faster
+        else:
+            block_ops = difflib.SequenceMatcher(crowded, a_keys, b_keys, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in block_ops:
             if crowded is not None and tag == "replace":
                 # repeated blocks the matcher could not place: line them up in order instead
                 for op in _resync(okeys, nkeys, i1 + head, i2 + head, j1 + head, j2 + head):
@@ -1027,7 +1030,7 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
             or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens)):
         ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
     else:
-        ops = _word_opcodes(keys(o_tokens), keys(n_tokens))
+        ops = _plain_opcodes(keys(o_tokens), keys(n_tokens))
         ops = _merge_small_equal(ops, [len(w) for w, _ in o_tokens], [len(w) for w, _ in n_tokens])
     out: list[str] = []
     added = removed = matched = 0
@@ -1064,11 +1067,11 @@ def _text_length(html: str) -> int:
     return len(" ".join(html.split()))
 
 
-def _word_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, computed the same way.
 
-    Word comparisons never use junk, so difflib's junk and popularity bookkeeping, its Match
-    objects and its per-call setup are dropped; the search itself (longest matching run, earliest
+    For word comparisons and block alignments without junk: difflib's junk and popularity
+    bookkeeping, its Match objects and its per-call setup are dropped; the search itself (longest matching run, earliest
     in ``a`` then in ``b``, then recursively left and right of it) is difflib's, step for step,
     so the opcodes are identical. Blocks are short, and this setup is most of difflib's cost there.
     """
@@ -1149,7 +1152,7 @@ def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> li
     okeys, nkeys = _keys(o_tokens, at_end), _keys(n_tokens, at_end)
     if not okeys or not nkeys or len(okeys) * len(nkeys) > WORD_PAIR_LIMIT:
         return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
-    ops = _word_opcodes(okeys, nkeys)
+    ops = _plain_opcodes(okeys, nkeys)
     return _merge_small_equal(ops, [len(t.word) for t in o_tokens], [len(t.word) for t in n_tokens])
 
 
