@@ -1067,22 +1067,68 @@ def _text_length(html: str) -> int:
     return len(" ".join(html.split()))
 
 
-def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
-    """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, computed the same way.
+def _matches_by_runs(a: list, b2j: dict, la: int, lb: int) -> list[tuple[int, int, int]]:
+    """The matching runs difflib's search finds, unsorted, from the diagonal runs of equal elements.
 
-    For word comparisons and block alignments without junk: difflib's junk and popularity
-    bookkeeping, its Match objects and its per-call setup are dropped; the search itself (longest matching run, earliest
-    in ``a`` then in ``b``, then recursively left and right of it) is difflib's, step for step,
-    so the opcodes are identical. Blocks are short, and this setup is most of difflib's cost there.
+    difflib rescans every element of each sub-range for the longest run, which costs the range's
+    size at each level of a lopsided recursion (a long document with edits spread through it).
+    Here the maximal diagonal runs are listed once; the longest run within a range is the longest
+    clipped run (on a tie the one starting earliest in ``a``, then in ``b``: the one difflib's
+    scan reaches first), and only the runs that reach into a sub-range are looked at again there.
     """
-    la, lb = len(a), len(b)
-    b2j: dict = {}
-    for j, x in enumerate(b):
+    runs: list[list[int]] = []  # [start in a, start in b, length], by start in a then in b
+    ending: dict[int, list[int]] = {}  # j → the run whose last pair is (i - 1, j)
+    for i, x in enumerate(a):
         indices = b2j.get(x)
         if indices is None:
-            b2j[x] = [j]
-        else:
-            indices.append(j)
+            ending = {}
+            continue
+        following: dict[int, list[int]] = {}
+        for j in indices:
+            run = ending.get(j - 1)
+            if run is None:
+                run = [i, j, 1]
+                runs.append(run)
+            else:
+                run[2] += 1
+            following[j] = run
+        ending = following
+    matches: list[tuple[int, int, int]] = []
+    queue = [(0, la, 0, lb, runs)]
+    while queue:
+        alo, ahi, blo, bhi, candidates = queue.pop()
+        inside = []
+        besti = bestj = bestsize = 0
+        for si, sj, length in candidates:
+            # the run clipped to the range
+            lo = alo - si
+            if blo - sj > lo:
+                lo = blo - sj
+            if lo < 0:
+                lo = 0
+            hi = ahi - si
+            if bhi - sj < hi:
+                hi = bhi - sj
+            if length < hi:
+                hi = length
+            size = hi - lo
+            if size <= 0:
+                continue
+            ci, cj = si + lo, sj + lo
+            inside.append((ci, cj, size))
+            if size > bestsize or (size == bestsize and (ci < besti or (ci == besti and cj < bestj))):
+                besti, bestj, bestsize = ci, cj, size
+        if bestsize:
+            matches.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj, inside))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi, inside))
+    return matches
+
+
+def _matches_by_search(a: list, b: list, b2j: dict, la: int, lb: int) -> list[tuple[int, int, int]]:
+    """difflib's get_matching_blocks search, unsorted (for inputs with many repeated elements)."""
     matches: list[tuple[int, int, int]] = []
     queue = [(0, la, 0, lb)]
     while queue:
@@ -1114,6 +1160,34 @@ def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
                 queue.append((alo, besti, blo, bestj))
             if besti + bestsize < ahi and bestj + bestsize < bhi:
                 queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    return matches
+
+
+def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, computed faster.
+
+    For word comparisons and block alignments without junk. difflib's junk and popularity
+    bookkeeping, its Match objects and its per-call setup are dropped, and the matching runs are
+    found as difflib finds them: the longest run of equal elements (the earliest in ``a``, then in
+    ``b``, on a tie), then recursively the same left and right of it. So the opcodes are identical.
+    """
+    la, lb = len(a), len(b)
+    b2j: dict = {}
+    for j, x in enumerate(b):
+        indices = b2j.get(x)
+        if indices is None:
+            b2j[x] = [j]
+        else:
+            indices.append(j)
+    pairs = 0
+    for x in a:
+        indices = b2j.get(x)
+        if indices is not None:
+            pairs += len(indices)
+    if pairs <= 4 * (la + lb) + 64:
+        matches = _matches_by_runs(a, b2j, la, lb)
+    else:
+        matches = _matches_by_search(a, b, b2j, la, lb)
     matches.sort()
     # adjacent runs merged, then the opcodes between them (difflib's get_matching_blocks, get_opcodes)
     merged: list[tuple[int, int, int]] = []
