@@ -598,6 +598,7 @@ _INLINE_SPAN = re.compile(
     r"|(?<![\w_])__(?P<ustrong>[^\s_](?:[^_\n]*[^\s_])?)__(?![\w_])"
     r"|(?<![\w_])_(?P<uem>[^\s_](?:[^_\n]*[^\s_])?)_(?![\w_])"
 )
+_SPAN_START = re.compile(r"[`\[*_]")
 _INLINE_SPECIAL = re.compile(r"[`\[\]*_\\<>&{}~|!\t]")
 # Characters or sequences whose Python-Markdown meaning the fast renderer does not reproduce.
 # (Two patterns rather than one alternation: a lone character class lets the regex engine scan
@@ -636,14 +637,19 @@ def _fast_inline(text: str) -> str | None:
         return None
     out: list[str] = []
     pos = 0
-    # Every span starts with a marker character, and every marker character is unsafe in plain
-    # text: a marker that starts no span stays in the text between spans and makes it fail.
-    for m in _INLINE_SPAN.finditer(text):
+    scan = 0
+    while True:
+        c = _SPAN_START.search(text, scan)
+        if c is None:
+            break
+        m = _INLINE_SPAN.match(text, c.start())
+        if m is None:
+            return None  # a marker the subset does not cover
         plain = _plain_escape(text[pos:m.start()])
         if plain is None:
-            return None  # a marker the subset does not cover
+            return None
         out.append(plain)
-        pos = m.end()
+        pos = scan = m.end()
         kind = m.lastgroup
         if kind == "code":
             code = m.group("code").strip()
