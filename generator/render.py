@@ -939,7 +939,7 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                 kind = piece.kind
                 if kind == "paragraph":
                     text = _inline_text(piece.inner)
-                    blocks.append(Block("paragraph", 0, builder.section, builder.anchor, f"<p>{piece.inner}</p>", text,
+                    blocks.append(_block("paragraph", 0, builder.section, builder.anchor, f"<p>{piece.inner}</p>", text,
                                         fold_key(text), (), -1, piece.source))
                 elif kind == "heading":
                     headed = True
@@ -947,7 +947,7 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                     head, tail = templates[piece.level]
                     hid = _heading_id(piece.inner, profile, used, counters, slugs)
                     builder.push_heading(piece.level, text, hid)
-                    blocks.append(Block("heading", piece.level, builder.section, builder.anchor,
+                    blocks.append(_block("heading", piece.level, builder.section, builder.anchor,
                                         head.replace("qzxqvj", hid) + piece.inner + tail.replace("qzxqvj", hid),
                                         text, fold_key(text), (), next(_NODE_IDS), piece.source))
                 else:
@@ -956,12 +956,35 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                     section, anchor = builder.section, builder.anchor
                     for inner, source in piece.items:
                         text = _inline_text(inner)
-                        blocks.append(Block("item", 0, section, anchor, f"<li>{inner}</li>", text, fold_key(text),
+                        blocks.append(_block("item", 0, section, anchor, f"<li>{inner}</li>", text, fold_key(text),
                                             container, next(_NODE_IDS), source))
         if not headed:
             memo[key] = blocks[start:]
     md.reset()
     return blocks
+
+
+_new_object = object.__new__
+
+
+def _block(kind: str, level: int, section: tuple[str, ...], anchor: str | None, html: str, text: str, key: str,
+           container: tuple[tuple[int, str], ...], node: int, source: str | None) -> Block:
+    """``Block(...)`` for the fast renderer's hot loop: the same fields, set straight into the
+    instance dict (a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``,
+    which costs more than the rest of making a block)."""
+    block = _new_object(Block)
+    d = block.__dict__
+    d["kind"] = kind
+    d["level"] = level
+    d["section"] = section
+    d["anchor"] = anchor
+    d["html"] = html
+    d["text"] = text
+    d["key"] = key
+    d["container"] = container
+    d["node"] = node
+    d["source"] = source
+    return block
 
 
 def _with_source(block: Block, source: str) -> Block:
