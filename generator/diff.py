@@ -974,7 +974,10 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
     return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
 
 
-_PHRASE_WORDS = re.compile(r"((?:<[^>]*>|[^\s<])+)(\s*)")
+# A word with the tags inside or around it, and the whitespace after. (Runs of plain characters are
+# taken whole rather than one by one, which is faster; nothing after the word can fail, so the
+# nested repeat never backtracks.)
+_PHRASE_WORDS = re.compile(r"((?:[^\s<]+|<[^>]*>)+)(\s*)")
 
 
 def _phrasing_only(html: str) -> bool:
