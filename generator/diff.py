@@ -1187,7 +1187,9 @@ def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
         indices = b2j.get(x)
         if indices is not None:
             pairs += len(indices)
-    if pairs <= 4 * (la + lb) + 64:
+    # Listing the runs pays where elements are nearly unique (blocks of a long document); with many
+    # repeated elements the many short runs are carried down the recursion, and difflib's scan is cheaper.
+    if pairs <= la + lb:
         matches = _matches_by_runs(a, b2j, la, lb)
     else:
         matches = _matches_by_search(a, b, b2j, la, lb)
