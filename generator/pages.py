@@ -350,12 +350,18 @@ class _Planner:
         previous = statement.previous(version)
         links = self.version_links(statement, version, path)
         upcoming = statement.upcoming(as_of)
+        is_latest_address = path == statement_path(statement.id)
+        # The quiet "updated" line: on the statement's own address, for banner_days after a change.
+        recently_updated = (
+            is_latest_address and status == "in-force" and previous is not None
+            and 0 <= (as_of - version.effective).days <= self.options.banner_days
+        )
         header = _render(
             "version_header.html",
             statement=statement, version=version, status=status, links=links,
             previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
-            upcoming=upcoming[0] if upcoming else None, is_latest_address=path == statement_path(statement.id),
-            permalink=self.absolute(version_path(version)),
+            upcoming=upcoming[0] if upcoming else None, is_latest_address=is_latest_address,
+            permalink=self.absolute(version_path(version)), recently_updated=recently_updated,
         )
         corrections = []
         if version.corrections and self.diff is not None:

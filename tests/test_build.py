@@ -228,3 +228,16 @@ def test_export_writes_the_redline_inline(three_versions, tmp_path):
     assert run("export", "-o", str(out), "--as-of", "2025-02-01").exit_code == 0
     text = (out / "privacy/2024-06-01/changes/index.md").read_text()
     assert "statements-fragment" not in text and "<ins" in text
+
+
+def test_the_statement_page_says_quietly_that_it_was_updated_for_banner_days(three_versions):
+    run("build", "--as-of", "2024-06-20")
+    assert "Updated on" in page(three_versions.path / "site", "privacy")
+    assert "Updated on" not in page(three_versions.path / "site", "privacy/2024-06-01")
+    run("build", "--as-of", "2024-08-15")
+    assert "Updated on" not in page(three_versions.path / "site", "privacy")
+
+
+def test_a_non_material_change_raises_no_site_wide_banner(three_versions):
+    run("build", "--as-of", "2024-06-20")
+    assert "statement-banner" not in page(three_versions.path / "site", "privacy/history")
