@@ -56,7 +56,7 @@ class StatementsConfig(base.Config):
     """Generate the navigation (unless mkdocs.yml defines ``nav`` itself)."""
 
     banner_days = c.Type(int, default=30)
-    """For how many days after a material version takes effect the site-wide banner says it changed."""
+    """Days after a version takes effect during which the site says it changed (banner if material)."""
 
     notice_days = c.Type(int, default=30)
     """Minimum days between publishing a material version and its effective date (``statement check``)."""
