@@ -144,6 +144,11 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         folder = root / self.config.statements_dir
         if folder.is_dir():
             server.watch(str(folder))
+        # A commit changes no statement file but turns a draft into a published revision:
+        # git appends to logs/HEAD on every commit, checkout and reset.
+        head_log = _git_head_log(root)
+        if head_log is not None:
+            server.watch(str(head_log), recursive=False)
         return server
 
 
@@ -152,6 +157,20 @@ class _StaticFile(File):
 
     def is_documentation_page(self) -> bool:
         return False
+
+
+def _git_head_log(folder: Path) -> Path | None:
+    """The reflog of HEAD of the repository around ``folder``, if there is one."""
+    for candidate in (folder, *folder.parents):
+        dot_git = candidate / ".git"
+        if dot_git.is_dir():
+            log_file = dot_git / "logs" / "HEAD"
+            return log_file if log_file.is_file() else None
+        if dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
+            target = dot_git.read_text(encoding="utf-8").partition("gitdir:")[2].strip()
+            log_file = (candidate / target / "logs" / "HEAD").resolve()
+            return log_file if log_file.is_file() else None
+    return None
 
 
 def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool) -> SitePlan:

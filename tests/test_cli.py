@@ -112,6 +112,8 @@ def test_serve_rebuilds_when_the_statement_changes_and_shows_uncommitted_edits_a
         history.write(PATH, statement_text(effective="2024-06-01", body="## A\n\nTwo, edited.\n"))
         assert wait_for(lambda: "Two, edited." in fetch(url)), "no rebuild after the edit"
         assert "Draft" in fetch(url)
+        history.commit("Edit", date="2024-06-15")
+        assert wait_for(lambda: "Draft" not in fetch(url)), "no rebuild after the commit"
     finally:
         server.terminate()
         server.wait(timeout=10)
