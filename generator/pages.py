@@ -295,6 +295,7 @@ class _Planner:
                     "title": statement.title,
                     "url": self.link("index.md", statement_path(statement.id)),
                     "history": self.link("index.md", history_path(statement.id)),
+                    "compare": self.link("index.md", compare_path(statement.id)),
                     "current": current,
                     "upcoming": upcoming[0] if upcoming else None,
                     "upcoming_changes": self.link("index.md", changes_path(upcoming[0])) if upcoming else None,

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +242,30 @@ def test_the_statement_page_says_quietly_that_it_was_updated_for_banner_days(thr
 def test_a_non_material_change_raises_no_site_wide_banner(three_versions):
     run("build", "--as-of", "2024-06-20")
     assert "statement-banner" not in page(three_versions.path / "site", "privacy/history")
+
+
+def _broken_links(site: Path) -> list[tuple[str, str]]:
+    """Relative links between built pages and files that lead nowhere (404.html uses root links)."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for html_file in site.rglob("*.html"):
+        if html_file.name == "404.html":
+            continue
+        for href in re.findall(r'href="([^"#]+)', html_file.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:|^/", href):
+                continue
+            target = (html_file.parent / unquote(urlsplit(href).path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(html_file.relative_to(site)), href))
+    return broken
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_between_generated_pages_leads_somewhere(three_versions, directory_urls):
+    config = three_versions.path / "mkdocs.yml"
+    config.write_text(config.read_text() + f"use_directory_urls: {str(directory_urls).lower()}\n")
+    assert run("build", "--as-of", "2025-02-01").exit_code == 0
+    assert _broken_links(three_versions.path / "site") == []
