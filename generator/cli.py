@@ -204,19 +204,15 @@ def log_command(statement_id: str | None, config_file: str, as_of: dt.date | Non
 @guard
 def validate(config_file: str) -> None:
     """Check mkdocs.yml and every statement file; exit 2 with one line per problem."""
-    from .history import decode_text
-    from .model import STATEMENT_ID, parse_document
+    from .history import display_path, read_working_text
+    from .model import parse_document
     from .project import load_mkdocs_config, statements_options
 
     setup_logging(False, True)
     config = load_mkdocs_config(config_file)
     options = statements_options(config)
-    root = Path(config.config_file_path).resolve().parent
-    folder = root / options.statements_dir
-    try:
-        shown_folder = folder.relative_to(Path.cwd())
-    except ValueError:
-        shown_folder = folder
+    folder = Path(config.config_file_path).resolve().parent / options.statements_dir
+    shown_folder = display_path(folder)
     problems: list[str] = []
     files = sorted(folder.glob("*.md")) if folder.is_dir() else []
     if not folder.is_dir():
@@ -224,17 +220,9 @@ def validate(config_file: str) -> None:
     elif not files:
         problems.append(f"{shown_folder}: no statement files (*.md); add one such as privacy.md")
     for path in files:
-        shown = shown_folder / path.name
+        shown = display_path(path)
         try:
-            if not STATEMENT_ID.match(path.stem):
-                raise StatementError(
-                    f"'{path.name}' cannot be a statement id", path=shown, line=1,
-                    fix="rename the file to lower-case letters, digits and '-'",
-                )
-            text = decode_text(path.read_bytes(), path=shown)
-            if not text.strip():
-                raise StatementError("is empty", path=shown, line=1, fix="write the statement or delete the file")
-            document = parse_document(text, path=shown)
+            document = parse_document(read_working_text(path), path=shown)
             if document.meta and document.meta.effective is None:
                 click.echo(f"warning: {shown}: no 'effective' date in front-matter; it will come from the text or the commit date", err=True)
         except StatementError as exc:

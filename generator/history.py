@@ -26,7 +26,10 @@ from typing import Callable, Iterable
 from .errors import InputError, ShallowCloneError
 from .model import STATEMENT_ID, Document, Revision, Statement, Version, parse_document, parse_human_date
 
-__all__ = ["HistoryOptions", "read_statement", "read_statements", "read_revisions", "group_versions", "decode_text"]
+__all__ = [
+    "HistoryOptions", "read_statement", "read_statements", "read_revisions", "group_versions", "decode_text",
+    "display_path", "read_working_text",
+]
 
 #: default pattern for an effective date written in the body (adopting existing repositories)
 DEFAULT_EFFECTIVE_PATTERN = r"(?im)^\W*(?:effective|last\s+updated)(?:\s+date)?\s*[:\-–—]?\s*\**\s*(?P<date>.+?)\s*\**\s*$"
@@ -61,12 +64,13 @@ def decode_text(data: bytes, *, path: str | Path) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _display(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when below it."""
+def display_path(path: str | Path) -> str:
+    """A path as the user would type it: relative to the working directory when below it."""
+    path = Path(path)
     if not path.is_absolute():
         return path.as_posix()
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -80,6 +84,17 @@ def _statement_id(path: Path) -> str:
             fix="rename the file to lower-case letters, digits and '-', e.g. privacy.md",
         )
     return stem
+
+
+def read_working_text(path: str | Path) -> str:
+    """A statement file as it is now: a valid id, UTF-8 text, not empty — or a one-line error."""
+    path = Path(path)
+    display = display_path(path)
+    _statement_id(path)
+    text = decode_text(path.read_bytes(), path=display)
+    if not text.strip():
+        raise InputError("is empty", path=display, line=1, fix="write the statement with front-matter and text, or delete the file")
+    return text
 
 
 # --- git -------------------------------------------------------------------------------------
@@ -197,17 +212,14 @@ def read_revisions(
     path = Path(path)
     statement_id = _statement_id(path)
     pattern = re.compile(options.effective_pattern)
-    display = _display(path)
+    display = display_path(path)
     repo = _open_repo(path.parent.resolve())
     revisions: list[Revision] = []
 
     def working_tree(strict: bool) -> Revision | None:
         if not path.exists():
             return None
-        data = path.read_bytes()
-        text = decode_text(data, path=display)
-        if not text.strip():
-            raise InputError("is empty", path=display, line=1, fix="write the statement with front-matter and text, or delete the file")
+        text = read_working_text(path)
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
         return _revision(
             statement_id, display, text, commit=None, committed=mtime, author="", subject="uncommitted edits",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import ConfigError
-from .history import HistoryOptions, read_statements
+from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
 
 __all__ = ["Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements"]
@@ -139,15 +139,7 @@ def read_project_statements(
     history = HistoryOptions(
         include_working_tree=not only_committed, effective_pattern=options.effective_pattern, ref=ref,
     )
-    return read_statements(_display(folder), options=history, warn=warn or log.warning)
-
-
-def _display(folder: Path) -> Path:
-    """Show paths relative to the working directory when they are below it."""
-    try:
-        return folder.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return folder
+    return read_statements(Path(display_path(folder)), options=history, warn=warn or log.warning)
 
 
 def load_project(
