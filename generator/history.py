@@ -266,23 +266,18 @@ def read_revisions(
         except InputError as exc:  # pragma: no cover - non-strict parsing does not raise
             warn(f"{exc}; skipped")
 
-    if options.include_working_tree and options.ref == "HEAD":
-        committed_text = revisions[-1].text if revisions else None
-        draft = working_tree(strict=True)
-        if draft is not None and draft.text != committed_text:
+    # The file as it is now must be valid, whatever its old revisions were.
+    draft = working_tree(strict=True) if options.include_working_tree and options.ref == "HEAD" else None
+    if draft is not None:
+        if not revisions or draft.text != revisions[-1].text:
             revisions.append(draft)
     elif revisions:
-        # The committed text at HEAD is still validated strictly: build refuses a broken tip.
-        last = revisions[-1]
-        parse_document(last.text, path=display, strict=True)
-    if not revisions:
+        parse_document(revisions[-1].text, path=display, strict=True)
+    else:
         draft = working_tree(strict=True)
         if draft is None:
             raise InputError("does not exist", path=display)
         revisions.append(draft)
-    elif revisions[-1].meta is None:
-        # Old revisions may be messy; the newest one must be valid.
-        parse_document(revisions[-1].text, path=display, strict=True)
     return revisions
 
 

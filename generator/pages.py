@@ -222,8 +222,7 @@ class _Planner:
         self.options = options
         self.classify = classify
         self.diff = diff
-        self._diff_bodies = diff_bodies
-        self._diffs: dict[tuple[str, str], Any] = {}
+        self.diff_bodies = diff_bodies or (memoised_diff(diff, options) if diff is not None else None)
         self._fragments: dict[str, str] = {}
         self._fragment_count = 0
         self.statements = tuple(statements)
@@ -491,20 +490,29 @@ class _Planner:
         base = (self.options.site_url or "").rstrip("/")
         return f"{base}/{url}" if base else f"/{url}"
 
-    def diff_bodies(self, old: str, new: str) -> Any:
-        """The diff of two Markdown bodies, computed once per pair in a build."""
-        if self._diff_bodies is not None:
-            return self._diff_bodies(old, new)
-        key = (old, new)
-        if key not in self._diffs:
-            self._diffs[key] = self.diff.diff_markdown(old, new, **self._md())
-        return self._diffs[key]
-
     def _md(self) -> dict[str, Any]:
         return {
             "extensions": list(self.options.markdown_extensions) or None,
             "extension_configs": dict(self.options.markdown_configs) or None,
         }
+
+
+def memoised_diff(engine: Any, options: PlanOptions) -> Callable[[str, str], Any]:
+    """``diff(old_body, new_body)`` with the site's Markdown extensions, computed once per pair.
+
+    A build hands the same function to the planner (changes pages, corrections) and to the
+    material-change classifier (verdicts, feeds), so each pair of versions is diffed once.
+    """
+    markdown = {
+        "extensions": list(options.markdown_extensions) or None,
+        "extension_configs": dict(options.markdown_configs) or None,
+    }
+
+    @lru_cache(maxsize=None)
+    def diff_bodies(old: str, new: str) -> Any:
+        return engine.diff_markdown(old, new, **markdown)
+
+    return diff_bodies
 
 
 def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Banner | None:

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .config import StatementsConfig
 from .errors import ConfigError
-from .pages import PlanOptions, SitePlan, page_url, plan_site
+from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
 from .project import read_project_statements
 
 __all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES"]
@@ -175,16 +175,8 @@ def _git_head_log(folder: Path) -> Path | None:
 
 def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool) -> SitePlan:
     """The site plan for a loaded MkDocs config: pages, redlines and verdicts share one diff per pair."""
-    from functools import lru_cache
-
     from . import diff as engine
     from . import material
-
-    markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
-
-    @lru_cache(maxsize=None)
-    def diff_bodies(old: str, new: str) -> Any:
-        return engine.diff_markdown(old, new, **markdown)
 
     plan_options = PlanOptions(
         as_of=as_of,
@@ -197,6 +189,7 @@ def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, hom
         markdown_extensions=config.markdown_extensions,
         markdown_configs=config.mdx_configs,
     )
+    diff_bodies = memoised_diff(engine, plan_options)
     classify = material.classifier(options, diff=diff_bodies)
     return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies)
 
