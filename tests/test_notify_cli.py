@@ -20,7 +20,7 @@ from generator.project import Project
 def site(tmp_path, monkeypatch):
     """``site(*channels, root=...)``: the project the command loads, with the channels' secrets set."""
     monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
-    monkeypatch.setattr(command_line, "default_classifier", lambda options: None)
+    monkeypatch.setattr(command_line, "default_classifier", lambda options, config=None: None)
 
     def make(*channels, root=tmp_path, statements=None, load_error=None):
         (root / "mkdocs.yml").write_text("site_name: Fernhill Statements\n")

@@ -35,14 +35,12 @@ def load_project(config_file: str | Path, as_of: dt.date | None) -> Any:
     return load(config_file, as_of=as_of, committed_only=True)
 
 
-def default_classifier(options: Any) -> Classifier | None:
-    """The material-change detector configured by the plugin's options, when it is available."""
-    try:
-        from .. import material
-    except ImportError:
-        return None
-    factory = getattr(material, "classifier", None)
-    return factory(options) if factory is not None else None
+def default_classifier(options: Any, config: Any = None) -> Classifier | None:
+    """The material-change detector as the site runs it: the plugin's options, the site's Markdown."""
+    from .. import material
+
+    markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs} if config else {}
+    return material.classifier(options, **markdown)
 
 
 _MARKS = {
@@ -130,7 +128,7 @@ def notify(
         report = run_notifications(
             project,
             as_of=as_of_date,
-            classify=default_classifier(project.options),
+            classify=default_classifier(project.options, project.config),
             dry_run=dry_run,
             baseline=baseline,
             # --outbox is relative to where the command runs; the option in mkdocs.yml to mkdocs.yml.
