@@ -275,6 +275,7 @@ def _committed_body(version: Any) -> str:
 def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None) -> None:
     """Show what changed between two versions (default: previous → working)."""
     from . import diff as engine
+    from .material import classify_diff
     from .model import split_front_matter
     from .project import load_project
 
@@ -298,9 +299,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     result = engine.diff_markdown(old_body, new_body, **md)
     if fmt == "json":
         document = engine.to_json(result, statement=statement.id, from_=old_label, to=new_label)
-        classification = _classification(project, statement, old_body, new_body, result)
-        if classification is not None:
-            document["classification"] = classification
+        document["classification"] = classify_diff(result, options=project.options).to_dict()
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif fmt == "html":
         click.echo(engine.render_redline(result, context=True))
@@ -310,18 +309,6 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
         use_color = sys.stdout.isatty() if color is None else color
         header = f"{statement.title}: {old_label} → {new_label}\n"
         click.echo(header + engine.render_text(result, color=use_color), color=use_color)
-
-
-def _classification(project: Any, statement: Any, old_body: str, new_body: str, result: Any) -> Any:
-    try:
-        from . import material
-    except ImportError:
-        return None
-    classify_diff = getattr(material, "classify_diff", None)
-    if classify_diff is None:
-        return None
-    outcome = classify_diff(result, options=project.options)
-    return outcome.to_dict() if hasattr(outcome, "to_dict") else outcome
 
 
 # --- export ----------------------------------------------------------------------------------
