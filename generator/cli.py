@@ -46,6 +46,32 @@ def cli() -> None:
     """Publish statements kept as Markdown in git as a versioned MkDocs site."""
 
 
+# --- init ------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("folder", required=False, default=".", metavar="[DIR]")
+@guard
+def init(folder: str) -> None:
+    """Start a statements site in DIR (default: here): mkdocs.yml, a privacy statement, the workflow."""
+    from .scaffold import init_project
+
+    result = init_project(folder)
+    where = "." if folder in (".", "./") else folder.rstrip("/")
+    repository = "a new git repository" if result.created_repository else "the git repository"
+    click.echo(f"Created in {repository} {where}/: " + ", ".join(result.files))
+    steps = [
+        "Write your statement in statements/privacy.md: replace the [bracketed] parts, keep the effective date.",
+        "Preview it with 'statement serve' (http://127.0.0.1:8000), then commit: git add -A && git commit -m 'Privacy statement'",
+        "Build the site with 'statement build' (into site/), or push to GitHub: the workflow checks pull requests and publishes main.",
+    ]
+    click.echo("Next:")
+    if where != ".":
+        steps[0] = f"cd {where}; then write" + steps[0][len("Write"):]
+    for number, step in enumerate(steps, start=1):
+        click.echo(f"  {number}. {step}")
+
+
 # --- build -----------------------------------------------------------------------------------
 
 
