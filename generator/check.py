@@ -324,15 +324,16 @@ class _Checker:
 
 def _read(root: Path, top: Path, options: Any, *, ref: str | None, names: list[str] | None, warn: Callable[[str], None]) -> dict[str, Any]:
     """Statements by id: at a commit (``ref``) or, with ``ref=None``, HEAD's history plus the working tree."""
-    from .history import HistoryOptions, read_statement
+    from .history import read_statement
+    from .project import history_options
 
     folder = root / options.statements_dir
     if ref is None:
         files = sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
-        history = HistoryOptions(include_working_tree=True, effective_pattern=options.effective_pattern, ref="HEAD")
+        history = history_options(root, options, include_working_tree=True, ref="HEAD")
     else:
         files = [folder / name for name in (names or [])]
-        history = HistoryOptions(include_working_tree=False, effective_pattern=options.effective_pattern, ref=ref)
+        history = history_options(root, options, include_working_tree=False, ref=ref)
     statements = {}
     for path in files:
         statement = read_statement(path, options=history, warn=warn)

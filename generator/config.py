@@ -13,7 +13,7 @@ from .options import DateOption
 from .material import MaterialConfig
 from .notify.config import NotifyConfig
 
-__all__ = ["StatementsConfig", "DateOption", "RegexWithDate"]
+__all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths"]
 
 
 
@@ -34,6 +34,28 @@ class RegexWithDate(c.Type[str]):
         return text
 
 
+class EarlierPaths(c.BaseConfigOption[dict]):
+    """``{statement id: [earlier path, …]}``: paths relative to mkdocs.yml, oldest first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError("must map a statement id to a list of its earlier paths, e.g. privacy: [Policies/privacy.md]")
+        result: dict[str, list[str]] = {}
+        for key, paths in value.items():
+            if isinstance(paths, str):
+                paths = [paths]
+            if not isinstance(key, str) or not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+                raise ValidationError(f"'{key}' must list paths of earlier files, e.g. {key}: [Policies/{key}.md]")
+            result[key] = list(paths)
+        return result
+
+
 class StatementsConfig(base.Config):
     """Options of the ``statements`` MkDocs plugin."""
 
@@ -48,6 +70,9 @@ class StatementsConfig(base.Config):
 
     effective_pattern = RegexWithDate(DEFAULT_EFFECTIVE_PATTERN)
     """Where front-matter has no ``effective``, a body line matching this pattern gives the date."""
+
+    earlier_paths = EarlierPaths()
+    """Statement id -> earlier paths of its file (relative to mkdocs.yml, oldest first), read before it."""
 
     home = c.Type(bool, default=True)
     """Generate a home page listing the statements when the docs folder has no index.md."""

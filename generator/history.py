@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from .errors import InputError, ShallowCloneError
 from .model import STATEMENT_ID, Document, Revision, Statement, Version, parse_document, parse_human_date
@@ -47,6 +47,10 @@ class HistoryOptions:
     effective_pattern: str = DEFAULT_EFFECTIVE_PATTERN
     #: the git revision to read history from
     ref: str = "HEAD"
+    #: statement id -> earlier paths of its file (absolute, or relative to the working directory),
+    #: oldest first, whose histories come before the current file's: for a file that was moved in
+    #: the same commit that rewrote it, where git sees a deletion and an addition, not a rename
+    earlier_paths: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def decode_text(data: bytes, *, path: str | Path) -> str:
@@ -158,6 +162,33 @@ def _log(repo, relpath: str, ref: str) -> list[_Commit]:
     return commits
 
 
+def _earlier_commits(repo, root: Path, statement_id: str, options: HistoryOptions, warn: Warn) -> list[_Commit]:
+    """The commits of a statement's earlier paths (``earlier_paths``), each path's followed as usual, in order."""
+    commits: list[_Commit] = []
+    for earlier in options.earlier_paths.get(statement_id, ()):
+        try:
+            relpath = Path(earlier).resolve().relative_to(root).as_posix()
+        except ValueError:
+            warn(f"earlier_paths: {earlier} is outside the git repository {root}; ignored")
+            continue
+        found = _log(repo, relpath, options.ref)
+        if not any(c.blob for c in found):
+            warn(f"earlier_paths: {relpath} has no history in {options.ref}; check the path (relative to mkdocs.yml)")
+        commits.extend(found)
+    return commits
+
+
+def _unique(commits: list[_Commit]) -> list[_Commit]:
+    """Each (commit, path) once: git may already have followed the current file into an earlier path."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for commit in commits:
+        if (commit.sha, commit.path) not in seen:
+            seen.add((commit.sha, commit.path))
+            unique.append(commit)
+    return unique
+
+
 def _is_shallow(repo) -> bool:
     try:
         return repo.git.rev_parse("--is-shallow-repository").strip() == "true"
@@ -241,7 +272,7 @@ def read_revisions(
 
     root = Path(repo.working_tree_dir).resolve()
     relpath = path.resolve().relative_to(root).as_posix()
-    commits = _log(repo, relpath, options.ref)
+    commits = _unique(_earlier_commits(repo, root, statement_id, options, warn) + _log(repo, relpath, options.ref))
     odb = repo.odb
     for commit in commits:
         if commit.blob is None:

@@ -28,6 +28,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
 from .timeline import TimelinePoint, timeline_svg
 
@@ -246,9 +247,20 @@ class _Planner:
         self._fragments[token] = html
         return Markup(token)
 
+    def links(self, statement_id: str) -> LinkContext:
+        """How relative links in a statement's text are kept working on each page that shows it."""
+        return LinkContext(
+            statement_id, {s.id for s in self.statements},
+            lambda src: page_url(src, directory_urls=self.options.directory_urls),
+        )
+
     def add_page(self, path: str, title: str, markdown: str, **meta: Any) -> None:
         meta = {"title": title, **meta}
         fragments = {token: html for token, html in self._fragments.items() if token in markdown}
+        statement_id = meta.get("statement", {}).get("id")
+        if statement_id:  # redlines carry the statement's own links
+            context = self.links(statement_id)
+            fragments = {token: rebase_html(html, path, context) for token, html in fragments.items()}
         self._fragments.clear()
         self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta, fragments=fragments))
 
@@ -375,7 +387,8 @@ class _Planner:
             permalink=self.absolute(version_path(version)),
         )
         title_md = "" if _body_has_h1(version.body) else f"# {version.title}\n\n"
-        markdown = f"{title_md}{header}\n{version.body.rstrip()}\n\n{footer}"
+        body = rebase_markdown(version.body.rstrip(), path, self.links(statement.id))
+        markdown = f"{title_md}{header}\n{body}\n\n{footer}"
         meta: dict[str, Any] = {
             "statement": {"id": statement.id, "effective": version.key, "status": status, "kind": "version"},
         }

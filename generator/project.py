@@ -17,7 +17,9 @@ from .errors import ConfigError
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
 
-__all__ = ["Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements"]
+__all__ = [
+    "Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements", "history_options",
+]
 
 log = logging.getLogger("mkdocs.plugins.statements")
 
@@ -129,6 +131,23 @@ def statements_options(config: Any) -> Any:
     return plugin.config
 
 
+def history_options(root: Path, options: Any, *, include_working_tree: bool, ref: str = "HEAD") -> HistoryOptions:
+    """How to read history with the plugin's options; ``earlier_paths`` are relative to mkdocs.yml's folder."""
+    earlier = {key: tuple(str(root / path) for path in paths) for key, paths in (options.earlier_paths or {}).items()}
+    folder = root / options.statements_dir
+    for key in earlier:
+        if not (folder / f"{key}.md").is_file() and include_working_tree:
+            config_file = root / "mkdocs.yml"
+            raise ConfigError(
+                f"earlier_paths: no statement '{key}' in {display_path(folder)}", path=display_path(config_file),
+                line=_key_line(config_file, key), fix="use the id of a statement file (its name without .md)",
+            )
+    return HistoryOptions(
+        include_working_tree=include_working_tree, effective_pattern=options.effective_pattern, ref=ref,
+        earlier_paths=earlier,
+    )
+
+
 def read_project_statements(
     root: Path, options: Any, *, committed_only: bool | None = None, warn: Callable[[str], None] | None = None,
     ref: str = "HEAD",
@@ -136,9 +155,7 @@ def read_project_statements(
     """Read every statement of the project with the plugin's history options."""
     folder = root / options.statements_dir
     only_committed = options.committed_only if committed_only is None else committed_only
-    history = HistoryOptions(
-        include_working_tree=not only_committed, effective_pattern=options.effective_pattern, ref=ref,
-    )
+    history = history_options(root, options, include_working_tree=not only_committed, ref=ref)
     return read_statements(Path(display_path(folder)), options=history, warn=warn or log.warning)
 
 

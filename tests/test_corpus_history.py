@@ -110,3 +110,12 @@ def test_the_whole_history_builds_into_a_site(corpus_repo, monkeypatch):
     site = corpus_repo / "site" / "github-terms-of-service"
     assert (site / "2020-11-16" / "index.html").is_file()
     assert "Access Reciprocity" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_naming_the_earlier_path_too_reads_each_revision_once(corpus_repo):
+    old = corpus_repo / "Policies/github-terms-of-service.md"
+    options = HistoryOptions(include_working_tree=False, earlier_paths={"github-terms-of-service": (str(old),)})
+    result = read_statement(corpus_repo / NEW_PATH, options=options, warn=lambda message: None)
+    revisions = [r for v in result.versions for r in v.revisions]
+    assert len(revisions) == 56
+    assert [r.committed for r in revisions] == sorted(r.committed for r in revisions)
