@@ -36,8 +36,9 @@ from typing import Any, Callable, Iterable
 import click
 
 from .commands import guard, parse_date
-from .errors import InputError, ShallowCloneError
+from .errors import ConfigError, InputError, ShallowCloneError
 from .material import Classification, Finding, classify_diff
+from .policy import PolicyChange
 
 __all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
 
@@ -49,6 +50,7 @@ POLICY_RULES: dict[str, str] = {
     "effective-order": "a new version that does not take effect after every version on the base",
     "silent-change": "a change to a published version that is more than editorial",
     "statement-removed": "a statement file that exists on the base was deleted",
+    "policy-change": "a change to the policy the check applies (mkdocs.yml), which a person must approve",
 }
 
 _DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
@@ -122,6 +124,12 @@ class Report:
     notice_days: int
     reviews: tuple[Review, ...]
     problems: tuple[Problem, ...]
+    #: where the policy came from ("mkdocs.yml at the base (1a2b3c4)"), and what a change to it does
+    policy_source: str = ""
+    policy_mode: str = "fail"
+    #: policy values the head changes (each one a ``policy-change`` problem when the mode is ``fail``)
+    policy_changes: tuple[PolicyChange, ...] = ()
+    config_path: str = "mkdocs.yml"
 
     @property
     def passed(self) -> bool:
@@ -133,6 +141,10 @@ class Report:
         return {
             "passed": self.passed, "base": self.base, "base_commit": self.base_commit, "head": self.head,
             "as_of": self.as_of.isoformat(), "notice_days": self.notice_days,
+            "policy": {
+                "source": self.policy_source, "policy_changes": self.policy_mode,
+                "changes": [c.to_dict() for c in self.policy_changes],
+            },
             "reviews": [r.to_dict() for r in self.reviews], "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -218,17 +230,14 @@ def _line_of(text: str, needle: str | None) -> int | None:
 
 
 class _Checker:
-    def __init__(self, *, root: Path, top: Path, options: Any, config: Any, as_of: dt.date) -> None:
+    def __init__(self, *, root: Path, top: Path, options: Any, policy: Any, as_of: dt.date) -> None:
         self.root = root
         self.top = top
         self.options = options
-        self.config = config
         self.as_of = as_of
         self.notice_days = int(options.notice_days)
-        self.md = {
-            "extensions": list(config.markdown_extensions) if config is not None else None,
-            "extension_configs": dict(config.mdx_configs) if config is not None else None,
-        }
+        # The base's extensions, as MkDocs would pass them to Python-Markdown for the build.
+        self.md = {"extensions": list(policy.extensions), "extension_configs": dict(policy.extension_configs)}
 
     def rel(self, statement_id: str) -> str:
         path = (self.root / self.options.statements_dir / f"{statement_id}.md").resolve()
@@ -345,17 +354,24 @@ def run_check(
     config_file: str | Path = "mkdocs.yml", *, base: str | None = None, head: str | None = None,
     as_of: dt.date | None = None, statements: Iterable[str] = (), warn: Callable[[str], None] | None = None,
 ) -> Report:
-    """Check the statements of ``head`` (default: the working tree) against ``base`` (default: the merge base)."""
-    from .project import load_mkdocs_config, statements_options
+    """Check the statements of ``head`` (default: the working tree) against ``base`` (default: the merge base).
+
+    The policy is the base's: its mkdocs.yml is read from git as data, and the head's mkdocs.yml is
+    only compared with it (see :mod:`generator.policy`). Neither file is loaded through MkDocs, so
+    nothing a pull request names in it (hooks, plugins, YAML tags) runs.
+    """
+    from .policy import default_policy, policy_changes, read_policy
 
     warn = warn or (lambda message: None)
-    config = load_mkdocs_config(config_file)
-    options = statements_options(config)
-    root = Path(config.config_file_path).resolve().parent
+    config_path = Path(config_file)
+    if not config_path.is_file():
+        raise ConfigError("configuration file not found", path=config_path, fix="run in the folder with mkdocs.yml or pass --config-file")
+    root = config_path.resolve().parent
     top_text = _git(root, "rev-parse", "--show-toplevel")
     if not top_text:
         raise InputError("is not in a git repository, so there is no published history to check against", path=config_file, fix="run 'git init' and commit the statements")
     top = Path(top_text).resolve()
+    config_rel = config_path.resolve().relative_to(top).as_posix()
     if base is None:
         base_label, base_commit = default_base(root)
     else:
@@ -368,6 +384,14 @@ def run_check(
         head_commit = _commit(root, head)
         if head_commit is None:
             raise InputError(f"--head {head!r} is not a commit in this repository", fix="name a branch, tag or commit, or leave --head out to check the working tree")
+    head_policy = read_policy(top, config_rel, commit=head_commit, trusted=False, label=head or "the working tree")
+    base_policy = read_policy(top, config_rel, commit=base_commit, trusted=True, label=f"the base ({base_commit[:7]})")
+    if base_policy is None:
+        if head_policy is None:
+            raise ConfigError("the statements plugin is not enabled", path=config_file, fix="add '- statements' under 'plugins:' in mkdocs.yml")
+        base_policy = default_policy(f"the plugin's defaults ({config_rel} at the base does not enable it)")
+    options = base_policy.options
+    changes = policy_changes(base_policy, head_policy)
     folder = (root / options.statements_dir).resolve()
     try:
         relfolder = folder.relative_to(top).as_posix()
@@ -383,9 +407,17 @@ def run_check(
     for name in wanted - set(head_statements) - set(base_statements):
         raise InputError(f"no statement '{name}'", fix="choose one of: " + ", ".join(sorted(head_statements)))
 
-    checker = _Checker(root=root, top=top, options=options, config=config, as_of=as_of)
+    checker = _Checker(root=root, top=top, options=options, policy=base_policy, as_of=as_of)
     reviews: list[Review] = []
     problems: list[Problem] = []
+    if base_policy.mode == "fail":
+        for change in changes:
+            problems.append(Problem(
+                "policy-change", "", None, config_rel, change.line,
+                f"the change sets the policy it is checked by: {change.describe()}; the check applies the base's "
+                f"policy ({base_policy.source}), and a person must approve a policy change: merge it on its own past "
+                "this check, or set 'policy_changes: report' on the base to review policy changes in the pull request",
+            ))
     for statement_id in sorted(set(head_statements) | set(base_statements)):
         if wanted and statement_id not in wanted:
             continue
@@ -403,6 +435,8 @@ def run_check(
     return Report(
         base=base_label, base_commit=base_commit, head=head or "working tree", as_of=as_of,
         notice_days=checker.notice_days, reviews=tuple(reviews), problems=tuple(problems),
+        policy_source=base_policy.source, policy_mode=base_policy.mode, policy_changes=changes,
+        config_path=config_rel,
     )
 
 
@@ -415,6 +449,10 @@ def format_text(report: Report) -> str:
         f"statement check: {report.base} ({report.base_commit[:7]}) → {report.head}, as of {report.as_of}, "
         f"notice {report.notice_days} days"
     ]
+    lines.append(f"policy: {report.policy_source}")
+    for change in report.policy_changes:
+        outcome = "needs a person's approval" if report.policy_mode == "fail" else "allowed for review (policy_changes: report)"
+        lines.append(f"  policy change: {change.describe()} — {outcome}")
     if not report.reviews and not report.problems:
         lines.append("No statement version was added or changed.")
     for review in report.reviews:
@@ -432,7 +470,7 @@ def format_text(report: Report) -> str:
                 lines.append(f"    - {finding.severity}: {finding.rule}{where}: {finding.message}")
     for problem in report.problems:
         if problem.version is None:
-            lines.append(f"{problem.statement}: ✗ {problem.rule}: {problem.message}")
+            lines.append(f"{problem.statement or problem.path}: ✗ {problem.rule}: {problem.message}")
     count = len(report.problems)
     lines.append("passed" if report.passed else f"failed: {count} problem{'s' if count != 1 else ''}")
     return "\n".join(lines) + "\n"
@@ -456,6 +494,11 @@ def format_github(report: Report) -> str:
         props.append(f"title={_escape_property('statement check: ' + problem.rule)}")
         message = problem.message + "".join(f"\n- {finding.message}" for finding in problem.findings)
         lines.append(f"::error {','.join(props)}::{_escape_data(message)}")
+    if report.policy_mode != "fail":
+        for change in report.policy_changes:
+            props = [f"file={_escape_property(report.config_path)}"] + ([f"line={change.line}"] if change.line else [])
+            props.append(f"title={_escape_property('statement check: policy change for review')}")
+            lines.append(f"::warning {','.join(props)}::{_escape_data(change.describe())}")
     for review in report.reviews:
         if review.problems:
             continue
@@ -486,6 +529,12 @@ def format_markdown(report: Report) -> str:
         f"material changes need {report.notice_days} days' notice.",
         "",
     ]
+    if report.policy_changes:
+        verdict = ("❌ a person must approve it" if report.policy_mode == "fail"
+                   else "⚠️ allowed by the base's `policy_changes: report`: review it")
+        out += [f"**Policy change** ({verdict}); the check applied the policy of {_md(report.policy_source)}:", ""]
+        out += [f"- `{_md(change.describe())}`" for change in report.policy_changes]
+        out.append("")
     if report.reviews:
         out += ["| Statement | Version | Change | Verdict | Declared | Result |", "|---|---|---|---|---|---|"]
         for review in report.reviews:
@@ -497,7 +546,8 @@ def format_markdown(report: Report) -> str:
         out += ["No statement version was added or changed.", ""]
     for problem in report.problems:
         if problem.version is None:
-            out.append(f"- ❌ **{problem.rule}** (`{problem.path}`): {_md(problem.message)}")
+            where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
+            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")
     for review in report.reviews:
         out += ["", f"### {review.statement}: version effective {review.effective} ({review.change})", ""]
         if review.summary:

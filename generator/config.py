@@ -86,6 +86,10 @@ class StatementsConfig(base.Config):
     notice_days = c.Type(int, default=30)
     """Minimum days between publishing a material version and its effective date (``statement check``)."""
 
+    policy_changes = c.Choice(("fail", "report"), default="fail")
+    """What ``statement check`` does when a pull request changes this policy (read from the base revision):
+    ``fail`` — exit 1 until a person merges the change past the check; ``report`` — show it for review and pass."""
+
     feed_entries = c.Type(int, default=50)
     """How many versions the site-wide Atom feed lists at most."""
 
