@@ -1,8 +1,9 @@
 """``statement init``: start a statements site of your own in a new or existing git repository.
 
-Every file comes from ``templates/init/``. The GitHub workflow is this repository's own
-``.github/workflows/statements.yml``, copied into the package (a test keeps the two equal), so a
-new site gets the workflow the project itself runs.
+Every file comes from ``templates/init/``. The GitHub workflows are this repository's own
+``.github/workflows/statements.yml`` and ``statements-report.yml`` (which posts the check's report),
+copied into the package (a test keeps them equal), so a new site gets the workflows the project
+itself runs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ __all__ = ["ScaffoldFile", "Scaffold", "scaffold_files", "init_project", "GITIGN
 #: Where the packaged templates live, relative to the package.
 TEMPLATE_DIR = "templates/init"
 WORKFLOW_TEMPLATE = f"{TEMPLATE_DIR}/statements.yml"
+REPORT_WORKFLOW_TEMPLATE = f"{TEMPLATE_DIR}/statements-report.yml"
 GITIGNORE_TEMPLATE = f"{TEMPLATE_DIR}/gitignore"
 
 
@@ -61,6 +63,7 @@ def scaffold_files(*, site_name: str = "Privacy", today: dt.date | None = None) 
         ScaffoldFile("docs/index.md", _fill(_template(f"{TEMPLATE_DIR}/index.md"), values)),
         ScaffoldFile(".gitignore", _template(GITIGNORE_TEMPLATE)),
         ScaffoldFile(".github/workflows/statements.yml", _template(WORKFLOW_TEMPLATE)),
+        ScaffoldFile(".github/workflows/statements-report.yml", _template(REPORT_WORKFLOW_TEMPLATE)),
     )
 
 

@@ -12,7 +12,10 @@ import yaml
 from generator.model import parse_document
 from tests.conftest import REPO_ROOT, GitRepo, run
 
-FILES = ["mkdocs.yml", "statements/privacy.md", "docs/index.md", ".gitignore", ".github/workflows/statements.yml"]
+FILES = [
+    "mkdocs.yml", "statements/privacy.md", "docs/index.md", ".gitignore",
+    ".github/workflows/statements.yml", ".github/workflows/statements-report.yml",
+]
 
 
 @pytest.fixture
@@ -74,15 +77,17 @@ def test_the_new_gitignore_covers_the_build_and_caches(new_site: Path):
         assert entry in lines
 
 
-def test_the_packaged_workflow_is_the_projects_own_workflow():
-    packaged = resources.files("generator").joinpath("templates/init/statements.yml").read_text(encoding="utf-8")
-    own = (REPO_ROOT / ".github" / "workflows" / "statements.yml").read_text(encoding="utf-8")
-    assert packaged == own, "copy .github/workflows/statements.yml to generator/templates/init/statements.yml"
+@pytest.mark.parametrize("name", ["statements.yml", "statements-report.yml"])
+def test_the_packaged_workflow_is_the_projects_own_workflow(name: str):
+    packaged = resources.files("generator").joinpath(f"templates/init/{name}").read_text(encoding="utf-8")
+    own = (REPO_ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8")
+    assert packaged == own, f"copy .github/workflows/{name} to generator/templates/init/{name}"
 
 
-def test_init_writes_the_packaged_workflow(new_site: Path):
-    written = (new_site / ".github" / "workflows" / "statements.yml").read_text(encoding="utf-8")
-    assert written == resources.files("generator").joinpath("templates/init/statements.yml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["statements.yml", "statements-report.yml"])
+def test_init_writes_the_packaged_workflow(new_site: Path, name: str):
+    written = (new_site / ".github" / "workflows" / name).read_text(encoding="utf-8")
+    assert written == resources.files("generator").joinpath(f"templates/init/{name}").read_text(encoding="utf-8")
 
 
 def test_init_prints_the_next_three_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
