@@ -16,7 +16,10 @@ to every version the head adds or changes:
     an edit to a version that is already published (a correction) may be ``formatting`` or
     ``editorial`` only;
 ``statement-removed``
-    a statement file on the base may not disappear.
+    a statement file on the base may not disappear;
+``lint``
+    with ``lint: {gate: true}``, a lint check (``statement lint``) that the base passed may not fail
+    on the head. Lint checks that changed status are listed in every report, gate or not.
 
 Exit status: 0 when the policy holds, 1 when it is violated, 2 for bad input or usage.
 """
@@ -51,6 +54,7 @@ POLICY_RULES: dict[str, str] = {
     "silent-change": "a change to a published version that is more than editorial",
     "statement-removed": "a statement file that exists on the base was deleted",
     "policy-change": "a change to the policy the check applies (mkdocs.yml), which a person must approve",
+    "lint": "with 'lint: {gate: true}': a lint check the base passed fails on the head",
 }
 
 _DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
@@ -130,6 +134,10 @@ class Report:
     #: policy values the head changes (each one a ``policy-change`` problem when the mode is ``fail``)
     policy_changes: tuple[PolicyChange, ...] = ()
     config_path: str = "mkdocs.yml"
+    #: lint checks whose status differs between the base's newest version and the head's
+    lint: tuple[Any, ...] = ()
+    #: whether ``lint: {gate: true}`` made lint regressions problems
+    lint_gate: bool = False
 
     @property
     def passed(self) -> bool:
@@ -146,6 +154,7 @@ class Report:
                 "changes": [c.to_dict() for c in self.policy_changes],
             },
             "reviews": [r.to_dict() for r in self.reviews], "problems": [p.to_dict() for p in self.problems],
+            "lint": [c.to_dict() for c in self.lint], "lint_gate": self.lint_gate,
         }
 
 
@@ -432,12 +441,31 @@ def run_check(
         for review in checker.statement(head_statement, base_statements.get(statement_id)):
             reviews.append(review)
             problems.extend(review.problems)
+    lint, gate = _lint(checker, base_statements, head_statements, {r.statement for r in reviews}, problems)
     return Report(
         base=base_label, base_commit=base_commit, head=head or "working tree", as_of=as_of,
         notice_days=checker.notice_days, reviews=tuple(reviews), problems=tuple(problems),
         policy_source=base_policy.source, policy_mode=base_policy.mode, policy_changes=changes,
-        config_path=config_rel,
+        config_path=config_rel, lint=lint, lint_gate=gate,
     )
+
+
+def _lint(checker: _Checker, base: dict[str, Any], head: dict[str, Any], touched: set[str], problems: list[Problem]) -> tuple[tuple[Any, ...], bool]:
+    """Lint checks that changed status in the statements under review; with the base's gate on, regressions are problems."""
+    options = getattr(checker.options, "lint", None)
+    if options is None or not touched:
+        return (), False
+    from .lint.gate import lint_changes, regressions
+
+    changes = tuple(lint_changes(base, head, touched, options=checker.options, markdown=checker.md, as_of=checker.as_of))
+    if options.gate:
+        for change in regressions(changes):
+            problems.append(Problem(
+                "lint", change.statement, None, checker.rel(change.statement), None,
+                f"the lint check {change.check_id} ({change.title}, {change.citation}) passes on the base but fails on the "
+                f"head: {change.reason} Restore what the statement said, or leave the check out with 'lint: ignore'",
+            ))
+    return changes, bool(options.gate)
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -471,6 +499,11 @@ def format_text(report: Report) -> str:
     for problem in report.problems:
         if problem.version is None:
             lines.append(f"{problem.statement or problem.path}: ✗ {problem.rule}: {problem.message}")
+    if report.lint:
+        from .lint.output import format_changes_text
+
+        lines.append("lint checks that changed status (base → head):")
+        lines.extend(format_changes_text(report.lint))
     count = len(report.problems)
     lines.append("passed" if report.passed else f"failed: {count} problem{'s' if count != 1 else ''}")
     return "\n".join(lines) + "\n"
@@ -548,6 +581,10 @@ def format_markdown(report: Report) -> str:
         if problem.version is None:
             where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
             out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")
+    if report.reviews:
+        from .lint.output import format_changes_markdown
+
+        out += [""] + format_changes_markdown(report.lint, gate=report.lint_gate)
     for review in report.reviews:
         out += ["", f"### {review.statement}: version effective {review.effective} ({review.change})", ""]
         if review.summary:

@@ -1,4 +1,4 @@
-"""The ``statement`` command: build, serve, log, validate, diff, check, notify, export.
+"""The ``statement`` command: build, serve, log, validate, diff, check, lint, notify, export.
 
 Exit status: 0 success, 1 a policy violation or failed delivery (``check``, ``notify``),
 2 bad input or usage — always with one line ``error: <file>:<line>: <problem>; <fix>``.
@@ -368,9 +368,11 @@ def _write(path: Path, content: str) -> None:
 
 from .check import check  # noqa: E402 - the subsystems' commands need the helpers above
 from .notify.command_line import notify  # noqa: E402
+from .lint.command import lint  # noqa: E402 - import-light: the engine loads inside the command
 
 cli.add_command(check)
 cli.add_command(notify)
+cli.add_command(lint)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from .history import DEFAULT_EFFECTIVE_PATTERN
 from .options import DateOption
 from .material import MaterialConfig
 from .notify.config import NotifyConfig
+from .lint.config import LintConfig
 
 __all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths"]
 
@@ -98,3 +99,6 @@ class StatementsConfig(base.Config):
 
     material = c.SubConfig(MaterialConfig)
     """The material-change detector: material sections, risk vocabulary, rules switched off; see ``statement check``."""
+
+    lint = c.SubConfig(LintConfig)
+    """``statement lint``: regimes to check, checks to ignore, and whether ``statement check`` gates on them."""

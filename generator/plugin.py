@@ -39,6 +39,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.plan: SitePlan | None = None
         self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
+        #: True under ``mkdocs serve``/``statement serve``: the preview shows lint panels, a build never does
+        self.serving = False
+        self._lint_panels: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         errors, warnings = super().load_config(options, config_file_path)
@@ -88,6 +94,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             self._add(files, config, f"{ASSET_URI}/{name}", (ASSETS_DIR / name).read_bytes(), static=True)
         if self.config.nav and not config.nav:
             config.nav = _nav(self.plan, files)
+        self._lint_panels = _lint_panels(self.plan, config, self.config) if self.serving else {}
         return files
 
     @staticmethod
@@ -103,7 +110,13 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
-        return planned.fill(html) if planned is not None and planned.fragments else html
+        html = planned.fill(html) if planned is not None and planned.fragments else html
+        panel = self._lint_panels.get(page.file.src_uri)
+        if panel:
+            # below the version's facts, above its text
+            end = html.find("</nav>\n</div>")
+            html = html[: end + 13] + "\n" + panel + html[end + 13 :] if end >= 0 else panel + html
+        return html
 
     # --- templates -------------------------------------------------------------------------
 
@@ -192,6 +205,24 @@ def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, hom
     diff_bodies = memoised_diff(engine, plan_options)
     classify = material.classifier(options, diff=diff_bodies)
     return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies)
+
+
+def _lint_panels(plan: SitePlan | None, config: MkDocsConfig, options: Any) -> dict[str, str]:
+    """The preview's lint panel for each statement's newest version (the draft, when there is one), by page path."""
+    from .lint.engine import lint_version
+    from .lint.output import panel_html
+    from .pages import statement_path, version_path
+
+    panels: dict[str, str] = {}
+    for statement in plan.statements if plan else ():
+        newest = statement.versions[-1]
+        report = lint_version(statement, newest, options=options, config=config, as_of=plan.as_of)
+        html = panel_html(report)
+        panels[version_path(newest)] = html
+        shown = statement.current(plan.as_of) or statement.versions[0]
+        if shown.key == newest.key:
+            panels[statement_path(statement.id)] = html
+    return panels
 
 
 def _nav(plan: SitePlan, files: Files) -> list[Any]:

@@ -38,7 +38,7 @@ __all__ = [
 
 #: Options of the ``statements`` plugin that decide a verdict or the gate. The others (``home``,
 #: ``nav``, ``banner_days``, ``feed_entries``, ``notify``, ``committed_only``) shape the site only.
-POLICY_OPTIONS = ("statements_dir", "effective_pattern", "as_of", "notice_days", "material", "policy_changes")
+POLICY_OPTIONS = ("statements_dir", "effective_pattern", "as_of", "notice_days", "material", "policy_changes", "lint")
 
 #: What ``statement check`` does when a pull request changes the policy (``policy_changes`` option).
 POLICY_CHANGE_MODES = ("fail", "report")
@@ -296,7 +296,7 @@ def _values(options: Any, extensions: tuple[str, ...], configs: dict[str, Any]) 
     values: dict[str, Any] = {}
     for name in POLICY_OPTIONS:
         value = options[name]
-        if name == "material":
+        if name in ("material", "lint"):
             for key in sorted(value.keys()):
                 values[f"material.{key}"] = _plain(value[key])
         else:
