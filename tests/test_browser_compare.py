@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 #: one build, one server and one browser for the whole session, whichever modules run
 pytest_plugins = ["tests.browser_support.fixtures"]
 
-VERSIONS = ["2024-03-01", "2025-01-15", "2026-02-01", "2027-01-15"]
+VERSIONS = ["2024-03-01", "2025-01-15", "2026-02-01", "2027-01-15", "2027-03-01"]
 CONSECUTIVE = list(zip(VERSIONS, VERSIONS[1:]))
 
 

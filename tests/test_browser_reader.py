@@ -2,7 +2,7 @@
 
 The example is this repository's own privacy statement, built once per session as of
 2026-12-01: 2024-03-01 and 2025-01-15 archived, 2026-02-01 in force (corrected once),
-2027-01-15 upcoming.
+2027-01-15 and 2027-03-01 upcoming.
 """
 
 from __future__ import annotations
@@ -117,8 +117,8 @@ def test_the_history_timeline_is_a_named_picture_with_one_link_per_version(site_
     timeline = page.get_by_role("group", name="Timeline of the Privacy Statement").first
     assert timeline.is_visible()
     points = timeline.get_by_role("link")
-    assert points.count() == 4
-    assert re.match(r"Version effective January 15, 2027, upcoming, material change, \d+ words added, \d+ removed", points.first.get_attribute("aria-label"))
+    assert points.count() == 5
+    assert re.match(r"Version effective March 1, 2027, upcoming, material change, \d+ words added, \d+ removed", points.first.get_attribute("aria-label"))
 
 
 def test_a_point_on_the_timeline_opens_its_version(site_server, page):
@@ -138,14 +138,14 @@ def test_the_timeline_points_are_reached_with_the_keyboard_and_show_focus(site_s
         pytest.fail("Tab never reached the timeline")
     assert newest.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
     page.keyboard.press("Enter")
-    page.wait_for_url("**/privacy/2027-01-15/")
+    page.wait_for_url("**/privacy/2027-03-01/")
 
 
 def test_the_history_table_lists_every_version_newest_first_with_the_size_of_each_change(site_server, page):
     page.goto(site_server.url("privacy/history/"))
     rows = page.locator(".statement-history-table tbody tr")
     assert [rows.nth(i).locator("th time").first.get_attribute("datetime") for i in range(rows.count())] == [
-        "2027-01-15", "2026-02-01", "2025-01-15", "2024-03-01",
+        "2027-03-01", "2027-01-15", "2026-02-01", "2025-01-15", "2024-03-01",
     ]
     assert re.search(r"\+\d+ −\d+ words", rows.nth(1).inner_text())
 
