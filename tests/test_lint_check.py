@@ -79,3 +79,15 @@ def test_the_gate_ignores_checks_that_failed_on_the_base_already(in_repo):
 
     assert json.loads(result.output)["lint"] == []
     assert result.exit_code == 0
+
+
+def test_a_pull_request_cannot_switch_the_gate_off_for_itself(in_repo):
+    start(in_repo, "lint:\n  regimes: [gdpr]\n  gate: true")
+    write_project(in_repo.path, "lint:\n  regimes: [gdpr]\n  gate: false")
+    edit(in_repo, WITHOUT_COMPLAINT)
+
+    result = run("check", "--base", "HEAD", "--as-of", "2026-06-01", "--format", "json")
+
+    report = json.loads(result.output)
+    assert {p["rule"] for p in report["problems"]} >= {"lint", "policy-change"}
+    assert result.exit_code == 1
