@@ -148,9 +148,7 @@ def test_commit_commits_the_ledger(site, webhook_receiver, repo, committer):
     result = invoke(site(webhook(webhook_receiver.url), root=repo.path), "--commit", "--as-of", "2025-03-01")
 
     assert result.exit_code == 0, result.output
-    assert repo.git("log", "-1", "--format=%s") == (
-        "Record notification deliveries as of 2025-03-01: 2 delivered, 0 failed, 0 skipped"
-    )
+    assert repo.git("log", "-1", "--format=%s") == "Notification ledger: 2 lines (2 delivered)"
     assert repo.git("show", "--name-only", "--format=", "HEAD") == "notifications/ledger.jsonl"
     assert f"Committed ledger.jsonl as {repo.git('rev-parse', '--short=7', 'HEAD')}." in result.stdout
 

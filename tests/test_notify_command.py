@@ -42,21 +42,62 @@ def test_program_receives_the_payload_on_standard_input(tmp_path, event):
     assert json.loads((tmp_path / "got.json").read_text()) == json.loads(event.body)
 
 
-def test_program_runs_in_the_project_folder_with_the_environment_passed_through(tmp_path, event):
+def test_program_runs_in_the_project_folder_with_only_the_variables_it_lists(tmp_path, event):
     run = script(
         tmp_path,
         "import os, json, pathlib\n"
-        "keep = ('CHANNEL_TOKEN', 'STATEMENT_EVENT_ID', 'STATEMENT_EVENT_TYPE')\n"
-        "pathlib.Path('env.json').write_text(json.dumps({k: os.environ.get(k) for k in keep}))\n",
+        "pathlib.Path('env.json').write_text(json.dumps(dict(os.environ)))\n",
     )
+    environ = {"PATH": "/usr/bin:/bin", "HOME": "/home/ci", "LANG": "C.UTF-8", "CHANNEL_TOKEN": "t-123", "GITHUB_TOKEN": "ghs_unlisted"}
 
-    make_channel(tmp_path, run, environ={"CHANNEL_TOKEN": "t-123"}).send(event)
+    make_channel(tmp_path, run, environ=environ, env=["CHANNEL_TOKEN"]).send(event)
 
-    assert json.loads((tmp_path / "env.json").read_text()) == {
-        "CHANNEL_TOKEN": "t-123",
-        "STATEMENT_EVENT_ID": event.id,
-        "STATEMENT_EVENT_TYPE": "statement.version.published",
+    seen = json.loads((tmp_path / "env.json").read_text())
+    seen.pop("LC_CTYPE", None)  # set by Python itself on some platforms
+    assert seen == {
+        "PATH": "/usr/bin:/bin", "HOME": "/home/ci", "LANG": "C.UTF-8", "CHANNEL_TOKEN": "t-123",
+        "STATEMENT_EVENT_ID": event.id, "STATEMENT_EVENT_TYPE": "statement.version.published",
     }
+
+
+def test_a_hook_echoing_a_token_it_was_not_given_prints_nothing_secret(tmp_path, event):
+    run = script(tmp_path, "import os, sys; print('token=' + os.environ.get('GITHUB_TOKEN', ''), file=sys.stderr); sys.exit(1)")
+    environ = {"PATH": "/usr/bin:/bin", "GITHUB_TOKEN": "ghs_0123456789abcdefghijABCDEFGHIJ"}
+
+    outcome = make_channel(tmp_path, run, environ=environ).send(event)
+
+    assert outcome.error.endswith("exited with status 1: token=")
+
+
+def test_a_listed_secret_echoed_by_the_hook_is_redacted(tmp_path, event):
+    from generator.notify.channels.base import secret_looking_values
+
+    run = script(tmp_path, "import os, sys; print('token=' + os.environ['DEPLOY_TOKEN'], file=sys.stderr); sys.exit(1)")
+    environ = {"PATH": "/usr/bin:/bin", "DEPLOY_TOKEN": "plain-looking-value-42"}
+    config = notify_config({"type": "command", "name": "announce", "run": run, "env": ["DEPLOY_TOKEN"]}).channels[0]
+    channel = CommandChannel(config, ChannelContext(tmp_path, environ, Redactor(secret_looking_values(environ))))
+
+    outcome = channel.send(event)
+
+    assert outcome.error.endswith(": token=***")
+
+
+def test_a_listed_variable_that_is_not_set_is_a_configuration_error(tmp_path):
+    from generator.errors import NotifyError
+
+    channel = make_channel(tmp_path, [PYTHON, "-c", "pass"], environ={"PATH": "/usr/bin:/bin"}, env=["CHAT_TOKEN"])
+
+    with pytest.raises(NotifyError, match="env: the environment variable CHAT_TOKEN is not set"):
+        channel.check_environment()
+
+
+def test_a_program_that_does_not_exist_is_a_configuration_error(tmp_path):
+    from generator.errors import NotifyError
+
+    with pytest.raises(NotifyError, match="run: the program 'no-such-program-for-statements' is not found"):
+        make_channel(tmp_path, ["no-such-program-for-statements"]).check_environment()
+    with pytest.raises(NotifyError, match="run: the program 'scripts/missing.sh' is not found"):
+        make_channel(tmp_path, ["scripts/missing.sh"]).check_environment()
 
 
 def test_a_command_line_string_is_split_into_arguments(tmp_path, event):

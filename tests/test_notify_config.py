@@ -149,7 +149,7 @@ def test_invalid_timeout_is_rejected():
 
 def test_unknown_notify_option_is_rejected():
     assert error_for({"ledgers": "x.jsonl"}) == (
-        "mkdocs.yml: notify.ledgers: not an option of notify; use one of ledger, since, outbox, channels"
+        "mkdocs.yml: notify.ledgers: not an option of notify; use one of ledger, ledger_branch, since, budget, outbox, channels"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 from pathlib import Path
@@ -15,9 +16,15 @@ from generator.notify import EVENT_EFFECTIVE, EVENT_PUBLISHED, EmailChannel, bui
 from generator.notify.channels import ChannelContext, Redactor
 
 
-def make_channel(tmp_path: Path, port: int, environ=None, **options) -> EmailChannel:
+PUBLISHED = dt.date(2025, 2, 1)
+
+
+def make_channel(tmp_path: Path, port: int, environ=None, as_of=PUBLISHED, **options) -> EmailChannel:
+    """The channel as a run on ``as_of`` (default: the publication day of the update) makes it."""
     config = notify_config(email_channel(port, **options)).channels[0]
-    context = ChannelContext(tmp_path, environment() if environ is None else environ, Redactor(), site_name="Fernhill Statements")
+    context = ChannelContext(
+        tmp_path, environment() if environ is None else environ, Redactor(), site_name="Fernhill Statements", as_of=as_of
+    )
     return EmailChannel(config, context)
 
 
@@ -170,14 +177,18 @@ def test_wrong_password_fails_without_showing_it(tmp_path, smtp_server, certific
     assert wrong not in outcome.error and SMTP_PASSWORD not in outcome.error
 
 
-def test_a_rejected_recipient_fails_the_delivery(tmp_path, smtp_server, event):
+def test_a_rejected_recipient_fails_the_delivery_but_the_others_are_recorded_as_reached(tmp_path, smtp_server, event):
     server = smtp_server(refuse=("gone@lists.fernhill.test",))
     to = ["updates@lists.fernhill.test", "gone@lists.fernhill.test"]
 
     outcome = make_channel(tmp_path, server.port, to=to).send(event)
 
     assert not outcome.ok
-    assert outcome.error.startswith("recipient refused: gone@lists.fernhill.test (550")
+    assert outcome.error.startswith("recipient refused for good: gone@lists.fernhill.test (permanent: 550")
+    assert outcome.recipients == {
+        "updates@lists.fernhill.test": "delivered",
+        "gone@lists.fernhill.test": "permanent: 550 5.1.1 mailbox unavailable",
+    }
 
 
 def test_all_recipients_rejected_fails_the_delivery(tmp_path, smtp_server, event):
@@ -186,7 +197,7 @@ def test_all_recipients_rejected_fails_the_delivery(tmp_path, smtp_server, event
     outcome = make_channel(tmp_path, server.port).send(event)
 
     assert not outcome.ok
-    assert "recipient refused: updates@lists.fernhill.test" in outcome.error
+    assert "recipient refused for good: updates@lists.fernhill.test (permanent: 550" in outcome.error
     assert server.messages == []
 
 
@@ -240,7 +251,7 @@ def test_a_first_version_is_announced_as_published_not_updated(tmp_path, smtp_se
     first = build_event(statement, statement.versions[0], EVENT_PUBLISHED)
     server = smtp_server()
 
-    make_channel(tmp_path, server.port).send(first)
+    make_channel(tmp_path, server.port, as_of=dt.date(2024, 2, 20)).send(first)
 
     message = server.messages[0].message
     assert message["Subject"] == "Privacy Statement published"

@@ -78,7 +78,7 @@ def test_a_line_torn_by_a_crash_is_ignored_with_a_warning_and_does_not_swallow_t
     ledger.append(record("evt_3"))
 
     assert [r.event for r in ledger.records()] == ["evt_1", "evt_3"]
-    assert ledger.warnings == [f"{path}:2: not a ledger record, ignored"]
+    assert ledger.warnings == [f"{path}:2: not a ledger record (not JSON), ignored"]
 
 
 def test_unknown_keys_from_newer_versions_are_ignored(tmp_path):
@@ -130,10 +130,12 @@ def test_commit_outside_a_repository_is_an_error(tmp_path):
         commit_ledger(tmp_path, ledger.path, "Record notification deliveries")
 
 
-def test_the_lock_leaves_nothing_beside_the_ledger(tmp_path):
-    ledger = Ledger(tmp_path / "notifications" / "ledger.jsonl")
+def test_in_a_repository_the_lock_lives_in_the_git_folder_and_nothing_appears_beside_the_ledger(repo):
+    ledger = Ledger(repo.path / "notifications" / "ledger.jsonl")
 
     with ledger.lock():
         ledger.append(record())
 
-    assert [p.name for p in (tmp_path / "notifications").iterdir()] == ["ledger.jsonl"]
+    assert [p.name for p in (repo.path / "notifications").iterdir()] == ["ledger.jsonl"]
+    assert ledger.lock_path().parent == repo.path / ".git" / "statements-notify"
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == "?? notifications/ledger.jsonl"

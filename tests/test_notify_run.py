@@ -270,6 +270,7 @@ def test_secrets_never_reach_the_ledger_or_the_report(tmp_path, run, webhook_rec
         "import os, sys; sys.exit('leaked ' + os.environ['STATEMENTS_WEBHOOK_SECRET'] + ' ' + os.environ['SMTP_PASSWORD'])"
     ))
     leaky["events"] = ["published"]
+    leaky["env"] = ["STATEMENTS_WEBHOOK_SECRET", "SMTP_PASSWORD"]
 
     report = run([privacy()], tokened, mail, leaky)
 

@@ -149,7 +149,7 @@ def test_hanging_receiver_times_out(tmp_path, webhook_receiver, event):
     outcome = make_channel(tmp_path, webhook_receiver.url, timeout=0.2, retries=1).send(event)
 
     assert (outcome.ok, outcome.attempts) == (False, 2)
-    assert "no answer" in outcome.error and "within 0.2 s" in outcome.error
+    assert "no complete answer" in outcome.error and "within 0.2 s" in outcome.error
     assert time.monotonic() - started < 3
 
 

@@ -61,7 +61,7 @@ _FIXES: dict[str, str] = {
     "events": "list 'published', 'effective' or both",
     "versions": "write 'versions: material' or 'versions: all'",
     "url": "write e.g. 'url: https://hooks.example.com/statements' (or 'url: !ENV WEBHOOK_URL')",
-    "secret_env": "write the NAME of the environment variable holding the whsec_… secret, e.g. 'secret_env: STATEMENTS_WEBHOOK_SECRET'",
+    "secret_env": "write the NAME of the environment variable holding the whsec_… secret, e.g. 'secret_env: STATEMENTS_WEBHOOK_SECRET' (a list of names while rotating)",
     "username_env": "write the NAME of the environment variable holding the user name, e.g. 'username_env: SMTP_USERNAME'",
     "password_env": "write the NAME of the environment variable holding the password, e.g. 'password_env: SMTP_PASSWORD'",
     "timeout": "give a number of seconds greater than 0, e.g. 'timeout: 10'",
@@ -69,7 +69,13 @@ _FIXES: dict[str, str] = {
     "backoff": "give the first retry delay in seconds, 0 or more, e.g. 'backoff: 1'",
     "retry_after_max": "give the longest Retry-After in seconds to honour, e.g. 'retry_after_max: 120'",
     "host": "write the SMTP server's host name, e.g. 'host: smtp.example.com'",
-    "port": "give the SMTP port, e.g. 587 for starttls, 465 for tls",
+    "port": "give the SMTP port as a number from 1 to 65535, e.g. 587 for starttls, 465 for tls",
+    "list_id": "write a list name and identifier, e.g. 'list_id: Privacy updates <privacy-updates.example.com>'",
+    "per_recipient": "write 'per_recipient: true' to send each recipient a message of their own",
+    "circuit_breaker": "give how many consecutive connection failures close the channel for the run, e.g. 'circuit_breaker: 5' (0: never)",
+    "env": "list the NAMES of environment variables the program needs, e.g. 'env: [CHAT_TOKEN]'",
+    "ledger_branch": "give a branch name, e.g. 'ledger_branch: statements-ledger'",
+    "budget": "give the most seconds one run may spend delivering, e.g. 'budget: 900'",
     "security": "write 'security: starttls', 'security: tls' or 'security: none' (local relays only)",
     "sender": "write e.g. 'sender: Privacy Team <privacy@example.com>'",
     "to": "list at least one address, e.g. 'to: [privacy-updates@example.com]'",
@@ -106,6 +112,38 @@ class _EnvName(c.Type[str]):
             raise ValidationError("holds a secret instead of naming the environment variable that holds it")
         if not isinstance(value, str) or not _ENV_NAME.match(value):
             raise ValidationError("must be the name of an environment variable, in capitals")
+        return value
+
+
+class _EnvNames(c.BaseConfigOption[list[str]]):
+    """One environment variable name, or a list of them."""
+
+    def __init__(self, *, required: bool = True):
+        super().__init__()
+        self.at_least_one = required
+        if not required:
+            self.default = []
+
+    def run_validation(self, value: object) -> list[str]:
+        if value is None:
+            if self.at_least_one:
+                raise ValidationError(_MISSING)
+            return []
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or (self.at_least_one and not items):
+            raise ValidationError("must name an environment variable, or list several")
+        names = _EnvName()
+        return [names.run_validation(item) for item in items]
+
+
+class _Port(c.BaseConfigOption[int | None]):
+    """A TCP port: a whole number from 1 to 65535 (``true`` is not a port)."""
+
+    def run_validation(self, value: object) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
+            raise ValidationError(f"{value!r} is not a port number")
         return value
 
 
@@ -165,6 +203,14 @@ class _Url(c.Type[str]):
         parts = urlsplit(value) if isinstance(value, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValidationError("must be an http:// or https:// address")
+        if any(character.isspace() or ord(character) < 32 or ord(character) == 127 for character in value):
+            raise ValidationError("contains a space or a control character (percent-encode it, e.g. %20)")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ValidationError("has a port that is not a number from 1 to 65535") from None
+        if port == 0:
+            raise ValidationError("has a port that is not a number from 1 to 65535")
         return value
 
 
@@ -234,6 +280,20 @@ class _Argv(c.BaseConfigOption[list[str]]):
         return argv
 
 
+class _Branch(c.Type[str]):
+    """A git branch name."""
+
+    _NAME = re.compile(r"^(?!.*(?:\.\.|//|@\{|\.lock$|/$|\.$))[A-Za-z0-9_][A-Za-z0-9._/-]{0,99}$")
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not self._NAME.match(value):
+            raise ValidationError(f"{value!r} is not a usable branch name")
+        return value
+
+
 class ChannelConfig(base.Config):
     """Keys every channel has."""
 
@@ -260,8 +320,9 @@ class WebhookChannelConfig(ChannelConfig):
 
     url = _Url()
     """Receiver address (http or https). Use ``!ENV`` when the address itself is a secret."""
-    secret_env = _EnvName()
-    """Name of the environment variable holding the ``whsec_…`` signing secret."""
+    secret_env = _EnvNames()
+    """Name of the environment variable holding the ``whsec_…`` signing secret; a list of names
+    while rotating (every secret signs, so receivers verify with either)."""
     timeout = _Seconds(10.0)
     """Seconds to wait for connecting and for each response."""
     retries = _Count(4)
@@ -270,6 +331,8 @@ class WebhookChannelConfig(ChannelConfig):
     """First retry delay in seconds; each further retry doubles it."""
     retry_after_max = _Seconds(120.0, allow_zero=True)
     """The longest ``Retry-After`` honoured; longer requests wait this long."""
+    circuit_breaker = _Count(5)
+    """Consecutive connection failures after which the channel is skipped for the rest of the run (0: never)."""
 
 
 class EmailChannelConfig(ChannelConfig):
@@ -277,7 +340,7 @@ class EmailChannelConfig(ChannelConfig):
 
     host = c.Type(str)
     """SMTP server host name."""
-    port = c.Optional(c.Type(int))
+    port = _Port()
     """SMTP port; default 587 for ``starttls``, 465 for ``tls``, 25 for ``none``."""
     security = c.Choice(("starttls", "tls", "none"), default="starttls")
     """``starttls`` (default), ``tls`` (implicit TLS) or ``none`` (local relays only)."""
@@ -295,8 +358,14 @@ class EmailChannelConfig(ChannelConfig):
     """``mailto:`` and/or ``https:`` addresses for the ``List-Unsubscribe`` header."""
     list_unsubscribe_post = c.Type(bool, default=False)
     """Add ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058)."""
+    list_id = c.Optional(c.Type(str))
+    """The ``List-Id`` header (RFC 2919); default ``"<site name>" <<channel name>.<sender domain>>``."""
+    per_recipient = c.Type(bool, default=False)
+    """Send each recipient a message of their own (no shared ``To:``) instead of one message to all."""
     timeout = _Seconds(30.0)
-    """Seconds to wait for the SMTP server."""
+    """Seconds one attempt may take in total (connecting, talking and sending)."""
+    circuit_breaker = _Count(5)
+    """Consecutive connection failures after which the channel is skipped for the rest of the run (0: never)."""
     ca_file = c.Optional(c.File(exists=True))
     """PEM file of certificate authorities to trust instead of the system's (self-signed relays)."""
     templates = c.Optional(c.Dir(exists=True))
@@ -312,8 +381,8 @@ class EmailChannelConfig(ChannelConfig):
             raise _KeyError(
                 "list_unsubscribe_post", "needs an https: address in list_unsubscribe", _FIXES["list_unsubscribe"]
             )
-        if self.port is not None and not 0 < self.port < 65536:
-            raise _KeyError("port", f"{self.port} is not a port number", _FIXES["port"])
+        if self.list_id is not None and not re.fullmatch(r"[^<>\r\n]*<[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+\.[A-Za-z0-9.-]+>", self.list_id.strip()):
+            raise _KeyError("list_id", f"{self.list_id!r} is not a list identifier", _FIXES["list_id"])
 
     @property
     def effective_port(self) -> int:
@@ -326,6 +395,8 @@ class CommandChannelConfig(ChannelConfig):
 
     run = _Argv()
     """The program and its arguments (a list, or one line split like a shell; no shell runs)."""
+    env = _EnvNames(required=False)
+    """Environment variables passed to the program, besides PATH, HOME and LANG (no others are)."""
     timeout = _Seconds(60.0)
     """Seconds before the program is stopped and the delivery counts as failed."""
 
@@ -425,6 +496,10 @@ class NotifyConfig(base.Config):
     """The delivery ledger (JSON lines), relative to mkdocs.yml. Commit it: it is the proof of notice."""
     since = c.Optional(DateOption(fix=None))  # the fix comes from _FIXES
     """Versions published before this date never notify (adopting an existing repository)."""
+    ledger_branch = c.Optional(_Branch())
+    """Keep the ledger on this branch of its own (e.g. ``statements-ledger``) instead of the checked-out one."""
+    budget = _Seconds(900.0)
+    """The most seconds one run spends delivering; what is left is recorded as failed and tried next run."""
     outbox = c.Type(str, default="notifications/outbox")
     """Where ``--dry-run`` writes what it would send (``.eml`` and ``.json`` files), relative to mkdocs.yml."""
     channels = _Channels()
@@ -447,6 +522,9 @@ def load_notify_config(data: dict[str, Any] | None, config_file: str = "mkdocs.y
         message = f"notify.{text}" if key == "channels" else f"notify.{_problem(key, text)}"
         raise NotifyError(message, path=config_file)
     for key, _message in warnings:
-        raise NotifyError(f"notify.{key}: not an option of notify; use one of ledger, since, outbox, channels", path=config_file)
+        raise NotifyError(
+            f"notify.{key}: not an option of notify; use one of ledger, ledger_branch, since, budget, outbox, channels",
+            path=config_file,
+        )
     return config
 

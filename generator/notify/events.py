@@ -33,6 +33,8 @@ __all__ = [
     "event_id",
     "build_event",
     "due_events",
+    "test_event",
+    "EVENT_TEST",
     "version_url",
     "changes_url",
     "statement_url",
@@ -40,6 +42,8 @@ __all__ = [
 
 #: Version of the payload layout; bumped on any incompatible change.
 SCHEMA = 1
+#: the type of ``statement notify test`` events: never recorded, never a notice
+EVENT_TEST = "statement.test"
 
 
 class _Finding(Protocol):
@@ -220,3 +224,18 @@ def _classify(
             warnings.append(f"{statement.id} {version.key}: no verdict in the payload, classification failed ({exc})")
         return None
 
+
+
+def test_event(statement: Statement, version: Version, *, site_url: str | None = None, sent: dt.datetime | None = None) -> Event:
+    """A clearly marked test event: the published notice of ``version`` with ``"test": true``,
+    type ``statement.test`` and an id of its own (``evt_test_…``, new on every call, so receivers
+    that deduplicate still see each test)."""
+    sent = sent or dt.datetime.now(dt.timezone.utc)
+    real = build_event(statement, version, EVENT_PUBLISHED, site_url=site_url)
+    digest = hashlib.sha256(f"{real.id}\n{sent.isoformat()}".encode()).hexdigest()
+    identifier = f"evt_test_{digest[:23]}"
+    payload = {**real.payload, "id": identifier, "type": EVENT_TEST, "test": True}
+    return Event(
+        id=identifier, type=EVENT_TEST, statement_id=real.statement_id, title=real.title, effective=real.effective,
+        published=real.published, date=real.date, material=real.material, payload=payload,
+    )

@@ -1,8 +1,15 @@
 """Plan and run deliveries: which (event, channel) pairs are due, and delivering them.
 
 A delivery is *due* when its event has taken place by ``as_of``, the channel wants the event, and
-the ledger holds no ``delivered`` or ``skipped`` line for the pair. Running delivers every due pair
-and records each outcome in the ledger before the next one starts.
+the ledger holds no ``delivered``, ``refused`` or ``skipped`` line for the pair. Running delivers
+every due pair and records each outcome in the ledger before the next one starts.
+
+Before anything is sent: every channel's environment is checked (missing secrets, a program that
+does not exist: :class:`NotifyError`, nothing sent), and when the ledger is pushed, a push to its
+branch is probed (:class:`LedgerUnrecordable`, nothing sent). While sending, the run keeps to its
+``budget``; a channel whose receiver cannot be reached ``circuit_breaker`` times in a row is skipped
+for the rest of the run; a channel whose receiver answered 410 Gone stays disabled until its
+settings change.
 """
 
 from __future__ import annotations
@@ -12,21 +19,25 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import NotifyError
 from ..model import Statement
 from .channels import Channel, ChannelContext, Delivered, Redactor, make_channel
+from .channels.base import secret_looking_values
 from .config import NotifyConfig, load_notify_config
-from .events import Classifier, Event, due_events
+from .events import Classifier, Event, due_events, test_event
 from .ledger import Ledger, LedgerRecord, now_utc
+from .store import LedgerStore
 
-__all__ = ["Delivery", "Plan", "DeliveryResult", "Report", "plan_deliveries", "run_notifications"]
+__all__ = [
+    "Delivery", "Plan", "DeliveryResult", "Report", "plan_deliveries", "run_notifications", "resend", "send_test",
+]
 
-ResultOutcome = Literal["delivered", "failed", "skipped", "previewed"]
-Mode = Literal["send", "dry-run", "baseline"]
+ResultOutcome = Literal["delivered", "failed", "refused", "skipped", "previewed"]
+Mode = Literal["send", "dry-run", "baseline", "resend"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,14 @@ class DeliveryResult:
     error: str | None = None
     #: the file a dry run wrote instead of sending
     preview: Path | None = None
+    #: e-mail: address → outcome
+    recipients: Mapping[str, str] | None = None
+    #: ``resend`` for an attempt a person asked for
+    trigger: str | None = None
+    #: the receiver answered 410 Gone
+    gone: bool = False
+    #: False when nothing was attempted and nothing written (a disabled channel)
+    recorded: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as printed by ``statement notify --format json``."""
@@ -92,6 +111,9 @@ class DeliveryResult:
             "detail": self.detail,
             "error": self.error,
             "preview": str(self.preview) if self.preview else None,
+            "recipients": dict(self.recipients) if self.recipients else None,
+            "trigger": self.trigger,
+            "recorded": self.recorded,
         }
 
 
@@ -109,6 +131,10 @@ class Report:
     outbox: Path | None = None
     #: the commit that recorded the ledger (``--commit``)
     commit: str | None = None
+    #: why the ledger could not be committed or pushed after delivering
+    commit_error: str | None = None
+    #: the branch and remote the ledger was pushed to (``--push``)
+    pushed: str | None = None
 
     def _count(self, outcome: ResultOutcome) -> tuple[DeliveryResult, ...]:
         return tuple(r for r in self.results if r.outcome == outcome)
@@ -124,6 +150,11 @@ class Report:
         return self._count("failed")
 
     @property
+    def refused(self) -> tuple[DeliveryResult, ...]:
+        """Deliveries refused for good in this run (e-mail 5xx): recorded, not tried again."""
+        return self._count("refused")
+
+    @property
     def skipped(self) -> tuple[DeliveryResult, ...]:
         """Deliveries recorded as skipped (``--baseline``)."""
         return self._count("skipped")
@@ -135,8 +166,9 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed (or nothing was due), 1 when any delivery failed."""
-        return 1 if self.failed else 0
+        """0 when nothing failed (or nothing was due), 1 when any delivery failed or was refused, or
+        the ledger could not be committed or pushed."""
+        return 1 if self.failed or self.refused or self.commit_error else 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form of the whole report."""
@@ -148,11 +180,14 @@ class Report:
             "already_settled": self.already,
             "delivered": len(self.delivered),
             "failed": len(self.failed),
+            "refused": len(self.refused),
             "skipped": len(self.skipped),
             "previewed": len(self.previewed),
             "results": [result.to_dict() for result in self.results],
             "warnings": list(self.warnings),
             "commit": self.commit,
+            "commit_error": self.commit_error,
+            "pushed": self.pushed,
             "exit_code": self.exit_code,
         }
 
@@ -212,7 +247,9 @@ def _get(mapping: Any, key: str) -> Any:
     return getattr(mapping, key, None)
 
 
-def _plan(source: _Source, classify: Classifier | None, channels: Iterable[Channel] | None = None) -> Plan:
+def _plan(
+    source: _Source, classify: Classifier | None, channels: Iterable[Channel] | None = None, ledger: Ledger | None = None
+) -> Plan:
     warnings = list(source.warnings)
     events = due_events(
         source.statements,
@@ -222,7 +259,7 @@ def _plan(source: _Source, classify: Classifier | None, channels: Iterable[Chann
         classify=classify,
         warnings=warnings,
     )
-    ledger = Ledger(source.ledger)
+    ledger = ledger or Ledger(source.ledger)
     settled = ledger.settled()
     warnings.extend(ledger.warnings)
     if channels is None:
@@ -243,7 +280,7 @@ def _plan(source: _Source, classify: Classifier | None, channels: Iterable[Chann
         as_of=source.as_of,
         root=source.root,
         config=source.config,
-        ledger=source.ledger,
+        ledger=ledger.path,
         site_url=source.site_url,
         site_name=source.site_name,
         events=tuple(events),
@@ -286,83 +323,309 @@ def run_notifications(
     sleep: Callable[[float], None] = time.sleep,
     progress: Callable[[DeliveryResult], None] | None = None,
     today: dt.date | None = None,
+    commit: bool = False,
+    push: bool = False,
+    remote: str = "origin",
+    ledger_branch: str | None = None,
 ) -> Report:
     """Deliver every due (event, channel) pair and record each outcome in the ledger.
 
     ``dry_run`` sends and records nothing: it writes what it would send into ``outbox`` (default:
     the ``outbox`` option). ``baseline`` sends nothing and records every due delivery as
     ``skipped``, for adopting the tool on a site whose readers were already told. Secrets come from
-    ``environ`` (default ``os.environ``). Raises :class:`NotifyError` for misconfiguration, before
-    anything is sent; a failed delivery is reported in the result, never raised.
+    ``environ`` (default ``os.environ``). ``commit`` commits the ledger where it lives; ``push``
+    also pushes it to ``remote`` — probed before anything is sent. ``ledger_branch`` (default: the
+    ``ledger_branch`` option) keeps the ledger on a branch of its own.
+
+    Raises :class:`NotifyError` for misconfiguration, before anything is sent;
+    :class:`~.ledger.LedgerLocked` when another run holds the ledger and
+    :class:`~.store.LedgerUnrecordable` when the ledger could not be pushed (nothing sent either
+    way). A failed delivery is reported in the result, never raised.
     """
     if dry_run and baseline:
         raise NotifyError("--dry-run and --baseline exclude each other", fix="choose one")
+    if dry_run and (commit or push):
+        raise NotifyError("--commit and --push record the ledger; a dry run records nothing", fix="leave out --dry-run")
     resolved = _resolve(source, config, as_of, site_url, root)
+    _refuse_future(resolved, today, dry_run)
+    mode: Mode = "dry-run" if dry_run else "baseline" if baseline else "send"
+    run = _Run(resolved, environ, sleep, ledger_branch, remote if push else None, commit or push)
+    outbox_dir = _under(resolved.root, outbox if outbox is not None else resolved.config.outbox) if dry_run else None
+
+    def select(plan: Plan, ledger: Ledger) -> list[tuple[Delivery, str | None]]:
+        return [(delivery, None) for delivery in plan.due]
+
+    def deliver(channel: Channel, delivery: Delivery, trigger: str | None, prior: Mapping[str, str]) -> DeliveryResult:
+        if dry_run:
+            return _preview(channel, delivery, outbox_dir, run.redact)  # type: ignore[arg-type]
+        if baseline:
+            return DeliveryResult(delivery.event, channel.name, channel.type, "skipped", detail="baseline")
+        return _send(channel, delivery, run.redact, prior)
+
+    return run.execute(mode, classify, select, deliver, progress, check=not baseline, outbox=outbox_dir)
+
+
+def resend(
+    source: Any,
+    event_id: str,
+    *,
+    channel: str | None = None,
+    config: NotifyConfig | None = None,
+    as_of: dt.date | None = None,
+    site_url: str | None = None,
+    root: str | Path | None = None,
+    classify: Classifier | None = None,
+    environ: Mapping[str, str] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    progress: Callable[[DeliveryResult], None] | None = None,
+    today: dt.date | None = None,
+    commit: bool = False,
+    push: bool = False,
+    remote: str = "origin",
+    ledger_branch: str | None = None,
+) -> Report:
+    """Send event ``event_id`` again to every channel that receives it (or to ``channel`` only).
+
+    Each attempt is a new ledger line marked ``"trigger": "resend"``: the ledger is appended,
+    never edited. E-mail goes to every recipient again. Raises :class:`NotifyError` when no event
+    with that id has taken place by ``as_of`` or the channel is unknown or does not receive it.
+    """
+    resolved = _resolve(source, config, as_of, site_url, root)
+    _refuse_future(resolved, today, False)
+    names = [cfg.label for cfg in resolved.config.channels]
+    if channel is not None and channel not in names:
+        raise NotifyError(
+            f"no channel named '{channel}'", path=resolved.config.config_file_path,
+            fix=f"use one of {', '.join(names)}" if names else "configure channels under 'notify:' first",
+        )
+    run = _Run(resolved, environ, sleep, ledger_branch, remote if push else None, commit or push)
+
+    def select(plan: Plan, ledger: Ledger) -> list[tuple[Delivery, str | None]]:
+        chosen = [d for d in plan.deliveries if d.event.id == event_id and (channel is None or d.channel == channel)]
+        if not chosen:
+            known = any(event.id == event_id for event in plan.events)
+            problem = (
+                f"channel '{channel}' does not receive event {event_id}" if known and channel
+                else f"no channel receives event {event_id}" if known
+                else f"no event {event_id} has taken place by {plan.as_of.isoformat()}"
+            )
+            raise NotifyError(problem, fix="'statement notify --dry-run --format json' lists the events and channels")
+        return [(delivery, "resend") for delivery in chosen]
+
+    def deliver(channel_: Channel, delivery: Delivery, trigger: str | None, prior: Mapping[str, str]) -> DeliveryResult:
+        # A person asked: every recipient gets it again, whatever earlier attempts recorded.
+        return replace(_send(channel_, delivery, run.redact, {}), trigger="resend")
+
+    return run.execute("resend", classify, select, deliver, progress, check=True, outbox=None)
+
+
+def send_test(
+    source: Any,
+    channel: str,
+    *,
+    config: NotifyConfig | None = None,
+    site_url: str | None = None,
+    root: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> DeliveryResult:
+    """Send a clearly marked test event (``"test": true``, type ``statement.test``) to ``channel``.
+
+    Nothing is recorded: a test is not a notice. The event is made from the latest committed
+    version of the first statement. Raises :class:`NotifyError` for an unknown channel, a
+    project without versions, or a channel whose environment is incomplete.
+    """
+    resolved = _resolve(source, config, None, site_url, root)
+    configs = {cfg.label: cfg for cfg in resolved.config.channels}
+    if channel not in configs:
+        names = ", ".join(configs)
+        raise NotifyError(
+            f"no channel named '{channel}'", path=resolved.config.config_file_path,
+            fix=f"use one of {names}" if names else "configure channels under 'notify:' first",
+        )
+    versions = [(st, v) for st in resolved.statements for v in st.versions if not v.is_draft]
+    if not versions:
+        raise NotifyError("there is no committed version to make a test notice from", fix="commit a statement first")
+    statement, version = versions[-1]
+    event = test_event(statement, version, site_url=resolved.site_url)
+    environ = os.environ if environ is None else environ
+    redact = Redactor(secret_looking_values(environ))
+    context = ChannelContext(resolved.root, environ, redact, sleep, resolved.site_name, as_of=resolved.as_of)
+    target = make_channel(configs[channel], context)
+    target.check_environment()
+    return _send(target, Delivery(event, target.name, target.type, False), redact, {})
+
+
+def _refuse_future(resolved: _Source, today: dt.date | None, dry_run: bool) -> None:
     today = today or dt.date.today()
     if not dry_run and resolved.as_of > today:
         raise NotifyError(
             f"--as-of {resolved.as_of.isoformat()} lies in the future; notices go out only for dates that have come",
             fix="add --dry-run to preview",
         )
-    environ = os.environ if environ is None else environ
-    redact = Redactor()
-    context = ChannelContext(resolved.root, environ, redact, sleep, resolved.site_name)
-    channels = {cfg.label: make_channel(cfg, context) for cfg in resolved.config.channels}
-    mode: Mode = "dry-run" if dry_run else "baseline" if baseline else "send"
-    ledger = Ledger(resolved.ledger)
-    outbox_dir = _under(resolved.root, outbox if outbox is not None else resolved.config.outbox) if dry_run else None
-
-    # The lock spans planning too, so a concurrent run cannot settle a pair after we read the ledger.
-    with nullcontext() if dry_run else ledger.lock():
-        plan = _plan(resolved, classify, channels.values())
-        warnings = list(plan.warnings)
-        if not baseline:
-            for name in dict.fromkeys(d.channel for d in plan.due):
-                try:
-                    channels[name].check_environment()
-                except NotifyError as exc:
-                    if not dry_run:
-                        raise
-                    warnings.append(str(exc))
-        results = []
-        for delivery in plan.due:
-            channel = channels[delivery.channel]
-            if dry_run:
-                result = _preview(channel, delivery, outbox_dir, redact)  # type: ignore[arg-type]
-            elif baseline:
-                result = DeliveryResult(delivery.event, channel.name, channel.type, "skipped", detail="baseline")
-                ledger.append(_record(result))
-            else:
-                result = _send(channel, delivery, redact)
-                # A failure to record propagates: the run stops, and the next one re-sends this event.
-                ledger.append(_record(result))
-            results.append(result)
-            if progress is not None:
-                progress(result)
-    return Report(
-        as_of=plan.as_of,
-        mode=mode,
-        ledger=plan.ledger,
-        results=tuple(results),
-        already=len(plan.settled),
-        warnings=tuple(warnings),
-        outbox=outbox_dir,
-    )
 
 
-def _send(channel: Channel, delivery: Delivery, redact: Redactor) -> DeliveryResult:
+_Select = Callable[[Plan, Ledger], "list[tuple[Delivery, str | None]]"]
+_Deliver = Callable[[Channel, Delivery, "str | None", Mapping[str, str]], DeliveryResult]
+
+
+class _Run:
+    """One run's channels, ledger, lock and store; :meth:`execute` is the order things happen in."""
+
+    def __init__(
+        self, resolved: _Source, environ: Mapping[str, str] | None, sleep: Callable[[float], None],
+        ledger_branch: str | None, remote: str | None, commit: bool,
+    ):
+        self.resolved = resolved
+        self.environ = os.environ if environ is None else environ
+        # Whatever looks like a secret in the environment never reaches output or the ledger.
+        self.redact = Redactor(secret_looking_values(self.environ))
+        self.context = ChannelContext(
+            resolved.root, self.environ, self.redact, sleep, resolved.site_name, as_of=resolved.as_of
+        )
+        self.channels = {cfg.label: make_channel(cfg, self.context) for cfg in resolved.config.channels}
+        branch = ledger_branch or resolved.config.ledger_branch
+        self.store = LedgerStore(resolved.root, resolved.config.ledger, branch=branch, remote=remote)
+        self.commit = commit
+
+    def execute(
+        self, mode: Mode, classify: Classifier | None, select: _Select, deliver: _Deliver,
+        progress: Callable[[DeliveryResult], None] | None, *, check: bool, outbox: Path | None,
+    ) -> Report:
+        dry_run = mode == "dry-run"
+        store = self.store
+        ledger = Ledger(store.path)
+        # The lock spans planning too, so a concurrent run cannot settle a pair after we read the ledger.
+        with nullcontext() if dry_run else ledger.lock():
+            if store.branch is not None:
+                store.prepare(fetch=store.remote is not None)
+            records = ledger.records()
+            plan = _plan(self.resolved, classify, self.channels.values(), ledger)
+            warnings = [self.redact(w) or "" for w in plan.warnings]
+            chosen = select(plan, ledger)
+            if check:
+                for name in dict.fromkeys(d.channel for d, _trigger in chosen):
+                    try:
+                        self.channels[name].check_environment()
+                    except NotifyError as exc:
+                        if not dry_run:
+                            raise
+                        warnings.append(str(exc))
+            disabled = _disabled(records, self.channels)
+            for name, why in disabled.items():
+                if any(d.channel == name for d, _trigger in chosen):
+                    warnings.append(f"channel '{name}' is disabled: {why}")
+            if chosen and not dry_run:
+                store.probe(_announcement(mode, plan.as_of, [d for d, _trigger in chosen]))
+            budget = self.resolved.config.budget
+            results = []
+            for delivery, trigger in chosen:
+                channel = self.channels[delivery.channel]
+                if self.context.deadline is None and mode in ("send", "resend"):
+                    self.context.deadline = time.monotonic() + budget
+                result = self._one(channel, delivery, trigger, deliver, disabled, records, dry_run or mode == "baseline", budget)
+                if result.gone:
+                    disabled[channel.name] = f"{result.error}"
+                if result.recorded and not dry_run:
+                    # A failure to record propagates: the run stops, and the next one re-sends this event.
+                    ledger.append(_record(result, channel))
+                results.append(result)
+                if progress is not None:
+                    progress(result)
+            warnings.extend(self.redact(w) or "" for w in ledger.warnings if w not in warnings)
+            report = Report(
+                as_of=plan.as_of, mode=mode, ledger=plan.ledger, results=tuple(results), already=len(plan.settled),
+                warnings=tuple(dict.fromkeys(warnings)), outbox=outbox,
+            )
+            if self.commit and not dry_run:
+                report = self._record(report)
+        return report
+
+    def _one(
+        self, channel: Channel, delivery: Delivery, trigger: str | None, deliver: _Deliver,
+        disabled: dict[str, str], records: list[LedgerRecord], offline: bool, budget: float,
+    ) -> DeliveryResult:
+        def failed(error: str, recorded: bool = True) -> DeliveryResult:
+            return DeliveryResult(delivery.event, channel.name, channel.type, "failed", error=error, trigger=trigger, recorded=recorded)
+
+        if not offline:
+            if channel.name in disabled:
+                # Not recorded: nothing was attempted, and the notice stays due for when the channel is fixed.
+                return failed(f"channel disabled: {disabled[channel.name]}", recorded=False)
+            if channel.circuit.open:
+                return failed(f"circuit open: {channel.circuit.failures} consecutive connection failures in this run; tried again next run")
+            if self.context.remaining() == 0:
+                return failed(f"the run's budget of {budget:g} s is spent; tried again next run")
+        return deliver(channel, delivery, trigger, _prior(records, delivery))
+
+    def _record(self, report: Report) -> Report:
+        """Commit (and push) the ledger after the run; a failure is reported, never raised."""
+        store = self.store
+        try:
+            sha = store.commit()
+            store.push()
+        except NotifyError as exc:
+            return replace(report, commit_error=f"the ledger is written but not recorded: {exc}")
+        pushed = f"{store.remote} {store.branch or 'HEAD'}" if store.remote else None
+        return replace(report, commit=sha, pushed=pushed)
+
+
+def _announcement(mode: Mode, as_of: dt.date, deliveries: list[Delivery]) -> str:
+    """The message of the commit pushed before sending: what this run is about to deliver."""
+    verb = "resending" if mode == "resend" else "recording" if mode == "baseline" else "sending"
+    lines = [f"Notification run as of {as_of.isoformat()}: {verb} {len(deliveries)} due deliveries", ""]
+    lines += [
+        f"- {d.event.statement_id} {d.event.effective.isoformat()} {d.event.kind} → {d.channel} ({d.event.id})"
+        for d in deliveries
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _prior(records: list[LedgerRecord], delivery: Delivery) -> dict[str, str]:
+    """What earlier attempts of this pair recorded per recipient, the latest word for each address."""
+    prior: dict[str, str] = {}
+    for record in records:
+        if record.event == delivery.event.id and record.channel == delivery.channel and record.recipients:
+            for address, status in record.recipients.items():
+                if prior.get(address) != "delivered":
+                    prior[address] = status
+    return prior
+
+
+def _disabled(records: list[LedgerRecord], channels: Mapping[str, Channel]) -> dict[str, str]:
+    """Channels whose receiver answered 410 Gone with the settings they still have, and why."""
+    disabled: dict[str, str] = {}
+    for record in records:
+        channel = channels.get(record.channel)
+        if channel is None or record.channel_config != channel.fingerprint:
+            continue
+        if record.disabled:
+            disabled[record.channel] = (
+                f"the receiver answered 410 Gone on {record.time}; change the channel's settings in mkdocs.yml "
+                "(e.g. its url) to enable it again"
+            )
+        elif record.outcome == "delivered":
+            disabled.pop(record.channel, None)
+    return disabled
+
+
+def _send(channel: Channel, delivery: Delivery, redact: Redactor, prior: Mapping[str, str] | None = None) -> DeliveryResult:
     try:
-        outcome = channel.send(delivery.event)
+        outcome = channel.send(delivery.event, prior or {})
     except Exception as exc:  # noqa: BLE001 - one broken channel must not stop the others
         outcome = Delivered(False, 1, error=redact(f"{type(exc).__name__}: {exc}"))
+    status: ResultOutcome = "delivered" if outcome.ok else "refused" if outcome.permanent else "failed"
+    recipients = {address: redact(value) or "" for address, value in outcome.recipients.items()} if outcome.recipients else None
     return DeliveryResult(
         delivery.event,
         channel.name,
         channel.type,
-        "delivered" if outcome.ok else "failed",
+        status,
         attempts=outcome.attempts,
         detail=redact(outcome.detail),
         error=redact(outcome.error),
+        recipients=recipients,
+        gone=outcome.gone,
     )
 
 
@@ -376,7 +639,7 @@ def _preview(channel: Channel, delivery: Delivery, outbox: Path, redact: Redacto
     return DeliveryResult(delivery.event, channel.name, channel.type, "previewed", preview=path)
 
 
-def _record(result: DeliveryResult) -> LedgerRecord:
+def _record(result: DeliveryResult, channel: Channel) -> LedgerRecord:
     event = result.event
     return LedgerRecord(
         event=event.id,
@@ -390,5 +653,8 @@ def _record(result: DeliveryResult) -> LedgerRecord:
         detail=result.detail,
         error=result.error,
         payload_sha256=event.payload_sha256,
+        recipients=result.recipients,
+        trigger=result.trigger,
+        channel_config=channel.fingerprint,
+        disabled=True if result.gone else None,
     )
-

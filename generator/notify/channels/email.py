@@ -3,8 +3,14 @@
 ``security: starttls`` upgrades the connection before anything else is said (and fails if the
 server does not offer STARTTLS); ``tls`` speaks TLS from the first byte; ``none`` is for relays on
 the same host. The text and HTML parts come from Jinja templates (``subject.txt``,
-``message.txt``, ``message.html``); a ``templates`` folder may override any of them. A recipient
-the server refuses makes the delivery fail, so the next run sends the message again.
+``message.txt``, ``message.html``); a ``templates`` folder may override any of them. Parts that
+are not plain ASCII are quoted-printable, so servers without 8BITMIME get them intact.
+
+Outcomes are kept per recipient: a recipient the server refuses with a 4xx reply is tried again by
+the next run — alone, never the recipients already reached — and one refused with a 5xx reply is
+not tried again. ``per_recipient: true`` sends each recipient a message of their own, so no
+subscriber sees another's address. ``timeout`` bounds a whole attempt, however slowly the server
+answers.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import email.policy
 import smtplib
 import ssl
 from email.message import EmailMessage
+from collections.abc import Mapping
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
 from typing import Any
@@ -24,7 +31,7 @@ from markupsafe import Markup
 
 from ..config import EmailChannelConfig
 from ..events import Event
-from .base import Channel, ChannelContext, Delivered
+from .base import Channel, ChannelContext, Delivered, Watchdog
 
 __all__ = ["EmailChannel", "BUILTIN_TEMPLATES"]
 
@@ -71,8 +78,11 @@ class EmailChannel(Channel):
             self.require("username_env")
             self.require("password_env")
 
-    def message(self, event: Event) -> EmailMessage:
-        """The complete message for ``event``: headers, text part and HTML part."""
+    def message(self, event: Event, to: list[str] | None = None) -> EmailMessage:
+        """The complete message for ``event``: headers, text part and HTML part.
+
+        ``to`` is the ``To:`` header (default: every configured recipient).
+        """
         config = self.config
         context = self._template_context(event)
         subject = " ".join(self.templates.get_template("subject.txt").render(context).split())
@@ -80,22 +90,35 @@ class EmailChannel(Channel):
         html = self.templates.get_template("message.html").render(context)
 
         message = EmailMessage(policy=_POLICY)
-        message["Subject"] = subject
+        message["Subject"] = f"[Test] {subject}" if _is_test(event) else subject
         message["From"] = config.sender
-        message["To"] = ", ".join(config.to)
+        message["To"] = ", ".join(to if to is not None else config.to)
         if config.reply_to:
             message["Reply-To"] = config.reply_to
         message["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
         message["Message-ID"] = self.message_id(event)
         message["Auto-Submitted"] = "auto-generated"
         message["X-Statement-Event"] = f"{event.type} {event.id}"
+        if _is_test(event):
+            message["X-Statement-Test"] = "yes"
+        message["List-Id"] = self.list_id
         if config.list_unsubscribe:
             message["List-Unsubscribe"] = ", ".join(f"<{address}>" for address in config.list_unsubscribe)
             if config.list_unsubscribe_post:
                 message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        message.set_content(text)
-        message.add_alternative(html, subtype="html")
+        message.set_content(text, cte=_transfer_encoding(text))
+        message.add_alternative(html, subtype="html", cte=_transfer_encoding(html))
         return message
+
+    @property
+    def list_id(self) -> str:
+        """The ``List-Id`` header (RFC 2919): the ``list_id`` option, or one made of the channel's name and the sender's domain."""
+        if self.config.list_id:
+            return self.config.list_id.strip()
+        domain = parseaddr(self.config.sender)[1].rpartition("@")[2] or "localhost"
+        label = self.context.site_name or "Statement notices"
+        quoted = label.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{quoted}" <{self.name}.{domain}>'
 
     def message_id(self, event: Event) -> str:
         """``<event id.channel@sender domain>``: the same for every re-send of the event."""
@@ -104,9 +127,13 @@ class EmailChannel(Channel):
 
     def _template_context(self, event: Event) -> dict[str, Any]:
         summary = event.payload["version"].get("summary")
+        as_of = self.context.as_of if isinstance(self.context.as_of, dt.date) else dt.date.today()
         return {
+            # A notice sent on or after the effective date (a late run, a catch-up) speaks in the past.
+            "in_effect": as_of >= event.effective,
+            "test": _is_test(event),
             "event": event.payload,
-            "kind": event.kind,
+            "kind": "published" if _is_test(event) else event.kind,
             "statement": event.payload["statement"],
             "version": event.payload["version"],
             "previous": event.payload["previous"],
@@ -119,41 +146,89 @@ class EmailChannel(Channel):
     def _tls(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=self.config.ca_file)
 
-    def send(self, event: Event) -> Delivered:
-        config = self.config
+    def send(self, event: Event, prior: Mapping[str, str] | None = None) -> Delivered:
+        config, redact = self.config, self.context.redact
+        prior = dict(prior or {})
+        # Reached, or refused for good, by an earlier attempt: never mailed again.
+        pending = [address for address in self.recipients if not _finished(prior.get(address))]
         try:
-            message = self.message(event)
+            if config.per_recipient:
+                messages = [(self.message(event, [item]), [parseaddr(item)[1]]) for item in config.to if parseaddr(item)[1] in pending]
+            else:
+                messages = [(self.message(event), pending)] if pending else []
         except jinja2.TemplateError as exc:
             where = f"{exc.name}: " if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name else ""
             return Delivered(False, 1, error=f"template {where}{exc}")
-        host, port, redact = config.host, config.effective_port, self.context.redact
-        try:
-            if config.security == "tls":
-                client: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=config.timeout, context=self._tls())
-            else:
-                client = smtplib.SMTP(host, port, timeout=config.timeout)
-            with client:
-                if config.security == "starttls":
-                    client.ehlo()
-                    if not client.has_extn("starttls"):
-                        return Delivered(False, 1, error=f"{host}:{port} does not offer STARTTLS")
-                    client.starttls(context=self._tls())
-                    client.ehlo()
-                if config.username_env:
-                    client.login(self.require("username_env"), self.require("password_env"))
-                refused = client.send_message(
-                    message, from_addr=parseaddr(config.sender)[1], to_addrs=self.recipients
-                )
-        except smtplib.SMTPRecipientsRefused as exc:
-            return Delivered(False, 1, error=redact(_refused(exc.recipients)))
-        except smtplib.SMTPResponseException as exc:
-            reply = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
-            return Delivered(False, 1, error=redact(f"{host}:{port} answered {exc.smtp_code} {reply}"))
-        except (smtplib.SMTPException, OSError) as exc:
-            return Delivered(False, 1, error=redact(f"{host}:{port}: {type(exc).__name__}: {exc}"))
-        if refused:
-            return Delivered(False, 1, error=redact(_refused(refused)))
-        return Delivered(True, 1, detail=f"accepted for {len(self.recipients)} recipient(s)")
+        outcomes = self._transmit(messages)
+        if isinstance(outcomes, str):  # the server could not be used at all
+            return Delivered(False, 1, error=redact(outcomes), recipients={**prior, **{a: f"temporary: {outcomes}" for a in pending}} or None)
+        recipients = {address: prior[address] for address in self.recipients if address in prior}
+        recipients.update(outcomes)
+        recipients = {address: recipients[address] for address in self.recipients if address in recipients}
+        earlier = sum(1 for address in self.recipients if address not in pending and prior.get(address) == "delivered")
+        now = sum(1 for address in pending if outcomes.get(address) == "delivered")
+        problems = {address: status for address, status in outcomes.items() if status != "delivered"}
+        if not problems and all(status == "delivered" for status in recipients.values()):
+            detail = f"accepted for {now} recipient(s)" + (f", {earlier} reached earlier" if earlier else "")
+            return Delivered(True, 1, detail=detail, recipients=recipients)
+        refused = "; ".join(f"{address} ({status})" for address, status in recipients.items() if status != "delivered")
+        permanent = not any(status.startswith("temporary") for status in recipients.values())
+        reached = f"; reached {now + earlier} of {len(self.recipients)}"
+        prefix = "recipient refused for good: " if permanent else "recipient refused: "
+        return Delivered(False, 1, error=redact(prefix + refused + reached), recipients=recipients, permanent=permanent)
+
+    def _transmit(self, messages: list[tuple[EmailMessage, list[str]]]) -> dict[str, str] | str:
+        """Send each message to its envelope recipients in one SMTP session.
+
+        Returns address → outcome, or a string when the session failed before any message was
+        accepted (every recipient stays due).
+        """
+        config = self.config
+        host, port = config.host, config.effective_port
+        seconds = self.context.limit(config.timeout)
+        outcomes: dict[str, str] = {}
+        sender = parseaddr(config.sender)[1]
+        with Watchdog(seconds) as watchdog:
+            try:
+                # Connecting is bounded by the socket timeout; everything after it by the watchdog.
+                client: smtplib.SMTP
+                if config.security == "tls":
+                    client = smtplib.SMTP_SSL(host, port, timeout=seconds, context=self._tls())
+                else:
+                    client = smtplib.SMTP(host, port, timeout=seconds)
+                watchdog.watch(client.sock)
+            except (smtplib.SMTPException, OSError) as exc:
+                self.circuit.record(False)
+                if watchdog.expired or isinstance(exc, TimeoutError):
+                    return f"{host}:{port}: no answer within {seconds:g} s"
+                return f"{host}:{port}: {type(exc).__name__}: {exc}"
+            self.circuit.record(True)
+            try:
+                with client:
+                    if config.security == "starttls":
+                        client.ehlo()
+                        if not client.has_extn("starttls"):
+                            return f"{host}:{port} does not offer STARTTLS"
+                        client.starttls(context=self._tls())
+                        watchdog.watch(client.sock)
+                        client.ehlo()
+                    if config.username_env:
+                        client.login(self.require("username_env"), self.require("password_env"))
+                    for message, envelope in messages:
+                        outcomes.update(_send_one(client, message, sender, envelope))
+            except smtplib.SMTPResponseException as exc:
+                return f"{host}:{port} answered {exc.smtp_code} {_text(exc.smtp_error)}"
+            except (smtplib.SMTPException, OSError) as exc:
+                if not outcomes:
+                    if watchdog.expired:
+                        return f"{host}:{port}: no complete answer within {seconds:g} s"
+                    return f"{host}:{port}: {type(exc).__name__}: {exc}"
+                # Messages already accepted stay accepted; the rest are tried again.
+                why = f"no complete answer within {seconds:g} s" if watchdog.expired else f"{type(exc).__name__}: {exc}"
+                for _message, envelope in messages:
+                    for address in envelope:
+                        outcomes.setdefault(address, f"temporary: {why}")
+        return outcomes
 
     def preview(self, event: Event, outbox: Path) -> Path:
         path = self._outbox_file(outbox, event, ".eml")
@@ -161,9 +236,45 @@ class EmailChannel(Channel):
         return path
 
 
-def _refused(recipients: dict[str, tuple[int, bytes]]) -> str:
-    parts = []
-    for address, (code, reply) in recipients.items():
-        text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-        parts.append(f"{address} ({code} {text})")
-    return "recipient refused: " + "; ".join(parts)
+def _is_test(event: Event) -> bool:
+    return bool(event.payload.get("test"))
+
+
+def _finished(status: str | None) -> bool:
+    """True for a recipient reached, or refused for good, by an earlier attempt."""
+    return status is not None and (status == "delivered" or status.startswith("permanent"))
+
+
+def _text(reply: object) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def _status(code: int, reply: object) -> str:
+    # RFC 5321: 4yz is a transient failure (try again), 5yz a permanent one.
+    kind = "permanent" if 500 <= code < 600 else "temporary"
+    return f"{kind}: {code} {_text(reply)}"
+
+
+def _send_one(client: smtplib.SMTP, message: EmailMessage, sender: str, envelope: list[str]) -> dict[str, str]:
+    """One message to ``envelope``: each address and what became of it."""
+    try:
+        refused = client.send_message(message, from_addr=sender, to_addrs=envelope)
+    except smtplib.SMTPRecipientsRefused as exc:
+        return {address: _status(code, reply) for address, (code, reply) in exc.recipients.items()}
+    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+        status = _status(exc.smtp_code, exc.smtp_error)
+        try:
+            client.rset()  # the session stays usable for the next message
+        except smtplib.SMTPException:
+            pass
+        return {address: status for address in envelope}
+    outcomes = {address: "delivered" for address in envelope}
+    outcomes.update({address: _status(code, reply) for address, (code, reply) in refused.items()})
+    return outcomes
+
+
+def _transfer_encoding(text: str) -> str:
+    """``7bit`` for short ASCII lines, else quoted-printable: never 8bit, which needs the server's 8BITMIME."""
+    if text.isascii() and all(len(line) <= 900 for line in text.splitlines()):
+        return "7bit"
+    return "quoted-printable"
