@@ -286,3 +286,108 @@ def test_commit_picks_up_a_ledger_an_earlier_run_left_uncommitted(site, webhook_
     assert result.exit_code == 0, result.output
     assert repo.git("show", "--name-only", "--format=", "HEAD") == "notifications/ledger.jsonl"
     assert len(webhook_receiver.requests) == 2
+
+
+# Configuration found wrong only while sending: now found first, with exit status 2 and nothing sent
+
+
+@pytest.mark.parametrize(
+    ("channel", "problem"),
+    [
+        ("type: webhook\n  url: https://hooks.example.test:99999/x\n  secret_env: STATEMENTS_WEBHOOK_SECRET",
+         "url: has a port that is not a number from 1 to 65535"),
+        ("type: webhook\n  url: https://hooks.example.test/my hook\n  secret_env: STATEMENTS_WEBHOOK_SECRET",
+         "url: contains a space or a control character"),
+        ("type: email\n  host: 127.0.0.1\n  port: true\n  sender: a@example.test\n  to: [b@example.test]",
+         "port: True is not a port number"),
+        ("type: command\n  run: [no-such-program-for-statements]",
+         "run: the program 'no-such-program-for-statements' is not found"),
+    ],
+    ids=["port-out-of-range", "space-in-url", "port-true", "missing-program"],
+)
+def test_bad_configuration_exits_2_with_one_line_before_any_channel_sends(in_repo, monkeypatch, channel, problem):
+    monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    marker = in_repo.path / "announced"
+    lines = [line.strip() for line in channel.splitlines()]
+    second = "\n".join(["    - " + lines[0], *("      " + line for line in lines[1:]), "      versions: all"])
+    write_project(in_repo.path, "notify:\n  channels:\n    - type: command\n      name: first\n"
+                  "      run: [python3, -c, \"open('announced', 'w')\"]\n      versions: all\n" + second + "\n")
+    in_repo.commit("Notify", date="2024-12-01", files={"statements/privacy.md": statement_text(effective="2025-01-01")})
+
+    result = CliRunner().invoke(notify, ["--as-of", "2025-01-01"])
+
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and problem in line
+    assert not marker.exists()
+    assert not (in_repo.path / "notifications" / "ledger.jsonl").exists()
+
+
+# Exit status for a held lock, and what --commit writes
+
+
+def test_lock_contention_exits_1_naming_the_run_that_holds_it(site, webhook_receiver, tmp_path):
+    from generator.notify import Ledger
+
+    config_file = site(webhook(webhook_receiver.url))
+    with Ledger(tmp_path / "notifications" / "ledger.jsonl").lock():
+        result = invoke(config_file)
+
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert f"another notification run holds the ledger: pid {__import__('os').getpid()} on " in line
+    assert webhook_receiver.requests == []
+
+
+def test_commit_message_lists_every_ledger_line_it_commits(site, webhook_receiver, repo, committer):
+    repo.commit("Start", files={"README.md": "hello\n"})
+    webhook_receiver.respond(400)
+
+    invoke(site(webhook(webhook_receiver.url), root=repo.path), "--commit", "--as-of", "2025-03-01")
+
+    ledger = [json.loads(line) for line in (repo.path / "notifications" / "ledger.jsonl").read_text().splitlines()]
+    assert repo.git("log", "-1", "--format=%B").strip().splitlines() == [
+        "Notification ledger: 2 lines (1 failed, 1 delivered)",
+        "",
+        f"- failed privacy 2025-03-01 published → ops: {ledger[0]['error']} ({ledger[0]['event']}, {ledger[0]['time']})",
+        f"- delivered privacy 2025-03-01 effective → ops: HTTP 204 ({ledger[1]['event']}, {ledger[1]['time']})",
+    ]
+
+
+# resend and test
+
+
+def test_resend_command_sends_the_event_again_and_says_so(site, webhook_receiver, tmp_path):
+    config_file = site(webhook(webhook_receiver.url))
+    invoke(config_file, "--as-of", "2025-03-01")
+    published = webhook_receiver.ids[0]
+
+    result = CliRunner().invoke(notify, ["resend", published, "-f", str(config_file), "--as-of", "2025-03-01"])
+
+    assert result.exit_code == 0, result.output
+    assert "✓ delivered  privacy 2025-03-01 published → ops (webhook)  HTTP 204 [resend]" in result.stdout
+    assert webhook_receiver.ids == [published, webhook_receiver.ids[1], published]
+
+
+def test_resend_command_with_an_unknown_event_exits_2(site, webhook_receiver):
+    result = CliRunner().invoke(notify, ["resend", "evt_nope", "-f", str(site(webhook(webhook_receiver.url))), "--as-of", "2025-03-01"])
+
+    assert result.exit_code == 2
+    assert "no event evt_nope has taken place by 2025-03-01" in result.stderr
+    assert webhook_receiver.requests == []
+
+
+def test_test_command_sends_a_marked_event_and_records_nothing(site, webhook_receiver, tmp_path):
+    result = CliRunner().invoke(notify, ["test", "--channel", "ops", "-f", str(site(webhook(webhook_receiver.url)))])
+
+    assert result.exit_code == 0, result.output
+    assert "(not recorded in the ledger)" in result.stdout
+    assert webhook_receiver.requests[0].payload["test"] is True
+    assert not (tmp_path / "notifications" / "ledger.jsonl").exists()
+
+
+def test_test_command_names_the_channels_there_are(site, webhook_receiver):
+    result = CliRunner().invoke(notify, ["test", "--channel", "nope", "-f", str(site(webhook(webhook_receiver.url)))])
+
+    assert result.exit_code == 2
+    assert "no channel named 'nope'" in result.stderr and "use one of ops" in result.stderr

@@ -258,3 +258,161 @@ def test_a_first_version_is_announced_as_published_not_updated(tmp_path, smtp_se
     assert message.get_body(("plain",)).get_content().startswith(
         "We have published our Privacy Statement. It takes effect on 1 March 2024."
     )
+
+
+# Per-recipient outcomes across runs (issue: one refused recipient re-mailed the others every run)
+
+
+def run_email(tmp_path, channel, as_of=dt.date(2025, 2, 1)):
+    from generator.notify import run_notifications
+
+    return run_notifications(
+        [privacy()], config=notify_config(channel), root=tmp_path, as_of=as_of, site_url="https://statements.test/",
+        environ=environment(), sleep=lambda seconds: None,
+    )
+
+
+def test_a_temporarily_refused_recipient_is_retried_alone_on_the_next_run(tmp_path, smtp_server):
+    server = smtp_server(defer=("b@lists.fernhill.test",))
+    channel = email_channel(server.port, to=["a@lists.fernhill.test", "b@lists.fernhill.test"], events=["published"])
+
+    first = run_email(tmp_path, channel)
+    server.handler.defer.clear()
+    second = run_email(tmp_path, channel)
+    third = run_email(tmp_path, channel)
+
+    assert [mail.rcpt_tos for mail in server.messages] == [["a@lists.fernhill.test"], ["b@lists.fernhill.test"]]
+    assert [r.outcome for r in first.results] == ["failed"]
+    assert first.results[0].recipients == {
+        "a@lists.fernhill.test": "delivered",
+        "b@lists.fernhill.test": "temporary: 451 4.3.0 mailbox busy, try again later",
+    }
+    assert [r.outcome for r in second.results] == ["delivered"]
+    assert second.results[0].detail == "accepted for 1 recipient(s), 1 reached earlier"
+    assert third.results == ()
+
+
+def test_a_permanently_refused_recipient_is_not_tried_again(tmp_path, smtp_server):
+    server = smtp_server(refuse=("b@lists.fernhill.test",))
+    channel = email_channel(server.port, to=["a@lists.fernhill.test", "b@lists.fernhill.test"], events=["published"])
+
+    first = run_email(tmp_path, channel)
+    second = run_email(tmp_path, channel)
+
+    assert [mail.rcpt_tos for mail in server.messages] == [["a@lists.fernhill.test"]]
+    assert [r.outcome for r in first.results] == ["refused"]
+    assert first.exit_code == 1
+    assert (second.results, second.exit_code) == ((), 0)
+    lines = (tmp_path / "notifications" / "ledger.jsonl").read_text().splitlines()
+    assert len(lines) == 1 and '"outcome": "refused"' in lines[0]
+
+
+def test_per_recipient_sends_each_address_a_message_of_its_own(tmp_path, smtp_server, event):
+    server = smtp_server()
+    to = ["Ann <a@lists.fernhill.test>", "b@lists.fernhill.test"]
+
+    outcome = make_channel(tmp_path, server.port, to=to, per_recipient=True).send(event)
+
+    assert outcome.ok, outcome.error
+    assert [(mail.rcpt_tos, mail.message["To"]) for mail in server.messages] == [
+        (["a@lists.fernhill.test"], "Ann <a@lists.fernhill.test>"),
+        (["b@lists.fernhill.test"], "b@lists.fernhill.test"),
+    ]
+
+
+def test_per_recipient_resends_only_to_the_recipient_not_reached(tmp_path, smtp_server):
+    server = smtp_server(defer=("b@lists.fernhill.test",))
+    channel = email_channel(
+        server.port, to=["a@lists.fernhill.test", "b@lists.fernhill.test", "c@lists.fernhill.test"],
+        per_recipient=True, events=["published"],
+    )
+
+    run_email(tmp_path, channel)
+    server.handler.defer.clear()
+    run_email(tmp_path, channel)
+
+    assert [mail.rcpt_tos for mail in server.messages] == [
+        ["a@lists.fernhill.test"], ["c@lists.fernhill.test"], ["b@lists.fernhill.test"],
+    ]
+
+
+# What senders of notice e-mail are expected to do
+
+
+def test_list_id_names_the_channel_and_the_sender_domain(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port).send(event)
+
+    assert server.messages[0].message["List-Id"] == '"Fernhill Statements" <subscribers.fernhill.test>'
+
+
+def test_list_id_can_be_configured(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port, list_id="Privacy updates <privacy-updates.fernhill.test>").send(event)
+
+    assert server.messages[0].message["List-Id"] == "Privacy updates <privacy-updates.fernhill.test>"
+
+
+def test_a_notice_sent_after_the_effective_date_says_the_change_took_effect(tmp_path, smtp_server, event):
+    server = smtp_server()
+
+    make_channel(tmp_path, server.port, as_of=dt.date(2025, 3, 4)).send(event)
+
+    message = server.messages[0].message
+    assert message["Subject"] == "Privacy Statement: changes took effect on 1 March 2025"
+    assert "The new version took effect on 1 March 2025." in message.get_body(("plain",)).get_content()
+    assert "took effect on <strong>1 March 2025</strong>" in message.get_body(("html",)).get_content()
+
+
+def test_a_server_without_8bitmime_receives_only_7bit_data_that_decodes_intact(tmp_path, smtp_server):
+    from generator.notify import build_event
+    from notify_support.factories import statement, version
+
+    server = smtp_server(eight_bit=False)
+    café = statement(version("2024-03-01", "2024-02-20", material=False, summary=None),
+                     version("2025-03-01", "2025-02-01", summary="Le café garde les journaux **90 jours** — pas 30."))
+    event = build_event(café, café.versions[-1], EVENT_PUBLISHED, site_url="https://statements.test/")
+
+    outcome = make_channel(tmp_path, server.port).send(event)
+
+    assert outcome.ok, outcome.error
+    raw = server.messages[0].raw
+    assert raw.isascii() and max(len(line) for line in raw.splitlines()) <= 998
+    message = server.messages[0].message
+    assert "Le café garde les journaux <strong>90 jours</strong> — pas 30." in message.get_body(("html",)).get_content()
+    assert "Le café garde les journaux **90 jours** — pas 30." in message.get_body(("plain",)).get_content()
+
+
+def test_a_server_that_trickles_its_replies_is_cut_off_at_the_timeout(tmp_path, event):
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def trickle():
+        connection, _ = listener.accept()
+        with connection:
+            connection.sendall(b"220-relay.test slow greeting\r\n")
+            while not stop.wait(0.2):
+                try:
+                    connection.sendall(b"220-still here\r\n")
+                except OSError:
+                    return
+
+    threading.Thread(target=trickle, daemon=True).start()
+    started = time.monotonic()
+    try:
+        outcome = make_channel(tmp_path, listener.getsockname()[1], timeout=1).send(event)
+    finally:
+        stop.set()
+        listener.close()
+
+    assert not outcome.ok
+    assert "no answer within 1 s" in outcome.error or "no complete answer within 1 s" in outcome.error
+    assert time.monotonic() - started < 4

@@ -329,3 +329,226 @@ def test_without_site_url_the_report_warns_that_notices_carry_no_links(tmp_path,
 
     assert any("site_url is not set" in warning for warning in report.warnings)
     assert webhook_receiver.requests[0].payload["version"]["url"] is None
+
+
+# A damaged ledger never stops notices
+
+
+def test_damaged_ledger_lines_are_skipped_and_reported_and_the_valid_ones_still_count(tmp_path, run, webhook_receiver):
+    run([privacy()], webhook(webhook_receiver.url, events=["published"]))
+    ledger = tmp_path / "notifications" / "ledger.jsonl"
+    valid = ledger.read_bytes()
+    ledger.write_bytes(
+        "{\"event\": \"evt_caf\u00e9\"}".encode()[:-3] + b"\n"  # a multi-byte character cut in half
+        + b"\xff\xfe stray bytes\n"
+        + b'{"event": ["x"]}\n'
+        + b"[1, 2, 3]\n"
+        + valid
+    )
+
+    report = run([privacy()], webhook(webhook_receiver.url))
+
+    assert [r.event.kind for r in report.results] == ["effective"]  # the published one stays settled
+    assert len(webhook_receiver.requests) == 2
+    assert [w for w in report.warnings if "ledger.jsonl" in w] == [
+        f"{ledger}:1: not UTF-8 (byte 19), ignored",
+        f"{ledger}:2: not UTF-8 (byte 1), ignored",
+        f"{ledger}:3: not a ledger record ('event' is a list), ignored",
+        f"{ledger}:4: not a ledger record (a JSON list, not an object), ignored",
+    ]
+    assert ledger.read_bytes().startswith(b'{"event": "evt_caf')  # never rewritten
+
+
+# Deadlines and the run's budget
+
+
+def test_the_run_budget_bounds_the_whole_run_and_what_is_left_is_recorded_for_the_next(tmp_path, run, webhook_receiver):
+    import time
+
+    webhook_receiver.respond("hang", "hang", "hang")
+    config = notify_config(webhook(webhook_receiver.url, timeout=5, retries=0), budget=1)
+    started = time.monotonic()
+
+    report = run([privacy()], config=config)
+
+    assert time.monotonic() - started < 3
+    assert [r.outcome for r in report.results] == ["failed", "failed"]
+    assert "what was left of the run's budget" in report.results[0].error
+    assert report.results[1].error == "the run's budget of 1 s is spent; tried again next run"
+    assert [(line["outcome"], line["attempts"]) for line in ledger_lines(tmp_path)] == [("failed", 1), ("failed", 0)]
+
+
+# The circuit breaker and 410 Gone
+
+
+def four_versions():
+    return statement(*(version(f"2025-0{month}-01", f"2025-0{month - 1}-01") for month in (3, 4, 5, 6)))
+
+
+def test_after_consecutive_connection_failures_the_channel_is_skipped_for_the_rest_of_the_run(tmp_path, run):
+    dead = webhook(f"http://127.0.0.1:{closed_port()}/hooks", events=["published"], retries=0, circuit_breaker=2)
+    announce = command(tmp_path, code="import sys; open('ran-' + sys.stdin.read()[-12:-2], 'w')")
+    announce["events"] = ["published"]
+
+    report = run([four_versions()], dead, announce, as_of=dt.date(2025, 6, 1))
+
+    outcomes = [(r.channel, r.outcome, (r.error or "")[:12]) for r in report.results]
+    assert [o for o in outcomes if o[0] == "ops"] == [
+        ("ops", "failed", "cannot reach"), ("ops", "failed", "cannot reach"),
+        ("ops", "failed", "circuit open"), ("ops", "failed", "circuit open"),
+    ]
+    assert [o[1] for o in outcomes if o[0] == "announce"] == ["delivered"] * 4
+    recorded = [line for line in ledger_lines(tmp_path) if line["channel"] == "ops"]
+    assert [line["attempts"] for line in recorded] == [1, 1, 0, 0]
+    assert recorded[2]["error"].startswith("circuit open: 2 consecutive connection failures")
+
+
+def test_410_gone_disables_the_channel_until_its_settings_change(tmp_path, run, webhook_receiver):
+    webhook_receiver.respond(410)
+    channel = webhook(webhook_receiver.url)
+
+    first = run([privacy()], channel)
+    second = run([privacy()], channel)
+    third = run([privacy()], webhook(webhook_receiver.url, timeout=3))  # any change of settings
+
+    assert [(r.outcome, r.recorded) for r in first.results] == [("failed", True), ("failed", False)]
+    assert first.results[1].error.startswith("channel disabled: the receiver answered 410 Gone")
+    assert [(r.outcome, r.recorded) for r in second.results] == [("failed", False), ("failed", False)]
+    assert any("channel 'ops' is disabled" in w and "change the channel's settings" in w for w in second.warnings)
+    assert [r.outcome for r in third.results] == ["delivered", "delivered"]
+    assert len(webhook_receiver.requests) == 3
+    assert [line["outcome"] for line in ledger_lines(tmp_path)] == ["failed", "delivered", "delivered"]
+
+
+# Configuration found only while sending
+
+
+def test_a_command_whose_program_does_not_exist_stops_the_run_before_anything_is_sent(tmp_path, run, webhook_receiver):
+    missing = {"type": "command", "name": "chat", "run": ["no-such-program-for-statements"]}
+
+    with pytest.raises(NotifyError, match="run: the program 'no-such-program-for-statements' is not found"):
+        run([privacy()], webhook(webhook_receiver.url), missing)
+
+    assert webhook_receiver.requests == [] and ledger_lines(tmp_path) == []
+
+
+# Secrets in the environment
+
+
+def test_secret_looking_environment_values_never_reach_the_ledger(tmp_path, run, webhook_receiver):
+    token = "ghs_16C7e42F292c6912E7710c838347Ae178B4a"
+    leaky = command(tmp_path, code="import os, sys; sys.exit('token=' + os.environ['GITHUB_TOKEN'])")
+    leaky["env"] = ["GITHUB_TOKEN"]
+    leaky["events"] = ["published"]
+
+    report = run([privacy()], leaky, environ={**environment(), "PATH": "/usr/bin:/bin", "GITHUB_TOKEN": token})
+
+    assert report.results[0].error.endswith("token=***")
+    assert token not in (tmp_path / "notifications" / "ledger.jsonl").read_text()
+
+
+# Resend and test events
+
+
+def test_resend_appends_a_new_attempt_and_never_edits_the_ledger(tmp_path, run, webhook_receiver):
+    from generator.notify import resend
+
+    run([privacy()], webhook(webhook_receiver.url))
+    before = (tmp_path / "notifications" / "ledger.jsonl").read_bytes()
+    published = event_id("privacy", EFFECTIVE, EVENT_PUBLISHED)
+
+    report = resend(
+        [privacy()], published, config=notify_config(webhook(webhook_receiver.url)), root=tmp_path, as_of=EFFECTIVE,
+        site_url="https://statements.test/", environ=environment(), sleep=lambda seconds: None,
+    )
+
+    assert webhook_receiver.ids[-1] == published and len(webhook_receiver.requests) == 3
+    assert [(r.outcome, r.trigger) for r in report.results] == [("delivered", "resend")]
+    assert (tmp_path / "notifications" / "ledger.jsonl").read_bytes().startswith(before)
+    assert [(line["event"], line.get("trigger")) for line in ledger_lines(tmp_path)][-1] == (published, "resend")
+
+
+def test_resend_of_an_unknown_event_is_an_error_and_sends_nothing(tmp_path, webhook_receiver):
+    from generator.notify import resend
+
+    with pytest.raises(NotifyError, match="no event evt_nope has taken place by 2025-03-01"):
+        resend([privacy()], "evt_nope", config=notify_config(webhook(webhook_receiver.url)), root=tmp_path,
+               as_of=EFFECTIVE, environ=environment())
+
+    assert webhook_receiver.requests == []
+
+
+def test_resend_to_one_channel_only(tmp_path, run, webhook_receiver):
+    from generator.notify import resend
+
+    announce = command(tmp_path, code="open('ran', 'a').write('x')")
+    published = event_id("privacy", EFFECTIVE, EVENT_PUBLISHED)
+
+    report = resend(
+        [privacy()], published, channel="ops", config=notify_config(webhook(webhook_receiver.url), announce),
+        root=tmp_path, as_of=EFFECTIVE, environ=environment(), sleep=lambda seconds: None,
+    )
+
+    assert [r.channel for r in report.results] == ["ops"]
+    assert not (tmp_path / "ran").exists()
+
+
+def test_a_test_event_is_marked_and_not_recorded(tmp_path, webhook_receiver):
+    from generator.notify import send_test
+
+    result = send_test(
+        [privacy()], "ops", config=notify_config(webhook(webhook_receiver.url)), root=tmp_path,
+        site_url="https://statements.test/", environ=environment(),
+    )
+
+    [request] = webhook_receiver.requests
+    assert result.outcome == "delivered"
+    assert request.verified
+    assert (request.payload["type"], request.payload["test"]) == ("statement.test", True)
+    assert request.headers["webhook-id"].startswith("evt_test_")
+    assert not (tmp_path / "notifications" / "ledger.jsonl").exists()
+
+
+def test_a_test_e_mail_says_it_is_a_test(tmp_path, smtp_server):
+    from generator.notify import send_test
+
+    server = smtp_server()
+
+    send_test([privacy()], "subscribers", config=notify_config(email_channel(server.port)), root=tmp_path, environ=environment())
+
+    message = server.messages[0].message
+    assert message["Subject"].startswith("[Test] Privacy Statement")
+    assert message["X-Statement-Test"] == "yes"
+    assert message.get_body(("plain",)).get_content().startswith("This is a test message")
+    assert not (tmp_path / "notifications" / "ledger.jsonl").exists()
+
+
+# The run lock
+
+
+def test_two_runs_with_different_temporary_folders_still_exclude_each_other(tmp_path, run, webhook_receiver, monkeypatch):
+    import os
+    import subprocess
+    import tempfile
+
+    ledger = tmp_path / "notifications" / "ledger.jsonl"
+    holder_tmp, our_tmp = tmp_path / "tmp-a", tmp_path / "tmp-b"
+    holder_tmp.mkdir(), our_tmp.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from generator.notify import Ledger\n"
+         f"with Ledger({str(ledger)!r}).lock():\n    print('held', flush=True); time.sleep(30)"],
+        env={**os.environ, "TMPDIR": str(holder_tmp)}, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(tempfile, "tempdir", str(our_tmp))
+        from generator.notify import LedgerLocked
+
+        with pytest.raises(LedgerLocked, match=f"another notification run holds the ledger: pid {holder.pid} on "):
+            run([privacy()], webhook(webhook_receiver.url))
+    finally:
+        holder.kill()
+        holder.wait()
+
+    assert webhook_receiver.requests == []

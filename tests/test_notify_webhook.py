@@ -196,3 +196,55 @@ def test_preview_writes_the_request_without_a_signature(tmp_path, webhook_receiv
 )
 def test_retry_after_values(header, expected):
     assert parse_retry_after(header) == expected
+
+
+def test_a_receiver_trickling_its_headers_is_cut_off_at_the_timeout_and_not_counted_as_delivered(
+    tmp_path, webhook_receiver, event
+):
+    webhook_receiver.respond(("trickle", 0.2))
+    started = time.monotonic()
+
+    outcome = make_channel(tmp_path, webhook_receiver.url, timeout=1, retries=0).send(event)
+
+    assert (outcome.ok, outcome.attempts) == (False, 1)
+    assert "no complete answer" in outcome.error and "within 1 s" in outcome.error
+    assert time.monotonic() - started < 3
+
+
+def test_every_secret_signs_while_rotating_so_receivers_on_either_verify(tmp_path, event):
+    from notify_support.servers import WebhookReceiver
+
+    new_secret = "whsec_" + __import__("base64").b64encode(b"the-new-secret-after-rotation!!").decode()
+    on_old = WebhookReceiver(WEBHOOK_SECRET).start()
+    on_new = WebhookReceiver(new_secret).start()
+    try:
+        environ = environment(NEW_WEBHOOK_SECRET=new_secret)
+        for receiver in (on_old, on_new):
+            channel = make_channel(
+                tmp_path, receiver.url, environ=environ, secret_env=["NEW_WEBHOOK_SECRET", "STATEMENTS_WEBHOOK_SECRET"]
+            )
+            assert channel.send(event).ok
+    finally:
+        on_old.stop()
+        on_new.stop()
+
+    for receiver in (on_old, on_new):
+        [request] = receiver.requests
+        assert request.verified, request.error
+        assert [part.split(",")[0] for part in request.headers["webhook-signature"].split(" ")] == ["v1", "v1"]
+
+
+def test_every_rotating_secret_must_be_set(tmp_path, webhook_receiver):
+    channel = make_channel(tmp_path, webhook_receiver.url, secret_env=["NEW_WEBHOOK_SECRET", "STATEMENTS_WEBHOOK_SECRET"])
+
+    with pytest.raises(NotifyError, match="NEW_WEBHOOK_SECRET is not set"):
+        channel.check_environment()
+
+
+def test_410_gone_fails_at_once_and_marks_the_channel_gone(tmp_path, webhook_receiver, event):
+    webhook_receiver.respond(410)
+
+    outcome = make_channel(tmp_path, webhook_receiver.url).send(event)
+
+    assert (outcome.ok, outcome.gone, outcome.attempts) == (False, True, 1)
+    assert "HTTP 410" in outcome.error and "disabled until its settings in mkdocs.yml change" in outcome.error

@@ -109,13 +109,13 @@ class LedgerRecord:
         """
         if not isinstance(data, dict):
             raise ValueError(f"a JSON {type(data).__name__}, not an object")
-        for key in _REQUIRED:
-            if key not in data:
-                raise ValueError(f"no '{key}'")
         for key, types in _SHAPE.items():
             value = data.get(key)
             if key in data and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
                 raise ValueError(f"'{key}' is a {type(value).__name__}")
+        for key in _REQUIRED:
+            if key not in data:
+                raise ValueError(f"no '{key}'")
         recipients = data.get("recipients")
         if recipients is not None and not all(isinstance(k, str) and isinstance(v, str) for k, v in recipients.items()):
             raise ValueError("'recipients' is not a mapping of addresses to outcomes")

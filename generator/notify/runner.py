@@ -525,7 +525,7 @@ class _Run:
                     self.context.deadline = time.monotonic() + budget
                 result = self._one(channel, delivery, trigger, deliver, disabled, records, dry_run or mode == "baseline", budget)
                 if result.gone:
-                    disabled[channel.name] = f"{result.error}"
+                    disabled[channel.name] = _gone(now_utc())
                 if result.recorded and not dry_run:
                     # A failure to record propagates: the run stops, and the next one re-sends this event.
                     ledger.append(_record(result, channel))
@@ -600,13 +600,14 @@ def _disabled(records: list[LedgerRecord], channels: Mapping[str, Channel]) -> d
         if channel is None or record.channel_config != channel.fingerprint:
             continue
         if record.disabled:
-            disabled[record.channel] = (
-                f"the receiver answered 410 Gone on {record.time}; change the channel's settings in mkdocs.yml "
-                "(e.g. its url) to enable it again"
-            )
+            disabled[record.channel] = _gone(record.time)
         elif record.outcome == "delivered":
             disabled.pop(record.channel, None)
     return disabled
+
+
+def _gone(time: str) -> str:
+    return f"the receiver answered 410 Gone on {time}; change the channel's settings in mkdocs.yml (e.g. its url) to enable it again"
 
 
 def _send(channel: Channel, delivery: Delivery, redact: Redactor, prior: Mapping[str, str] | None = None) -> DeliveryResult:

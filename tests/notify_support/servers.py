@@ -70,7 +70,12 @@ class ReceivedRequest:
 
 
 class WebhookReceiver:
-    """Answers POSTs from a script; by default with 204. Steps: a status, ``(status, headers)``, or ``"hang"``."""
+    """Answers POSTs from a script; by default with 204.
+
+    Steps: a status, ``(status, headers)``, ``"hang"`` (no answer), or ``("trickle", seconds)``:
+    a ``200`` status line and then one header every ``seconds``, never finishing (a slow-loris
+    receiver that keeps every read timeout from firing).
+    """
 
     def __init__(self, secret: str = WEBHOOK_SECRET):
         self.secret = secret
@@ -92,6 +97,17 @@ class WebhookReceiver:
                 step = receiver._script.popleft() if receiver._script else 204
                 if step == "hang":
                     receiver._release.wait(10)
+                    return
+                if isinstance(step, tuple) and step[0] == "trickle":
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                    for number in range(600):
+                        if receiver._release.wait(step[1]):
+                            return
+                        try:
+                            self.wfile.write(f"x-trickle-{number}: .\r\n".encode())
+                            self.wfile.flush()
+                        except OSError:
+                            return  # the client gave up
                     return
                 status, extra = step if isinstance(step, tuple) else (step, {})
                 self.send_response(status)
@@ -208,24 +224,31 @@ class ReceivedMail:
     encrypted: bool
     #: the user name the client authenticated with, if any
     login: str | None
+    #: the message exactly as the client sent it
+    raw: bytes = b""
 
 
 @dataclass
 class _Handler:
     refuse: set[str]
+    #: addresses answered with a temporary failure (451)
+    defer: set[str] = field(default_factory=set)
     messages: list[ReceivedMail] = field(default_factory=list)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
+        if address in self.defer:
+            return "451 4.3.0 mailbox busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        raw = envelope.original_content or b""
+        message = email.message_from_bytes(raw, policy=email.policy.default)
         encrypted = server.transport.get_extra_info("ssl_object") is not None
         login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
-        self.messages.append(ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), message, encrypted, login))
+        self.messages.append(ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), message, encrypted, login, raw))
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -243,6 +266,8 @@ class SMTPServer:
 
     ``security``: ``none`` (plain), ``starttls`` (offers and requires STARTTLS) or ``tls``
     (implicit TLS). ``login``: the user name that AUTH accepts, with :data:`SMTP_PASSWORD`.
+    ``refuse`` are answered 550 (permanent), ``defer`` 451 (temporary); both sets may change while
+    the server runs. ``eight_bit=False`` makes a server that does not offer 8BITMIME.
     """
 
     def __init__(
@@ -251,11 +276,14 @@ class SMTPServer:
         security: str = "none",
         certificate: Certificate | None = None,
         refuse: tuple[str, ...] = (),
+        defer: tuple[str, ...] = (),
         login: str | None = None,
+        eight_bit: bool = True,
     ):
-        self.handler = _Handler(set(refuse))
+        self.handler = _Handler(set(refuse), set(defer))
         self.security = security
-        kwargs: dict[str, Any] = {}
+        # aiosmtpd offers 8BITMIME unless it decodes the data itself.
+        kwargs: dict[str, Any] = {} if eight_bit else {"decode_data": True}
         if security == "starttls":
             kwargs.update(tls_context=certificate.server_context(), require_starttls=True)  # type: ignore[union-attr]
         elif security == "tls":

@@ -190,13 +190,7 @@ class EmailChannel(Channel):
         sender = parseaddr(config.sender)[1]
         with Watchdog(seconds) as watchdog:
             try:
-                # Connecting is bounded by the socket timeout; everything after it by the watchdog.
-                client: smtplib.SMTP
-                if config.security == "tls":
-                    client = smtplib.SMTP_SSL(host, port, timeout=seconds, context=self._tls())
-                else:
-                    client = smtplib.SMTP(host, port, timeout=seconds)
-                watchdog.watch(client.sock)
+                client = _client(config.security == "tls", watchdog, host, port, seconds, self._tls)
             except (smtplib.SMTPException, OSError) as exc:
                 self.circuit.record(False)
                 if watchdog.expired or isinstance(exc, TimeoutError):
@@ -234,6 +228,24 @@ class EmailChannel(Channel):
         path = self._outbox_file(outbox, event, ".eml")
         path.write_bytes(bytes(self.message(event)))
         return path
+
+
+def _client(
+    implicit_tls: bool, watchdog: Watchdog, host: str, port: int, seconds: float, tls: Any
+) -> smtplib.SMTP:
+    """An SMTP client connected to ``host``; its socket is in ``watchdog`` from the first byte,
+    so that even a greeting trickled line by line cannot outlast the deadline."""
+    base = smtplib.SMTP_SSL if implicit_tls else smtplib.SMTP
+
+    class Client(base):  # type: ignore[valid-type, misc]
+        def _get_socket(self, host: str, port: int, timeout: float) -> Any:
+            sock = super()._get_socket(host, port, timeout)
+            watchdog.watch(sock)
+            return sock
+
+    if implicit_tls:
+        return Client(host, port, timeout=seconds, context=tls())
+    return Client(host, port, timeout=seconds)
 
 
 def _is_test(event: Event) -> bool:

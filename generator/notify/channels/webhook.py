@@ -130,7 +130,7 @@ class WebhookChannel(Channel):
                         )
                     except httpx.TransportError as exc:
                         if watchdog.expired or isinstance(exc, httpx.TimeoutException):
-                            error = f"no complete answer from {self.origin} within {seconds:g} s"
+                            error = f"no complete answer from {self.origin} within {_seconds(seconds, config.timeout)}"
                         else:
                             error = f"cannot reach {self.origin} ({type(exc).__name__}: {exc})"
                     else:
@@ -175,6 +175,12 @@ class WebhookChannel(Channel):
         }
         path.write_text(json.dumps(preview, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return path
+
+
+def _seconds(seconds: float, timeout: float) -> str:
+    if seconds < timeout:
+        return f"{round(seconds, 2):g} s (what was left of the run's budget)"
+    return f"{seconds:g} s"
 
 
 def _usable_secret(secret: str) -> bool:
