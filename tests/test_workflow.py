@@ -33,12 +33,6 @@ PINS = {
     "actions/github-script": ("60a0d83039c74a4aee543508d2ffcb1c3799cdea", "v7.0.1"),
 }
 
-#: The notify job is reworked together with the ledger's branch; until then it keeps its tag pins,
-#: its pip cache and its interpolated branch name, and these checks say so (strict: they turn red
-#: the moment it is fixed, so that the mark is removed).
-NOTIFY_PENDING = pytest.mark.xfail(strict=True, reason="the notify job is reworked with the ledger's own branch")
-
-
 def load(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
@@ -52,10 +46,7 @@ def jobs() -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def job_params() -> list[Any]:
-    return [
-        pytest.param(job, id=f"{file}:{name}", marks=NOTIFY_PENDING if name == "notify" else ())
-        for file, name, job in jobs()
-    ]
+    return [pytest.param(job, id=f"{file}:{name}") for file, name, job in jobs()]
 
 
 # --- every job -------------------------------------------------------------------------------
@@ -151,6 +142,16 @@ def test_build_deploy_and_notify_happen_from_main_only():
     assert workflow["jobs"]["notify"]["needs"] == "deploy"
     assert "always()" not in workflow["jobs"]["notify"].get("if", "")
     assert workflow["on"]["push"] == {"branches": ["main"]}
+
+
+def test_notify_pushes_the_ledger_to_its_own_branch_never_to_main():
+    job = load(MAIN)["jobs"]["notify"]
+    branch = job["env"]["STATEMENTS_LEDGER_BRANCH"]
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    assert branch not in ("main", "master") and "statement notify --push --ledger-branch \"$STATEMENTS_LEDGER_BRANCH\"" in scripts
+    assert "git push" not in scripts  # the push is the command's, probed before anything is sent
+    assert job["permissions"] == {"contents": "write"}
+    assert job["concurrency"] == {"group": "statements-notify", "cancel-in-progress": False}
 
 
 def test_the_generator_is_installed_pinned_to_this_release():
