@@ -41,6 +41,7 @@ import click
 from .commands import guard, parse_date
 from .errors import ConfigError, InputError, ShallowCloneError
 from .material import Classification, Finding, classify_diff
+from .escape import markdown_text, no_mentions, plain, terminal_text
 from .policy import PolicyChange
 
 __all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
@@ -506,11 +507,14 @@ def format_text(report: Report) -> str:
         lines.extend(format_changes_text(report.lint))
     count = len(report.problems)
     lines.append("passed" if report.passed else f"failed: {count} problem{'s' if count != 1 else ''}")
-    return "\n".join(lines) + "\n"
+    # A field never starts a line of its own (in a CI log, "::" there would be a workflow command)
+    # and never sends a terminal a control sequence.
+    return "\n".join(re.sub(r"[\r\n]+", " ", terminal_text(line)) for line in lines) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's documented escaping: a newline can never start another workflow command ("::…").
+    return terminal_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -566,7 +570,7 @@ def format_markdown(report: Report) -> str:
         verdict = ("❌ a person must approve it" if report.policy_mode == "fail"
                    else "⚠️ allowed by the base's `policy_changes: report`: review it")
         out += [f"**Policy change** ({verdict}); the check applied the policy of {_md(report.policy_source)}:", ""]
-        out += [f"- `{_md(change.describe())}`" for change in report.policy_changes]
+        out += [f"- {_md(change.describe())}" for change in report.policy_changes]
         out.append("")
     if report.reviews:
         out += ["| Statement | Version | Change | Verdict | Declared | Result |", "|---|---|---|---|---|---|"]
@@ -609,8 +613,12 @@ def format_markdown(report: Report) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown list item or table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Plain text for the report (a list item or a table cell): no HTML, no Markdown, no comment, no @mention.
+
+    Summaries, reviews, section names and finding excerpts come from the pull request; GitHub would
+    otherwise render an ``<img>`` to a tracking address, hide the rest after ``<!--``, or notify people.
+    """
+    return no_mentions(markdown_text(text))
 
 
 # --- command ---------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import datetime as dt
 from typing import Any, Callable, Iterable, Iterator
 from xml.etree import ElementTree as ET
 
+from .escape import safe_url
 from .model import Statement, Version
 
 __all__ = ["feed_assets", "versions_document", "atom_feed", "site_feed_path", "feed_path", "versions_json_path"]
@@ -54,7 +55,7 @@ def _url(options: Any, src_path: str, *, page: bool = True) -> str:
 
     path = page_url(src_path, directory_urls=options.directory_urls) if page else src_path
     base = (options.site_url or "").rstrip("/")
-    return f"{base}/{path}" if base else f"/{path}"
+    return safe_url(f"{base}/{path}" if base else f"/{path}")
 
 
 def _verdict_name(verdict: Any) -> str | None:

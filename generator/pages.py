@@ -28,6 +28,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .escape import markdown_text, plain, safe_url
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
 from .timeline import TimelinePoint, timeline_svg
@@ -194,8 +195,12 @@ def _templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # Every value is plain text on one line (a blank line would end the raw HTML block it stands
+        # in, and Markdown would read the rest); ready-made HTML comes as Markup and stays as it is.
+        finalize=lambda value: plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
     )
     env.filters["human_date"] = human_date
+    env.filters["md"] = markdown_text  # text in a Markdown line (a heading): no character of it is Markdown
     return env
 
 
@@ -386,7 +391,7 @@ class _Planner:
             "version_footer.html", version=version, corrections=corrections, links=links,
             permalink=self.absolute(version_path(version)),
         )
-        title_md = "" if _body_has_h1(version.body) else f"# {version.title}\n\n"
+        title_md = "" if _body_has_h1(version.body) else f"# {markdown_text(version.title)}\n\n"
         body = rebase_markdown(version.body.rstrip(), path, self.links(statement.id))
         markdown = f"{title_md}{header}\n{body}\n\n{footer}"
         meta: dict[str, Any] = {
@@ -450,7 +455,7 @@ class _Planner:
         ]
         for row, point in zip(rows, points):
             row["words_added"], row["words_removed"] = point.words_added, point.words_removed
-        title = f"Timeline of the {statement.title}"
+        title = f"Timeline of the {plain(statement.title)}"
         timeline = {
             orientation: Markup(
                 timeline_svg(points, as_of=as_of, title=title, id_prefix=f"timeline-{statement.id}-{orientation}", orientation=orientation)
@@ -501,7 +506,7 @@ class _Planner:
         """The address of a page as readers see it: absolute with ``site_url``, else from the site root."""
         url = page_url(src_path, directory_urls=self.options.directory_urls)
         base = (self.options.site_url or "").rstrip("/")
-        return f"{base}/{url}" if base else f"/{url}"
+        return safe_url(f"{base}/{url}" if base else f"/{url}")
 
     def _md(self) -> dict[str, Any]:
         return {

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .config import StatementsConfig
 from .errors import ConfigError
+from .escape import html_text
 from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
 from .project import read_project_statements
 
@@ -107,6 +108,13 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             )
         cls = _StaticFile if static else File
         files.append(cls.generated(config, path, content=content))
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # Material writes page titles into <title>, the header and the navigation without escaping
+        # them (MkDocs' theme templates do not autoescape); ours come from front-matter, so as text.
+        if page.file.src_uri in self._pages and isinstance(page.meta.get("title"), str):
+            page.meta["title"] = str(html_text(page.meta["title"]))
+        return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
@@ -230,7 +238,8 @@ def _nav(plan: SitePlan, files: Files) -> list[Any]:
     nav: list[Any] = []
     if files.get_file_from_path("index.md") is not None:
         nav.append({"Home": "index.md"})
-    nav.extend(plan.nav)
+    # Section titles are statement titles: text, written unescaped by the theme.
+    nav.extend({str(html_text(title)): items for title, items in section.items()} for section in plan.nav)
     generated = {page.path for page in plan.pages}
     for file in files.documentation_pages():
         if file.src_uri not in generated and file.src_uri != "index.md":

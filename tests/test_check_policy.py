@@ -139,7 +139,7 @@ def test_the_markdown_report_shows_the_policy_change(published, tmp_path):
     run("--as-of", "2024-06-01", "--base", "main", "--head", "proposal", "--report", str(report))
     text = report.read_text(encoding="utf-8")
     assert "**Policy change** (❌ a person must approve it)" in text
-    assert "- `notice_days: 30 → 5`" in text
+    assert "- notice&#95;days&#58; 30 → 5\n" in text  # plain text: nothing of a value is Markdown
 
 
 def test_a_pull_request_that_adds_the_site_is_judged_by_the_plugins_defaults(repo, monkeypatch):

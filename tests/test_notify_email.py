@@ -56,7 +56,7 @@ def test_message_has_text_and_html_parts_rendered_from_the_templates(tmp_path, s
     html = message.get_body(("html",)).get_content()
     assert "takes effect on 1 March 2025" in text
     assert "https://statements.test/privacy/2025-03-01/changes/" in text
-    assert "<strong>90 days</strong>" in html  # the summary's Markdown, rendered
+    assert "**90 days**" in html and "<strong>90 days" not in html  # the summary is plain text, shown as written
     assert 'href="https://statements.test/privacy/2025-03-01/"' in html
 
 

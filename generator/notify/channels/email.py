@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown
-from markupsafe import Markup
 
+from ...escape import paragraphs_html
 from ..config import EmailChannelConfig
 from ..events import Event
 from .base import Channel, ChannelContext, Delivered, Watchdog
@@ -140,7 +139,8 @@ class EmailChannel(Channel):
             "classification": event.payload["classification"],
             "site_name": self.context.site_name,
             # Summaries are Markdown written by the statement's authors, so they are trusted HTML.
-            "summary_html": Markup(markdown.markdown(summary)) if summary else None,
+            # The summary is plain text from front-matter: escaped, one paragraph per blank-line block.
+            "summary_html": paragraphs_html(summary) if summary else None,
         }
 
     def _tls(self) -> ssl.SSLContext:
