@@ -332,8 +332,10 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     elif fmt == "markdown":
         click.echo(engine.render_markdown(result, title=f"{statement.title}: {old_label} → {new_label}"))
     else:
+        from .escape import plain, terminal_text
+
         use_color = sys.stdout.isatty() if color is None else color
-        header = f"{statement.title}: {old_label} → {new_label}\n"
+        header = f"{terminal_text(plain(statement.title))}: {old_label} → {new_label}\n"  # a title is text, never a control sequence
         click.echo(header + engine.render_text(result, color=use_color), color=use_color)
 
 

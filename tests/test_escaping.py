@@ -248,7 +248,7 @@ def reviewed(tmp_path: Path) -> GitRepo:
     write_project(tmp_path)
     repo.commit("First version", date="2023-12-02", files={PATH: statement_text(effective="2024-01-01", body=BODY_V1)})
     repo.commit("Reviewed change", date="2024-05-01", files={PATH: statement_text(
-        effective="2024-08-01", body=BODY_V2,
+        effective="2024-08-01", body=BODY_V2, **front(title="Privacy\x1b]0;owned\x07\x1b[2J Statement"),
         **front(review="Counsel\x1b]0;owned\x07\x1b[2J\n::error::forged annotation\r\n::add-mask::x %0A"))})
     return repo
 
@@ -267,6 +267,16 @@ def test_terminal_output_has_no_control_sequences_and_no_field_starts_a_line(rev
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "reviewed: Counsel ::error::forged annotation ::add-mask::x %0A" in result.stdout
     assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_the_diff_header_shows_the_title_without_control_sequences(reviewed):
+    result = subprocess.run(
+        [sys.executable, "-c", "from generator.cli import main; main()", "diff", "privacy", "2024-01-01", "2024-08-01"],
+        cwd=reviewed.path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Privacy Statement: 2024-01-01 → 2024-08-01\n")
+    assert "\x1b" not in result.stdout
 
 
 # --- links ---------------------------------------------------------------------------------------
