@@ -244,3 +244,16 @@ def test_the_bases_env_tag_is_read_and_the_heads_is_not(published, monkeypatch):
     assert result.exit_code == 1
     assert "at least 45 days' notice" in result.output
     assert "policy change" not in result.output
+
+
+def test_a_python_name_tag_of_the_base_is_resolved_and_the_same_tag_in_the_head_is_no_change(published):
+    fences = (
+        "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    published.write("mkdocs.yml", MKDOCS_YML.format(options="") + fences)
+    published.commit("Mermaid fences", date="2023-12-02")
+    published.write(PATH, statement_text(effective="2024-09-01", material=True, summary="We may sell.", body=MATERIAL_BODY))
+    result = run("--as-of", "2024-06-01", "--base", "main")
+    assert result.exit_code == 0, result.output
+    assert "policy change" not in result.output
