@@ -381,7 +381,13 @@ def run_check(
     if not top_text:
         raise InputError("is not in a git repository, so there is no published history to check against", path=config_file, fix="run 'git init' and commit the statements")
     top = Path(top_text).resolve()
-    config_rel = config_path.resolve().relative_to(top).as_posix()
+    try:
+        config_rel = config_path.resolve().relative_to(top).as_posix()
+    except ValueError:
+        raise InputError(
+            f"is outside the git repository {top}, so its policy at the base cannot be read", path=config_file,
+            fix="keep mkdocs.yml in the repository and pass its path with --config-file",
+        ) from None
     if base is None:
         base_label, base_commit = default_base(root)
     else:
