@@ -391,3 +391,17 @@ def test_test_command_names_the_channels_there_are(site, webhook_receiver):
 
     assert result.exit_code == 2
     assert "no channel named 'nope'" in result.stderr and "use one of ops" in result.stderr
+
+
+def test_the_statement_command_loads_no_notification_machinery_until_notify_runs():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, generator.cli\n"
+        "print(sorted(m for m in ('httpx', 'smtplib', 'standardwebhooks', 'generator.notify.channels',"
+        " 'generator.notify.runner') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+    assert loaded == "[]"

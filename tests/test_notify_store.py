@@ -155,3 +155,29 @@ def test_a_failed_delivery_is_recorded_on_the_ledger_branch_too(protected, webho
 
     assert result.exit_code == 1
     assert [line["outcome"] for line in remote_ledger(protected, "statements-ledger")] == ["failed", "delivered"]
+
+
+def test_a_dry_run_reads_the_ledger_branch_and_commits_nothing(protected, webhook_receiver):
+    notify_in(protected, "--push", "--ledger-branch", "statements-ledger")
+    tip = protected.git("rev-parse", "statements-ledger")
+
+    result = notify_in(protected, "--dry-run", "--ledger-branch", "statements-ledger")
+
+    assert result.exit_code == 0, result.output
+    assert "nothing due" in result.stdout and "2 already recorded" in result.stdout
+    assert protected.git("rev-parse", "statements-ledger") == tip
+    assert len(webhook_receiver.requests) == 2
+
+
+def test_lines_a_crashed_run_left_uncommitted_are_committed_and_pushed_by_the_next(protected, webhook_receiver):
+    from generator.notify import Ledger
+
+    notify_in(protected, "--ledger-branch", "statements-ledger")  # delivered and written, not committed
+    worktree = protected.path / ".git" / "statements-notify" / "worktrees" / "statements-ledger"
+    assert len(Ledger(worktree / "notifications" / "ledger.jsonl").records()) == 2
+
+    result = notify_in(protected, "--push", "--ledger-branch", "statements-ledger")
+
+    assert result.exit_code == 0, result.output
+    assert len(webhook_receiver.requests) == 2
+    assert len(remote_ledger(protected, "statements-ledger")) == 2

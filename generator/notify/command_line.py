@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from mkdocs.config.base import ValidationError
@@ -25,10 +25,13 @@ from rich.console import Console
 from rich.text import Text
 
 from ..errors import StatementError
-from .events import Classifier
-from .ledger import LedgerLocked
-from .runner import DeliveryResult, Report, resend, run_notifications, send_test
-from .store import LedgerUnrecordable
+
+if TYPE_CHECKING:
+    from .events import Classifier
+    from .runner import DeliveryResult, Report
+
+# The runner, the channels (httpx, smtplib, Jinja) and the ledger are imported when the command
+# runs, not when ``statement`` registers it: other subcommands never pay for them.
 
 __all__ = ["notify", "load_project", "default_classifier"]
 
@@ -159,6 +162,8 @@ def notify(
     text_output = output_format == "text"
 
     def run(project: Any) -> Report:
+        from .runner import run_notifications
+
         if text_output:
             mode = " (dry run)" if dry_run else " (baseline)" if baseline else ""
             console.print(Text(f"Notifications as of {as_of_date.isoformat()}{mode}", style="bold"))
@@ -194,6 +199,8 @@ def resend_command(
     text_output = output_format == "text"
 
     def run(project: Any) -> Report:
+        from .runner import resend
+
         return resend(
             project, event_id, channel=channel, as_of=as_of_date,
             classify=default_classifier(project.options, project.config),
@@ -211,6 +218,8 @@ def resend_command(
 def test_command(channel: str, config_file: str, output_format: str) -> None:
     """Send a clearly marked test event to one channel; nothing is recorded in the ledger."""
     console, errors = _consoles()
+    from .runner import send_test
+
     project = _load(errors, config_file, dt.date.today())
     try:
         result = send_test(project, channel)
@@ -237,6 +246,9 @@ def _load(errors: Console, config_file: str, as_of: dt.date) -> Any:
 
 def _guarded(errors: Console, config_file: str, as_of: dt.date, run: Any) -> Report:
     """Load the project and ``run`` it, turning every error into one line and its exit status."""
+    from .ledger import LedgerLocked
+    from .store import LedgerUnrecordable
+
     project = _load(errors, config_file, as_of)
     try:
         return run(project)

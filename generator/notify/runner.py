@@ -498,7 +498,8 @@ class _Run:
         # The lock spans planning too, so a concurrent run cannot settle a pair after we read the ledger.
         with nullcontext() if dry_run else ledger.lock():
             if store.branch is not None:
-                store.prepare(fetch=store.remote is not None)
+                # A dry run reads the branch as it is; only a real run commits what an earlier one left.
+                store.prepare(fetch=store.remote is not None, record=not dry_run)
             records = ledger.records()
             plan = _plan(self.resolved, classify, self.channels.values(), ledger)
             warnings = [self.redact(w) or "" for w in plan.warnings]
@@ -516,7 +517,11 @@ class _Run:
                 if any(d.channel == name for d, _trigger in chosen):
                     warnings.append(f"channel '{name}' is disabled: {why}")
             if chosen and not dry_run:
-                store.probe(_announcement(mode, plan.as_of, [d for d, _trigger in chosen]))
+                try:
+                    store.probe(_announcement(mode, plan.as_of, [d for d, _trigger in chosen]))
+                except NotifyError as exc:
+                    # git's messages may quote a remote address with a token in it.
+                    raise type(exc)(self.redact(exc.detail) or "", path=exc.path, fix=exc.fix) from None
             budget = self.resolved.config.budget
             results = []
             for delivery, trigger in chosen:
@@ -565,7 +570,7 @@ class _Run:
             sha = store.commit()
             store.push()
         except NotifyError as exc:
-            return replace(report, commit_error=f"the ledger is written but not recorded: {exc}")
+            return replace(report, commit_error=self.redact(f"the ledger is written but not recorded: {exc}"))
         pushed = f"{store.remote} {store.branch or 'HEAD'}" if store.remote else None
         return replace(report, commit=sha, pushed=pushed)
 

@@ -90,12 +90,12 @@ class LedgerStore:
 
     # -- preparing ------------------------------------------------------------------------------
 
-    def prepare(self, *, fetch: bool = True) -> Path:
+    def prepare(self, *, fetch: bool = True, record: bool = True) -> Path:
         """Make :attr:`path` ready to read and append; return it.
 
         With a ledger branch: fetch it (when pushing), create it if it exists nowhere (an orphan
-        branch holding only ``.gitattributes``), check it out in the worktree, commit lines an
-        earlier run left uncommitted, and merge what the remote has.
+        branch holding only ``.gitattributes``), check it out in the worktree, and — when
+        ``record`` — commit lines an earlier run left uncommitted and merge what the remote has.
         """
         if self.branch is None:
             return self.path
@@ -121,6 +121,8 @@ class LedgerStore:
             _run(self.root, "worktree", "prune")
             worktree.parent.mkdir(parents=True, exist_ok=True)
             self._git("worktree", "add", "--quiet", str(worktree), self.branch, what="checking out the ledger branch")
+        if not record:
+            return self.path
         self._commit_leftovers()
         if remote_ref is not None:
             merged = _run(worktree, "merge", "--quiet", "--no-edit", remote_ref)

@@ -159,7 +159,8 @@ class EmailChannel(Channel):
         except jinja2.TemplateError as exc:
             where = f"{exc.name}: " if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name else ""
             return Delivered(False, 1, error=f"template {where}{exc}")
-        outcomes = self._transmit(messages)
+        # Nothing left to send (e.g. the address still due was removed from 'to'): no connection.
+        outcomes = self._transmit(messages) if messages else {}
         if isinstance(outcomes, str):  # the server could not be used at all
             return Delivered(False, 1, error=redact(outcomes), recipients={**prior, **{a: f"temporary: {outcomes}" for a in pending}} or None)
         recipients = {address: prior[address] for address in self.recipients if address in prior}
