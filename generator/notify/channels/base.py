@@ -3,6 +3,7 @@ breaker, and the base class."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import socket
 import threading
@@ -163,7 +164,7 @@ class ChannelContext:
     #: ``time.monotonic()`` value at which the run's budget is spent (None: no budget)
     deadline: float | None = None
     #: the run's date: a notice sent after the version took effect says so
-    as_of: object = None
+    as_of: dt.date | None = None
 
     def remaining(self) -> float | None:
         """Seconds left in the run's budget (None: unlimited)."""

@@ -126,7 +126,7 @@ class EmailChannel(Channel):
 
     def _template_context(self, event: Event) -> dict[str, Any]:
         summary = event.payload["version"].get("summary")
-        as_of = self.context.as_of if isinstance(self.context.as_of, dt.date) else dt.date.today()
+        as_of = self.context.as_of or dt.date.today()
         return {
             # A notice sent on or after the effective date (a late run, a catch-up) speaks in the past.
             "in_effect": as_of >= event.effective,
