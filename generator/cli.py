@@ -130,6 +130,14 @@ def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_di
             parts.append(f"{statement.id}: {count} version{'s' if count != 1 else ''}, in force {current.key if current else 'none'}")
         shown = os.path.relpath(target) if not target.is_absolute() or str(target).startswith(os.getcwd()) else str(target)
         click.echo(f"Built {shown}/ as of {plan.as_of if plan else as_of} ({'; '.join(parts)}) in {time.perf_counter() - started:.1f} s", err=True)
+        drafts = [s.path for s in (plan.statements if plan else ()) if any(v.is_draft for v in s.versions)]
+        if drafts:
+            click.echo(
+                f"Published uncommitted edits of {', '.join(drafts)} as a draft; commit them, or build with "
+                "--committed-only to leave them out", err=True,
+            )
+        elif plugin.ci_committed_only:
+            click.echo("CI is set: only committed text was published", err=True)
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -18,7 +18,7 @@ from .escape import html_text
 from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
 from .project import read_project_statements
 
-__all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES"]
+__all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES", "in_ci"]
 
 log = logging.getLogger("mkdocs.plugins.statements")
 
@@ -37,6 +37,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.ci_committed_only = False
         self.plan: SitePlan | None = None
         self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
@@ -61,6 +62,10 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for key, value in RUNTIME_OVERRIDES.items():
             self.config[key] = value
+        # A CI build publishes: text nobody committed must never reach the public site from there.
+        self.ci_committed_only = in_ci() and not self.config.committed_only
+        if self.ci_committed_only:
+            self.config.committed_only = True
         self.as_of = self.config.as_of or dt.date.today()
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
@@ -171,6 +176,11 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if head_log is not None:
             server.watch(str(head_log), recursive=False)
         return server
+
+
+def in_ci() -> bool:
+    """Whether this runs in continuous integration: ``CI`` is set (GitHub Actions, GitLab, … set it)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 class _StaticFile(File):

@@ -88,6 +88,13 @@ class GitRepo:
         return sha
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs as on a developer's machine (CI=true makes a build leave drafts out); a test of
+    the CI behaviour sets the variable itself."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
     """An empty git repository on branch main."""

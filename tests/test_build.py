@@ -269,3 +269,28 @@ def test_every_link_between_generated_pages_leads_somewhere(three_versions, dire
     config.write_text(config.read_text() + f"use_directory_urls: {str(directory_urls).lower()}\n")
     assert run("build", "--as-of", "2025-02-01").exit_code == 0
     assert _broken_links(three_versions.path / "site") == []
+
+
+def test_the_summary_says_when_uncommitted_edits_are_published_as_a_draft(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.write(PATH, statement_text(effective="2024-01-01", body="## Overview\n\nEdited, not committed.\n"))
+    result = run("build", "--as-of", "2024-03-01")
+    assert result.exit_code == 0
+    assert "Published uncommitted edits of statements/privacy.md as a draft" in result.output
+
+
+def test_the_summary_says_nothing_of_drafts_when_everything_is_committed(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    result = run("build", "--as-of", "2024-03-01")
+    assert result.exit_code == 0 and "draft" not in result.output
+
+
+def test_with_ci_set_uncommitted_edits_are_never_published(in_repo, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.write(PATH, statement_text(effective="2024-01-01", body="## Overview\n\nEdited, not committed.\n"))
+    result = run("build", "--as-of", "2024-03-01")
+    assert result.exit_code == 0
+    assert "CI is set: only committed text was published" in result.output
+    html = page(in_repo.path / "site", "privacy")
+    assert "Edited, not committed." not in html and "Draft" not in html

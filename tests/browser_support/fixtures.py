@@ -15,6 +15,9 @@ import pytest
 from .browser import CHROMIUM, launch, local_only
 from .site import REPO_ROOT, StaticServer, build_site, serve
 
+#: Read once at import, before the suite's per-test fixture hides CI from the code under test.
+IN_CI = bool(os.environ.get("CI"))
+
 __all__ = ["example_site", "site_server", "browser", "desktop", "phone", "page", "phone_page", "Site"]
 
 
@@ -56,7 +59,7 @@ def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         # On a developer's machine without the browser the rest of the suite still runs; in CI
         # (.ci/run installs Debian's chromium) a missing browser is a failure, never a skip.
-        if os.environ.get("CI"):
+        if IN_CI:
             pytest.fail(f"no Chromium at {CHROMIUM}: .ci/run should have installed Debian's chromium")
         pytest.skip(f"no Chromium at {CHROMIUM}: 'apt-get install chromium' (or run .ci/run) for the browser tests")
     with sync_api.sync_playwright() as playwright:
