@@ -67,6 +67,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if self.ci_committed_only:
             self.config.committed_only = True
         self.as_of = self.config.as_of or dt.date.today()
+        _require_material(config)
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -176,6 +177,22 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if head_log is not None:
             server.watch(str(head_log), recursive=False)
         return server
+
+
+def _require_material(config: MkDocsConfig) -> None:
+    """The pages are made for Material's templates and styles: any other theme would look broken."""
+    name = config.theme.name
+    if name != "material":
+        from .history import display_path
+        from .project import _key_line
+
+        path = Path(config.config_file_path or "mkdocs.yml")
+        line = _key_line(path, "name") or _key_line(path, "theme")
+        raise ConfigError(
+            f"theme: '{name}' is not supported; the statements plugin needs Material for MkDocs",
+            path=display_path(path), line=line,
+            fix="set 'theme: {name: material}' in mkdocs.yml (pip install mkdocs-material)",
+        )
 
 
 def in_ci() -> bool:

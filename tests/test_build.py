@@ -294,3 +294,16 @@ def test_with_ci_set_uncommitted_edits_are_never_published(in_repo, monkeypatch)
     assert "CI is set: only committed text was published" in result.output
     html = page(in_repo.path / "site", "privacy")
     assert "Edited, not committed." not in html and "Draft" not in html
+
+
+def test_a_theme_other_than_material_is_refused_with_one_line(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    config = in_repo.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: readthedocs"), encoding="utf-8")
+    result = run("build")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "error: mkdocs.yml:5: theme: 'readthedocs' is not supported; the statements plugin needs Material for "
+        "MkDocs; set 'theme: {name: material}' in mkdocs.yml (pip install mkdocs-material)"
+    ]
+    assert not (in_repo.path / "site").exists()
