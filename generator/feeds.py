@@ -29,7 +29,10 @@ from xml.etree import ElementTree as ET
 from .escape import safe_url
 from .model import Statement, Version
 
-__all__ = ["feed_assets", "versions_document", "atom_feed", "site_feed_path", "feed_path", "versions_json_path"]
+__all__ = [
+    "feed_assets", "versions_document", "atom_feed", "site_feed_path", "feed_path", "versions_json_path",
+    "sitemap_path", "statement_sitemap",
+]
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_VERSION = 1
@@ -43,6 +46,25 @@ def feed_path(statement_id: str) -> str:
 def versions_json_path(statement_id: str) -> str:
     """Path of a statement's versions.json."""
     return f"{statement_id}/versions.json"
+
+
+def sitemap_path(statement_id: str) -> str:
+    """Path of a statement's sitemap, beside its feed."""
+    return f"{statement_id}/sitemap.xml"
+
+
+def statement_sitemap(statement_id: str, pages: Iterable[Any], options: Any) -> str:
+    """A sitemap of one statement's pages (absolute addresses need ``site_url``; without it, none).
+
+    Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``, the feed
+    links included: without this file every page of the statement would make a failed request.
+    """
+    urlset = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    if options.site_url:
+        for page in pages:
+            if page.path.startswith(f"{statement_id}/"):
+                ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = _url(options, page.path)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
 
 
 def site_feed_path() -> str:
@@ -180,6 +202,7 @@ def feed_assets(plan: Any, options: Any, *, classify: Callable | None = None) ->
                 feed_id=f"{base_id}/{statement.id}/", classify=classify,
             ),
         )
+        yield Asset(sitemap_path(statement.id), statement_sitemap(statement.id, plan.pages, options))
     if plan.statements:
         yield Asset(
             site_feed_path(),

@@ -226,8 +226,8 @@ def test_a_printed_version_includes_its_corrections_unfolded(site_server, page):
 def test_a_printed_redline_shows_insertions_and_deletions_without_colour(site_server, page):
     page.goto(site_server.url("privacy/2026-02-01/changes/"))
     page.emulate_media(media="print")
-    ins = page.locator(".redline-inline ins").first
-    dele = page.locator(".redline-inline del").first
+    ins = page.locator(".redline-inline > :not(.redline-legend) ins").first  # the legend is not printed
+    dele = page.locator(".redline-inline > :not(.redline-legend) del").first
     assert ins.is_visible() and dele.is_visible()
     style = "el => { const s = getComputedStyle(el); return [s.textDecorationLine, s.color, s.backgroundColor]; }"
     assert ins.evaluate(style) == ["underline", "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"]

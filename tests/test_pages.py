@@ -250,3 +250,31 @@ def test_the_markdown_source_of_each_version_is_published_as_committed(three_ver
     for version in statement.versions:
         source = site / f"privacy/{version.key}/privacy-{version.key}.md"
         assert source.read_text(encoding="utf-8") == version.text
+
+
+def test_a_correction_shows_readers_its_date_and_redline_not_the_commit(repo):
+    repo.commit(files={PATH: statement_text(effective="2024-01-01", body=V1)}, date="2023-12-01")
+    fixed = V1.replace("We collect little.", "We collect very little.")
+    sha = repo.commit("WIP fix typo per Bob (ticket LEGAL-42)", files={PATH: statement_text(effective="2024-01-01", body=fixed)}, date="2024-02-03")
+    site_plan = plan(repo, as_of="2024-03-01")
+    markdown = page(site_plan, "privacy/2024-01-01/index.md")
+    filled = next(p for p in site_plan.pages if p.path == "privacy/2024-01-01/index.md").source
+    assert 'Corrected on <time datetime="2024-02-03">February 3, 2024</time></summary>' in markdown
+    assert "<ins>" in filled.split("Corrected on", 1)[1]
+    assert "LEGAL-42" not in filled and sha[:7] not in filled and "commit" not in filled.split("Corrected on", 1)[1].lower()
+    versions = json.loads(asset(site_plan, "privacy/versions.json"))
+    assert sha in [r["commit"] for r in versions["versions"][0]["revisions"]]
+
+
+def test_a_printed_changes_page_ends_with_its_permanent_address(three_versions):
+    markdown = page(plan(three_versions, site_url="https://statements.test/"), "privacy/2024-06-01/changes/index.md")
+    last = markdown.strip().splitlines()[-1]
+    assert 'class="statement-print-only statement-print-foot"' in last
+    assert "data-statement-permalink" in last and "privacy/2024-06-01/changes/" in last
+
+
+def test_each_statement_has_a_sitemap_beside_its_feed(three_versions):
+    site_plan = plan(three_versions, site_url="https://statements.test/")
+    sitemap = asset(site_plan, "privacy/sitemap.xml")
+    assert "<loc>https://statements.test/privacy/2024-06-01/changes/</loc>" in sitemap
+    assert "<url>" not in asset(plan(three_versions), "privacy/sitemap.xml")  # sitemaps need absolute addresses
