@@ -217,17 +217,28 @@ def log_command(statement_id: str | None, config_file: str, as_of: dt.date | Non
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=max(Console().width, 110))
+    console = Console()  # the terminal's width (80 when not a terminal, or $COLUMNS)
+    several = len(statements) > 1
     table = Table(title=f"Versions as of {project.as_of}", show_lines=False)
-    for column in ("statement", "effective", "published", "status", "material", "revisions", "commits"):
-        table.add_column(column, no_wrap=True)
+    columns = (["statement"] if several else []) + ["effective", "published", "status", "material", "revisions", "commits"]
+    for column in columns:
+        # Dates and status are what a reader scans for: never cut; commits give way first.
+        table.add_column(column, no_wrap=column != "commits", overflow="fold" if column == "commits" else "ellipsis")
     for row in rows:
-        commits = " ".join(c[:7] for c in row["commits"]) + (" +draft" if row["draft"] else "")
         table.add_row(
-            row["statement"], row["effective"], row["published"], row["status"], "yes" if row["material"] else "",
-            f"{row['revisions']}" + (f" ({row['corrections']} corr.)" if row["corrections"] else ""), commits,
+            *([row["statement"]] if several else []), row["effective"], row["published"], row["status"],
+            "yes" if row["material"] else "",
+            f"{row['revisions']}" + (f" ({row['corrections']} corr.)" if row["corrections"] else ""),
+            _commit_range(row["commits"], row["draft"]),
         )
     console.print(table)
+
+
+def _commit_range(commits: list[str], draft: bool) -> str:
+    """A version's commits in a few characters: the first and the last (``statement log --format json`` has all)."""
+    short = [c[:7] for c in commits]
+    text = " ".join(short) if len(short) <= 2 else f"{short[0]} … {short[-1]}"
+    return (text + (" +draft" if draft else "")).strip()
 
 
 # --- validate --------------------------------------------------------------------------------

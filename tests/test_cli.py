@@ -43,6 +43,27 @@ def test_log_prints_a_table_by_default(history):
     assert "2024-06-01" in result.stdout and "in-force" in result.stdout
 
 
+@pytest.mark.parametrize("width", [80, 100, 160])
+def test_log_stays_readable_with_many_commits_per_version(in_repo, monkeypatch, width):
+    for number, effective in enumerate(["2024-01-01", "2024-06-01", "2025-01-01", "2025-06-01"]):
+        for edit in range(6):
+            body = f"## A\n\nVersion {number}, edit {edit}.\n"
+            in_repo.commit(files={PATH: statement_text(effective=effective, body=body)}, date=f"{effective[:4]}-0{number % 2 + 1}-1{edit}")
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run("log", "--as-of", "2025-07-01")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    rows = [line for line in lines if "20" in line and "│" in line]
+    assert len(rows) == 4
+    for row, status in zip(rows, ["archived", "archived", "archived", "in-force"]):
+        cells = [cell.strip() for cell in row.strip("│ ").split("│")]
+        assert cells[0][:4] in ("2024", "2025") and len(cells[0]) == 10 and len(cells[1]) == 10  # effective, published
+        assert cells[2] == status
+        assert cells[4].startswith("6")  # revisions
+        assert "…" in cells[5] and cells[5].replace("…", "").split()[0] == in_repo.commits[1 + rows.index(row) * 6][:7]
+
+
 def test_log_names_the_statements_when_the_id_is_unknown(history):
     result = run("log", "cookies")
     assert result.exit_code == 2
