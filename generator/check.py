@@ -272,21 +272,26 @@ class _Checker:
             if before is not None and before.text == version.text:
                 continue
             if before is not None and before.published <= self.as_of:
-                reviews.append(self.correction(head, version, before, path))
+                reviews.append(self.correction(head, version, before, path, latest_base))
             else:
                 reviews.append(self.new_version(head, version, path, latest_base, "update" if before else "new"))
         return reviews
 
-    def correction(self, statement: Any, version: Any, before: Any, path: str) -> Review:
+    def correction(self, statement: Any, version: Any, before: Any, path: str, latest_base: dt.date | None) -> Review:
         diff, classification = self.compare(before.body, version.body)
         problems = []
         if classification.at_least("substantive"):
+            # The new version's date must pass the order rule, and the notice rule if it is material.
+            suggested = max(latest_base or version.effective, version.effective) + dt.timedelta(days=1)
+            if classification.is_material:
+                suggested = max(suggested, self.as_of + dt.timedelta(days=self.notice_days))
             line = next((_line_of(version.text, f.new or f.old) for f in classification.findings if f.new or f.old), None)
             problems.append(Problem(
                 "silent-change", statement.id, version.key, path, line or _key_line(version.text, "effective"),
                 f"the version effective {version.key} is already published (since {version.published}), and this edit "
                 f"is {classification.verdict}, not a correction: a silent change to a published version; publish the "
-                "change as a new version with a later 'effective' date",
+                f"change as a new version: set 'effective: {suggested}' or later"
+                + (" with 'material: true' and a summary" if classification.is_material else ""),
                 classification.findings,
             ))
         return Review(
@@ -318,22 +323,31 @@ class _Checker:
         if version.material:
             if not version.summary:
                 problem("summary", "material", f"the version effective {version.key} is declared material but has no summary; add 'summary: …' for readers and notifications")
-            # Publication is the merge, today at the earliest: a commit or file date says nothing about it.
-            declared = next((r.meta.published for r in reversed(version.revisions) if r.meta and r.meta.published), None)
-            published = max(self.as_of, declared) if declared else self.as_of
+        # One suggested date that satisfies every date rule at once (notice and order), so that
+        # following one message never trips another.
+        declared = next((r.meta.published for r in reversed(version.revisions) if r.meta and r.meta.published), None)
+        published = max(self.as_of, declared) if declared else self.as_of  # publication is the merge, today at the earliest
+        suggested = latest_base + dt.timedelta(days=1) if latest_base is not None else None
+        if version.material:
             earliest = published + dt.timedelta(days=self.notice_days)
+            suggested = max(earliest, suggested) if suggested else earliest
             if version.effective < earliest:
+                gap = (version.effective - published).days
+                timing = (
+                    f"only {gap} day{'s' if gap != 1 else ''} after it is published on {published}" if gap > 0
+                    else f"on the day it is published ({published})" if gap == 0
+                    else f"{-gap} day{'s' if gap != -1 else ''} before it is published on {published}"
+                )
                 problem(
                     "notice", "effective",
-                    f"the material version takes effect on {version.key}, only {(version.effective - published).days} days "
-                    f"after it is published on {published}; readers get at least {self.notice_days} days' notice, so "
-                    f"set 'effective: {earliest}' or later",
+                    f"the material version takes effect on {version.key}, {timing}; readers get at least "
+                    f"{self.notice_days} days' notice, so set 'effective: {suggested}' or later",
                 )
         if latest_base is not None and version.effective <= latest_base:
             problem(
                 "effective-order", "effective",
                 f"the new version's effective date {version.key} is not later than {latest_base}, the latest published "
-                f"version's; give it an effective date after {latest_base}",
+                f"version's; set 'effective: {suggested}' or later",
             )
         return Review(
             statement.id, path, version.key, change, previous.key if previous else None, version.material,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -110,6 +111,26 @@ def test_a_material_version_with_too_little_notice_fails(published):
     assert "✗ notice" in result.output
     assert "only 19 days after it is published on 2024-06-01" in result.output
     assert "set 'effective: 2024-07-01' or later" in result.output
+
+
+def test_an_effective_date_before_publication_is_said_in_words_never_as_negative_days(published):
+    propose(published, effective="2023-08-05", material=True, summary="We may now sell information.")
+    result = run("--as-of", "2024-06-01")
+    assert result.exit_code == 1
+    assert "takes effect on 2023-08-05, 301 days before it is published on 2024-06-01" in result.output
+    assert "-301" not in result.output
+
+
+@pytest.mark.parametrize("effective", ["2023-08-05", "2024-06-10", "2024-01-01"])
+def test_the_suggested_effective_date_satisfies_every_rule(published, effective):
+    published.commit("Second version", files={PATH: statement_text(effective="2024-09-01", published="2024-05-01", body=EDITORIAL_BODY)}, date="2024-05-01")
+    propose(published, effective=effective, material=True, summary="We may now sell information.", body=MATERIAL_BODY)
+    result = run("--as-of", "2024-06-01")
+    assert result.exit_code == 1
+    suggestions = set(re.findall(r"set 'effective: (\d{4}-\d\d-\d\d)' or later", result.output))
+    assert suggestions == {"2024-09-02"}, result.output  # after 2024-09-01, and 30 days after today
+    propose(published, effective="2024-09-02", material=True, summary="We may now sell information.", body=MATERIAL_BODY)
+    assert run("--as-of", "2024-06-01").exit_code == 0
 
 
 def test_notice_days_is_configured_under_the_plugin(published):
