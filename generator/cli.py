@@ -282,27 +282,35 @@ def validate(config_file: str) -> None:
 # --- diff ------------------------------------------------------------------------------------
 
 
-def _resolve_side(statement: Any, label: str, as_of: dt.date, *, working: Any) -> tuple[str, str]:
-    """Map FROM/TO (an effective date, previous, current, working) to (label, markdown body)."""
+def _resolve_side(statement: Any, label: str, as_of: dt.date, *, working: Any) -> tuple[str, str, str]:
+    """Map FROM/TO (an effective date, previous, current, working) to (label, Markdown body, effective date)."""
     committed = [v for v in statement.versions if not v.is_draft]
     if label == "working":
-        return "working", working
+        return "working", working, _working_effective(statement)
     if label == "current":
         version = statement.current(as_of)
         if version is None:
             raise StatementError(f"{statement.id} has no version in force on {as_of}", fix="name an effective date")
-        return version.key, version.body
+        return version.key, version.body, version.key
     if label == "previous":
         if not committed:
             raise StatementError(f"{statement.id} has no committed version", fix="commit the statement first")
-        return committed[-1].key + " (committed)", _committed_body(committed[-1])
+        return committed[-1].key + " (committed)", _committed_body(committed[-1]), committed[-1].key
     version = statement.version(label)
     if version is None:
         raise StatementError(
             f"{statement.id} has no version effective '{label}'",
             fix="use an effective date from 'statement log', or previous, current, working",
         )
-    return version.key, _committed_body(version) if version.is_draft else version.body
+    return version.key, _committed_body(version) if version.is_draft else version.body, version.key
+
+
+def _working_effective(statement: Any) -> str:
+    """The effective date of the file as it is now: its draft revision's, else its last commit's."""
+    revisions = [r for v in statement.versions for r in v.revisions]
+    draft = next((r for r in revisions if r.is_draft), None)
+    latest = draft or max(revisions, key=lambda r: r.committed)
+    return latest.effective.isoformat()
 
 
 def _committed_body(version: Any) -> str:
@@ -335,15 +343,16 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     working_path = Path(statement.path)
     working_source = working_path.read_text(encoding="utf-8") if working_path.exists() else statement.versions[-1].text
     _, working_body, _ = split_front_matter(working_source)
-    old_label, old_body = _resolve_side(statement, args[0] if args else "previous", project.as_of, working=working_body)
-    new_label, new_body = _resolve_side(statement, args[1] if len(args) > 1 else "working", project.as_of, working=working_body)
+    old_label, old_body, old_date = _resolve_side(statement, args[0] if args else "previous", project.as_of, working=working_body)
+    new_label, new_body, new_date = _resolve_side(statement, args[1] if len(args) > 1 else "working", project.as_of, working=working_body)
     md = {"extensions": project.config.markdown_extensions, "extension_configs": project.config.mdx_configs}
     if fmt == "unified":
         click.echo(engine.render_unified(old_body, new_body, fromfile=f"{statement.id}@{old_label}", tofile=f"{statement.id}@{new_label}"), nl=False)
         return
     result = engine.diff_markdown(old_body, new_body, **md)
     if fmt == "json":
-        document = engine.to_json(result, statement=statement.id, from_=old_label, to=new_label)
+        # The schema's from/to are effective dates (generator/schemas/diff-1.schema.json).
+        document = engine.to_json(result, statement=statement.id, from_=old_date, to=new_date)
         document["classification"] = classify_diff(result, options=project.options).to_dict()
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif fmt == "html":

@@ -1709,7 +1709,7 @@ def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
                 "redline": c.redline,
                 "anchor": c.anchor,
                 "move": c.move,
-                **({"moved_from": list(c.old.section)} if c.kind == "moved" and c.old is not None else {}),
+                "moved_from": list(c.old.section) if c.kind == "moved" and c.old is not None else None,
             }
             for c in diff.changes
         ],
