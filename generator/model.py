@@ -193,6 +193,22 @@ _FIXES = {
 }
 
 
+#: pydantic's error types, in this project's words (the library's read "Input should be a valid boolean").
+_PROBLEMS = {
+    "bool_parsing": "{value} is not true or false",
+    "bool_type": "{value} is not true or false",
+    "string_type": "{value} is not text",
+    "date_type": "{value} is not a date",
+    "date_parsing": "{value} is not a date",
+    "date_from_datetime_parsing": "{value} is not a date",
+}
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Document:
     """Split and validate a statement file.
 
@@ -211,8 +227,13 @@ def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Docum
         raw = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        if mark is not None and mark.line >= yaml_text.count("\n") and getattr(exc, "context_mark", None):
-            mark = exc.context_mark  # an unclosed bracket is reported at the end; point at its start
+        context = getattr(exc, "context", None) or ""
+        if getattr(exc, "context_mark", None) is not None and (
+            mark is None or mark.line >= yaml_text.count("\n") or context.startswith(("while scanning", "while parsing a flow"))
+        ):
+            # A key without its ':', an unclosed quote or bracket is noticed on a later line; the
+            # context mark is where the user has to look.
+            mark = exc.context_mark
         line = mark.line + 2 if mark is not None else 2  # +1 for the opening '---'
         problem = getattr(exc, "problem", None) or "malformed YAML"
         if strict:
@@ -242,6 +263,8 @@ def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Docum
         line = lines.get(key, 1) + 1 if key in lines else 1
         if error["type"] == "missing":
             message = f"{key}: missing"
+        elif error["type"] in _PROBLEMS:
+            message = f"{key}: {_PROBLEMS[error['type']].format(value=_shown(error.get('input')))}"
         else:
             message = f"{key}: {error['msg'].removeprefix('Value error, ')}"
         raise InputError(message, path=path, line=line, fix=_FIXES.get(key, "correct the value")) from None
