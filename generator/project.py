@@ -19,6 +19,7 @@ from .model import Statement
 
 __all__ = [
     "Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements", "history_options",
+    "option_error", "yaml_error",
 ]
 
 log = logging.getLogger("mkdocs.plugins.statements")
@@ -95,20 +96,121 @@ def load_mkdocs_config(config_file: str | Path = "mkdocs.yml", **overrides: Any)
         errors = [r for r in handler.records if r.levelno >= logging.ERROR]
         text = errors[0].getMessage() if errors else str(exc)
         match = _CONFIG_MESSAGE.search(text)
-        key = match["option"] or match["key"] if match else None
-        message = match["message"] if match else text
-        line = _key_line(path, key) if key else None
-        if match and match["option"] and message.startswith("Unrecognised configuration name"):
-            raise ConfigError(
-                f"unknown option '{key}' of the statements plugin", path=path, line=line,
-                fix="remove it or correct its spelling (see the README's configuration reference)",
-            ) from None
-        label = f"{key}: " if key else ""
-        raise ConfigError(f"{label}{message}", path=path, line=line) from None
+        if not match:
+            first = text.strip().splitlines()[0] if text.strip() else "invalid configuration"
+            raise yaml_error(path) or ConfigError(first, path=path) from None
+        raise option_error(path, match["option"] or match["key"], match["message"], plugin=bool(match["option"])) from None
     except exceptions.MkDocsException as exc:  # YAML errors and the like
-        raise ConfigError(str(exc).splitlines()[0], path=path) from None
+        raise yaml_error(path) or ConfigError(str(exc).strip().splitlines()[0], path=path) from None
     finally:
         mkdocs_log.removeHandler(handler)
+
+
+_SUB_OPTION = re.compile(r"^Sub-option '(?P<key>[^']+)': ")
+_EXPECTED = re.compile(r"Expected type: <class '(?P<want>\w+)'> but received: <class '(?P<got>\w+)'>")
+_ITEM = re.compile(r"^(?P<key>\w+)\[\d+\][^:]*: (?P<sub>\w+): ")
+_TYPE_WORDS = {
+    "int": "a whole number", "float": "a number", "bool": "true or false", "str": "text", "list": "a list",
+    "dict": "a mapping of options", "NoneType": "empty",
+}
+
+
+def option_error(path: Path, key: str, message: str, *, plugin: bool = False) -> ConfigError:
+    """One line ``file:line: option: problem; fix`` for an option MkDocs rejected, in this project's words.
+
+    MkDocs says "Sub-option 'channels': …" and "Expected type: <class 'int'> but received: <class
+    'str'>"; every option of mkdocs.yml, the plugin's and its sub-configurations' (material,
+    notify) alike, is reported here as the dotted option, its line and what to write instead.
+    """
+    keys = [key]
+    while found := _SUB_OPTION.match(message):
+        keys.append(found["key"])
+        message = message[found.end():]
+    lines = _read_lines(path)
+    search = list(keys)
+    item = _ITEM.match(message)
+    if item and item["key"] == keys[-1]:
+        search.append(item["sub"])  # a channel's own key: the line of that key, below the list
+    line = _nested_line(lines, search)
+    value = _value_at(lines, line) if line and len(search) == len(keys) else None
+    label = ".".join(keys)
+    if item and item["key"] == keys[-1]:
+        label, message = ".".join(keys[:-1]), message  # the message names the item itself: notify.channels[0] …
+        return _config_error(path, line, f"{label}.{message}")
+    expected = _EXPECTED.search(message)
+    if expected:
+        want = _TYPE_WORDS.get(expected["want"], expected["want"])
+        shown = f"{value} is not {want}" if value else f"must be {want}, not {_TYPE_WORDS.get(expected['got'], expected['got'])}"
+        return ConfigError(f"{label}: {shown}", path=path, line=line, fix=f"write {want} (see the README's configuration reference)")
+    if "Expected a key-value mapping" in message:
+        return ConfigError(
+            f"{label}: must be a mapping of options", path=path, line=line,
+            fix="write its options indented below it, one 'key: value' per line",
+        )
+    if message.startswith("Unrecognised configuration name"):
+        owner = " of the statements plugin" if plugin and len(keys) == 1 else ""
+        return ConfigError(
+            f"unknown option '{label}'{owner}", path=path, line=line,
+            fix="remove it or correct its spelling (see the README's configuration reference)",
+        )
+    if message.startswith("Required configuration not provided"):
+        return ConfigError(f"{label}: missing", path=path, line=line, fix=f"add '{keys[-1]}:' to mkdocs.yml")
+    return _config_error(path, line, f"{label}: {message}")
+
+
+def _config_error(path: Path, line: int | None, text: str) -> ConfigError:
+    problem, _, fix = text.rstrip(".").partition("; ")
+    return ConfigError(problem, path=path, line=line, fix=fix or "see the README's configuration reference")
+
+
+def yaml_error(path: Path) -> ConfigError | None:
+    """mkdocs.yml that is not YAML: one line with the line to look at (MkDocs gives several, with an absolute path)."""
+    import yaml
+
+    try:
+        yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # nodes only: custom tags need no constructor
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context", None) or ""
+        if getattr(exc, "context_mark", None) is not None and (mark is None or context.startswith(("while scanning", "while parsing a flow"))):
+            mark = exc.context_mark  # a key without ':', an unclosed quote or bracket: where it starts
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        return ConfigError(
+            f"not valid YAML ({problem})", path=path, line=mark.line + 1 if mark is not None else None,
+            fix="check the indentation (spaces, two per level) and quote values that contain ':' or '#'",
+        )
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _nested_line(lines: list[str], keys: list[str]) -> int | None:
+    """The line of the last of ``keys``, each searched below the one before it."""
+    found, start = None, 0
+    for key in keys:
+        pattern = re.compile(rf"^\s*-?\s*{re.escape(key)}\s*:")
+        for number in range(start, len(lines)):
+            if pattern.match(lines[number]):
+                found, start = number + 1, number + 1
+                break
+    return found
+
+
+def _value_at(lines: list[str], line: int | None) -> str | None:
+    """The scalar written after ``key:`` on ``line``, as the user wrote it; None for a block."""
+    if not line:
+        return None
+    value = lines[line - 1].partition(":")[2].split(" #", 1)[0].strip()
+    if not value or value[0] in "[{|>&*!":
+        return None
+    return value if value[0] in "'\"" else repr(value)
 
 
 class _Capture(logging.Handler):
