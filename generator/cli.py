@@ -376,8 +376,8 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
 @click.option("-o", "--output", type=click.Path(file_okay=False), default="statements-export", show_default=True, help="Folder to write into.")
 @guard
 def export(config_file: str, as_of: dt.date | None, output: str) -> None:
-    """Write the site plan as plain Markdown and files, for other static site generators."""
-    from .plugin import make_plan
+    """Write the site plan for other static site generators: Markdown pages with HTML blocks, data files, styles."""
+    from .plugin import ASSET_URI, ASSETS_DIR, make_plan
     from .project import load_project
 
     setup_logging(False, False)
@@ -388,7 +388,15 @@ def export(config_file: str, as_of: dt.date | None, output: str) -> None:
         _write(out / page.path, page.source)
     for asset in plan.assets:
         _write(out / asset.path, asset.content)
-    click.echo(f"Exported {len(plan.pages)} pages and {len(plan.assets)} files to {out}/", err=True)
+    # The pages' HTML blocks (version header, redline, compare page) need the plugin's styles and script.
+    for name in sorted(os.listdir(ASSETS_DIR)):
+        _write(out / ASSET_URI / name, (ASSETS_DIR / name).read_text(encoding="utf-8"))
+    click.echo(
+        f"Exported {len(plan.pages)} pages and {len(plan.assets)} files to {out}/: Markdown with front-matter and "
+        f"the site's HTML blocks (version facts, redlines), which need the md_in_html and attr_list extensions and "
+        f"{ASSET_URI}/statements.css",
+        err=True,
+    )
 
 
 def _write(path: Path, content: str) -> None:

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import run, statement_text
+from tests.conftest import REPO_ROOT, run, statement_text
 
 PATH = "statements/privacy.md"
 
@@ -88,13 +88,27 @@ def test_validate_reports_one_line_per_problem_and_exits_2(history):
     ]
 
 
-def test_export_writes_the_site_plan_as_plain_markdown(history, tmp_path):
+def test_export_writes_the_site_plan_as_markdown_pages_and_data_files(history, tmp_path):
     out = tmp_path / "export"
     result = run("export", "-o", str(out), "--as-of", "2024-07-01")
     assert result.exit_code == 0, result.output
     page = (out / "privacy/2024-01-01/index.md").read_text()
     assert page.startswith("---\n") and "One!" in page
     assert (out / "privacy/versions.json").is_file()
+
+
+def test_export_says_its_pages_carry_html_and_ships_the_styles_they_need(history, tmp_path):
+    out = tmp_path / "export"
+    result = run("export", "-o", str(out), "--as-of", "2024-07-01")
+    assert result.exit_code == 0, result.output
+    changes = (out / "privacy/2024-06-01/changes/index.md").read_text()
+    assert '<div class="statement-header' in changes and "<del>" in changes
+    assert "HTML blocks" in result.output and "plain Markdown" not in result.output
+    assert (out / "assets/statements/statements.css").read_text() == (REPO_ROOT / "generator/assets/statements.css").read_text()
+
+
+def test_the_export_folder_is_ignored_by_git():
+    assert "/statements-export/" in (REPO_ROOT / ".gitignore").read_text().splitlines()
 
 
 def free_port() -> int:
