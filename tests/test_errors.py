@@ -108,7 +108,7 @@ def test_notification_channels_that_are_not_a_list_are_one_line_with_a_fix(commi
 
 def test_an_unknown_sub_option_is_named_in_full(committed):
     write_project(committed.path, "notify:\n  ledgr: x.jsonl")
-    assert one_line(run("check")) == (
+    assert one_line(run("log")) == (
         "error: mkdocs.yml:11: unknown option 'notify.ledgr'; remove it or correct its spelling "
         "(see the README's configuration reference)"
     )
