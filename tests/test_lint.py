@@ -133,7 +133,7 @@ def test_an_unknown_check_in_ignore_is_bad_input_naming_the_line(in_repo):
     result = run("lint")
 
     assert result.exit_code == 2
-    assert re.fullmatch(r"error: mkdocs\.yml:\d+: lint: Sub-option 'ignore': unknown check 'gdpr\.dpa'; use an id listed in docs/lint\.md, .*\n",
+    assert re.fullmatch(r"error: mkdocs\.yml:\d+: lint\.ignore: unknown check 'gdpr\.dpa'; use an id listed in docs/lint\.md, .*\n",
                         result.output), result.output
 
 
