@@ -405,3 +405,12 @@ def test_the_statement_command_loads_no_notification_machinery_until_notify_runs
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
 
     assert loaded == "[]"
+
+
+def test_commit_outside_a_repository_sends_nothing_and_exits_1(site, webhook_receiver, tmp_path):
+    result = invoke(site(webhook(webhook_receiver.url)), "--commit")
+
+    assert result.exit_code == 1
+    assert "the ledger cannot be committed, so nothing was sent: the folder is not in a git repository" in result.stderr
+    assert webhook_receiver.requests == []
+    assert not (tmp_path / "notifications" / "ledger.jsonl").exists()

@@ -415,4 +415,4 @@ def test_a_server_that_trickles_its_replies_is_cut_off_at_the_timeout(tmp_path, 
 
     assert not outcome.ok
     assert "no answer within 1 s" in outcome.error or "no complete answer within 1 s" in outcome.error
-    assert time.monotonic() - started < 4
+    assert time.monotonic() - started < 10  # the trickle alone would last two minutes

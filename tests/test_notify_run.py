@@ -371,7 +371,7 @@ def test_the_run_budget_bounds_the_whole_run_and_what_is_left_is_recorded_for_th
 
     report = run([privacy()], config=config)
 
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 10  # unbounded, the hanging receivers would take 15 s
     assert [r.outcome for r in report.results] == ["failed", "failed"]
     assert "what was left of the run's budget" in report.results[0].error
     assert report.results[1].error == "the run's budget of 1 s is spent; tried again next run"

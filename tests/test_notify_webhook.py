@@ -208,7 +208,7 @@ def test_a_receiver_trickling_its_headers_is_cut_off_at_the_timeout_and_not_coun
 
     assert (outcome.ok, outcome.attempts) == (False, 1)
     assert "no complete answer" in outcome.error and "within 1 s" in outcome.error
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 10  # the trickle alone would last two minutes
 
 
 def test_every_secret_signs_while_rotating_so_receivers_on_either_verify(tmp_path, event):

@@ -518,6 +518,8 @@ class _Run:
                     warnings.append(f"channel '{name}' is disabled: {why}")
             if chosen and not dry_run:
                 try:
+                    if self.commit:
+                        store.check()
                     store.probe(_announcement(mode, plan.as_of, [d for d, _trigger in chosen]))
                 except NotifyError as exc:
                     # git's messages may quote a remote address with a token in it.

@@ -149,6 +149,21 @@ class LedgerStore:
 
     # -- recording ------------------------------------------------------------------------------
 
+    def check(self) -> None:
+        """Raise :class:`LedgerUnrecordable` when the ledger could not be committed here: not a git
+        repository, or no identity to commit with. Runs before any delivery."""
+        if _run(self.root, "rev-parse", "--show-toplevel").returncode != 0:
+            raise LedgerUnrecordable(
+                "the ledger cannot be committed, so nothing was sent: the folder is not in a git repository",
+                path=self.ledger, fix="run in a git checkout, or leave out --commit and --push",
+            )
+        identity = _run(self.root, "var", "GIT_COMMITTER_IDENT")
+        if identity.returncode != 0:
+            raise LedgerUnrecordable(
+                f"the ledger cannot be committed, so nothing was sent: git has no identity ({_last_line(identity)})",
+                path=self.ledger, fix="set git config user.name and user.email",
+            )
+
     def probe(self, message: str) -> None:
         """Push a commit announcing the run to where the ledger goes; raise :class:`LedgerUnrecordable` if refused.
 
