@@ -127,16 +127,15 @@ def option_error(path: Path, key: str, message: str, *, plugin: bool = False) ->
         keys.append(found["key"])
         message = message[found.end():]
     lines = _read_lines(path)
-    search = list(keys)
     item = _ITEM.match(message)
     if item and item["key"] == keys[-1]:
-        search.append(item["sub"])  # a channel's own key: the line of that key, below the list
-    line = _nested_line(lines, search)
-    value = _value_at(lines, line) if line and len(search) == len(keys) else None
+        # The message names the list item itself ("channels[0] (webhook 'ops'): timeout: …") and
+        # carries its own fix: prefix the options above it, point at the item's key.
+        line = _nested_line(lines, [*keys, item["sub"]])
+        return _config_error(path, line, ".".join([*keys[:-1], message]))
+    line = _nested_line(lines, keys)
+    value = _value_at(lines, line)
     label = ".".join(keys)
-    if item and item["key"] == keys[-1]:
-        label, message = ".".join(keys[:-1]), message  # the message names the item itself: notify.channels[0] …
-        return _config_error(path, line, f"{label}.{message}")
     expected = _EXPECTED.search(message)
     if expected:
         want = _TYPE_WORDS.get(expected["want"], expected["want"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -307,3 +308,11 @@ def test_a_theme_other_than_material_is_refused_with_one_line(in_repo):
         "MkDocs; set 'theme: {name: material}' in mkdocs.yml (pip install mkdocs-material)"
     ]
     assert not (in_repo.path / "site").exists()
+
+
+def test_with_ci_set_a_plain_mkdocs_build_leaves_uncommitted_edits_out_too(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.write(PATH, statement_text(effective="2024-01-01", body="## Overview\n\nEdited, not committed.\n"))
+    env = {**os.environ, "CI": "true"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=in_repo.path, env=env, check=True, capture_output=True)
+    assert "Edited, not committed." not in page(in_repo.path / "site", "privacy")
