@@ -416,3 +416,20 @@ def test_a_server_that_trickles_its_replies_is_cut_off_at_the_timeout(tmp_path, 
     assert not outcome.ok
     assert "no answer within 1 s" in outcome.error or "no complete answer within 1 s" in outcome.error
     assert time.monotonic() - started < 10  # the trickle alone would last two minutes
+
+
+def test_an_unreachable_mail_server_opens_the_circuit_for_the_rest_of_the_run(tmp_path):
+    from generator.notify import run_notifications
+    from notify_support.factories import statement, version
+    from notify_support.servers import closed_port
+
+    versions = statement(*(version(f"2025-0{month}-01", f"2025-0{month - 1}-01") for month in (3, 4, 5)))
+    channel = email_channel(closed_port(), events=["published"], circuit_breaker=2)
+
+    report = run_notifications(
+        [versions], config=notify_config(channel), root=tmp_path, as_of=dt.date(2025, 5, 1), environ=environment(),
+    )
+
+    assert [(r.outcome, (r.error or "").split(":")[0]) for r in report.results] == [
+        ("failed", "127.0.0.1"), ("failed", "127.0.0.1"), ("failed", "circuit open"),
+    ]

@@ -181,3 +181,16 @@ def test_lines_a_crashed_run_left_uncommitted_are_committed_and_pushed_by_the_ne
     assert result.exit_code == 0, result.output
     assert len(webhook_receiver.requests) == 2
     assert len(remote_ledger(protected, "statements-ledger")) == 2
+
+
+def test_without_channels_a_push_run_records_nothing_and_succeeds(protected, webhook_receiver):
+    config = protected.path / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text[: text.index("      notify:")] + text[text.index("markdown_extensions:"):])
+    protected.git("commit", "-qam", "No channels yet")
+
+    result = notify_in(protected, "--push", "--ledger-branch", "statements-ledger")
+
+    assert result.exit_code == 0, result.output
+    assert "nothing due" in result.stdout
+    assert protected.git("ls-remote", "origin", "refs/heads/statements-ledger") == ""

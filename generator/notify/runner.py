@@ -568,6 +568,8 @@ class _Run:
     def _record(self, report: Report) -> Report:
         """Commit (and push) the ledger after the run; a failure is reported, never raised."""
         store = self.store
+        if not store.path.exists():
+            return report  # nothing was ever recorded: nothing to commit, no branch to create remotely
         try:
             sha = store.commit()
             store.push()
