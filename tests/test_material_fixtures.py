@@ -1,8 +1,9 @@
 """Whole statements through the diff engine and the detector: fixture pairs with known verdicts.
 
-The pairs live in tests/fixtures/material/ (cases.yml names the old and new text, the expected
-verdict and the rules expected among the findings). The text is the project's own, about a
-fictional company.
+The pairs live in tests/fixtures/material/ (cases.yml names the old text, the new text or the
+edits that make it, the expected verdict and the rules expected among the findings). The text is
+the project's own, about fictional companies, and covers each rule of docs/material-rules.md in
+both directions: a change it must call material and a neighbouring one it must not.
 """
 
 from __future__ import annotations
@@ -20,13 +21,38 @@ CASES = yaml.safe_load((FIXTURES / "cases.yml").read_text(encoding="utf-8"))
 
 def pair(name: str) -> tuple[str, str]:
     case = CASES[name]
-    return (FIXTURES / case["old"]).read_text(encoding="utf-8"), (FIXTURES / case["new"]).read_text(encoding="utf-8")
+    old = (FIXTURES / case["old"]).read_text(encoding="utf-8")
+    if "new" in case:
+        return old, (FIXTURES / case["new"]).read_text(encoding="utf-8")
+    new = old
+    for find, replace in case["edits"]:
+        assert new.count(find) == 1, f"{name}: {find!r} must occur once"
+        new = new.replace(find, replace)
+    return old, new
 
 
 def test_the_fixtures_cover_material_and_non_material_pairs():
     verdicts = {case["verdict"] for case in CASES.values()}
     assert len(CASES) >= 10
     assert {"material", "substantive", "editorial", "formatting"} <= verdicts
+
+
+def test_every_rule_of_substance_has_a_case_that_fires_and_a_neighbour_that_is_not_material():
+    from generator.material import JUDGING_RULES
+
+    named = {rule for case in CASES.values() for rule in case["rules"]}
+    material = {rule for case in CASES.values() if case["verdict"] == "material" for rule in case["rules"]}
+    not_material = {rule for case in CASES.values() if case["verdict"] != "material" for rule in case["rules"]}
+    assert set(JUDGING_RULES) - {"contact"} <= material, set(JUDGING_RULES) - material
+    assert {"collection", "recipients", "commitments", "rights", "contact"} <= not_material
+    assert set(JUDGING_RULES) <= named
+
+
+def test_every_finding_that_quotes_both_sides_shows_a_change():
+    for name in sorted(CASES):
+        for finding in classify(*pair(name)).findings:
+            if finding.old is not None and finding.new is not None:
+                assert finding.old != finding.new, (name, finding)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -52,6 +78,13 @@ def test_every_finding_of_a_material_pair_says_where_it_is():
     old, new = pair("negation-flip")
     findings = classify(old, new).findings
     assert findings and all(f.section[-1] == "Sharing" for f in findings)
+
+
+def test_a_finding_marks_the_changed_words_within_its_clause():
+    finding = classify(*pair("negation-flip")).findings[0]
+    assert finding.old == "We do not sell your personal information."
+    assert finding.marked("old", "[", "]") == "We [do not] sell your personal information."
+    assert finding.marked("new", "[", "]") == "We [may] sell your personal information."
 
 
 # --- classifier: one verdict per version, for the site ------------------------------------------

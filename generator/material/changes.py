@@ -1,0 +1,205 @@
+"""One clause-level change — an edited pair, an inserted clause or a removed one — and its excerpts.
+
+A :class:`ClauseChange` is what every rule judges. It knows its clauses on both sides, the word
+spans that changed between them, how each side reads, and how to quote itself: the clause trimmed
+around the change (never cut before it) with the changed words marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Sequence
+
+from .clauses import Clause
+from .findings import Finding, Marks
+from .reading import Reading, content_words, read, topics_of
+from .text import Word, word_opcodes
+
+__all__ = ["ClauseChange", "Span", "excerpt"]
+
+#: A clause up to this long is quoted whole; a longer one is trimmed around its changes.
+QUOTE_WHOLE = 320
+#: Context kept either side of the changed words in a trimmed quote.
+CONTEXT = 90
+#: Longest trimmed quote.
+QUOTE_MAX = 480
+
+
+@dataclass(frozen=True)
+class Span:
+    """One changed run of words: the old words and the new words that replace them."""
+
+    old: tuple[Word, ...]
+    new: tuple[Word, ...]
+
+
+def _marks(clause_words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> Marks:
+    out: list[tuple[int, int]] = []
+    for i1, i2 in spans:
+        if i2 > i1:
+            start, end = clause_words[i1].start, clause_words[i2 - 1].end
+            if out and start <= out[-1][1] + 1:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    return tuple(out)
+
+
+def _whole(text: str) -> Marks:
+    """The mark of a whole inserted or removed clause: from its first to its last letter or digit."""
+    start = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
+    end = len(text)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return ((start, end),) if end > start else ()
+
+
+def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
+    """``text`` trimmed around its marks (never before the first), with the marks moved to match."""
+    if len(text) <= QUOTE_WHOLE or not marks:
+        if len(text) > QUOTE_WHOLE:
+            cut = text.rfind(" ", 0, QUOTE_WHOLE)
+            return text[: cut if cut > 0 else QUOTE_WHOLE] + "…", ()
+        return text, marks
+    first, last = marks[0][0], marks[-1][1]
+    lo = max(0, first - CONTEXT)
+    if lo > 0:
+        space = text.find(" ", lo, first)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(len(text), max(last, first) + CONTEXT, max(first + QUOTE_MAX, marks[0][1]))
+    if hi < len(text):
+        space = text.rfind(" ", max(marks[0][1], lo), hi)
+        hi = space if space > 0 else hi
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    shift = len(prefix) - lo
+    kept = tuple((max(s, lo) + shift, min(e, hi) + shift) for s, e in marks if e > lo and s < hi)
+    return prefix + text[lo:hi] + suffix, kept
+
+
+@dataclass(eq=False)
+class ClauseChange:
+    """A clause edited, inserted or removed, where it stands, and what the rules need to judge it."""
+
+    old: Clause | None
+    new: Clause | None
+    section: tuple[str, ...]
+    order: int
+    block_kind: str = "paragraph"
+    spans: tuple[Span, ...] = field(default=())
+    old_changed: tuple[tuple[int, int], ...] = field(default=())
+    new_changed: tuple[tuple[int, int], ...] = field(default=())
+    #: the names the statement gives the company besides "we"
+    aliases: frozenset[str] = field(default=frozenset())
+
+    @staticmethod
+    def edited(old: Clause, new: Clause, section: tuple[str, ...], order: int, block_kind: str,
+               aliases: frozenset[str] = frozenset()) -> "ClauseChange":
+        """An aligned pair, with the word spans that changed between its sides."""
+        a, b = old.words, new.words
+        spans, old_changed, new_changed = [], [], []
+        for tag, i1, i2, j1, j2 in word_opcodes([w.norm for w in a], [w.norm for w in b]):
+            if tag == "equal":
+                continue
+            spans.append(Span(tuple(a[i1:i2]), tuple(b[j1:j2])))
+            old_changed.append((i1, i2))
+            new_changed.append((j1, j2))
+        return ClauseChange(old, new, section, order, block_kind, tuple(spans), tuple(old_changed), tuple(new_changed), aliases)
+
+    @property
+    def kind(self) -> str:
+        """``edited``, ``inserted`` or ``removed``."""
+        if self.old is not None and self.new is not None:
+            return "edited"
+        return "inserted" if self.new is not None else "removed"
+
+    @property
+    def old_text(self) -> str:
+        return self.old.text if self.old is not None else ""
+
+    @property
+    def new_text(self) -> str:
+        return self.new.text if self.new is not None else ""
+
+    @cached_property
+    def old_reading(self) -> Reading | None:
+        """How the old clause reads (None when inserted)."""
+        return read(self.old.text, self.old.key.split(), self.old.lead if self.old.item else "", self.aliases) if self.old is not None else None
+
+    @cached_property
+    def new_reading(self) -> Reading | None:
+        """How the new clause reads (None when removed)."""
+        return read(self.new.text, self.new.key.split(), self.new.lead if self.new.item else "", self.aliases) if self.new is not None else None
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of both sides, lower case."""
+        old = self.old.wordset if self.old is not None else frozenset()
+        new = self.new.wordset if self.new is not None else frozenset()
+        return old | new
+
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        """The topics either side touches (a cheap test before a rule reads the clause)."""
+        heading = self.section[-1].lower().split() if self.section else []
+        return topics_of(self.vocabulary | set(heading))
+
+    def touches(self, *topics: str) -> bool:
+        """True when either side touches any of ``topics``."""
+        return any(t in self.topics for t in topics)
+
+    @property
+    def reading(self) -> Reading:
+        """The new side's reading, or the old side's for a removal."""
+        return self.new_reading or self.old_reading  # type: ignore[return-value]
+
+    @cached_property
+    def added_words(self) -> set[str]:
+        """Stems of meaningful words the new clause has and the old one has not."""
+        if self.old is None:
+            return content_words(self.new.key.split()) if self.new is not None else set()
+        if self.new is None:
+            return set()
+        return content_words([w.norm for s in self.spans for w in s.new]) - content_words(self.old.key.split())
+
+    @cached_property
+    def removed_words(self) -> set[str]:
+        """Stems of meaningful words the old clause has and the new one has not."""
+        if self.new is None:
+            return content_words(self.old.key.split()) if self.old is not None else set()
+        if self.old is None:
+            return set()
+        return content_words([w.norm for s in self.spans for w in s.old]) - content_words(self.new.key.split())
+
+    def changed_new_text(self) -> str:
+        """The new words of every changed span, one space apart."""
+        return " ".join(w.written for s in self.spans for w in s.new) if self.old is not None else self.new_text
+
+    def changed_old_text(self) -> str:
+        """The old words of every changed span, one space apart."""
+        return " ".join(w.written for s in self.spans for w in s.old) if self.new is not None else self.old_text
+
+    def quote(self) -> tuple[str | None, Marks, str | None, Marks]:
+        """Both sides trimmed around the change, with the changed words marked."""
+        old = new = None
+        old_marks: Marks = ()
+        new_marks: Marks = ()
+        if self.old is not None:
+            whole = _whole(self.old.text)
+            old, old_marks = excerpt(self.old.text, _marks(self.old.words, self.old_changed) if self.new is not None else whole)
+        if self.new is not None:
+            whole = _whole(self.new.text)
+            new, new_marks = excerpt(self.new.text, _marks(self.new.words, self.new_changed) if self.old is not None else whole)
+        if old is not None and old == new:
+            # Only punctuation or spacing changed (no word span to trim around): quote both whole.
+            old, new = self.old_text, self.new_text  # type: ignore[union-attr]
+        return old, old_marks, new, new_marks
+
+    def finding(self, rule: str, severity: str, message: str) -> Finding:
+        """A finding about this change, quoting both sides."""
+        old, old_marks, new, new_marks = self.quote()
+        return Finding(rule, severity, self.section, old, new, message, old_marks, new_marks)
+
+
+

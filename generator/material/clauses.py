@@ -1,0 +1,263 @@
+"""The aligner: blocks cut into clauses (sentences and list items), aligned old ↔ new.
+
+A rule judges one clause at a time: an aligned pair (the same sentence before and after), an
+inserted clause or a removed one. So a finding about a negation, a number, a party or a right is
+only ever about the same clause on both sides — never an old phrase set against an unrelated new
+sentence from elsewhere in the section.
+
+Alignment inside a block: difflib on the clauses' folded keys, then the leftover clauses of each
+replaced region paired by shared words. A sentence split in two (or two joined into one) is paired
+as one clause with its parts. Everything is bounded: regions beyond a few hundred clauses are paired
+in order rather than compared all against all.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
+from typing import Sequence
+
+from .text import Word, fold, key_of_folded, similarity, words
+
+__all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
+
+#: Shared words (Jaccard index) from which two clauses of a replaced region are the same clause edited.
+PAIR_SIMILARITY = 0.45
+#: A replaced region with more clause pairs than this is paired in order, not all against all.
+PAIR_REGION = 400
+#: A "sentence" longer than this (a pasted blob, a paragraph without full stops) is read in pieces
+#: of about this size, cut at spaces, so that every rule reads short texts whatever the input.
+LONGEST_CLAUSE = 1200
+
+# A sentence ends at . ! ? or ; followed by space and something that can start a sentence; an inline
+# list item ("…: - item") starts after a colon, semicolon or full stop.
+_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+")
+_ITEM_BOUNDARY = re.compile(r"\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|vs|mr|mrs|ms|dr|st|sec|art|para|approx|incl|u\.s|u\.k|e\.u)|\b[A-Za-z])\.$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Clause:
+    """One sentence or list item of a block, as plain text (folded, spaces collapsed)."""
+
+    text: str
+    item: bool = False
+    lead: str = ""
+    heading: bool = False
+
+    @staticmethod
+    def make(text: str, *, item: bool = False, lead: str = "", heading: bool = False) -> "Clause":
+        """A clause of ``text`` (already folded)."""
+        return Clause(text, item, lead, heading)
+
+    @cached_property
+    def key(self) -> str:
+        """The words, lower case, one space apart: what alignment compares."""
+        return key_of_folded(self.text)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The words with their positions (made only for clauses that changed)."""
+        return tuple(words(self.text))
+
+    @cached_property
+    def wordset(self) -> frozenset[str]:
+        """The clause's words as a set (for pairing)."""
+        return frozenset(self.key.split())
+
+
+def split(text: str, *, item: bool = False, lead: str = "", heading: bool = False) -> list[Clause]:
+    """The clauses of a block's text: its sentences, and the items of a list written inside it.
+
+    A block that is itself a list item gives item clauses with ``lead``, the sentence that introduces
+    its list; a list inside a paragraph ("We collect: - your name - your e-mail") gives item clauses
+    whose lead is the sentence before them.
+    """
+    text = " ".join(fold(text).split())
+    if not text:
+        return []
+    if heading:
+        return [Clause.make(text, heading=True)]
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    in_list = False
+    for match in _BOUNDARY.finditer(text):
+        piece = text[start: match.start()]
+        if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not match.group().strip():
+            continue  # "e.g. Google", "Acme Inc. and", "U.S. law": not the end of a sentence
+        parts.append((piece, in_list))
+        in_list = bool(match.group().strip()) or (in_list and piece.endswith(";"))
+        start = match.end()
+    parts.append((text[start:], in_list))
+    clauses: list[Clause] = []
+    own_lead = lead
+    if any(len(piece) > LONGEST_CLAUSE for piece, _ in parts):
+        parts = [(chunk, inline) for piece, inline in parts for chunk in _pieces(piece)]
+    for piece, inline_item in parts:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if inline_item:
+            clauses.append(Clause.make(piece, item=True, lead=own_lead))
+        else:
+            clauses.append(Clause.make(piece, item=item and not clauses, lead=lead if item else ""))
+            own_lead = piece
+    return clauses
+
+
+_END = re.compile(r"[.!?;]\s")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` starts."""
+    start = 0
+    for match in _END.finditer(text, max(0, at - 4000), at):
+        if not _ABBREVIATION.search(text[max(0, match.start() - 7): match.start() + 1]):
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` ends (after its full stop)."""
+    for match in _END.finditer(text, at):
+        if not _ABBREVIATION.search(text[max(0, match.start() - 7): match.start() + 1]):
+            return match.start() + 1
+    return len(text)
+
+
+def changed_window(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The stretch of ``a`` and of ``b`` that differs, widened to whole sentences (None: no difference).
+
+    The common head and tail are found by comparing halves (C speed), so the cost is linear.
+    """
+    if a == b:
+        return None
+    limit = min(len(a), len(b))
+    lo, hi = 0, limit
+    while lo < hi:  # longest common prefix
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = lo
+    lo, hi = 0, limit - head
+    while lo < hi:  # longest common suffix not overlapping the prefix
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    tail = lo
+    start = _sentence_start(a, head)
+    end_a = _sentence_end(a, len(a) - tail)
+    # the tail is common, so the sentence ends at the same distance from the end on both sides
+    end_b = len(b) - (len(a) - end_a)
+    if end_b < start or not b[start:end_b].strip() and not a[start:end_a].strip():
+        return (0, len(a)), (0, len(b))
+    return (start, end_a), (start, end_b)
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at spaces into pieces of at most :data:`LONGEST_CLAUSE` characters.
+
+    Where to cut is decided by the words themselves (a checksum of two neighbouring words), not by
+    position, so an edit near the start does not move every later cut: the same pieces come out of
+    both versions except around the edit, and alignment stays cheap.
+    """
+    out = []
+    start = 0
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        length = match.end() - start
+        if length >= LONGEST_CLAUSE // 4 and (zlib.crc32(f"{previous} {word}".encode()) & 31 == 0 or length >= LONGEST_CLAUSE):
+            out.append(text[start: match.end()])
+            start = match.end()
+        previous = word
+    out.append(text[start:])
+    return out
+
+
+def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[Clause | None, Clause | None]]:
+    """Pairs within one replaced region: the same clause edited, or a clause inserted or removed."""
+    if not olds or not news:
+        return [(o, None) for o in olds] + [(None, n) for n in news]
+    if len(olds) != len(news):
+        # A sentence split in two, or two joined: the words on both sides are nearly the same.
+        joined_old = [w for c in olds for w in c.key.split()]
+        joined_new = [w for c in news for w in c.key.split()]
+        if joined_old and joined_new and similarity(frozenset(joined_old), frozenset(joined_new)) >= 0.8 \
+                and abs(len(joined_old) - len(joined_new)) <= max(2, len(joined_old) // 10):
+            return [(_merge(olds), _merge(news))]
+    if len(olds) * len(news) > PAIR_REGION:
+        pairs: list[tuple[Clause | None, Clause | None]] = list(zip(olds, news))
+        pairs += [(o, None) for o in olds[len(news):]] + [(None, n) for n in news[len(olds):]]
+        return pairs
+    sets_old = [c.wordset for c in olds]
+    sets_new = [c.wordset for c in news]
+    threshold = PAIR_SIMILARITY if len(olds) > 1 or len(news) > 1 else PAIR_SIMILARITY / 2
+    scored = sorted(
+        ((similarity(a, b), i, j) for i, a in enumerate(sets_old) for j, b in enumerate(sets_new)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    matched: dict[int, int] = {}
+    merged: list[Clause] = []
+    for score, i, j in scored:
+        if score < threshold:
+            break
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        matched[i] = j
+    # A sentence split in two where one half also gained words: the other half carries old words
+    # its partner lost ("… sell it or use it elsewhere." → "… sell it. Nor use it elsewhere, except …").
+    for i, j in list(matched.items()):
+        lost = sets_old[i] - sets_new[j]
+        if len(lost) < 3:
+            continue
+        for k in (j + 1, j - 1):
+            if 0 <= k < len(news) and k not in used_new and len(lost & sets_new[k]) >= 0.6 * len(lost):
+                pair = (news[j], news[k]) if k > j else (news[k], news[j])
+                matched[i] = -1 - len(merged)
+                merged.append(_merge(pair))
+                used_new.add(k)
+                break
+    out: list[tuple[Clause | None, Clause | None]] = [
+        (olds[i], news[j] if j >= 0 else merged[-1 - j]) for i, j in sorted(matched.items())
+    ]
+    out += [(o, None) for i, o in enumerate(olds) if i not in used_old]
+    out += [(None, n) for j, n in enumerate(news) if j not in used_new]
+    return out
+
+
+def _merge(clauses: Sequence[Clause]) -> Clause:
+    first = clauses[0]
+    return Clause.make(" ".join(c.text for c in clauses), item=first.item, lead=first.lead, heading=first.heading)
+
+
+def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[tuple[Clause | None, Clause | None]]:
+    """The clauses that differ between two versions of a block: edited pairs, insertions, removals."""
+    a = [c.key for c in old]
+    b = [c.key for c in new]
+    if a == b:
+        return []
+    # difflib's popularity heuristic keeps a block of thousands of identical sentences linear.
+    matcher = SequenceMatcher(None, a, b, autojunk=len(b) >= 200)
+    out: list[tuple[Clause | None, Clause | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            out.extend(_pair_region(old[i1:i2], new[j1:j2]))
+    return out

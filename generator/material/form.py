@@ -1,0 +1,205 @@
+"""Changes of form: what changes how the text is written but not what it says.
+
+Links and page addresses, spelling, punctuation, capitalisation, abbreviations, a renamed product or
+defined term, renumbered sections and cross-references, the date line, a section's title. These are
+editorial wherever they happen, in a section about sharing as much as anywhere — unless the changed
+words carry substance themselves: a number with a unit, a negation or a limit, an e-mail or postal
+address, a company's legal name, or a name in a clause that says who receives information.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .changes import ClauseChange, Span
+from .config import Options
+from .text import LIMITS, Word, distance, negative
+
+__all__ = ["form_of", "DATE_LINE"]
+
+_ARTICLES = frozenset(("a", "an", "the"))
+_JOINERS = frozenset(("and", "also"))
+_REFERENCE_WORDS = frozenset(("section", "sections", "paragraph", "paragraphs", "clause", "clauses", "article", "articles", "part", "item", "items", "schedule", "annex", "appendix"))
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivxlcdm]{1,6}|[a-z]\.\d{1,3}(?:\.\d{1,3}){0,2})$")
+_SECTION_NUMBER = re.compile(r"^[a-z]\.\d{1,3}(?:\.\d{1,3}){0,2}$")
+_LEADING_NUMBER = re.compile(r"^\s*(?:(?:\d{1,3}(?:\.\d{1,3}){0,3}|[A-Za-z]|[IVXLCDM]{1,6})[.):]|\(\s*(?:\d{1,3}|[a-z]|[ivx]{1,5})\s*\))\s+")
+_DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}$")
+# A page address written as text: a domain with a known ending, or a path.
+_ADDRESS = re.compile(r"^(?:https?:/?/?)?(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}(?:/\S{0,300})?$|^/[\w./-]{1,300}$")
+_COMPANY_SUFFIX = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty".split())
+DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
+# Words capitalised for grammar, not because they name something.
+_COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
+
+
+def _strip_number(text: str) -> str:
+    match = _LEADING_NUMBER.match(text)
+    return text[match.end():] if match else text
+
+
+def _plain(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+
+
+def _allowed(a: str, b: str, limit: int) -> int:
+    # Short words get less room: "him" → "her" is not a typo, "recieve" → "receive" is.
+    return min(limit, max(1, max(len(a), len(b)) // 3))
+
+
+def _capitalised(word: Word, first: bool) -> bool:
+    return word.written[:1].isupper() and not first and word.norm not in _COMMON_CAPITALS
+
+
+_NAME_JOINERS = frozenset(("for", "of", "and", "&", "on", "by"))
+
+
+def _neighbours(words_: Sequence[Word], clause_words: Sequence[Word]) -> tuple[Word | None, Word | None]:
+    if not words_:
+        return None, None
+    index = clause_words.index(words_[0])
+    end = index + len(words_)
+    return (clause_words[index - 1] if index > 0 else None), (clause_words[end] if end < len(clause_words) else None)
+
+
+def _named(words_: Sequence[Word], clause_words: Sequence[Word]) -> bool:
+    """True when the words name something: capitalised, or one plain word completing a name ("Business plan")."""
+    first = clause_words[0] if clause_words else None
+    plain = [w for w in words_ if w.norm not in _ARTICLES]
+    if not plain:
+        return True
+    named = [w for w in plain if _capitalised(w, w is first)]
+    if len(plain) - len(named) > 1:
+        return False
+    if named:
+        return True
+    before, after = _neighbours(words_, clause_words)
+    return any(n is not None and _capitalised(n, n is first) for n in (before, after))
+
+
+def _inside_name(span: Span, change: ClauseChange) -> bool:
+    """A word added to or dropped from inside a name: "GitHub for mobile" → "GitHub Mobile"."""
+    assert change.old is not None and change.new is not None
+    present, absent_side = (span.old, change.new) if span.old else (span.new, change.old)
+    present_clause = change.old if span.old else change.new
+    first = present_clause.words[0]
+    if not all(_capitalised(w, w is first) or w.norm in _NAME_JOINERS for w in present):
+        return False
+    before, _ = _neighbours(present, present_clause.words)
+    if before is None or not _capitalised(before, before is first):
+        return False
+    # Where the words are missing, the name goes on: the next word is capitalised there.
+    position = absent_side.words.index(next(w for w in absent_side.words if w.norm == before.norm)) if any(
+        w.norm == before.norm for w in absent_side.words) else -1
+    following = absent_side.words[position + 1] if 0 <= position < len(absent_side.words) - 1 else None
+    return following is not None and _capitalised(following, False)
+
+
+def _abbreviation_added(span: Span, change: ClauseChange) -> bool:
+    """An abbreviation put after (or taken from after) the words it stands for: "clauses (SCC)"."""
+    present = span.old or span.new
+    clause = change.old if span.old else change.new
+    if len(present) != 1 or clause is None:
+        return False
+    letters = present[0].written
+    if not (2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+        return False
+    index = clause.words.index(present[0])
+    before = [w.norm for w in clause.words[max(0, index - 8): index] if w.norm not in ("of", "and", "the", "for")]
+    size = len(letters)
+    return len(before) >= size and "".join(w[0] for w in before[-size:]) == letters.lower()
+
+
+def _party_clause(change: ClauseChange) -> bool:
+    # A name that says who receives information, who is responsible, where it goes or which court
+    # decides is substance, not a product name.
+    return change.touches("sharing", "controller", "transfer", "disputes")
+
+
+def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
+    """How one changed span is a change of form (``editorial``, ``renumbering``, ``link-target``,
+    ``renaming``), or None when it changes substance."""
+    old = [w.norm for w in span.old]
+    new = [w.norm for w in span.new]
+    every = old + new
+    if any(_EMAIL.match(w) for w in every):
+        return None  # a contact address is a contact detail, never a matter of form
+    if any(negative(w) or w in LIMITS for w in every):
+        # "can not" → "cannot" keeps its meaning; any other negation or limit does not
+        return "editorial" if "".join(old) == "".join(new) else None
+    if not old or not new:
+        # Only articles (and "and" where a sentence was split) may come or go, or a word inside a name.
+        if all(w in _ARTICLES or w in _JOINERS for w in every):
+            return "editorial"
+        if _abbreviation_added(span, change):
+            return "editorial"
+        if not any(w in _COMPANY_SUFFIX for w in every) and _inside_name(span, change) and not _party_clause(change):
+            return "renaming"
+        return None
+    if all(_ADDRESS.match(w) for w in every):
+        return "link-target"
+    if _DIGIT.search("".join(every)):
+        # "Section 3" → "Section 4", "D.7" → "D.1", "B(4)" → "B(5)": a cross-reference renumbered.
+        context = change.old.words if change.old is not None else ()
+        start = next((i for i, w in enumerate(context) if w is span.old[0]), -1)
+        before = {w.norm for w in context[max(0, start - 3): max(0, start)]}
+        if len(old) == len(new) and all(
+            (_ENUMERATOR.match(o) and _ENUMERATOR.match(n) and before & _REFERENCE_WORDS) or (_SECTION_NUMBER.match(o) and _SECTION_NUMBER.match(n))
+            for o, n in zip(old, new)
+        ):
+            return "renumbering"
+        return None
+    if len(old) == len(new) and all(distance(o, n, options.distance) <= _allowed(o, n, options.distance) for o, n in zip(old, new)):
+        return "editorial"
+    joined_old, joined_new = "".join(old), "".join(new)
+    if distance(joined_old, joined_new, options.distance) <= _allowed(joined_old, joined_new, options.distance):
+        return "editorial"  # words joined or split: "e mail" → "email", "set up" → "setup"
+    short, long_ = (old, new) if len(old) < len(new) else (new, old)
+    if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
+        return "editorial"  # an abbreviation written out or shortened: "EEA" ↔ "European Economic Area"
+    if not any(w in _COMPANY_SUFFIX for w in every):
+        if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()) \
+                and not _party_clause(change):
+            return "renaming"
+    return None
+
+
+def form_of(change: ClauseChange, options: Options) -> str | None:
+    """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
+    assert change.old is not None and change.new is not None
+    old_text, new_text = change.old.text, change.new.text
+    numbered = _LEADING_NUMBER.match(old_text) or _LEADING_NUMBER.match(new_text)
+    if change.old.heading and change.new.heading:
+        # A section's title: renumbered, renamed or reworded, it names the section; the text says the rest.
+        if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):
+            return "renumbering"
+        if change.old_reading.negated == change.new_reading.negated:  # type: ignore[union-attr]
+            return "renaming"
+        return None
+    if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):
+        return "renumbering"
+    if DATE_LINE.match(old_text) and DATE_LINE.match(new_text) or (
+        options.effective is not None and ("ffective" in old_text or "pdated" in old_text)
+        and options.effective.search(old_text) and options.effective.search(new_text)
+    ):
+        from ..model import _HUMAN_DATE
+
+        if _plain(_HUMAN_DATE.sub(" ", old_text)) == _plain(_HUMAN_DATE.sub(" ", new_text)):
+            return "effective-date"
+    if not change.spans:
+        return "editorial"
+    kinds = set()
+    for span in change.spans:
+        kind = _span_form(span, change, options)
+        if kind is None:
+            return None
+        kinds.add(kind)
+    for kind in ("renaming", "link-target", "renumbering", "editorial"):
+        if kind in kinds:
+            return kind
+    return "editorial"

@@ -1,0 +1,229 @@
+"""How a clause reads: what it is about (topics), who acts in it, and whether it allows or restricts.
+
+Rules read clauses, not words: "we do not sell your data" mentions selling but restricts the
+company; "you may opt out" is a right of the reader; "GitHub may access your content" is something
+the company may do. :func:`read` answers those questions once per clause, with one pass of one
+pattern for the topics, so the cost stays linear in the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from typing import Iterable, Sequence
+
+from .text import LIMITS, negative
+
+__all__ = ["Reading", "read", "aliases_of", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
+
+# What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
+# asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
+# remembered, so the cost is linear in the clause and small. Rules read the clause itself; topics
+# only say whether a rule needs to look.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access"),
+    "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation"),
+    "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
+                "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor"),
+    "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
+    "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
+    "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
+               "appeal", "choice", "setting", "access", "request"),
+    "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative"),
+    "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
+    "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
+    "notice": ("notif", "notice", "tell"),
+    "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
+             "history", "identif", "profile", "account", "location", "contacts"),
+}
+
+
+_WORD_TOPICS: dict[str, tuple[str, ...]] = {}
+
+
+_STARTS = {name: tuple(s for s in starts if not s.endswith("=")) for name, starts in TOPICS.items()}
+_WHOLE = {name: frozenset(s[:-1] for s in starts if s.endswith("=")) for name, starts in TOPICS.items()}
+
+
+def _word_topics(word: str) -> tuple[str, ...]:
+    found = _WORD_TOPICS.get(word)
+    if found is None:
+        found = tuple(name for name in TOPICS if word in _WHOLE[name] or word.startswith(_STARTS[name]))
+        if len(_WORD_TOPICS) < 100_000:  # a statement's vocabulary is small; a pasted blob must not grow this
+            _WORD_TOPICS[word] = found
+    return found
+
+
+def topics_of(norms: "frozenset[str] | set[str]") -> frozenset[str]:
+    """The topics a clause's words touch."""
+    out: set[str] = set()
+    for word in norms:
+        out.update(_word_topics(word))
+    return frozenset(out)
+
+
+#: Words that carry no meaning of their own for the rules (articles, pronouns, auxiliaries, linkers).
+STOP = frozenset(
+    """a an the and or of to in on at by for with from as is are was were be been being it its this that these those
+    we us our you your they them their he she his her i me my which who whom whose what when where how than then
+    there here such any all each some other also may can will would shall should could might must do does did
+    has have had not no if so into about over under out up per via within upon""".split()
+)
+_SUFFIX = re.compile(r"(?:ies|ied|ing|ed|es|s|ly)$")
+
+_ACTORS_COMPANY = frozenset({"we", "us", "our", "ours", "company"})
+_ACTORS_READER = frozenset({"you", "your", "users", "user"})
+# Capitalised first words that do not name the company ("It does not …", "Any person …").
+_NOT_NAMES = frozenset(
+    "it its this that these those there here any each every all some such no none other others the a an if when "
+    "where while they he she users user people anyone everyone someone nobody".split()
+)
+_GRANTS = ("grant", "give", "allow", "authori", "permit", "licen", "consent")
+_VERB_START = re.compile(
+    r"^(?:may|might|will|shall|must|can|could|would|should|do|does|did|don't|doesn't|won't|cannot|never|only|also|"
+    r"is|are|was|were|has|have|had|agree|collect|use|share|sell|disclose|process|keep|retain|store|transfer|access|"
+    r"receive|obtain|provide|treat|consider|require|reserve|need|grant|let|allow|permit|delete|send|offer)$"
+)
+_LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
+# Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
+_NOT_NEGATION = re.compile(
+    r"\bnot limited to\b|\bwithout limitation\b|\bnot only\b|\bno later than\b|\bno more than\b|\bno less than\b|"
+    r"\bnot less than\b|\bnot more than\b|\bwhether or not\b|\bif not\b|\bor not\b|\bno longer than\b|\bno matter\b",
+    re.I,
+)
+_EXCEPTION = re.compile(r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b", re.I)
+# The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
+_HANDLING = (
+    r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
+    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see)"
+)
+_LIMITS_HANDLING = re.compile(
+    rf"\b(?:not|never|no longer|n't|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
+    rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}(?:only|solely|exclusively)\b",
+    re.I,
+)
+# A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
+_PROMISES = re.compile(
+    r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
+    r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you)\b",
+    re.I,
+)
+_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as"))
+_PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
+_FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
+_PERMISSIVE = re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I)
+_FIRM = re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I)
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing content words ("collects", "collected" → "collect")."""
+    return _SUFFIX.sub("", word) if len(word) > 4 else word
+
+
+def content_words(norms: "Iterable[str]") -> set[str]:
+    """The stems of a clause's meaningful words (given lower case)."""
+    return {stem(w) for w in norms if w not in STOP and not w.isdigit()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a clause is about and how it reads."""
+
+    topics: frozenset[str]
+    actor: str  # "company", "reader" or "other"
+    negated: bool
+    limited: bool
+    excepted: bool
+    permissive: bool
+    firm: bool
+
+    limits_handling: bool = False
+    promises: bool = False
+
+    @property
+    def restricts(self) -> bool:
+        """True when the clause limits or rules out what it speaks of ("we do not sell", "only for support")."""
+        return self.negated or self.limited
+
+    def about(self, *topics: str) -> bool:
+        """True when the clause speaks of any of ``topics``."""
+        return any(t in self.topics for t in topics)
+
+
+def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
+    body = _LEADING_CONDITION.sub("", text, count=1)
+    tokens = re.findall(r"[A-Za-z'’-]+", body[:200])[:10]
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        if _VERB_START.match(low) and index > 0:
+            subject = [t.lower() for t in tokens[:index]]
+            if any(t in _ACTORS_READER for t in subject) and not any(t in _ACTORS_COMPANY for t in subject):
+                # "You grant us the right to …", "you allow us to …": what the company may do.
+                rest = [t.lower() for t in tokens[index: index + 4]]
+                if any(t.startswith(_GRANTS) for t in rest) and any(t in _ACTORS_COMPANY or t in aliases for t in rest):
+                    return "company"
+                return "reader"
+            return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in subject) else "other"
+    low = [t.lower() for t in tokens]
+    if low and low[0] in _ACTORS_READER:
+        return "reader"
+    return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in low[:3]) else "other"
+
+
+# A definition of the company's names: 'Lumen Orchard Ltd. ("Lumen Orchard", "we", "us")',
+# '"GitHub," "We," and "Us" refer to GitHub, Inc.'
+_DEFINES_WE = re.compile(r"[\"“']\s{0,2}(?:we|us|our)\b", re.I)
+_QUOTED_NAME = re.compile(r"[\"“']\s{0,2}([A-Z][\w&.-]{0,40}(?:\s{1,2}[A-Z][\w&.-]{0,40}){0,3})[,.]?\s{0,2}[\"”']")
+
+
+def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
+    """The names a statement defines for the company alongside "we" (lower case, single words)."""
+    names: set[str] = set()
+    for text in texts:
+        if _DEFINES_WE.search(text):
+            for match in _QUOTED_NAME.finditer(text[:4000]):
+                for word in match.group(1).split():
+                    low = word.lower().strip(".,")
+                    if low not in ("we", "us", "our") and low not in _NOT_NAMES:
+                        names.add(low)
+    return frozenset(names)
+
+
+def _negated(text: str, norms: "list[str] | None" = None) -> bool:
+    if norms is None:
+        norms = [m.lower() for m in re.findall(r"[A-Za-z']+", text)]
+    # "without" qualifies ("with or without notice", "without your consent") rather than negates.
+    if not any(negative(w) and w != "without" for w in norms):
+        return False
+    plain = _NOT_NEGATION.sub(" ", text)
+    return any(negative(w) and w != "without" for w in (m.lower() for m in re.findall(r"[A-Za-z']+", plain)))
+
+
+def read(text: str, norms: "list[str]", lead: str = "", aliases: frozenset[str] = frozenset()) -> Reading:
+    """How the clause ``text`` (with its words, lower case, in ``norms``) reads; ``lead`` is the lead-in of the list it is an entry of.
+
+    A list entry without a subject of its own ("- violate the privacy of others") takes its actor and
+    its negation from the lead-in ("While using the service, you agree that you will not:").
+    ``aliases`` are the names the statement gives the company besides "we" (see :func:`aliases_of`).
+    """
+    topics = topics_of(set(norms))
+    actor = _actor(text, aliases)
+    negated = _negated(text, norms)
+    if lead and actor == "other":
+        actor = _actor(lead, aliases)
+        negated = negated or _negated(lead)
+    limited = any(w in LIMITS for w in norms) or "limited to" in text and "not limited to" not in text
+    negated_or_limited = limited or any(negative(w) for w in norms)
+    return Reading(
+        topics=topics,
+        actor=actor,
+        negated=negated,
+        limited=limited,
+        excepted=bool(_EXCEPT_WORDS & set(norms)) and bool(_EXCEPTION.search(text)),
+        permissive=bool(_PERMISSIVE_WORDS & set(norms)) and bool(_PERMISSIVE.search(text)),
+        firm=bool(_FIRM_WORDS & set(norms)) and bool(_FIRM.search(text)),
+        limits_handling=negated_or_limited and bool(_LIMITS_HANDLING.search(text)),
+        promises=bool(_FIRM_WORDS & set(norms)) and bool(_PROMISES.search(text)),
+    )

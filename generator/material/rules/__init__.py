@@ -1,0 +1,43 @@
+"""The rules of substance, one module per family of privacy law.
+
+Each rule is a function ``judge(change, context) -> Finding | None`` over one
+:class:`~generator.material.changes.ClauseChange`. A rule says ``material`` when the change widens
+what the company may do with information or narrows what the reader can do about it, and
+``substantive`` when it states a change of substance in the other direction (less collected, a new
+limit, a new right). Rules never count words: they read the clause (:mod:`..reading`).
+
+The order below is the order findings are reported in for one clause.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from . import (
+    collection, commitments, contact, controller, disputes, legal_basis, practices, purpose, quantities,
+    recipients, retention, rights, transfers,
+)
+from .context import Context
+
+__all__ = ["RULE_FUNCTIONS", "Context", "Rule"]
+
+Rule = Callable[[ClauseChange, Context], "Finding | None"]
+
+#: Every rule of substance, by its name in findings and in ``material: disable``.
+RULE_FUNCTIONS: tuple[tuple[str, Rule], ...] = (
+    ("controller", controller.judge),
+    ("quantities", quantities.judge),
+    ("commitments", commitments.judge),
+    ("rights", rights.judge),
+    ("recipients", recipients.judge),
+    ("collection", collection.judge),
+    ("purpose", purpose.judge),
+    ("legal-basis", legal_basis.judge),
+    ("retention", retention.judge),
+    ("transfers", transfers.judge),
+    ("disputes", disputes.judge),
+    ("practices", practices.judge),
+    ("contact", contact.judge),
+)

@@ -1,0 +1,47 @@
+"""What is collected (GDPR Art. 13(1), 14(1)(d); CCPA § 1798.100): a new kind of information, or a new source.
+
+Material: a new entry in a list whose lead-in says it lists what is collected; a new clause in
+which the company (or someone for it) collects, receives, records or accesses information; an
+edited such clause that now names more. Substantive: an entry or clause removed (less collected).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from ..text import quote
+from .context import Context
+
+# The company gets information: the verbs of collection, with information as their object.
+_COLLECTS = re.compile(
+    r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b[^.;]{0,80}"
+    r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
+    r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b",
+    re.I,
+)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """Collection widened (material) or narrowed (substantive)."""
+    if context.list_topic(change) == "collection":
+        if change.kind == "inserted":
+            return change.finding("collection", "material", f"{quote(change.new_text)} is now listed among the information collected.")
+        if change.kind == "removed":
+            return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
+        if change.added_words:
+            return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
+        return None
+    if not change.touches("collection") and "access" not in change.vocabulary:
+        return None
+    reading = change.reading
+    if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
+        return None
+    if change.kind == "inserted":
+        return change.finding("collection", "material", "A new clause says information is collected or accessed.")
+    if change.kind == "removed":
+        return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
+    if change.added_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+        return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
+    return None

@@ -1,0 +1,77 @@
+"""Limits and commitments of the company (FTC: a change that makes a promise less protective is material).
+
+A clause that restricts what the company does with information — "we do not sell", "we will never",
+"only for support", "we will notify you" — is a commitment. Material: the negation or the limit
+removed, an exception added to it, "will" weakened to "may", the limit made to bind fewer people
+(a qualifier added to its subject: "GitHub may only access" → "GitHub employees may only access"),
+or the whole clause removed. Substantive: a new limit or commitment — restricting the company is
+not a new risk, whatever words it uses.
+"""
+
+from __future__ import annotations
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from ..reading import STOP
+from ..text import LIMITS, negative, quote
+from .context import Context
+
+_SUBJECT_WORDS = 4
+
+
+def _subject_narrowed(change: ClauseChange) -> str | None:
+    """The words added in front of the clause's verb, when its subject gained a qualifier."""
+    for span in change.spans:
+        if span.old or not span.new:
+            continue
+        first = change.new.words.index(span.new[0]) if change.new is not None else 99  # type: ignore[union-attr]
+        if first == 0 or first > _SUBJECT_WORDS:
+            continue
+        added = [w for w in span.new if w.norm not in STOP]
+        if added:
+            return " ".join(w.written for w in span.new)
+    return None
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """A limit or commitment removed or weakened (material); a new one (substantive)."""
+    reading = change.reading
+    if reading.actor == "reader":
+        return None
+    if not (reading.about("notice", "contact", "collection", "sharing", "retention", "transfer") or reading.about("data") and reading.about("use")):
+        return None
+    if change.kind == "inserted":
+        if reading.limits_handling or reading.restricts and reading.actor == "company":
+            return change.finding("commitments", "substantive", "A new clause limits what is done with information.")
+        return None
+    if change.kind == "removed":
+        if reading.actor == "company" and (reading.limits_handling or reading.promises):
+            return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
+        return None
+    old, new = change.old_reading, change.new_reading
+    assert old is not None and new is not None
+    old_words = [w.norm for s in change.spans for w in s.old]
+    new_words = [w.norm for s in change.spans for w in s.new]
+    lost = [w for w in old_words if (negative(w) or w in LIMITS) and w not in new_words]
+    won = [w for w in new_words if (negative(w) or w in LIMITS) and w not in old_words]
+    if (old.negated and not new.negated or any(negative(w) for w in lost)) and not any(negative(w) for w in won):
+        return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
+    if old.limits_handling and not new.limits_handling or old.limited and not new.limited or any(w in LIMITS for w in lost) and not any(w in LIMITS for w in won):
+        return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(next((w for w in lost if w in LIMITS), 'only'))}.")
+    if new.excepted and not old.excepted and old.restricts:
+        return change.finding("commitments", "material", "The limit now has an exception.")
+    if old.promises and not new.promises and new.permissive:
+        return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
+    if old.restricts and new.restricts:
+        narrowed = _subject_narrowed(change)
+        if narrowed:
+            return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
+        if change.added_words and change.old_reading.limited and not change.removed_words:  # type: ignore[union-attr]
+            return change.finding("commitments", "material", "What the limit allows now includes more.")
+        if won or change.removed_words:
+            return change.finding("commitments", "substantive", "The limit now allows less.")
+        if change.added_words and old.negated:
+            return change.finding("commitments", "substantive", "The clause now rules out more.")
+    elif won:
+        return change.finding("commitments", "substantive", f"The clause now limits itself with {quote(won[0])}.")
+    return None

@@ -1,0 +1,67 @@
+"""What rules may know beyond one clause: the options, and what a list is a list of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..changes import ClauseChange
+from ..config import Options
+
+__all__ = ["Context", "LIST_LEADS"]
+
+# What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
+# principles, examples or steps is just text.
+LIST_LEADS: dict[str, re.Pattern[str]] = {
+    "collection": re.compile(
+        r"\b(?:we|us)\b[^.:]{0,60}\b(?:collect|gather|obtain|receive|record|process|store|ask (?:you )?for|get)\w{0,3}\b"
+        r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
+        r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)",
+        re.I,
+    ),
+    "recipients": re.compile(
+        r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
+        r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)",
+        re.I,
+    ),
+    "purpose": re.compile(
+        r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
+        re.I,
+    ),
+    "rights": re.compile(r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,40}(?::|$)|\bchoices\b", re.I),
+}
+
+# A list straight under a heading is read by the heading: "Information we collect", "Sharing".
+_HEADINGS: dict[str, re.Pattern[str]] = {
+    "collection": re.compile(r"\bcollect|\bcategories of (?:personal )?(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)", re.I),
+    "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)", re.I),
+    "purpose": re.compile(r"\b(?:how|why) we use\b|\bpurposes?\b", re.I),
+    "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """The options, shared by every rule for one diff."""
+
+    options: Options
+
+    def list_topic(self, change: ClauseChange) -> str | None:
+        """What the list holding this clause lists (``collection``, ``recipients``, ``purpose``,
+        ``rights``), by its lead-in, or by its section's heading for a list straight under a heading."""
+        clause = change.new if change.new is not None else change.old
+        if clause is None or not clause.item:
+            return None
+        lead = clause.lead
+        if lead:
+            for topic, pattern in LIST_LEADS.items():
+                if pattern.search(lead):
+                    return topic
+            return None
+        for heading in reversed(change.section):
+            if any(p.search(heading) for p in self.options.sections):
+                for topic, pattern in _HEADINGS.items():
+                    if pattern.search(heading):
+                        return topic
+                return None
+        return None

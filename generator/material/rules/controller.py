@@ -1,0 +1,60 @@
+"""Who is responsible (GDPR Art. 13(1)(a)–(b), 4(7)): the controller's identity and its representative.
+
+Material: a company's legal name (one with a legal form: Ltd, Inc., GmbH …) replaced, added or
+removed in a clause, or a clause naming the controller, operator or data protection officer edited
+in substance. A new contact address alone is the contact rule's (substantive).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from ..text import listing
+from .context import Context
+
+# A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
+_COMPANY = re.compile(
+    r"\b((?:[A-Z][\w&'.-]{0,30}\s{1,3}){0,4}[A-Z][\w&'.-]{0,30}),?\s{1,3}"
+    r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?)(?!\w)"
+)
+_ROLE = re.compile(
+    r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
+    r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b",
+    re.I,
+)
+_SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
+_GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
+
+
+def companies(text: str) -> set[str]:
+    """Legal names of companies in ``text``."""
+    found = set()
+    for match in _COMPANY.finditer(text):
+        name = " ".join((match.group(1) + " " + match.group(2)).split()).rstrip(".")
+        words = name.split()
+        while words and words[0] in _GENERIC:
+            words = words[1:]
+        if len(words) >= 2:
+            found.add(" ".join(words))
+    return found
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """The controller's identity changed."""
+    if not change.touches("controller") and not change.vocabulary & _SUFFIXES:
+        return None
+    old, new = companies(change.old_text), companies(change.new_text)
+    if change.kind == "edited" and old != new:
+        gone, came = sorted(old - new), sorted(new - old)
+        if gone and came:
+            message = f"The company named is now {listing(came)}, not {listing(gone)}."
+        elif came:
+            message = f"The clause now names {listing(came)}."
+        else:
+            message = f"The clause no longer names {listing(gone)}."
+        return change.finding("controller", "material", message)
+    if _ROLE.search(change.new_text or change.old_text) and (change.kind != "edited" or change.added_words or change.removed_words):
+        return change.finding("controller", "material", "A clause about who is responsible for information changed.")
+    return None

@@ -1,0 +1,38 @@
+"""Dispute resolution and the law that applies (FTC: terms that change how a consumer can seek redress).
+
+Arbitration, class-action waivers, jury waivers, courts, venue, injunctive relief, governing law.
+Material: a clause about any of them added, removed or edited in substance — which way it cuts
+depends on the reader's country, so every change is one a reader must be told of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from .context import Context
+
+_DISPUTES = re.compile(
+    r"\barbitrat\w{0,5}|\bclass[- ]action|\bjury\b|\bgoverning law\b|\bgoverned by\b[^.;]{0,40}\blaws?\b|"
+    r"\blaws? of\b[^.;]{0,60}\b(?:govern|appl(?:y|ies) to (?:this|these|any dispute))|"
+    r"\b(?:exclusive|personal|non-exclusive) jurisdiction\b|\bjurisdiction (?:of|over)\b|\bsubmit to\b[^.;]{0,20}\bjurisdiction\b|"
+    r"\bvenue\b|\bcourts? (?:of|in|located)\b|\binjunct\w{0,5}|\bequitable relief\b|\bdispute resolution\b|"
+    r"\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b",
+    re.I,
+)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """Any change in substance to how disputes are resolved or which law applies."""
+    if not change.touches("disputes"):
+        return None
+    if not (_DISPUTES.search(change.new_text) or _DISPUTES.search(change.old_text)):
+        return None
+    if change.kind == "inserted":
+        return change.finding("disputes", "material", "A new clause about resolving disputes, courts or the law that applies.")
+    if change.kind == "removed":
+        return change.finding("disputes", "material", "A clause about resolving disputes, courts or the law that applies was removed.")
+    if change.added_words or change.removed_words:
+        return change.finding("disputes", "material", "A clause about resolving disputes, courts or the law that applies changed.")
+    return None

@@ -1,0 +1,48 @@
+"""The legal basis of processing (GDPR Art. 6, 13(1)(c)): consent, contract, legitimate interests, legal obligation.
+
+Material: any change to a clause that names a legal basis — the basis decides which rights apply
+(objection under legitimate interests, withdrawal under consent), so a change either way matters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from .context import Context
+
+_BASES = {
+    "consent": r"\bconsent",
+    "contract": r"\bperformance of (?:a|the|our) contract|\bnecessary (?:for|to perform) (?:a|the|our) contract|\bcontractual necessity",
+    "legitimate interests": r"\blegitimate interests?",
+    "legal obligation": r"\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
+    "vital interests": r"\bvital interests?",
+    "public interest": r"\bpublic (?:interest|task)",
+}
+_ANY = re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I)
+_NAMES = list(_BASES)
+_BASIS_WORDS = re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I)
+
+
+def _bases(text: str) -> set[str]:
+    return {_NAMES[int(m.lastgroup[1:])] for m in _ANY.finditer(text) if m.lastgroup}
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """A legal basis named, dropped or replaced."""
+    if not change.touches("legal_basis"):
+        return None
+    old, new = _bases(change.old_text), _bases(change.new_text)
+    if old == new:
+        return None
+    speaks = _BASIS_WORDS.search(change.old_text) or _BASIS_WORDS.search(change.new_text)
+    if not speaks and not (old and new):
+        return None
+    came, gone = sorted(new - old), sorted(old - new)
+    parts = []
+    if came:
+        parts.append("now names " + ", ".join(came))
+    if gone:
+        parts.append("no longer names " + ", ".join(gone))
+    return change.finding("legal-basis", "material", f"The legal basis {' and '.join(parts)}.")

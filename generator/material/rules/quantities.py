@@ -1,0 +1,108 @@
+"""Periods, ages, amounts and percentages (GDPR Art. 8, 12(3), 13(2)(a); COPPA; notice periods).
+
+Material: a quantity in a clause changed or removed — "30 days is now 90 days", a minimum age,
+a fee. Which way it cuts depends on what the clause counts, so every change is reported as
+material. Substantive: a quantity added to a clause that had none of that kind (a new, definite
+limit). Dates and cross-references are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from ..text import quote
+from .context import Context
+
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
+# Every repetition is bounded, so a 200 KB run of digits costs no more than a short one per start.
+_NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PERIOD = r"(?:calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
+_MONEY = re.compile(rf"(?P<cur>[$€£])\s?{_NUM}(?:\s{{0,3}}(?P<mag>thousand|million|billion))?", re.I)
+_AGE = re.compile(
+    rf"\b(?:under|over|aged?|age of|younger than|older than|at least)\s{{1,3}}(?:the age of\s{{1,3}})?{_NUM}\b"
+    r"(?!\s{0,3}[-–]?\s{0,3}(?:calendar |business |working )?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%)(?!\w))",
+    re.I,
+)
+_WITH_UNIT = re.compile(
+    rf"\b{_NUM}(?:\s{{0,3}}[-–]\s{{0,3}}|\s{{1,3}}|(?=%))"
+    rf"(?P<unit>{_PERIOD}|percent|per cent|%|(?:kilo)?met(?:er|re)s?|km|miles?|thousand|million|billion|times"
+    rf"|dollars?|euros?|pounds?|usd|eur|gbp)(?!\w)",
+    re.I,
+)
+
+
+_UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time dollar euro pound usd eur gbp age old".split())
+
+
+def _number(text: str) -> str:
+    return str(_NUMBER_WORDS.get(text.lower(), text.replace(",", "")))
+
+
+def quantities(text: str) -> list[tuple[str, str, str]]:
+    """(value, unit, as written) for every quantity in ``text``: money, ages, numbers with a unit."""
+    if not any(ch.isdigit() for ch in text) and not any(w in text.lower() for w in _NUMBER_WORDS):
+        return []
+    out: list[tuple[int, str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(match: re.Match[str]) -> bool:
+        return all(match.end() <= lo or match.start() >= hi for lo, hi in taken)
+
+    for match in _MONEY.finditer(text):
+        taken.append(match.span())
+        unit = match["cur"] + (" " + match["mag"].lower() if match["mag"] else "")
+        out.append((match.start(), _number(match["num"]), unit, match.group()))
+    for match in _AGE.finditer(text):
+        if free(match):
+            taken.append(match.span())
+            out.append((match.start(), _number(match["num"]), "years of age", match.group()))
+    for match in _WITH_UNIT.finditer(text):
+        if free(match):
+            unit = match["unit"].lower().replace("per cent", "percent").replace("%", "percent").replace("metre", "meter")
+            if unit != "times":
+                unit = unit.removesuffix("s")
+            out.append((match.start(), _number(match["num"]), unit, " ".join(match.group().split())))
+    return [(value, unit, written) for _, value, unit, written in sorted(out)]
+
+
+def _kind(unit: str) -> str:
+    if unit == "years of age":
+        return "age"
+    if unit.startswith(("$", "€", "£")) or unit in ("dollar", "euro", "pound", "usd", "eur", "gbp"):
+        return "amount"
+    if unit == "percent":
+        return "percentage"
+    return "period" if unit.rstrip("s").split()[-1] in ("day", "week", "month", "year", "hour", "minute", "second") else "quantity"
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """A quantity changed or removed (material), or added (substantive)."""
+    if change.kind != "edited":
+        return None
+    changed = {w.norm for s in change.spans for w in s.old + s.new}
+    if not any(any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w.rstrip("s") in _UNITS for w in changed) \
+            and not any(ch in "$€£%" for ch in change.changed_old_text() + change.changed_new_text()):
+        return None
+    old_q, new_q = quantities(change.old_text), quantities(change.new_text)
+    old = Counter((v, u) for v, u, _ in old_q)
+    new = Counter((v, u) for v, u, _ in new_q)
+    if old == new:
+        return None
+    written = {(v, u): w for v, u, w in old_q} | {(v, u): w for v, u, w in new_q}
+    gone, came = list((old - new).elements()), list((new - old).elements())
+    for b in gone:
+        after = next((a for a in came if a[1] == b[1]), None) or next((a for a in came if _kind(a[1]) == _kind(b[1])), None)
+        if after is not None:
+            return change.finding("quantities", "material", f"{quote(written[b])} is now {quote(written[after])}.")
+    if gone:
+        return change.finding("quantities", "material", f"The {_kind(gone[0][1])} {quote(written[gone[0]])} was removed.")
+    return change.finding("quantities", "substantive", f"The {_kind(came[0][1])} {quote(written[came[0]])} was added.")

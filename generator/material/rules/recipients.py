@@ -1,0 +1,54 @@
+"""Who receives information (GDPR Art. 13(1)(e); CCPA/CPRA §§ 1798.115, 1798.120, 1798.140(ad), (ah)).
+
+Sharing, selling, disclosure, new recipients or categories of recipients, affiliates, advertisers,
+and anyone the company lets access information. Material: a new entry in a list whose lead-in says
+who receives information; a new clause in which information goes to someone; an edited one that
+now names more recipients or ways. Substantive: a recipient removed. A clause that rules sharing
+out ("we do not sell", "only with your consent") is a limit, judged by the commitments rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from ..text import quote
+from .context import Context
+
+# Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
+# name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
+_SHARES = re.compile(
+    r"(?i:\b(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
+    r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
+    r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
+    r"personnel|employees|contractors|brokers?)\b)|\b[A-Z][a-z]{2,30}\b)"
+    r"|(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
+    r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
+    r"|(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)",
+)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """Recipients widened (material) or narrowed (substantive)."""
+    if context.list_topic(change) == "recipients":
+        if change.kind == "inserted":
+            return change.finding("recipients", "material", f"{quote(change.new_text)} is now listed among those who receive information.")
+        if change.kind == "removed":
+            return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
+        if change.added_words:
+            return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
+        return None
+    if not change.touches("sharing") and "available" not in change.vocabulary and "access" not in change.vocabulary:
+        return None
+    reading = change.reading
+    if reading.actor == "reader" or reading.restricts or not _SHARES.search(change.new_text or change.old_text):
+        return None
+    if change.kind == "inserted":
+        return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
+    if change.kind == "removed":
+        return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
+    if change.added_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+        return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
+    return None

@@ -1,0 +1,44 @@
+"""How long information is kept (GDPR Art. 13(2)(a), 5(1)(e); CPRA § 1798.100(a)(3)).
+
+Material: a clause about keeping or deleting information edited in substance, a new one that keeps
+information, or a removed promise to delete. A changed period itself is reported by the quantities
+rule. Substantive: a new promise to delete, a clause about keeping information removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from .context import Context
+
+# Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as needed".
+_KEEPS = re.compile(
+    r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b[^.;]{0,60}"
+    r"\b(?:information|data|content|logs?|records?|backups?|copies|details|history|it|them)\b[^.;]{0,60}"
+    r"\b(?:for|until|as long as|after|within|period|indefinitely|longer|while)\b"
+    r"|\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b",
+    re.I,
+)
+_DELETES = re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """Keeping widened (material) or narrowed (substantive)."""
+    if not change.touches("retention") or not _KEEPS.search(change.new_text or change.old_text):
+        return None
+    reading = change.reading
+    if reading.actor == "reader":
+        return None
+    if change.kind == "inserted":
+        if reading.restricts or _DELETES.search(change.new_text):
+            return change.finding("retention", "substantive", "A new clause limits how long information is kept.")
+        return change.finding("retention", "material", "A new clause says how long information is kept.")
+    if change.kind == "removed":
+        if _DELETES.search(change.old_text) or reading.restricts:
+            return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
+        return change.finding("retention", "substantive", "A clause about keeping information was removed.")
+    if change.added_words or change.removed_words:
+        return change.finding("retention", "material", "A clause about how long information is kept changed.")
+    return None

@@ -1,0 +1,65 @@
+"""The reader's rights and choices (GDPR Art. 13(2)(b)–(d), 15–22, 77; CCPA/CPRA §§ 1798.100–1798.125).
+
+Access, correction, deletion, portability, objection, restriction, withdrawing consent, opting out
+of sale, sharing or marketing, complaining to an authority, appeal, non-discrimination, and the
+settings that give effect to them. Material: a right removed, negated, or made conditional. A new
+right, or a right stated more broadly, is substantive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from .context import Context
+
+_RIGHT = re.compile(
+    r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
+    r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
+    r"|\byou (?:can|may|could|have the right to|are entitled to|have the option to)\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
+    r"object|withdraw|download|export|restrict|review|manage|receive|port)\b[^.;]{0,40}\b(?:data|information|account|content|profile|details|records|copy)\b"
+    r"|\byou (?:can|may|could)\b[^.;]{0,30}\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal|turn off|disable|limit)\b"
+    r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
+    r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b",
+    re.I,
+)
+_CONDITIONS = re.compile(
+    r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable)\b",
+    re.I,
+)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """A right removed, negated or made conditional (material); a right added (substantive)."""
+    listed = context.list_topic(change) == "rights"
+    if not listed and not change.touches("rights"):
+        return None
+    if change.reading.actor == "company" and not listed:
+        return None  # "we have the right to remove content" is the company's right, not the reader's
+    old_right = bool(change.old_text and (listed or _RIGHT.search(change.old_text)))
+    new_right = bool(change.new_text and (listed or _RIGHT.search(change.new_text)))
+    if not (old_right or new_right):
+        return None
+    if change.kind == "removed":
+        return change.finding("rights", "material", "A clause stating a right or choice of the reader was removed.")
+    if change.kind == "inserted":
+        if change.reading.negated and change.reading.actor != "company":
+            return change.finding("rights", "material", "A new clause says the reader cannot do something about their information.")
+        return change.finding("rights", "substantive", "A new clause states a right or choice of the reader.")
+    old, new = change.old_reading, change.new_reading
+    assert old is not None and new is not None
+    if new.negated and not old.negated:
+        return change.finding("rights", "material", "A clause stating a right or choice of the reader now negates it.")
+    if old_right and not new_right:
+        return change.finding("rights", "material", "A clause no longer states the right or choice it stated.")
+    added_conditions = {m.group().lower() for m in _CONDITIONS.finditer(change.changed_new_text())} - {
+        m.group().lower() for m in _CONDITIONS.finditer(change.old_text)
+    }
+    if added_conditions:
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
+    if change.removed_words:
+        return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
+    if change.added_words:
+        return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")
+    return None

@@ -1,0 +1,48 @@
+"""Where information goes (GDPR Art. 13(1)(f), 44–49): transfers abroad and their safeguards.
+
+Material: a new transfer, an edited clause about transfers (other countries, another mechanism),
+or a removed safeguard (standard contractual clauses, adequacy decision, binding corporate rules,
+a data privacy framework). Substantive: a clause about a transfer removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import ClauseChange
+from ..findings import Finding
+from .context import Context
+
+_TRANSFERS = re.compile(
+    r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}\b(?:outside|abroad|countr(?:y|ies)|"
+    r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|US|USA)\b"
+    r"|\b(?:international|cross-border) (?:data )?transfers?\b",
+    re.I,
+)
+_SAFEGUARD = re.compile(
+    r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
+    r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b",
+    re.I,
+)
+
+
+def judge(change: ClauseChange, context: Context) -> Finding | None:
+    """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
+    if not change.touches("transfer") and not change.vocabulary & {"scc", "sccs", "bcr", "bcrs", "framework", "shield", "eea", "eu", "uk"}:
+        return None
+    old_safe, new_safe = bool(_SAFEGUARD.search(change.old_text)), bool(_SAFEGUARD.search(change.new_text))
+    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe):
+        return None
+    if change.reading.actor == "reader":
+        return None
+    if change.kind == "inserted":
+        if change.reading.negated:
+            return change.finding("transfers", "substantive", "A new clause limits transfers of information abroad.")
+        return change.finding("transfers", "material", "A new clause says information is transferred abroad or how.")
+    if change.kind == "removed":
+        if old_safe:
+            return change.finding("transfers", "material", "A clause naming a safeguard for transfers abroad was removed.")
+        return change.finding("transfers", "substantive", "A clause about transfers abroad was removed.")
+    if change.added_words or change.removed_words:
+        return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
+    return None

@@ -1,0 +1,155 @@
+"""Text helpers of the detector: folding, words, a bounded edit distance and a bounded word diff.
+
+Every function here runs in time linear in its input or bounded by a constant: the detector runs
+in build, check and notify on whatever a pull request contains (a pasted hash, a 5 MB paragraph),
+so no pattern backtracks over a whole token and no comparison is quadratic in a block's length.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple, Sequence
+
+__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS"]
+
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
+    "\u200b": "", "\u200e": "", "\u200f": "", "\u2066": "", "\u2067": "", "\u2068": "", "\u2069": "",
+})
+# A word: letters and digits, joined by an apostrophe, @, dot, hyphen, plus or slash inside it
+# ("don't", "privacy@acme.example", "e-mail", "help.acme.example/privacy"). No part repeats
+# ambiguously, so matching is linear.
+_WORD = re.compile(r"[^\W_]+(?:['@.\-+/:][^\W_]+)*")
+
+#: Words that negate the clause they stand in.
+NEGATIONS = frozenset("not no never none nor neither cannot without nothing nobody nowhere unable".split())
+#: Words that limit what a clause allows.
+LIMITS = frozenset("only solely exclusively unless except".split())
+
+#: Above this many words on one side of a changed region, the word diff gives the region as one
+#: replaced span instead of running difflib on it (difflib is quadratic on repetitive text).
+WORD_DIFF_LIMIT = 400
+#: Longest word compared letter by letter; longer tokens (hashes, encoded blobs) only compare equal or not.
+DISTANCE_LIMIT = 64
+
+
+def fold(text: str) -> str:
+    """Curly quotes, dashes and invisible marks folded to plain ASCII forms."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+class Word(NamedTuple):
+    """One word of a clause: its lower-case form, as written, and its place in the clause."""
+
+    norm: str
+    written: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text`` with their positions."""
+    return [Word(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def key_of(text: str) -> str:
+    """The comparison key of a text: its words, lower case, one space apart."""
+    return " ".join(_WORD.findall(fold(text).lower()))
+
+
+def key_of_folded(text: str) -> str:
+    """:func:`key_of` for text that is already folded."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def negative(word: str) -> bool:
+    """True for a negating word (``not``, ``never``, ``don't`` …)."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edit distance of two words (a swap of two letters counts once), ``limit + 1`` when above ``limit``.
+
+    Only the band of cells within ``limit`` of the diagonal is computed, so the cost is
+    ``len(a) * (2 * limit + 1)`` at most; words longer than :data:`DISTANCE_LIMIT` are compared whole.
+    """
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > limit or len(a) > DISTANCE_LIMIT or len(b) > DISTANCE_LIMIT:
+        return limit + 1
+    big = limit + 1
+    width = len(b)
+    previous2: list[int] = []
+    previous = [j if j <= limit else big for j in range(width + 1)]
+    for i in range(1, len(a) + 1):
+        current = [big] * (width + 1)
+        if i <= limit:
+            current[0] = i
+        lo, hi = max(1, i - limit), min(width, i + limit)
+        for j in range(lo, hi + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current[lo - 1: hi + 1]) > limit:
+            return big
+        previous2, previous = previous, current
+    return min(previous[width], big)
+
+
+def word_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes between two word lists, in bounded time.
+
+    The common head and tail are cut first; a middle longer than :data:`WORD_DIFF_LIMIT` words on
+    either side is given as one ``replace`` (the rules then read it as a rewritten passage).
+    """
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    i2, j2 = n - tail, m - tail
+    if head < i2 or head < j2:
+        if i2 - head > WORD_DIFF_LIMIT or j2 - head > WORD_DIFF_LIMIT:
+            tag = "replace" if head < i2 and head < j2 else "delete" if head < i2 else "insert"
+            ops.append((tag, head, i2, head, j2))
+        else:
+            matcher = SequenceMatcher(None, a[head:i2], b[head:j2], autojunk=False)
+            for tag, x1, x2, y1, y2 in matcher.get_opcodes():
+                ops.append((tag, x1 + head, x2 + head, y1 + head, y2 + head))
+    if tail:
+        ops.append(("equal", i2, n, j2, m))
+    return ops
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of words two clauses have in common (Jaccard index of their word sets)."""
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """``text`` in curly quotes, shortened to ``limit`` characters."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1].rstrip() + '…'}”"
+
+
+def where(section: Sequence[str]) -> str:
+    """`` in “Heading”`` for a section path, or nothing."""
+    return f" in “{section[-1]}”" if section else ""
+
+
+def listing(parts: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    parts = list(parts)
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

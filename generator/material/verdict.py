@@ -1,0 +1,314 @@
+"""The verdict: a diff's changes cut into clause changes, judged by form and by the rules of substance.
+
+Walk: every changed block of the :class:`~generator.diff.Diff` becomes clause changes (the aligner
+for edited and moved-and-edited blocks, whole clauses for added and removed blocks). A clause that
+left one place and arrived unchanged at another is a move. An edited clause whose changes are all
+of form (:mod:`.form`) is editorial. Every other clause change goes to the rules of substance
+(:mod:`.rules`); when none of them speaks, it is a substantive change of wording. The verdict is the
+most severe finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .changes import ClauseChange
+from .clauses import Clause, align, changed_window, split
+from .config import Options
+from .findings import RANK, Classification, Finding
+from .form import form_of
+from .rules import RULE_FUNCTIONS, Context
+from .reading import aliases_of
+from .text import fold, key_of, listing, quote, where
+
+__all__ = ["Detector"]
+
+_HREF = re.compile(r"""\b(?:href|src)\s{0,3}=\s{0,3}(?:"([^"]{0,2000})"|'([^']{0,2000})')""")
+_ID = re.compile(r"""\bid\s{0,3}=\s{0,3}(?:"([^"]{0,500})"|'([^']{0,500})')""")
+
+_EDITORIAL_MESSAGES = {
+    "editorial": "Spelling, punctuation, capitalisation or an abbreviation changed{where}{example}; the words mean the same.",
+    "renaming": "A name or title changed{where}{example}; what the text says of it stays the same.",
+    "renumbering": "Numbering or a cross-reference changed{where}{example}; the words stay the same.",
+    "link-target": "The address of a link or page changed{where}{example}; the words stay the same.",
+    "effective-date": "The date written in the text changed{example}.",
+}
+
+
+@dataclass
+class _Tally:
+    finding: Finding
+    count: int = 1
+
+
+# A list written inside a paragraph ("We collect: - your name - your e-mail").
+_INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s")
+_MARKER = re.compile(r"(?:^|(?<=\s))(?:[-*+\u2022]|\d{1,3}[.)])(?=\s)")
+
+
+def _layout(text: str) -> str:
+    """A block's text with list markers and spacing folded: what is left differs only in punctuation or case."""
+    return " ".join(_MARKER.sub(" ", fold(text)).split())
+
+
+def _links(block: Any) -> tuple[list[str], list[str]]:
+    if block is None:
+        return [], []
+    hrefs = [m.group(1) if m.group(1) is not None else m.group(2) for m in _HREF.finditer(block.html)]
+    ids = [m.group(1) if m.group(1) is not None else m.group(2) for m in _ID.finditer(block.html)]
+    if block.anchor and block.kind == "heading":
+        ids.append(block.anchor)
+    return hrefs, ids
+
+
+class Detector:
+    """Judges one diff; :meth:`run` gives its :class:`Classification`."""
+
+    def __init__(self, diff: Any, options: Options) -> None:
+        self.diff = diff
+        self.options = options
+        self.context = Context(options)
+        self.tallies: dict[tuple[str, str, tuple[str, ...], str], _Tally] = {}
+        self.order: dict[tuple[str, str, tuple[str, ...], str], int] = {}
+        self.formatting = 0
+        self._positions: dict[str, dict[int, int]] = {}
+        self.forms: dict[str, list[Any]] = {}
+        # The company's own names, from where the statement defines them (near its start).
+        self.aliases = aliases_of([b.text for b in list(diff.new[:60]) + list(diff.old[:60])])
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def add(self, order: int, finding: Finding) -> None:
+        """Record a finding; the same finding again in the same section only counts."""
+        key = (finding.rule, finding.severity, finding.section, finding.message)
+        tally = self.tallies.get(key)
+        if tally is None:
+            self.tallies[key] = _Tally(finding)
+            self.order[key] = order
+        else:
+            tally.count += 1
+
+    def result(self) -> Classification:
+        """The findings, most severe first, and the verdict."""
+        self.form_findings()
+        if self.formatting:
+            self.add(1 << 30, Finding(
+                "formatting", "formatting", (),
+                None, None,
+                f"Only formatting changed in {self.formatting} place{'s' if self.formatting != 1 else ''} "
+                "(spacing, emphasis, list markers, line breaks or markup); the words are the same.",
+            ))
+        ranked = sorted(self.tallies.items(), key=lambda kv: (-RANK[kv[0][1]], self.order[kv[0]]))
+        findings = []
+        for _, tally in ranked:
+            finding = tally.finding
+            if tally.count > 1 and finding.rule not in ("formatting",):
+                finding = Finding(
+                    finding.rule, finding.severity, finding.section, finding.old, finding.new,
+                    f"{finding.message} ({tally.count} clauses like this here; the first is quoted.)",
+                    finding.old_marks, finding.new_marks,
+                )
+            findings.append(finding)
+        verdict = findings[0].severity if findings else "formatting"
+        return Classification(verdict, tuple(findings))
+
+    # -- walk -------------------------------------------------------------------------------
+
+    def run(self) -> Classification:
+        """Judge every change of the diff."""
+        changes = tuple(self.diff.changes)
+        if not changes:
+            return Classification("none")
+        clause_changes: list[ClauseChange] = []
+        for index, change in enumerate(changes):
+            clause_changes.extend(self.clause_changes(index, change))
+        for item in self.moves(clause_changes):
+            self.judge(item)
+        return self.result()
+
+    def lead(self, side: str, block: Any) -> str:
+        """The lead-in of the list a block belongs to: the nearest block before it that is not a list entry."""
+        blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
+        positions = self._positions.get(side)
+        if positions is None:
+            positions = self._positions[side] = {id(b): n for n, b in enumerate(blocks)}
+        position = positions.get(id(block))
+        if position is None:
+            return ""
+        for index in range(position - 1, max(-1, position - 200), -1):
+            candidate = blocks[index]
+            if candidate.kind not in ("item", "row"):
+                if candidate.kind == "heading":
+                    return ""
+                return " ".join(fold(candidate.text).split())[-400:]
+        return ""
+
+    def clauses(self, side: str, block: Any) -> list[Clause]:
+        """A block cut into clauses."""
+        item = block.kind in ("item", "row")
+        return split(block.text, item=item, lead=self.lead(side, block) if item else "", heading=block.kind == "heading")
+
+    def edited_clauses(self, old: Any, new: Any) -> list[tuple[Clause | None, Clause | None]]:
+        """The clauses that differ between two versions of a block.
+
+        Only the stretch between the first and the last changed character, widened to whole
+        sentences, is cut into clauses: a one-word edit in a long paragraph costs one sentence,
+        not the paragraph. Blocks of list entries and list items are cut whole (an entry needs its
+        lead-in).
+        """
+        if old.kind in ("item", "row", "heading") or _INLINE_LIST.search(old.text) or _INLINE_LIST.search(new.text):
+            return align(self.clauses("old", old), self.clauses("new", new))
+        a, b = " ".join(fold(old.text).split()), " ".join(fold(new.text).split())
+        window = changed_window(a, b)
+        if window is None:
+            return align(self.clauses("old", old), self.clauses("new", new))
+        (a1, a2), (b1, b2) = window
+        return align(split(a[a1:a2]), split(b[b1:b2]))
+
+    def clause_changes(self, index: int, change: Any) -> list[ClauseChange]:
+        """The clause changes of one changed block (form-only blocks are recorded on the way)."""
+        section = tuple(change.section)
+        old, new = change.old, change.new
+        kind = old.kind if old is not None else new.kind if new is not None else "paragraph"
+        if old is not None and new is not None:
+            same_words = key_of(old.text) == key_of(new.text)
+            if change.kind == "moved" and same_words:
+                title = section[-1] if section else quote(new.text, 40)
+                self.add(index, Finding("moved", "editorial", section, None, None,
+                                        f"“{title.strip('“”')}” moved to another place in the statement; its wording did not change."))
+                self.links(index, change, section, count_formatting=False)
+                return []
+            if same_words:
+                if _layout(old.text) != _layout(new.text):
+                    self.add(index, ClauseChange(Clause.make(" ".join(fold(old.text).split())), Clause.make(" ".join(fold(new.text).split())),
+                                                 section, index, kind).finding("editorial", "editorial", _EDITORIAL_MESSAGES["editorial"].format(where=where(section), example="")))
+                else:
+                    self.links(index, change, section, count_formatting=True)
+                return []
+            if change.kind == "moved":
+                self.add(index, Finding("moved", "editorial", section, None, None,
+                                        f"“{(section[-1] if section else quote(new.text, 40)).strip('“”')}” moved to another place in the statement and was edited there."))
+            pairs = self.edited_clauses(old, new)
+        elif new is not None:
+            pairs = [(None, c) for c in self.clauses("new", new)]
+        elif old is not None:
+            pairs = [(c, None) for c in self.clauses("old", old)]
+        else:
+            return []
+        out = []
+        for a, b in pairs:
+            if a is not None and b is not None:
+                out.append(ClauseChange.edited(a, b, section, index, kind, self.aliases))
+            elif (a or b).key:  # type: ignore[union-attr]
+                out.append(ClauseChange(a, b, section, index, kind, aliases=self.aliases))
+        if not out:
+            self.formatting += 1  # a rule or an empty block came or went
+        return out
+
+    def links(self, index: int, change: Any, section: tuple[str, ...], *, count_formatting: bool) -> None:
+        """Same words: a link's address changed (editorial), a link added around its own text
+        (formatting), or nothing but markup (formatting)."""
+        old_hrefs, old_ids = _links(change.old)
+        new_hrefs, new_ids = _links(change.new)
+        gone = [h for h in old_hrefs if h not in new_hrefs]
+        came = [h for h in new_hrefs if h not in old_hrefs]
+        text = change.new.text.lower()
+        if old_hrefs == new_hrefs and old_ids == new_ids or (
+            # a link wrapped around (or taken off) its own words: "privacy@acme.example" → its mailto link
+            not (gone and came) and all(h.lower().removeprefix("mailto:").removeprefix("tel:") in text for h in gone + came)
+            and (gone or came)
+        ):
+            if count_formatting:
+                self.formatting += 1
+            return
+        old_mail = {h.lower().removeprefix("mailto:") for h in gone if h.lower().startswith("mailto:")}
+        new_mail = {h.lower().removeprefix("mailto:") for h in came if h.lower().startswith("mailto:")}
+        if old_mail or new_mail:
+            self.add(index, Finding("contact", "substantive", section, listing(sorted(old_mail)) or None, listing(sorted(new_mail)) or None,
+                                    f"The e-mail address behind a link is now {listing(sorted(new_mail)) or 'gone'}"
+                                    f"{', not ' + listing(sorted(old_mail)) if old_mail else ''}."))
+            return
+        if gone and came:
+            message = f"A link now points to {came[0]} instead of {gone[0]}; the linked words stay the same."
+        elif came:
+            message = f"A link to {came[0]} was added; the words stay the same."
+        elif gone:
+            message = f"A link to {gone[0]} was removed; the words stay the same."
+        else:
+            message = "A section's anchor (the address of a link to it) changed; its words stay the same."
+        self.add(index, Finding("link-target", "editorial", section, gone[0] if gone else None, came[0] if came else None, message))
+
+    def moves(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes left after taking out clauses that moved unchanged (removed here, inserted there)."""
+        removed: dict[str, list[int]] = {}
+        for n, item in enumerate(items):
+            if item.kind == "removed":
+                removed.setdefault(item.old.key, []).append(n)  # type: ignore[union-attr]
+        if not removed:
+            return items
+        dropped: set[int] = set()
+        for n, item in enumerate(items):
+            if item.kind == "inserted":
+                candidates = removed.get(item.new.key)  # type: ignore[union-attr]
+                if candidates:
+                    dropped.add(candidates.pop())
+                    dropped.add(n)
+                    self.add(item.order, Finding("moved", "editorial", item.section, None, item.new_text[:200],
+                                                 "A sentence moved to another place in the statement; its wording did not change."))
+        return [item for n, item in enumerate(items) if n not in dropped]
+
+    # -- judging ----------------------------------------------------------------------------
+
+    def judge(self, item: ClauseChange) -> None:
+        """Form first, then the rules of substance."""
+        if item.kind == "edited":
+            form = form_of(item, self.options)
+            if form is not None:
+                self.editorial(item, form)
+                return
+        found = False
+        for name, rule in RULE_FUNCTIONS:
+            if not self.options.on(name):
+                continue
+            finding = rule(item, self.context)
+            if finding is not None:
+                self.add(item.order, finding)
+                found = True
+        if not found:
+            what = {"edited": "reworded", "inserted": "added", "removed": "removed"}[item.kind]
+            self.add(item.order, item.finding(
+                "content", "substantive",
+                f"A clause was {what}{where(item.section)}; no rule of substance (collection, use, recipients, retention, "
+                "transfers, rights, controller, disputes, commitments) applies to it.",
+            ))
+
+    def editorial(self, item: ClauseChange, form: str) -> None:
+        """Form changes are counted per kind; :meth:`result` reports each kind once, quoting the first."""
+        first = self.forms.get(form)
+        if first is None:
+            self.forms[form] = [item, 1, {item.section}]
+        else:
+            first[1] += 1
+            first[2].add(item.section)
+
+    def form_findings(self) -> None:
+        for form, (item, count, sections) in self.forms.items():
+            example = ""
+            pair = next(((s.old, s.new) for s in item.spans if s.old and s.new), None)
+            if pair and form != "effective-date":
+                example = f" (e.g. {quote(' '.join(w.written for w in pair[0]), 40)} → {quote(' '.join(w.written for w in pair[1]), 40)})"
+            place = where(item.section) if len(sections) == 1 and count == 1 else f" in {count} places"
+            message = _EDITORIAL_MESSAGES[form].format(where=place, example=example)
+            self.add(item.order, item.finding(form, "editorial", message))
+
+
+def source_only(old_body: str, new_body: str) -> Classification:
+    """The verdict when the rendered text is the same but the Markdown source differs."""
+    if old_body == new_body:
+        return Classification("none")
+    return Classification("formatting", (Finding(
+        "formatting", "formatting", (), None, None,
+        "Only the Markdown source changed (blank lines, comments or markup that does not show); the text reads the same.",
+    ),))
