@@ -42,6 +42,7 @@ from .commands import guard, parse_date
 from .errors import ConfigError, InputError, ShallowCloneError
 from .material import Classification, Finding, classify_diff
 from .escape import markdown_text, no_mentions, plain, terminal_text
+from .material.report import finding_markdown_lines, finding_text_lines
 from .policy import PolicyChange
 
 __all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
@@ -260,7 +261,7 @@ class _Checker:
         from . import diff as engine
 
         result = engine.diff_markdown(old_body, new_body, **self.md)
-        return result, classify_diff(result, options=self.options)
+        return result, classify_diff(result, options=self.options, bodies=(old_body, new_body))
 
     def statement(self, head: Any, base: Any | None) -> list[Review]:
         path = self.rel(head.id)
@@ -517,6 +518,7 @@ def format_text(report: Report) -> str:
             for finding in review.classification.findings:
                 where = f" [{' › '.join(finding.section)}]" if finding.section else ""
                 lines.append(f"    - {finding.severity}: {finding.rule}{where}: {finding.message}")
+                lines.extend(finding_text_lines(finding, indent="      "))
     for problem in report.problems:
         if problem.version is None:
             lines.append(f"{problem.statement or problem.path}: ✗ {problem.rule}: {problem.message}")
@@ -625,6 +627,7 @@ def format_markdown(report: Report) -> str:
             for finding in review.classification.findings:
                 where = f" in *{_md(' › '.join(finding.section))}*" if finding.section else ""
                 out.append(f"- `{finding.severity}` {finding.rule}{where}: {_md(finding.message)}")
+                out.extend(finding_markdown_lines(finding))
             out.append("")
         if review.diff is not None and not review.diff.is_empty and hasattr(engine, "render_markdown"):
             title = f"{review.statement}: {review.compared_with} → {review.effective}"

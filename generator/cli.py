@@ -329,6 +329,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     """Show what changed between two versions (default: previous → working)."""
     from . import diff as engine
     from .material import classify_diff
+    from .material.report import text_lines
     from .model import split_front_matter
     from .project import load_project
 
@@ -353,7 +354,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     if fmt == "json":
         # The schema's from/to are effective dates (generator/schemas/diff-1.schema.json).
         document = engine.to_json(result, statement=statement.id, from_=old_date, to=new_date)
-        document["classification"] = classify_diff(result, options=project.options).to_dict()
+        document["classification"] = classify_diff(result, options=project.options, bodies=(old_body, new_body)).to_dict()
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif fmt == "html":
         click.echo(engine.render_redline(result, context=True))
@@ -365,6 +366,8 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
         use_color = sys.stdout.isatty() if color is None else color
         header = f"{terminal_text(plain(statement.title))}: {old_label} → {new_label}\n"  # a title is text, never a control sequence
         click.echo(header + engine.render_text(result, color=use_color), color=use_color)
+        verdict = classify_diff(result, options=project.options, bodies=(old_body, new_body))
+        click.echo("\n".join(["", *text_lines(verdict)]))
 
 
 # --- export ----------------------------------------------------------------------------------

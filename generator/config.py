@@ -98,7 +98,12 @@ class StatementsConfig(base.Config):
     """Notification channels (webhook, email, command) and the delivery ledger; see ``statement notify``."""
 
     material = c.SubConfig(MaterialConfig)
-    """The material-change detector: material sections, risk vocabulary, rules switched off; see ``statement check``."""
+    """The material-change detector: sensitive terms, section headings, rules switched off; see docs/material-rules.md."""
 
     lint = c.SubConfig(LintConfig)
     """``statement lint``: regimes to check, checks to ignore, and whether ``statement check`` gates on them."""
+
+    public_assessment = c.Type(bool, default=False)
+    """Show the generator's own verdict on public pages and feeds. Off by default: public pages show
+    what each version declares (``material: true`` or a ``review:`` reason); ``statement check``,
+    ``statement diff`` and the pull-request report always show the verdict."""

@@ -181,6 +181,8 @@ class PlanOptions:
     feed_entries: int = 50
     markdown_extensions: Sequence[Any] = ()
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
+    #: show the generator's own verdict on public pages and feeds (else only what versions declare)
+    public_assessment: bool = False
 
 
 #: A classifier gives a version's verdict against its predecessor (see material.py), or None.
@@ -418,6 +420,7 @@ class _Planner:
         markdown = _render(
             "changes.md", statement=statement, version=version, previous=previous, diff=diff,
             redline=redline, side_by_side=side, links=links, verdict=verdict,
+            public_assessment=self.options.public_assessment,
             previous_link=self.link(path, version_path(previous)) if previous else None,
         )
         self.add_page(
@@ -464,7 +467,7 @@ class _Planner:
         }
         markdown = _render(
             "history.md", statement=statement, rows=rows, timeline=timeline,
-            compare=self.link(path, compare_path(statement.id)),
+            compare=self.link(path, compare_path(statement.id)), public_assessment=self.options.public_assessment,
         )
         self.add_page(
             path, f"{statement.title}: history", markdown,
@@ -561,7 +564,9 @@ def plan_site(
     plan = planner.plan()
     from . import feeds  # feeds are data about the same plan
 
-    assets = list(plan.assets) + list(feeds.feed_assets(plan, options, classify=classify))
+    # Feeds and versions.json carry the generator's verdict only where the site publishes it.
+    public_classify = classify if options.public_assessment else None
+    assets = list(plan.assets) + list(feeds.feed_assets(plan, options, classify=public_classify))
     return SitePlan(
         pages=plan.pages, assets=tuple(assets), nav=plan.nav, banners=plan.banners,
         statements=plan.statements, as_of=plan.as_of,

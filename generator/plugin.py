@@ -236,6 +236,7 @@ def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, hom
         feed_entries=options.feed_entries,
         markdown_extensions=config.markdown_extensions,
         markdown_configs=config.mdx_configs,
+        public_assessment=options.public_assessment,
     )
     diff_bodies = memoised_diff(engine, plan_options)
     classify = material.classifier(options, diff=diff_bodies)

@@ -90,7 +90,8 @@ def test_an_undeclared_material_change_fails_and_lists_the_findings(published):
     result = run("--as-of", "2024-06-01")
     assert result.exit_code == 1
     assert "✗ undeclared-material" in result.output
-    assert "A negation was removed in “Sharing”" in result.output
+    assert "commitments [Sharing]: The clause no longer says “not”." in result.output
+    assert "was: We [-do not-] sell" in result.output and "now: We {+may+} sell" in result.output
     assert result.output.rstrip().endswith("failed: 1 problem")
 
 
@@ -274,7 +275,7 @@ def test_github_format_prints_an_error_annotation_with_file_and_line(published):
     assert result.exit_code == 1
     line = next(l for l in result.output.splitlines() if l.startswith("::error "))
     assert line.startswith("::error file=statements/privacy.md,line=2,title=statement check%3A undeclared-material::")
-    assert "%0A- A negation was removed" in line
+    assert "%0A- The clause no longer says “not”." in line
 
 
 def test_github_format_notes_a_version_that_passes(published):
@@ -292,7 +293,9 @@ def test_github_format_appends_the_markdown_report_to_the_step_summary(published
     report = summary.read_text(encoding="utf-8")
     assert report.startswith("earlier step\n<!-- statement-check -->\n## ❌ Statement check failed (1 problem)")
     assert "| privacy | 2024-08-01 | new | **material** | — | ❌ undeclared-material |" in report
-    assert "- `material` negation in *Sharing*: A negation was removed" in report
+    assert "- `material` commitments in *Sharing*: The clause no longer says “not”." in report
+    assert "  - was: We <del>do not</del> sell your personal information." in report
+    assert "  - now: We <ins>may</ins> sell your personal information." in report
 
 
 def test_the_report_includes_the_redline(published, tmp_path):
@@ -313,4 +316,4 @@ def test_json_format_has_the_verdict_findings_and_problems(published):
     (review,) = data["reviews"]
     assert review["effective"] == "2024-08-01" and review["classification"]["verdict"] == "material"
     assert [p["rule"] for p in data["problems"]] == ["undeclared-material"]
-    assert data["problems"][0]["findings"][0]["rule"] == "negation"
+    assert data["problems"][0]["findings"][0]["rule"] == "commitments"

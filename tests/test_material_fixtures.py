@@ -160,3 +160,16 @@ def _relayout(text: str, width: int, marker: str) -> str:
 def test_rewrapping_lines_and_changing_list_markers_is_at_most_formatting(width, marker):
     old, _ = pair("typo-fix")
     assert classify(old, _relayout(old, width, marker)).verdict in ("none", "formatting")
+
+
+def test_a_notification_payload_carries_each_finding_with_its_marked_clauses():
+    from generator.material import classifier
+    from generator.notify.events import build_event
+
+    statement = _statement(*pair("negation-flip"))
+    version = statement.versions[1]
+    event = build_event(statement, version, "statement.version.published", classification=classifier()(statement, version))
+    finding = event.payload["classification"]["findings"][0]
+    assert finding["rule"] == "commitments" and finding["section"][-1] == "Sharing"
+    assert finding["old_marked"] == "We [-do not-] sell your personal information."
+    assert finding["new_marked"] == "We {+may+} sell your personal information."
