@@ -180,6 +180,11 @@ class ClauseChange:
         """The old words of every changed span, one space apart."""
         return " ".join(w.written for s in self.spans for w in s.old) if self.new is not None else self.old_text
 
+    @cached_property
+    def quoted(self) -> tuple[str | None, Marks, str | None, Marks]:
+        """:meth:`quote`, made once (several rules may report the same clause)."""
+        return self.quote()
+
     def quote(self) -> tuple[str | None, Marks, str | None, Marks]:
         """Both sides trimmed around the change, with the changed words marked."""
         old = new = None
@@ -198,7 +203,7 @@ class ClauseChange:
 
     def finding(self, rule: str, severity: str, message: str) -> Finding:
         """A finding about this change, quoting both sides."""
-        old, old_marks, new, new_marks = self.quote()
+        old, old_marks, new, new_marks = self.quoted
         return Finding(rule, severity, self.section, old, new, message, old_marks, new_marks)
 
 

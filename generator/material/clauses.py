@@ -254,6 +254,8 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[tuple[Clause | N
     b = [c.key for c in new]
     if a == b:
         return []
+    if len(a) == 1 and len(b) == 1:
+        return _pair_region(old, new)
     # difflib's popularity heuristic keeps a block of thousands of identical sentences linear.
     matcher = SequenceMatcher(None, a, b, autojunk=len(b) >= 200)
     out: list[tuple[Clause | None, Clause | None]] = []

@@ -117,7 +117,11 @@ def word_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int
         ops.append(("equal", 0, head, 0, head))
     i2, j2 = n - tail, m - tail
     if head < i2 or head < j2:
-        if i2 - head > WORD_DIFF_LIMIT or j2 - head > WORD_DIFF_LIMIT:
+        if i2 - head <= 2 and j2 - head <= 2 or i2 == head or j2 == head:
+            # a word or two changed, inserted or deleted: nothing for difflib to find
+            tag = "replace" if head < i2 and head < j2 else "delete" if head < i2 else "insert"
+            ops.append((tag, head, i2, head, j2))
+        elif i2 - head > WORD_DIFF_LIMIT or j2 - head > WORD_DIFF_LIMIT:
             tag = "replace" if head < i2 and head < j2 else "delete" if head < i2 else "insert"
             ops.append((tag, head, i2, head, j2))
         else:
