@@ -293,9 +293,9 @@ def test_github_format_appends_the_markdown_report_to_the_step_summary(published
     report = summary.read_text(encoding="utf-8")
     assert report.startswith("earlier step\n<!-- statement-check -->\n## ❌ Statement check failed (1 problem)")
     assert "| privacy | 2024-08-01 | new | **material** | — | ❌ undeclared-material |" in report
-    assert "- `material` commitments in *Sharing*: The clause no longer says “not”." in report
-    assert "  - was: We <del>do not</del> sell your personal information." in report
-    assert "  - now: We <ins>may</ins> sell your personal information." in report
+    assert "- `material` commitments in *Sharing*: The clause no longer says “not”&#46;" in report
+    assert "  - was: We <del>do not</del> sell your personal information&#46;" in report
+    assert "  - now: We <ins>may</ins> sell your personal information&#46;" in report
 
 
 def test_the_report_includes_the_redline(published, tmp_path):
