@@ -276,6 +276,8 @@ class Detector:
             if finding is not None:
                 self.add(item.order, finding)
                 found = True
+                if finding.severity == "material":
+                    break  # one material reason per clause
         if not found:
             what = {"edited": "reworded", "inserted": "added", "removed": "removed"}[item.kind]
             self.add(item.order, item.finding(

@@ -6,7 +6,9 @@ what the company may do with information or narrows what the reader can do about
 ``substantive`` when it states a change of substance in the other direction (less collected, a new
 limit, a new right). Rules never count words: they read the clause (:mod:`..reading`).
 
-The order below is the order findings are reported in for one clause.
+The order below is the order the rules read a clause in: the most specific first. The first rule
+that finds a clause change material gives its finding; the rest are not asked about that clause
+(one reason per clause is what a reader needs, and a statement rewritten throughout stays cheap).
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ RULE_FUNCTIONS: tuple[tuple[str, Rule], ...] = (
     ("quantities", quantities.judge),
     ("commitments", commitments.judge),
     ("rights", rights.judge),
+    ("practices", practices.judge),
+    ("legal-basis", legal_basis.judge),
+    ("transfers", transfers.judge),
+    ("disputes", disputes.judge),
     ("recipients", recipients.judge),
     ("collection", collection.judge),
     ("purpose", purpose.judge),
-    ("legal-basis", legal_basis.judge),
     ("retention", retention.judge),
-    ("transfers", transfers.judge),
-    ("disputes", disputes.judge),
-    ("practices", practices.judge),
     ("contact", contact.judge),
 )
