@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from .errors import InputError, ShallowCloneError
+from .guard import guard_markdown
 from .model import STATEMENT_ID, Document, Revision, Statement, Version, parse_document, parse_human_date
 
 __all__ = [
@@ -219,6 +220,10 @@ def _revision(
     meta = document.meta
     if meta is None and not strict:
         warn(f"{where}: no usable front-matter; using the file name as title")
+    for finding in guard_markdown(document.body)[1]:
+        # the renderer makes such a paragraph harmless; the author should know it looks different
+        line = document.body_line + finding.line - 1
+        warn(f"{path}:{line}{f' @ {commit[:7]}' if commit else ''}: {finding.describe()}")
     effective = meta.effective if meta else None
     source = "front-matter"
     if effective is None:

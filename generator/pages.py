@@ -29,6 +29,7 @@ import yaml
 from markupsafe import Markup
 
 from .escape import markdown_text, plain, safe_url
+from .guard import guard_markdown
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
 from .timeline import TimelinePoint, timeline_svg
@@ -394,7 +395,8 @@ class _Planner:
             permalink=self.absolute(version_path(version)),
         )
         title_md = "" if _body_has_h1(version.body) else f"# {markdown_text(version.title)}\n\n"
-        body = rebase_markdown(version.body.rstrip(), path, self.links(statement.id))
+        # the guard makes paragraphs that Python-Markdown would take minutes over harmless (history warned)
+        body = rebase_markdown(guard_markdown(version.body)[0].rstrip(), path, self.links(statement.id))
         markdown = f"{title_md}{header}\n{body}\n\n{footer}"
         meta: dict[str, Any] = {
             "statement": {"id": statement.id, "effective": version.key, "status": status, "kind": "version"},

@@ -31,6 +31,8 @@ from typing import Any
 import markdown
 from markdown.extensions import toc as toc_ext
 
+from .guard import Neutralised, guard_markdown
+
 __all__ = [
     "DEFAULT_EXTENSIONS",
     "Block",
@@ -40,6 +42,8 @@ __all__ = [
     "blocks_from_markdown",
     "blocks_from_versions",
     "fold_key",
+    "guard_markdown",
+    "Neutralised",
 ]
 
 #: The site's Markdown extensions, used when a caller passes none.
@@ -132,6 +136,7 @@ def render_html(markdown: str, *, extensions: list | None = None, extension_conf
     Heading ids come from the ``toc`` extension with its configured slugify, as on the site.
     """
     md, lock, _ = _instance(extensions, extension_configs)
+    markdown = guard_markdown(markdown)[0]
     with lock:
         md.reset()
         return md.convert(markdown)
@@ -842,6 +847,7 @@ def _render_chunked_html(markdown: str, *, extensions: list | None = None, exten
     md, lock, profile = _instance(extensions, extension_configs)
     if not profile.chunked:
         return None
+    markdown = guard_markdown(markdown)[0]
     with lock:
         result = _chunked(markdown, md, profile)
     if result is None:
@@ -889,6 +895,7 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
     slugs: dict[str, str] = {}
     results = []
     for text in versions:
+        text = guard_markdown(text)[0]
         blocks = None
         if profile.chunked:
             with lock:
