@@ -533,7 +533,8 @@ class _AlignmentBuilder:
     def moved(self, i: int, j: int, move: int) -> None:
         self._map(i, j)
         o, n = self.old[i], self.new[j]
-        if o.key == n.key:
+        # a leading number or a link target is outside the key but is content: a move that changed it is edited
+        if o.key == n.key and _equal_kind(o, n) != "modified":
             change = Change("moved", n.section, o, n, n.html, move)
         else:
             redline, added, removed = _redline_pair(o, n, coarse_below=0.0)
@@ -640,6 +641,8 @@ _INLINE = frozenset(
     "a abbr b bdi bdo cite data del dfn em i ins label mark q s small span strong sub sup time u var font".split()
 )
 _SR = {"del": '<span class="redline-sr">deleted: </span>', "ins": '<span class="redline-sr">inserted: </span>'}
+#: The redline's own runs carry a class, so that they are never taken for a version's own ``<del>``/``<ins>``.
+_OPEN = {"del": '<del class="redline-del">', "ins": '<ins class="redline-ins">'}
 
 
 def _strip_ids(html: str) -> str:
@@ -1047,13 +1050,13 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
             run = "".join(w + ws for w, ws in o_tokens[i1:i2])
             if "<" in run and not _balanced(run):
                 return None
-            out.append(f"<del>{_SR['del']}{run}</del>")
+            out.append(f"{_OPEN['del']}{_SR['del']}{run}</del>")
             removed += _words_in(run)
         if j2 > j1:
             run = "".join(w + ws for w, ws in n_tokens[j1:j2])
             if "<" in run and not _balanced(run):
                 return None
-            out.append(f"<ins>{_SR['ins']}{run}</ins>")
+            out.append(f"{_OPEN['ins']}{_SR['ins']}{run}</ins>")
             added += _words_in(run)
     return "".join(out), added, removed, matched
 
@@ -1363,7 +1366,7 @@ def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple
         del open_[k:]
         for entry in target[k:]:
             if entry[0] == "mark":
-                out.append(f"<{entry[1]}>{_SR[entry[1]]}")
+                out.append(_OPEN[entry[1]] + _SR[entry[1]])
             else:
                 out.append(entry[2])
             open_.append(entry)
@@ -1391,7 +1394,7 @@ def _redline_whole(block: Block, mark: str) -> tuple[str, int]:
     if not inner.strip():
         return html, words
     if "<" not in inner or not _has_structure(inner):
-        return f"{start}<{mark}>{_SR[mark]}{inner}</{mark}>{end}", words
+        return f"{start}{_OPEN[mark]}{_SR[mark]}{inner}</{mark}>{end}", words
     tokens, end_stack = _tokenize(inner, [], [0])
     segments = []
     for t in tokens:
@@ -1598,12 +1601,32 @@ def render_redline(diff: Diff, *, context: bool = True) -> str:
 
 def _one_sided(change: Change, side: str) -> str:
     """One side of a modified block for side-by-side view: deletions only, or insertions only."""
-    html = change.redline
-    if side == "old":
-        html = re.sub(r"<ins>.*?</ins>", "", html, flags=re.S)
-    else:
-        html = re.sub(r"<del>.*?</del>", "", html, flags=re.S)
-    return html
+    return _drop_runs(change.redline, "ins" if side == "old" else "del")
+
+
+def _drop_runs(html: str, mark: str) -> str:
+    """The HTML without the redline's runs of one mark (a version's own ``<del>``/``<ins>`` inside stay)."""
+    opening = _OPEN[mark]
+    if opening not in html:
+        return html
+    tags = re.compile(rf"<(/?){mark}\b[^>]*>")
+    out: list[str] = []
+    pos = 0
+    while True:
+        k = html.find(opening, pos)
+        if k < 0:
+            break
+        out.append(html[pos:k])
+        depth = 0
+        end = len(html)
+        for m in tags.finditer(html, k):
+            depth += -1 if m.group(1) else 1
+            if depth == 0:
+                end = m.end()
+                break
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _cell(block: Block | None, html: str) -> str:
@@ -1647,7 +1670,7 @@ def render_side_by_side(diff: Diff, *, old_label: str = "Previous version", new_
             left, right = _cell(change.old, change.redline), ""
         elif kind == "added":
             left, right = "", _cell(change.new, change.redline)
-        elif kind == "formatting" and "<del>" not in change.redline:
+        elif kind == "formatting" and _OPEN["del"] not in change.redline:
             left = _cell(change.old, change.old.html) if change.old else ""
             right = _cell(change.new, change.new.html) if change.new else ""
         else:
@@ -1716,23 +1739,39 @@ def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
     }
 
 
-_RUN = re.compile(r"<(del|ins)>(.*?)</\1>", re.S)
+_MARK_TAG = re.compile(r"<(/?)(del|ins)\b([^>]*)>")
 _SR_SPAN = re.compile(r'<span class="redline-sr">[^<]*</span>')
 _TAGS = re.compile(r"<[^>]*>")
 
 
 def _plain_runs(redline: str) -> list[tuple[str | None, str]]:
-    """(mark, plain text) pieces of a redline, in order."""
+    """(mark, plain text) pieces of a redline, in order; a version's own ``<del>``/``<ins>`` are its text."""
     html = _SR_SPAN.sub("", redline)
     pieces: list[tuple[str | None, str]] = []
+    stack: list[tuple[str, str | None]] = []  # (element name, the redline mark it carries or None)
     pos = 0
-    for m in _RUN.finditer(html):
+
+    def add(part: str) -> None:
+        mark = next((m for _, m in reversed(stack) if m is not None), None)
+        if pieces and pieces[-1][0] == mark:
+            pieces[-1] = (mark, pieces[-1][1] + part)
+        else:
+            pieces.append((mark, part))
+
+    for m in _MARK_TAG.finditer(html):
         if m.start() > pos:
-            pieces.append((None, html[pos:m.start()]))
-        pieces.append((m.group(1), m.group(2)))
+            add(html[pos:m.start()])
         pos = m.end()
+        name = m.group(2)
+        if m.group(1):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == name:
+                    del stack[k:]
+                    break
+        else:
+            stack.append((name, name if m.group(0) == _OPEN[name] else None))
     if pos < len(html):
-        pieces.append((None, html[pos:]))
+        add(html[pos:])
     out = []
     for mark, part in pieces:
         text = htmlmod.unescape(_TAGS.sub("", part))

@@ -1,4 +1,4 @@
-"""A guard against Markdown that Python-Markdown would take minutes to parse.
+r"""A guard against Markdown that Python-Markdown would take minutes to parse.
 
 Python-Markdown takes time quadratic in the size of a paragraph in three places:
 

@@ -233,10 +233,23 @@ def _serialize(node: _Node, out: list[str], text: list[str], skip: frozenset[str
     out.append(f"</{node.name}>")
 
 
+#: Elements that stand on lines of their own: their text never runs into the text around them.
+_TEXT_BREAKS = frozenset(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "
+    "li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+
+
 def _serialize_children(children: list, out: list[str], text: list[str], skip: frozenset[str], raw: bool = False) -> None:
     for child in children:
         if isinstance(child, _Node):
             if child.name in skip or (child.name == "a" and _is_headerlink(child.start)):
+                continue
+            if child.name in _TEXT_BREAKS:
+                # "<li>item<pre>code</pre>" reads "item code", as a reader sees it, not "itemcode"
+                text.append(" ")
+                _serialize(child, out, text, skip)
+                text.append(" ")
                 continue
             _serialize(child, out, text, skip)
         elif isinstance(child, _Comment):

@@ -105,7 +105,7 @@ def test_a_one_word_negation_flip_is_one_modified_block_with_a_tight_redline():
     assert change.kind == "modified"
     assert change.section == ("Privacy Statement", "Sharing")
     assert re.sub(r'<span class="redline-sr">[^<]*</span>', "", change.redline).startswith(
-        "<p>We <del>do not </del><ins>may </ins>sell your personal data."
+        '<p>We <del class="redline-del">do not </del><ins class="redline-ins">may </ins>sell your personal data.'
     )
     assert (change.words_removed, change.words_added) == (2, 1)
 
@@ -113,15 +113,15 @@ def test_a_one_word_negation_flip_is_one_modified_block_with_a_tight_redline():
 def test_a_changed_number_is_redlined_alone():
     [change] = diff_markdown(BASE, fixture("number-change")).changes
     assert change.kind == "modified"
-    assert "<del><span class=\"redline-sr\">deleted: </span>30 </del><ins><span class=\"redline-sr\">inserted: </span>45 </ins>days" in change.redline
+    assert '<del class="redline-del"><span class="redline-sr">deleted: </span>30 </del><ins class="redline-ins"><span class="redline-sr">inserted: </span>45 </ins>days' in change.redline
 
 
 def test_a_rewritten_paragraph_is_one_modified_block_struck_out_and_replaced_whole():
     diff = diff_markdown(BASE, fixture("rewritten-paragraph"))
     [change] = diff.changes
     assert change.kind == "modified"
-    assert change.redline.count("<del>") == 1 and change.redline.count("<ins>") == 1
-    assert change.redline.index("</del>") < change.redline.index("<ins>")
+    assert change.redline.count('<del class="redline-del">') == 1 and change.redline.count('<ins class="redline-ins">') == 1
+    assert change.redline.index("</del>") < change.redline.index('<ins class="redline-ins">')
 
 
 def test_a_section_swap_is_only_moves():
@@ -141,7 +141,7 @@ def test_the_blocks_of_a_moved_section_are_one_move_in_a_row():
 def test_a_moved_and_edited_paragraph_is_a_move_with_a_redline():
     swapped = fixture("section-swap").replace("We do not sell your personal data.", "We never sell your personal data.")
     diff = diff_markdown(BASE, swapped)
-    edited = [c for c in diff.changes if "<del>" in c.redline]
+    edited = [c for c in diff.changes if '<del class="redline-del">' in c.redline]
     assert [c.kind for c in edited] == ["moved"]
     assert "never" in edited[0].redline
 
@@ -165,7 +165,7 @@ def test_a_changed_link_target_is_modified_not_formatting():
     new = "Read the [cookie policy](https://example.com/tracking)."
     [change] = diff_markdown(old, new).changes
     assert change.kind == "modified"
-    assert "<del>" in change.redline and "<ins>" in change.redline
+    assert '<del class="redline-del">' in change.redline and '<ins class="redline-ins">' in change.redline
 
 
 def test_a_replaced_heading_in_place_is_modified():
@@ -195,7 +195,7 @@ def test_an_enormous_paragraph_is_not_compared_word_by_word(monkeypatch):
     old = " ".join(f"w{i}" for i in range(40))
     new = old.replace("w0 ", "first ").replace(" w39", " last")
     [change] = diff_markdown(old, new).changes
-    assert change.redline.count("<del>") == change.redline.count("<ins>") == 1
+    assert change.redline.count('<del class="redline-del">') == change.redline.count('<ins class="redline-ins">') == 1
 
 
 def test_changes_are_in_document_order_with_removals_where_they_stood():
@@ -247,8 +247,8 @@ def test_formatting_changes_carry_a_class_a_page_can_hide_and_no_inline_style():
 
 def test_deletions_and_insertions_are_announced_to_screen_readers():
     html = render_redline(diff_markdown(BASE, fixture("negation-flip")))
-    assert '<del><span class="redline-sr">deleted: </span>' in html
-    assert '<ins><span class="redline-sr">inserted: </span>' in html
+    assert '<del class="redline-del"><span class="redline-sr">deleted: </span>' in html
+    assert '<ins class="redline-ins"><span class="redline-sr">inserted: </span>' in html
 
 
 def test_moved_blocks_say_where_they_came_from_and_the_old_place_says_where_they_went():
@@ -273,7 +273,7 @@ def test_a_removed_heading_gives_up_its_anchor():
 def test_list_items_are_marked_on_the_item_inside_their_list():
     new = BASE.replace("- your name and delivery address;", "- your name and delivery address;\n- your phone number;")
     html = render_redline(diff_markdown(BASE, new))
-    assert '<li class="redline-change redline-added" data-kind="added"><ins>' in html
+    assert '<li class="redline-change redline-added" data-kind="added"><ins class="redline-ins">' in html
     assert_balanced(html)
     assert re.search(r"<ul>(?:(?!</ul>).)*redline-added(?:(?!</ul>).)*</ul>", html, re.S)
 
@@ -314,7 +314,7 @@ def test_a_changed_table_row_is_redlined_cell_by_cell():
     new = "| a | b |\n|---|---|\n| 1 | 2 |\n| 5 | 6 |"
     [change] = diff_markdown(old, new).changes
     assert change.redline.count("<td>") == 2
-    assert re.search(r"<td><del>.*3</del><ins>.*5</ins></td>", change.redline)
+    assert re.search(r'<td><del class="redline-del">.*3</del><ins class="redline-ins">.*5</ins></td>', change.redline)
 
 
 def test_a_diff_made_by_hand_still_renders():
@@ -338,8 +338,8 @@ def test_side_by_side_shows_deletions_left_and_insertions_right():
     html = render_side_by_side(diff_markdown(BASE, fixture("negation-flip")))
     row = re.search(r'<tr class="redline-change redline-modified".*?</tr>', html, re.S).group(0)
     left, right = row.split("</td><td>")
-    assert "<del>" in left and "<ins>" not in left
-    assert "<ins>" in right and "<del>" not in right
+    assert '<del class="redline-del">' in left and '<ins class="redline-ins">' not in left
+    assert '<ins class="redline-ins">' in right and '<del class="redline-del">' not in right
 
 
 def test_side_by_side_claims_no_anchors_of_the_page():

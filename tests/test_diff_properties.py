@@ -1,6 +1,6 @@
 """Invariants of the diff engine over random documents and random edits (hypothesis).
 
-* Dropping every ``<del>`` (and the screen-reader markers and move notes) and unwrapping every
+* Dropping every redline ``<del class="redline-del">`` (and the screen-reader markers and move notes) and unwrapping every
   ``<ins>`` in the inline redline gives the new document's text; the reverse gives the old one
   (a moved run counted where its "moved away" marker stands).
 * Identical versions give no change at all.
@@ -136,7 +136,7 @@ def edited(data: st.DataObject, document: list[dict]) -> list[dict]:
 # --- reading a redline back -------------------------------------------------------------------------------
 
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track", "param"}
-BLOCK_TAGS = {"p", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "thead",
+BLOCK_TAGS = {"br", "hr", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "thead",
               "tbody", "blockquote", "pre", "dl", "dt", "dd", "details", "summary"}
 
 
@@ -202,7 +202,7 @@ def new_text(html: str) -> str:
             if isinstance(child, str):
                 out.append(child)
                 continue
-            if child.tag == "del" or _is_note(child) or "redline-moved-away" in child.classes:
+            if "redline-del" in child.classes or _is_note(child) or "redline-moved-away" in child.classes:
                 continue
             if child.tag in BLOCK_TAGS:
                 out.append(" ")
@@ -223,7 +223,7 @@ def old_text(html: str) -> str:
             if isinstance(child, str):
                 out.append(child)
                 continue
-            if child.tag == "ins" or _is_note(child):
+            if "redline-ins" in child.classes or _is_note(child):
                 continue
             if collect and child.tag in ("ul", "ol"):
                 continue  # a nested list is its own blocks, not part of the moved item
@@ -262,7 +262,7 @@ def old_text(html: str) -> str:
                         walk(sub)
                         out.append(" ")
                 continue
-            if child.tag == "ins" or _is_note(child):
+            if "redline-ins" in child.classes or _is_note(child):
                 continue
             if child.tag in BLOCK_TAGS:
                 out.append(" ")

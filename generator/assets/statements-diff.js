@@ -552,7 +552,8 @@
   AlignmentBuilder.prototype.moved = function (i, j, move) {
     this.map(i, j);
     var o = this.old[i], n = this.new[j], change;
-    if (o.key === n.key) {
+    // a leading number or a link target is outside the key but is content: a move that changed it is edited
+    if (o.key === n.key && equalKind(o, n) !== "modified") {
       change = new Change("moved", n.section, o, n, n.html, move);
     } else {
       var r = redlinePair(o, n, 0.0);
@@ -626,6 +627,8 @@
   var ATOMIC = new Set(["code", "kbd", "samp", "svg", "math", "script", "style", "textarea", "select", "button", "audio", "video", "object", "iframe"]);
   var INLINE = new Set("a abbr b bdi bdo cite data del dfn em i ins label mark q s small span strong sub sup time u var font".split(" "));
   var SR = { del: '<span class="redline-sr">deleted: </span>', ins: '<span class="redline-sr">inserted: </span>' };
+  // the redline's own runs carry a class, so that they are never taken for a version's own <del>/<ins>
+  var OPEN = { del: '<del class="redline-del">', ins: '<ins class="redline-ins">' };
 
   function tagOnly() { return new RegExp(TAG_ONLY_SRC, "g"); }
   var INLINE_NAMES = "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|label|mark|q|s|small|span|strong|sub|sup|time|u|var|font";
@@ -979,13 +982,13 @@
       if (i2 > i1) {
         run = oTokens.slice(i1, i2).map(function (t) { return t[0] + t[1]; }).join("");
         if (run.indexOf("<") >= 0 && !balanced(run)) return null;
-        out.push("<del>" + SR.del + run + "</del>");
+        out.push(OPEN.del + SR.del + run + "</del>");
         removed += wordsIn(run);
       }
       if (j2 > j1) {
         run = nTokens.slice(j1, j2).map(function (t) { return t[0] + t[1]; }).join("");
         if (run.indexOf("<") >= 0 && !balanced(run)) return null;
-        out.push("<ins>" + SR.ins + run + "</ins>");
+        out.push(OPEN.ins + SR.ins + run + "</ins>");
         added += wordsIn(run);
       }
     }
@@ -1135,7 +1138,7 @@
       open.length = k;
       for (var y = k; y < target.length; y++) {
         var entry = target[y];
-        out.push(entry[0] === "mark" ? "<" + entry[1] + ">" + SR[entry[1]] : entry[2]);
+        out.push(entry[0] === "mark" ? OPEN[entry[1]] + SR[entry[1]] : entry[2]);
         open.push(entry);
       }
     }
@@ -1164,7 +1167,7 @@
     var r = splitRoot(html), start = r[0], inner = r[1], end = r[2];
     var words = pySplit(block.text).length;
     if (!pySplit(inner).length) return [html, words];
-    if (inner.indexOf("<") < 0 || !hasStructure(inner)) return [start + "<" + mark + ">" + SR[mark] + inner + "</" + mark + ">" + end, words];
+    if (inner.indexOf("<") < 0 || !hasStructure(inner)) return [start + OPEN[mark] + SR[mark] + inner + "</" + mark + ">" + end, words];
     var t = tokenize(inner, [], [0]), tokens = t[0], endStack = t[1], segments = [];
     tokens.forEach(function (tok) {
       if (tok.word) segments.push([tok.stack, mark, tok.word]);
@@ -1320,8 +1323,30 @@
     return assemble(chosen);
   }
 
+  /* The HTML without the redline's runs of one mark (a version's own <del>/<ins> inside stay). */
+  function dropRuns(html, mark) {
+    var opening = OPEN[mark];
+    if (html.indexOf(opening) < 0) return html;
+    var tags = new RegExp("<(/?)" + mark + "\\b[^>]*>", "g");
+    var out = [], pos = 0;
+    for (;;) {
+      var k = html.indexOf(opening, pos);
+      if (k < 0) break;
+      out.push(html.slice(pos, k));
+      var depth = 0, end = html.length, m;
+      tags.lastIndex = k;
+      while ((m = tags.exec(html)) !== null) {
+        depth += m[1] ? -1 : 1;
+        if (depth === 0) { end = m.index + m[0].length; break; }
+      }
+      pos = end;
+    }
+    out.push(html.slice(pos));
+    return out.join("");
+  }
+
   function oneSided(change, side) {
-    return side === "old" ? change.redline.replace(/<ins>[\s\S]*?<\/ins>/g, "") : change.redline.replace(/<del>[\s\S]*?<\/del>/g, "");
+    return dropRuns(change.redline, side === "old" ? "ins" : "del");
   }
 
   function cell(block, html) {
@@ -1361,7 +1386,7 @@
         left = cell(change.old, change.redline); right = "";
       } else if (kind === "added") {
         left = ""; right = cell(change.new, change.redline);
-      } else if (kind === "formatting" && change.redline.indexOf("<del>") < 0) {
+      } else if (kind === "formatting" && change.redline.indexOf(OPEN.del) < 0) {
         left = change.old ? cell(change.old, change.old.html) : "";
         right = change.new ? cell(change.new, change.new.html) : "";
       } else {
