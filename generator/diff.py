@@ -24,7 +24,7 @@ import gc
 import heapq
 import html as htmlmod
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -760,6 +760,31 @@ def _structure(stack: tuple) -> tuple:
     return stack[:k]
 
 
+_A_START = re.compile(r"<a\b[^>]*>", re.I)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def _link_free(html: str) -> str:
+    """HTML with every link's start tag reduced to ``<a>``: a link whose target changed keeps its words."""
+    return _A_START.sub("<a>", html) if "<a" in html or "<A" in html else html
+
+
+def _href(start: str) -> str:
+    m = _HREF.search(start)
+    return next((g for g in m.groups() if g is not None), "") if m else ""
+
+
+def _link_note(old_start: str) -> str:
+    """What a reader is told where a link's words stayed and its target changed."""
+    old = _esc(htmlmod.unescape(_href(old_start)))
+    return f'<span class="redline-note redline-link-changed"> (link changed; it pointed to {old})</span>'
+
+
+def _changed_links(old: str, new: str) -> list[str]:
+    """Start tags of the old links in a pair of words that differ only in where their links point."""
+    return [o for o, n in zip(_A_START.findall(old), _A_START.findall(new)) if _href(o) != _href(n)]
+
+
 def _keys(tokens: list[_Tok], at_end: bool) -> list[tuple]:
     """Comparison keys: the word, the elements around it, and whether a space follows.
 
@@ -773,7 +798,7 @@ def _keys(tokens: list[_Tok], at_end: bool) -> list[tuple]:
             spaced = bool(t.ws) or at_end
         else:
             spaced = bool(t.ws) or _structure(tokens[idx + 1].stack) != _structure(t.stack)
-        t.key = (tuple(e[2] for e in t.stack), t.word, spaced)
+        t.key = (tuple(_link_free(e[2]) if e[1] == "a" else e[2] for e in t.stack), t.word, spaced)
         keys.append(t.key)
     return keys
 
@@ -953,9 +978,10 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
     if not (o_mid[:1].isspace() or n_mid[:1].isspace()):
         quick = _inline_words(o_mid, n_mid, at_end=s == 0)
         if quick is not None:
-            body, added, removed, matched = quick
+            body, added, removed, matched, trailing = quick
             if surely_edited or (p + s + matched) / longest >= coarse_below:
-                return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
+                tail = _after_links(n_inner[len(n_inner) - s:], trailing)
+                return n_start + n_inner[:p] + body + tail + n_end, added, removed
     next_id = [0]
     base = _open_stack(n_inner[:p], next_id)
     o_tokens, _ = _tokenize(o_mid, base, [-1_000_000_000])
@@ -973,8 +999,19 @@ def _redline_pair(old: Block, new: Block, *, coarse_below: float) -> tuple[str, 
             o_tokens, _ = _tokenize(o_inner, [], [-1_000_000_000])
             n_tokens, end_stack = _tokenize(n_inner, [], next_id)
             ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
-    body, added, removed = _render_ops(o_tokens, n_tokens, ops, base, end_stack, _tag_name(n_start))
-    return n_start + n_inner[:p] + body + n_inner[len(n_inner) - s:] + n_end, added, removed
+    body, added, removed, trailing = _render_ops(o_tokens, n_tokens, ops, base, end_stack, _tag_name(n_start))
+    return n_start + n_inner[:p] + body + _after_links(n_inner[len(n_inner) - s:], trailing) + n_end, added, removed
+
+
+def _after_links(tail: str, notes: list[str]) -> str:
+    """The unchanged tail of a block with the notes of links that end in it put after their end tags."""
+    if not notes:
+        return tail
+    parts = tail.split("</a>")
+    out = [parts[0]]
+    for part in parts[1:]:
+        out.append("</a>" + (notes.pop(0) if notes else "") + part)
+    return "".join(out) + "".join(notes)
 
 
 # A word with the tags inside or around it, and the whitespace after. (Runs of plain characters are
@@ -1012,13 +1049,14 @@ def _balanced(html: str) -> bool:
     return not depth
 
 
-def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, int, int] | None:
+def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, int, int, list[str]] | None:
     """Word redline of two runs of text with inline markup, tags kept inside the words they touch.
 
     Each deleted or inserted run must be balanced HTML on its own; the unchanged words are the new
     version's, so the result is balanced wherever the new text was. Returns (HTML, words inserted,
-    words deleted, characters matched), or None when the general path must do it: block structure
-    in the runs, a run that would cut an element in two, or a side that is only whitespace.
+    words deleted, characters matched, notes of changed links that end after the fragment), or None
+    when the general path must do it: block structure in the runs, a run that would cut an element
+    in two, or a side that is only whitespace.
     """
     if ("<" in o_mid and not _phrasing_only(o_mid)) or ("<" in n_mid and not _phrasing_only(n_mid)):
         return None
@@ -1027,22 +1065,26 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
         return None
 
     def keys(tokens: list[tuple[str, str]]) -> list[str]:
-        out = [w + " " if ws else w for w, ws in tokens]
+        out = [_link_free(w) + " " if ws else _link_free(w) for w, ws in tokens]
         if at_end and out:
-            out[-1] = tokens[-1][0] + " "
+            out[-1] = _link_free(tokens[-1][0]) + " "
         return out
 
-    if (not o_tokens or not n_tokens or len(o_tokens) * len(n_tokens) > WORD_PAIR_LIMIT
-            or set(w for w, _ in o_tokens).isdisjoint(w for w, _ in n_tokens)):
+    if not o_tokens or not n_tokens or set(_link_free(w) for w, _ in o_tokens).isdisjoint(_link_free(w) for w, _ in n_tokens):
         ops = [("replace", 0, len(o_tokens), 0, len(n_tokens))]
     else:
-        ops = _plain_opcodes(keys(o_tokens), keys(n_tokens))
+        ops = _word_opcodes(keys(o_tokens), keys(n_tokens))
         ops = _merge_small_equal(ops, [len(w) for w, _ in o_tokens], [len(w) for w, _ in n_tokens])
     out: list[str] = []
     added = removed = matched = 0
+    pending: list[str] = []  # old start tags of changed links whose end is still to come
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
-            for (_, ows), (nw, nws) in zip(o_tokens[i1:i2], n_tokens[j1:j2]):
+            for (ow, ows), (nw, nws) in zip(o_tokens[i1:i2], n_tokens[j1:j2]):
+                if ow != nw and "<" in nw:
+                    pending.extend(_changed_links(ow, nw))
+                if pending and "</a>" in nw:
+                    nw = _noted(nw, pending)
                 out.append(nw + (nws or ows))
                 matched += len(nw) + 1
             continue
@@ -1058,7 +1100,16 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
                 return None
             out.append(f"{_OPEN['ins']}{_SR['ins']}{run}</ins>")
             added += _words_in(run)
-    return "".join(out), added, removed, matched
+    return "".join(out), added, removed, matched, [_link_note(start) for start in pending]
+
+
+def _noted(word: str, pending: list[str]) -> str:
+    """A word with the note of each changed link that it closes put after the link."""
+    parts = word.split("</a>")
+    out = [parts[0]]
+    for part in parts[1:]:
+        out.append("</a>" + (_link_note(pending.pop(0)) if pending else "") + part)
+    return "".join(out)
 
 
 def _words_in(html: str) -> int:
@@ -1225,16 +1276,134 @@ def _plain_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-#: Word runs with more token pairs than this are not compared word by word (one block of prose that
-#: long is a rewrite to a reader anyway), so that no word comparison is ever document-sized.
+#: Word runs with more token pairs than this are not compared by difflib's search (its cost grows with
+#: the product): they are cut at anchors first (see :func:`_word_opcodes`).
 WORD_PAIR_LIMIT = 1_000_000
+#: Lengths of the runs of tokens tried as anchors, shortest first.
+ANCHOR_RUNS = (1, 8)
+#: How many times a stretch between anchors is cut again before it is lined up greedily.
+ANCHOR_DEPTH = 8
+#: Runs of several tokens are tried as anchors only where their first token's number is a multiple of this.
+ANCHOR_SAMPLE = 8
+
+
+def _word_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes of two token sequences: difflib's when they are small enough; otherwise, in bounded time,
+    the tokens both sides share at the ends, then anchors (a token or a run of tokens found exactly
+    once on each side, taken in an order both sides agree on), and between anchors the same again;
+    a stretch without anchors is lined up greedily. So a long block with a few edits is redlined
+    word by word, however long it is."""
+    if len(a) * len(b) <= WORD_PAIR_LIMIT:
+        return _plain_opcodes(a, b)
+    ids: dict = {}
+    ia = [ids.setdefault(x, len(ids)) for x in a]
+    ib = [ids.setdefault(x, len(ids)) for x in b]
+    ops: list[list] = []
+    _anchored(ia, ib, 0, len(ia), 0, len(ib), ops, 0)
+    return [tuple(op) for op in ops]  # type: ignore[misc]
+
+
+def _emit_op(ops: list[list], tag: str, i1: int, i2: int, j1: int, j2: int) -> None:
+    if i1 == i2 and j1 == j2:
+        return
+    if ops and ops[-1][0] == tag:
+        ops[-1][2], ops[-1][4] = i2, j2
+    elif ops and tag != "equal" and ops[-1][0] != "equal":
+        ops[-1][0] = "replace"
+        ops[-1][2], ops[-1][4] = i2, j2
+    else:
+        ops.append([tag, i1, i2, j1, j2])
+
+
+def _anchored(a: list[int], b: list[int], i1: int, i2: int, j1: int, j2: int, ops: list[list], depth: int) -> None:
+    head = i1
+    while i1 < i2 and j1 < j2 and a[i1] == b[j1]:
+        i1 += 1
+        j1 += 1
+    _emit_op(ops, "equal", head, i1, j1 - (i1 - head), j1)
+    tail = 0
+    while i1 < i2 - tail and j1 < j2 - tail and a[i2 - 1 - tail] == b[j2 - 1 - tail]:
+        tail += 1
+    i2, j2 = i2 - tail, j2 - tail
+    if i1 == i2 or j1 == j2:
+        _emit_op(ops, "delete" if i1 < i2 else "insert", i1, i2, j1, j2)
+    elif (i2 - i1) * (j2 - j1) <= WORD_PAIR_LIMIT:
+        for tag, x1, x2, y1, y2 in _plain_opcodes(a[i1:i2], b[j1:j2]):
+            _emit_op(ops, tag, x1 + i1, x2 + i1, y1 + j1, y2 + j1)
+    else:
+        anchors = _anchors(a, b, i1, i2, j1, j2) if depth < ANCHOR_DEPTH else []
+        if anchors:
+            ci, cj = i1, j1
+            for ai, bj, k in anchors:
+                _anchored(a, b, ci, ai, cj, bj, ops, depth + 1)
+                _emit_op(ops, "equal", ai, ai + k, bj, bj + k)
+                ci, cj = ai + k, bj + k
+            _anchored(a, b, ci, i2, cj, j2, ops, depth + 1)
+        else:
+            for tag, x1, x2, y1, y2 in _resync(a, b, i1, i2, j1, j2):
+                _emit_op(ops, tag, x1, x2, y1, y2)
+    _emit_op(ops, "equal", i2, i2 + tail, j2, j2 + tail)
+
+
+def _anchors(a: list[int], b: list[int], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int]]:
+    """(start in a, start in b, length) of runs found once on each side, in an order both agree on.
+
+    Single tokens first; failing those, runs of ANCHOR_RUNS[-1] tokens, of which only those starting
+    with a token whose number is a multiple of ANCHOR_SAMPLE are looked at (the same ones on both
+    sides, since the choice depends on the text alone), which keeps the work small.
+    """
+    for k in ANCHOR_RUNS:
+        if i2 - i1 < k or j2 - j1 < k:
+            break
+        if k == 1:
+            starts_a, grams_a = range(i1, i2), a[i1:i2]
+            starts_b, grams_b = range(j1, j2), b[j1:j2]
+        else:
+            starts_a = [i for i in range(i1, i2 - k + 1) if a[i] % ANCHOR_SAMPLE == 0]
+            starts_b = [j for j in range(j1, j2 - k + 1) if b[j] % ANCHOR_SAMPLE == 0]
+            grams_a = [tuple(a[i:i + k]) for i in starts_a]
+            grams_b = [tuple(b[j:j + k]) for j in starts_b]
+        count_a = Counter(grams_a)
+        count_b = Counter(grams_b)
+        at_a = {g: i for i, g in zip(starts_a, grams_a) if count_a[g] == 1}
+        pairs = sorted((at_a[g], j) for j, g in zip(starts_b, grams_b) if count_b[g] == 1 and g in at_a)
+        anchors: list[tuple[int, int, int]] = []
+        for pa, pb in _increasing(pairs):
+            if anchors and (pa < anchors[-1][0] + k or pb < anchors[-1][1] + k):
+                continue  # overlaps the previous anchor
+            anchors.append((pa, pb, k))
+        if anchors:
+            return anchors
+    return []
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing in both (pairs sorted by the first); ties: the earliest."""
+    tails: list[int] = []  # tails[k]: second value ending the best chain of length k + 1
+    tail_at: list[int] = []
+    back: list[int] = []
+    for idx, (_, pb) in enumerate(pairs):
+        k = bisect.bisect_left(tails, pb)
+        if k == len(tails):
+            tails.append(pb)
+            tail_at.append(idx)
+        else:
+            tails[k] = pb
+            tail_at[k] = idx
+        back.append(tail_at[k - 1] if k else -1)
+    chain: list[tuple[int, int]] = []
+    idx = tail_at[-1] if tail_at else -1
+    while idx >= 0:
+        chain.append(pairs[idx])
+        idx = back[idx]
+    return chain[::-1]
 
 
 def _word_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], *, at_end: bool) -> list[tuple[str, int, int, int, int]]:
     okeys, nkeys = _keys(o_tokens, at_end), _keys(n_tokens, at_end)
-    if not okeys or not nkeys or len(okeys) * len(nkeys) > WORD_PAIR_LIMIT:
+    if not okeys or not nkeys:
         return [("replace", 0, len(okeys), 0, len(nkeys))] if okeys or nkeys else []
-    ops = _plain_opcodes(okeys, nkeys)
+    ops = _word_opcodes(okeys, nkeys)
     return _merge_small_equal(ops, [len(t.word) for t in o_tokens], [len(t.word) for t in n_tokens])
 
 
@@ -1286,8 +1455,12 @@ def _ws_mark(stack: tuple, root: str, mark: str) -> str | None:
     return None if context in _LAYOUT else mark
 
 
-def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: list, end_stack: list, root: str = "") -> tuple[str, int, int]:
-    """Emit segments for diff ops as balanced HTML, starting and ending at the given element stacks."""
+def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: list, end_stack: list,
+                root: str = "") -> tuple[str, int, int, list[str]]:
+    """Emit segments for diff ops as balanced HTML, starting and ending at the given element stacks.
+
+    Returns the HTML, the words inserted and deleted, and the notes of changed links that are
+    still open at the end (they go after the link's end tag in the block's unchanged tail)."""
     # Old elements map onto new ones through the words both sides share, then structure by position
     # (the second cell of a row onto the second cell), so that a deletion stays in its cell.
     id_map: dict[int, int] = {}
@@ -1303,8 +1476,29 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
             id_map[oid] = nid
             targets.add(nid)
 
+    # an old element mapped onto a new one opens as the new one (a link with its new target), and a
+    # link whose words stayed while its target changed gets a note after it
+    starts: dict[int, str] = {}
+    notes: dict[int, str] = {}
+    if id_map:
+        for t in n_tokens:
+            for e in t.stack:
+                starts[e[0]] = e[2]
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            for a, b in zip(range(i1, i2), range(j1, j2)):
+                for eo, en in zip(o_tokens[a].stack, n_tokens[b].stack):
+                    if eo[1] == "a" and en[0] not in notes and eo[2] != en[2] and _href(eo[2]) != _href(en[2]):
+                        notes[en[0]] = _link_note(eo[2])
+
     def old_stack(stack: tuple) -> tuple:
-        return tuple((id_map.get(e[0], e[0]), e[1], e[2]) for e in stack) if id_map else stack
+        if not id_map:
+            return stack
+        mapped = []
+        for e in stack:
+            nid = id_map.get(e[0], e[0])
+            mapped.append((nid, e[1], starts.get(nid, e[2])))
+        return tuple(mapped)
 
     segments: list[tuple[tuple, str | None, str]] = []
     added = removed = 0
@@ -1339,14 +1533,19 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
             segments.extend(group)
         removed += _word_count(o_tokens[i1:i2])
         added += _word_count(n_tokens[j1:j2])
-    return _emit(segments, tuple(base), tuple(end_stack)), added, removed
+    trailing: list[str] = []
+    return _emit(segments, tuple(base), tuple(end_stack), notes, trailing), added, removed, trailing
 
 
-def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple) -> str:
+def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple, notes: dict[int, str] | None = None,
+          trailing: list[str] | None = None) -> str:
     """Balanced HTML for (element stack, mark, text) segments: marks sit inside block structure and
-    outside inline elements, which close and reopen around them."""
+    outside inline elements, which close and reopen around them. ``notes`` (element id → HTML)
+    stand after the last end tag of their element; those of elements still open at the end go to
+    ``trailing``, in order."""
     out: list[str] = []
     open_: list[tuple] = list(base)  # entries (id, name, start) or ("mark", kind, "")
+    closed_at: dict[int, int] = {}
 
     def target_of(stack: tuple, mark: str | None) -> list[tuple]:
         if mark is None:
@@ -1363,6 +1562,8 @@ def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple
             k += 1
         for entry in reversed(open_[k:]):
             out.append(f"</{entry[1]}>")
+            if notes and entry[0] in notes:
+                closed_at[entry[0]] = len(out)
         del open_[k:]
         for entry in target[k:]:
             if entry[0] == "mark":
@@ -1375,6 +1576,12 @@ def _emit(segments: list[tuple[tuple, str | None, str]], base: tuple, end: tuple
         move_to(target_of(stack, mark))
         out.append(text)
     move_to(list(end))
+    if notes:
+        still_open = [e[0] for e in end if e[0] in notes]
+        for at, ident in sorted(((at, ident) for ident, at in closed_at.items() if ident not in still_open), reverse=True):
+            out.insert(at, notes[ident])
+        if trailing is not None:
+            trailing.extend(notes[ident] for ident in still_open)
     return "".join(out)
 
 

@@ -165,7 +165,9 @@ def test_a_changed_link_target_is_modified_not_formatting():
     new = "Read the [cookie policy](https://example.com/tracking)."
     [change] = diff_markdown(old, new).changes
     assert change.kind == "modified"
-    assert '<del class="redline-del">' in change.redline and '<ins class="redline-ins">' in change.redline
+    # the words stay; the redline says where the link used to point
+    assert '<del class="redline-del">' not in change.redline and '<ins class="redline-ins">' not in change.redline
+    assert "(link changed; it pointed to https://example.com/cookies)" in change.redline
 
 
 def test_a_replaced_heading_in_place_is_modified():
@@ -190,12 +192,14 @@ def test_many_identical_blocks_are_lined_up_in_order_not_moved(monkeypatch):
     assert kinds(diff) == ["modified", "modified"]
 
 
-def test_an_enormous_paragraph_is_not_compared_word_by_word(monkeypatch):
+def test_a_paragraph_past_the_word_pair_limit_is_still_redlined_word_by_word(monkeypatch):
+    # past the limit, words are aligned on anchors instead of difflib's search: only the two edits show
     monkeypatch.setattr(engine, "WORD_PAIR_LIMIT", 100)
     old = " ".join(f"w{i}" for i in range(40))
     new = old.replace("w0 ", "first ").replace(" w39", " last")
     [change] = diff_markdown(old, new).changes
-    assert change.redline.count('<del class="redline-del">') == change.redline.count('<ins class="redline-ins">') == 1
+    assert change.redline.count('<del class="redline-del">') == change.redline.count('<ins class="redline-ins">') == 2
+    assert (change.words_added, change.words_removed) == (2, 2)
 
 
 def test_changes_are_in_document_order_with_removals_where_they_stood():

@@ -965,7 +965,7 @@
     if (!oTokens.length || !nTokens.length || !nTokens.some(function (t) { return oWords.has(t[0]); })) {
       ops = [["replace", 0, oTokens.length, 0, nTokens.length]];
     } else {
-      ops = new SequenceMatcher(keysOf(oTokens), keysOf(nTokens)).getOpcodes();
+      ops = wordOpcodes(keysOf(oTokens), keysOf(nTokens));
       ops = mergeSmallEqual(ops, oTokens.map(function (t) { return cpLen(t[0]); }), nTokens.map(function (t) { return cpLen(t[0]); }));
     }
     var out = [], added = 0, removed = 0, matched = 0;
@@ -1003,10 +1003,101 @@
     return cpLen(pySplit(html).join(" "));
   }
 
+  /* Word opcodes: difflib's for small inputs; past WORD_PAIR_LIMIT token pairs, the ends both
+     sides share, then anchors (a token, or a run of tokens, found once on each side), the same
+     again between anchors, and greedy lining up where there are none (as generator/diff.py). */
+  var WORD_PAIR_LIMIT = 1000000, ANCHOR_RUNS = [1, 8], ANCHOR_DEPTH = 8, ANCHOR_SAMPLE = 8;
+  function wordOpcodes(a, b) {
+    if (a.length * b.length <= WORD_PAIR_LIMIT) return new SequenceMatcher(a, b).getOpcodes();
+    var ids = new Map();
+    function intern(x) { var v = ids.get(x); if (v === undefined) { v = ids.size; ids.set(x, v); } return v; }
+    var ia = a.map(intern), ib = b.map(intern), ops = [];
+    anchored(ia, ib, 0, ia.length, 0, ib.length, ops, 0);
+    return ops;
+  }
+  function emitOp(ops, tag, i1, i2, j1, j2) {
+    if (i1 === i2 && j1 === j2) return;
+    var last = ops[ops.length - 1];
+    if (last && last[0] === tag) { last[2] = i2; last[4] = j2; }
+    else if (last && tag !== "equal" && last[0] !== "equal") { last[0] = "replace"; last[2] = i2; last[4] = j2; }
+    else ops.push([tag, i1, i2, j1, j2]);
+  }
+  function anchored(a, b, i1, i2, j1, j2, ops, depth) {
+    var head = i1;
+    while (i1 < i2 && j1 < j2 && a[i1] === b[j1]) { i1++; j1++; }
+    emitOp(ops, "equal", head, i1, j1 - (i1 - head), j1);
+    var tail = 0;
+    while (i1 < i2 - tail && j1 < j2 - tail && a[i2 - 1 - tail] === b[j2 - 1 - tail]) tail++;
+    i2 -= tail; j2 -= tail;
+    if (i1 === i2 || j1 === j2) {
+      emitOp(ops, i1 < i2 ? "delete" : "insert", i1, i2, j1, j2);
+    } else if ((i2 - i1) * (j2 - j1) <= WORD_PAIR_LIMIT) {
+      new SequenceMatcher(a.slice(i1, i2), b.slice(j1, j2)).getOpcodes().forEach(function (op) {
+        emitOp(ops, op[0], op[1] + i1, op[2] + i1, op[3] + j1, op[4] + j1);
+      });
+    } else {
+      var found = depth < ANCHOR_DEPTH ? anchors(a, b, i1, i2, j1, j2) : [];
+      if (found.length) {
+        var ci = i1, cj = j1;
+        found.forEach(function (an) {
+          anchored(a, b, ci, an[0], cj, an[1], ops, depth + 1);
+          emitOp(ops, "equal", an[0], an[0] + an[2], an[1], an[1] + an[2]);
+          ci = an[0] + an[2]; cj = an[1] + an[2];
+        });
+        anchored(a, b, ci, i2, cj, j2, ops, depth + 1);
+      } else {
+        resync(a, b, i1, i2, j1, j2).forEach(function (op) { emitOp(ops, op[0], op[1], op[2], op[3], op[4]); });
+      }
+    }
+    emitOp(ops, "equal", i2, i2 + tail, j2, j2 + tail);
+  }
+  function anchors(a, b, i1, i2, j1, j2) {
+    for (var r = 0; r < ANCHOR_RUNS.length; r++) {
+      var k = ANCHOR_RUNS[r];
+      if (i2 - i1 < k || j2 - j1 < k) break;
+      var startsA = [], startsB = [], gramsA = [], gramsB = [], i, j;
+      for (i = i1; i <= i2 - k; i++) {
+        if (k === 1) { startsA.push(i); gramsA.push(a[i]); }
+        else if (a[i] % ANCHOR_SAMPLE === 0) { startsA.push(i); gramsA.push(a.slice(i, i + k).join(",")); }
+      }
+      for (j = j1; j <= j2 - k; j++) {
+        if (k === 1) { startsB.push(j); gramsB.push(b[j]); }
+        else if (b[j] % ANCHOR_SAMPLE === 0) { startsB.push(j); gramsB.push(b.slice(j, j + k).join(",")); }
+      }
+      var countA = new Map(), countB = new Map(), atA = new Map();
+      gramsA.forEach(function (g) { countA.set(g, (countA.get(g) || 0) + 1); });
+      gramsB.forEach(function (g) { countB.set(g, (countB.get(g) || 0) + 1); });
+      gramsA.forEach(function (g, x) { if (countA.get(g) === 1) atA.set(g, startsA[x]); });
+      var pairs = [];
+      gramsB.forEach(function (g, x) { if (countB.get(g) === 1 && atA.has(g)) pairs.push([atA.get(g), startsB[x]]); });
+      pairs.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+      var out = [];
+      increasing(pairs).forEach(function (p) {
+        var last = out[out.length - 1];
+        if (last && (p[0] < last[0] + k || p[1] < last[1] + k)) return;  // overlaps the previous anchor
+        out.push([p[0], p[1], k]);
+      });
+      if (out.length) return out;
+    }
+    return [];
+  }
+  function increasing(pairs) {  // longest chain increasing in both (pairs sorted by the first)
+    var tails = [], tailAt = [], back = [];
+    pairs.forEach(function (p, idx) {
+      var lo = 0, hi = tails.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (tails[mid] < p[1]) lo = mid + 1; else hi = mid; }
+      if (lo === tails.length) { tails.push(p[1]); tailAt.push(idx); } else { tails[lo] = p[1]; tailAt[lo] = idx; }
+      back.push(lo ? tailAt[lo - 1] : -1);
+    });
+    var chain = [], idx = tailAt.length ? tailAt[tailAt.length - 1] : -1;
+    while (idx >= 0) { chain.push(pairs[idx]); idx = back[idx]; }
+    return chain.reverse();
+  }
+
   function wordOps(oTokens, nTokens, atEnd) {
     var okeys = keys(oTokens, atEnd), nkeys = keys(nTokens, atEnd);
     if (!okeys.length || !nkeys.length) return (okeys.length || nkeys.length) ? [["replace", 0, okeys.length, 0, nkeys.length]] : [];
-    return mergeSmallEqual(new SequenceMatcher(okeys, nkeys).getOpcodes(),
+    return mergeSmallEqual(wordOpcodes(okeys, nkeys),
       oTokens.map(function (t) { return cpLen(t.word); }), nTokens.map(function (t) { return cpLen(t.word); }));
   }
 
