@@ -1081,12 +1081,12 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             for (ow, ows), (nw, nws) in zip(o_tokens[i1:i2], n_tokens[j1:j2]):
+                matched += len(nw) + 1
                 if ow != nw and "<" in nw:
                     pending.extend(_changed_links(ow, nw))
                 if pending and "</a>" in nw:
                     nw = _noted(nw, pending)
                 out.append(nw + (nws or ows))
-                matched += len(nw) + 1
             continue
         if i2 > i1:
             run = "".join(w + ws for w, ws in o_tokens[i1:i2])

@@ -740,11 +740,36 @@
   }
   function sameStructure(a, b) { return sameEntries(structure(a), structure(b)); }
 
+  var A_START = /<a\b[^>]*>/gi;
+  var HREF = new RegExp("[" + WS + "]href[" + WS + "]*=[" + WS + "]*(?:\"([^\"]*)\"|'([^']*)'|([^" + WS + ">]+))", "i");
+  /* HTML with every link's start tag reduced to <a>: a link whose target changed keeps its words. */
+  function linkFree(html) { return /<a/i.test(html) ? html.replace(A_START, "<a>") : html; }
+  function href(start) {
+    var m = HREF.exec(start);
+    if (!m) return "";
+    return m[1] !== undefined ? m[1] : (m[2] !== undefined ? m[2] : m[3]);
+  }
+  function linkNote(oldStart) {
+    return '<span class="redline-note redline-link-changed"> (link changed; it pointed to ' + esc(unescapeHtml(href(oldStart))) + ")</span>";
+  }
+  function changedLinks(old, neu) {
+    var o = old.match(A_START) || [], n = neu.match(A_START) || [], out = [];
+    for (var k = 0; k < Math.min(o.length, n.length); k++) if (href(o[k]) !== href(n[k])) out.push(o[k]);
+    return out;
+  }
+  /* The notes of changed links put after the end tags of the links, in order. */
+  function afterLinks(html, notes, tail) {
+    if (!notes.length) return html;
+    var parts = html.split("</a>"), out = [parts[0]];
+    for (var k = 1; k < parts.length; k++) out.push("</a>" + (notes.length ? notes.shift() : "") + parts[k]);
+    return out.join("") + (tail ? notes.join("") : "");
+  }
+
   function keys(tokens, atEnd) {
     var last = tokens.length - 1;
     return tokens.map(function (t, idx) {
       var spaced = idx === last ? (!!t.ws || atEnd) : (!!t.ws || !sameStructure(tokens[idx + 1].stack, t.stack));
-      t.key = JSON.stringify([t.stack.map(function (e) { return e[2]; }), t.word, spaced]);
+      t.key = JSON.stringify([t.stack.map(function (e) { return e[1] === "a" ? linkFree(e[2]) : e[2]; }), t.word, spaced]);
       return t.key;
     });
   }
@@ -888,7 +913,7 @@
     if (!(isSpace(oMid.charAt(0)) || isSpace(nMid.charAt(0)))) {
       var quick = inlineWords(oMid, nMid, s === 0);
       if (quick !== null && (surelyEdited || (headTail + quick[3]) / longest >= coarseBelow)) {
-        return [nStart + nInner.slice(0, p) + quick[0] + nInner.slice(nInner.length - s) + nEnd, quick[1], quick[2]];
+        return [nStart + nInner.slice(0, p) + quick[0] + afterLinks(nInner.slice(nInner.length - s), quick[4], true) + nEnd, quick[1], quick[2]];
       }
     }
     var nextId = [0];
@@ -913,7 +938,7 @@
       }
     }
     var r = renderOps(oTokens, nTokens, ops, base, endStack, tagName(nStart));
-    return [nStart + nInner.slice(0, p) + r[0] + nInner.slice(nInner.length - s) + nEnd, r[1], r[2]];
+    return [nStart + nInner.slice(0, p) + r[0] + afterLinks(nInner.slice(nInner.length - s), r[3], true) + nEnd, r[1], r[2]];
   }
 
   var PHRASE_WORDS = new RegExp("((?:<[^>]*>|[^" + WS + "<])+)([" + WS + "]*)", "g");
@@ -957,25 +982,27 @@
     var oTokens = phraseWords(oMid), nTokens = phraseWords(nMid);
     if ((oMid && !oTokens.length) || (nMid && !nTokens.length)) return null;
     function keysOf(tokens) {
-      var out = tokens.map(function (t) { return t[1] ? t[0] + " " : t[0]; });
-      if (atEnd && out.length) out[out.length - 1] = tokens[tokens.length - 1][0] + " ";
+      var out = tokens.map(function (t) { return t[1] ? linkFree(t[0]) + " " : linkFree(t[0]); });
+      if (atEnd && out.length) out[out.length - 1] = linkFree(tokens[tokens.length - 1][0]) + " ";
       return out;
     }
-    var ops, oWords = new Set(oTokens.map(function (t) { return t[0]; }));
-    if (!oTokens.length || !nTokens.length || !nTokens.some(function (t) { return oWords.has(t[0]); })) {
+    var ops, oWords = new Set(oTokens.map(function (t) { return linkFree(t[0]); }));
+    if (!oTokens.length || !nTokens.length || !nTokens.some(function (t) { return oWords.has(linkFree(t[0])); })) {
       ops = [["replace", 0, oTokens.length, 0, nTokens.length]];
     } else {
       ops = wordOpcodes(keysOf(oTokens), keysOf(nTokens));
       ops = mergeSmallEqual(ops, oTokens.map(function (t) { return cpLen(t[0]); }), nTokens.map(function (t) { return cpLen(t[0]); }));
     }
-    var out = [], added = 0, removed = 0, matched = 0;
+    var out = [], added = 0, removed = 0, matched = 0, pending = [];
     for (var x = 0; x < ops.length; x++) {
       var op = ops[x], tag = op[0], i1 = op[1], i2 = op[2], j1 = op[3], j2 = op[4], k, run;
       if (tag === "equal") {
         for (k = 0; k < i2 - i1; k++) {
-          var ot = oTokens[i1 + k], nt = nTokens[j1 + k];
-          out.push(nt[0] + (nt[1] || ot[1]));
-          matched += cpLen(nt[0]) + 1;
+          var ot = oTokens[i1 + k], nt = nTokens[j1 + k], nw = nt[0];
+          matched += cpLen(nw) + 1;
+          if (ot[0] !== nw && nw.indexOf("<") >= 0) Array.prototype.push.apply(pending, changedLinks(ot[0], nw).map(linkNote));
+          if (pending.length && nw.indexOf("</a>") >= 0) nw = afterLinks(nw, pending, false);
+          out.push(nw + (nt[1] || ot[1]));
         }
         continue;
       }
@@ -992,7 +1019,7 @@
         added += wordsIn(run);
       }
     }
-    return [out.join(""), added, removed, matched];
+    return [out.join(""), added, removed, matched, pending];
   }
 
   function wordsIn(html) { return pySplit(html.indexOf("<") >= 0 ? html.replace(TAGS, "") : html).length; }
@@ -1170,10 +1197,28 @@
         targets.add(ns[z][0]);
       }
     }
+    // an old element mapped onto a new one opens as the new one (a link with its new target), and a
+    // link whose words stayed while its target changed gets a note after it
+    var starts = new Map(), notes = new Map();
+    if (idMap.size) nTokens.forEach(function (t) { t.stack.forEach(function (e) { starts.set(e[0], e[2]); }); });
+    ops.forEach(function (op) {
+      if (op[0] !== "equal") return;
+      for (var d = 0; d < op[2] - op[1]; d++) {
+        var so = oTokens[op[1] + d].stack, sn = nTokens[op[3] + d].stack;
+        for (var e = 0; e < Math.min(so.length, sn.length); e++) {
+          if (so[e][1] === "a" && !notes.has(sn[e][0]) && so[e][2] !== sn[e][2] && href(so[e][2]) !== href(sn[e][2])) {
+            notes.set(sn[e][0], linkNote(so[e][2]));
+          }
+        }
+      }
+    });
     var segments = [], added = 0, removed = 0;
     function oldStack(stack) {
       if (!idMap.size) return stack;
-      return stack.map(function (e) { return [idMap.has(e[0]) ? idMap.get(e[0]) : e[0], e[1], e[2]]; });
+      return stack.map(function (e) {
+        var nid = idMap.has(e[0]) ? idMap.get(e[0]) : e[0];
+        return [nid, e[1], starts.has(nid) ? starts.get(nid) : e[2]];
+      });
     }
     function groupKey(stack) { return structure(stack).map(function (e) { return e[0]; }).join(","); }
     ops.forEach(function (op) {
@@ -1211,11 +1256,14 @@
       removed += wordCount(oTokens.slice(i1, i2));
       added += wordCount(nTokens.slice(j1, j2));
     });
-    return [emit(segments, base, endStack), added, removed];
+    var trailing = [];
+    return [emit(segments, base, endStack, notes, trailing), added, removed, trailing];
   }
 
-  function emit(segments, base, end) {
-    var out = [], open = base.slice();
+  /* notes (element id → HTML) stand after the last end tag of their element; those of elements
+     still open at the end go to trailing, in order. */
+  function emit(segments, base, end, notes, trailing) {
+    var out = [], open = base.slice(), closedAt = new Map();
     function targetOf(stack, mark) {
       if (mark === null) return stack.slice();
       var k = stack.length;
@@ -1225,7 +1273,10 @@
     function moveTo(target) {
       var k = 0, limit = Math.min(open.length, target.length);
       while (k < limit && open[k][0] === target[k][0] && open[k][1] === target[k][1]) k++;
-      for (var x = open.length - 1; x >= k; x--) out.push("</" + open[x][1] + ">");
+      for (var x = open.length - 1; x >= k; x--) {
+        out.push("</" + open[x][1] + ">");
+        if (notes && notes.has(open[x][0])) closedAt.set(open[x][0], out.length);
+      }
       open.length = k;
       for (var y = k; y < target.length; y++) {
         var entry = target[y];
@@ -1238,6 +1289,14 @@
       out.push(seg[2]);
     });
     moveTo(end.slice());
+    if (notes && notes.size) {
+      var stillOpen = end.map(function (e) { return e[0]; }).filter(function (id) { return notes.has(id); });
+      var at = [];
+      closedAt.forEach(function (pos, id) { if (stillOpen.indexOf(id) < 0) at.push([pos, id]); });
+      at.sort(function (x, y) { return y[0] - x[0] || y[1] - x[1]; });
+      at.forEach(function (p) { out.splice(p[0], 0, notes.get(p[1])); });
+      stillOpen.forEach(function (id) { trailing.push(notes.get(id)); });
+    }
     return out.join("");
   }
 
