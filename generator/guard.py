@@ -33,8 +33,8 @@ BRACKET_SLACK = 100_000
 TAG_FACTOR = 8
 TAG_SLACK = 1_000_000
 #: Budget of string rebuilding per document (characters copied): this many times its length plus the slack.
-INLINE_FACTOR = 200
-INLINE_SLACK = 300_000_000
+INLINE_FACTOR = 300
+INLINE_SLACK = 1_000_000_000
 #: Paragraphs shorter than this are never passed through as literal text.
 LITERAL_MIN = 1000
 
@@ -42,7 +42,7 @@ _ESCAPABLE = "\\\\`*_{}\\[\\]()#+\\-.!<>:|\"'~^=&"
 _BRACKET_TOKEN = re.compile(r"\\[" + _ESCAPABLE + r"]|`+|[\[\]()]")
 _GUARD_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _TAG_OPEN = re.compile(r"<[/]?[A-Za-z]")
-_INLINE_MARK = re.compile(r"[*_`\[\]\\&<~^!]")
+_INLINE_MARK = re.compile(r"\\.|[*_`\[\]\\&<~^!]")  # an escape is one mark
 # A line that starts an inline context of its own inside a paragraph-like run: an item, a row, a heading.
 _UNIT_START = re.compile(r"\n(?=[ \t>]*(?:[*+-][ \t]|\d+[.)][ \t]|\||#))")
 
@@ -239,7 +239,7 @@ def guard_markdown(text: str) -> tuple[str, tuple[Neutralised, ...]]:
     costs = []
     total = 0
     for index, (start, end, _) in enumerate(segments):
-        if end - start >= LITERAL_MIN:
+        if end - start >= LITERAL_MIN and not text.startswith("<p>", start):  # (not a literal made before)
             cost = _inline_cost(replaced.get(index, text[start:end]))
             total += cost
             costs.append((cost, index))
@@ -249,7 +249,7 @@ def guard_markdown(text: str) -> tuple[str, tuple[Neutralised, ...]]:
             if total <= budget:
                 break
             start, end, line = segments[index]
-            s = replaced.get(index, text[start:end])
+            s = text[start:end]  # the author's text, not the escapes made above
             findings = [f for f in findings if f.line != line]
             findings.append(Neutralised(line, "markup", len(_INLINE_MARK.findall(s))))
             replaced[index] = "<p>" + htmlmod.escape(s, quote=False) + "</p>"

@@ -134,9 +134,14 @@ def render_html(markdown: str, *, extensions: list | None = None, extension_conf
 
     One ``markdown.Markdown`` per (extensions, configs) is kept and reset between documents.
     Heading ids come from the ``toc`` extension with its configured slugify, as on the site.
+    Paragraphs that Python-Markdown would take minutes over are made harmless first
+    (:func:`generator.guard.guard_markdown`).
     """
+    return _convert(guard_markdown(markdown)[0], extensions, extension_configs)
+
+
+def _convert(markdown: str, extensions: list | None, extension_configs: dict | None) -> str:
     md, lock, _ = _instance(extensions, extension_configs)
-    markdown = guard_markdown(markdown)[0]
     with lock:
         md.reset()
         return md.convert(markdown)
@@ -914,7 +919,7 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
             with lock:
                 blocks = _blocks_chunked(text, md, profile, memo, fast, slugs)
         if blocks is None:
-            blocks = blocks_from_html(render_html(text, extensions=extensions, extension_configs=extension_configs))
+            blocks = blocks_from_html(_convert(text, extensions, extension_configs))  # (guarded above)
         results.append(blocks)
     return results
 

@@ -15,7 +15,8 @@ import pytest
 
 from generator.diff import Diff, diff_markdown, render_redline, render_side_by_side
 from generator.render import blocks_from_markdown
-from test_diff_properties import new_text, old_text, parse, text_of_blocks
+from test_diff_properties import text_of_blocks
+from tests.diff_support.readback import new_text, old_text, parse
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpora/github-tos"
 

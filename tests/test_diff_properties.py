@@ -1,8 +1,8 @@
 """Invariants of the diff engine over random documents and random edits (hypothesis).
 
-* Dropping every redline ``<del class="redline-del">`` (and the screen-reader markers and move notes) and unwrapping every
-  ``<ins>`` in the inline redline gives the new document's text; the reverse gives the old one
-  (a moved run counted where its "moved away" marker stands).
+* Dropping every ``<del class="redline-del">`` of the inline redline (and the screen-reader markers
+  and notes) and unwrapping every ``<ins class="redline-ins">`` gives the new document's text; the
+  reverse gives the old one (a moved run counted where its "moved away" marker stands).
 * Identical versions give no change at all.
 * Every redline, side-by-side table and change is well-formed, balanced HTML.
 """
@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import copy
-from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.diff import diff_markdown, render_redline, render_side_by_side
 from generator.render import blocks_from_markdown
+from tests.diff_support.readback import new_text, old_text, parse
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -133,146 +133,7 @@ def edited(data: st.DataObject, document: list[dict]) -> list[dict]:
     return new
 
 
-# --- reading a redline back -------------------------------------------------------------------------------
-
-VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track", "param"}
-BLOCK_TAGS = {"br", "hr", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "thead",
-              "tbody", "blockquote", "pre", "dl", "dt", "dd", "details", "summary"}
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[Node | str] = []
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-
-class TreeParser(HTMLParser):
-    """Builds a tree and records every unbalanced end tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("", {})
-        self.stack = [self.root]
-        self.errors: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        if len(self.stack) == 1 or self.stack[-1].tag != tag:
-            self.errors.append(f"</{tag}> while {[n.tag for n in self.stack[1:]]} open")
-            return
-        self.stack.pop()
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Node:
-    parser = TreeParser()
-    parser.feed(html)
-    parser.close()
-    assert not parser.errors, parser.errors
-    assert len(parser.stack) == 1, f"unclosed: {[n.tag for n in parser.stack[1:]]}"
-    return parser.root
-
-
-def _is_note(node: Node) -> bool:
-    return bool(node.classes & {"redline-sr", "redline-note"})
-
-
-def new_text(html: str) -> str:
-    out: list[str] = []
-
-    def walk(node: Node) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                out.append(child)
-                continue
-            if "redline-del" in child.classes or _is_note(child) or "redline-moved-away" in child.classes:
-                continue
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-            walk(child)
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-
-    walk(parse(html))
-    return " ".join("".join(out).split())
-
-
-def old_text(html: str) -> str:
-    root = parse(html)
-    moved: dict[str, list[str]] = {}
-
-    def text_of(node: Node, out: list[str], *, collect: bool) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                out.append(child)
-                continue
-            if "redline-ins" in child.classes or _is_note(child):
-                continue
-            if collect and child.tag in ("ul", "ol"):
-                continue  # a nested list is its own blocks, not part of the moved item
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-            text_of(child, out, collect=collect)
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-
-    def gather(node: Node) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                continue
-            if "redline-moved" in child.classes:
-                part: list[str] = []
-                text_of(child, part, collect=True)
-                moved.setdefault(child.attrs["data-move"], []).append("".join(part))
-            gather(child)
-
-    gather(root)
-    out: list[str] = []
-
-    def walk(node: Node) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                out.append(child)
-                continue
-            if "redline-moved-away" in child.classes:
-                out.append(" " + " ".join(moved.pop(child.attrs["data-move"])) + " ")
-                continue
-            if "redline-moved" in child.classes:
-                # the moved block's own text is counted where it stood; nested lists are not its own
-                for sub in child.children:
-                    if isinstance(sub, Node) and sub.tag in ("ul", "ol"):
-                        out.append(" ")
-                        walk(sub)
-                        out.append(" ")
-                continue
-            if "redline-ins" in child.classes or _is_note(child):
-                continue
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-            walk(child)
-            if child.tag in BLOCK_TAGS:
-                out.append(" ")
-
-    walk(root)
-    assert not moved, f"moved runs without a place they left: {moved}"
-    return " ".join("".join(out).split())
+# --- reading a redline back (tests/diff_support/readback.py) ----------------------------------------------
 
 
 def text_of_blocks(markdown: str) -> str:

@@ -1,0 +1,207 @@
+"""A long fuzz run of the diff engine over mutated versions of the corpus.
+
+Pairs are made from ``../shared/corpora/github-tos`` (read only, never copied): a version against
+a mutation of itself, a version against a mutation of the next one, or two mutations of one
+version (see ``tests/diff_support/mutations.py``: word edits, moves, duplicated, swapped and
+deleted sections, renumbered headings, tables, footnotes, emphasis and a version's own
+``<del>``/``~~``, link targets, code in list items, long lines and paragraphs with unclosed
+brackets, CRLF, unusual Unicode), with Python-Markdown's defaults, or the example site's
+extensions, or the defaults plus strikethrough. Every pair goes through ``diff_markdown`` and every
+renderer and is checked as ``tests/diff_support/checks.py`` says (balanced HTML, read-back both
+ways, side-by-side columns, moves that changed); a sample is also run through the browser engine
+(``generator/assets/statements-diff.js``, under Node.js when it is installed) and compared byte
+for byte. A pair that takes more than ``--hang`` seconds is stopped and counted as a hang.
+
+Usage::
+
+    python bench/fuzz.py --pairs 20000 --workers 2 --save /tmp/fuzz-failures
+
+It prints the number of pairs, failures by class (with the first example of each), the slowest
+pair, the median and the 99th percentile time, and how many pairs took over 1 s and over 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.compare import block_data  # noqa: E402
+from generator.model import split_front_matter  # noqa: E402
+from generator.render import blocks_from_versions  # noqa: E402
+from tests.diff_support.checks import check_pair  # noqa: E402
+from tests.diff_support.mutations import mutate  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "github-tos"
+SITE = {"extensions": ["toc", "tables", "attr_list", "md_in_html", "admonition", "footnotes", "def_list",
+                       "pymdownx.details", "pymdownx.superfences"],
+        "extension_configs": {"toc": {"permalink": True, "permalink_title": "Link to this section"}}}
+CONFIGS = {"default": {}, "site": SITE, "tilde": {"extensions": ["toc", "tables", "footnotes", "pymdownx.tilde"]}}
+NODE_RUNNER = r"""
+const ctx = {};
+new Function("window", require("fs").readFileSync(process.argv[1], "utf8"))(ctx);
+const D = ctx.StatementsDiff;
+require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
+  const [old, neu] = JSON.parse(line);
+  let out;
+  try {
+    const d = D.diffBlocks(old, neu);
+    out = [D.renderRedline(d, true), D.renderRedline(d, false), D.renderSideBySide(d, "Old", "New", "Both"), d.stats];
+  } catch (e) { out = ["error", String(e)]; }
+  process.stdout.write(JSON.stringify(out) + "\n");
+});
+"""
+
+
+class Hang(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # noqa: ANN001
+    raise Hang()
+
+
+_node: subprocess.Popen | None = None
+
+
+def _browser_differs(old: str, new: str, diff, markdown: dict) -> str | None:  # noqa: ANN001
+    """Where the browser engine's output differs from the Python engine's, or None."""
+    global _node
+    if _node is None:
+        _node = subprocess.Popen(["node", "-e", NODE_RUNNER, str(ROOT / "generator" / "assets" / "statements-diff.js")],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    from generator import diff as engine
+
+    blocks = []
+    for side in blocks_from_versions(old, new, **markdown):
+        ids: dict[int, int] = {}
+        blocks.append([block_data(b, ids) for b in side])
+    assert _node.stdin is not None and _node.stdout is not None
+    _node.stdin.write(json.dumps(blocks) + "\n")
+    _node.stdin.flush()
+    got = json.loads(_node.stdout.readline())
+    fresh = engine.diff_blocks(*blocks_from_versions(old, new, **markdown))
+    stats = dataclasses.asdict(fresh.stats)
+    stats["sections_touched"] = list(stats["sections_touched"])
+    want = [engine.render_redline(fresh, context=True), engine.render_redline(fresh, context=False),
+            engine.render_side_by_side(fresh, old_label="Old", new_label="New", caption="Both"), stats]
+    for name, w, g in zip(("redline", "redline without context", "side by side", "stats"), want, got):
+        if w != g:
+            return name
+    return None
+
+
+def _versions() -> list[str]:
+    return [split_front_matter(p.read_text(encoding="utf-8"))[1] for p in sorted(CORPUS.glob("*.md"))]
+
+
+def _make(seed: int, versions: list[str]) -> dict:
+    rng = random.Random(seed)
+    k = rng.randrange(len(versions))
+    mode = rng.choice(("mutate-new", "mutate-new", "real-next", "mutate-both"))
+    old = versions[k]
+    ops_old: list[str] = []
+    if mode == "real-next" and k + 1 < len(versions):
+        new, ops = mutate(versions[k + 1], rng, most=4)
+    else:
+        new, ops = mutate(old, rng)
+        if mode == "mutate-both":
+            old, ops_old = mutate(old, rng, most=4)
+    return {"seed": seed, "mode": mode, "ext": rng.choice(list(CONFIGS)), "old": old, "new": new, "ops_old": ops_old, "ops": ops}
+
+
+def _run(args: tuple[int, bool, float]) -> dict:
+    seed, browser, hang = args
+    case = _make(seed, _VERSIONS)
+    markdown = CONFIGS[case["ext"]]
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, hang)
+    try:
+        seconds, failures, diff = check_pair(case["old"], case["new"], **markdown)
+        if browser and diff is not None and not failures and len(case["old"]) + len(case["new"]) < 600_000:
+            where = _browser_differs(case["old"], case["new"], diff, markdown)
+            if where:
+                failures.append(("browser", where))
+    except Hang:
+        seconds, failures = hang, [("hang", f"stopped after {hang} s")]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    size = len(case["old"]) + len(case["new"])
+    return {"seed": seed, "seconds": seconds, "failures": failures, "size": size,
+            "case": {k: case[k] for k in ("mode", "ext", "ops_old", "ops")}}
+
+
+_VERSIONS: list[str] = []
+
+
+def _init() -> None:
+    global _VERSIONS
+    os.nice(5)
+    _VERSIONS = _versions()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hang", type=float, default=60.0, help="seconds after which a pair is stopped")
+    parser.add_argument("--browser-every", type=int, default=4, help="compare every Nth pair with the browser engine (0: never)")
+    parser.add_argument("--save", type=Path, help="write each failing pair (old.md, new.md, case.json) here")
+    options = parser.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"the corpus is not at {CORPUS}")
+    browser = options.browser_every > 0 and shutil.which("node") is not None
+    jobs = [(options.seed * 1_000_003 + n, browser and n % max(1, options.browser_every) == 0, options.hang)
+            for n in range(options.pairs)]
+    results = []
+    started = time.perf_counter()
+    with multiprocessing.Pool(options.workers, initializer=_init) as pool:
+        for n, result in enumerate(pool.imap_unordered(_run, jobs, chunksize=4), 1):
+            results.append(result)
+            if n % 1000 == 0:
+                failing = sum(1 for r in results if r["failures"])
+                print(f"{n} pairs, {failing} failing, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    times = sorted(r["seconds"] for r in results)
+    by_class: dict[str, list[dict]] = {}
+    for r in results:
+        for kind in {k for k, _ in r["failures"]}:
+            by_class.setdefault(kind, []).append(r)
+    slowest = max(results, key=lambda r: r["seconds"])
+    print(f"pairs: {len(results)} (browser engine compared on {sum(1 for j in jobs if j[1]) if browser else 0})")
+    print(f"failing pairs: {sum(1 for r in results if r['failures'])}")
+    for kind in sorted(by_class):
+        first = by_class[kind][0]
+        detail = next(d for k, d in first["failures"] if k == kind)
+        print(f"  {kind}: {len(by_class[kind])}  e.g. seed {first['seed']} {first['case']}: {detail[:300]}")
+    print(f"median: {statistics.median(times) * 1000:.1f} ms; 99th percentile: {times[int(len(times) * 0.99) - 1] * 1000:.0f} ms; "
+          f"over 1 s: {sum(t > 1 for t in times)}; over 2 s: {sum(t > 2 for t in times)}")
+    print(f"slowest: {slowest['seconds']:.2f} s, seed {slowest['seed']}, {slowest['size'] / 1000:.0f} KB, {slowest['case']}")
+    print(f"wall time: {time.perf_counter() - started:.0f} s")
+    if options.save:
+        _init_versions = _versions()
+        for kind, failed in by_class.items():
+            for r in failed[:5]:
+                case = _make(r["seed"], _init_versions)
+                folder = options.save / f"{kind}-{r['seed']}"
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / "old.md").write_text(case["old"], encoding="utf-8")
+                (folder / "new.md").write_text(case["new"], encoding="utf-8")
+                (folder / "case.json").write_text(json.dumps({**r["case"], "failures": r["failures"]}, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

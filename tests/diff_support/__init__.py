@@ -1,0 +1,1 @@
+"""Support for the diff engine's tests and its fuzz run: reading a redline back, mutating documents."""
