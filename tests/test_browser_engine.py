@@ -147,3 +147,51 @@ def test_a_passage_moved_and_edited_is_found_in_the_browser_too(engine_page):
     assert [c.kind for c in engine.diff_markdown(old, new).changes] == ["moved"]
     assert_same(engine_page, old, new)
 
+
+
+# --- the cases of the redline on any input (tests/test_redline_robustness.py) -----------------------------
+
+ROBUSTNESS_PAIRS = {
+    "a version's own deletion in a modified passage": (
+        "Our partners will <del>never</del> not receive your address for marketing.",
+        "Our partners may receive your address."),
+    "a version's own insertion and strike-out": (
+        "Clause one keeps <ins>these three words</ins> in place, and <s>more</s> words follow here.",
+        "Clause one keeps <ins>these words</ins> in place, and other words follow."),
+    "a moved section whose number changed": (
+        "\n\n".join(f"### {k}. Part {k}\n\nText of part {k} with enough words to stand as a block." for k in range(1, 7)),
+        "\n\n".join(f"### {n}. Part {k}\n\nText of part {k} with enough words to stand as a block."
+                    for k, n in zip([1, 3, 4, 5, 6, 2], [1, 3, 4, 5, 6, 7]))),
+    "a link whose target changed": (
+        "Read the [cookie policy](https://example.com/cookies) before you sign up.",
+        "Read the [cookie policy](https://example.com/tracking) before you sign up."),
+    "a link whose target and words changed": (
+        "See [our policy](https://a.example/p) for details.\n\n- and [this item](https://a.example/i) here",
+        "See [our new policy](https://b.example/p) for details.\n\n- and [this one item](https://b.example/i?x=1&y=2) here"),
+    "a link in a list item with a nested paragraph": (
+        "- See [cookie policy](https://a.example/p) here.\n\n    More text.",
+        "- See [cookie policy](https://b.example/p?a=1&b=2) here.\n\n    More text, changed."),
+    "code under a list item": (
+        "<ul>\n<li>Keep records<pre>retention table</pre></li>\n</ul>\n",
+        "<ul>\n<li>Keep all records<pre>retention table</pre></li>\n</ul>\n"),
+    "a paragraph past the word-pair limit": (
+        " ".join(f"word{k}" for k in range(1500)),
+        " ".join(f"word{k}" for k in range(1500)).replace("word0 ", "first ").replace(" word750 ", " middle ")
+        .replace(" word1499", " last")),
+    "identical lines past the word-pair limit": (
+        "We may share your data with partners.\n" * 1200,
+        "They" + ("We may share your data with partners.\n" * 1200)[2:-len("partners.\n")] + "advertisers.\n"),
+    "identical lines with a line inserted": (
+        "We may share your data with partners.\n" * 1200,
+        ("We may share your data with partners.\n" * 600) + "A new line.\n" + ("We may share your data with partners.\n" * 600)),
+    "thousands of unclosed brackets": (
+        "# Terms\n\nIntro words here.\n",
+        "# Terms\n\nIntro words here.\n\n" + " ".join(f"[term{k % 7}" for k in range(3000)) + "\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROBUSTNESS_PAIRS))
+def test_the_robustness_cases_give_the_same_redline_in_the_browser_both_ways(engine_page, name):
+    old, new = ROBUSTNESS_PAIRS[name]
+    assert_same(engine_page, old, new)
+    assert_same(engine_page, new, old)
