@@ -142,7 +142,10 @@ def _make(seed: int, versions: list[str]) -> dict:
 
 def _run(args: tuple[int, bool, float]) -> dict:
     seed, browser, hang = args
-    case = _make(seed, _VERSIONS)
+    try:
+        case = _make(seed, _VERSIONS)
+    except Exception as exc:  # noqa: BLE001 - a broken mutation is the harness's fault, counted apart
+        return {"seed": seed, "seconds": 0.0, "failures": [("harness", repr(exc))], "size": 0, "case": {}}
     markdown = CONFIGS[case["ext"]]
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, hang)

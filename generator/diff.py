@@ -1436,13 +1436,14 @@ def _word_count(tokens: Iterable[_Tok]) -> int:
     return sum(len(t.text.split()) for t in tokens)
 
 
-def _structural_ids(tokens: list[_Tok]) -> list[tuple[int, str]]:
-    """Structural elements (cells, paragraphs) in order of appearance, as (id, name)."""
-    seen: dict[int, str] = {}
+def _structural_ids(tokens: list[_Tok]) -> list[tuple[int, str, str]]:
+    """Structural elements (cells, paragraphs) in order of appearance, as (id, name, start tag)."""
+    seen: dict[int, tuple[int, str, str]] = {}
     for t in tokens:
         for entry in _structure(t.stack):
-            seen.setdefault(entry[0], entry[1])
-    return list(seen.items())
+            if entry[0] not in seen:
+                seen[entry[0]] = entry
+    return list(seen.values())
 
 
 _LAYOUT = frozenset(("tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "colgroup", "select"))
@@ -1463,33 +1464,26 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
     still open at the end (they go after the link's end tag in the block's unchanged tail)."""
     # Old elements map onto new ones through the words both sides share, then structure by position
     # (the second cell of a row onto the second cell), so that a deletion stays in its cell.
+    # An old element mapped onto a new one opens as the new one (a link with its new target), and a
+    # link whose words stayed while its target changed gets a note after it.
     id_map: dict[int, int] = {}
+    starts: dict[int, str] = {}
+    notes: dict[int, str] = {}
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             for a, b in zip(range(i1, i2), range(j1, j2)):
                 for eo, en in zip(o_tokens[a].stack, n_tokens[b].stack):
                     if eo[0] != en[0]:
                         id_map.setdefault(eo[0], en[0])
+                        starts[en[0]] = en[2]
+                        if eo[1] == "a" and en[0] not in notes and eo[2] != en[2] and _href(eo[2]) != _href(en[2]):
+                            notes[en[0]] = _link_note(eo[2])
     targets = set(id_map.values())
-    for (oid, oname), (nid, nname) in zip(_structural_ids(o_tokens), _structural_ids(n_tokens)):
+    for (oid, oname, _), (nid, nname, nstart) in zip(_structural_ids(o_tokens), _structural_ids(n_tokens)):
         if oname == nname and oid not in id_map and nid not in targets:
             id_map[oid] = nid
+            starts[nid] = nstart
             targets.add(nid)
-
-    # an old element mapped onto a new one opens as the new one (a link with its new target), and a
-    # link whose words stayed while its target changed gets a note after it
-    starts: dict[int, str] = {}
-    notes: dict[int, str] = {}
-    if id_map:
-        for t in n_tokens:
-            for e in t.stack:
-                starts[e[0]] = e[2]
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            for a, b in zip(range(i1, i2), range(j1, j2)):
-                for eo, en in zip(o_tokens[a].stack, n_tokens[b].stack):
-                    if eo[1] == "a" and en[0] not in notes and eo[2] != en[2] and _href(eo[2]) != _href(en[2]):
-                        notes[en[0]] = _link_note(eo[2])
 
     def old_stack(stack: tuple) -> tuple:
         if not id_map:

@@ -125,10 +125,9 @@ def renumbered_move(text: str, rng: random.Random) -> str:
     numbered = [k for k, p in enumerate(parts) if re.match(r"#{1,6} \d+\. ", p)]
     if len(numbered) < 2:
         return section_swap(text, rng)
-    k = rng.choice(numbered[:-1])
-    part = parts.pop(k)
-    last = max(int(re.match(r"#{1,6} (\d+)\.", parts[j]).group(1)) for j in numbered[:-1] if j < len(parts) and re.match(r"#{1,6} \d+\.", parts[j]))  # type: ignore[union-attr]
-    parts.append(re.sub(r"^(#{1,6}) \d+\.", lambda m: f"{m.group(1)} {last + 1}.", part, count=1))
+    part = parts.pop(rng.choice(numbered[:-1]))
+    numbers = [int(m.group(1)) for p in parts for m in [re.match(r"#{1,6} (\d+)\.", p)] if m]
+    parts.append(re.sub(r"^(#{1,6}) \d+\.", lambda m: f"{m.group(1)} {max(numbers) + 1}.", part, count=1))
     return "".join(parts)
 
 

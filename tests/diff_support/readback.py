@@ -147,7 +147,8 @@ def old_text(html: str | Node) -> str:
                 continue
             if "redline-moved" in child.classes:
                 part: list[str] = []
-                text_of(child, part, collect=True)
+                # a moved list item's nested lists are blocks of their own; a moved quote's are its text
+                text_of(child, part, collect=child.tag in ("li", "dt", "dd"))
                 moved.setdefault(child.attrs["data-move"], []).append("".join(part))
             gather(child)
 
@@ -163,7 +164,9 @@ def old_text(html: str | Node) -> str:
                 out.append(" " + " ".join(moved.pop(child.attrs["data-move"])) + " ")
                 continue
             if "redline-moved" in child.classes:
-                # the moved block's own text is counted where it stood; nested lists are not its own
+                # the moved block's own text is counted where it stood; an item's nested lists are not its own
+                if child.tag not in ("li", "dt", "dd"):
+                    continue
                 for sub in child.children:
                     if isinstance(sub, Node) and sub.tag in ("ul", "ol"):
                         out.append(" ")
