@@ -149,9 +149,11 @@ def _run(args: tuple[int, bool, float]) -> dict:
     markdown = CONFIGS[case["ext"]]
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, hang)
+    compared = False
     try:
         seconds, failures, diff = check_pair(case["old"], case["new"], **markdown)
         if browser and diff is not None and not failures and len(case["old"]) + len(case["new"]) < 600_000:
+            compared = True
             where = _browser_differs(case["old"], case["new"], diff, markdown)
             if where:
                 failures.append(("browser", where))
@@ -160,7 +162,7 @@ def _run(args: tuple[int, bool, float]) -> dict:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     size = len(case["old"]) + len(case["new"])
-    return {"seed": seed, "seconds": seconds, "failures": failures, "size": size,
+    return {"seed": seed, "seconds": seconds, "failures": failures, "size": size, "compared": compared,
             "case": {k: case[k] for k in ("mode", "ext", "ops_old", "ops")}}
 
 
@@ -183,7 +185,13 @@ def main() -> None:
     parser.add_argument("--hang", type=float, default=60.0, help="seconds after which a pair is stopped")
     parser.add_argument("--browser-every", type=int, default=4, help="compare every Nth pair with the browser engine (0: never)")
     parser.add_argument("--save", type=Path, help="write each failing pair (old.md, new.md, case.json) here")
+    parser.add_argument("--log", type=Path, help="append each pair's result here as a JSON line, as it comes")
+    parser.add_argument("--summarize", type=Path, nargs="+", help="print the summary of earlier --log files, run nothing")
     options = parser.parse_args()
+    if options.summarize:
+        results = [json.loads(line) for path in options.summarize for line in path.read_text().splitlines() if line]
+        _summary(results, sum(1 for r in results if r.get("compared")), options.save, started=None)
+        return
     if not CORPUS.is_dir():
         sys.exit(f"the corpus is not at {CORPUS}")
     browser = options.browser_every > 0 and shutil.which("node") is not None
@@ -191,12 +199,20 @@ def main() -> None:
             for n in range(options.pairs)]
     results = []
     started = time.perf_counter()
+    log = options.log.open("a", encoding="utf-8") if options.log else None
     with multiprocessing.Pool(options.workers, initializer=_init) as pool:
         for n, result in enumerate(pool.imap_unordered(_run, jobs, chunksize=4), 1):
             results.append(result)
+            if log is not None:
+                log.write(json.dumps(result) + "\n")
+                log.flush()
             if n % 1000 == 0:
                 failing = sum(1 for r in results if r["failures"])
                 print(f"{n} pairs, {failing} failing, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    _summary(results, sum(1 for r in results if r.get("compared")), options.save, started)
+
+
+def _summary(results: list[dict], compared: int | None, save: Path | None, started: float | None) -> None:
     by_class: dict[str, list[dict]] = {}
     for r in results:
         for kind in {k for k, _ in r["failures"]}:
@@ -210,7 +226,7 @@ def main() -> None:
         r["seconds"] = min(check_pair(case["old"], case["new"], **CONFIGS[case["ext"]])[0] for _ in range(2))
     times = sorted(r["seconds"] for r in results)
     slowest = max(results, key=lambda r: r["seconds"])
-    print(f"pairs: {len(results)} (browser engine compared on {sum(1 for j in jobs if j[1]) if browser else 0})")
+    print(f"pairs: {len(results)}" + (f" (browser engine compared on {compared})" if compared is not None else ""))
     print(f"failing pairs: {sum(1 for r in results if r['failures'])}")
     for kind in sorted(by_class):
         first = by_class[kind][0]
@@ -219,13 +235,14 @@ def main() -> None:
     print(f"median: {statistics.median(times) * 1000:.1f} ms; 99th percentile: {times[int(len(times) * 0.99) - 1] * 1000:.0f} ms; "
           f"over 1 s: {sum(t > 1 for t in times)}; over 2 s: {sum(t > 2 for t in times)}")
     print(f"slowest (the {RETIME} slowest timed again alone): {slowest['seconds']:.2f} s, seed {slowest['seed']}, {slowest['size'] / 1000:.0f} KB, {slowest['case']}")
-    print(f"wall time: {time.perf_counter() - started:.0f} s")
-    if options.save:
+    if started is not None:
+        print(f"wall time: {time.perf_counter() - started:.0f} s")
+    if save:
         _init_versions = _versions()
         for kind, failed in by_class.items():
             for r in failed[:5]:
                 case = _make(r["seed"], _init_versions)
-                folder = options.save / f"{kind}-{r['seed']}"
+                folder = save / f"{kind}-{r['seed']}"
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / "old.md").write_text(case["old"], encoding="utf-8")
                 (folder / "new.md").write_text(case["new"], encoding="utf-8")
