@@ -535,7 +535,10 @@ class _AlignmentBuilder:
         o, n = self.old[i], self.new[j]
         # a leading number or a link target is outside the key but is content: a move that changed it is edited
         if o.key == n.key and _equal_kind(o, n) != "modified":
-            change = Change("moved", n.section, o, n, n.html, move)
+            # typography changed on the way (quotes, invisible characters) is shown word by word, as in
+            # place, but counts no words; markup alone is not shown
+            redline = _redline_pair(o, n, coarse_below=0.0)[0] if o.text != n.text else n.html
+            change = Change("moved", n.section, o, n, redline, move)
         else:
             redline, added, removed = _redline_pair(o, n, coarse_below=0.0)
             change = Change("moved", n.section, o, n, redline, move, added, removed)

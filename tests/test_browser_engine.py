@@ -184,6 +184,9 @@ ROBUSTNESS_PAIRS = {
     "identical lines with a line inserted": (
         "We may share your data with partners.\n" * 1200,
         ("We may share your data with partners.\n" * 600) + "A new line.\n" + ("We may share your data with partners.\n" * 600)),
+    "a moved paragraph whose typography changed": (
+        "# A\n\nWe bill you for the upgraded plan immediately.\n\n# B\n\nOther words stand here.\n",
+        "# A\n\n# B\n\nOther words stand here.\n\nWe bill you for the \u201cupgraded\u201d plan immediately\u200b.\n"),
     "thousands of unclosed brackets": (
         "# Terms\n\nIntro words here.\n",
         "# Terms\n\nIntro words here.\n\n" + " ".join(f"[term{k % 7}" for k in range(3000)) + "\n"),

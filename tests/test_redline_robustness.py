@@ -201,6 +201,16 @@ def test_a_moved_section_whose_number_stayed_is_a_pure_move():
         assert change.kind == "moved" and DEL not in change.redline and INS not in change.redline
 
 
+def test_a_moved_paragraph_whose_typography_changed_reads_back_to_its_old_text():
+    para = "We bill you for the upgraded plan immediately."
+    old = f"# A\n\n{para}\n\n# B\n\nOther words stand here.\n"
+    moved = para.replace("immediately", "immediately\u200b")  # an invisible character on the way
+    new = f"# A\n\n# B\n\nOther words stand here.\n\n{moved}\n"
+    html = render_redline(diff_markdown(old, new))
+    assert old_text(html) == " ".join(b.text for b in blocks_from_markdown(old))
+    assert new_text(html) == " ".join(b.text for b in blocks_from_markdown(new))
+
+
 # --- 10. redlines read back both ways -----------------------------------------------------------------
 
 

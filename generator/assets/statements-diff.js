@@ -554,7 +554,8 @@
     var o = this.old[i], n = this.new[j], change;
     // a leading number or a link target is outside the key but is content: a move that changed it is edited
     if (o.key === n.key && equalKind(o, n) !== "modified") {
-      change = new Change("moved", n.section, o, n, n.html, move);
+      // typography changed on the way is shown word by word, as in place, but counts no words
+      change = new Change("moved", n.section, o, n, o.text !== n.text ? redlinePair(o, n, 0.0)[0] : n.html, move);
     } else {
       var r = redlinePair(o, n, 0.0);
       change = new Change("moved", n.section, o, n, r[0], move, r[1], r[2]);
