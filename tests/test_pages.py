@@ -260,7 +260,7 @@ def test_a_correction_shows_readers_its_date_and_redline_not_the_commit(repo):
     markdown = page(site_plan, "privacy/2024-01-01/index.md")
     filled = next(p for p in site_plan.pages if p.path == "privacy/2024-01-01/index.md").source
     assert 'Corrected on <time datetime="2024-02-03">February 3, 2024</time></summary>' in markdown
-    assert "<ins>" in filled.split("Corrected on", 1)[1]
+    assert '<ins class="redline-ins">' in filled.split("Corrected on", 1)[1]
     assert "LEGAL-42" not in filled and sha[:7] not in filled and "commit" not in filled.split("Corrected on", 1)[1].lower()
     versions = json.loads(asset(site_plan, "privacy/versions.json"))
     assert sha in [r["commit"] for r in versions["versions"][0]["revisions"]]
