@@ -35,9 +35,54 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print erro
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Print MkDocs' progress too.")
 
 
+#: Commands that live in their subsystem's module: name -> (module, attribute, the help line
+#: ``statement --help`` shows). They are imported only when they run, so that ``--help`` and
+#: ``build`` never load the notification stack or the CI gate (a test keeps the lines in step).
+LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": (
+        "generator.check", "check",
+        "Refuse undeclared material changes, short notice and silent changes to published versions.",
+    ),
+    "notify": (
+        "generator.notify.command_line", "notify",
+        "Send notifications for published and effective versions, exactly once per channel.",
+    ),
+    "lint": (
+        "generator.lint.command", "lint",
+        "Check that the statement says what GDPR, CCPA/CPRA and CalOPPA require it to say.",
+    ),
+}
+
+
 class _Group(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:  # usage errors exit 2 already; keep it that way
         return super().main(*args, **kwargs)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute, _ = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's command list, with the lazy commands' help lines taken from LAZY_COMMANDS."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in LAZY_COMMANDS and name not in self.commands:
+                rows.append((name, click.utils.make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -405,15 +450,6 @@ def export(config_file: str, as_of: dt.date | None, output: str) -> None:
 def _write(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
-
-
-from .check import check  # noqa: E402 - the subsystems' commands need the helpers above
-from .notify.command_line import notify  # noqa: E402
-from .lint.command import lint  # noqa: E402 - import-light: the engine loads inside the command
-
-cli.add_command(check)
-cli.add_command(notify)
-cli.add_command(lint)
 
 
 def main() -> None:

@@ -21,11 +21,13 @@ import email.utils
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
 from standardwebhooks.webhooks import Webhook
+
+if TYPE_CHECKING:
+    import httpx
 
 from ...errors import NotifyError
 from ..config import WebhookChannelConfig
@@ -105,6 +107,8 @@ class WebhookChannel(Channel):
         }
 
     def send(self, event: Event, prior: Mapping[str, str] | None = None) -> Delivered:
+        import httpx  # 40 ms to import: only when a webhook is really sent
+
         config, context = self.config, self.context
         body = event.body.encode("utf-8")
         attempts = 0
