@@ -114,15 +114,26 @@ def corpus_versions() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("[0-9][0-9][0-9]_*.md"))]
 
 
-def _commit_stream(texts: list[str], relpath: str, start_index: int = 0, parent: bool = False) -> bytes:
+def corpus_dates() -> list[int]:
+    """The corpus' commit days (from the file names), as timestamps at noon UTC."""
+    import datetime as dt
+
+    days = [dt.date.fromisoformat(p.name.split("_")[1]) for p in sorted(CORPUS.glob("[0-9][0-9][0-9]_*.md"))]
+    return [int(dt.datetime(d.year, d.month, d.day, 12, tzinfo=dt.timezone.utc).timestamp()) for d in days]
+
+
+def _commit_stream(
+    texts: list[str], relpath: str, start_index: int = 0, parent: bool = False, dates: list[int] | None = None,
+) -> bytes:
     stream = []
     start = 946_684_800  # 2000-01-01
     for offset, text in enumerate(texts):
         index = start_index + offset
         data = text.encode("utf-8")
         message = f"Version {index}".encode()
+        stamp = dates[offset] if dates else start + index * 86_400 * 30
         stream.append(b"commit refs/heads/main\n")
-        stream.append(b"committer Bench <bench@example.test> %d +0000\n" % (start + index * 86_400 * 30))
+        stream.append(b"committer Bench <bench@example.test> %d +0000\n" % stamp)
         stream.append(b"data %d\n%s\n" % (len(message), message))
         if parent and offset == 0:
             stream.append(b"from refs/heads/main^0\n")
@@ -131,11 +142,12 @@ def _commit_stream(texts: list[str], relpath: str, start_index: int = 0, parent:
     return b"".join(stream)
 
 
-def replay(folder: Path, texts: list[str], relpath: str = "statements/privacy.md") -> None:
+def replay(folder: Path, texts: list[str], relpath: str = "statements/privacy.md", dates: list[int] | None = None) -> None:
     """A git repository whose history of ``relpath`` is ``texts``, one commit each (git fast-import)."""
     folder.mkdir(parents=True)
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=folder, check=True, env=ENV)
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=folder, input=_commit_stream(texts, relpath), check=True, env=ENV)
+    stream = _commit_stream(texts, relpath, dates=dates)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=folder, input=stream, check=True, env=ENV)
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=folder, check=True, env=ENV)
 
 
@@ -146,8 +158,8 @@ def append_version(folder: Path, text: str, index: int, relpath: str = "statemen
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=folder, check=True, env=ENV)
 
 
-def statements_project(folder: Path, texts: list[str]) -> Path:
-    replay(folder, texts)
+def statements_project(folder: Path, texts: list[str], dates: list[int] | None = None) -> Path:
+    replay(folder, texts, dates=dates)
     (folder / "pages").mkdir()
     (folder / "mkdocs.yml").write_text(SITE + "plugins:\n  - search\n  - statements\n", encoding="utf-8")
     return folder
@@ -155,13 +167,15 @@ def statements_project(folder: Path, texts: list[str]) -> Path:
 
 def floor_project(folder: Path, ours: Path) -> Path:
     """The plain MkDocs site with the plugin's pages, addresses, navigation and search coverage."""
+    import datetime as dt
+
     from generator.model import split_front_matter
     from generator.plugin import make_plan
     from generator.project import load_project
 
     import yaml
 
-    project = load_project(ours / "mkdocs.yml", as_of=__import__("datetime").date.fromisoformat(AS_OF))
+    project = load_project(ours / "mkdocs.yml", as_of=dt.date.fromisoformat(AS_OF), warn=lambda message: None)
     plan = make_plan(project.statements, project.config, project.options, as_of=project.as_of, home=True)
     bodies = {}
     for statement in project.statements:
@@ -228,13 +242,13 @@ def median(samples: list[Any], index: int | None = None) -> float:
 
 def section_build(work: Path, rounds: int, quick: bool) -> None:
     print(f"(a) statement build ÷ floor (plain mkdocs build, same pages), interleaved, medians of {rounds}")
-    print(f"{'input':<22}{'versions':>9}{'pages':>7}{'floor s':>9}{'full s':>9}{'warm s':>9}{'full÷floor':>12}{'warm÷floor':>12}")
-    cases = [("synthetic 19", synthetic_versions(19)), ("synthetic 32", synthetic_versions(32))]
+    print(f"{'input':<22}{'commits':>9}{'pages':>7}{'floor s':>9}{'full s':>9}{'warm s':>9}{'full÷floor':>12}{'warm÷floor':>12}")
+    cases = [("synthetic 19", synthetic_versions(19), None), ("synthetic 32", synthetic_versions(32), None)]
     if CORPUS.is_dir():
-        cases.insert(0, ("corpus github-tos", corpus_versions()))
-    for label, texts in cases:
+        cases.insert(0, ("corpus github-tos", corpus_versions(), corpus_dates()))
+    for label, texts, dates in cases:
         name = label.replace(" ", "-")
-        ours = statements_project(work / f"{name}-statements", texts)
+        ours = statements_project(work / f"{name}-statements", texts, dates)
         statement_build(ours, cache="empty")  # warm the interpreter's bytecode and git's objects
         plain = floor_project(work / f"{name}-floor", ours)
         floor_build(plain)
