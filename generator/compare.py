@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from .addresses import human_date
 from .model import Statement, Version
 from .render import Block
 
@@ -78,8 +79,6 @@ def version_choices(statement: Statement, statuses: dict[str, str], *, newest_fi
 
     ``statuses`` maps a version's key to its status on the build's date.
     """
-    from .pages import human_date
-
     versions: Sequence[Version] = list(reversed(statement.versions)) if newest_first else list(statement.versions)
     choices = []
     for version in versions:

@@ -26,6 +26,7 @@ import datetime as dt
 from typing import Any, Callable, Iterable, Iterator
 from xml.etree import ElementTree as ET
 
+from .addresses import Asset, changes_path, dump_json, human_date, page_url, source_path, version_path
 from .escape import safe_url
 from .model import Statement, Version
 
@@ -73,8 +74,6 @@ def site_feed_path() -> str:
 
 
 def _url(options: Any, src_path: str, *, page: bool = True) -> str:
-    from .pages import page_url
-
     path = page_url(src_path, directory_urls=options.directory_urls) if page else src_path
     base = (options.site_url or "").rstrip("/")
     return safe_url(f"{base}/{path}" if base else f"/{path}")
@@ -86,8 +85,6 @@ def _verdict_name(verdict: Any) -> str | None:
 
 def versions_document(statement: Statement, options: Any, *, classify: Callable | None = None) -> dict[str, Any]:
     """The ``versions.json`` document of one statement."""
-    from .pages import changes_path, source_path, version_path
-
     as_of = options.as_of
     current = statement.current(as_of)
     versions = []
@@ -147,8 +144,6 @@ def atom_feed(
     limit: int | None = None, classify: Callable | None = None,
 ) -> str:
     """An Atom feed with one entry per published version, newest first."""
-    from .pages import changes_path, human_date, version_path
-
     statements = list(statements)
     entries = sorted(_entries(statements), key=lambda sv: (sv[1].published, sv[1].effective), reverse=True)
     if limit:
@@ -190,8 +185,6 @@ def atom_feed(
 
 def feed_assets(plan: Any, options: Any, *, classify: Callable | None = None) -> Iterator[Any]:
     """Atom feeds and versions.json for every statement of the plan, plus the site-wide feed."""
-    from .pages import Asset, dump_json
-
     base_id = (options.site_url or "").rstrip("/") or "tag:statements,2000-01-01:site"
     for statement in plan.statements:
         yield Asset(versions_json_path(statement.id), dump_json(versions_document(statement, options, classify=classify)))

@@ -7,6 +7,7 @@ its last revision, and revisions committed after the version was published are *
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -384,12 +385,27 @@ class Version:
 
 @dataclass(frozen=True)
 class Statement:
-    """A statement file and its versions, oldest first."""
+    """A statement file and its versions, oldest first.
+
+    Look-ups (``previous``, ``next``, ``current``, ``upcoming``, ``version``) use indexes built once,
+    so planning a site stays linear in the number of versions.
+    """
 
     id: str
     path: str
     versions: tuple[Version, ...]
     warnings: tuple[str, ...] = ()
+    #: version key -> position in ``versions``
+    _positions: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    #: effective dates in order, for bisecting; None when ``versions`` is not sorted by them
+    _effective: tuple[dt.date, ...] | None = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        positions = {version.key: index for index, version in enumerate(self.versions)}
+        effective = tuple(version.effective for version in self.versions)
+        ordered = all(a < b for a, b in zip(effective, effective[1:]))
+        object.__setattr__(self, "_positions", positions)
+        object.__setattr__(self, "_effective", effective if ordered else None)
 
     @property
     def title(self) -> str:
@@ -398,6 +414,9 @@ class Statement:
 
     def current(self, as_of: dt.date) -> Version | None:
         """The version in force on ``as_of``: the latest with ``effective <= as_of``."""
+        if self._effective is not None:
+            index = bisect.bisect_right(self._effective, as_of)
+            return self.versions[index - 1] if index else None
         found = None
         for version in self.versions:
             if version.effective <= as_of:
@@ -406,22 +425,28 @@ class Statement:
 
     def upcoming(self, as_of: dt.date) -> tuple[Version, ...]:
         """Versions that take effect after ``as_of``."""
+        if self._effective is not None:
+            return self.versions[bisect.bisect_right(self._effective, as_of):]
         return tuple(v for v in self.versions if v.effective > as_of)
+
+    def _index(self, version: Version) -> int:
+        index = self._positions.get(version.key)
+        if index is None or self.versions[index] is not version and self.versions[index] != version:
+            return self.versions.index(version)  # raises ValueError, as a tuple does
+        return index
 
     def previous(self, version: Version) -> Version | None:
         """The version before ``version``, or None for the first."""
-        index = self.versions.index(version)
+        index = self._index(version)
         return self.versions[index - 1] if index else None
 
     def next(self, version: Version) -> Version | None:
         """The version after ``version``, or None for the newest."""
-        index = self.versions.index(version)
+        index = self._index(version)
         return self.versions[index + 1] if index + 1 < len(self.versions) else None
 
     def version(self, effective: dt.date | str) -> Version | None:
         """Look a version up by its effective date."""
         key = effective if isinstance(effective, str) else effective.isoformat()
-        for version in self.versions:
-            if version.key == key:
-                return version
-        return None
+        index = self._positions.get(key)
+        return self.versions[index] if index is not None else None

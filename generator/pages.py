@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,10 +27,17 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from . import feeds
+from .addresses import (
+    Asset, changes_path, compare_path, dump_json, history_path, human_date, page_url, relative_url, source_path,
+    statement_path, version_path,
+)
+from .compare import compare_data_path, version_blocks_document, version_choices
 from .escape import markdown_text, plain, safe_url
 from .guard import guard_markdown
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
+from .render import blocks_from_markdown
 from .timeline import TimelinePoint, timeline_svg
 
 __all__ = [
@@ -39,71 +45,6 @@ __all__ = [
     "version_path", "changes_path", "history_path", "statement_path", "compare_path", "human_date",
     "Banner", "banner_for",
 ]
-
-
-# --- addresses -------------------------------------------------------------------------------
-
-
-def statement_path(statement_id: str) -> str:
-    """Source path of the page with the version in force."""
-    return f"{statement_id}/index.md"
-
-
-def version_path(version: Version) -> str:
-    """Source path of a version's permanent page."""
-    return f"{version.statement_id}/{version.key}/index.md"
-
-
-def changes_path(version: Version) -> str:
-    """Source path of a version's "what changed" page."""
-    return f"{version.statement_id}/{version.key}/changes/index.md"
-
-
-def history_path(statement_id: str) -> str:
-    """Source path of a statement's history page."""
-    return f"{statement_id}/history/index.md"
-
-
-def compare_path(statement_id: str) -> str:
-    """Source path of a statement's compare page."""
-    return f"{statement_id}/compare/index.md"
-
-
-def source_path(version: Version) -> str:
-    """Path of the downloadable Markdown source of a version."""
-    return f"{version.statement_id}/{version.key}/{version.statement_id}-{version.key}.md"
-
-
-def page_url(src_path: str, *, directory_urls: bool = True) -> str:
-    """The URL path (relative to the site root) a page's source path is published at."""
-    if not src_path.endswith(".md"):
-        return src_path
-    stem = src_path[: -len(".md")]
-    if directory_urls:
-        if stem == "index":
-            return ""
-        if stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
-    return stem + ".html"
-
-
-def relative_url(from_src: str, to: str, *, directory_urls: bool = True, to_page: bool = True) -> str:
-    """A link from the page ``from_src`` to the page (or, with ``to_page=False``, file) ``to``."""
-    base = page_url(from_src, directory_urls=directory_urls)
-    target = page_url(to, directory_urls=directory_urls) if to_page else to
-    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
-    rel = posixpath.relpath(target or ".", base_dir or ".")
-    if target.endswith("/") or target == "":
-        rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            rel = "./"
-    return rel
-
-
-def human_date(day: dt.date) -> str:
-    """``February 1, 2024``: how dates read on the page."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 # --- plan ------------------------------------------------------------------------------------
@@ -136,14 +77,6 @@ class Page:
         for token, html in self.fragments.items():
             text = text.replace(token, html, 1)
         return text
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A generated non-page file (JSON, XML, the Markdown source of a version, …)."""
-
-    path: str
-    content: str
 
 
 @dataclass(frozen=True)
@@ -479,9 +412,6 @@ class _Planner:
 
     def plan_compare(self, statement: Statement, current: Version | None) -> None:
         """The compare page, and each version's blocks for the browser's diff engine."""
-        from .compare import compare_data_path, version_blocks_document, version_choices
-        from .render import blocks_from_markdown
-
         path = compare_path(statement.id)
         as_of = self.options.as_of
         statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
@@ -564,8 +494,6 @@ def plan_site(
     """
     planner = _Planner(list(statements), options, classify, diff, diff_bodies)
     plan = planner.plan()
-    from . import feeds  # feeds are data about the same plan
-
     # Feeds and versions.json carry the generator's verdict only where the site publishes it.
     public_classify = classify if options.public_assessment else None
     assets = list(plan.assets) + list(feeds.feed_assets(plan, options, classify=public_classify))
@@ -573,8 +501,3 @@ def plan_site(
         pages=plan.pages, assets=tuple(assets), nav=plan.nav, banners=plan.banners,
         statements=plan.statements, as_of=plan.as_of,
     )
-
-
-def dump_json(data: Any) -> str:
-    """JSON as the site publishes it: UTF-8, stable key order, two-space indent."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
