@@ -73,8 +73,12 @@ class Page:
         return f"---\n{front}---\n\n{self.markdown}"
 
     def fill(self, text: str) -> str:
-        """Put the fragments in place of their placeholders in ``text`` (Markdown or HTML)."""
-        for token, html in self.fragments.items():
+        """Put the fragments in place of their placeholders in ``text`` (Markdown or HTML).
+
+        Newest first: a fragment (a version's footer) may hold placeholders of older ones (the
+        redlines of its corrections).
+        """
+        for token, html in reversed(self.fragments.items()):
             text = text.replace(token, html, 1)
         return text
 
@@ -166,6 +170,7 @@ class _Planner:
         self.diff = diff
         self.diff_bodies = diff_bodies or (memoised_diff(diff, options) if diff is not None else None)
         self._fragments: dict[str, str] = {}
+        self._ready_made: set[str] = set()
         self._fragment_count = 0
         self.statements = tuple(statements)
         self.pages: list[Page] = []
@@ -177,7 +182,7 @@ class _Planner:
     def link(self, from_src: str, to: str, *, to_page: bool = True) -> str:
         return relative_url(from_src, to, directory_urls=self.options.directory_urls, to_page=to_page)
 
-    def fragment(self, html: str) -> Markup:
+    def fragment(self, html: str, *, ready_made: bool = False) -> Markup:
         """A placeholder for ready-made HTML (a redline) in the page's Markdown.
 
         Markdown never parses the redline: the MkDocs adapter puts it in after conversion, and
@@ -186,6 +191,8 @@ class _Planner:
         token = f"<!-- statements-fragment:{self._fragment_count} -->"
         self._fragment_count += 1
         self._fragments[token] = html
+        if ready_made:  # the generator's own HTML (a header): its links need no rebasing
+            self._ready_made.add(token)
         return Markup(token)
 
     def links(self, statement_id: str) -> LinkContext:
@@ -197,12 +204,17 @@ class _Planner:
 
     def add_page(self, path: str, title: str, markdown: str, **meta: Any) -> None:
         meta = {"title": title, **meta}
-        fragments = {token: html for token, html in self._fragments.items() if token in markdown}
+        # Every fragment made since the last page belongs to this one, nested ones included.
+        fragments = dict(self._fragments)
         statement_id = meta.get("statement", {}).get("id")
-        if statement_id:  # redlines carry the statement's own links
+        if statement_id:  # redlines carry the statement's own links; headers and footers are ours
             context = self.links(statement_id)
-            fragments = {token: rebase_html(html, path, context) for token, html in fragments.items()}
+            fragments = {
+                token: html if token in self._ready_made else rebase_html(html, path, context)
+                for token, html in fragments.items()
+            }
         self._fragments.clear()
+        self._ready_made.clear()
         self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta, fragments=fragments))
 
     # pages
@@ -309,13 +321,14 @@ class _Planner:
             is_latest_address and status == "in-force" and previous is not None
             and 0 <= (as_of - version.effective).days <= self.options.banner_days
         )
-        header = _render(
+        # Header and footer are ready-made HTML: fragments, so that Markdown parses only the text.
+        header = self.fragment(ready_made=True, html=_render(
             "version_header.html",
             statement=statement, version=version, status=status, links=links,
             previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
             upcoming=upcoming[0] if upcoming else None, is_latest_address=is_latest_address,
             permalink=self.absolute(version_path(version)), recently_updated=recently_updated,
-        )
+        ))
         corrections = []
         if version.corrections and self.diff is not None:
             before = version.revisions[version.published_count - 1]
@@ -323,14 +336,14 @@ class _Planner:
                 diff = self.diff_bodies(before.body, revision.body)
                 corrections.append({"revision": revision, "redline": self.fragment(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
                 before = revision
-        footer = _render(
+        footer = self.fragment(ready_made=True, html=_render(
             "version_footer.html", version=version, corrections=corrections, links=links,
             permalink=self.absolute(version_path(version)),
-        )
+        ))
         title_md = "" if _body_has_h1(version.body) else f"# {markdown_text(version.title)}\n\n"
         # the guard makes paragraphs that Python-Markdown would take minutes over harmless (history warned)
         body = rebase_markdown(guard_markdown(version.body)[0].rstrip(), path, self.links(statement.id))
-        markdown = f"{title_md}{header}\n{body}\n\n{footer}"
+        markdown = f"{title_md}{header}\n\n{body}\n\n{footer}\n"
         meta: dict[str, Any] = {
             "statement": {"id": statement.id, "effective": version.key, "status": status, "kind": "version"},
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -94,7 +95,9 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.plan = make_plan(statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home)
         self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
-            self._add(files, config, page.path, page.template)
+            # The Markdown alone: the page's meta is handed over in on_page_markdown, not written
+            # as YAML for MkDocs to parse back.
+            self._add(files, config, page.path, page.markdown)
         for asset in self.plan.assets:
             self._add(files, config, asset.path, asset.content, static=True)
         for name in sorted(os.listdir(ASSETS_DIR)):
@@ -115,13 +118,18 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         cls = _StaticFile if static else File
         files.append(cls.generated(config, path, content=content))
 
+    @event_priority(100)  # before other plugins read the page's meta
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        # Material writes page titles into <title>, the header and the navigation without escaping
-        # them (MkDocs' theme templates do not autoescape); ours come from front-matter, so as text.
-        if page.file.src_uri in self._pages and isinstance(page.meta.get("title"), str):
-            page.meta["title"] = str(html_text(page.meta["title"]))
+        planned = self._pages.get(page.file.src_uri)
+        if planned is not None:
+            page.meta = copy.deepcopy(dict(planned.meta))
+            # Material writes page titles into <title>, the header and the navigation without escaping
+            # them (MkDocs' theme templates do not autoescape); ours come from front-matter, so as text.
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = str(html_text(page.meta["title"]))
         return markdown
 
+    @event_priority(100)  # fragments in place before other plugins see the page's HTML
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
         html = planned.fill(html) if planned is not None and planned.fragments else html

@@ -46,7 +46,8 @@ def plan(repo, as_of: str = "2024-12-01", site_url: str = ""):
 
 
 def page(site_plan, path: str) -> str:
-    return next(p.markdown for p in site_plan.pages if p.path == path)
+    found = next(p for p in site_plan.pages if p.path == path)
+    return found.fill(found.markdown)  # the page as readers get it: ready-made HTML in place
 
 
 def asset(site_plan, path: str) -> str:
