@@ -120,7 +120,7 @@ def init(folder: str) -> None:
 # --- build -----------------------------------------------------------------------------------
 
 
-def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: bool, **overrides: Any):
+def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: bool, *, no_cache: bool = False, **overrides: Any):
     from . import plugin
     from .project import load_mkdocs_config, statements_options
 
@@ -129,6 +129,8 @@ def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: boo
         plugin.RUNTIME_OVERRIDES["as_of"] = as_of
     if committed_only:
         plugin.RUNTIME_OVERRIDES["committed_only"] = True
+    if no_cache:
+        plugin.RUNTIME_OVERRIDES["cache"] = False
     config = load_mkdocs_config(config_file, **overrides)
     statements_options(config)  # refuse a config without the plugin
     return config
@@ -140,10 +142,14 @@ def _load_for_build(config_file: str, as_of: dt.date | None, committed_only: boo
 @click.option("--committed-only", is_flag=True, help="Leave uncommitted edits out.")
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site_dir of mkdocs.yml).")
 @click.option("-s", "--strict", is_flag=True, help="Fail on warnings.")
+@click.option("--no-cache", is_flag=True, help="Compute everything afresh; neither read nor write .cache/statements/.")
 @quiet_option
 @verbose_option
 @guard
-def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_dir: str | None, strict: bool, quiet: bool, verbose: bool) -> None:
+def build(
+    config_file: str, as_of: dt.date | None, committed_only: bool, site_dir: str | None, strict: bool, no_cache: bool,
+    quiet: bool, verbose: bool,
+) -> None:
     """Build the site into site/ (replaced only when the whole build succeeds)."""
     from mkdocs.commands.build import build as mkdocs_build
 
@@ -152,7 +158,7 @@ def build(config_file: str, as_of: dt.date | None, committed_only: bool, site_di
     overrides: dict[str, Any] = {"strict": True} if strict else {}
     if site_dir:
         overrides["site_dir"] = site_dir
-    config = _load_for_build(config_file, as_of, committed_only, **overrides)
+    config = _load_for_build(config_file, as_of, committed_only, no_cache=no_cache, **overrides)
     target = Path(config.site_dir)
     staging = target.parent / f".{target.name}.building-{os.getpid()}"
     config.site_dir = str(staging)
@@ -425,12 +431,15 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
 @guard
 def export(config_file: str, as_of: dt.date | None, output: str) -> None:
     """Write the site plan for other static site generators: Markdown pages with HTML blocks, data files, styles."""
-    from .plugin import ASSET_URI, ASSETS_DIR, make_plan
+    from .plugin import ASSET_URI, ASSETS_DIR, cache_store, make_plan
     from .project import load_project
 
     setup_logging(False, False)
     project = load_project(config_file, as_of=as_of)
-    plan = make_plan(project.statements, project.config, project.options, as_of=project.as_of, home=project.options.home)
+    plan = make_plan(
+        project.statements, project.config, project.options, as_of=project.as_of, home=project.options.home,
+        store=cache_store(project.config, project.options),
+    )
     out = Path(output)
     for page in plan.pages:
         _write(out / page.path, page.source)

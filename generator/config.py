@@ -107,3 +107,6 @@ class StatementsConfig(base.Config):
     """Show the generator's own verdict on public pages and feeds. Off by default: public pages show
     what each version declares (``material: true`` or a ``review:`` reason); ``statement check``,
     ``statement diff`` and the pull-request report always show the verdict."""
+
+    cache = c.Type(bool, default=True)
+    """Keep redlines, verdicts and compare data in ``.cache/statements/`` so rebuilds reuse them (safe to delete)."""

@@ -32,12 +32,12 @@ from .addresses import (
     Asset, changes_path, compare_path, dump_json, history_path, human_date, page_url, relative_url, source_path,
     statement_path, version_path,
 )
-from .compare import compare_data_path, version_blocks_document, version_choices
+from .compare import compare_data_path, version_choices
+from .derived import Derived
 from .escape import markdown_text, plain, safe_url
 from .guard import guard_markdown
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
-from .render import blocks_from_markdown
 from .timeline import TimelinePoint, timeline_svg
 
 __all__ = [
@@ -163,12 +163,14 @@ def _visible(statement: Statement, as_of: dt.date) -> tuple[Version, ...]:
 class _Planner:
     def __init__(
         self, statements: Sequence[Statement], options: PlanOptions, classify: Classifier | None, diff: Any,
-        diff_bodies: Callable[[str, str], Any] | None = None,
+        diff_bodies: Callable[[str, str], Any] | None = None, derived: Derived | None = None,
     ):
         self.options = options
         self.classify = classify
         self.diff = diff
         self.diff_bodies = diff_bodies or (memoised_diff(diff, options) if diff is not None else None)
+        #: redlines, change summaries and compare data, computed once (and cached when a store is given)
+        self.derived = derived or Derived(diff, self.diff_bodies, markdown=self._md())  # type: ignore[arg-type]
         self._fragments: dict[str, str] = {}
         self._ready_made: set[str] = set()
         self._fragment_count = 0
@@ -333,8 +335,9 @@ class _Planner:
         if version.corrections and self.diff is not None:
             before = version.revisions[version.published_count - 1]
             for revision in version.corrections:
-                diff = self.diff_bodies(before.body, revision.body)
-                corrections.append({"revision": revision, "redline": self.fragment(self.diff.render_redline(diff, context=False)), "stats": diff.stats})
+                redline = self.derived.redline(before.body, revision.body, context=False)
+                stats = self.derived.summary(before.body, revision.body).stats
+                corrections.append({"revision": revision, "redline": self.fragment(redline), "stats": stats})
                 before = revision
         footer = self.fragment(ready_made=True, html=_render(
             "version_footer.html", version=version, corrections=corrections, links=links,
@@ -360,9 +363,9 @@ class _Planner:
             diff = None
             redline = side = None
         else:
-            diff = self.diff_bodies(previous.body, version.body) if self.diff else None
-            redline = self.fragment(self.diff.render_redline(diff, context=True)) if diff is not None else None
-            side = self.fragment(self.diff.render_side_by_side(diff)) if diff is not None else None
+            diff = self.derived.summary(previous.body, version.body) if self.diff else None
+            redline = self.fragment(self.derived.redline(previous.body, version.body, context=True)) if diff is not None else None
+            side = self.fragment(self.derived.side_by_side(previous.body, version.body)) if diff is not None else None
             if diff is not None:
                 self.change_stats[(statement.id, version.key)] = diff.stats
         markdown = _render(
@@ -399,8 +402,8 @@ class _Planner:
             TimelinePoint(
                 key=row["version"].key, effective=row["version"].effective, url=row["url"], status=row["status"],
                 material=row["version"].material, first=row["changes"] is None,
-                words_added=getattr(self.change_stats.get((statement.id, row["version"].key)), "words_added", None),
-                words_removed=getattr(self.change_stats.get((statement.id, row["version"].key)), "words_removed", None),
+                words_added=self.change_stats.get((statement.id, row["version"].key), {}).get("words_added"),
+                words_removed=self.change_stats.get((statement.id, row["version"].key), {}).get("words_removed"),
             )
             for row in rows
         ]
@@ -429,9 +432,7 @@ class _Planner:
         as_of = self.options.as_of
         statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
         for version in statement.versions:
-            blocks = blocks_from_markdown(version.body, **self._md())
-            data = json.dumps(version_blocks_document(version, blocks), ensure_ascii=False, separators=(",", ":"))
-            self.assets.append(Asset(compare_data_path(version), data + "\n"))
+            self.assets.append(Asset(compare_data_path(version), self.derived.compare_data(version)))
         choices = version_choices(statement, statuses)
         for choice in choices:
             version = statement.version(choice["value"])
@@ -498,14 +499,14 @@ def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Ban
 
 def plan_site(
     statements: Iterable[Statement], options: PlanOptions, *, classify: Classifier | None = None, diff: Any = None,
-    diff_bodies: Callable[[str, str], Any] | None = None,
+    diff_bodies: Callable[[str, str], Any] | None = None, derived: Derived | None = None,
 ) -> SitePlan:
     """Plan every page and file for ``statements`` as of ``options.as_of``.
 
     ``diff`` is the diff engine module (``generator.diff``), passed in so that the plan stays
     testable without it; ``classify`` gives a version's material-change verdict.
     """
-    planner = _Planner(list(statements), options, classify, diff, diff_bodies)
+    planner = _Planner(list(statements), options, classify, diff, diff_bodies, derived)
     plan = planner.plan()
     # Feeds and versions.json carry the generator's verdict only where the site publishes it.
     public_classify = classify if options.public_assessment else None

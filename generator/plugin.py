@@ -15,6 +15,8 @@ from mkdocs.structure.files import File, Files
 
 from .config import StatementsConfig
 from .errors import ConfigError
+from .cache import DEFAULT_FOLDER, Store
+from .derived import Derived
 from .escape import html_text
 from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
 from .project import read_project_statements
@@ -40,6 +42,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def __init__(self) -> None:
         self.ci_committed_only = False
         self.plan: SitePlan | None = None
+        self.store: Store = Store(None)
         self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
         #: True under ``mkdocs serve``/``statement serve``: the preview shows lint panels, a build never does
@@ -92,7 +95,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         statements = read_project_statements(root, self.config)
         has_home = files.get_file_from_path("index.md") is not None
-        self.plan = make_plan(statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home)
+        self.store = cache_store(config, self.config)
+        self.plan = make_plan(
+            statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home, store=self.store,
+        )
+        if self.store.enabled:
+            log.info(f"statements cache {DEFAULT_FOLDER}/: {self.store.summary()}")
         self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
             # The Markdown alone: the page's meta is handed over in on_page_markdown, not written
@@ -229,8 +237,13 @@ def _git_head_log(folder: Path) -> Path | None:
     return None
 
 
-def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool) -> SitePlan:
-    """The site plan for a loaded MkDocs config: pages, redlines and verdicts share one diff per pair."""
+def make_plan(
+    statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool, store: Store | None = None,
+) -> SitePlan:
+    """The site plan for a loaded MkDocs config: pages, redlines and verdicts share one diff per pair.
+
+    With a ``store``, redlines, verdicts and compare data computed by an earlier build are reused.
+    """
     from . import diff as engine
     from . import material
 
@@ -247,8 +260,23 @@ def make_plan(statements: Any, config: Any, options: Any, *, as_of: dt.date, hom
         public_assessment=options.public_assessment,
     )
     diff_bodies = memoised_diff(engine, plan_options)
-    classify = material.classifier(options, diff=diff_bodies)
-    return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies)
+    markdown = {
+        "extensions": list(plan_options.markdown_extensions) or None,
+        "extension_configs": dict(plan_options.markdown_configs) or None,
+    }
+    derived = Derived(engine, diff_bodies, store=store, markdown=markdown)
+    # A verdict depends on the two texts, the Markdown extensions and these options.
+    verdict_options = [dict(options.material), options.effective_pattern]
+    classify = derived.classifier(material.classifier(options, diff=diff_bodies), verdict_options)
+    return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies, derived=derived)
+
+
+def cache_store(config: Any, options: Any) -> Store:
+    """The build's cache: ``.cache/statements/`` next to mkdocs.yml, or none with ``cache: false``."""
+    if not options.cache:
+        return Store(None)
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Store(root / DEFAULT_FOLDER)
 
 
 def _lint_panels(plan: SitePlan | None, config: MkDocsConfig, options: Any) -> dict[str, str]:

@@ -1,0 +1,211 @@
+"""The build cache (.cache/statements/): reused where the inputs are the same, never trusted blindly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cache import Store
+from generator.plugin import make_plan
+from generator.project import load_project
+from tests.conftest import CORPUS, run, statement_text
+
+PATH = "statements/privacy.md"
+CACHE = Path(".cache/statements")
+
+V1 = "## Overview\n\nWe collect little.\n\n## Sharing\n\nWe share nothing.\n"
+V2 = "## Overview\n\nWe collect a little more.\n\n## Sharing\n\nWe share nothing.\n"
+V3 = "## Overview\n\nWe collect a little more.\n\n## Sharing\n\nWe share your email address with partners.\n"
+V4 = "## Overview\n\nWe collect a little more, and your location.\n\n## Sharing\n\nWe share your email address with partners.\n"
+
+
+@pytest.fixture
+def history(in_repo):
+    """Three versions, the second corrected after publication, the third material."""
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01", body=V1)}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body=V2)}, date="2024-05-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body=V2.replace("more.", "more!"))}, date="2024-07-01")
+    in_repo.commit(
+        files={PATH: statement_text(effective="2025-01-01", material=True, summary="We share your email.", body=V3)},
+        date="2024-11-01",
+    )
+    return in_repo
+
+
+def build(folder: Path, name: str, *args: str) -> Path:
+    result = run("build", "--as-of", "2024-12-01", "-d", str(folder / name), *args)
+    assert result.exit_code == 0, result.output
+    return folder / name
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def entries(folder: Path) -> list[Path]:
+    return [p for p in (folder / CACHE).rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def plan_counts(folder: Path, as_of: str = "2024-12-01") -> Store:
+    """Plan the site with the project's cache; the store's counts say what was computed."""
+    project = load_project(folder / "mkdocs.yml", as_of=dt.date.fromisoformat(as_of), warn=lambda message: None)
+    store = Store(folder / CACHE)
+    make_plan(project.statements, project.config, project.options, as_of=project.as_of, home=True, store=store)
+    return store
+
+
+# --- the same site ---------------------------------------------------------------------------------
+
+
+def test_a_build_with_the_cache_is_byte_identical_to_one_without(history, tmp_path):
+    first = build(tmp_path, "first")  # fills the cache
+    assert entries(history.path)
+    second = build(tmp_path, "second")  # reads it
+    without = build(tmp_path, "without", "--no-cache")
+    assert files_of(second) == files_of(first) == files_of(without)
+
+
+def test_no_cache_neither_reads_nor_writes_the_folder(history, tmp_path):
+    build(tmp_path, "site", "--no-cache")
+    assert not (history.path / CACHE).exists()
+
+
+def test_the_cache_folder_ignores_itself_in_git(history, tmp_path):
+    build(tmp_path, "site")
+    assert (history.path / CACHE / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert history.git("status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_the_option_cache_false_turns_it_off(history, tmp_path):
+    config = history.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - statements\n", "  - statements:\n      cache: false\n"), encoding="utf-8")
+    build(tmp_path, "site")
+    assert not (history.path / CACHE).exists()
+
+
+# --- never trusted ------------------------------------------------------------------------------------
+
+
+def _rewrite(path: Path, payload: bytes, *, key: str | None = None) -> None:
+    """An entry with ``payload`` and a valid first line (the damage is in the data, not the checksum)."""
+    path.write_bytes(f"{key or path.name} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
+
+
+def test_corrupt_entries_are_ignored_and_the_site_is_the_same(history, tmp_path):
+    expected = files_of(build(tmp_path, "without", "--no-cache"))
+    build(tmp_path, "first")
+    damaged = entries(history.path)
+    assert len(damaged) >= 6
+    for number, entry in enumerate(damaged):
+        data = entry.read_bytes()
+        match number % 6:
+            case 0:
+                entry.write_bytes(data[: len(data) // 2])  # torn write
+            case 1:
+                entry.write_bytes(data.replace(b"e", b"a", 3))  # bytes changed under the checksum
+            case 2:
+                entry.write_bytes(b"")
+            case 3:
+                _rewrite(entry, b'{"unexpected": "shape"}')  # intact, but not what the kind holds
+            case 4:
+                _rewrite(entry, b"[1, 2")  # intact, but not JSON
+            case 5:
+                _rewrite(entry, json.dumps("<p>another page's redline</p>").encode(), key="0" * 64)  # not its key
+    assert files_of(build(tmp_path, "again")) == expected
+    # …and the damaged entries were replaced by good ones: the next build reuses everything.
+    assert plan_counts(history.path).computed() == 0
+
+
+def test_an_entry_from_another_configuration_is_not_used(history, tmp_path):
+    build(tmp_path, "first")
+    config = history.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("permalink: true", "permalink: '#'"), encoding="utf-8")
+    store = plan_counts(history.path)
+    assert store.counts[("redline", "reused")] == 0
+    assert store.counts[("compare", "reused")] == 0
+
+
+def test_changed_detector_options_recompute_the_verdicts_only(history, tmp_path):
+    build(tmp_path, "first")
+    config = history.path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - statements\n", "  - statements:\n      material:\n        disable: [negation]\n"),
+        encoding="utf-8",
+    )
+    store = plan_counts(history.path)
+    assert store.computed(["verdict"]) == 2
+    assert store.computed(["redline", "side-by-side", "summary", "compare"]) == 0
+
+
+# --- only what changed ---------------------------------------------------------------------------------
+
+
+def test_a_rebuild_without_changes_recomputes_nothing(history, tmp_path):
+    build(tmp_path, "first")
+    assert plan_counts(history.path).computed() == 0
+
+
+def test_a_new_version_recomputes_only_its_own_diff_verdict_and_compare_data(history, tmp_path):
+    build(tmp_path, "first")
+    history.commit(files={PATH: statement_text(effective="2025-06-01", body=V4)}, date="2024-11-20")
+    store = plan_counts(history.path)
+    # one new pair (2025-01-01 → 2025-06-01): its summary, redline, side by side and verdict; one
+    # new version: its compare data. Every other version's are reused.
+    assert {kind: n for (kind, what), n in store.counts.items() if what == "computed"} == {
+        "summary": 1, "redline": 1, "side-by-side": 1, "verdict": 1, "compare": 1,
+    }
+    assert store.counts[("compare", "reused")] == 3
+    assert store.counts[("verdict", "reused")] >= 2
+
+
+def test_a_correction_recomputes_its_redline_and_its_version_pair_only(history, tmp_path):
+    build(tmp_path, "first")
+    corrected = V3.replace("partners.", "partners we name.")
+    history.commit(
+        files={PATH: statement_text(effective="2025-01-01", material=True, summary="We share your email.", body=corrected)},
+        date="2024-11-25",
+    )
+    store = plan_counts(history.path)
+    computed = {kind: n for (kind, what), n in store.counts.items() if what == "computed"}
+    # the corrected version against its predecessor, its correction's own redline, its compare data
+    assert computed == {"summary": 2, "redline": 1, "redline-changes": 1, "side-by-side": 1, "verdict": 1, "compare": 1}
+
+
+def test_a_version_of_another_site_with_the_same_texts_reuses_the_entries(history, tmp_path):
+    build(tmp_path, "first")
+    shutil.copytree(history.path / CACHE, tmp_path / "copy")
+    shutil.rmtree(history.path / CACHE)
+    shutil.copytree(tmp_path / "copy", history.path / CACHE)
+    assert plan_counts(history.path).computed() == 0
+
+
+# --- the corpus ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not present")
+def test_the_corpus_builds_byte_identically_with_and_without_the_cache(tmp_path, monkeypatch):
+    from tests.test_corpus_history import replay
+
+    folder = tmp_path / "site-policy"
+    replay(folder)
+    (folder / "pages").mkdir()
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Terms\ndocs_dir: pages\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n  - statements:\n      statements_dir: Policies/github-terms\n"
+        "markdown_extensions:\n  - toc:\n      permalink: true\n  - tables\n  - attr_list\n  - md_in_html\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder)
+    out = tmp_path / "out"
+    sites = []
+    for name, extra in (("cold", ()), ("warm", ()), ("none", ("--no-cache",))):
+        result = run("build", "--as-of", "2026-11-29", "-d", str(out / name), *extra)
+        assert result.exit_code == 0, result.output
+        sites.append(files_of(out / name))
+    assert sites[0] == sites[1] == sites[2]
