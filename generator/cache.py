@@ -187,10 +187,11 @@ class Store:
         return value
 
     def summary(self) -> str:
-        """``reused N, computed M`` over every kind, for the build's log."""
+        """``reused N, computed M (page 2, redline 1)`` over every kind, for the build's log."""
         reused = sum(n for (_, what), n in self.counts.items() if what == "reused")
-        computed = sum(n for (_, what), n in self.counts.items() if what == "computed")
-        return f"reused {reused}, computed {computed}"
+        kinds = sorted((kind, n) for (kind, what), n in self.counts.items() if what == "computed" and n)
+        detail = f" ({', '.join(f'{kind} {n}' for kind, n in kinds)})" if kinds else ""
+        return f"reused {reused}, computed {sum(n for _, n in kinds)}{detail}"
 
     def computed(self, kinds: Iterable[str] | None = None) -> int:
         """How many values were computed (not reused), optionally of some kinds only."""

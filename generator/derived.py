@@ -120,15 +120,18 @@ class Derived:
         options, the effective-date pattern); they are part of the key.
         """
         salt = config_digest(options)
+        seen: dict[str, Any] = {}  # the changes page, the history and the feeds ask for the same verdicts
 
         def classify_version(statement: Statement, version: Version) -> Any:
             previous = statement.previous(version)
             if previous is None:
                 return classify(statement, version)
             key = self._key("verdict", salt, previous.body, version.body)
-            return self.store.through(
-                "verdict", key, lambda: classify(statement, version), encode=_encode_verdict, decode=_decode_verdict,
-            )
+            if key not in seen:
+                seen[key] = self.store.through(
+                    "verdict", key, lambda: classify(statement, version), encode=_encode_verdict, decode=_decode_verdict,
+                )
+            return seen[key]
 
         return classify_version
 

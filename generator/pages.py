@@ -217,6 +217,9 @@ class _Planner:
             }
         self._fragments.clear()
         self._ready_made.clear()
+        # Numbered per page: a page's Markdown must not change because another page was added
+        # (the build cache keeps each page's conversion by its Markdown).
+        self._fragment_count = 0
         self.pages.append(Page(path=path, title=title, markdown=markdown, meta=meta, fragments=fragments))
 
     # pages
@@ -274,8 +277,11 @@ class _Planner:
     def plan_statement(self, statement: Statement) -> None:
         as_of = self.options.as_of
         current = statement.current(as_of)
-        verdicts = {v.key: self.classify(statement, v) if self.classify else None for v in statement.versions}
+        verdicts: dict[str, Any] = {}
         for version in statement.versions:
+            # One version at a time: its verdict, pages and redlines share one diff, which can then
+            # go (the build keeps only the last few diffs in memory).
+            verdicts[version.key] = self.classify(statement, version) if self.classify else None
             self.plan_version(statement, version, current, verdicts[version.key], path=version_path(version))
             self.plan_changes(statement, version, verdicts[version.key])
             self.assets.append(Asset(source_path(version), version.text))
@@ -475,7 +481,7 @@ def memoised_diff(engine: Any, options: PlanOptions) -> Callable[[str, str], Any
         "extension_configs": dict(options.markdown_configs) or None,
     }
 
-    @lru_cache(maxsize=None)
+    @lru_cache(maxsize=8)  # a pair's uses come together (see _Planner.plan_statement); diffs are large
     def diff_bodies(old: str, new: str) -> Any:
         return engine.diff_markdown(old, new, **markdown)
 

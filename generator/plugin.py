@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .config import StatementsConfig
@@ -19,6 +19,7 @@ from .cache import DEFAULT_FOLDER, Store
 from .derived import Derived
 from .escape import html_text
 from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
+from .rendered import PageCache, page_salt
 from .project import read_project_statements
 
 __all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES", "in_ci"]
@@ -43,6 +44,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.ci_committed_only = False
         self.plan: SitePlan | None = None
         self.store: Store = Store(None)
+        self.converted = PageCache(self.store, None)
         self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
         #: True under ``mkdocs serve``/``statement serve``: the preview shows lint panels, a build never does
@@ -99,8 +101,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.plan = make_plan(
             statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home, store=self.store,
         )
-        if self.store.enabled:
-            log.info(f"statements cache {DEFAULT_FOLDER}/: {self.store.summary()}")
+        self.converted = PageCache(self.store, page_salt(config))
         self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
             # The Markdown alone: the page's meta is handed over in on_page_markdown, not written
@@ -127,7 +128,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         files.append(cls.generated(config, path, content=content))
 
     @event_priority(100)  # before other plugins read the page's meta
-    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+    def _hand_over_meta(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
         if planned is not None:
             page.meta = copy.deepcopy(dict(planned.meta))
@@ -137,16 +138,30 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
                 page.meta["title"] = str(html_text(page.meta["title"]))
         return markdown
 
-    @event_priority(100)  # fragments in place before other plugins see the page's HTML
+    @event_priority(-100)  # after every other plugin: the key is the Markdown as it would be converted
+    def _reuse_conversion(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self._pages:
+            return self.converted.lookup(page, markdown)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_hand_over_meta, _reuse_conversion)
+
+    @event_priority(100)  # kept HTML and fragments in place before other plugins see the page's HTML
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
-        html = planned.fill(html) if planned is not None and planned.fragments else html
+        if planned is not None:
+            html = self.converted.content(page, html, files)
+            html = planned.fill(html) if planned.fragments else html
         panel = self._lint_panels.get(page.file.src_uri)
         if panel:
             # below the version's facts, above its text
             end = html.find("</nav>\n</div>")
             html = html[: end + 13] + "\n" + panel + html[end + 13 :] if end >= 0 else panel + html
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.store.enabled:
+            log.info(f"statements cache {DEFAULT_FOLDER}/: {self.store.summary()}")
 
     # --- templates -------------------------------------------------------------------------
 

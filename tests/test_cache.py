@@ -184,6 +184,81 @@ def test_a_version_of_another_site_with_the_same_texts_reuses_the_entries(histor
     assert plan_counts(history.path).computed() == 0
 
 
+# --- pages' converted HTML ------------------------------------------------------------------------
+
+
+def build_in_process(folder: Path, as_of: str = "2024-12-01"):
+    """Build with MkDocs in this process; the plugin (its store and page cache) for inspection.
+
+    MkDocs hands the same plugin instance to every build of a process (as ``serve`` does): read
+    what a build did before starting the next.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+
+    from generator.cli import _load_for_build
+
+    config = _load_for_build(str(folder / "mkdocs.yml"), dt.date.fromisoformat(as_of), False)
+    config.site_dir = str(folder / "out")
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config.plugins["statements"]
+
+
+def test_a_rebuild_without_changes_converts_none_of_the_pages_it_kept(history):
+    converted_first = list(build_in_process(history.path).converted.converted)
+    assert "privacy/2024-01-01/index.md" in converted_first
+    second = build_in_process(history.path)
+    assert second.converted.converted == []
+    assert sorted(second.converted.reused) == sorted(converted_first)
+
+
+def test_a_new_version_converts_only_the_pages_whose_markdown_changed(history):
+    build_in_process(history.path)
+    history.commit(files={PATH: statement_text(effective="2025-06-01", body=V4)}, date="2024-11-20")
+    plugin = build_in_process(history.path)
+    converted = set(plugin.converted.converted)
+    # the new version's own pages, and the pages that list every version
+    assert {"privacy/2025-06-01/index.md", "privacy/2025-06-01/changes/index.md"} <= converted
+    assert converted <= {
+        "privacy/2025-06-01/index.md", "privacy/2025-06-01/changes/index.md", "privacy/compare/index.md",
+        "privacy/history/index.md", "index.md",
+    }
+    # the pages of every earlier version are the same Markdown (their headers are fragments)
+    assert "privacy/2024-01-01/index.md" in plugin.converted.reused
+    assert "privacy/2024-06-01/changes/index.md" in plugin.converted.reused
+
+
+def test_a_page_with_relative_links_in_its_text_is_converted_every_time(history):
+    history.commit(
+        files={PATH: statement_text(effective="2025-06-01", body=V4 + "\nSee [our cookies](cookies.md).\n")},
+        date="2024-11-20",
+    )
+    build_in_process(history.path)
+    plugin = build_in_process(history.path)
+    assert "privacy/2025-06-01/index.md" not in plugin.converted.reused
+    assert "privacy/2024-01-01/index.md" in plugin.converted.reused
+
+
+def test_a_kept_page_keeps_its_table_of_contents_and_anchors(history, tmp_path):
+    cold = build(tmp_path, "cold")
+    warm = build(tmp_path, "warm")
+    page = "privacy/2024-06-01/index.html"
+    assert (warm / page).read_bytes() == (cold / page).read_bytes()
+    assert 'href="#sharing"' in (warm / page).read_text(encoding="utf-8")  # the table of contents
+
+
+def test_unknown_markdown_extensions_turn_the_page_cache_off(history):
+    config = history.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - pymdownx.snippets\n", encoding="utf-8")
+    build_in_process(history.path)
+    plugin = build_in_process(history.path)
+    assert plugin.converted.reused == [] and plugin.converted.converted == []
+    assert plugin.store.counts[("redline", "reused")] > 0  # the rest of the cache still works
+
+
 # --- the corpus ---------------------------------------------------------------------------------------
 
 
