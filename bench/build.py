@@ -275,8 +275,8 @@ def section_build(work: Path, rounds: int, quick: bool) -> None:
     print()
 
 
-def section_rebuild(work: Path, rounds: int, quick: bool) -> None:
-    sizes = [60, 120] if quick else [300, 1000]
+def section_rebuild(work: Path, rounds: int, quick: bool, sizes: list[int] | None = None) -> None:
+    sizes = sizes or ([60, 120] if quick else [300, 1000])
     print(f"(b) rebuilds ÷ a full build (empty cache), interleaved, CPU seconds, medians of {rounds}; peak memory ÷ the floor's")
     print(
         f"{'versions':>9}{'floor s':>9}{'full s':>9}{'no-change s':>13}{'one-new s':>11}"
@@ -400,6 +400,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer rounds")
     parser.add_argument("--rounds", type=int, default=None, help="rounds per measurement (default 3, quick 2)")
     parser.add_argument("--only", choices=sorted(SECTIONS), action="append", help="run only these sections")
+    parser.add_argument("--rebuild-sizes", type=int, nargs="+", help="version counts of (b) (default 300 1000)")
     args = parser.parse_args()
     rounds = args.rounds or (2 if args.quick else 3)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -408,7 +409,10 @@ def main() -> None:
     try:
         for name, section in SECTIONS.items():
             if not args.only or name in args.only:
-                section(work, rounds, args.quick)
+                if name == "rebuild" and args.rebuild_sizes:
+                    section_rebuild(work, rounds, args.quick, args.rebuild_sizes)
+                else:
+                    section(work, rounds, args.quick)
                 sys.stdout.flush()
     finally:
         shutil.rmtree(work, ignore_errors=True)
