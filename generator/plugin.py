@@ -7,20 +7,22 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .addresses import page_url
+from .cache import DEFAULT_FOLDER, Store
 from .config import StatementsConfig
 from .errors import ConfigError
-from .cache import DEFAULT_FOLDER, Store
-from .derived import Derived
 from .escape import html_text
-from .pages import PlanOptions, SitePlan, memoised_diff, page_url, plan_site
-from .rendered import PageCache, page_salt
 from .project import read_project_statements
+
+if TYPE_CHECKING:
+    from .pages import SitePlan
+    from .rendered import PageCache
 
 __all__ = ["StatementsPlugin", "RUNTIME_OVERRIDES", "in_ci"]
 
@@ -44,7 +46,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.ci_committed_only = False
         self.plan: SitePlan | None = None
         self.store: Store = Store(None)
-        self.converted = PageCache(self.store, None)
+        self.converted: PageCache | None = None
         self._pages: dict[str, Any] = {}
         self.as_of: dt.date = dt.date.today()
         #: True under ``mkdocs serve``/``statement serve``: the preview shows lint panels, a build never does
@@ -101,6 +103,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.plan = make_plan(
             statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home, store=self.store,
         )
+        from .rendered import PageCache, page_salt
+
         self.converted = PageCache(self.store, page_salt(config))
         self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
@@ -141,7 +145,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     @event_priority(-100)  # after every other plugin: the key is the Markdown as it would be converted
     def _reuse_conversion(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self._pages:
-            return self.converted.lookup(page, markdown)
+            return self.converted.lookup(page, markdown) if self.converted else markdown
         return markdown
 
     on_page_markdown = CombinedEvent(_hand_over_meta, _reuse_conversion)
@@ -150,7 +154,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
         if planned is not None:
-            html = self.converted.content(page, html, files)
+            html = self.converted.content(page, html, files) if self.converted else html
             html = planned.fill(html) if planned.fragments else html
         panel = self._lint_panels.get(page.file.src_uri)
         if panel:
@@ -259,8 +263,12 @@ def make_plan(
 
     With a ``store``, redlines, verdicts and compare data computed by an earlier build are reused.
     """
+    # The planning stack loads only for a build: commands that merely load mkdocs.yml (diff, log,
+    # check) instantiate this plugin too.
     from . import diff as engine
     from . import material
+    from .derived import Derived
+    from .pages import PlanOptions, memoised_diff, plan_site
 
     plan_options = PlanOptions(
         as_of=as_of,

@@ -20,6 +20,8 @@ class _CheckIds(c.ListOfItems):
 
     def run_validation(self, value: object) -> list[str]:
         ids = super().run_validation(value)
+        if not ids:  # the usual case: no need to load the checks (every command validates this)
+            return ids
         from .catalogue import CHECK_IDS
 
         unknown = [i for i in ids if i not in CHECK_IDS]
