@@ -142,10 +142,18 @@ def _text(data: Any) -> str:
     return data
 
 
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+
+
 def _decode_verdict(data: Any) -> Any:
     from .material import Classification, Finding
 
-    findings = tuple(Finding(**{**finding, "section": tuple(finding["section"])}) for finding in data["findings"])
+    # A finding's constructor takes its fields; to_dict() may add derived keys (marked excerpts).
+    names = {field.name for field in dataclasses.fields(Finding)}
+    findings = tuple(
+        Finding(**{key: _tuples(value) for key, value in finding.items() if key in names}) for finding in data["findings"]
+    )
     return Classification(data["verdict"], findings)
 
 
