@@ -218,14 +218,27 @@ def test_no_version_or_review_for_more_than_12_months_fails_the_ccpa_update_chec
     assert "more than 12 months before 2026-11-30" in check["reason"]
 
 
-def test_a_recorded_review_counts_as_an_update(in_repo):
+def test_a_review_recorded_in_the_front_matter_counts_as_an_update(in_repo):
     in_repo.commit("Statement", files={"statements/privacy.md": statement_text(effective="2024-06-01", body=FULL_GDPR)}, date="2024-05-01")
-    in_repo.commit("Reviewed", files={"statements/privacy.md": statement_text(effective="2024-06-01", reviewed="2026-09-01", body=FULL_GDPR)},
-                   date="2026-09-01")
+    in_repo.write("statements/privacy.md", statement_text(effective="2024-06-01", reviewed="2026-09-01", body=FULL_GDPR))
 
     _, document = lint_json("--regime", "ccpa", "--as-of", "2026-11-30")
 
-    assert twelve_months(document)["status"] == "pass"
+    check = twelve_months(document)
+    assert check["status"] == "pass"
+    assert check["evidence"]["excerpt"] == "reviewed on 2026-09-01 (front-matter 'reviewed')"
+
+
+def test_a_later_correction_counts_as_an_update(in_repo):
+    in_repo.commit("Statement", files={"statements/privacy.md": statement_text(effective="2024-06-01", body=FULL_GDPR)}, date="2024-05-01")
+    in_repo.commit("Fix a typo", files={"statements/privacy.md": statement_text(effective="2024-06-01", body=FULL_GDPR + "\nThank you.\n")},
+                   date="2026-03-02")
+
+    _, document = lint_json("--regime", "ccpa", "--as-of", "2026-11-30")
+
+    check = twelve_months(document)
+    assert check["status"] == "pass"
+    assert check["evidence"]["excerpt"] == "last committed change on 2026-03-02"
 
 
 def test_the_effective_date_in_the_text_must_agree_with_the_front_matter(in_repo):

@@ -76,3 +76,17 @@ def test_a_built_site_never_shows_the_lint_panel(in_repo):
     assert result.exit_code == 0, result.output
     assert "data-statement-lint" not in built_page(in_repo.path / "site", "privacy/2026-03-01")
     assert "data-statement-lint" not in built_page(in_repo.path / "site", "privacy")
+
+
+def test_the_panel_follows_an_edit_of_the_draft(served, in_repo):
+    in_repo.write("statements/privacy.md", statement_text(effective="2026-09-01", body=FULL_GDPR.replace("March 1", "September 1")))
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        page = httpx.get(served + "privacy/2026-09-01/").text
+        if 'data-check="gdpr.right-portability" data-status="pass"' in page:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the preview did not rebuild the lint panel after the edit")
+    assert 'data-check="gdpr.right-portability" data-status="fail"' not in page

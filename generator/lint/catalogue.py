@@ -162,10 +162,13 @@ def _dpo(check: Check, document: LintDocument, context: LintContext) -> CheckRes
                        "details; where none is required, saying so removes this warning.")
 
 
+_BASES = (r"\bcontract|\bconsent\b|\bopted in\b|\bopt(?:s)? in\b|\blegitimate interest|\blegal obligation|\bvital interest|\bpublic (?:task|interest)"
+          r"|\b(?:the )?law requires|\brequired by law|\blegally (?:required|obliged)")
 _LEGAL_BASIS = [
     P("a basis named in a section on legal bases", "## Why we are allowed to use your data … necessary for the contract with your employer",
-      [r"\bcontract|\bconsent\b|\blegitimate interest|\blegal obligation|\bvital interest|\bpublic (?:task|interest)"],
-      sections=r"\bbas[ie]s\b|\blawful|\blegal grounds?|\ballowed to (?:use|process)|\bentitled to (?:use|process)|\bRechtsgrundlage"),
+      [_BASES], sections=r"\bbas[ie]s\b|\blawful|\blegal grounds?|\ballowed to (?:use|process)|\bentitled to (?:use|process)|\bRechtsgrundlage"),
+    P("a basis in a table or list headed by the legal question", "| What we do | Why we are allowed to | … | it is necessary for our contract with you |",
+      [_BASES], near=r"\ballowed to\b|\b(?:legal|lawful) bas[ie]s\b|\blegal grounds?\b|\bwhy we (?:may|can)\b"),
     P("legal bases named", "The legal basis for this processing is our contract with you (Art. 6(1)(b) GDPR).",
       [r"\b(?:legal|lawful) (?:basis|bases|grounds?)\b|\bgrounds? for (?:processing|using|the processing)\b|\bRechtsgrundlage"]),
     P("an article of the GDPR cited", "… under Article 6(1)(f) GDPR", [r"\bArt(?:icle|\.)?\s*6\s*(?:\(1\)|para)|\bArt(?:icle|\.)?\s*6\b.{0,20}\bGDPR\b|\bArt(?:icle|\.)?\s*9\s*\(2\)"]),
@@ -401,12 +404,14 @@ def _effective_date(check: Check, document: LintDocument, context: LintContext) 
     return _pass(check, document, passage, f"Found {phrasing.name} in {where(passage)}.", phrasing.name)
 
 
-_NOTIFY = r"\b(?:notify|notifi|inform(?!ation)|tell|announce|let you know|alert|e-?mail|post|publish|display|notice|message|update the|show)\w*"
-_NO_NOTICE = r"\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notif)"
+_NOTIFY = (r"\b(?:notify|notifi|inform(?!ation)|tell|announce|let you know|alert|e-?mail|post|publish|display|message|update the|show)\w*"
+           r"|\b(?:give|send|provide|put up|display|post)\w* (?:\w+ ){0,2}notice\b|\bnotice (?:of|on|to|at|in|by|before)\b")
+_NO_NOTICE = (r"\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notif)"
+              r"|\blast (?:changed|updated|revised|modified|amended)\b(?: on)?:? (?:\d|[A-Z][a-z]+ \d)")
 _CHANGE = r"\bchang|\bupdat|\brevis|\bamend|\bmodif"
 _CHANGES = [
     P("how changes are announced", "If we make a material change, we will announce it here and by email at least 30 days before it takes effect.",
-      [_NOTIFY, _CHANGE], sections=r"\bchang|\bupdat|\brevis|\bamend|\bmodif", unless=_NO_NOTICE),
+      [_NOTIFY], sections=r"\bchang|\bupdat|\brevis|\bamend|\bmodif", unless=_NO_NOTICE),
     P("how changes to the policy are announced", "We will post any changes to this privacy policy on this page.",
       [_NOTIFY, r"\b(?:chang|updat|revis|amend|modif)\w* (?:to |of |in )?(?:this|our|the) (?:privacy )?(?:statement|policy|notice)\b"
        r"|\b(?:this|our|the) (?:privacy )?(?:statement|policy|notice)\b (?:\w+ ){0,4}(?:chang|updat|revis|amend|modif)"], unless=_NO_NOTICE),
@@ -503,7 +508,7 @@ def _all_of(*groups: tuple[str, list[Phrasing]]):
 
 PURPOSES = (
     P("a section on how information is used", "## How we use information", [r"\w+"],
-      sections=r"\b(?:how|why) (?:we|do we) (?:use|process)|\buse of (?:your )?(?:personal )?(?:information|data)|\bpurposes?\b|\bwhat we do with"),
+      sections=r"\b(?:how|why) (?:we|do we) (?:use|process|need)|\buse of (?:your )?(?:personal )?(?:information|data)|\bpurposes?\b|\bwhat we do with"),
     P("what the data is used for", "We use the information we collect to provide, maintain and secure the service.",
       [r"\b(?:we|us)\b (?:\w+ ){0,3}(?:use|process|collect|need)\w*\b (?:\w+ ){0,6}(?:to|for|so that|in order to)\b",
        r"\bdata\b|\binformation\b|\bdetails\b"]),
@@ -517,6 +522,8 @@ RECIPIENTS = (
        r"couriers?|carriers?|shipping|delivery (?:compan|partner|service)|banks?|credit (?:agenc|reference)|airlines?|hotels?|employers?|schools?)"],
       unless=r"^\W*(?:we|you) use\b|" + YOU_PROMISE),
     P("recipients named", "Recipients of your data are …", [r"\brecipients?\b"], near=DATA),
+    P("data that goes to someone", "Your order details go to our couriers so they can deliver.",
+      [r"\b(?:go(?:es)?|are sent|is sent|are passed|is passed|are given|is given)\b (?:\w+ ){0,2}to\b (?:our|the|their|a|your)?\s?\w+", DATA_HERE + r"|\bdetails\b|\baddress\b"]),
     P("third parties that receive or collect data", "Our advertising partners may collect information about your use of the app.",
       [r"\b(?:third[- ]part(?:y|ies)|partners?|companies|providers?|SDKs?|software development kits?|airlines|hotels|carriers|couriers|authorities)\b",
        r"\b(?:receive|collect|access|process|obtain|get)\w*\b (?:\w+ ){0,4}(?:data|information|details)\b"]),
@@ -532,7 +539,8 @@ ACCESS = (
       [r"\baccess\b.{0,30}(?:" + DATA_NOUN + ")"], near=ASK),
     P("finding out what is held", "You can ask us whether we process data about you and what it is.",
       [r"\b(?:whether|which|what)\b (?:\w+ ){0,3}(?:personal )?(?:data|information)?\b ?(?:\w+ ){0,3}(?:we )?(?:hold|have|process|keep|store|collect|use|disclose)\w*\b"
-       r"|\b(?:obtain|get|receive|request)\b (?:\w+ ){0,2}information (?:about|on|regarding|concerning) (?:the |your )?(?:personal )?data"],
+       r"|\b(?:obtain|get|receive|request)\b (?:\w+ ){0,2}information (?:about|on|regarding|concerning) (?:the |your )?(?:personal )?data"
+       r"|\b(?:see|view|know|get)\b (?:\w+ ){0,3}(?:personal )?(?:data|information)\b (?:\w+ ){0,2}(?:we )?(?:hold|have|keep|process)"],
       near=ASK),
 )
 RECTIFY = (
@@ -601,6 +609,9 @@ CHECKS: tuple[Check, ...] = (
                 [r"\b(?:keep|kept|retain|retained|store|stored|hold|held|delete[sd]?|erase[sd]?|anonymi[sz]e[sd]?|purge[sd]?|gone|removed|destroyed)\b.{0,80}"
                  r"\b(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty|ninety)[- ](?:days?|weeks?|months?|years?)\b"]),
               P("retention named", "Our retention periods are …", [r"\bretention\b|\bSpeicherdauer|\bhow long we (?:keep|retain|store|hold)"]),
+              P("periods listed under a retention heading", "## How long we keep it — Order records: six years, for tax.",
+                [r"\b(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty|ninety)[- ](?:days?|weeks?|months?|years?)\b|\buntil\b|\bas long as\b"],
+                sections=r"\bhow long\b|\bretention\b|\bretain|\bkeep(?:ing)?\b|\bstorage (?:period|time)"),
               P("the criteria for the period", "We keep your account information for as long as your account is open.",
                 [r"\b(?:keep|retain|store|hold|stay|remain)\w*\b.{0,80}\b(?:as long as|for as long|until|no longer than|only (?:for )?as long|while)\b"]),
           ), exclude_sections=rx(CHILDREN)),
@@ -629,6 +640,8 @@ CHECKS: tuple[Check, ...] = (
                 near=[DATA, ASK]),
               P("an export in a common file format", "You can download all your data as a JSON file.",
                 [r"\b(?:export|download)\w*\b.{0,60}\b(?:JSON|CSV|XML|ZIP)\b"], near=DATA + r"|\beverything we (?:have|hold)\b"),
+              P("a format to take elsewhere", "… and to receive it in a format you can take elsewhere.",
+                [r"\bformat\b.{0,40}\b(?:take|move|use|transfer)\w* (?:\w+ ){0,2}(?:elsewhere|with you|to another)|\btake (?:it|them|your data) (?:elsewhere|with you)"]),
               P("an export other services can import", "The export is a file other fitness apps can import.",
                 [r"\b(?:export|download|copy)\w*\b", r"\b(?:other|another)\b (?:\w+ ){0,2}(?:apps?|services?|providers?|platforms?|tools?)\b (?:\w+ ){0,2}(?:import|read|use|open)"]),
           ), exclude_sections=_RIGHTS_EXCLUDE),
@@ -646,8 +659,9 @@ CHECKS: tuple[Check, ...] = (
               P("withdrawing consent", "You can withdraw your consent at any time.",
                 [r"\b(?:withdraw|revoke|retract)\w*\b.{0,60}\bconsent|\bconsent\b.{0,80}\b(?:withdraw|revoc|revok)\w*|\bWiderruf"]),
               P("changing one's mind about consent", "If you change your mind, turn the setting off and we stop.",
-                [r"\bchange (?:your|their) mind\b|\bturn (?:it |this |the \w+ )?off\b|\bswitch (?:it |this )?off\b|\bopt out\b|\btake (?:it|this|them|that) back\b"],
-                near=r"\bconsent"),
+                [r"\bchange (?:your|their) mind\b|\bturn (?:it |this |the \w+ )?off\b|\bswitch (?:it |this )?off\b|\bopt out\b|\btake (?:it|this|them|that) back\b"
+                 r"|\bunsubscrib\w*"],
+                near=r"\bconsent|\bopted in\b|\bopt(?:s)? in\b"),
           )),
     Check("gdpr.complaint", "gdpr", "Right to lodge a complaint with a supervisory authority", "GDPR Art. 13(2)(d), Art. 14(2)(e); Art. 77",
           "the right to complain to a data protection supervisory authority",
@@ -749,6 +763,9 @@ CHECKS: tuple[Check, ...] = (
           (
               P("non-discrimination stated", "We will not discriminate against you for exercising any of these rights.",
                 [r"\bdiscriminat|\bretaliat|\btreat (?:you |them )?differently\b"], unless=YOU_PROMISE),
+              P("no effect on price or quality", "Exercising these rights will not affect the price or quality of the services you receive.",
+                [r"\b(?:not|never|won't)\b (?:\w+ ){0,2}(?:affect|change|reduce|lower|impact)\w*\b.{0,40}\b(?:price|quality|service|level)"],
+                near=r"\bexercis|\bright"),
               P("no different price or service", "We won't charge you a different price or give you a lower quality of service because you used your rights.",
                 [r"\b(?:deny|charge|different price|different rate|lower quality|different level|penali[sz]e)\w*\b"], near=r"\bexercis|\bright"),
           )),

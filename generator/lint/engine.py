@@ -110,7 +110,8 @@ def read_document(body: str, *, extensions: list | None = None, extension_config
         if block.kind == "item":
             intro = last_paragraph.get(block.section, "")
         elif block.kind == "row" and block.container:
-            table = block.container[-1][0] if block.container else -1
+            # the table element itself (head and body rows sit in different row groups)
+            table = next((nid for nid, start in block.container if start.startswith("<table")), block.container[-1][0])
             if table not in table_head:
                 table_head[table] = text
             intro = table_head[table] + " " + last_paragraph.get(block.section, "")
