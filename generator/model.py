@@ -27,6 +27,7 @@ __all__ = [
     "Statement",
     "Status",
     "parse_document",
+    "as_date",
     "Document",
     "STATEMENT_ID",
 ]
@@ -104,6 +105,20 @@ _HUMAN_DATE = re.compile(
     r"|(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
     r"|(?:(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
 )
+
+
+def as_date(value: object) -> dt.date | None:
+    """A YAML date, datetime or ``YYYY-MM-DD`` string as a date; ``None`` for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def parse_human_date(text: str) -> dt.date | None:

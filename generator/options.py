@@ -7,6 +7,8 @@ import datetime as dt
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .model import as_date
+
 __all__ = ["DateOption"]
 
 
@@ -18,13 +20,7 @@ class DateOption(c.OptionallyRequired[dt.date]):
         self.fix = fix
 
     def run_validation(self, value: object) -> dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        date = as_date(value)
+        if date is not None:
+            return date
         raise ValidationError(f"{value!r} is not a date" + (f"; {self.fix}" if self.fix else ""))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ..model import as_date
 from .model import Check, CheckResult, Evidence, LintContext, LintReport, Phrasing, REGIMES
 
 __all__ = ["Passage", "LintDocument", "read_document", "find", "first", "run_checks", "select_checks", "lint_body", "excerpt"]
@@ -257,7 +258,7 @@ def lint_version(statement: Any, version: Any, *, options: Any = None, config: A
         ignore = list(lint_options.ignore) if lint_options is not None else []
     committed = [v for v in statement.versions if not v.is_draft]
     last_commit = max((r.committed.date() for v in committed for r in v.revisions if r.commit), default=None)
-    reviewed = _date(version.extra.get("reviewed")) if getattr(version, "extra", None) else None
+    reviewed = as_date(version.extra.get("reviewed")) if getattr(version, "extra", None) else None
     facts = HistoryFacts(
         versions=tuple((v.effective, v.published) for v in committed), last_commit=last_commit, reviewed=reviewed,
     )
@@ -292,18 +293,3 @@ def _file_lines(report: LintReport, text: str) -> LintReport:
         for r in report.results
     )
     return replace(report, results=results)
-
-
-def _date(value: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
