@@ -37,7 +37,8 @@ PAYLOAD = (
     '<script>window.__xss="script"</script><img src=x onerror="window.__xss=\'img\'">'
     '"><svg onload="window.__xss=\'svg\'"> [click](javascript:window.__xss=\'link\') @octocat <!-- hidden'
 )
-TITLE = "Privacy " + PAYLOAD
+#: An ampersand too: text escaped twice would show readers "&amp;".
+TITLE = "Privacy & Cookies " + PAYLOAD
 #: A blank line inside a field would end the raw HTML block it stands in.
 SUMMARY = "We now sell data.\n\n[read](javascript:window.__xss='blank-line') " + PAYLOAD
 REVIEW = "Counsel " + PAYLOAD + "\n::error::forged annotation"
@@ -159,7 +160,7 @@ def test_the_summary_is_text_on_the_version_changes_and_history_pages(hostile_si
 def test_the_banner_shows_the_title_as_text(hostile_site, visit):
     page = visit(hostile_site.url + "privacy/2024-01-01/")
     banner = page.locator(".statement-banner strong").inner_text()
-    assert banner.startswith("Our Privacy <script>")
+    assert banner.startswith(f"Our {TITLE} changes")
 
 
 @pytest.mark.browser
