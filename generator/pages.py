@@ -489,13 +489,18 @@ def memoised_diff(engine: Any, options: PlanOptions) -> Callable[[str, str], Any
 
 
 def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Banner | None:
-    """The site-wide banner a statement needs on ``as_of``: a material version upcoming or just in force."""
-    for version in reversed(statement.versions):
-        if not version.material or version.is_draft or version.published > as_of:
-            continue
-        if version.effective > as_of:
-            text = f"Our {statement.title} changes on {human_date(version.effective)}."
-            return Banner(statement.id, version, "upcoming", text, changes_path(version))
+    """The site-wide banner a statement needs on ``as_of``: a material version upcoming or just in force.
+
+    Of several upcoming material versions the banner names the next to take effect, the one the
+    version pages' notice names too; its changes page leads on to the later ones.
+    """
+    announced = [v for v in statement.versions if v.material and not v.is_draft and v.published <= as_of]
+    upcoming = [v for v in announced if v.effective > as_of]
+    if upcoming:
+        version = min(upcoming, key=lambda v: v.effective)
+        text = f"Our {statement.title} changes on {human_date(version.effective)}."
+        return Banner(statement.id, version, "upcoming", text, changes_path(version))
+    for version in reversed(announced):
         if (as_of - version.effective).days <= banner_days:
             text = f"Our {statement.title} changed on {human_date(version.effective)}."
             return Banner(statement.id, version, "changed", text, changes_path(version))

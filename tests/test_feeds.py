@@ -102,3 +102,16 @@ def test_the_changed_banner_ends_banner_days_after_the_effective_date(repo):
     after = plan_site([statement], PlanOptions(as_of=dt.date(2024, 2, 15), banner_days=30))
     assert [b.kind for b in inside.banners] == ["changed"]
     assert after.banners == ()
+
+
+def test_of_two_upcoming_material_versions_the_banner_names_the_next_to_take_effect(repo):
+    repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    repo.commit(files={PATH: statement_text(effective="2024-09-01", published="2024-07-01", material=True,
+                                            summary="We now sell data.")}, date="2024-07-01")
+    repo.commit(files={PATH: statement_text(effective="2024-12-01", published="2024-07-20", material=True,
+                                            summary="We keep data longer.", body="## Retention\n\nTen years.\n")},
+                date="2024-07-20")
+    statement = read_statement(repo.path / PATH)
+    (banner,) = plan_site([statement], PlanOptions(as_of=dt.date(2024, 8, 1))).banners
+    assert banner.kind == "upcoming" and banner.version.key == "2024-09-01"
+    assert "September 1, 2024" in banner.text
