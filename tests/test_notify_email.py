@@ -433,3 +433,16 @@ def test_an_unreachable_mail_server_opens_the_circuit_for_the_rest_of_the_run(tm
     assert [(r.outcome, (r.error or "").split(":")[0]) for r in report.results] == [
         ("failed", "127.0.0.1"), ("failed", "127.0.0.1"), ("failed", "circuit open"),
     ]
+
+
+def test_per_recipient_messages_have_identifiers_of_their_own_that_a_resend_keeps(tmp_path, smtp_server, event):
+    server = smtp_server()
+    channel = make_channel(tmp_path, server.port, to=["Ann <a@lists.fernhill.test>", "b@lists.fernhill.test"],
+                           per_recipient=True)
+
+    channel.send(event)
+    channel.send(event)
+
+    ids = [mail.message["Message-ID"] for mail in server.messages]
+    assert len(set(ids[:2])) == 2 and ids[2:] == ids[:2]
+    assert all(i.startswith(f"<{event.id}.subscribers.") and i.endswith("@fernhill.test>") for i in ids)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
+import hashlib
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -95,7 +96,7 @@ class EmailChannel(Channel):
         if config.reply_to:
             message["Reply-To"] = config.reply_to
         message["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
-        message["Message-ID"] = self.message_id(event)
+        message["Message-ID"] = self.message_id(event, to[0] if to is not None and self.config.per_recipient else None)
         message["Auto-Submitted"] = "auto-generated"
         message["X-Statement-Event"] = f"{event.type} {event.id}"
         if _is_test(event):
@@ -119,10 +120,17 @@ class EmailChannel(Channel):
         quoted = label.replace("\\", "\\\\").replace('"', '\\"')
         return f'"{quoted}" <{self.name}.{domain}>'
 
-    def message_id(self, event: Event) -> str:
-        """``<event id.channel@sender domain>``: the same for every re-send of the event."""
+    def message_id(self, event: Event, recipient: str | None = None) -> str:
+        """``<event id.channel@sender domain>``: the same for every re-send of the event.
+
+        A message of its own per recipient (``per_recipient``) is a message of its own to RFC 5322,
+        so its identifier adds a digest of the recipient's address: still the same on a re-send.
+        """
         domain = parseaddr(self.config.sender)[1].rpartition("@")[2] or "localhost"
-        return f"<{event.id}.{self.name}@{domain}>"
+        if recipient is None:
+            return f"<{event.id}.{self.name}@{domain}>"
+        digest = hashlib.sha256(parseaddr(recipient)[1].lower().encode()).hexdigest()[:12]
+        return f"<{event.id}.{self.name}.{digest}@{domain}>"
 
     def _template_context(self, event: Event) -> dict[str, Any]:
         summary = event.payload["version"].get("summary")
