@@ -211,6 +211,7 @@ def _effective_from_body(body: str, pattern: re.Pattern[str]) -> dt.date | None:
 def _revision(
     statement_id: str, path: str, text: str, *, commit: str | None, committed: dt.datetime,
     author: str, subject: str, pattern: re.Pattern[str], strict: bool, warn: Warn,
+    guarded: dict[tuple[str, int], tuple[str, int]] | None = None,
 ) -> Revision:
     where = f"{path} @ {commit[:7]}" if commit else path
     try:
@@ -223,7 +224,12 @@ def _revision(
     for finding in guard_markdown(document.body)[1]:
         # the renderer makes such a paragraph harmless; the author should know it looks different
         line = document.body_line + finding.line - 1
-        warn(f"{path}:{line}{f' @ {commit[:7]}' if commit else ''}: {finding.describe()}")
+        message = f"{path}:{line}{f' @ {commit[:7]}' if commit else ''}: {finding.describe()}"
+        if guarded is None:
+            warn(message)
+        else:  # one warning per paragraph, however many revisions carry it: the newest's place
+            key = (finding.construct, finding.count)
+            guarded[key] = (message, guarded.get(key, ("", 0))[1] + 1)
     effective = meta.effective if meta else None
     source = "front-matter"
     if effective is None:
@@ -251,15 +257,16 @@ def read_revisions(
     display = display_path(path)
     repo = _open_repo(path.parent.resolve())
     revisions: list[Revision] = []
+    guarded: dict[tuple[str, int], tuple[str, int]] = {}
 
-    def working_tree(strict: bool) -> Revision | None:
+    def working_tree(strict: bool, sink: dict[tuple[str, int], tuple[str, int]] = guarded) -> Revision | None:
         if not path.exists():
             return None
         text = read_working_text(path)
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
         return _revision(
             statement_id, display, text, commit=None, committed=mtime, author="", subject="uncommitted edits",
-            pattern=pattern, strict=strict, warn=warn,
+            pattern=pattern, strict=strict, warn=warn, guarded=sink,
         )
 
     if repo is None or repo.bare:
@@ -267,6 +274,7 @@ def read_revisions(
         draft = working_tree(strict=True)
         if draft is None:
             raise InputError("does not exist", path=display)
+        _warn_guarded(guarded, warn)
         return [draft]
     if _is_shallow(repo):
         raise ShallowCloneError(
@@ -297,16 +305,20 @@ def read_revisions(
                 _revision(
                     statement_id, commit.path, text, commit=commit.sha, committed=commit.committed,
                     author=commit.author, subject=commit.subject, pattern=pattern, strict=False, warn=warn,
+                    guarded=guarded,
                 )
             )
         except InputError as exc:  # pragma: no cover - non-strict parsing does not raise
             warn(f"{exc}; skipped")
 
     # The file as it is now must be valid, whatever its old revisions were.
-    draft = working_tree(strict=True) if options.include_working_tree and options.ref == "HEAD" else None
+    in_draft: dict[tuple[str, int], tuple[str, int]] = {}
+    draft = working_tree(strict=True, sink=in_draft) if options.include_working_tree and options.ref == "HEAD" else None
     if draft is not None:
         if not revisions or draft.text != revisions[-1].text:
             revisions.append(draft)
+            for key, (message, _) in in_draft.items():
+                guarded[key] = (message, guarded.get(key, ("", 0))[1] + 1)
     elif revisions:
         parse_document(revisions[-1].text, path=display, strict=True)
     else:
@@ -314,7 +326,13 @@ def read_revisions(
         if draft is None:
             raise InputError("does not exist", path=display)
         revisions.append(draft)
+    _warn_guarded(guarded, warn)
     return revisions
+
+
+def _warn_guarded(guarded: dict[tuple[str, int], tuple[str, int]], warn: Warn) -> None:
+    for message, count in guarded.values():
+        warn(message + (f" (in {count} revisions)" if count > 1 else ""))
 
 
 def group_versions(statement_id: str, revisions: Iterable[Revision], *, warn: Warn | None = None) -> tuple[Version, ...]:

@@ -266,3 +266,14 @@ def test_a_changed_link_target_is_escaped_in_its_note():
     new = "Write to [us](https://example.com/contact) today."
     [change] = diff_markdown(old, new).changes
     assert "pointed to https://example.com/?a=1&amp;b=2)" in change.redline
+
+
+def test_a_guarded_paragraph_carried_by_many_revisions_is_reported_once_at_the_newest(repo):
+    body = "## Terms\n\nIntro.\n\n" + unclosed_brackets(5000) + "\n"
+    for effective, date in (("2024-01-01", "2023-12-01"), ("2024-03-01", "2024-02-01"), ("2024-06-01", "2024-05-01")):
+        repo.commit(files={"statements/privacy.md": statement_text(effective=effective, body=body)}, date=date)
+    warnings: list[str] = []
+    read_statement(repo.path / "statements/privacy.md", options=HistoryOptions(), warn=warnings.append)
+    (warning,) = [w for w in warnings if "unclosed '['" in w]
+    assert warning.startswith(f"statements/privacy.md:10 @ {repo.commits[-1][:7]}: ")
+    assert warning.endswith("(in 3 revisions)")
