@@ -27,7 +27,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import feeds
+from . import feeds, i18n
 from .addresses import (
     Asset, changes_path, compare_path, dump_json, history_path, human_date, page_url, relative_url, source_path,
     statement_path, version_path,
@@ -121,14 +121,17 @@ class PlanOptions:
     markdown_configs: Mapping[str, Any] = field(default_factory=dict)
     #: show the generator's own verdict on public pages and feeds (else only what versions declare)
     public_assessment: bool = False
+    #: the language of everything the generator writes on the pages (generator/i18n.py)
+    language: str = i18n.DEFAULT
 
 
 #: A classifier gives a version's verdict against its predecessor (see material.py), or None.
 Classifier = Callable[[Statement, Version], Any]
 
 
-@lru_cache(maxsize=1)
-def _templates() -> jinja2.Environment:
+@lru_cache(maxsize=None)
+def _templates(language: str = i18n.DEFAULT) -> jinja2.Environment:
+    """The page templates, speaking ``language`` (one environment per language, made once)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates/pages"),
         autoescape=True,
@@ -137,15 +140,32 @@ def _templates() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         # Every value is plain text on one line (a blank line would end the raw HTML block it stands
         # in, and Markdown would read the rest); ready-made HTML comes as Markup and stays as it is.
-        finalize=lambda value: plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
+        finalize=_one_line,
     )
-    env.filters["human_date"] = human_date
+    i18n.install(env, language)
+    # Values put into a translated sentence are plain text on one line too, as any other value.
+    for name in ("gettext", "ngettext"):
+        env.globals[name] = _plain_values(env.globals[name])
+    env.filters["human_date"] = env.filters["date"]
     env.filters["md"] = markdown_text  # text in a Markdown line (a heading): no character of it is Markdown
+    env.globals["time"] = lambda key, day: Markup('<time datetime="{}">{}</time>').format(key, i18n.format_date(day, language))
     return env
 
 
-def _render(name: str, **context: Any) -> str:
-    return _templates().get_template(name).render(**context).strip() + "\n"
+def _one_line(value: Any) -> Any:
+    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+def _plain_values(function: Callable[..., Any]) -> Callable[..., Any]:
+    @jinja2.pass_context
+    def translated(context: jinja2.runtime.Context, *args: Any, **variables: Any) -> Any:
+        return context.call(function, *args, **{key: _one_line(value) for key, value in variables.items()})
+
+    return translated
+
+
+def _render(language: str, name: str, **context: Any) -> str:
+    return _templates(language).get_template(name).render(**context).strip() + "\n"
 
 
 _H1 = re.compile(r"\A\s*(?:#\s+\S|[^\n]+\n=+\s*\n)")
@@ -272,7 +292,7 @@ class _Planner:
                 }
             )
         self.home_rows = rows
-        self.add_page("index.md", "Statements", _render("home.md", rows=rows), statements_page="home")
+        self.add_page("index.md", "Statements", _render(self.options.language, "home.md", rows=rows), statements_page="home")
 
     def plan_statement(self, statement: Statement) -> None:
         as_of = self.options.as_of
@@ -331,7 +351,7 @@ class _Planner:
         )
         # Header and footer are ready-made HTML: fragments, so that Markdown parses only the text.
         header = self.fragment(ready_made=True, html=_render(
-            "version_header.html",
+            self.options.language, "version_header.html",
             statement=statement, version=version, status=status, links=links,
             previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
             upcoming=upcoming[0] if upcoming else None, is_latest_address=is_latest_address,
@@ -346,7 +366,7 @@ class _Planner:
                 corrections.append({"revision": revision, "redline": self.fragment(redline), "stats": stats})
                 before = revision
         footer = self.fragment(ready_made=True, html=_render(
-            "version_footer.html", version=version, corrections=corrections, links=links,
+            self.options.language, "version_footer.html", version=version, corrections=corrections, links=links,
             permalink=self.absolute(version_path(version)),
         ))
         title_md = "" if _body_has_h1(version.body) else f"# {markdown_text(version.title)}\n\n"
@@ -375,7 +395,7 @@ class _Planner:
             if diff is not None:
                 self.change_stats[(statement.id, version.key)] = diff.stats
         markdown = _render(
-            "changes.md", statement=statement, version=version, previous=previous, diff=diff,
+            self.options.language, "changes.md", statement=statement, version=version, previous=previous, diff=diff,
             redline=redline, side_by_side=side, links=links, verdict=verdict,
             public_assessment=self.options.public_assessment,
             previous_link=self.link(path, version_path(previous)) if previous else None,
@@ -423,7 +443,7 @@ class _Planner:
             for orientation in ("horizontal", "vertical")
         }
         markdown = _render(
-            "history.md", statement=statement, rows=rows, timeline=timeline,
+            self.options.language, "history.md", statement=statement, rows=rows, timeline=timeline,
             compare=self.link(path, compare_path(statement.id)), public_assessment=self.options.public_assessment,
         )
         self.add_page(
@@ -449,7 +469,7 @@ class _Planner:
         shown = current or statement.versions[-1]
         earlier = statement.previous(shown)
         defaults = {"from": (earlier or shown).key, "to": shown.key}
-        markdown = _render("compare.md", statement=statement, choices=choices, defaults=defaults)
+        markdown = _render(self.options.language, "compare.md", statement=statement, choices=choices, defaults=defaults)
         self.add_page(
             path, f"Compare versions of the {statement.title}", markdown,
             statement={"id": statement.id, "kind": "compare"},
