@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator import diff as engine
+from generator.diff import alignment, opcodes
 from generator.diff import (
     Change,
     Diff,
@@ -176,15 +176,15 @@ def test_a_replaced_heading_in_place_is_modified():
 
 
 def test_huge_replaced_regions_fall_back_to_whole_block_removals_and_additions(monkeypatch):
-    monkeypatch.setattr(engine, "REGION_PAIR_LIMIT", 1)
+    monkeypatch.setattr(alignment, "REGION_PAIR_LIMIT", 1)
     old = "First paragraph about tea.\n\nSecond paragraph about coffee."
     new = "First paragraph about green tea.\n\nSecond paragraph about black coffee."
     assert sorted(kinds(diff_markdown(old, new))) == ["added", "added", "removed", "removed"]
 
 
 def test_many_identical_blocks_are_lined_up_in_order_not_moved(monkeypatch):
-    monkeypatch.setattr(engine, "CROWD_STEPS", 100)
-    monkeypatch.setattr(engine, "CROWD_COPIES", 5)
+    monkeypatch.setattr(alignment, "CROWD_STEPS", 100)
+    monkeypatch.setattr(alignment, "CROWD_COPIES", 5)
     old = ["Same paragraph."] * 40
     new = list(old)
     new[7], new[30] = "Other paragraph seven.", "Other paragraph thirty."
@@ -194,7 +194,7 @@ def test_many_identical_blocks_are_lined_up_in_order_not_moved(monkeypatch):
 
 def test_a_paragraph_past_the_word_pair_limit_is_still_redlined_word_by_word(monkeypatch):
     # past the limit, words are aligned on anchors instead of difflib's search: only the two edits show
-    monkeypatch.setattr(engine, "WORD_PAIR_LIMIT", 100)
+    monkeypatch.setattr(opcodes, "WORD_PAIR_LIMIT", 100)
     old = " ".join(f"w{i}" for i in range(40))
     new = old.replace("w0 ", "first ").replace(" w39", " last")
     [change] = diff_markdown(old, new).changes

@@ -14,6 +14,8 @@ import pytest
 
 from generator import diff as engine
 from generator.diff import diff_markdown, render_redline, render_side_by_side, render_text
+from generator.diff.opcodes import _word_opcodes
+from generator.diff.render_html import _alignment
 from generator.guard import guard_markdown
 from generator.history import HistoryOptions, read_statement
 from generator.render import blocks_from_markdown, render_html
@@ -142,7 +144,7 @@ def test_a_paragraph_past_the_word_pair_limit_redlines_only_its_changed_words():
 def test_anchored_word_opcodes_cover_both_sequences_in_order():
     a = [f"w{k % 40}" for k in range(3000)]
     b = a[:500] + ["new"] * 3 + a[500:2900] + ["end"]
-    ops = engine._word_opcodes(a, b)
+    ops = _word_opcodes(a, b)
     assert ops[0][1] == 0 and ops[0][3] == 0 and ops[-1][2] == len(a) and ops[-1][4] == len(b)
     for (_, _, i2, _, j2), (_, i1, _, j1, _) in zip(ops, ops[1:]):
         assert (i2, j2) == (i1, j1)
@@ -156,7 +158,7 @@ def test_anchored_word_opcodes_cover_both_sequences_in_order():
 
 def columns_match_their_versions(diff: engine.Diff) -> None:
     rows = side_by_side_columns(render_side_by_side(diff))
-    for entry, (_, left, right) in zip(engine._alignment(diff), rows):
+    for entry, (_, left, right) in zip(_alignment(diff), rows):
         if entry.change is not None and entry.change.kind == "modified":
             assert right == text(entry.change.new.html)
             assert left == text(entry.change.old.html)

@@ -1,11 +1,11 @@
-/* The diff engine of generator/diff.py, ported to the browser for the compare page.
+/* The diff engine of generator/diff/, ported to the browser for the compare page.
 
    Same input (each version's blocks, as the build writes them), same steps, same output HTML:
    difflib.SequenceMatcher (autojunk=False, same tie-breaking), block alignment, moves, pairing of
    modified blocks, the word redline with balanced inline elements, and the inline and side-by-side
    renderers. Where Python counts characters, code points are counted here too, and whitespace is
-   Python's (str.isspace), not JavaScript's. Keep this file in step with diff.py: the browser suite
-   compares both on every pair of versions. */
+   Python's (str.isspace), not JavaScript's. Keep this file in step with generator/diff/: the
+   browser suite compares both on every pair of versions. */
 (function (root) {
   "use strict";
 
@@ -1033,7 +1033,7 @@
 
   /* Word opcodes: difflib's for small inputs; past WORD_PAIR_LIMIT token pairs, the ends both
      sides share, then anchors (a token, or a run of tokens, found once on each side), the same
-     again between anchors, and greedy lining up where there are none (as generator/diff.py). */
+     again between anchors, and greedy lining up where there are none (as generator/diff/opcodes.py). */
   var WORD_PAIR_LIMIT = 1000000, ANCHOR_RUNS = [1, 8], ANCHOR_DEPTH = 8, ANCHOR_SAMPLE = 8;
   function wordOpcodes(a, b) {
     if (a.length * b.length <= WORD_PAIR_LIMIT) return new SequenceMatcher(a, b).getOpcodes();

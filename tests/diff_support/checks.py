@@ -17,6 +17,9 @@ from __future__ import annotations
 import time
 
 from generator import diff as engine
+from generator.diff.alignment import _wording
+from generator.diff.markup import _strip_ids
+from generator.diff.render_html import _alignment
 
 from .readback import new_text, old_text, parse, side_by_side_columns, text
 
@@ -72,19 +75,19 @@ def check_pair(old: str, new: str, **markdown: object) -> tuple[float, list[Fail
     except AssertionError as exc:
         failures.append(("readback-old", str(exc)[:300]))
     rows = side_by_side_columns(trees["side by side"])
-    for entry, (_, left, right) in zip(engine._alignment(diff), rows):
+    for entry, (_, left, right) in zip(_alignment(diff), rows):
         change = entry.change
         if change is None or entry.moved_away is not None or change.kind not in ("modified", "moved"):
             continue
         if change.new is not None and right != text(change.new.html):
             failures.append(("side-by-side", f"new column: {_first_difference(right, text(change.new.html))}"))
             break
-        if change.old is not None and left != text(engine._strip_ids(change.old.html)):
+        if change.old is not None and left != text(_strip_ids(change.old.html)):
             failures.append(("side-by-side", f"old column: {_first_difference(left, text(change.old.html))}"))
             break
     for change in diff.changes:
         if change.kind == "moved" and change.old is not None and change.new is not None:
-            if engine._wording(change.old.text) != engine._wording(change.new.text) and "redline-" not in change.redline.replace("redline-sr", ""):
+            if _wording(change.old.text) != _wording(change.new.text) and "redline-" not in change.redline.replace("redline-sr", ""):
                 failures.append(("hidden-move", f"{change.old.text[:80]!r} → {change.new.text[:80]!r}"))
                 break
     return seconds, failures, diff
