@@ -187,6 +187,9 @@ ROBUSTNESS_PAIRS = {
     "a moved paragraph whose typography changed": (
         "# A\n\nWe bill you for the upgraded plan immediately.\n\n# B\n\nOther words stand here.\n",
         "# A\n\n# B\n\nOther words stand here.\n\nWe bill you for the \u201cupgraded\u201d plan immediately\u200b.\n"),
+    "a row whose cells map out of order": (
+        "Keep.\n\n<table>\n<tr><td>use collect</td><td>location</td><td>use service third</td><td>may provider</td></tr>\n</table>\n",
+        "<table>\n<tr><td>provider contact service third</td><td>will may</td></tr>\n</table>\n\nKeep.\n"),
     "thousands of unclosed brackets": (
         "# Terms\n\nIntro words here.\n",
         "# Terms\n\nIntro words here.\n\n" + " ".join(f"[term{k % 7}" for k in range(3000)) + "\n"),

@@ -226,6 +226,21 @@ def test_a_versions_own_marks_read_back_as_its_text_both_ways(mark):
     assert old_text(html) == blocks_from_markdown(old, **TILDE)[0].text
 
 
+#: A moved row that lost cells, whose third old cell shares words with the first new one: the third
+#: cell's deleted words must not be pulled ahead of the second's (found by the long fuzz run).
+ROW_OLD = ("We will not delete your content.\n\n<table>\n<tr><th>Security</th><th>Collect</th><th>Transfer</th>"
+           "<th>Not</th></tr>\n<tr><td>use collect</td><td>location</td><td>use service third</td>"
+           "<td>may provider</td></tr>\n</table>\n")
+ROW_NEW = ("<table>\n<tr><th>Collect</th><th>Days</th></tr>\n<tr><td>provider contact service third</td>"
+           "<td>will may</td></tr>\n</table>\n\nWe will not delete your content.\n")
+
+
+@pytest.mark.parametrize(("old", "new"), [(ROW_OLD, ROW_NEW), (ROW_NEW, ROW_OLD)], ids=["lost-cells", "gained-cells"])
+def test_a_row_whose_cells_map_out_of_order_reads_back_both_ways(old, new):
+    seconds, failures, diff = check_pair(old, new)
+    assert failures == []
+
+
 def test_the_redlines_own_runs_carry_their_class_and_a_versions_own_do_not():
     diff = diff_markdown("We <del>never</del> sell data to anyone.", "We <del>never</del> share data.")
     [change] = diff.changes

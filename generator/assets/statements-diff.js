@@ -1233,24 +1233,35 @@
         }
         return;
       }
-      // within one change, deletions then insertions per structural element (cell by cell)
-      var groups = new Map();
-      function groupOf(stack) {
-        var key = groupKey(stack), g = groups.get(key);
-        if (!g) { g = []; groups.set(key, g); }
-        return g;
+      // within one change, deletions then insertions per structural element (cell by cell), in an
+      // order that keeps each side's words in their order: a word whose element's group comes
+      // before the last group its side wrote a word to opens a new group; whitespace alone is
+      // layout and joins its element's group wherever it is
+      var groups = [], latest = new Map(), last, index;
+      function groupOf(stack, word, after) {
+        var key = groupKey(stack), found = latest.get(key);
+        if (found === undefined || (word && found < after)) {
+          found = groups.length;
+          latest.set(key, found);
+          groups.push([]);
+        }
+        return found;
       }
+      last = 0;
       for (x = i1; x < i2; x++) {
         t = oTokens[x];
         var stack = oldStack(t.stack);
-        group = groupOf(stack);
-        if (t.word) group.push([stack, "del", t.word]);
+        index = groupOf(stack, t.word, last);
+        group = groups[index];
+        if (t.word) { last = index; group.push([stack, "del", t.word]); }
         if (t.ws) group.push([oldStack(t.wsStack), t.word ? "del" : wsMark(t.wsStack, root, "del"), t.ws]);
       }
+      last = 0;
       for (x = j1; x < j2; x++) {
         t = nTokens[x];
-        group = groupOf(t.stack);
-        if (t.word) group.push([t.stack, "ins", t.word]);
+        index = groupOf(t.stack, t.word, last);
+        group = groups[index];
+        if (t.word) { last = index; group.push([t.stack, "ins", t.word]); }
         if (t.ws) group.push([t.wsStack, t.word ? "ins" : wsMark(t.wsStack, root, "ins"), t.ws]);
       }
       groups.forEach(function (g) { Array.prototype.push.apply(segments, g); });

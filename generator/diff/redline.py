@@ -375,24 +375,42 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
                 if ws:
                     segments.append((t.ws_stack if t.ws else t.stack, None, ws))
             continue
-        # within one change, deletions then insertions per structural element (cell by cell)
-        groups: dict[tuple, list[tuple[tuple, str | None, str]]] = {}
+        # within one change, deletions then insertions per structural element (cell by cell), in an
+        # order that keeps each side's words in their order: a word whose element's group comes
+        # before the last group its side wrote a word to opens a new group (an old cell mapped onto
+        # a new one after other cells would otherwise pull its words ahead of theirs); whitespace
+        # alone is layout and joins its element's group wherever it is
+        groups: list[list[tuple[tuple, str | None, str]]] = []
+        latest: dict[tuple, int] = {}
+
+        def group_of(stack: tuple, word: str, after: int) -> int:
+            key = tuple(e[0] for e in _structure(stack))
+            index = latest.get(key)
+            if index is None or (word and index < after):
+                index = latest[key] = len(groups)
+                groups.append([])
+            return index
+
+        last = 0
         for a in range(i1, i2):
             t = o_tokens[a]
             stack = old_stack(t.stack)
-            group = groups.setdefault(tuple(e[0] for e in _structure(stack)), [])
+            index = group_of(stack, t.word, last)
             if t.word:
-                group.append((stack, "del", t.word))
+                last = index
+                groups[index].append((stack, "del", t.word))
             if t.ws:
-                group.append((old_stack(t.ws_stack), "del" if t.word else _ws_mark(t.ws_stack, root, "del"), t.ws))
+                groups[index].append((old_stack(t.ws_stack), "del" if t.word else _ws_mark(t.ws_stack, root, "del"), t.ws))
+        last = 0
         for b in range(j1, j2):
             t = n_tokens[b]
-            group = groups.setdefault(tuple(e[0] for e in _structure(t.stack)), [])
+            index = group_of(t.stack, t.word, last)
             if t.word:
-                group.append((t.stack, "ins", t.word))
+                last = index
+                groups[index].append((t.stack, "ins", t.word))
             if t.ws:
-                group.append((t.ws_stack, "ins" if t.word else _ws_mark(t.ws_stack, root, "ins"), t.ws))
-        for group in groups.values():
+                groups[index].append((t.ws_stack, "ins" if t.word else _ws_mark(t.ws_stack, root, "ins"), t.ws))
+        for group in groups:
             segments.extend(group)
         removed += _word_count(o_tokens[i1:i2])
         added += _word_count(n_tokens[j1:j2])
