@@ -14,7 +14,7 @@ from .material import MaterialConfig
 from .notify.config import NotifyConfig
 from .lint.config import LintConfig
 
-__all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths"]
+__all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths", "LanguageList"]
 
 
 
@@ -57,6 +57,36 @@ class EarlierPaths(c.BaseConfigOption[dict]):
         return result
 
 
+class LanguageList(c.BaseConfigOption[list]):
+    """``[en, de, fr]``: the site's languages, the default first; each one Material for MkDocs speaks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: object) -> list[str]:
+        from .translations import known_language
+
+        if value is None or value == []:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ValidationError("must list language codes, the default first, e.g. [en, de, fr]")
+        codes: list[str] = []
+        for item in value:
+            code = str(item).strip() if isinstance(item, str) else None
+            if not code or not known_language(code):
+                raise ValidationError(
+                    f"{item!r} is not a language code Material for MkDocs has; "
+                    "write codes such as en, de, fr, es, nl or pt-BR"
+                )
+            if code in codes:
+                raise ValidationError(f"'{code}' is listed twice; list each language once")
+            codes.append(code)
+        return codes
+
+
 class StatementsConfig(base.Config):
     """Options of the ``statements`` MkDocs plugin."""
 
@@ -74,6 +104,10 @@ class StatementsConfig(base.Config):
 
     earlier_paths = EarlierPaths()
     """Statement id -> earlier paths of its file (relative to mkdocs.yml, oldest first), read before it."""
+
+    languages = LanguageList()
+    """The site's languages, the default first (``[en, de, fr]``); ``privacy.de.md`` is the German text of
+    ``privacy.md``. Empty: one language, ``theme.language``."""
 
     home = c.Type(bool, default=True)
     """Generate a home page listing the statements when the docs folder has no index.md."""

@@ -29,7 +29,7 @@ from .model import STATEMENT_ID, Document, Revision, Statement, Version, parse_d
 
 __all__ = [
     "HistoryOptions", "read_statement", "read_statements", "read_revisions", "group_versions", "decode_text",
-    "display_path", "read_working_text",
+    "display_path", "read_working_text", "translation_of",
 ]
 
 #: default pattern for an effective date written in the body (adopting existing repositories)
@@ -80,8 +80,24 @@ def display_path(path: str | Path) -> str:
         return path.as_posix()
 
 
+#: ``privacy.de.md``: the German text of ``privacy.md`` (the suffix convention of mkdocs-static-i18n)
+TRANSLATION_SUFFIX = re.compile(r"^(?P<id>[^.]+)\.(?P<language>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$")
+
+
+def translation_of(path: str | Path) -> tuple[str, str] | None:
+    """``(statement id, language)`` when ``path`` names a translation such as ``privacy.de.md``, else None."""
+    path = Path(path)
+    match = TRANSLATION_SUFFIX.match(path.stem) if path.suffix == ".md" else None
+    if match and STATEMENT_ID.match(match["id"]):
+        return match["id"], match["language"]
+    return None
+
+
 def _statement_id(path: Path) -> str:
     stem = path.stem
+    translated = translation_of(path)
+    if translated:  # a translation's revisions and versions belong to the statement it translates
+        return translated[0]
     if not STATEMENT_ID.match(stem):
         raise InputError(
             f"'{path.name}' cannot be a statement id (it becomes part of the site's addresses)",
@@ -166,6 +182,7 @@ def _log(repo, relpath: str, ref: str) -> list[_Commit]:
 def _earlier_commits(repo, root: Path, statement_id: str, options: HistoryOptions, warn: Warn) -> list[_Commit]:
     """The commits of a statement's earlier paths (``earlier_paths``), each path's followed as usual, in order."""
     commits: list[_Commit] = []
+    # keyed by the file's stem: ``privacy`` for the statement, ``privacy.de`` for its German text
     for earlier in options.earlier_paths.get(statement_id, ()):
         try:
             relpath = Path(earlier).resolve().relative_to(root).as_posix()
@@ -285,7 +302,7 @@ def read_revisions(
 
     root = Path(repo.working_tree_dir).resolve()
     relpath = path.resolve().relative_to(root).as_posix()
-    commits = _unique(_earlier_commits(repo, root, statement_id, options, warn) + _log(repo, relpath, options.ref))
+    commits = _unique(_earlier_commits(repo, root, path.stem, options, warn) + _log(repo, relpath, options.ref))
     odb = repo.odb
     for commit in commits:
         if commit.blob is None:
@@ -402,11 +419,14 @@ def read_statement(
 def read_statements(
     folder: str | Path, *, options: HistoryOptions = HistoryOptions(), warn: Warn | None = None,
 ) -> tuple[Statement, ...]:
-    """Read every ``*.md`` statement in ``folder``, sorted by id."""
+    """Read every ``*.md`` statement in ``folder``, sorted by id.
+
+    Translations (``privacy.de.md``) are not statements of their own; :mod:`.translations` reads them.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("statements folder not found", path=folder, fix="create it, or set 'statements_dir' under the statements plugin")
-    files = sorted(p for p in folder.glob("*.md") if p.is_file())
+    files = sorted(p for p in folder.glob("*.md") if p.is_file() and translation_of(p) is None)
     if not files:
         raise InputError("no statement files (*.md)", path=folder, fix="add a statement such as privacy.md")
     return tuple(read_statement(p, options=options, warn=warn) for p in files)

@@ -19,6 +19,7 @@ from .config import StatementsConfig
 from .errors import ConfigError
 from .escape import html_text
 from .project import read_project_statements
+from .translations import SiteLanguages
 
 if TYPE_CHECKING:
     from .pages import SitePlan
@@ -52,6 +53,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         #: True under ``mkdocs serve``/``statement serve``: the preview shows lint panels, a build never does
         self.serving = False
         self._lint_panels: dict[str, str] = {}
+        self.languages = SiteLanguages("en")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -76,6 +78,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             self.config.committed_only = True
         self.as_of = self.config.as_of or dt.date.today()
         _require_material(config)
+        from .translations import site_languages
+
+        self.languages = site_languages(config, self.config)
+        if self.config.languages:
+            # Material writes its own words and <html lang> in theme.language: the default language's.
+            config.theme["language"] = self.languages.default
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0

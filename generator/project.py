@@ -16,10 +16,11 @@ from typing import Any, Callable
 from .errors import ConfigError
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
+from .translations import SiteLanguages, StatementTranslations, read_translations, site_languages
 
 __all__ = [
     "Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements", "history_options",
-    "option_error", "yaml_error",
+    "option_error", "yaml_error", "read_project_translations",
 ]
 
 log = logging.getLogger("mkdocs.plugins.statements")
@@ -35,6 +36,9 @@ class Project:
     options: Any  # StatementsConfig
     statements: tuple[Statement, ...]
     as_of: dt.date
+    #: each statement with its translations (one entry per statement, in the same order)
+    translations: tuple[StatementTranslations, ...] = ()
+    languages: SiteLanguages = SiteLanguages("en")
 
     @property
     def site_url(self) -> str:
@@ -260,6 +264,19 @@ def read_project_statements(
     return read_statements(Path(display_path(folder)), options=history, warn=warn or log.warning)
 
 
+def read_project_translations(
+    root: Path, config: Any, options: Any, statements: tuple[Statement, ...], *, committed_only: bool | None = None,
+    warn: Callable[[str], None] | None = None, ref: str = "HEAD",
+) -> tuple[StatementTranslations, ...]:
+    """Every statement's translations (``privacy.de.md``), read with the same history options as the statements."""
+    folder = root / options.statements_dir
+    only_committed = options.committed_only if committed_only is None else committed_only
+    history = history_options(root, options, include_working_tree=not only_committed, ref=ref)
+    return read_translations(
+        Path(display_path(folder)), statements, site_languages(config, options), options=history, warn=warn or log.warning,
+    )
+
+
 def load_project(
     config_file: str | Path = "mkdocs.yml", *, as_of: dt.date | None = None, committed_only: bool = False,
     warn: Callable[[str], None] | None = None,
@@ -270,5 +287,12 @@ def load_project(
     root = Path(config.config_file_path).resolve().parent
     as_of = as_of or options.as_of or dt.date.today()
     statements = read_project_statements(root, options, committed_only=committed_only or None, warn=warn)
-    return Project(root=root, config_file=Path(config_file), config=config, options=options, statements=statements, as_of=as_of)
+    languages = site_languages(config, options)
+    translations = read_project_translations(
+        root, config, options, statements, committed_only=committed_only or None, warn=warn,
+    )
+    return Project(
+        root=root, config_file=Path(config_file), config=config, options=options, statements=statements, as_of=as_of,
+        translations=translations, languages=languages,
+    )
 
