@@ -438,7 +438,7 @@ def export(config_file: str, as_of: dt.date | None, output: str) -> None:
     project = load_project(config_file, as_of=as_of)
     plan = make_plan(
         project.statements, project.config, project.options, as_of=project.as_of, home=project.options.home,
-        store=cache_store(project.config, project.options),
+        store=cache_store(project.config, project.options), translations=project.translations, languages=project.languages,
     )
     out = Path(output)
     for page in plan.pages:

@@ -74,6 +74,8 @@ def site_feed_path() -> str:
 
 
 def _url(options: Any, src_path: str, *, page: bool = True) -> str:
+    # a language's pages are planned without its folder (de/), which their addresses carry
+    src_path = getattr(options, "prefix", "") + src_path
     path = page_url(src_path, directory_urls=options.directory_urls) if page else src_path
     base = (options.site_url or "").rstrip("/")
     return safe_url(f"{base}/{path}" if base else f"/{path}")

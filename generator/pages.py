@@ -16,6 +16,7 @@ generators. Addresses (DESIGN.md, "Site plan"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -92,6 +93,8 @@ class Banner:
     kind: str  # "upcoming" | "changed"
     text: str
     link: str  # source path of the changes page
+    #: the language of the pages that show it ("" or the default language: today's pages)
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,13 @@ class SitePlan:
     banners: tuple[Banner, ...]
     statements: tuple[Statement, ...]
     as_of: dt.date
+    #: source path of every page in the site's languages -> the same page in each language
+    #: (``generator.localized.Alternate``); empty for a site of one language
+    alternates: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    #: source path of every page of a language other than the default -> that language
+    page_languages: Mapping[str, str] = field(default_factory=dict)
+    #: the navigation of each language other than the default (``nav`` is the default language's)
+    navs: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,9 @@ class PlanOptions:
     public_assessment: bool = False
     #: the language of everything the generator writes on the pages (generator/i18n.py)
     language: str = i18n.DEFAULT
+    #: the folder of the language's pages: "" for the default language, "de/" for German
+    #: (the planner plans paths without it; :mod:`.localized` moves the pages there)
+    prefix: str = ""
 
 
 #: A classifier gives a version's verdict against its predecessor (see material.py), or None.
@@ -232,7 +245,7 @@ class _Planner:
         if statement_id:  # redlines carry the statement's own links; headers and footers are ours
             context = self.links(statement_id)
             fragments = {
-                token: html if token in self._ready_made else rebase_html(html, path, context)
+                token: html if token in self._ready_made else rebase_html(html, self.options.prefix + path, context)
                 for token, html in fragments.items()
             }
         self._fragments.clear()
@@ -371,7 +384,7 @@ class _Planner:
         ))
         title_md = "" if _body_has_h1(version.body) else f"# {markdown_text(version.title)}\n\n"
         # the guard makes paragraphs that Python-Markdown would take minutes over harmless (history warned)
-        body = rebase_markdown(guard_markdown(version.body)[0].rstrip(), path, self.links(statement.id))
+        body = rebase_markdown(guard_markdown(version.body)[0].rstrip(), self.options.prefix + path, self.links(statement.id))
         markdown = f"{title_md}{header}\n\n{body}\n\n{footer}\n"
         meta: dict[str, Any] = {
             "statement": {"id": statement.id, "effective": version.key, "status": status, "kind": "version"},
@@ -452,14 +465,19 @@ class _Planner:
             hide=["toc"],
         )
 
-    def plan_compare(self, statement: Statement, current: Version | None) -> None:
-        """The compare page, and each version's blocks for the browser's diff engine."""
+    def plan_compare(self, statement: Statement, current: Version | None, statuses: Mapping[str, str] | None = None) -> None:
+        """The compare page, and each version's blocks for the browser's diff engine.
+
+        ``statuses`` (version key -> status) are given where ``current`` is not the version in force:
+        a translation compares only its translated versions, and the one in force may be missing.
+        """
         path = compare_path(statement.id)
         as_of = self.options.as_of
-        statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
+        if statuses is None:
+            statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
         for version in statement.versions:
             self.assets.append(Asset(compare_data_path(version), self.derived.compare_data(version)))
-        choices = version_choices(statement, statuses)
+        choices = version_choices(statement, dict(statuses))
         for choice in choices:
             version = statement.version(choice["value"])
             assert version is not None
@@ -479,7 +497,7 @@ class _Planner:
 
     def absolute(self, src_path: str) -> str:
         """The address of a page as readers see it: absolute with ``site_url``, else from the site root."""
-        url = page_url(src_path, directory_urls=self.options.directory_urls)
+        url = page_url(self.options.prefix + src_path, directory_urls=self.options.directory_urls)
         base = (self.options.site_url or "").rstrip("/")
         return safe_url(f"{base}/{url}" if base else f"/{url}")
 
@@ -531,12 +549,25 @@ def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Ban
 def plan_site(
     statements: Iterable[Statement], options: PlanOptions, *, classify: Classifier | None = None, diff: Any = None,
     diff_bodies: Callable[[str, str], Any] | None = None, derived: Derived | None = None,
+    translations: Sequence[Any] = (), languages: Any = None,
 ) -> SitePlan:
     """Plan every page and file for ``statements`` as of ``options.as_of``.
 
     ``diff`` is the diff engine module (``generator.diff``), passed in so that the plan stays
-    testable without it; ``classify`` gives a version's material-change verdict.
+    testable without it; ``classify`` gives a version's material-change verdict. With
+    ``languages`` (:class:`generator.translations.SiteLanguages`) of more than one language and
+    the statements' ``translations``, every other language gets the same pages under its prefix
+    (:mod:`.localized`).
     """
+    statements = list(statements)
+    if languages is not None and languages.several:
+        from .localized import plan_languages
+
+        default = dataclasses.replace(options, language=languages.default, prefix="")
+        return plan_languages(
+            plan_site(statements, default, classify=classify, diff=diff, diff_bodies=diff_bodies, derived=derived),
+            translations, languages, default, classify=classify, diff=diff, diff_bodies=diff_bodies, derived=derived,
+        )
     planner = _Planner(list(statements), options, classify, diff, diff_bodies, derived)
     plan = planner.plan()
     # Feeds and versions.json carry the generator's verdict only where the site publishes it.

@@ -18,7 +18,7 @@ from .cache import DEFAULT_FOLDER, Store
 from .config import StatementsConfig
 from .errors import ConfigError
 from .escape import html_text
-from .project import read_project_statements
+from .project import read_project_statements, read_project_translations
 from .translations import SiteLanguages
 
 if TYPE_CHECKING:
@@ -106,10 +106,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent
         statements = read_project_statements(root, self.config)
+        translations = read_project_translations(root, config, self.config, statements) if self.languages.several else ()
         has_home = files.get_file_from_path("index.md") is not None
         self.store = cache_store(config, self.config)
         self.plan = make_plan(
             statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home, store=self.store,
+            translations=translations, languages=self.languages,
         )
         from .rendered import PageCache, page_salt
 
@@ -179,15 +181,36 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["statements"] = self._template_context(page, config)
+        if self.languages.several:
+            from .switcher import page_languages
+
+            languages = page_languages(self.plan, page.file.src_uri, self.languages, config)
+            context["statements"]["language"] = languages.language
+            context["statements"]["switcher"] = languages.switcher
+            # Material writes <link rel="alternate" hreflang> for each entry of extra.alternate (and
+            # its own selector, which partials/alternate.html of our theme folder replaces): the
+            # entries are this page's, so each page names its own translations.
+            self._user_alternate = config.extra.get("alternate") if not hasattr(self, "_user_alternate") else self._user_alternate
+            config.extra["alternate"] = languages.hreflang or self._user_alternate
         return context
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if hasattr(self, "_user_alternate"):  # the next page (or template) starts from the user's own
+            config.extra["alternate"] = self._user_alternate
+        return output
 
     def _template_context(self, page: Any, config: MkDocsConfig) -> dict[str, Any]:
         plan = self.plan
         meta = page.meta.get("statement") if isinstance(page.meta.get("statement"), dict) else {}
         statement_id = meta.get("id")
+        # A page of another language shows that language's banners and feeds (under its prefix).
+        language = plan.page_languages.get(page.file.src_uri, "") if plan else ""
+        prefix = f"{language}/" if language else ""
         banners = []
         if plan:
             for banner in plan.banners:
+                if banner.language != language:
+                    continue
                 # The prominent banner is site-wide, except on the changes page it links to.
                 banners.append(
                     {
@@ -202,9 +225,9 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if plan:
             for statement in plan.statements:
                 if statement_id in (None, statement.id):
-                    feeds.append({"title": f"{statement.title}: versions", "url": f"{statement.id}/feed.xml"})
+                    feeds.append({"title": f"{statement.title}: versions", "url": f"{prefix}{statement.id}/feed.xml"})
             if len(plan.statements) > 1 or statement_id is None:
-                feeds.append({"title": "All statements", "url": "feed.xml"})
+                feeds.append({"title": "All statements", "url": f"{prefix}feed.xml"})
         return {"banners": banners, "feeds": feeds, "page": meta, "as_of": self.as_of.isoformat()}
 
     # --- serve -----------------------------------------------------------------------------
@@ -266,6 +289,7 @@ def _git_head_log(folder: Path) -> Path | None:
 
 def make_plan(
     statements: Any, config: Any, options: Any, *, as_of: dt.date, home: bool, store: Store | None = None,
+    translations: Any = (), languages: Any = None,
 ) -> SitePlan:
     """The site plan for a loaded MkDocs config: pages, redlines and verdicts share one diff per pair.
 
@@ -299,7 +323,10 @@ def make_plan(
     # A verdict depends on the two texts, the Markdown extensions and these options.
     verdict_options = [dict(options.material), options.effective_pattern]
     classify = derived.classifier(material.classifier(options, diff=diff_bodies), verdict_options)
-    return plan_site(statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies, derived=derived)
+    return plan_site(
+        statements, plan_options, classify=classify, diff=engine, diff_bodies=diff_bodies, derived=derived,
+        translations=translations, languages=languages,
+    )
 
 
 def cache_store(config: Any, options: Any) -> Store:

@@ -1,0 +1,66 @@
+"""A page's languages, for the theme: its ``lang``, the language switcher and ``hreflang`` alternates.
+
+The site plan knows, for every page of every language, the same page in each language
+(:class:`generator.localized.Alternate`). This turns one page's alternates into what the templates
+write: Material's ``extra.alternate`` entries (its ``<link rel="alternate" hreflang>`` tags, plus
+``x-default``, the default language's page) — only for pages that really are translations — and the
+switcher's entries, which list every language and say where a translation is missing. No MkDocs
+import: the adapter hands the result to the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import i18n
+from .addresses import page_url
+from .localized import language_name
+from .translations import SiteLanguages
+
+__all__ = ["PageLanguages", "page_languages"]
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    """What the theme needs to know about one page's languages."""
+
+    #: the language the page is written in (``<html lang>``, Material's own words)
+    language: str
+    #: the switcher: one entry per language (name in its own language, link, current, translated, note)
+    switcher: list[dict[str, Any]] = field(default_factory=list)
+    #: Material's ``extra.alternate`` for this page: translations only, then ``x-default``; empty: none
+    hreflang: list[dict[str, str]] = field(default_factory=list)
+
+
+def _own_name(code: str) -> str:
+    name = language_name(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def page_languages(plan: Any, src_path: str, languages: SiteLanguages, config: Any) -> PageLanguages:
+    """The languages of the page ``src_path`` of ``plan`` (a page the plan did not make: the default's)."""
+    language = plan.page_languages.get(src_path, languages.default) if plan else languages.default
+    alternates = plan.alternates.get(src_path, ()) if plan else ()
+    if not alternates:
+        return PageLanguages(language)
+    directory_urls = getattr(config, "use_directory_urls", True)
+    switcher = []
+    hreflang = []
+    note = i18n.gettext("not yet translated", language)
+    for alternate in alternates:
+        url = page_url(alternate.path, directory_urls=directory_urls) or "./"
+        switcher.append(
+            {
+                "language": alternate.language, "name": _own_name(alternate.language), "link": url,
+                "current": alternate.path == src_path, "translated": alternate.translated,
+                "note": "" if alternate.translated else note,
+            }
+        )
+        if alternate.translated:
+            hreflang.append({"name": _own_name(alternate.language), "link": url, "lang": alternate.language})
+    default = next((a for a in alternates if a.language == languages.default), None)
+    if default is not None:
+        url = page_url(default.path, directory_urls=directory_urls) or "./"
+        hreflang.append({"name": _own_name(languages.default), "link": url, "lang": "x-default"})
+    return PageLanguages(language, switcher, hreflang)
