@@ -10,7 +10,9 @@ extensions, or the defaults plus strikethrough. Every pair goes through ``diff_m
 renderer and is checked as ``tests/diff_support/checks.py`` says (balanced HTML, read-back both
 ways, side-by-side columns, moves that changed); a sample is also run through the browser engine
 (``generator/assets/statements-diff.js``, under Node.js when it is installed) and compared byte
-for byte. A pair that takes more than ``--hang`` seconds is stopped and counted as a hang.
+for byte. A pair that takes more than ``--hang`` seconds of CPU time is stopped and counted as a hang
+(CPU time, not wall-clock time: on a shared machine a pair waiting for a core is not hanging; a
+wall-clock limit of ten times as much still stops one waiting on the browser engine's process).
 
 Usage::
 
@@ -71,15 +73,28 @@ require("readline").createInterface({ input: process.stdin }).on("line", (line) 
 """
 
 
-class Hang(Exception):
-    pass
+class Hang(BaseException):
+    """A pair past its limit (a BaseException, so no ``except Exception`` on the way swallows it)."""
 
 
 def _alarm(signum, frame):  # noqa: ANN001
     raise Hang()
 
 
+def _disarm() -> None:
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 _node: subprocess.Popen | None = None
+
+
+def _stop_browser() -> None:
+    global _node
+    if _node is not None:
+        _node.kill()
+        _node.wait()
+        _node = None
 
 
 def _browser_differs(old: str, new: str, diff, markdown: dict) -> str | None:  # noqa: ANN001
@@ -147,20 +162,25 @@ def _run(args: tuple[int, bool, float]) -> dict:
     except Exception as exc:  # noqa: BLE001 - a broken mutation is the harness's fault, counted apart
         return {"seed": seed, "seconds": 0.0, "failures": [("harness", repr(exc))], "size": 0, "case": {}}
     markdown = CONFIGS[case["ext"]]
+    signal.signal(signal.SIGPROF, _alarm)
     signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, hang)
     compared = False
     try:
-        seconds, failures, diff = check_pair(case["old"], case["new"], **markdown)
-        if browser and diff is not None and not failures and len(case["old"]) + len(case["new"]) < 600_000:
-            compared = True
-            where = _browser_differs(case["old"], case["new"], diff, markdown)
-            if where:
-                failures.append(("browser", where))
+        try:
+            signal.setitimer(signal.ITIMER_PROF, hang)
+            signal.setitimer(signal.ITIMER_REAL, 10 * hang)
+            seconds, failures, diff = check_pair(case["old"], case["new"], **markdown)
+            if browser and diff is not None and not failures and len(case["old"]) + len(case["new"]) < 600_000:
+                compared = True
+                where = _browser_differs(case["old"], case["new"], diff, markdown)
+                if where:
+                    failures.append(("browser", where))
+        finally:
+            _disarm()
     except Hang:
-        seconds, failures = hang, [("hang", f"stopped after {hang} s")]
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
+        _stop_browser()  # its answer to the pair stopped half-way would be read as the next pair's
+        seconds, failures = hang, [("hang", f"stopped after {hang} s of CPU time")]
     size = len(case["old"]) + len(case["new"])
     return {"seed": seed, "seconds": seconds, "failures": failures, "size": size, "compared": compared,
             "case": {k: case[k] for k in ("mode", "ext", "ops_old", "ops")}}
@@ -182,7 +202,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--hang", type=float, default=60.0, help="seconds after which a pair is stopped")
+    parser.add_argument("--hang", type=float, default=60.0, help="CPU seconds after which a pair is stopped")
     parser.add_argument("--browser-every", type=int, default=4, help="compare every Nth pair with the browser engine (0: never)")
     parser.add_argument("--save", type=Path, help="write each failing pair (old.md, new.md, case.json) here")
     parser.add_argument("--log", type=Path, help="append each pair's result here as a JSON line, as it comes")
