@@ -125,7 +125,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             self._add(files, config, asset.path, asset.content, static=True)
         for name in sorted(os.listdir(ASSETS_DIR)):
             self._add(files, config, f"{ASSET_URI}/{name}", (ASSETS_DIR / name).read_bytes(), static=True)
-        if self.config.nav and not config.nav:
+        self._generated_nav = bool(self.config.nav and not config.nav)
+        if self._generated_nav:
             config.nav = _nav(self.plan, files)
         self._lint_panels = _lint_panels(self.plan, config, self.config) if self.serving else {}
         return files
@@ -179,8 +180,19 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     # --- templates -------------------------------------------------------------------------
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Each other language's pages get a navigation of their own, in their language, so that they
+        # neither flood the default navigation nor show it in English.
+        self._navs = {
+            language: _language_nav(self.plan, language, files) for language in (self.plan.navs if self.plan else {})
+        } if getattr(self, "_generated_nav", False) else {}
+        return nav
+
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["statements"] = self._template_context(page, config)
+        language = self.plan.page_languages.get(page.file.src_uri) if self.plan else None
+        if language in getattr(self, "_navs", {}):
+            context["nav"] = self._navs[language]
         if self.languages.several:
             from .switcher import page_languages
 
@@ -353,6 +365,44 @@ def _lint_panels(plan: SitePlan | None, config: MkDocsConfig, options: Any) -> d
         if shown.key == newest.key:
             panels[statement_path(statement.id)] = html
     return panels
+
+
+def _language_nav(plan: SitePlan, language: str, files: Files) -> Any:
+    """The navigation of a language other than the default: its home, one section per statement
+    (labels in the language), then the site's own pages."""
+    from mkdocs.structure.nav import Navigation, Section
+
+    from .switcher import nav_label
+
+    items: list[Any] = []
+    pages: list[Any] = []
+
+    def page(path: str, label: str) -> Any:
+        found = files.get_file_from_path(path)
+        if found is None or found.page is None:
+            return None
+        found.page.title = nav_label(label, language)  # the label, as MkDocs gives pages in nav
+        pages.append(found.page)
+        return found.page
+
+    home = page(f"{language}/index.md", "Home")
+    if home is not None:
+        items.append(home)
+    for section in plan.navs.get(language, ()):
+        for title, entries in section.items():
+            children = [page(path, label) for entry in entries for label, path in entry.items()]
+            children = [child for child in children if child is not None]
+            group = Section(str(html_text(title)), children)
+            for child in children:
+                child.parent = group
+            items.append(group)
+    generated = {planned.path for planned in plan.pages}
+    for file in files.documentation_pages():
+        if file.src_uri not in generated and file.src_uri != "index.md" and file.page is not None:
+            items.append(file.page)
+    navigation = Navigation(items, pages)
+    navigation.homepage = home
+    return navigation
 
 
 def _nav(plan: SitePlan, files: Files) -> list[Any]:

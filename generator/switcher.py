@@ -18,7 +18,15 @@ from .addresses import page_url
 from .localized import language_name
 from .translations import SiteLanguages
 
-__all__ = ["PageLanguages", "page_languages"]
+__all__ = ["PageLanguages", "page_languages", "nav_label", "NAV_LABELS"]
+
+#: The generated navigation's labels (generator/pages.py), translated in each language's navigation.
+NAV_LABELS = (i18n.N_("Home"), i18n.N_("In force"), i18n.N_("History"), i18n.N_("Compare versions"))
+
+
+def nav_label(label: str, language: str) -> str:
+    """A label of the generated navigation in ``language``."""
+    return i18n.gettext(label, language)
 
 
 @dataclass(frozen=True)

@@ -238,3 +238,17 @@ def test_the_other_languages_pages_stay_out_of_the_default_navigation(site):
 def test_a_language_page_links_that_languages_feed(site):
     feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]*)">', html(site, "de/privacy/history"))
     assert feeds == ["../feed.xml"]  # /de/privacy/feed.xml
+
+
+def primary_nav(page: str) -> str:
+    start = page.index("md-nav--primary")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[start: page.index("</nav>", start)]))
+
+
+def test_a_languages_pages_have_a_navigation_in_that_language(site):
+    nav = primary_nav(html(site, "de/privacy/history"))
+    assert "Startseite" in nav and "Datenschutzerklärung" in nav and "In Kraft" in nav and "Verlauf" in nav
+    assert "Fassungen vergleichen" in nav and "History" not in nav
+    page = html(site, "de/privacy/history")
+    nav_html = page[page.index("md-nav--primary"):]
+    assert re.search(r'class="md-nav__link md-nav__link--active"[^>]*>\s*<span class="md-ellipsis">\s*Verlauf', nav_html)

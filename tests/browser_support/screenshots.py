@@ -1,4 +1,6 @@
-"""Screenshots of the example site for the README: ``python -m tests.browser_support.screenshots``.
+"""Screenshots of the example site for the README: ``python -m tests.browser_support.screenshots [NAME …]``.
+
+With names, only those shots are taken (``python -m tests.browser_support.screenshots statement-german``).
 
 Builds the bundled example (as of the same date as the browser suite), serves it on 127.0.0.1 and
 writes PNGs to docs/screenshots/. Nothing leaves the machine: the browser resolves no other host.
@@ -50,6 +52,8 @@ SHOTS = [
     Shot("phone-statement", "privacy/", PHONE),
     Shot("phone-history-dark", "privacy/history/", {"width": 390, "height": 1100}, scheme="dark", scroll_to="h1"),
     Shot("print-changes", "privacy/2026-02-01/changes/", {"width": 820, "height": 1160}, media="print"),
+    # The German statement in force (a stale translation), the language switcher open.
+    Shot("statement-german", "de/privacy/", DESKTOP, script="document.querySelector('.statement-switcher .md-header__button').focus()"),
 ]
 
 
@@ -98,12 +102,16 @@ def capture(base_url: str, out: Path, shots: list[Shot] = SHOTS) -> list[Path]:
 
 
 def main() -> None:
-    """Build, serve and capture."""
+    """Build, serve and capture (every shot, or those named on the command line)."""
+    names = sys.argv[1:]
+    shots = [shot for shot in SHOTS if not names or shot.name in names]
+    if names and len(shots) != len(set(names)):
+        sys.exit(f"unknown shot: {', '.join(sorted(set(names) - {shot.name for shot in shots}))}")
     with tempfile.TemporaryDirectory() as folder:
         site = build_site(REPO_ROOT, Path(folder) / "site")
         server = serve(site)
         try:
-            for path in capture(server.url, OUT):
+            for path in capture(server.url, OUT, shots):
                 print(path.relative_to(REPO_ROOT))
         finally:
             server.stop()
