@@ -327,7 +327,14 @@ def validate(config_file: str) -> None:
         click.echo(f"error: {problem}", err=True)
     if problems:
         sys.exit(2)
-    click.echo(f"{len(files)} statement{'s' if len(files) != 1 else ''} valid: " + ", ".join(p.name for p in files))
+    from .history import translation_of
+
+    originals = [p for p in files if translation_of(p) is None]
+    translated = [p for p in files if translation_of(p) is not None]
+    counted = f"{len(originals)} statement{'s' if len(originals) != 1 else ''}"
+    if translated:  # privacy.de.md is a translation of privacy.md, not a statement of its own
+        counted += f" and {len(translated)} translation{'s' if len(translated) != 1 else ''}"
+    click.echo(f"{counted} valid: " + ", ".join(p.name for p in originals + translated))
 
 
 # --- diff ------------------------------------------------------------------------------------

@@ -252,3 +252,25 @@ def test_a_languages_pages_have_a_navigation_in_that_language(site):
     page = html(site, "de/privacy/history")
     nav_html = page[page.index("md-nav--primary"):]
     assert re.search(r'class="md-nav__link md-nav__link--active"[^>]*>\s*<span class="md-ellipsis">\s*Verlauf', nav_html)
+
+
+def test_the_example_builds_strict_with_its_german_translation(tmp_path):
+    from tests.conftest import REPO_ROOT
+
+    command = [sys.executable, "-c", "from generator.cli import main; main()", "build", "--as-of", "2026-12-01",
+               "--committed-only", "--strict", "--quiet", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    document = json.loads((tmp_path / "site" / "de" / "privacy" / "versions.json").read_text())
+    # the example's history: three versions translated, the last of them before the original's correction
+    assert [v["translation"] for v in document["versions"]] == ["translated", "translated", "stale", "missing", "missing"]
+
+
+def test_validate_counts_a_translation_apart_from_the_statements(tmp_path, monkeypatch):
+    from tests.conftest import run
+
+    make_repo(tmp_path / "repo", "[en, de]")
+    monkeypatch.chdir(tmp_path / "repo")
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 statement and 1 translation valid: privacy.md, privacy.de.md"
