@@ -106,7 +106,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent
         statements = read_project_statements(root, self.config)
-        translations = read_project_translations(root, config, self.config, statements) if self.languages.several else ()
+        # Read even for one language: a translation file the site cannot place is an error, not ignored.
+        translations = read_project_translations(root, config, self.config, statements)
         has_home = files.get_file_from_path("index.md") is not None
         self.store = cache_store(config, self.config)
         self.plan = make_plan(

@@ -24,7 +24,7 @@ EN1 = "## Overview\n\nWe collect little.\n\n## Contact\n\nWrite to privacy@examp
 EN2 = "## Overview\n\nWe collect a little more.\n\n## Contact\n\nWrite to privacy@example.test.\n"
 EN2_FIXED = "## Overview\n\nWe collect a little more data.\n\n## Contact\n\nWrite to privacy@example.test.\n"
 EN3 = "## Overview\n\nWe collect a little more data, and your location.\n\n## Contact\n\nWrite to privacy@example.test.\n"
-DE1 = "## Überblick\n\nWir erheben wenig.\n\n## Kontakt\n\nSchreiben Sie an privacy@example.test.\n"
+DE1 = "## Überblick\n\nWir erheben wenig. Mehr [über uns](about.md).\n\n## Kontakt\n\nSchreiben Sie an privacy@example.test.\n"
 DE2 = "## Überblick\n\nWir erheben etwas mehr.\n\n## Kontakt\n\nSchreiben Sie an privacy@example.test.\n"
 
 KINDS = ["", "2024-02-01/", "2024-06-01/", "2025-01-01/", "2024-06-01/changes/", "history/", "compare/"]
@@ -41,13 +41,15 @@ def make_repo(path: Path, languages: str | None) -> GitRepo:
     repo = GitRepo(path)
     repo.git("init", "-q", "-b", "main")
     write_project(path, f"languages: {languages}" if languages else "")
-    repo.write("pages/.gitkeep", "")
+    repo.write("pages/about.md", "# About\n\nWho we are.\n")
     repo.commit("Site", date="2023-12-01")
     repo.commit("v1", date="2024-01-01", files={PATH: statement_text(effective="2024-02-01", body=EN1)})
-    repo.commit("de v1", date="2024-01-10", files={DE: statement_text(title="Datenschutzerklärung", effective="2024-02-01", body=DE1)})
+    if languages:
+        repo.commit("de v1", date="2024-01-10", files={DE: statement_text(title="Datenschutzerklärung", effective="2024-02-01", body=DE1)})
     repo.commit("v2", date="2024-05-01", files={PATH: statement_text(effective="2024-06-01", material=True, summary="We collect more.", body=EN2)})
-    repo.commit("de v2", date="2024-05-05", files={DE: statement_text(
-        title="Datenschutzerklärung", effective="2024-06-01", summary="Wir erheben mehr.", body=DE2)})
+    if languages:
+        repo.commit("de v2", date="2024-05-05", files={DE: statement_text(
+            title="Datenschutzerklärung", effective="2024-06-01", summary="Wir erheben mehr.", body=DE2)})
     repo.commit("v2 corrected", date="2024-07-01", files={PATH: statement_text(
         effective="2024-06-01", material=True, summary="We collect more.", body=EN2_FIXED)})
     repo.commit("v3", date="2024-11-01", files={PATH: statement_text(effective="2025-01-01", body=EN3)})
@@ -274,3 +276,19 @@ def test_validate_counts_a_translation_apart_from_the_statements(tmp_path, monke
     result = run("validate")
     assert result.exit_code == 0
     assert result.stdout.strip() == "1 statement and 1 translation valid: privacy.md, privacy.de.md"
+
+
+def test_a_relative_link_in_a_translation_reaches_the_docs_page_from_every_page_that_shows_it(site):
+    assert '<a href="../../../about/">über uns</a>' in html(site, "de/privacy/2024-02-01")  # MkDocs checked it (--strict)
+
+
+def test_a_translation_file_without_languages_is_an_error_for_a_build_too(tmp_path):
+    repo = make_repo(tmp_path / "repo", None)
+    repo.commit("de", date="2024-01-10", files={DE: statement_text(title="Datenschutzerklärung", effective="2024-02-01", body=DE1)})
+    result = build(tmp_path / "repo", tmp_path / "site")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: statements/privacy.de.md:1: a translation into 'de', which is not one of the site's languages [en]; "
+        "add 'de' to 'languages' under the statements plugin in mkdocs.yml, or remove the file"
+    )
+    assert not (tmp_path / "site").exists()
