@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .clauses import Clause
 from .findings import Finding, Marks
-from .reading import Reading, content_words, read, topics_of
+from .reading import Reading, content_words, topics_of
 from .text import Word, word_opcodes
 
 __all__ = ["ClauseChange", "Span", "excerpt"]
@@ -78,6 +78,10 @@ def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
     return prefix + text[lo:hi] + suffix, kept
 
 
+def _reading(clause: Clause, aliases: frozenset[str]) -> Reading:
+    return Reading(clause.text, clause.wordset, clause.lead if clause.item else "", aliases, clause.key)
+
+
 @dataclass(eq=False)
 class ClauseChange:
     """A clause edited, inserted or removed, where it stands, and what the rules need to judge it."""
@@ -125,12 +129,12 @@ class ClauseChange:
     @cached_property
     def old_reading(self) -> Reading | None:
         """How the old clause reads (None when inserted)."""
-        return read(self.old.text, self.old.key.split(), self.old.lead if self.old.item else "", self.aliases) if self.old is not None else None
+        return _reading(self.old, self.aliases) if self.old is not None else None
 
     @cached_property
     def new_reading(self) -> Reading | None:
         """How the new clause reads (None when removed)."""
-        return read(self.new.text, self.new.key.split(), self.new.lead if self.new.item else "", self.aliases) if self.new is not None else None
+        return _reading(self.new, self.aliases) if self.new is not None else None
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

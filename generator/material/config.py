@@ -6,8 +6,8 @@ The only MkDocs import of the detector is the configuration schema here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -147,11 +147,26 @@ class Options:
     effective: re.Pattern[str] | None
     #: the first word of every spelling of every family, lower case, and its family's index
     family_starts: tuple[tuple[str, int], ...] = ()
-    family_start_prefixes: tuple[str, ...] = ()
+    #: families a word may begin, per word seen (a statement's vocabulary is small; bounded below)
+    _word_families: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def on(self, rule: str) -> bool:
         """True unless the configuration switched ``rule`` off."""
         return rule not in self.disabled
+
+    def families_in(self, words: Iterable[str]) -> set[int]:
+        """Indexes of the families one of whose spellings begins with a word that starts one of ``words``
+        (lower case): only their patterns can match the clause. Each word is looked up once."""
+        memo = self._word_families
+        found: set[int] = set()
+        for word in words:
+            indexes = memo.get(word)
+            if indexes is None:
+                indexes = tuple(sorted({index for start, index in self.family_starts if word.startswith(start)}))
+                if len(memo) < 100_000:  # a pasted blob of distinct words must not grow this without end
+                    memo[word] = indexes
+            found.update(indexes)
+        return found
 
 
 def _family(entry: str) -> Family | None:
@@ -225,7 +240,6 @@ def compile_options(options: Any) -> Options:
             sections=tuple(re.compile(s, re.I) for s in sections),
             families=families,
             family_starts=_starts(families),
-            family_start_prefixes=tuple(sorted({start for start, _ in _starts(families)})),
             disabled=frozenset(disabled),
             distance=distance,
             effective=re.compile(effective or DEFAULT_EFFECTIVE_PATTERN),

@@ -9,11 +9,10 @@ pattern for the topics, so the cost stays linear in the clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
+from functools import cached_property
 from typing import Iterable, Sequence
 
-from .text import LIMITS, negative
+from .text import LIMITS, NEGATIONS, negative
 
 __all__ = ["Reading", "read", "aliases_of", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
@@ -81,10 +80,11 @@ _NOT_NAMES = frozenset(
     "where while they he she users user people anyone everyone someone nobody".split()
 )
 _GRANTS = ("grant", "give", "allow", "authori", "permit", "licen", "consent")
-_VERB_START = re.compile(
-    r"^(?:may|might|will|shall|must|can|could|would|should|do|does|did|don't|doesn't|won't|cannot|never|only|also|"
-    r"is|are|was|were|has|have|had|agree|collect|use|share|sell|disclose|process|keep|retain|store|transfer|access|"
-    r"receive|obtain|provide|treat|consider|require|reserve|need|grant|let|allow|permit|delete|send|offer)$"
+# Words that end a clause's subject ("We may …", "Our partners share …").
+_VERB_START = frozenset(
+    "may might will shall must can could would should do does did don't doesn't won't cannot never only also "
+    "is are was were has have had agree collect use share sell disclose process keep retain store transfer access "
+    "receive obtain provide treat consider require reserve need grant let allow permit delete send offer".split()
 )
 _LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
@@ -114,6 +114,9 @@ _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as"))
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
 _PERMISSIVE = re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I)
+_NEGATING = NEGATIONS - {"without"}
+_LETTERS = re.compile(r"[A-Za-z']+")
+_ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
 _FIRM = re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I)
 
 
@@ -127,20 +130,77 @@ def content_words(norms: "Iterable[str]") -> set[str]:
     return {stem(w) for w in norms if w not in STOP and not w.isdigit()}
 
 
-@dataclass(frozen=True)
 class Reading:
-    """What a clause is about and how it reads."""
+    """What a clause is about and how it reads.
 
-    topics: frozenset[str]
-    actor: str  # "company", "reader" or "other"
-    negated: bool
-    limited: bool
-    excepted: bool
-    permissive: bool
-    firm: bool
+    Each answer is worked out the first time a rule asks for it and kept: most rules ask only who
+    acts and whether the clause restricts, and the other answers cost a pattern each.
+    """
 
-    limits_handling: bool = False
-    promises: bool = False
+    def __init__(self, text: str, words: frozenset[str], lead: str = "", aliases: frozenset[str] = frozenset(),
+                 key: str | None = None) -> None:
+        self.text = text
+        #: the clause's words, lower case (its key's words)
+        self.words = words
+        self.lead = lead
+        self.aliases = aliases
+        self._key = " ".join(words) if key is None else key
+
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        """What the clause speaks of (see :data:`TOPICS`)."""
+        return topics_of(self.words)
+
+    @cached_property
+    def _own_actor(self) -> str:
+        return _actor(self.text, self.aliases)
+
+    @cached_property
+    def actor(self) -> str:
+        """``company``, ``reader`` or ``other``; a list entry without a subject takes its lead-in's."""
+        actor = self._own_actor
+        if self.lead and actor == "other":
+            actor = _actor(self.lead, self.aliases)
+        return actor
+
+    @cached_property
+    def negated(self) -> bool:
+        """True when a negating word governs the clause (or, for an entry without a subject, its lead-in)."""
+        negated = _negated_words(self.text, self.words, self._key)
+        if self.lead and self._own_actor == "other":
+            negated = negated or _negated(self.lead)
+        return negated
+
+    @cached_property
+    def limited(self) -> bool:
+        """True when the clause limits itself ("only", "unless", "limited to")."""
+        return not LIMITS.isdisjoint(self.words) or "limited to" in self.text and "not limited to" not in self.text
+
+    @cached_property
+    def excepted(self) -> bool:
+        """True when the clause makes an exception ("unless", "except", "other than")."""
+        return not _EXCEPT_WORDS.isdisjoint(self.words) and bool(_EXCEPTION.search(self.text))
+
+    @cached_property
+    def permissive(self) -> bool:
+        """True when the clause allows rather than commits ("may", "reserve the right")."""
+        return not _PERMISSIVE_WORDS.isdisjoint(self.words) and bool(_PERMISSIVE.search(self.text))
+
+    @cached_property
+    def firm(self) -> bool:
+        """True when the clause commits ("will", "must", "always")."""
+        return not _FIRM_WORDS.isdisjoint(self.words) and bool(_FIRM.search(self.text))
+
+    @cached_property
+    def limits_handling(self) -> bool:
+        """True when a negation or limit governs a verb of handling information ("do not sell", "only access")."""
+        negated_or_limited = self.limited or _has_negative(self.words, self._key)
+        return negated_or_limited and bool(_LIMITS_HANDLING.search(self.text))
+
+    @cached_property
+    def promises(self) -> bool:
+        """True when the clause promises something that protects the reader ("we will delete", "we will notify you")."""
+        return not _FIRM_WORDS.isdisjoint(self.words) and bool(_PROMISES.search(self.text))
 
     @property
     def restricts(self) -> bool:
@@ -154,10 +214,9 @@ class Reading:
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     body = _LEADING_CONDITION.sub("", text, count=1)
-    tokens = re.findall(r"[A-Za-z'’-]+", body[:200])[:10]
+    tokens = _ACTOR_WORD.findall(body[:200])[:10]
     for index, token in enumerate(tokens):
-        low = token.lower()
-        if _VERB_START.match(low) and index > 0:
+        if index > 0 and token.lower() in _VERB_START:
             subject = [t.lower() for t in tokens[:index]]
             if any(t in _ACTORS_READER for t in subject) and not any(t in _ACTORS_COMPANY for t in subject):
                 # "You grant us the right to …", "you allow us to …": what the company may do.
@@ -191,39 +250,37 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
     return frozenset(names)
 
 
-def _negated(text: str, norms: "list[str] | None" = None) -> bool:
-    if norms is None:
-        norms = [m.lower() for m in re.findall(r"[A-Za-z']+", text)]
+def _negated(text: str) -> bool:
+    """:func:`_negated_words` for a text whose words are not known (a list's lead-in)."""
+    norms = [m.lower() for m in _LETTERS.findall(text)]
     # "without" qualifies ("with or without notice", "without your consent") rather than negates.
     if not any(negative(w) and w != "without" for w in norms):
         return False
+    return _negated_plain(text)
+
+
+def _negated_plain(text: str) -> bool:
     plain = _NOT_NEGATION.sub(" ", text)
-    return any(negative(w) and w != "without" for w in (m.lower() for m in re.findall(r"[A-Za-z']+", plain)))
+    return any(negative(w) and w != "without" for w in (m.lower() for m in _LETTERS.findall(plain)))
 
 
-def read(text: str, norms: "list[str]", lead: str = "", aliases: frozenset[str] = frozenset()) -> Reading:
+def _has_negative(words: frozenset[str], key: str) -> bool:
+    """True when one of ``words`` negates; ``key`` (the words one space apart) rules out "n't" at C speed."""
+    return not NEGATIONS.isdisjoint(words) or "n't" in key and any(w.endswith("n't") for w in words)
+
+
+def _negated_words(text: str, words: frozenset[str], key: str) -> bool:
+    # "without" qualifies ("with or without notice", "without your consent") rather than negates.
+    if _NEGATING.isdisjoint(words) and not ("n't" in key and any(w.endswith("n't") for w in words)):
+        return False
+    return _negated_plain(text)
+
+
+def read(text: str, norms: "Sequence[str]", lead: str = "", aliases: frozenset[str] = frozenset()) -> Reading:
     """How the clause ``text`` (with its words, lower case, in ``norms``) reads; ``lead`` is the lead-in of the list it is an entry of.
 
     A list entry without a subject of its own ("- violate the privacy of others") takes its actor and
     its negation from the lead-in ("While using the service, you agree that you will not:").
     ``aliases`` are the names the statement gives the company besides "we" (see :func:`aliases_of`).
     """
-    topics = topics_of(set(norms))
-    actor = _actor(text, aliases)
-    negated = _negated(text, norms)
-    if lead and actor == "other":
-        actor = _actor(lead, aliases)
-        negated = negated or _negated(lead)
-    limited = any(w in LIMITS for w in norms) or "limited to" in text and "not limited to" not in text
-    negated_or_limited = limited or any(negative(w) for w in norms)
-    return Reading(
-        topics=topics,
-        actor=actor,
-        negated=negated,
-        limited=limited,
-        excepted=bool(_EXCEPT_WORDS & set(norms)) and bool(_EXCEPTION.search(text)),
-        permissive=bool(_PERMISSIVE_WORDS & set(norms)) and bool(_PERMISSIVE.search(text)),
-        firm=bool(_FIRM_WORDS & set(norms)) and bool(_FIRM.search(text)),
-        limits_handling=negated_or_limited and bool(_LIMITS_HANDLING.search(text)),
-        promises=bool(_FIRM_WORDS & set(norms)) and bool(_PROMISES.search(text)),
-    )
+    return Reading(text, frozenset(norms), lead, aliases, " ".join(norms))

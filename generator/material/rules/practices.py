@@ -18,9 +18,8 @@ from .context import Context
 def _found(text: str, norms: "frozenset[str]", context: Context) -> dict[str, str]:
     """Families present in a clause: only those with a spelling whose first word starts a word here."""
     options = context.options
-    candidates = {index for start, index in options.family_starts if any(w.startswith(start) for w in norms)}
     found: dict[str, str] = {}
-    for index in sorted(candidates):
+    for index in sorted(options.families_in(norms)):
         family = options.families[index]
         match = family.pattern.search(text)
         if match:
@@ -30,8 +29,7 @@ def _found(text: str, norms: "frozenset[str]", context: Context) -> dict[str, st
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A sensitive practice now stated (material), or no longer mentioned (substantive)."""
-    prefixes = context.options.family_start_prefixes
-    if not any(w.startswith(prefixes) for w in change.vocabulary):
+    if not context.options.families_in(change.vocabulary):
         return None
     old = _found(change.old_text, change.old.wordset, context) if change.old is not None else {}
     new = _found(change.new_text, change.new.wordset, context) if change.new is not None else {}
