@@ -8,13 +8,12 @@ around the change (never cut before it) with the changed words marked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Sequence
 
 from .clauses import Clause
 from .findings import Finding, Marks
 from .reading import Reading, content_words, topics_of
-from .text import Word, word_opcodes
+from .text import Word, once, word_opcodes
 
 __all__ = ["ClauseChange", "Span", "excerpt"]
 
@@ -126,24 +125,24 @@ class ClauseChange:
     def new_text(self) -> str:
         return self.new.text if self.new is not None else ""
 
-    @cached_property
+    @once
     def old_reading(self) -> Reading | None:
         """How the old clause reads (None when inserted)."""
         return _reading(self.old, self.aliases) if self.old is not None else None
 
-    @cached_property
+    @once
     def new_reading(self) -> Reading | None:
         """How the new clause reads (None when removed)."""
         return _reading(self.new, self.aliases) if self.new is not None else None
 
-    @cached_property
+    @once
     def vocabulary(self) -> frozenset[str]:
         """Every word of both sides, lower case."""
         old = self.old.wordset if self.old is not None else frozenset()
         new = self.new.wordset if self.new is not None else frozenset()
         return old | new
 
-    @cached_property
+    @once
     def topics(self) -> frozenset[str]:
         """The topics either side touches (a cheap test before a rule reads the clause)."""
         heading = self.section[-1].lower().split() if self.section else []
@@ -151,14 +150,14 @@ class ClauseChange:
 
     def touches(self, *topics: str) -> bool:
         """True when either side touches any of ``topics``."""
-        return any(t in self.topics for t in topics)
+        return not self.topics.isdisjoint(topics)
 
     @property
     def reading(self) -> Reading:
         """The new side's reading, or the old side's for a removal."""
         return self.new_reading or self.old_reading  # type: ignore[return-value]
 
-    @cached_property
+    @once
     def added_words(self) -> set[str]:
         """Stems of meaningful words the new clause has and the old one has not."""
         if self.old is None:
@@ -167,7 +166,7 @@ class ClauseChange:
             return set()
         return content_words([w.norm for s in self.spans for w in s.new]) - content_words(self.old.key.split())
 
-    @cached_property
+    @once
     def removed_words(self) -> set[str]:
         """Stems of meaningful words the old clause has and the new one has not."""
         if self.new is None:
@@ -184,7 +183,7 @@ class ClauseChange:
         """The old words of every changed span, one space apart."""
         return " ".join(w.written for s in self.spans for w in s.old) if self.new is not None else self.old_text
 
-    @cached_property
+    @once
     def quoted(self) -> tuple[str | None, Marks, str | None, Marks]:
         """:meth:`quote`, made once (several rules may report the same clause)."""
         return self.quote()

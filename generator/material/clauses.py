@@ -17,10 +17,9 @@ import re
 import zlib
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
 from typing import Sequence
 
-from .text import Word, fold, key_of_folded, similarity, words
+from .text import Word, fold, key_of_folded, once, similarity, words
 
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
 
@@ -56,17 +55,17 @@ class Clause:
         """A clause of ``text`` (already folded)."""
         return Clause(text, item, lead, heading)
 
-    @cached_property
+    @once
     def key(self) -> str:
         """The words, lower case, one space apart: what alignment compares."""
         return key_of_folded(self.text)
 
-    @cached_property
+    @once
     def words(self) -> tuple[Word, ...]:
         """The words with their positions (made only for clauses that changed)."""
         return tuple(words(self.text))
 
-    @cached_property
+    @once
     def wordset(self) -> frozenset[str]:
         """The clause's words as a set (for pairing)."""
         return frozenset(self.key.split())
@@ -256,6 +255,17 @@ def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[tuple[Clause | N
         return []
     if len(a) == 1 and len(b) == 1:
         return _pair_region(old, new)
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head: len(a) - tail], b[head: len(b) - tail]
+    if len(set(a)) == len(a) and len(set(b)) == len(b) and set(middle_a).isdisjoint(middle_b):
+        # No clause repeats and none of the changed stretch reappears on the other side: the only
+        # matches are the common head and tail, so difflib would give exactly this one region.
+        return _pair_region(old[head: len(a) - tail], new[head: len(b) - tail])
     # difflib's popularity heuristic keeps a block of thousands of identical sentences linear.
     matcher = SequenceMatcher(None, a, b, autojunk=len(b) >= 200)
     out: list[tuple[Clause | None, Clause | None]] = []

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+
+from .text import WordTable
 
 __all__ = [
     "RULES", "JUDGING_RULES", "LEGACY_RULES", "DEFAULT_SECTIONS", "DEFAULT_RISK_TERMS",
@@ -147,26 +149,25 @@ class Options:
     effective: re.Pattern[str] | None
     #: the first word of every spelling of every family, lower case, and its family's index
     family_starts: tuple[tuple[str, int], ...] = ()
-    #: families a word may begin, per word seen (a statement's vocabulary is small; bounded below)
-    _word_families: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: which families each word may begin (see :meth:`families_in`)
+    _families_of_word: Any = field(default=None, compare=False, repr=False)
 
     def on(self, rule: str) -> bool:
         """True unless the configuration switched ``rule`` off."""
         return rule not in self.disabled
 
-    def families_in(self, words: Iterable[str]) -> set[int]:
+    def families_in(self, words: "frozenset[str] | set[str]") -> frozenset[int]:
         """Indexes of the families one of whose spellings begins with a word that starts one of ``words``
         (lower case): only their patterns can match the clause. Each word is looked up once."""
-        memo = self._word_families
-        found: set[int] = set()
-        for word in words:
-            indexes = memo.get(word)
-            if indexes is None:
-                indexes = tuple(sorted({index for start, index in self.family_starts if word.startswith(start)}))
-                if len(memo) < 100_000:  # a pasted blob of distinct words must not grow this without end
-                    memo[word] = indexes
-            found.update(indexes)
-        return found
+        return frozenset().union(*self._families_of_word.each(words))
+
+    def __post_init__(self) -> None:
+        starts = self.family_starts
+
+        def families(word: str) -> frozenset[int]:
+            return frozenset(index for start, index in starts if word.startswith(start))
+
+        object.__setattr__(self, "_families_of_word", WordTable(families))
 
 
 def _family(entry: str) -> Family | None:

@@ -9,10 +9,9 @@ pattern for the topics, so the cost stays linear in the clause.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import Iterable, Sequence
 
-from .text import LIMITS, NEGATIONS, negative
+from .text import LIMITS, NEGATIONS, WordTable, negative, once
 
 __all__ = ["Reading", "read", "aliases_of", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
@@ -39,28 +38,20 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }
 
 
-_WORD_TOPICS: dict[str, tuple[str, ...]] = {}
-
-
 _STARTS = {name: tuple(s for s in starts if not s.endswith("=")) for name, starts in TOPICS.items()}
 _WHOLE = {name: frozenset(s[:-1] for s in starts if s.endswith("=")) for name, starts in TOPICS.items()}
 
 
 def _word_topics(word: str) -> tuple[str, ...]:
-    found = _WORD_TOPICS.get(word)
-    if found is None:
-        found = tuple(name for name in TOPICS if word in _WHOLE[name] or word.startswith(_STARTS[name]))
-        if len(_WORD_TOPICS) < 100_000:  # a statement's vocabulary is small; a pasted blob must not grow this
-            _WORD_TOPICS[word] = found
-    return found
+    return tuple(name for name in TOPICS if word in _WHOLE[name] or word.startswith(_STARTS[name]))
+
+
+_TOPICS_OF_WORD = WordTable(_word_topics)
 
 
 def topics_of(norms: "frozenset[str] | set[str]") -> frozenset[str]:
     """The topics a clause's words touch."""
-    out: set[str] = set()
-    for word in norms:
-        out.update(_word_topics(word))
-    return frozenset(out)
+    return frozenset().union(*_TOPICS_OF_WORD.each(norms))
 
 
 #: Words that carry no meaning of their own for the rules (articles, pronouns, auxiliaries, linkers).
@@ -125,9 +116,18 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", word) if len(word) > 4 else word
 
 
-def content_words(norms: "Iterable[str]") -> set[str]:
+def _content(word: str) -> str | None:
+    return None if word in STOP or word.isdigit() else stem(word)
+
+
+_CONTENT = WordTable(_content)
+
+
+def content_words(norms: "Sequence[str] | frozenset[str] | set[str]") -> set[str]:
     """The stems of a clause's meaningful words (given lower case)."""
-    return {stem(w) for w in norms if w not in STOP and not w.isdigit()}
+    found = set(_CONTENT.each(norms))
+    found.discard(None)
+    return found  # type: ignore[return-value]
 
 
 class Reading:
@@ -146,16 +146,16 @@ class Reading:
         self.aliases = aliases
         self._key = " ".join(words) if key is None else key
 
-    @cached_property
+    @once
     def topics(self) -> frozenset[str]:
         """What the clause speaks of (see :data:`TOPICS`)."""
         return topics_of(self.words)
 
-    @cached_property
+    @once
     def _own_actor(self) -> str:
         return _actor(self.text, self.aliases)
 
-    @cached_property
+    @once
     def actor(self) -> str:
         """``company``, ``reader`` or ``other``; a list entry without a subject takes its lead-in's."""
         actor = self._own_actor
@@ -163,7 +163,7 @@ class Reading:
             actor = _actor(self.lead, self.aliases)
         return actor
 
-    @cached_property
+    @once
     def negated(self) -> bool:
         """True when a negating word governs the clause (or, for an entry without a subject, its lead-in)."""
         negated = _negated_words(self.text, self.words, self._key)
@@ -171,33 +171,33 @@ class Reading:
             negated = negated or _negated(self.lead)
         return negated
 
-    @cached_property
+    @once
     def limited(self) -> bool:
         """True when the clause limits itself ("only", "unless", "limited to")."""
         return not LIMITS.isdisjoint(self.words) or "limited to" in self.text and "not limited to" not in self.text
 
-    @cached_property
+    @once
     def excepted(self) -> bool:
         """True when the clause makes an exception ("unless", "except", "other than")."""
         return not _EXCEPT_WORDS.isdisjoint(self.words) and bool(_EXCEPTION.search(self.text))
 
-    @cached_property
+    @once
     def permissive(self) -> bool:
         """True when the clause allows rather than commits ("may", "reserve the right")."""
         return not _PERMISSIVE_WORDS.isdisjoint(self.words) and bool(_PERMISSIVE.search(self.text))
 
-    @cached_property
+    @once
     def firm(self) -> bool:
         """True when the clause commits ("will", "must", "always")."""
         return not _FIRM_WORDS.isdisjoint(self.words) and bool(_FIRM.search(self.text))
 
-    @cached_property
+    @once
     def limits_handling(self) -> bool:
         """True when a negation or limit governs a verb of handling information ("do not sell", "only access")."""
         negated_or_limited = self.limited or _has_negative(self.words, self._key)
         return negated_or_limited and bool(_LIMITS_HANDLING.search(self.text))
 
-    @cached_property
+    @once
     def promises(self) -> bool:
         """True when the clause promises something that protects the reader ("we will delete", "we will notify you")."""
         return not _FIRM_WORDS.isdisjoint(self.words) and bool(_PROMISES.search(self.text))
@@ -209,7 +209,7 @@ class Reading:
 
     def about(self, *topics: str) -> bool:
         """True when the clause speaks of any of ``topics``."""
-        return any(t in self.topics for t in topics)
+        return not self.topics.isdisjoint(topics)
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:

@@ -9,9 +9,31 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import NamedTuple, Sequence
+from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
-__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS"]
+__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable"]
+
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """A property worked out on first use and kept in the instance (``functools.cached_property``
+    without its lock, which costs more than most of the detector's answers: one diff is judged by
+    one thread)."""
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
@@ -34,6 +56,37 @@ WORD_DIFF_LIMIT = 400
 DISTANCE_LIMIT = 64
 
 
+class WordTable(Generic[_T]):
+    """A fact about single words (their topics, their stem …), worked out once per word and kept.
+
+    A statement's vocabulary is a few thousand words, so after the first clauses every look-up is a
+    dictionary hit, and :meth:`each` does them all at C speed. At most :data:`LIMIT` words are kept,
+    so a pasted blob of distinct tokens cannot grow the table without end.
+    """
+
+    LIMIT = 100_000
+
+    def __init__(self, fact: Callable[[str], _T]) -> None:
+        self.fact = fact
+        self.known: dict[str, _T] = {}
+
+    def __call__(self, word: str) -> _T:
+        known = self.known
+        if word in known:
+            return known[word]
+        value = self.fact(word)
+        if len(known) < self.LIMIT:
+            known[word] = value
+        return value
+
+    def each(self, words: "Sequence[str] | frozenset[str] | set[str]") -> list[_T]:
+        """The fact of every word of a collection, in its order."""
+        try:
+            return list(map(self.known.__getitem__, words))
+        except KeyError:
+            return [self(word) for word in words]
+
+
 def fold(text: str) -> str:
     """Curly quotes, dashes and invisible marks folded to plain ASCII forms."""
     return text if text.isascii() else text.translate(_FOLD)
@@ -48,9 +101,17 @@ class Word(NamedTuple):
     end: int
 
 
+_new_word = tuple.__new__
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with their positions."""
-    return [Word(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    for match in _WORD.finditer(text):
+        written = match.group()
+        start, end = match.span()
+        out.append(_new_word(Word, (written.lower(), written, start, end)))
+    return out
 
 
 def key_of(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..changes import ClauseChange
 from ..config import Options
@@ -45,6 +45,9 @@ class Context:
     """The options, shared by every rule for one diff."""
 
     options: Options
+    #: what a list lists, by lead-in and by section path (entries of one list share both)
+    _by_lead: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _by_section: dict[tuple[str, ...], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def list_topic(self, change: ClauseChange) -> str | None:
         """What the list holding this clause lists (``collection``, ``recipients``, ``purpose``,
@@ -54,14 +57,25 @@ class Context:
             return None
         lead = clause.lead
         if lead:
-            for topic, pattern in LIST_LEADS.items():
-                if pattern.search(lead):
-                    return topic
-            return None
-        for heading in reversed(change.section):
+            if lead not in self._by_lead:
+                self._by_lead[lead] = _by_lead(lead)
+            return self._by_lead[lead]
+        if change.section not in self._by_section:
+            self._by_section[change.section] = self._by_heading(change.section)
+        return self._by_section[change.section]
+
+    def _by_heading(self, section: tuple[str, ...]) -> str | None:
+        for heading in reversed(section):
             if any(p.search(heading) for p in self.options.sections):
                 for topic, pattern in _HEADINGS.items():
                     if pattern.search(heading):
                         return topic
                 return None
         return None
+
+
+def _by_lead(lead: str) -> str | None:
+    for topic, pattern in LIST_LEADS.items():
+        if pattern.search(lead):
+            return topic
+    return None
