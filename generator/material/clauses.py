@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from .text import Word, fold, key_of_folded, once, similarity, words
+from .text import Word, common_ends, fold, key_of_folded, once, similarity, words
 
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
 
@@ -137,23 +137,7 @@ def changed_window(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]] | 
     """
     if a == b:
         return None
-    limit = min(len(a), len(b))
-    lo, hi = 0, limit
-    while lo < hi:  # longest common prefix
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    head = lo
-    lo, hi = 0, limit - head
-    while lo < hi:  # longest common suffix not overlapping the prefix
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    tail = lo
+    head, tail = common_ends(a, b)
     start = _sentence_start(a, head)
     end_a = _sentence_end(a, len(a) - tail)
     # the tail is common, so the sentence ends at the same distance from the end on both sides
@@ -191,6 +175,11 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
     """Pairs within one replaced region: the same clause edited, or a clause inserted or removed."""
     if not olds or not news:
         return [(o, None) for o in olds] + [(None, n) for n in news]
+    if len(olds) == 1 and len(news) == 1:
+        # one clause each side: the same clause edited when they share enough words
+        if similarity(olds[0].wordset, news[0].wordset) >= PAIR_SIMILARITY / 2:
+            return [(olds[0], news[0])]
+        return [(olds[0], None), (None, news[0])]
     if len(olds) != len(news):
         # A sentence split in two, or two joined: the words on both sides are nearly the same.
         joined_old = [w for c in olds for w in c.key.split()]

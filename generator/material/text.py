@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
-__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable"]
+__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable", "same_words", "common_ends"]
 
 _T = TypeVar("_T")
 
@@ -122,6 +122,47 @@ def key_of(text: str) -> str:
 def key_of_folded(text: str) -> str:
     """:func:`key_of` for text that is already folded."""
     return " ".join(_WORD.findall(text.lower()))
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the longest common head of ``a`` and ``b`` and of their longest common tail that
+    does not overlap it. Halves are compared at C speed, so the cost is linear."""
+    limit = min(len(a), len(b))
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = lo
+    lo, hi = 0, limit - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return head, lo
+
+
+def same_words(a: str, b: str) -> bool:
+    """``key_of(a) == key_of(b)``, tokenising only the stretch where the two texts differ.
+
+    No word holds a space, so the texts are cut at the last space of their common head and the
+    first space of their common tail: the words before and after the cuts are the same on both sides.
+    """
+    if a == b:
+        return True
+    a, b = fold(a).lower(), fold(b).lower()
+    if a == b:
+        return True
+    head, tail = common_ends(a, b)
+    start = a.rfind(" ", 0, head) + 1
+    end_a = a.find(" ", len(a) - tail)
+    end_a = len(a) if end_a < 0 else end_a
+    end_b = end_a + len(b) - len(a)
+    return _WORD.findall(a, start, end_a) == _WORD.findall(b, start, end_b)
 
 
 def negative(word: str) -> bool:

@@ -21,7 +21,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .reading import aliases_of
-from .text import fold, key_of, listing, quote, where
+from .text import fold, listing, quote, same_words, where
 
 __all__ = ["Detector"]
 
@@ -173,14 +173,14 @@ class Detector:
         old, new = change.old, change.new
         kind = old.kind if old is not None else new.kind if new is not None else "paragraph"
         if old is not None and new is not None:
-            same_words = key_of(old.text) == key_of(new.text)
-            if change.kind == "moved" and same_words:
+            same = same_words(old.text, new.text)
+            if change.kind == "moved" and same:
                 title = section[-1] if section else quote(new.text, 40)
                 self.add(index, Finding("moved", "editorial", section, None, None,
                                         f"“{title.strip('“”')}” moved to another place in the statement; its wording did not change."))
                 self.links(index, change, section, count_formatting=False)
                 return []
-            if same_words:
+            if same:
                 if _layout(old.text) != _layout(new.text):
                     self.add(index, ClauseChange(Clause.make(" ".join(fold(old.text).split())), Clause.make(" ".join(fold(new.text).split())),
                                                  section, index, kind).finding("editorial", "editorial", _EDITORIAL_MESSAGES["editorial"].format(where=where(section), example="")))
