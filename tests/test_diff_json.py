@@ -99,3 +99,49 @@ def test_a_document_with_a_label_instead_of_a_date_is_rejected_by_the_schema(edi
     document["from"] = "2026-02-01 (committed)"
     with pytest.raises(jsonschema.ValidationError):
         validate(document, schema)
+
+
+def marked(text: str, marks: list[list[int]], opening: str, closing: str) -> str:
+    """``text`` with each [start, end) span wrapped, as the schema describes ``old_marked``/``new_marked``."""
+    out, at = [], 0
+    for start, end in marks:
+        out += [text[at:start], opening, text[start:end], closing]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def test_every_finding_carries_its_marks_and_marked_clauses(edited, schema):
+    document = diff_json()
+    validate(document, schema)
+    findings = document["classification"]["findings"]
+    assert any(f["old"] is not None and f["new"] is not None for f in findings)
+    for finding in findings:
+        for side, opening, closing in (("old", "[-", "-]"), ("new", "{+", "+}")):
+            text, marks = finding[side], finding[f"{side}_marks"]
+            if text is None:
+                assert marks == [] and finding[f"{side}_marked"] is None
+                continue
+            assert all(0 <= start < end <= len(text) for start, end in marks)
+            assert [start for start, _ in marks] == sorted(start for start, _ in marks)
+            assert finding[f"{side}_marked"] == marked(text, marks, opening, closing)
+
+
+def test_the_changed_number_is_what_a_finding_marks(edited, schema):
+    finding = next(f for f in diff_json()["classification"]["findings"] if f["rule"] == "quantities")
+    assert finding["old_marked"] == "Our service is not meant for children under [-13-]."
+    assert finding["new_marked"] == "Our service is not meant for children under {+16+}."
+
+
+@pytest.mark.parametrize("key", ["old_marks", "new_marks", "old_marked", "new_marked"])
+def test_a_finding_without_its_marks_is_rejected_by_the_schema(edited, schema, key):
+    document = diff_json()
+    del document["classification"]["findings"][0][key]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document, schema)
+
+
+def test_a_finding_with_a_key_schema_1_does_not_have_is_rejected(edited, schema):
+    document = diff_json()
+    document["classification"]["findings"][0]["confidence"] = "high"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document, schema)
