@@ -163,3 +163,9 @@ def test_with_public_assessment_each_finding_carries_its_severity(assessed_site,
     assert contact.locator("strong").first.inner_text() == "Substantive"
     assert "statement-finding--substantive" in contact.get_attribute("class")
     assert page.locator(".statement-header .statement-verdict").all_inner_texts()[0].startswith("Reviewed: not a material change")
+
+
+@pytest.mark.browser
+def test_the_sections_that_changed_read_as_a_list_with_a_space_after_each_comma(declared_site, page):
+    changes(page, declared_site, "2024-09-01")
+    assert page.locator(".statement-stats").inner_text().endswith(" removed, in Sharing, Retention.")
