@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from .addresses import human_date
+from .i18n import DEFAULT, N_, format_date, gettext
 from .model import Statement, Version
 from .render import Block
 
@@ -32,7 +32,7 @@ __all__ = ["SCHEMA_VERSION", "compare_data_path", "block_data", "version_blocks_
 
 SCHEMA_VERSION = 1
 
-_STATUS = {"in-force": "in force", "archived": "archived", "upcoming": "upcoming", "draft": "draft"}
+_STATUS = {"in-force": N_("in force"), "archived": N_("archived"), "upcoming": N_("upcoming"), "draft": N_("draft")}
 
 
 def compare_data_path(version: Version) -> str:
@@ -74,17 +74,19 @@ def version_blocks_document(version: Version, blocks: Iterable[Block]) -> dict[s
     }
 
 
-def version_choices(statement: Statement, statuses: dict[str, str], *, newest_first: bool = True) -> list[dict[str, Any]]:
+def version_choices(
+    statement: Statement, statuses: dict[str, str], *, newest_first: bool = True, language: str = DEFAULT,
+) -> list[dict[str, Any]]:
     """The options of the compare page's two selects: value, label, status, material flag.
 
-    ``statuses`` maps a version's key to its status on the build's date.
+    ``statuses`` maps a version's key to its status on the build's date; labels are written in ``language``.
     """
     versions: Sequence[Version] = list(reversed(statement.versions)) if newest_first else list(statement.versions)
     choices = []
     for version in versions:
         status = statuses.get(version.key, "archived")
-        label = human_date(version.effective)
+        label = format_date(version.effective, language)
         if status != "archived":
-            label += f" ({_STATUS.get(status, status)})"
+            label += f" ({gettext(_STATUS[status], language) if status in _STATUS else status})"
         choices.append({"value": version.key, "label": label, "status": status, "material": version.material})
     return choices

@@ -26,7 +26,8 @@ import datetime as dt
 from typing import Any, Callable, Iterable, Iterator
 from xml.etree import ElementTree as ET
 
-from .addresses import Asset, changes_path, dump_json, human_date, page_url, source_path, version_path
+from .addresses import Asset, changes_path, dump_json, page_url, source_path, version_path
+from .i18n import DEFAULT, format_date, gettext
 from .escape import safe_url
 from .model import Statement, Version
 
@@ -145,7 +146,8 @@ def atom_feed(
     statements: Iterable[Statement], options: Any, *, title: str, self_path: str, feed_id: str,
     limit: int | None = None, classify: Callable | None = None,
 ) -> str:
-    """An Atom feed with one entry per published version, newest first."""
+    """An Atom feed with one entry per published version, newest first, in the language of ``options``."""
+    language = getattr(options, "language", DEFAULT)
     statements = list(statements)
     entries = sorted(_entries(statements), key=lambda sv: (sv[1].published, sv[1].effective), reverse=True)
     if limit:
@@ -165,8 +167,8 @@ def atom_feed(
     for statement, version in entries:
         previous = statement.previous(version)
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        label = "takes effect" if version.effective > options.as_of else "effective"
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{version.title} {label} {human_date(version.effective)}"
+        heading = gettext("%(title)s takes effect %(date)s", language) if version.effective > options.as_of else gettext("%(title)s effective %(date)s", language)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = heading % {"title": version.title, "date": format_date(version.effective, language)}
         # Stable ids: the same version keeps its id in every build, whatever the site URL.
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:statements,{version.published.isoformat()}:{statement.id}/{version.key}"
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _timestamp(version.published)
@@ -177,9 +179,10 @@ def atom_feed(
         ET.SubElement(entry, f"{{{ATOM}}}category", term=statement.id, label=statement.title)
         verdict = classify(statement, version) if classify and previous else None
         if version.material or _verdict_name(verdict) == "material":
-            ET.SubElement(entry, f"{{{ATOM}}}category", term="material", label="Material change")
+            ET.SubElement(entry, f"{{{ATOM}}}category", term="material", label=gettext("Material change", language))
         summary = version.summary or (
-            "First published version." if previous is None else f"Changes against the version effective {human_date(previous.effective)}."
+            gettext("First published version.", language) if previous is None
+            else gettext("Changes against the version effective %(date)s.", language) % {"date": format_date(previous.effective, language)}
         )
         ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = summary
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
@@ -188,12 +191,13 @@ def atom_feed(
 def feed_assets(plan: Any, options: Any, *, classify: Callable | None = None) -> Iterator[Any]:
     """Atom feeds and versions.json for every statement of the plan, plus the site-wide feed."""
     base_id = (options.site_url or "").rstrip("/") or "tag:statements,2000-01-01:site"
+    language = getattr(options, "language", DEFAULT)
     for statement in plan.statements:
         yield Asset(versions_json_path(statement.id), dump_json(versions_document(statement, options, classify=classify)))
         yield Asset(
             feed_path(statement.id),
             atom_feed(
-                [statement], options, title=f"{statement.title}: versions", self_path=feed_path(statement.id),
+                [statement], options, title=gettext("%(title)s: versions", language) % {"title": statement.title}, self_path=feed_path(statement.id),
                 feed_id=f"{base_id}/{statement.id}/", classify=classify,
             ),
         )
@@ -202,7 +206,7 @@ def feed_assets(plan: Any, options: Any, *, classify: Callable | None = None) ->
         yield Asset(
             site_feed_path(),
             atom_feed(
-                plan.statements, options, title=f"{options.site_name or 'Statements'}: all statement versions",
+                plan.statements, options, title=gettext("%(site)s: all statement versions", language) % {"site": options.site_name or gettext("Statements", language)},
                 self_path=site_feed_path(), feed_id=f"{base_id}/", limit=options.feed_entries, classify=classify,
             ),
         )

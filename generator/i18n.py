@@ -23,13 +23,15 @@ import gettext as _gettext
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jinja2
+    from babel import Locale
 
 __all__ = [
     "SUPPORTED", "DEFAULT", "DOMAIN", "LOCALES", "translations", "gettext", "ngettext", "N_",
-    "format_date", "install", "known_language",
+    "format_date", "install", "known_language", "SCRIPT_MESSAGES", "script_messages", "N_plural",
 ]
 
 #: Languages with a complete catalogue of the generator's messages; the first is the source.
@@ -45,6 +47,11 @@ LOCALES = Path(__file__).parent / "locales"
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it (it is translated where it is shown)."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for extraction without translating it (``-k N_plural:1,2``)."""
+    return (singular, plural)
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +78,8 @@ def ngettext(singular: str, plural: str, n: int, language: str) -> str:
 
 @lru_cache(maxsize=None)
 def _locale(language: str) -> Locale:
+    from babel import Locale, UnknownLocaleError  # Babel's data loads on the first date written
+
     try:
         return Locale.parse((language or DEFAULT).replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
@@ -79,6 +88,8 @@ def _locale(language: str) -> Locale:
 
 def known_language(language: str) -> bool:
     """Whether Babel knows how to write dates in ``language`` (a BCP 47 or POSIX tag)."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError, AttributeError):
@@ -92,11 +103,13 @@ def format_date(date: dt.date | str, language: str, format: str = "long") -> str
     ``format`` is one of Babel's ``short``, ``medium``, ``long``, ``full`` or a CLDR pattern. An
     ISO string is read as a date; a language Babel does not know writes English.
     """
+    from babel.dates import format_date as babel_format_date
+
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     elif isinstance(date, dt.datetime):
         date = date.date()
-    return _babel_format_date(date, format=format, locale=_locale(language))
+    return babel_format_date(date, format=format, locale=_locale(language))
 
 
 def install(env: jinja2.Environment, language: str) -> jinja2.Environment:
@@ -113,3 +126,62 @@ def install(env: jinja2.Environment, language: str) -> jinja2.Environment:
     env.filters["date"] = lambda day, format="long": format_date(day, language, format)
     env.globals["language"] = language
     return env
+
+
+#: The sentences the browser script (``assets/statements.js``) writes, which the page hands it in
+#: its language (``data-messages`` on the compare page). Plural pairs are ``(singular, plural)``.
+SCRIPT_MESSAGES: tuple[str | tuple[str, str], ...] = (
+    N_("Link to the section \u201c%(name)s\u201d"),
+    N_("Link to \u201c%(name)s\u201d copied"),
+    N_("Search"),
+    N_("the comparison engine did not load"),
+    N_("version %(key)s could not be loaded (%(status)s)"),
+    N_("Both lists show the version effective %(date)s. Choose two different versions."),
+    N_("Comparing\u2026"),
+    N_("Version effective %(date)s"),
+    N_("Changes from the version effective %(from)s to the version effective %(to)s, passage by passage"),
+    N_("From %(from)s to %(to)s"),
+    N_("%(title)s: from the version effective %(from)s to the version effective %(to)s. Address: %(url)s"),
+    N_("The two versions have the same text."),
+    N_("\u201cFrom\u201d is the later version here, so this shows the way back to the earlier text."),
+    N_("Link to this comparison"),
+    N_("Read %(date)s"),
+    N_("Findings for these changes"),
+    N_plural("%(added)d word added, %(removed)d removed", "%(added)d words added, %(removed)d removed"),
+    N_("Showing the changes from %(from)s to %(to)s: %(words)s."),
+    N_("The versions effective %(from)s and %(to)s have the same text."),
+    N_("The comparison could not be made: %(error)s. Reload the page to try again."),
+    N_("The address names no version effective %(keys)s; the comparison below uses the default instead."),
+    N_(" or "),
+    N_plural("%(num)d passage changed", "%(num)d passages changed"),
+    N_plural("%(num)d modified", "%(num)d modified"),
+    N_plural("%(num)d added", "%(num)d added"),
+    N_plural("%(num)d removed", "%(num)d removed"),
+    N_plural("%(num)d moved", "%(num)d moved"),
+    N_plural("%(num)d formatting-only change", "%(num)d formatting-only changes"),
+    N_("Sections: %(sections)s."),
+    N_("words:"),
+)
+
+
+#: The few of them every page needs (section links, the search dialog's name).
+PAGE_SCRIPT_MESSAGES = SCRIPT_MESSAGES[:3]
+
+
+def script_messages(language: str, messages: tuple[str | tuple[str, str], ...] = SCRIPT_MESSAGES) -> dict[str, str | list[str]]:
+    """The browser script's sentences in ``language``: ``{id: text}``, plurals as ``[one, other]``.
+
+    Empty for English, so that English pages stay as they were (the script's own text is English).
+    The plural list gives the forms for 1 and for any other count, which is right for the
+    supported languages.
+    """
+    if not language or language == DEFAULT:
+        return {}
+    catalogue = translations(language)
+    out: dict[str, str | list[str]] = {}
+    for message in messages:
+        if isinstance(message, tuple):
+            out[message[0]] = [catalogue.ngettext(*message, 1), catalogue.ngettext(*message, 2)]
+        else:
+            out[message] = catalogue.gettext(message)
+    return out

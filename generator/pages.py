@@ -37,6 +37,8 @@ from .compare import compare_data_path, version_choices
 from .derived import Derived
 from .escape import markdown_text, plain, safe_url
 from .guard import guard_markdown
+from .material.wording import finding_text
+from .redline_words import REDLINE_MESSAGES, localize_redline
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
 from .timeline import TimelinePoint, timeline_svg
@@ -95,6 +97,7 @@ class Banner:
     link: str  # source path of the changes page
     #: the language of the pages that show it ("" or the default language: today's pages)
     language: str = ""
+    link_text: str = "See what changed"  # the words of the link, in the banner's language
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,17 @@ def _templates(language: str = i18n.DEFAULT) -> jinja2.Environment:
     env.filters["human_date"] = env.filters["date"]
     env.filters["md"] = markdown_text  # text in a Markdown line (a heading): no character of it is Markdown
     env.globals["time"] = lambda key, day: Markup('<time datetime="{}">{}</time>').format(key, i18n.format_date(day, language))
+    env.globals["section_links"] = _section_links
+    env.globals["finding_message"] = lambda finding: finding_text(finding.message, language)
     return env
+
+
+def _section_links(titles: Sequence[str], anchors: Mapping[str, str]) -> Markup:
+    """The touched sections, each a link into the redline where its heading has an anchor."""
+    return Markup(", ").join(
+        Markup('<a href="#{}">{}</a>').format(plain(anchors[title]), plain(title)) if anchors.get(title) else Markup.escape(plain(title))
+        for title in titles
+    )
 
 
 def _one_line(value: Any) -> Any:
@@ -214,6 +227,18 @@ class _Planner:
         self.change_stats: dict[tuple[str, str], Any] = {}
 
     # helpers
+    def gettext(self, message: str) -> str:
+        """``message`` in the plan's language."""
+        return i18n.gettext(message, self.options.language)
+
+    def words(self, redline: str) -> str:
+        """A redline of the engine with its own words (announcements, notes) in the plan's language."""
+        return localize_redline(redline, self.options.language)
+
+    def date(self, day: dt.date) -> str:
+        """``day`` as the plan's language writes it."""
+        return i18n.format_date(day, self.options.language)
+
     def link(self, from_src: str, to: str, *, to_page: bool = True) -> str:
         return relative_url(from_src, to, directory_urls=self.options.directory_urls, to_page=to_page)
 
@@ -271,13 +296,13 @@ class _Planner:
             nav.append(
                 {
                     view.title: [
-                        {"In force": statement_path(view.id)},
-                        {"History": history_path(view.id)},
-                        {"Compare versions": compare_path(view.id)},
+                        {self.gettext("In force"): statement_path(view.id)},
+                        {self.gettext("History"): history_path(view.id)},
+                        {self.gettext("Compare versions"): compare_path(view.id)},
                     ]
                 }
             )
-            banner = banner_for(view, as_of, banner_days=self.options.banner_days)
+            banner = banner_for(view, as_of, banner_days=self.options.banner_days, language=self.options.language)
             if banner:
                 banners.append(banner)
         if self.options.home:
@@ -305,7 +330,7 @@ class _Planner:
                 }
             )
         self.home_rows = rows
-        self.add_page("index.md", "Statements", _render(self.options.language, "home.md", rows=rows), statements_page="home")
+        self.add_page("index.md", self.gettext("Statements"), _render(self.options.language, "home.md", rows=rows), statements_page="home")
 
     def plan_statement(self, statement: Statement) -> None:
         as_of = self.options.as_of
@@ -369,12 +394,13 @@ class _Planner:
             previous=previous, following=following, current=current, verdict=verdict, as_of=as_of,
             upcoming=upcoming[0] if upcoming else None, is_latest_address=is_latest_address,
             permalink=self.absolute(version_path(version)), recently_updated=recently_updated,
+            messages=i18n.script_messages(self.options.language, i18n.PAGE_SCRIPT_MESSAGES),
         ))
         corrections = []
         if version.corrections and self.diff is not None:
             before = version.revisions[version.published_count - 1]
             for revision in version.corrections:
-                redline = self.derived.redline(before.body, revision.body, context=False)
+                redline = self.words(self.derived.redline(before.body, revision.body, context=False))
                 stats = self.derived.summary(before.body, revision.body).stats
                 corrections.append({"revision": revision, "redline": self.fragment(redline), "stats": stats})
                 before = revision
@@ -403,8 +429,8 @@ class _Planner:
             redline = side = None
         else:
             diff = self.derived.summary(previous.body, version.body) if self.diff else None
-            redline = self.fragment(self.derived.redline(previous.body, version.body, context=True)) if diff is not None else None
-            side = self.fragment(self.derived.side_by_side(previous.body, version.body)) if diff is not None else None
+            redline = self.fragment(self.words(self.derived.redline(previous.body, version.body, context=True))) if diff is not None else None
+            side = self.fragment(self.words(self.derived.side_by_side(previous.body, version.body))) if diff is not None else None
             if diff is not None:
                 self.change_stats[(statement.id, version.key)] = diff.stats
         markdown = _render(
@@ -414,7 +440,7 @@ class _Planner:
             previous_link=self.link(path, version_path(previous)) if previous else None,
         )
         self.add_page(
-            path, f"What changed on {human_date(version.effective)}", markdown,
+            path, self.gettext("What changed on %(date)s") % {"date": self.date(version.effective)}, markdown,
             statement={"id": statement.id, "effective": version.key, "kind": "changes"},
             search={"exclude": True},
             hide=["toc"],
@@ -448,10 +474,13 @@ class _Planner:
         ]
         for row, point in zip(rows, points):
             row["words_added"], row["words_removed"] = point.words_added, point.words_removed
-        title = f"Timeline of the {plain(statement.title)}"
+        title = self.gettext("Timeline of the %(title)s") % {"title": plain(statement.title)}
         timeline = {
             orientation: Markup(
-                timeline_svg(points, as_of=as_of, title=title, id_prefix=f"timeline-{statement.id}-{orientation}", orientation=orientation)
+                timeline_svg(
+                    points, as_of=as_of, title=title, id_prefix=f"timeline-{statement.id}-{orientation}", orientation=orientation,
+                    language=self.options.language,
+                )
             )
             for orientation in ("horizontal", "vertical")
         }
@@ -460,7 +489,7 @@ class _Planner:
             compare=self.link(path, compare_path(statement.id)), public_assessment=self.options.public_assessment,
         )
         self.add_page(
-            path, f"{statement.title}: history", markdown,
+            path, self.gettext("%(title)s: history") % {"title": statement.title}, markdown,
             statement={"id": statement.id, "kind": "history"},
             hide=["toc"],
         )
@@ -477,7 +506,7 @@ class _Planner:
             statuses = {v.key: "draft" if v.is_draft else v.status(as_of, current) for v in statement.versions}
         for version in statement.versions:
             self.assets.append(Asset(compare_data_path(version), self.derived.compare_data(version)))
-        choices = version_choices(statement, dict(statuses))
+        choices = version_choices(statement, dict(statuses), language=self.options.language)
         for choice in choices:
             version = statement.version(choice["value"])
             assert version is not None
@@ -487,9 +516,12 @@ class _Planner:
         shown = current or statement.versions[-1]
         earlier = statement.previous(shown)
         defaults = {"from": (earlier or shown).key, "to": shown.key}
-        markdown = _render(self.options.language, "compare.md", statement=statement, choices=choices, defaults=defaults)
+        markdown = _render(
+            self.options.language, "compare.md", statement=statement, choices=choices, defaults=defaults,
+            messages=i18n.script_messages(self.options.language, i18n.SCRIPT_MESSAGES + REDLINE_MESSAGES),
+        )
         self.add_page(
-            path, f"Compare versions of the {statement.title}", markdown,
+            path, self.gettext("Compare versions of the %(title)s") % {"title": statement.title}, markdown,
             statement={"id": statement.id, "kind": "compare"},
             search={"exclude": True},
             hide=["toc"],
@@ -526,8 +558,8 @@ def memoised_diff(engine: Any, options: PlanOptions) -> Callable[[str, str], Any
     return diff_bodies
 
 
-def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Banner | None:
-    """The site-wide banner a statement needs on ``as_of``: a material version upcoming or just in force.
+def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int, language: str = i18n.DEFAULT) -> Banner | None:
+    """The site-wide banner a statement needs on ``as_of``, in ``language``: a material version upcoming or just in force.
 
     Of several upcoming material versions the banner names the next to take effect, the one the
     version pages' notice names too; its changes page leads on to the later ones.
@@ -536,12 +568,16 @@ def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int) -> Ban
     upcoming = [v for v in announced if v.effective > as_of]
     if upcoming:
         version = min(upcoming, key=lambda v: v.effective)
-        text = f"Our {statement.title} changes on {human_date(version.effective)}."
-        return Banner(statement.id, version, "upcoming", text, changes_path(version))
+        text = i18n.gettext("Our %(title)s changes on %(date)s.", language) % {
+            "title": statement.title, "date": i18n.format_date(version.effective, language),
+        }
+        return Banner(statement.id, version, "upcoming", text, changes_path(version), i18n.gettext("See what changed", language))
     for version in reversed(announced):
         if (as_of - version.effective).days <= banner_days:
-            text = f"Our {statement.title} changed on {human_date(version.effective)}."
-            return Banner(statement.id, version, "changed", text, changes_path(version))
+            text = i18n.gettext("Our %(title)s changed on %(date)s.", language) % {
+                "title": statement.title, "date": i18n.format_date(version.effective, language),
+            }
+            return Banner(statement.id, version, "changed", text, changes_path(version), i18n.gettext("See what changed", language))
         break
     return None
 

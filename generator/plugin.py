@@ -216,9 +216,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         plan = self.plan
         meta = page.meta.get("statement") if isinstance(page.meta.get("statement"), dict) else {}
         statement_id = meta.get("id")
+        from . import i18n  # only when a page is rendered: the light start does not need it
+
         # A page of another language shows that language's banners and feeds (under its prefix).
         language = plan.page_languages.get(page.file.src_uri, "") if plan else ""
         prefix = f"{language}/" if language else ""
+        words = language or self.languages.default  # the language the page's words are in
         banners = []
         if plan:
             for banner in plan.banners:
@@ -229,6 +232,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
                     {
                         "kind": banner.kind,
                         "text": banner.text,
+                        "link_text": banner.link_text,
+                        "label": i18n.gettext("Statement change notice", words),
                         "url": page_url(banner.link, directory_urls=config.use_directory_urls),
                         "statement": banner.statement_id,
                         "summary": banner.version.summary,
@@ -238,9 +243,10 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if plan:
             for statement in plan.statements:
                 if statement_id in (None, statement.id):
-                    feeds.append({"title": f"{statement.title}: versions", "url": f"{prefix}{statement.id}/feed.xml"})
+                    title = i18n.gettext("%(title)s: versions", words) % {"title": statement.title}
+                    feeds.append({"title": title, "url": f"{prefix}{statement.id}/feed.xml"})
             if len(plan.statements) > 1 or statement_id is None:
-                feeds.append({"title": "All statements", "url": f"{prefix}feed.xml"})
+                feeds.append({"title": i18n.gettext("All statements", words), "url": f"{prefix}feed.xml"})
         return {"banners": banners, "feeds": feeds, "page": meta, "as_of": self.as_of.isoformat()}
 
     # --- serve -----------------------------------------------------------------------------

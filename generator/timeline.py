@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Literal, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from .i18n import DEFAULT, N_, format_date, gettext, ngettext
+
 __all__ = ["TimelinePoint", "timeline_svg", "timeline_description", "point_label"]
 
 Orientation = Literal["horizontal", "vertical"]
@@ -46,55 +48,54 @@ class TimelinePoint:
         return (self.words_added or 0) + (self.words_removed or 0)
 
 
-_STATUS = {"in-force": "in force", "archived": "archived", "upcoming": "upcoming", "draft": "draft"}
+_STATUS = {"in-force": N_("in force"), "archived": N_("archived"), "upcoming": N_("upcoming"), "draft": N_("draft")}
 
 
-def _date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def _status(status: str, language: str) -> str:
+    return gettext(_STATUS[status], language) if status in _STATUS else status
 
 
-def _short_date(day: dt.date) -> str:
-    return f"{day:%b} {day.day}, {day.year}"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def point_label(point: TimelinePoint) -> str:
+def point_label(point: TimelinePoint, language: str = DEFAULT) -> str:
     """What a screen reader says for a point: date, status, kind and size of the change."""
-    parts = [f"Version effective {_date(point.effective)}", _STATUS.get(point.status, point.status)]
+    parts = [
+        gettext("Version effective %(date)s", language) % {"date": format_date(point.effective, language)},
+        _status(point.status, language),
+    ]
     if point.first:
-        parts.append("first version")
-    elif point.words_changed is None:
-        parts.append("material change" if point.material else "change")
+        parts.append(gettext("first version", language))
     else:
-        parts.append("material change" if point.material else "change")
-        parts.append(f"{_count(point.words_added or 0, 'word')} added, {point.words_removed or 0} removed")
+        parts.append(gettext("material change", language) if point.material else gettext("change", language))
+        if point.words_changed is not None:
+            added, removed = point.words_added or 0, point.words_removed or 0
+            parts.append(ngettext("%(added)d word added, %(removed)d removed", "%(added)d words added, %(removed)d removed", added, language)
+                         % {"added": added, "removed": removed})
     return ", ".join(parts)
 
 
-def timeline_description(points: Sequence[TimelinePoint], *, as_of: dt.date) -> str:
+def timeline_description(points: Sequence[TimelinePoint], *, as_of: dt.date, language: str = DEFAULT) -> str:
     """A text equivalent of the picture, newest version first (the order of the table under it)."""
     if not points:
-        return "No versions."
+        return gettext("No versions.", language)
     newest_first = sorted(points, key=lambda p: p.effective, reverse=True)
     material = sum(1 for p in newest_first if p.material and not p.first)
     items = []
     for point in newest_first:
-        facts = [_STATUS.get(point.status, point.status)]
+        facts = [_status(point.status, language)]
         if point.first:
-            facts.append("first version")
+            facts.append(gettext("first version", language))
         elif point.words_changed is None:
-            facts.append("material change" if point.material else "change")
+            facts.append(gettext("material change", language) if point.material else gettext("change", language))
+        elif point.material:
+            facts.append(ngettext("material change, %(num)d word changed", "material change, %(num)d words changed", point.words_changed, language)
+                         % {"num": point.words_changed})
         else:
-            facts.append(f"{'material change, ' if point.material else ''}{_count(point.words_changed, 'word')} changed")
-        items.append(f"{_date(point.effective)} ({', '.join(facts)})")
-    return (
-        f"{_count(len(newest_first), 'version')}, {material} with a material change, newest first: "
-        + "; ".join(items)
-        + f". Today is {_date(as_of)}."
-    )
+            facts.append(ngettext("%(num)d word changed", "%(num)d words changed", point.words_changed, language) % {"num": point.words_changed})
+        items.append(f"{format_date(point.effective, language)} ({', '.join(facts)})")
+    return ngettext(
+        "%(num)d version, %(material)d with a material change, newest first: %(items)s. Today is %(today)s.",
+        "%(num)d versions, %(material)d with a material change, newest first: %(items)s. Today is %(today)s.",
+        len(newest_first), language,
+    ) % {"num": len(newest_first), "material": material, "items": "; ".join(items), "today": format_date(as_of, language)}
 
 
 # --- geometry ----------------------------------------------------------------------------------
@@ -150,9 +151,9 @@ def _marker(point: TimelinePoint, x: float, y: float) -> str:
     return "".join(parts)
 
 
-def _size_text(point: TimelinePoint) -> str:
+def _size_text(point: TimelinePoint, language: str) -> str:
     if point.first:
-        return "first version"
+        return gettext("first version", language)
     if point.words_changed is None:
         return ""
     return f"+{point.words_added or 0} \u2212{point.words_removed or 0}"
@@ -165,6 +166,7 @@ def timeline_svg(
     title: str,
     id_prefix: str = "timeline",
     orientation: Orientation = "horizontal",
+    language: str = DEFAULT,
 ) -> str:
     """The timeline as an inline ``<svg>`` element (a string of markup).
 
@@ -173,22 +175,22 @@ def timeline_svg(
     """
     ordered = sorted(points, key=lambda p: p.effective)
     if orientation == "vertical":
-        body, width, height = _vertical(ordered, as_of)
+        body, width, height = _vertical(ordered, as_of, language)
     else:
-        body, width, height = _horizontal(ordered, as_of)
+        body, width, height = _horizontal(ordered, as_of, language)
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     return (
         f'<svg class="statement-timeline__svg statement-timeline__svg--{orientation}" xmlns="http://www.w3.org/2000/svg"'
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group"'
         f' aria-labelledby="{title_id}" aria-describedby="{desc_id}" font-family="inherit">'
         f'<title id="{title_id}">{escape(title)}</title>'
-        f'<desc id="{desc_id}">{escape(timeline_description(ordered, as_of=as_of))}</desc>'
+        f'<desc id="{desc_id}">{escape(timeline_description(ordered, as_of=as_of, language=language))}</desc>'
         f"{body}</svg>"
     )
 
 
-def _link(point: TimelinePoint, inner: str) -> str:
-    label = point_label(point)
+def _link(point: TimelinePoint, inner: str, language: str) -> str:
+    label = point_label(point, language)
     status = point.status if point.status in _STATUS else "archived"
     return (
         f'<a class="tl-point tl-point--{status}" href={quoteattr(point.url)} aria-label={quoteattr(label)}>'
@@ -196,7 +198,7 @@ def _link(point: TimelinePoint, inner: str) -> str:
     )
 
 
-def _horizontal(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, int, int]:
+def _horizontal(points: Sequence[TimelinePoint], as_of: dt.date, language: str) -> tuple[str, int, int]:
     width, left, right = 760, 56, 56
     axis_y, shortest, longest = 150, 18, 90
     start, end = _span(points, as_of)
@@ -219,7 +221,7 @@ def _horizontal(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, i
     today = x_of(as_of)
     out.append(
         f'<line class="tl-today" x1="{today:.1f}" y1="18" x2="{today:.1f}" y2="{axis_y + 6}" stroke="currentColor" stroke-dasharray="4 3"/>'
-        f'<text class="tl-today-label" x="{today - 4:.1f}" y="28" text-anchor="end" font-size="11">Today</text>'
+        f'<text class="tl-today-label" x="{today - 4:.1f}" y="28" text-anchor="end" font-size="11">{escape(gettext("Today", language))}</text>'
     )
     out.append("</g>")
     for point, lane in reversed(list(zip(points, lanes))):
@@ -230,14 +232,14 @@ def _horizontal(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, i
             dash = ' stroke-dasharray="3 3"' if point.status in ("upcoming", "draft") else ""
             inner.append(f'<line class="tl-stem" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{top:.1f}" stroke="currentColor" stroke-width="3"{dash}/>')
         inner.append(_marker(point, x, top))
-        inner.append(f'<text class="tl-size" x="{x:.1f}" y="{top - 15:.1f}" text-anchor="middle" font-size="12">{escape(_size_text(point))}</text>')
+        inner.append(f'<text class="tl-size" x="{x:.1f}" y="{top - 15:.1f}" text-anchor="middle" font-size="12">{escape(_size_text(point, language))}</text>')
         label_y = axis_y + 22 + 18 * lane
-        inner.append(f'<text class="tl-date" x="{x:.1f}" y="{label_y}" text-anchor="middle" font-size="12">{escape(_short_date(point.effective))}</text>')
-        out.append(_link(point, "".join(inner)))
+        inner.append(f'<text class="tl-date" x="{x:.1f}" y="{label_y}" text-anchor="middle" font-size="12">{escape(format_date(point.effective, language, "medium"))}</text>')
+        out.append(_link(point, "".join(inner), language))
     return "".join(out), width, height
 
 
-def _vertical(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, int, int]:
+def _vertical(points: Sequence[TimelinePoint], as_of: dt.date, language: str) -> tuple[str, int, int]:
     # Newest on top; positions follow time but keep a minimum gap so labels never collide.
     width, axis_x, shortest, longest, gap, top_pad = 340, 118, 14, 150, 40, 34
     start, end = _span(points, as_of)
@@ -257,7 +259,7 @@ def _vertical(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, int
         if point is None:
             out.append(
                 f'<line class="tl-today" x1="{axis_x - 62}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="currentColor" stroke-dasharray="4 3"/>'
-                f'<text class="tl-today-label" x="{width - 8}" y="{y - 4:.1f}" text-anchor="end" font-size="12">Today</text>'
+                f'<text class="tl-today-label" x="{width - 8}" y="{y - 4:.1f}" text-anchor="end" font-size="12">{escape(gettext("Today", language))}</text>'
             )
     out.append("</g>")
     for y, point in placed:  # top to bottom: newest first
@@ -271,7 +273,7 @@ def _vertical(points: Sequence[TimelinePoint], as_of: dt.date) -> tuple[str, int
         else:
             right = axis_x
         inner.append(_marker(point, right, y))
-        inner.append(f'<text class="tl-date" x="{axis_x - 12}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{escape(_short_date(point.effective))}</text>')
-        inner.append(f'<text class="tl-size" x="{right + 16:.1f}" y="{y + 4:.1f}" font-size="12">{escape(_size_text(point))}</text>')
-        out.append(_link(point, "".join(inner)))
+        inner.append(f'<text class="tl-date" x="{axis_x - 12}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{escape(format_date(point.effective, language, "medium"))}</text>')
+        inner.append(f'<text class="tl-size" x="{right + 16:.1f}" y="{y + 4:.1f}" font-size="12">{escape(_size_text(point, language))}</text>')
+        out.append(_link(point, "".join(inner), language))
     return "".join(out), width, height

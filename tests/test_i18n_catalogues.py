@@ -93,7 +93,7 @@ def test_template_holds_every_message_the_code_and_templates_use(tmp_path):
     assert pybabel, "Babel's pybabel command comes with the package's dependencies"
     out = tmp_path / "statements.pot"
     subprocess.run(
-        [pybabel, "extract", "-F", "babel.cfg", "-k", "N_", "--no-location", "--sort-output", "-o", str(out), "."],
+        [pybabel, "extract", "-F", "babel.cfg", "-k", "N_", "-k", "N_plural:1,2", "--no-location", "--sort-output", "-o", str(out), "."],
         cwd=REPO_ROOT, check=True, capture_output=True,
     )
     with open(out, "rb") as file:
@@ -127,3 +127,23 @@ def test_plurals_follow_the_language(language, one, two):
     single, plural = "History (%(num)d version)", "History (%(num)d versions)"
     assert i18n.ngettext(single, plural, 1, language) % {"num": 1} == one
     assert i18n.ngettext(single, plural, 2, language) % {"num": 2} == two
+
+
+def test_the_browser_script_asks_only_for_messages_the_page_hands_it():
+    """Every gettext/ngettext of statements.js is among the messages a page passes in ``data-messages``."""
+    from babel.messages.extract import extract
+
+    from generator.redline_words import REDLINE_MESSAGES
+
+    script = REPO_ROOT / "generator" / "assets" / "statements.js"
+    with open(script, "rb") as file:
+        used = {message if isinstance(message, str) else message[0] for _, message, _, _ in extract("javascript", file)}
+    handed = {m if isinstance(m, str) else m[0] for m in i18n.SCRIPT_MESSAGES + REDLINE_MESSAGES}
+    assert used and used <= handed
+
+
+def test_script_messages_are_empty_in_english_and_complete_in_german():
+    assert i18n.script_messages("en") == {}
+    german = i18n.script_messages("de")
+    assert set(german) == {m if isinstance(m, str) else m[0] for m in i18n.SCRIPT_MESSAGES}
+    assert german["Comparing\u2026"] == "Vergleich läuft…"

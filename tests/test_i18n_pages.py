@@ -7,6 +7,7 @@ before) and once with ``PlanOptions(language=…)``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -104,3 +105,108 @@ def test_a_title_inside_a_translated_sentence_is_escaped(repo):
     repo.commit(files={PATH: statement_text(title="Privacy <b>& Cookies</b>", effective="2024-01-01")}, date="2023-12-01")
     markdown = page(plan(repo, "es"), "privacy/index.md")
     assert "Privacy &lt;b&gt;&amp; Cookies&lt;/b&gt;, versión en vigor desde el 1 de enero de 2024" in markdown
+
+
+# --- every page ---------------------------------------------------------------------------------
+
+
+def _english_left(text: str, language: str) -> list[str]:
+    """Messages of the catalogue that appear in ``text`` in English although they have a translation."""
+    from babel.messages.pofile import read_po
+
+    from tests.test_i18n_catalogues import LOCALES
+
+    with open(LOCALES / language / "LC_MESSAGES" / "statements.po", "rb") as file:
+        catalogue = read_po(file, locale=language)
+    left = []
+    for message in catalogue:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for msgid in ids:
+            # the fixed words of the message, between its placeholders
+            for piece in re.split(r"%\(\w+\)[sd]|<[^>]+>", msgid):
+                piece = piece.strip(" .,:;")
+                if len(piece) >= 12 and piece in text and not any(piece in s for s in strings):
+                    left.append(piece)
+    return left
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl"])
+def test_no_sentence_of_the_generator_is_left_in_english_on_any_page(three_versions, language):
+    site_plan = plan(three_versions, language)
+    for generated in site_plan.pages:
+        text = generated.fill(generated.markdown) + generated.title
+        assert _english_left(text, language) == [], generated.path
+
+
+def test_the_german_history_page_names_statuses_changes_and_dates_in_german(three_versions):
+    markdown = page(plan(three_versions, "de"), "privacy/history/index.md")
+    assert "# Privacy Statement: Verlauf" in markdown
+    assert '<span class="statement-chip statement-chip--upcoming">Bevorstehend</span>' in markdown
+    assert '<span class="statement-chip statement-chip--material">Wesentlich</span>' in markdown
+    assert 'Veröffentlicht am <time datetime="2024-11-01">1. November 2024</time>' in markdown
+    assert "Erste Fassung" in markdown
+    assert '<th scope="col">Fassung</th><th scope="col">Änderung</th>' in markdown
+
+
+def test_the_timeline_speaks_the_pages_language(three_versions):
+    markdown = page(plan(three_versions, "fr"), "privacy/history/index.md")
+    assert "<title id=\"timeline-privacy-horizontal-title\">Chronologie : Privacy Statement</title>" in markdown
+    assert "3 versions, dont 1 avec une modification substantielle, la plus récente d’abord" in markdown
+    assert ">1 janv. 2025</text>" in markdown  # axis labels: the language's medium date
+    assert "Version en vigueur à partir du 1 juin 2024, en vigueur, modification" in markdown
+    assert "Nous sommes le 1 décembre 2024." in markdown
+
+
+def test_the_spanish_changes_page_translates_the_legend_and_the_declaration(three_versions):
+    markdown = page(plan(three_versions, "es"), "privacy/2025-01-01/changes/index.md")
+    assert markdown.startswith("# Privacy Statement: qué ha cambiado")
+    assert "Declarado como cambio <strong>sustancial</strong>." in markdown
+    assert "El <del>texto eliminado</del> y el <ins>texto insertado</ins> están marcados" in markdown
+    assert "palabras: " in markdown and " añadidas, " in markdown
+    assert "<strong>Resumen:</strong> We now collect your location." in markdown  # the summary is the author's text
+
+
+def test_the_dutch_compare_page_hands_the_script_its_sentences(three_versions):
+    import html
+    import json
+
+    markdown = page(plan(three_versions, "nl"), "privacy/compare/index.md")
+    assert "# Privacy Statement: versies vergelijken" in markdown
+    assert '<option value="2024-06-01" selected>1 juni 2024 (van kracht)</option>' in markdown
+    messages = json.loads(html.unescape(re.search(r"data-messages='([^']*)'", markdown).group(1)))
+    assert messages["Comparing\u2026"] == "Bezig met vergelijken…"
+    assert messages["%(added)d word added, %(removed)d removed"] == ["%(added)d woord toegevoegd, %(removed)d verwijderd", "%(added)d woorden toegevoegd, %(removed)d verwijderd"]
+
+
+def test_english_pages_carry_no_script_sentences(three_versions):
+    site_plan = plan(three_versions, "en")
+    assert all("data-messages" not in p.fill(p.markdown) for p in site_plan.pages)
+
+
+def test_navigation_page_titles_and_home_are_translated(three_versions):
+    site_plan = plan(three_versions, "de")
+    assert site_plan.nav == ({"Privacy Statement": [
+        {"In Kraft": "privacy/index.md"}, {"Verlauf": "privacy/history/index.md"}, {"Fassungen vergleichen": "privacy/compare/index.md"},
+    ]},)
+    titles = {p.path: p.title for p in site_plan.pages}
+    assert titles["privacy/2025-01-01/changes/index.md"] == "Was sich am 1. Januar 2025 geändert hat"
+    assert titles["index.md"] == "Erklärungen"
+    home = page(site_plan, "index.md")
+    assert '<span class="statement-chip statement-chip--in-force">In Kraft</span> seit <time datetime="2024-06-01">1. Juni 2024</time>' in home
+
+
+def test_the_banner_is_written_in_the_plans_language(three_versions):
+    (banner,) = plan(three_versions, "fr").banners
+    assert banner.text == "Notre Privacy Statement change le 1 janvier 2025."
+    assert banner.link_text == "Voir ce qui a changé"
+
+
+def test_feeds_are_written_in_the_plans_language(three_versions):
+    site_plan = plan(three_versions, "de")
+    feed = next(a.content for a in site_plan.assets if a.path == "privacy/feed.xml")
+    assert "<title>Privacy Statement: Fassungen</title>" in feed
+    assert "<title>Privacy Statement, tritt am 1. Januar 2025 in Kraft</title>" in feed
+    assert "<title>Privacy Statement, gültig ab 1. Juni 2024</title>" in feed
+    assert 'label="Wesentliche Änderung"' in feed
+    assert "Erste veröffentlichte Fassung." in feed
