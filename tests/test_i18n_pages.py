@@ -136,6 +136,7 @@ def test_no_sentence_of_the_generator_is_left_in_english_on_any_page(three_versi
     site_plan = plan(three_versions, language)
     for generated in site_plan.pages:
         text = generated.fill(generated.markdown) + generated.title
+        text = re.sub(r"data-messages='[^']*'", "", text)  # English ids handed to the script, with their translations
         assert _english_left(text, language) == [], generated.path
 
 
