@@ -20,6 +20,15 @@
   function isSpace(c) { return IS_WS.test(c); }
   function pyIsSpace(s) { return s.length > 0 && ALL_WS.test(s); }
   function pySplit(s) { return s.split(WS_RUN).filter(function (w) { return w !== ""; }); }
+
+  /* Scripts written without spaces between words (Chinese, Japanese): each character is a word of
+     its own, as generator/diff/tokens.py's CJK class says (the Basic Multilingual Plane's). */
+  var CJK = "\\u2e80-\\u2fdf\\u3001-\\u303f\\u3040-\\u30ff\\u3100-\\u312f\\u3190-\\u31ff" +
+    "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef";
+  var CJK_CHAR = new RegExp("[" + CJK + "]");
+  var COUNTED = new RegExp("[" + CJK + "]|[^" + WS + CJK + "]+", "g");
+  function hasCjk(s) { return CJK_CHAR.test(s); }
+  function wordsOf(s) { return CJK_CHAR.test(s) ? (s.match(COUNTED) || []) : pySplit(s); }
   function cpLen(s) { // Python's len(): code points, not UTF-16 units
     var n = s.length;
     for (var i = 0; i < s.length; i++) {
@@ -255,7 +264,7 @@
     return "formatting";
   }
 
-  function wordset(block) { return new Set(pySplit(block.key)); }
+  function wordset(block) { return new Set(wordsOf(block.key)); }
 
   function similarity(a, b) {
     if (!a.size || !b.size) return (a.size === 0 && b.size === 0) ? 1.0 : 0.0;
@@ -622,7 +631,7 @@
 
   var HTML_TOKEN = /<!--[\s\S]*?(?:-->|$)|<[a-zA-Z\/!?][^>]*>?|[^<]+|</y;
   var TAG_ONLY_SRC = "<!--[\\s\\S]*?(?:-->|$)|<(/?)([a-zA-Z][\\w:-]*)[^>]*>";
-  var WORDS = new RegExp("([^" + WS + "]+)([" + WS + "]*)", "g");
+  var WORDS = new RegExp("([" + CJK + "]|[^" + WS + CJK + "]+)([" + WS + "]*)", "g");
   var ID_ATTR = new RegExp("[" + WS + "](?:id|name)[" + WS + "]*=[" + WS + "]*(?:\"[^\"]*\"|'[^']*'|[^" + WS + ">]+)", "g");
   var VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
   var ATOMIC = new Set(["code", "kbd", "samp", "svg", "math", "script", "style", "textarea", "select", "button", "audio", "video", "object", "iframe"]);
@@ -842,9 +851,9 @@
     var c = s.charAt(q);
     if (c === "<") return true;
     if (isSpace(c)) return false;
-    if (q === 0) return true;
+    if (q === 0 || CJK_CHAR.test(c)) return true;
     var prev = s.charAt(q - 1);
-    return isSpace(prev) || prev === ">";
+    return isSpace(prev) || prev === ">" || CJK_CHAR.test(prev);
   }
 
   var ATOMIC_OPEN = new RegExp("<(?:" + Array.from(ATOMIC).sort().join("|") + ")\\b", "i");
@@ -980,6 +989,7 @@
      [html, words inserted, words deleted, characters matched], or null for the general path. */
   function inlineWords(oMid, nMid, atEnd) {
     if ((oMid.indexOf("<") >= 0 && !phrasingOnly(oMid)) || (nMid.indexOf("<") >= 0 && !phrasingOnly(nMid))) return null;
+    if (hasCjk(oMid) || hasCjk(nMid)) return null;  // words of one character each: the general tokeniser's
     var oTokens = phraseWords(oMid), nTokens = phraseWords(nMid);
     if ((oMid && !oTokens.length) || (nMid && !nTokens.length)) return null;
     function keysOf(tokens) {
@@ -1159,7 +1169,7 @@
     return merged;
   }
 
-  function wordCount(tokens) { return tokens.reduce(function (sum, t) { return sum + pySplit(t.text).length; }, 0); }
+  function wordCount(tokens) { return tokens.reduce(function (sum, t) { return sum + wordsOf(t.text).length; }, 0); }
 
   function structuralIds(tokens) {
     var seen = new Map();
@@ -1327,7 +1337,7 @@
   function redlineWhole(block, mark) {
     var html = mark === "del" ? stripIds(block.html) : block.html;
     var r = splitRoot(html), start = r[0], inner = r[1], end = r[2];
-    var words = pySplit(block.text).length;
+    var words = wordsOf(block.text).length;
     if (!pySplit(inner).length) return [html, words];
     if (inner.indexOf("<") < 0 || !hasStructure(inner)) return [start + OPEN[mark] + SR[mark] + inner + "</" + mark + ">" + end, words];
     var t = tokenize(inner, [], [0]), tokens = t[0], endStack = t[1], segments = [];

@@ -22,6 +22,7 @@ from .markup import _common_prefix, _common_suffix, _strip_ids, _tag_name
 from .model import Aligned, Change, Diff, Stats
 from .opcodes import _plain_opcodes, _resync
 from .redline import _redline_pair, _redline_whole
+from .tokens import words_of
 
 
 #: Replaced regions with more block pairs than this are not paired by similarity.
@@ -110,7 +111,7 @@ def _equal_kind(old: Block, new: Block) -> str | None:
 
 
 def _wordset(block: Block) -> frozenset[str]:
-    return frozenset(block.key.split())
+    return frozenset(words_of(block.key))
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -33,6 +33,7 @@ from .markup import (
 )
 from .opcodes import _merge_small_equal, _word_opcodes
 from .tokens import (
+    _CJK_CHAR,
     _PHRASE_WORDS,
     _Tok,
     _keys,
@@ -44,6 +45,8 @@ from .tokens import (
     _tokenize,
     _word_count,
     _words_in,
+    has_cjk,
+    words_of,
 )
 
 
@@ -123,10 +126,10 @@ def _token_start(s: str, q: int) -> bool:
         return True
     if c.isspace():
         return False
-    if q == 0:
+    if q == 0 or _CJK_CHAR.match(c):
         return True
     prev = s[q - 1]
-    return prev.isspace() or prev == ">"
+    return prev.isspace() or prev == ">" or _CJK_CHAR.match(prev) is not None
 
 
 def _cuts(a: str, b: str) -> tuple[int, int]:
@@ -264,6 +267,8 @@ def _inline_words(o_mid: str, n_mid: str, *, at_end: bool) -> tuple[str, int, in
     """
     if ("<" in o_mid and not _phrasing_only(o_mid)) or ("<" in n_mid and not _phrasing_only(n_mid)):
         return None
+    if has_cjk(o_mid) or has_cjk(n_mid):
+        return None  # words of one character each: the general tokeniser's
     o_tokens, n_tokens = _PHRASE_WORDS.findall(o_mid), _PHRASE_WORDS.findall(n_mid)
     if (o_mid and not o_tokens) or (n_mid and not n_tokens):
         return None
@@ -478,7 +483,7 @@ def _redline_whole(block: Block, mark: str) -> tuple[str, int]:
     """A whole block struck out (``del``) or inserted (``ins``), with its word count."""
     html = _strip_ids(block.html) if mark == "del" else block.html
     start, inner, end = _split_root(html)
-    words = len(block.text.split())
+    words = len(words_of(block.text))
     if not inner.strip():
         return html, words
     if "<" not in inner or not _has_structure(inner):

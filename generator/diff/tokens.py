@@ -15,7 +15,28 @@ from dataclasses import dataclass
 from .markup import _ATOMIC, _HTML_TOKEN, _INLINE, _NAME, _TAGS, _TAG_ONLY, _VOID, _link_free
 
 
-_WORDS = re.compile(r"(\S+)(\s*)")
+#: Scripts written without spaces between words — Chinese and Japanese: CJK radicals, punctuation,
+#: kana, bopomofo, ideographs (the Basic Multilingual Plane's), compatibility and full-width forms.
+#: Each of their characters is a word of its own, so that a changed word is marked alone rather
+#: than the whole run between two spaces (often a whole sentence). The browser engine uses the same
+#: class (``CJK`` in ``assets/statements-diff.js``).
+CJK = (
+    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_WORDS = re.compile(rf"([{CJK}]|[^\s{CJK}]+)(\s*)")
+_COUNTED = re.compile(rf"[{CJK}]|[^\s{CJK}]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has a character of a script written without spaces."""
+    return _CJK_CHAR.search(text) is not None
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text: runs between whitespace, and each CJK character on its own."""
+    return _COUNTED.findall(text) if _CJK_CHAR.search(text) else text.split()
 
 
 def _split_root(html: str) -> tuple[str, str, str]:
@@ -163,7 +184,7 @@ def _text_length(html: str) -> int:
 
 
 def _word_count(tokens: Iterable[_Tok]) -> int:
-    return sum(len(t.text.split()) for t in tokens)
+    return sum(len(words_of(t.text)) for t in tokens)
 
 
 def _structural_ids(tokens: list[_Tok]) -> list[tuple[int, str, str]]:

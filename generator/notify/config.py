@@ -214,6 +214,52 @@ class _Url(c.Type[str]):
         return value
 
 
+class Recipient(str):
+    """An e-mail recipient as written in ``to`` (``"Name <a@b>"``), with the language of its notices.
+
+    A ``str``, so that everything that handles addresses handles it; ``language`` is None when the
+    entry names none (the channel's ``language`` applies).
+    """
+
+    language: str | None = None
+
+    def __new__(cls, value: str, language: str | None = None) -> "Recipient":
+        made = super().__new__(cls, value)
+        made.language = language
+        return made
+
+
+def _recipient(value: object) -> str:
+    """A ``to`` entry: an address, or ``{address: …, language: de}``."""
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"address", "language"})
+        if unknown or "address" not in value:
+            raise ValidationError(
+                f"{value!r} is not a recipient: write an address, or 'address:' with an optional 'language:'"
+            )
+        language = value.get("language")
+        if language is not None and not (isinstance(language, str) and _language(language)):
+            raise ValidationError(f"language {language!r} of {value['address']!r} is not a language code such as 'de' or 'pt-BR'")
+        return Recipient(_address(value["address"]), language)
+    return _address(value)
+
+
+def _language(code: str) -> bool:
+    from ..i18n import known_language
+
+    return bool(re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code)) and known_language(code)
+
+
+class _Language(c.Type[str]):
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not _language(value):
+            raise ValidationError(f"{value!r} is not a language code such as 'de' or 'pt-BR'")
+        return value
+
+
 def _address(value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not an e-mail address")
@@ -238,7 +284,7 @@ class _Addresses(c.BaseConfigOption[list[str]]):
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:
             raise ValidationError("must list at least one address")
-        return [_address(item) for item in items]
+        return [_recipient(item) for item in items]
 
 
 class _Unsubscribe(c.BaseConfigOption[list[str]]):
@@ -351,7 +397,10 @@ class EmailChannelConfig(ChannelConfig):
     sender = _Address()
     """The From address, e.g. ``Privacy Team <privacy@example.com>``."""
     to = _Addresses()
-    """Recipients (one message goes to all of them); a list address keeps subscribers private."""
+    """Recipients (one message goes to all of them); a list address keeps subscribers private.
+    An entry ``{address: …, language: de}`` gets its notices in that language."""
+    language = c.Optional(_Language())
+    """The language of the notices of recipients that name none; default: the statement's (the site's first)."""
     reply_to = c.Optional(_Address())
     """Optional Reply-To address."""
     list_unsubscribe = _Unsubscribe()

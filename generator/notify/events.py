@@ -38,6 +38,7 @@ __all__ = [
     "version_url",
     "changes_url",
     "statement_url",
+    "translated",
 ]
 
 #: Version of the payload layout; bumped on any incompatible change.
@@ -118,6 +119,47 @@ class Event:
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
 
 
+def _translations(
+    statement: Statement, version: Version, site_url: str | None, languages: Any, translations: Any,
+) -> dict[str, Any]:
+    """``{language: {status, title, summary, url, changes_url, statement_url}}`` for every other language of the site."""
+    out: dict[str, Any] = {}
+    previous = statement.previous(version)
+    for language in languages.others:
+        prefix = languages.prefix(language)
+        translation = translations.get(language) if translations is not None else None
+        paired = translation.version(version.effective) if translation is not None else None
+        text = paired.text if paired is not None else None
+        out[language] = {
+            "status": paired.status if paired is not None else "missing",
+            "title": text.title if text is not None else None,
+            "summary": text.summary if text is not None else None,
+            "url": _join(site_url, f"{prefix}{statement.id}/{version.key}/"),
+            "changes_url": _join(site_url, f"{prefix}{statement.id}/{version.key}/changes/") if previous is not None else None,
+            "statement_url": _join(site_url, f"{prefix}{statement.id}/"),
+        }
+    return out
+
+
+def translated(payload: Mapping[str, Any], language: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The payload's ``statement`` and ``version`` as a notice in ``language`` tells them.
+
+    A translated (or stale) version gives its own title, summary and addresses; a missing one,
+    the translated pages' addresses (which show the original with a note) and the original's words.
+    The payload of a one-language site, or another language, gives them as they are.
+    """
+    statement, version = dict(payload["statement"]), dict(payload["version"])
+    entry = (payload.get("translations") or {}).get(language)
+    if entry is None:
+        return statement, version
+    statement["url"] = entry["statement_url"]
+    version["url"], version["changes_url"] = entry["url"], entry["changes_url"]
+    if entry["status"] != "missing":
+        statement["title"] = entry["title"] or statement["title"]
+        version["summary"] = entry["summary"] or version["summary"]
+    return statement, version
+
+
 def build_event(
     statement: Statement,
     version: Version,
@@ -125,8 +167,17 @@ def build_event(
     *,
     site_url: str | None = None,
     classification: _Classification | None = None,
+    languages: Any = None,
+    translations: Any = None,
 ) -> Event:
-    """Make the event of ``event_type`` for ``version``, payload included."""
+    """Make the event of ``event_type`` for ``version``, payload included.
+
+    On a site of several languages (``languages``, a :class:`~generator.translations.SiteLanguages`
+    with others), the payload also names the statement's language and, under ``translations``,
+    each other language's status, title, summary and addresses (``translations`` is the
+    statement's :class:`~generator.translations.StatementTranslations`). A one-language site's
+    payload is as it always was.
+    """
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
     identifier = event_id(statement.id, version.effective, event_type)
@@ -167,6 +218,9 @@ def build_event(
             else None
         ),
     }
+    if languages is not None and getattr(languages, "others", ()):
+        payload["statement"]["language"] = languages.default
+        payload["translations"] = _translations(statement, version, site_url, languages, translations)
     return Event(
         id=identifier,
         type=event_type,
@@ -188,11 +242,14 @@ def due_events(
     site_url: str | None = None,
     classify: Classifier | None = None,
     warnings: list[str] | None = None,
+    languages: Any = None,
+    translations: Mapping[str, Any] | None = None,
 ) -> list[Event]:
     """Every event that has taken place by ``as_of``, oldest version first.
 
     Drafts (uncommitted text) never notify, nor do versions published before ``since``. Whether an
-    event was already delivered is the ledger's business, not this function's.
+    event was already delivered is the ledger's business, not this function's. ``languages`` and
+    ``translations`` (statement id → its translations) add each translation to the payloads.
     """
     events: list[Event] = []
     for statement in statements:
@@ -204,7 +261,10 @@ def due_events(
                 continue
             classification = _classify(classify, statement, version, warnings)
             for event_type in types:
-                events.append(build_event(statement, version, event_type, site_url=site_url, classification=classification))
+                events.append(build_event(
+                    statement, version, event_type, site_url=site_url, classification=classification,
+                    languages=languages, translations=(translations or {}).get(statement.id),
+                ))
     return events
 
 

@@ -28,9 +28,13 @@ from typing import Any
 
 import jinja2
 
+from markupsafe import Markup
+
+from ... import i18n
 from ...escape import paragraphs_html
+from ...i18n import DEFAULT as DEFAULT_LANGUAGE
 from ..config import EmailChannelConfig
-from ..events import Event
+from ..events import Event, translated
 from .base import Channel, ChannelContext, Delivered, Watchdog
 
 __all__ = ["EmailChannel", "BUILTIN_TEMPLATES"]
@@ -47,6 +51,10 @@ def _long_date(value: str | dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _strong(text: str) -> Markup:
+    return Markup("<strong>{}</strong>").format(text)
+
+
 class EmailChannel(Channel):
     """Renders and sends one message per event; see the module docstring."""
 
@@ -56,17 +64,37 @@ class EmailChannel(Channel):
     def __init__(self, config: EmailChannelConfig, context: ChannelContext):
         super().__init__(config, context)
         context.redact.add(self.secret("password_env"))
+        self._environments: dict[str, jinja2.Environment] = {}
+        self.templates = self.environment(DEFAULT_LANGUAGE)
+
+    def environment(self, language: str) -> jinja2.Environment:
+        """The templates speaking ``language`` (gettext installed, dates written its way); made once."""
+        found = self._environments.get(language)
+        if found is not None:
+            return found
         loaders: list[jinja2.BaseLoader] = []
-        if config.templates:
-            loaders.append(jinja2.FileSystemLoader(config.templates))
+        if self.config.templates:
+            loaders.append(jinja2.FileSystemLoader(self.config.templates))
         loaders.append(jinja2.FileSystemLoader(BUILTIN_TEMPLATES))
-        self.templates = jinja2.Environment(
+        environment = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
         )
-        self.templates.filters["long_date"] = _long_date
+        i18n.install(environment, language)
+        # English notices keep the date form they always had ("1 March 2025").
+        environment.filters["long_date"] = _long_date if language == DEFAULT_LANGUAGE else environment.filters["date"]
+        environment.globals["strong"] = _strong
+        self._environments[language] = environment
+        return environment
+
+    def language_of(self, event: Event, recipient: str | None = None) -> str:
+        """The language of a notice: the recipient's, else the channel's, else the statement's."""
+        return (
+            getattr(recipient, "language", None) or self.config.language
+            or event.payload["statement"].get("language") or DEFAULT_LANGUAGE
+        )
 
     @property
     def recipients(self) -> list[str]:
@@ -78,16 +106,19 @@ class EmailChannel(Channel):
             self.require("username_env")
             self.require("password_env")
 
-    def message(self, event: Event, to: list[str] | None = None) -> EmailMessage:
+    def message(self, event: Event, to: list[str] | None = None, language: str | None = None) -> EmailMessage:
         """The complete message for ``event``: headers, text part and HTML part.
 
-        ``to`` is the ``To:`` header (default: every configured recipient).
+        ``to`` is the ``To:`` header (default: every configured recipient); ``language`` the
+        language of the message (default: the channel's, else the statement's).
         """
         config = self.config
-        context = self._template_context(event)
-        subject = " ".join(self.templates.get_template("subject.txt").render(context).split())
-        text = self.templates.get_template("message.txt").render(context)
-        html = self.templates.get_template("message.html").render(context)
+        language = language or self.language_of(event)
+        templates = self.environment(language)
+        context = self._template_context(event, language)
+        subject = " ".join(templates.get_template("subject.txt").render(context).split())
+        text = templates.get_template("message.txt").render(context)
+        html = templates.get_template("message.html").render(context)
 
         message = EmailMessage(policy=_POLICY)
         message["Subject"] = f"[Test] {subject}" if _is_test(event) else subject
@@ -96,7 +127,10 @@ class EmailChannel(Channel):
         if config.reply_to:
             message["Reply-To"] = config.reply_to
         message["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
-        message["Message-ID"] = self.message_id(event, to[0] if to is not None and self.config.per_recipient else None)
+        message["Message-ID"] = self.message_id(
+            event, to[0] if to is not None and self.config.per_recipient else None,
+            language=None if language == self.language_of(event) else language,
+        )
         message["Auto-Submitted"] = "auto-generated"
         message["X-Statement-Event"] = f"{event.type} {event.id}"
         if _is_test(event):
@@ -108,6 +142,8 @@ class EmailChannel(Channel):
                 message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         message.set_content(text, cte=_transfer_encoding(text))
         message.add_alternative(html, subtype="html", cte=_transfer_encoding(html))
+        if language != DEFAULT_LANGUAGE or event.payload["statement"].get("language"):
+            message["Content-Language"] = language  # after the parts: setting content clears Content-* headers
         return message
 
     @property
@@ -120,20 +156,23 @@ class EmailChannel(Channel):
         quoted = label.replace("\\", "\\\\").replace('"', '\\"')
         return f'"{quoted}" <{self.name}.{domain}>'
 
-    def message_id(self, event: Event, recipient: str | None = None) -> str:
+    def message_id(self, event: Event, recipient: str | None = None, *, language: str | None = None) -> str:
         """``<event id.channel@sender domain>``: the same for every re-send of the event.
 
         A message of its own per recipient (``per_recipient``) is a message of its own to RFC 5322,
         so its identifier adds a digest of the recipient's address: still the same on a re-send.
+        The message of a group of recipients in another language than the channel's adds the
+        language (``<evt_….news.de@…>``).
         """
         domain = parseaddr(self.config.sender)[1].rpartition("@")[2] or "localhost"
         if recipient is None:
-            return f"<{event.id}.{self.name}@{domain}>"
+            return f"<{event.id}.{self.name}{'.' + language if language else ''}@{domain}>"
         digest = hashlib.sha256(parseaddr(recipient)[1].lower().encode()).hexdigest()[:12]
         return f"<{event.id}.{self.name}.{digest}@{domain}>"
 
-    def _template_context(self, event: Event) -> dict[str, Any]:
-        summary = event.payload["version"].get("summary")
+    def _template_context(self, event: Event, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+        statement, version = translated(event.payload, language)
+        summary = version.get("summary")
         as_of = self.context.as_of or dt.date.today()
         return {
             # A notice sent on or after the effective date (a late run, a catch-up) speaks in the past.
@@ -141,8 +180,9 @@ class EmailChannel(Channel):
             "test": _is_test(event),
             "event": event.payload,
             "kind": "published" if _is_test(event) else event.kind,
-            "statement": event.payload["statement"],
-            "version": event.payload["version"],
+            "statement": statement,
+            "version": version,
+            "language": language,
             "previous": event.payload["previous"],
             "classification": event.payload["classification"],
             "site_name": self.context.site_name,
@@ -161,9 +201,20 @@ class EmailChannel(Channel):
         pending = [address for address in self.recipients if not _finished(prior.get(address))]
         try:
             if config.per_recipient:
-                messages = [(self.message(event, [item]), [parseaddr(item)[1]]) for item in config.to if parseaddr(item)[1] in pending]
+                messages = [
+                    (self.message(event, [item], self.language_of(event, item)), [parseaddr(item)[1]])
+                    for item in config.to if parseaddr(item)[1] in pending
+                ]
             else:
-                messages = [(self.message(event), pending)] if pending else []
+                # one message per language, to the recipients who read it
+                groups: dict[str, list[str]] = {}
+                for item in config.to:
+                    groups.setdefault(self.language_of(event, item), []).append(item)
+                messages = []
+                for language, items in groups.items():
+                    envelope = [parseaddr(item)[1] for item in items if parseaddr(item)[1] in pending]
+                    if envelope:
+                        messages.append((self.message(event, items if len(groups) > 1 else None, language), envelope))
         except jinja2.TemplateError as exc:
             where = f"{exc.name}: " if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name else ""
             return Delivered(False, 1, error=f"template {where}{exc}")
@@ -236,6 +287,9 @@ class EmailChannel(Channel):
     def preview(self, event: Event, outbox: Path) -> Path:
         path = self._outbox_file(outbox, event, ".eml")
         path.write_bytes(bytes(self.message(event)))
+        # recipients in other languages: one more file per language, beside the first
+        for language in sorted({self.language_of(event, item) for item in self.config.to} - {self.language_of(event)}):
+            path.with_name(f"{path.stem}.{language}{path.suffix}").write_bytes(bytes(self.message(event, None, language)))
         return path
 
 
