@@ -211,3 +211,21 @@ def test_feeds_are_written_in_the_plans_language(three_versions):
     assert "<title>Privacy Statement, gültig ab 1. Juni 2024</title>" in feed
     assert 'label="Wesentliche Änderung"' in feed
     assert "Erste veröffentlichte Fassung." in feed
+
+
+def test_the_findings_on_a_german_changes_page_are_worded_in_german(three_versions):
+    from generator.material import classify
+
+    def classifier(statement, version):
+        previous = statement.previous(version)
+        return classify(previous.body, version.body) if previous is not None else None
+
+    statement = read_statement(three_versions.path / PATH)
+    site_plan = plan_site([statement], PlanOptions(as_of=D("2024-12-01"), language="de"), diff=diff_engine, classify=classifier)
+    markdown = page(site_plan, "privacy/2025-01-01/changes/index.md")
+    assert '<h2 id="findings">Feststellungen</h2>' in markdown
+    findings = re.findall(r'<li class="statement-finding[^"]*" data-rule="[^"]*">(.*?)\n', markdown)
+    assert findings and all("In <em>" in f for f in findings)
+    assert _english_left(markdown, "de") == []
+    english = [f.message for f in classifier(statement, statement.versions[-1]).findings]
+    assert not any(message in markdown for message in english)

@@ -18,8 +18,137 @@ from ..i18n import DEFAULT, N_, gettext
 
 __all__ = ["PATTERNS", "finding_text"]
 
-#: Every sentence pattern of the detector, as it writes it in English (``%(name)s`` for quoted parts).
-PATTERNS: tuple[str, ...] = ()
+#: Every sentence pattern of the detector, as it writes it in English. A placeholder's name says
+#: what it holds (see ``_PARTS``): quoted text of the statement, a count, a place phrase, a listing.
+PATTERNS: tuple[str, ...] = (
+    # verdict.py
+    N_("Only formatting changed in %(num)s place (spacing, emphasis, list markers, line breaks or markup); the words are the same."),
+    N_("Only formatting changed in %(num)s places (spacing, emphasis, list markers, line breaks or markup); the words are the same."),
+    N_("%(message)s (%(num)s clauses like this here; the first is quoted.)"),
+    N_("%(quote)s moved to another place in the statement; its wording did not change."),
+    N_("%(quote)s moved to another place in the statement and was edited there."),
+    N_("The e-mail address behind a link is now gone, not %(old_items)s."),  # before the next, which would take "gone"
+    N_("The e-mail address behind a link is now %(items)s, not %(old_items)s."),
+    N_("The e-mail address behind a link is now %(items)s."),
+    N_("A link now points to %(new_url)s instead of %(old_url)s; the linked words stay the same."),
+    N_("A link to %(url)s was added; the words stay the same."),
+    N_("A link to %(url)s was removed; the words stay the same."),
+    N_("A section's anchor (the address of a link to it) changed; its words stay the same."),
+    N_("A sentence moved to another place in the statement; its wording did not change."),
+    N_("A clause was reworded%(where)s; no rule of substance (collection, use, recipients, retention, transfers, rights, controller, disputes, commitments) applies to it."),
+    N_("A clause was added%(where)s; no rule of substance (collection, use, recipients, retention, transfers, rights, controller, disputes, commitments) applies to it."),
+    N_("A clause was removed%(where)s; no rule of substance (collection, use, recipients, retention, transfers, rights, controller, disputes, commitments) applies to it."),
+    N_("Spelling, punctuation, capitalisation or an abbreviation changed%(where)s%(example)s; the words mean the same."),
+    N_("A name or title changed%(where)s%(example)s; what the text says of it stays the same."),
+    N_("Numbering or a cross-reference changed%(where)s%(example)s; the words stay the same."),
+    N_("The address of a link or page changed%(where)s%(example)s; the words stay the same."),
+    N_("The date written in the text changed%(example)s."),
+    N_("Only the Markdown source changed (blank lines, comments or markup that does not show); the text reads the same."),
+    # rules/collection.py
+    N_("%(quote)s is now listed among the information collected."),
+    N_("%(quote)s is no longer listed among the information collected."),
+    N_("An entry of the information collected now reads %(quote)s."),
+    N_("A new clause says information is collected or accessed."),
+    N_("A clause about information collected or accessed was removed."),
+    N_("A clause about information collected or accessed now says more."),
+    # rules/commitments.py
+    N_("A new clause limits what is done with information."),
+    N_("A clause that limited or committed what is done with information was removed."),
+    N_("The clause no longer says %(quote)s."),
+    N_("The clause no longer limits itself with %(quote)s."),
+    N_("The limit now has an exception."),
+    N_("A commitment (will, must) now only allows (may)."),
+    N_("The limit now binds only some: %(quote)s was added to whom it binds."),
+    N_("What the limit allows now includes more."),
+    N_("The limit now allows less."),
+    N_("The clause now rules out more."),
+    N_("The clause now limits itself with %(quote)s."),
+    # rules/contact.py
+    N_("The %(kind)s %(old_items)s is now %(items)s."),
+    N_("A new %(kind)s is given: %(items)s."),
+    N_("The %(kind)s %(old_items)s is no longer given."),
+    # rules/controller.py
+    N_("The company named is now %(items)s, not %(old_items)s."),
+    N_("The clause now names %(items)s."),
+    N_("The clause no longer names %(old_items)s."),
+    N_("A clause about who is responsible for information changed."),
+    # rules/disputes.py
+    N_("A new clause about resolving disputes, courts or the law that applies."),
+    N_("A clause about resolving disputes, courts or the law that applies was removed."),
+    N_("A clause about resolving disputes, courts or the law that applies changed."),
+    # rules/legal_basis.py
+    N_("The legal basis now names %(bases)s and no longer names %(old_bases)s."),
+    N_("The legal basis now names %(bases)s."),
+    N_("The legal basis no longer names %(old_bases)s."),
+    # rules/practices.py
+    N_("The clause now speaks of %(items)s."),
+    N_("The clause no longer speaks of %(old_items)s."),
+    # rules/purpose.py
+    N_("%(quote)s is now listed among the purposes information is used for."),
+    N_("%(quote)s is no longer listed among the purposes."),
+    N_("A listed purpose now reads %(quote)s."),
+    N_("A new clause says what information is used for."),
+    N_("A clause saying what information is used for was removed."),
+    N_("A clause saying what information is used for now says more."),
+    N_("The clause now also names %(quote)s as a purpose."),
+    # rules/quantities.py
+    N_("%(old_quote)s is now %(quote)s."),
+    N_("The %(quantity)s %(quote)s was removed."),
+    N_("The %(quantity)s %(quote)s was added."),
+    # rules/recipients.py
+    N_("%(quote)s is now listed among those who receive information."),
+    N_("%(quote)s is no longer listed among those who receive information."),
+    N_("An entry of those who receive information now reads %(quote)s."),
+    N_("A new clause says information is shared with, sold to or accessed by others."),
+    N_("A clause saying information is shared with or accessed by others was removed."),
+    N_("A clause saying who receives or accesses information now says more."),
+    # rules/retention.py
+    N_("A new clause limits how long information is kept."),
+    N_("A new clause says how long information is kept."),
+    N_("A clause that limited how long information is kept was removed."),
+    N_("A clause about keeping information was removed."),
+    N_("A clause about how long information is kept changed."),
+    # rules/rights.py
+    N_("A clause stating a right or choice of the reader was removed."),
+    N_("A new clause says the reader cannot do something about their information."),
+    N_("A new clause states a right or choice of the reader."),
+    N_("A clause stating a right or choice of the reader now negates it."),
+    N_("A clause no longer states the right or choice it stated."),
+    N_("A right or choice of the reader now comes with a condition or limit."),
+    N_("A clause stating a right or choice of the reader now says less."),
+    N_("A clause stating a right or choice of the reader now says more."),
+    # rules/transfers.py
+    N_("A new clause limits transfers of information abroad."),
+    N_("A new clause says information is transferred abroad or how."),
+    N_("A clause naming a safeguard for transfers abroad was removed."),
+    N_("A clause about transfers abroad was removed."),
+    N_("A clause about transfers abroad, or their safeguards, changed."),
+)
+
+#: Words the detector puts into its sentences: kinds of contact detail and of quantity, legal bases.
+WORDS: tuple[str, ...] = (
+    N_("e-mail address"), N_("telephone number"), N_("postal address"),
+    N_("age"), N_("amount"), N_("percentage"), N_("period"), N_("quantity"),
+    N_("consent"), N_("contract"), N_("legitimate interests"), N_("legal obligation"), N_("vital interests"),
+    N_("public interest"),
+)
+
+_QUOTE = r"“[^”]*”"
+#: What each placeholder may hold, by its name (a name not listed holds any text).
+_PARTS = {
+    "num": r"\d+",
+    "quote": _QUOTE,
+    "old_quote": _QUOTE,
+    "where": rf"(?: in {_QUOTE}| in \d+ places)?",
+    "example": rf"(?: \(e\.g\. {_QUOTE} → {_QUOTE}\))?",
+    "kind": r"e-mail address|telephone number|postal address",
+    "quantity": r"age|amount|percentage|period|quantity",
+    "message": r".+",
+}
+_SECTION_WHERE = re.compile(r" in “(?P<section>[^”]*)”")
+_PLACES_WHERE = re.compile(r" in (?P<num>\d+) places")
+_EXAMPLE = re.compile(rf" \(e\.g\. (?P<old>{_QUOTE}) → (?P<new>{_QUOTE})\)")
+_PLACE_MESSAGES = (N_(" in “%(section)s”"), N_(" in %(num)s places"), N_(" (e.g. %(old)s → %(new)s)"), N_(" and "))
 
 
 @lru_cache(maxsize=None)
@@ -27,9 +156,38 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for pattern in PATTERNS:
         parts = re.split(r"%\((\w+)\)s", pattern)
-        regex = "".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts))
+        regex = "".join(
+            re.escape(part) if n % 2 == 0 else f"(?P<{part}>{_PARTS.get(part, '.+?')})" for n, part in enumerate(parts)
+        )
         out.append((re.compile(rf"\A{regex}\Z", re.S), pattern))
     return tuple(out)
+
+
+def _listing(text: str, language: str) -> str:
+    """A listing ("a, b and c") with its last " and " in ``language``."""
+    head, sep, tail = text.rpartition(" and ")
+    return f"{head}{gettext(' and ', language)}{tail}" if sep else text
+
+
+def _value(name: str, value: str, language: str) -> str:
+    if name == "message":
+        return finding_text(value, language)
+    if name == "where" and value:
+        m = _SECTION_WHERE.fullmatch(value)
+        if m:
+            return gettext(" in “%(section)s”", language) % m.groupdict()
+        m = _PLACES_WHERE.fullmatch(value)
+        return gettext(" in %(num)s places", language) % m.groupdict() if m else value
+    if name == "example" and value:
+        m = _EXAMPLE.fullmatch(value)
+        return gettext(" (e.g. %(old)s → %(new)s)", language) % m.groupdict() if m else value
+    if name in ("kind", "quantity"):
+        return gettext(value, language)
+    if name in ("bases", "old_bases"):
+        return ", ".join(gettext(basis, language) for basis in value.split(", "))
+    if name in ("items", "old_items"):
+        return _listing(value, language)
+    return value
 
 
 def finding_text(message: str, language: str) -> str:
@@ -39,6 +197,6 @@ def finding_text(message: str, language: str) -> str:
     for regex, pattern in _compiled():
         match = regex.match(message)
         if match:
-            values = {name: finding_text(value, language) if name == "message" else value for name, value in match.groupdict().items()}
+            values = {name: _value(name, value, language) for name, value in match.groupdict().items()}
             return gettext(pattern, language) % values
     return message
