@@ -571,13 +571,13 @@ def banner_for(statement: Statement, as_of: dt.date, *, banner_days: int, langua
         text = i18n.gettext("Our %(title)s changes on %(date)s.", language) % {
             "title": statement.title, "date": i18n.format_date(version.effective, language),
         }
-        return Banner(statement.id, version, "upcoming", text, changes_path(version), i18n.gettext("See what changed", language))
+        return Banner(statement.id, version, "upcoming", text, changes_path(version), link_text=i18n.gettext("See what changed", language))
     for version in reversed(announced):
         if (as_of - version.effective).days <= banner_days:
             text = i18n.gettext("Our %(title)s changed on %(date)s.", language) % {
                 "title": statement.title, "date": i18n.format_date(version.effective, language),
             }
-            return Banner(statement.id, version, "changed", text, changes_path(version), i18n.gettext("See what changed", language))
+            return Banner(statement.id, version, "changed", text, changes_path(version), link_text=i18n.gettext("See what changed", language))
         break
     return None
 
