@@ -20,6 +20,13 @@ to every version the head adds or changes:
 ``lint``
     with ``lint: {gate: true}``, a lint check (``statement lint``) that the base passed may not fail
     on the head. Lint checks that changed status are listed in every report, gate or not.
+``translation-missing``
+    on a site of several ``languages``, a material version under review needs its translation into
+    every *required* language (``translations: {de: required, fr: optional}``; required unless
+    named optional) by its publication date: a translation of a material version is material too;
+``translation-stale``
+    a correction of the original leaves a required translation made before it stale: correct the
+    translation in the same change. Optional languages are reported, never a problem.
 
 Exit status: 0 when the policy holds, 1 when it is violated, 2 for bad input or usage.
 """
@@ -34,7 +41,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import click
 
@@ -57,6 +64,8 @@ POLICY_RULES: dict[str, str] = {
     "statement-removed": "a statement file that exists on the base was deleted",
     "policy-change": "a change to the policy the check applies (mkdocs.yml), which a person must approve",
     "lint": "with 'lint: {gate: true}': a lint check the base passed fails on the head",
+    "translation-missing": "a material version without its translation into a required language by its publication date",
+    "translation-stale": "a correction of the original that leaves a required translation made before it",
 }
 
 _DEFAULT_BRANCHES = ("origin/HEAD", "main", "master", "origin/main", "origin/master")
@@ -102,6 +111,8 @@ class Review:
     classification: Classification | None
     problems: tuple[Problem, ...] = ()
     diff: Any = field(default=None, compare=False, repr=False)
+    #: on a site of several languages: language -> {"status": translated|missing|stale, "requirement": required|optional}
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def verdict(self) -> str:
@@ -109,14 +120,24 @@ class Review:
         return self.classification.verdict if self.classification else "first version"
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
-        return {
+        """Plain data for JSON output (``translations`` only on a site of several languages)."""
+        data = {
             "statement": self.statement, "path": self.path, "effective": self.effective, "change": self.change,
             "compared_with": self.compared_with, "declared_material": self.declared_material,
             "review": self.review, "summary": self.summary,
             "classification": self.classification.to_dict() if self.classification else None,
             "problems": [p.to_dict() for p in self.problems],
         }
+        if self.translations:
+            data["translations"] = {language: dict(entry) for language, entry in self.translations.items()}
+        return data
+
+    def translations_line(self) -> str:
+        """``de translated, fr missing (optional)``: how each translation keeps up with this version."""
+        return ", ".join(
+            f"{language} {entry['status']}" + (" (optional)" if entry["requirement"] == "optional" else "")
+            for language, entry in self.translations.items()
+        )
 
 
 @dataclass(frozen=True)
@@ -356,9 +377,66 @@ class _Checker:
         )
 
 
+    def translations(self, review: Review, statement: Any, translations: Any, languages: Any) -> Review:
+        """The review with each translation's status, and a problem for each required one that falls behind.
+
+        The detector judges the original only; a translation of a material version is material too,
+        so it is due when the original is published (the merge, or a later declared ``published``).
+        """
+        import dataclasses
+
+        from .config import translation_requirement
+
+        version = statement.version(review.effective)
+        if version is None:
+            return review
+        if review.change == "correction":
+            published = version.published
+        else:
+            declared = next((r.meta.published for r in reversed(version.revisions) if r.meta and r.meta.published), None)
+            published = max(self.as_of, declared) if declared else self.as_of
+        statuses: dict[str, dict[str, str]] = {}
+        problems = list(review.problems)
+        for language in languages.others:
+            translation = translations.get(language) if translations is not None else None
+            status = translation.status(version.effective) if translation is not None else "missing"
+            requirement = translation_requirement(self.options, language)
+            statuses[language] = {"status": status, "requirement": requirement}
+            if requirement != "required":
+                continue
+            path = (translation.path if translation is not None and translation.path else None) or _translation_path(review.path, language)
+            if status == "missing" and version.material and published <= self.as_of:
+                problems.append(Problem(
+                    "translation-missing", statement.id, version.key, review.path,
+                    _key_line(version.text, "effective") or 1,
+                    f"the material version effective {version.key} is published on {published} without its translation "
+                    f"into '{language}', which readers in that language are owed with the same notice; add {path} with "
+                    f"'effective: {version.key}' in this change, or make it optional with 'translations: {{{language}: optional}}'",
+                ))
+            elif status == "stale":
+                paired = translation.version(version.effective) if translation is not None else None
+                text = paired.text.text if paired is not None and paired.text is not None else ""
+                corrected = version.corrections[-1].committed.date() if version.corrections else self.as_of
+                problems.append(Problem(
+                    "translation-stale", statement.id, version.key, path, _key_line(text, "effective") or 1,
+                    f"the translation into '{language}' of the version effective {version.key} was made before the original "
+                    f"was corrected on {corrected}, so it no longer says what the original says; correct {path} in the same "
+                    f"change, or make it optional with 'translations: {{{language}: optional}}'",
+                ))
+        return dataclasses.replace(review, problems=tuple(problems), translations=statuses)
+
+
+def _translation_path(original: str, language: str) -> str:
+    """``statements/privacy.de.md`` for ``statements/privacy.md``."""
+    return original[:-3] + f".{language}.md" if original.endswith(".md") else f"{original}.{language}"
+
+
 def _read(root: Path, top: Path, options: Any, *, ref: str | None, names: list[str] | None, warn: Callable[[str], None]) -> dict[str, Any]:
-    """Statements by id: at a commit (``ref``) or, with ``ref=None``, HEAD's history plus the working tree."""
-    from .history import read_statement
+    """Statements by id: at a commit (``ref``) or, with ``ref=None``, HEAD's history plus the working tree.
+
+    Translations (``privacy.de.md``) are not statements: :func:`_read_translations` reads them.
+    """
+    from .history import read_statement, translation_of
     from .project import history_options
 
     folder = root / options.statements_dir
@@ -368,11 +446,40 @@ def _read(root: Path, top: Path, options: Any, *, ref: str | None, names: list[s
     else:
         files = [folder / name for name in (names or [])]
         history = history_options(root, options, include_working_tree=False, ref=ref)
+    files = [path for path in files if translation_of(path) is None]
     statements = {}
     for path in files:
         statement = read_statement(path, options=history, warn=warn)
         statements[statement.id] = statement
     return statements
+
+
+def _site_languages(options: Any) -> Any:
+    """The languages the base's policy names (``languages``), default first; None for one language."""
+    from .translations import SiteLanguages
+
+    codes = list(getattr(options, "languages", None) or [])
+    return SiteLanguages(codes[0], tuple(codes[1:])) if len(codes) > 1 else None
+
+
+def _read_translations(
+    root: Path, options: Any, statements: dict[str, Any], languages: Any, *, ref: str | None, names: list[str] | None,
+    warn: Callable[[str], None],
+) -> dict[str, Any]:
+    """Each statement's translations (``StatementTranslations``) by id, at ``ref`` or in the working tree."""
+    from .history import translation_of
+    from .project import history_options
+    from .translations import read_translations
+
+    folder = root / options.statements_dir
+    if ref is None:
+        history = history_options(root, options, include_working_tree=True, ref="HEAD")
+        files = None  # the folder's translation files
+    else:
+        history = history_options(root, options, include_working_tree=False, ref=ref)
+        files = {found: folder / name for name in (names or []) if (found := translation_of(name)) is not None}
+    read = read_translations(folder, statements.values(), languages, options=history, warn=warn, files=files)
+    return {entry.statement.id: entry for entry in read}
 
 
 def run_check(
@@ -438,6 +545,12 @@ def run_check(
     for name in wanted - set(head_statements) - set(base_statements):
         raise InputError(f"no statement '{name}'", fix="choose one of: " + ", ".join(sorted(head_statements)))
 
+    languages = _site_languages(options)
+    head_translations: dict[str, Any] = {}
+    if languages is not None:
+        head_names = None if head_commit is None else _files_at(root, head_commit, relfolder)
+        head_translations = _read_translations(root, options, head_statements, languages, ref=head_commit, names=head_names, warn=warn)
+
     checker = _Checker(root=root, top=top, options=options, policy=base_policy, as_of=as_of)
     reviews: list[Review] = []
     problems: list[Problem] = []
@@ -461,6 +574,8 @@ def run_check(
             ))
             continue
         for review in checker.statement(head_statement, base_statements.get(statement_id)):
+            if languages is not None:
+                review = checker.translations(review, head_statement, head_translations.get(statement_id), languages)
             reviews.append(review)
             problems.extend(review.problems)
     lint, gate = _lint(checker, base_statements, head_statements, {r.statement for r in reviews}, problems)
@@ -511,6 +626,8 @@ def format_text(report: Report) -> str:
         lines.append(f"{review.statement} {review.effective} ({review.change}{against}): {review.verdict}, {declared}")
         if review.review and review.classification and review.classification.is_material and not review.declared_material:
             lines.append(f"  reviewed: {review.review}")
+        if review.translations:
+            lines.append(f"  translations: {review.translations_line()}")
         for problem in review.problems:
             lines.append(f"  ✗ {problem.rule}: {problem.message}")
         if review.classification and review.classification.findings:
@@ -617,6 +734,13 @@ def format_markdown(report: Report) -> str:
             out += [f"**Summary:** {_md(review.summary)}", ""]
         if review.review:
             out += [f"**Review:** {_md(review.review)}", ""]
+        if review.translations:
+            marks = {"translated": "✅", "stale": "⚠️", "missing": "❌"}
+            out += ["**Translations:** " + ", ".join(
+                f"{marks.get(entry['status'], '')} `{_md(language)}` {entry['status']}"
+                + (" (optional)" if entry["requirement"] == "optional" else "")
+                for language, entry in review.translations.items()
+            ), ""]
         for problem in review.problems:
             where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
             out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -87,6 +88,57 @@ class LanguageList(c.BaseConfigOption[list]):
         return codes
 
 
+#: What ``statement check`` asks of a translation (``translations:`` option).
+TRANSLATION_REQUIREMENTS = ("required", "optional")
+
+
+class TranslationPolicy(c.BaseConfigOption[dict]):
+    """``{de: required, fr: optional}`` (or one word for every language): which translations the gate requires.
+
+    A *required* language makes ``statement check`` fail when a material version has no translation
+    into it by the version's publication date, or when a correction of the original leaves its
+    translation stale; an *optional* one only reports it. Languages not named are required.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if isinstance(value, str):
+            if value not in TRANSLATION_REQUIREMENTS:
+                raise ValidationError(f"{value!r} is not 'required' or 'optional'; write e.g. 'translations: {{de: required, fr: optional}}'")
+            return {"*": value}
+        if not isinstance(value, dict):
+            raise ValidationError("must map languages to 'required' or 'optional', e.g. {de: required, fr: optional}")
+        result: dict[str, str] = {}
+        for code, requirement in value.items():
+            if requirement not in TRANSLATION_REQUIREMENTS:
+                raise ValidationError(f"{code}: {requirement!r} is not 'required' or 'optional'; write '{code}: required' or '{code}: optional'")
+            result[str(code)] = str(requirement)
+        return result
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        languages = list(config.get("languages") or [])
+        others = languages[1:]
+        for code in config[key_name]:
+            if code == "*":
+                continue
+            if languages and code == languages[0]:
+                raise ValidationError(f"'{code}' is the default language, which is the original, not a translation; name only {', '.join(others) or 'the other languages'}")
+            if code not in others:
+                listed = ", ".join(languages) if languages else "none"
+                raise ValidationError(f"'{code}' is not one of the site's languages [{listed}]; add it to 'languages' or remove it here")
+
+
+def translation_requirement(options: Any, language: str) -> str:
+    """``required`` or ``optional``: what the gate asks of the translation into ``language``."""
+    policy = dict(getattr(options, "translations", None) or {})
+    return policy.get(language) or policy.get("*") or "required"
+
+
 class StatementsConfig(base.Config):
     """Options of the ``statements`` MkDocs plugin."""
 
@@ -108,6 +160,10 @@ class StatementsConfig(base.Config):
     languages = LanguageList()
     """The site's languages, the default first (``[en, de, fr]``); ``privacy.de.md`` is the German text of
     ``privacy.md``. Empty: one language, ``theme.language``."""
+
+    translations = TranslationPolicy()
+    """What ``statement check`` asks of each translation: ``{de: required, fr: optional}``, or one word for
+    all; languages not named are ``required``."""
 
     home = c.Type(bool, default=True)
     """Generate a home page listing the statements when the docs folder has no index.md."""

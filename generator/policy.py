@@ -38,7 +38,9 @@ __all__ = [
 
 #: Options of the ``statements`` plugin that decide a verdict or the gate. The others (``home``,
 #: ``nav``, ``banner_days``, ``feed_entries``, ``notify``, ``committed_only``) shape the site only.
-POLICY_OPTIONS = ("statements_dir", "effective_pattern", "as_of", "notice_days", "material", "policy_changes", "lint")
+POLICY_OPTIONS = (
+    "statements_dir", "effective_pattern", "as_of", "notice_days", "material", "policy_changes", "lint", "translations",
+)
 
 #: What ``statement check`` does when a pull request changes the policy (``policy_changes`` option).
 POLICY_CHANGE_MODES = ("fail", "report")

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from notify_support.factories import email_channel, environment, notify_config, privacy
-from notify_support.servers import smtp_server  # noqa: F401 - fixture
+from notify_support.servers import smtp_server, webhook_receiver  # noqa: F401 - fixtures
 
 from generator.errors import NotifyError
 from generator.notify import EVENT_EFFECTIVE, EVENT_PUBLISHED, EmailChannel, build_event, load_notify_config
@@ -208,3 +208,57 @@ def test_the_payload_of_a_site_with_translations_names_every_translations_addres
             "statement_url": "https://statements.test/fr/privacy/",
         },
     }
+
+
+# --- a whole run: `statement notify` on a project with a German translation --------------------------
+
+
+def test_a_notify_run_sends_the_translations_addresses_and_german_mail(repo, monkeypatch, webhook_receiver, smtp_server):
+    from click.testing import CliRunner
+    from notify_support.factories import WEBHOOK_SECRET
+
+    from generator.cli import cli
+    from tests.conftest import statement_text, write_project
+
+    server = smtp_server()
+    monkeypatch.setenv("STATEMENTS_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    write_project(repo.path, f"""
+        languages: [en, de]
+        notify:
+          channels:
+            - {{type: webhook, name: ops, url: "{webhook_receiver.url}", secret_env: STATEMENTS_WEBHOOK_SECRET, events: [published]}}
+            - type: email
+              name: subscribers
+              host: 127.0.0.1
+              port: {server.port}
+              security: none
+              sender: privacy@fernhill.test
+              to: [en@fernhill.test, {{address: de@fernhill.test, language: de}}]
+              events: [published]
+    """)
+    repo.commit("Site", date="2025-01-01")
+    repo.commit("Privacy statement", date="2025-02-01", files={
+        "statements/privacy.md": statement_text(effective="2025-03-01", material=True, summary="We keep logs for 90 days."),
+        "statements/privacy.de.md": statement_text(title="Datenschutzerklärung", effective="2025-03-01", summary="Wir speichern Protokolle 90 Tage lang."),
+    })
+    monkeypatch.chdir(repo.path)
+
+    result = CliRunner().invoke(cli, ["notify", "--as-of", "2025-02-02"])
+
+    assert result.exit_code == 0, result.output
+    (request,) = webhook_receiver.requests
+    assert request.payload["statement"]["language"] == "en"
+    assert request.payload["translations"]["de"] == {
+        "status": "translated", "title": "Datenschutzerklärung", "summary": "Wir speichern Protokolle 90 Tage lang.",
+        "url": "https://statements.test/de/privacy/2025-03-01/", "changes_url": None,
+        "statement_url": "https://statements.test/de/privacy/",
+    }
+    subjects = {tuple(mail.rcpt_tos): mail.message["Subject"] for mail in server.messages}
+    assert subjects == {
+        ("en@fernhill.test",): "Privacy Statement published",
+        ("de@fernhill.test",): "Datenschutzerklärung veröffentlicht",
+    }
+    german = next(mail.message for mail in server.messages if mail.rcpt_tos == ["de@fernhill.test"])
+    text = german.get_body(("plain",)).get_content()
+    assert "Wir haben unsere Datenschutzerklärung veröffentlicht. Sie tritt am 1. März 2025 in Kraft." in text
+    assert "Die neue Fassung lesen: https://statements.test/de/privacy/2025-03-01/" in text

@@ -286,12 +286,15 @@ def _classify(
 
 
 
-def test_event(statement: Statement, version: Version, *, site_url: str | None = None, sent: dt.datetime | None = None) -> Event:
+def test_event(
+    statement: Statement, version: Version, *, site_url: str | None = None, sent: dt.datetime | None = None,
+    languages: Any = None, translations: Any = None,
+) -> Event:
     """A clearly marked test event: the published notice of ``version`` with ``"test": true``,
     type ``statement.test`` and an id of its own (``evt_test_…``, new on every call, so receivers
     that deduplicate still see each test)."""
     sent = sent or dt.datetime.now(dt.timezone.utc)
-    real = build_event(statement, version, EVENT_PUBLISHED, site_url=site_url)
+    real = build_event(statement, version, EVENT_PUBLISHED, site_url=site_url, languages=languages, translations=translations)
     digest = hashlib.sha256(f"{real.id}\n{sent.isoformat()}".encode()).hexdigest()
     identifier = f"evt_test_{digest[:23]}"
     payload = {**real.payload, "id": identifier, "type": EVENT_TEST, "test": True}

@@ -201,6 +201,9 @@ class _Source:
     site_url: str | None
     site_name: str | None
     warnings: list[str] = field(default_factory=list)
+    #: the site's languages and each statement's translations (by id): payloads name every translation
+    languages: Any = None
+    translations: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def ledger(self) -> Path:
@@ -220,6 +223,8 @@ def _resolve(
     root: str | Path | None,
 ) -> _Source:
     site_name = None
+    languages: Any = None
+    translations: dict[str, Any] = {}
     if hasattr(source, "statements") and hasattr(source, "options"):
         # A generator.project.Project
         statements = tuple(source.statements)
@@ -229,6 +234,8 @@ def _resolve(
         mkdocs_config = source.config
         site_url = site_url if site_url is not None else _get(mkdocs_config, "site_url")
         site_name = _get(mkdocs_config, "site_name")
+        languages = getattr(source, "languages", None)
+        translations = {entry.statement.id: entry for entry in getattr(source, "translations", ())}
     else:
         statements = tuple(source)
     return _Source(
@@ -238,6 +245,8 @@ def _resolve(
         as_of=as_of or dt.date.today(),
         site_url=site_url,
         site_name=site_name,
+        languages=languages,
+        translations=translations,
     )
 
 
@@ -258,6 +267,8 @@ def _plan(
         site_url=source.site_url,
         classify=classify,
         warnings=warnings,
+        languages=source.languages,
+        translations=source.translations,
     )
     ledger = ledger or Ledger(source.ledger)
     settled = ledger.settled()
@@ -447,7 +458,10 @@ def send_test(
     if not versions:
         raise NotifyError("there is no committed version to make a test notice from", fix="commit a statement first")
     statement, version = versions[-1]
-    event = test_event(statement, version, site_url=resolved.site_url)
+    event = test_event(
+        statement, version, site_url=resolved.site_url,
+        languages=resolved.languages, translations=resolved.translations.get(statement.id),
+    )
     environ = os.environ if environ is None else environ
     redact = Redactor(secret_looking_values(environ))
     context = ChannelContext(resolved.root, environ, redact, sleep, resolved.site_name, as_of=resolved.as_of)
