@@ -247,6 +247,9 @@ def test_a_notify_run_sends_the_translations_addresses_and_german_mail(repo, mon
 
     assert result.exit_code == 0, result.output
     (request,) = webhook_receiver.requests
+    import jsonschema
+
+    assert list(jsonschema.Draft202012Validator(_schema()).iter_errors(request.payload)) == []
     assert request.payload["statement"]["language"] == "en"
     assert request.payload["translations"]["de"] == {
         "status": "translated", "title": "Datenschutzerklärung", "summary": "Wir speichern Protokolle 90 Tage lang.",
@@ -262,3 +265,41 @@ def test_a_notify_run_sends_the_translations_addresses_and_german_mail(repo, mon
     text = german.get_body(("plain",)).get_content()
     assert "Wir haben unsere Datenschutzerklärung veröffentlicht. Sie tritt am 1. März 2025 in Kraft." in text
     assert "Die neue Fassung lesen: https://statements.test/de/privacy/2025-03-01/" in text
+
+
+# --- the payload's schema ----------------------------------------------------------------------------
+
+
+def _schema():
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("generator").joinpath("schemas/event-1.schema.json").read_text(encoding="utf-8"))
+
+
+def test_every_kind_of_payload_is_valid_against_the_published_schema():
+    import jsonschema
+
+    from generator.notify.events import test_event
+
+    validator = jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker())
+    statement = privacy()
+    payloads = [
+        build_event(statement, statement.versions[0], EVENT_PUBLISHED).payload,
+        build_event(statement, statement.versions[-1], EVENT_EFFECTIVE, site_url=SITE).payload,
+        build_event(statement, statement.versions[-1], EVENT_PUBLISHED, site_url=SITE,
+                    languages=languages("de", "fr"), translations=german_translation("stale")).payload,
+        test_event(statement, statement.versions[-1], site_url=SITE, languages=languages("de"), translations=german_translation()).payload,
+    ]
+    for payload in payloads:
+        assert list(validator.iter_errors(payload)) == []
+
+
+def test_the_schema_refuses_a_translation_without_its_addresses():
+    import jsonschema
+
+    statement = privacy()
+    payload = build_event(statement, statement.versions[-1], EVENT_PUBLISHED, site_url=SITE,
+                          languages=languages("de"), translations=german_translation()).payload
+    broken = {**payload, "translations": {"de": {"status": "translated"}}}
+    assert list(jsonschema.Draft202012Validator(_schema()).iter_errors(broken))
