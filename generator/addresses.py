@@ -8,7 +8,6 @@ import here either.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from .model import Version
 
 __all__ = [
     "statement_path", "version_path", "changes_path", "history_path", "compare_path", "source_path",
-    "page_url", "relative_url", "human_date", "Asset", "dump_json",
+    "page_url", "relative_url", "Asset", "dump_json",
 ]
 
 
@@ -80,11 +79,6 @@ def relative_url(from_src: str, to: str, *, directory_urls: bool = True, to_page
         if rel == "./":
             rel = "./"
     return rel
-
-
-def human_date(day: dt.date) -> str:
-    """``February 1, 2024``: how dates read on the page."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 @dataclass(frozen=True)

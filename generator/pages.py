@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from . import feeds, i18n
 from .addresses import (
-    Asset, changes_path, compare_path, dump_json, history_path, human_date, page_url, relative_url, source_path,
+    Asset, changes_path, compare_path, dump_json, history_path, page_url, relative_url, source_path,
     statement_path, version_path,
 )
 from .compare import compare_data_path, version_choices
@@ -45,7 +45,7 @@ from .timeline import TimelinePoint, timeline_svg
 
 __all__ = [
     "Page", "Asset", "SitePlan", "PlanOptions", "plan_site", "page_url", "relative_url",
-    "version_path", "changes_path", "history_path", "statement_path", "compare_path", "human_date",
+    "version_path", "changes_path", "history_path", "statement_path", "compare_path",
     "Banner", "banner_for",
 ]
 
@@ -162,7 +162,6 @@ def _templates(language: str = i18n.DEFAULT) -> jinja2.Environment:
     # Values put into a translated sentence are plain text on one line too, as any other value.
     for name in ("gettext", "ngettext"):
         env.globals[name] = _plain_values(env.globals[name])
-    env.filters["human_date"] = env.filters["date"]
     env.filters["md"] = markdown_text  # text in a Markdown line (a heading): no character of it is Markdown
     env.globals["time"] = lambda key, day: Markup('<time datetime="{}">{}</time>').format(key, i18n.format_date(day, language))
     env.globals["section_links"] = _section_links
