@@ -332,6 +332,8 @@ def make_plan(
         markdown_extensions=config.markdown_extensions,
         markdown_configs=config.mdx_configs,
         public_assessment=options.public_assessment,
+        # A site of one language other than English (theme.language: de) gets the generator's words in it too.
+        language=languages.default if languages is not None else "en",
     )
     diff_bodies = memoised_diff(engine, plan_options)
     markdown = {

@@ -229,3 +229,17 @@ def test_the_findings_on_a_german_changes_page_are_worded_in_german(three_versio
     assert _english_left(markdown, "de") == []
     english = [f.message for f in classifier(statement, statement.versions[-1]).findings]
     assert not any(message in markdown for message in english)
+
+
+def test_a_site_in_one_language_other_than_english_gets_the_generators_words_in_it(project, monkeypatch, tmp_path):
+    from tests.conftest import built_page, run
+
+    config = project.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  language: fr\n"), encoding="utf-8")
+    project.commit("Statement", date="2024-01-02", files={PATH: statement_text(title="Déclaration de confidentialité", effective="2024-02-01", body=V1)})
+    monkeypatch.chdir(project.path)
+    result = run("build", "--as-of", "2024-03-01", "-d", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    html = built_page(tmp_path / "site", "privacy")
+    assert '<html lang="fr"' in html
+    assert ">En vigueur<" in html and '<time datetime="2024-02-01">1 février 2024</time>' in html
