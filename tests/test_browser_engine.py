@@ -190,6 +190,11 @@ ROBUSTNESS_PAIRS = {
     "a row whose cells map out of order": (
         "Keep.\n\n<table>\n<tr><td>use collect</td><td>location</td><td>use service third</td><td>may provider</td></tr>\n</table>\n",
         "<table>\n<tr><td>provider contact service third</td><td>will may</td></tr>\n</table>\n\nKeep.\n"),
+    "words of two old cells meeting in one": (
+        "<table>\n<tr><td><a href=\"#f\">F. Copyright &amp; Notice Policy</a></td><td>This section says how we answer a "
+        "notice about your work.</td></tr>\n</table>\n",
+        "<table>\n<tr><td>[F. <code>Copyright &amp; Notice Policy](#f) | This</code> section says how we answer a notice "
+        "about your work.</td><td></td></tr>\n</table>\n"),
     "thousands of unclosed brackets": (
         "# Terms\n\nIntro words here.\n",
         "# Terms\n\nIntro words here.\n\n" + " ".join(f"[term{k % 7}" for k in range(3000)) + "\n"),

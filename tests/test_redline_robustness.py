@@ -241,6 +241,21 @@ def test_a_row_whose_cells_map_out_of_order_reads_back_both_ways(old, new):
     assert failures == []
 
 
+#: A code span whose backticks straddle a cell separator: the new row has one cell fewer, and the
+#: words of two old cells meet in one (found by a fuzz run).
+STRADDLE_OLD = ("| Part | About |\n| --- | --- |\n| [F. Copyright & Notice Policy](#f-notice) | This section says how we "
+                "answer a notice about your work. |\n")
+STRADDLE_NEW = ("| Part | About |\n| --- | --- |\n| [F. `Copyright & Notice Policy](#f-notice) | This` section says how we "
+                "answer a notice about your work. |\n")
+
+
+@pytest.mark.parametrize(("old", "new"), [(STRADDLE_OLD, STRADDLE_NEW), (STRADDLE_NEW, STRADDLE_OLD)],
+                         ids=["cells-merged", "cells-split"])
+def test_words_of_two_old_cells_that_meet_in_one_stay_apart(old, new):
+    seconds, failures, diff = check_pair(old, new, extensions=["tables"])
+    assert failures == []
+
+
 def test_the_redlines_own_runs_carry_their_class_and_a_versions_own_do_not():
     diff = diff_markdown("We <del>never</del> sell data to anyone.", "We <del>never</del> share data.")
     [change] = diff.changes

@@ -1258,12 +1258,22 @@
         return found;
       }
       last = 0;
+      var owner = new Map();  // group → the old element its last deleted word came from
       for (x = i1; x < i2; x++) {
         t = oTokens[x];
         var stack = oldStack(t.stack);
         index = groupOf(stack, t.word, last);
         group = groups[index];
-        if (t.word) { last = index; group.push([stack, "del", t.word]); }
+        if (t.word) {
+          last = index;
+          var source = groupKey(t.stack);
+          if (owner.has(index) && owner.get(index) !== source && group.length && !isSpace(group[group.length - 1][2].slice(-1))) {
+            // words of two old elements (cells) meet in one: keep them apart, as they were
+            group.push([stack, "del", " "]);
+          }
+          owner.set(index, source);
+          group.push([stack, "del", t.word]);
+        }
         if (t.ws) group.push([oldStack(t.wsStack), t.word ? "del" : wsMark(t.wsStack, root, "del"), t.ws]);
       }
       last = 0;

@@ -397,13 +397,20 @@ def _render_ops(o_tokens: list[_Tok], n_tokens: list[_Tok], ops: list, base: lis
             return index
 
         last = 0
+        owner: dict[int, tuple] = {}  # group → the old element its last deleted word came from
         for a in range(i1, i2):
             t = o_tokens[a]
             stack = old_stack(t.stack)
             index = group_of(stack, t.word, last)
             if t.word:
                 last = index
-                groups[index].append((stack, "del", t.word))
+                source = tuple(e[0] for e in _structure(t.stack))
+                group = groups[index]
+                if owner.get(index, source) != source and group and not group[-1][2][-1:].isspace():
+                    # words of two old elements (cells) meet in one: keep them apart, as they were
+                    group.append((stack, "del", " "))
+                owner[index] = source
+                group.append((stack, "del", t.word))
             if t.ws:
                 groups[index].append((old_stack(t.ws_stack), "del" if t.word else _ws_mark(t.ws_stack, root, "del"), t.ws))
         last = 0
