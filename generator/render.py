@@ -765,9 +765,14 @@ def _fast_chunk(text: str) -> list[_Piece] | None:
 _HEADING_HTML = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 
 
-def _fix_heading_ids(out: str, md: markdown.Markdown, profile: _Profile, used: set[str], counters: dict[str, int]) -> str | None:
-    """Give the headings of a chunk rendered alone the ids the toc extension gives them in the whole document."""
-    tokens = _flatten_toc(getattr(md, "toc_tokens", []))
+def _fix_heading_ids(out: str, md: markdown.Markdown | None, profile: _Profile, used: set[str], counters: dict[str, int],
+                     tokens: list[dict] | None = None) -> str | None:
+    """Give the headings of a chunk rendered alone the ids the toc extension gives them in the whole document.
+
+    ``tokens`` are the chunk's toc tokens, flattened, when it was not just converted by ``md``.
+    """
+    if tokens is None:
+        tokens = _flatten_toc(getattr(md, "toc_tokens", []))
     headings = list(_HEADING_HTML.finditer(out)) if "<h" in out else []
     if len(tokens) != len(headings):
         return None
@@ -906,26 +911,47 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
     once and its blocks are shared between the versions.
     """
     md, lock, profile = _instance(extensions, extension_configs)
-    memo: dict[tuple, list[Block]] = {}
-    # the fast renderer's pieces and the heading slugs depend on a chunk's text alone, so versions
-    # share them even where a chunk's blocks cannot be shared (a heading, a chunk in a new section)
-    fast: dict[str, list[_Piece] | None] = {}
-    slugs: dict[str, str] = {}
+    memo, fast, slugs, conversions = _shared_memos(md)
     results = []
     for text in versions:
         text = guard_markdown(text)[0]
         blocks = None
         if profile.chunked:
             with lock:
-                blocks = _blocks_chunked(text, md, profile, memo, fast, slugs)
+                blocks = _blocks_chunked(text, md, profile, memo, fast, slugs, conversions)
         if blocks is None:
             blocks = blocks_from_html(_convert(text, extensions, extension_configs))  # (guarded above)
         results.append(blocks)
     return results
 
 
+#: Chunks kept per Markdown instance (a long history has a few thousand distinct chunks).
+SHARED_CHUNKS = 20_000
+_Memos = tuple[dict[tuple, list[Block]], dict[str, list[_Piece] | None], dict[str, str], dict[str, tuple[str, list[dict]]]]
+_SHARED: dict[int, _Memos] = {}
+
+
+def _shared_memos(md: markdown.Markdown) -> _Memos:
+    """What the chunked renderer shares between versions, kept for the process and not per call.
+
+    A build renders every revision for the diff with the one before it and again with the one
+    after it, and each version once more for the compare page: kept across calls, a chunk is
+    rendered once per build. Blocks of a chunk depend on its text, section and anchor alone (chunks
+    with a heading are never shared); the fast renderer's pieces and the heading slugs on a chunk's
+    text alone, so versions share them even where a chunk's blocks cannot be shared; so does
+    Python-Markdown's HTML of a chunk it renders (with the chunk's toc tokens, from which the
+    headings' ids in the whole document are made again each time). ``md`` lives as long as the
+    process (:func:`_instance` keeps it), so its id names it.
+    """
+    memos = _SHARED.get(id(md))
+    if memos is None or len(memos[0]) + len(memos[1]) + len(memos[3]) > SHARED_CHUNKS:
+        memos = _SHARED[id(md)] = ({}, {}, {}, {})
+    return memos
+
+
 def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]],
-                    fast_memo: dict[str, list[_Piece] | None], slugs: dict[str, str]) -> list[Block] | None:
+                    fast_memo: dict[str, list[_Piece] | None], slugs: dict[str, str],
+                    conversions: dict[str, tuple[str, list[dict]]]) -> list[Block] | None:
     """Blocks of a chunkable document, chunk by chunk; None when it cannot be cut into chunks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text, profile)
@@ -949,8 +975,12 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
         else:
             fast = fast_memo[chunk] = _fast_chunk(chunk)
         if fast is None:
-            md.reset()
-            out = _fix_heading_ids(md.convert(chunk), md, profile, used, counters)
+            converted = conversions.get(chunk)
+            if converted is None:
+                md.reset()
+                html = md.convert(chunk)
+                converted = conversions[chunk] = (html, _flatten_toc(getattr(md, "toc_tokens", [])))
+            out = _fix_heading_ids(converted[0], None, profile, used, counters, converted[1])
             if out is None:
                 md.reset()
                 return None
