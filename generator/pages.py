@@ -224,6 +224,8 @@ class _Planner:
         self.assets: list[Asset] = []
         #: (statement id, version key) -> the diff stats of the version against its predecessor
         self.change_stats: dict[tuple[str, str], Any] = {}
+        #: the corrections of the version the statement's own address shows, as its version page made them
+        self._shown_corrections: dict[tuple[str, str], list[tuple[Any, str, Any]]] = {}
 
     # helpers
     def gettext(self, message: str) -> str:
@@ -395,14 +397,10 @@ class _Planner:
             permalink=self.absolute(version_path(version)), recently_updated=recently_updated,
             messages=i18n.script_messages(self.options.language, i18n.PAGE_SCRIPT_MESSAGES),
         ))
-        corrections = []
-        if version.corrections and self.diff is not None:
-            before = version.revisions[version.published_count - 1]
-            for revision in version.corrections:
-                redline = self.words(self.derived.redline(before.body, revision.body, context=False))
-                stats = self.derived.summary(before.body, revision.body).stats
-                corrections.append({"revision": revision, "redline": self.fragment(redline), "stats": stats})
-                before = revision
+        corrections = [
+            {"revision": revision, "redline": self.fragment(redline), "stats": stats}
+            for revision, redline, stats in self.correction_redlines(statement, version)
+        ]
         footer = self.fragment(ready_made=True, html=_render(
             self.options.language, "version_footer.html", version=version, corrections=corrections, links=links,
             permalink=self.absolute(version_path(version)),
@@ -418,6 +416,29 @@ class _Planner:
         if not (path == statement_path(statement.id)):
             meta["search"] = {"exclude": True}
         self.add_page(path, version.title, markdown, **meta)
+
+    def correction_redlines(self, statement: Statement, version: Version) -> list[tuple[Any, str, Any]]:
+        """Each correction of ``version`` with its redline (changed passages) and stats.
+
+        The version in force is shown twice, at its own address and at the statement's: its
+        corrections (a version corrected twenty times has twenty) are redlined once.
+        """
+        key = (statement.id, version.key)
+        found = self._shown_corrections.pop(key, None)
+        if found is not None:
+            return found
+        found = []
+        if version.corrections and self.diff is not None:
+            before = version.revisions[version.published_count - 1]
+            for revision in version.corrections:
+                redline = self.words(self.derived.redline(before.body, revision.body, context=False))
+                stats = self.derived.summary(before.body, revision.body).stats
+                found.append((revision, redline, stats))
+                before = revision
+        current = statement.current(self.options.as_of)
+        if version.key == (current or statement.versions[0]).key:
+            self._shown_corrections[key] = found
+        return found
 
     def plan_changes(self, statement: Statement, version: Version, verdict: Any) -> None:
         path = changes_path(version)

@@ -908,45 +908,71 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
     """Blocks of several versions of one document, as :func:`blocks_from_markdown` gives them.
 
     Versions share most of their text: a chunk that is the same, in the same section, is rendered
-    once and its blocks are shared between the versions.
+    once and its blocks are shared between the versions (and between calls: see :class:`_Shared`).
     """
     md, lock, profile = _instance(extensions, extension_configs)
-    memo, fast, slugs, conversions = _shared_memos(md)
+    shared = _shared(md)
     results = []
-    for text in versions:
-        text = guard_markdown(text)[0]
+    given: set[str] = set()
+    for original in versions:
+        # A text given twice in one call gets blocks of its own each time, as it always has: only
+        # chunks without a heading are shared within a call.
+        kept = shared.texts.get(original) if original not in given else None
+        given.add(original)
+        if kept is not None:
+            results.append(list(kept))
+            continue
+        text = guard_markdown(original)[0]
         blocks = None
         if profile.chunked:
             with lock:
-                blocks = _blocks_chunked(text, md, profile, memo, fast, slugs, conversions)
+                blocks = _blocks_chunked(text, md, profile, shared.blocks, shared.pieces, shared.slugs, shared.conversions)
         if blocks is None:
             blocks = blocks_from_html(_convert(text, extensions, extension_configs))  # (guarded above)
-        results.append(blocks)
+        shared.texts.setdefault(original, blocks)
+        results.append(list(blocks))
     return results
 
 
-#: Chunks kept per Markdown instance (a long history has a few thousand distinct chunks).
+#: What a Markdown instance keeps between calls, counted in chunks and texts (a long history has a
+#: few thousand distinct chunks); past this it starts again from nothing.
 SHARED_CHUNKS = 20_000
-_Memos = tuple[dict[tuple, list[Block]], dict[str, list[_Piece] | None], dict[str, str], dict[str, tuple[str, list[dict]]]]
-_SHARED: dict[int, _Memos] = {}
 
 
-def _shared_memos(md: markdown.Markdown) -> _Memos:
+@dataclass
+class _Shared:
     """What the chunked renderer shares between versions, kept for the process and not per call.
 
     A build renders every revision for the diff with the one before it and again with the one
-    after it, and each version once more for the compare page: kept across calls, a chunk is
-    rendered once per build. Blocks of a chunk depend on its text, section and anchor alone (chunks
-    with a heading are never shared); the fast renderer's pieces and the heading slugs on a chunk's
-    text alone, so versions share them even where a chunk's blocks cannot be shared; so does
-    Python-Markdown's HTML of a chunk it renders (with the chunk's toc tokens, from which the
-    headings' ids in the whole document are made again each time). ``md`` lives as long as the
-    process (:func:`_instance` keeps it), so its id names it.
+    after it, and each version once more for the compare page: kept across calls, a text is cut
+    into blocks once per build and a chunk rendered once. Blocks of a chunk depend on its text,
+    section and anchor alone (chunks with a heading are never shared); the fast renderer's pieces
+    and the heading slugs on a chunk's text alone, so versions share them even where a chunk's
+    blocks cannot be shared; so does Python-Markdown's HTML of a chunk it renders (with the chunk's
+    toc tokens, from which the headings' ids in the whole document are made again each time). A
+    whole text's blocks are kept too; they share their chunks' blocks with every later text, as
+    they would have in one call, because both are cleared together.
     """
-    memos = _SHARED.get(id(md))
-    if memos is None or len(memos[0]) + len(memos[1]) + len(memos[3]) > SHARED_CHUNKS:
-        memos = _SHARED[id(md)] = ({}, {}, {}, {})
-    return memos
+
+    blocks: dict[tuple, list[Block]] = field(default_factory=dict)
+    pieces: dict[str, list[_Piece] | None] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)
+    conversions: dict[str, tuple[str, list[dict]]] = field(default_factory=dict)
+    texts: dict[str, list[Block]] = field(default_factory=dict)
+
+    def size(self) -> int:
+        return len(self.blocks) + len(self.pieces) + len(self.conversions) + len(self.texts)
+
+
+_SHARED: dict[int, _Shared] = {}
+
+
+def _shared(md: markdown.Markdown) -> _Shared:
+    """The memos of ``md``, which lives as long as the process (:func:`_instance` keeps it), so its id names it."""
+    shared = _SHARED.get(id(md))
+    if shared is None or shared.size() > SHARED_CHUNKS:
+        shared = _SHARED[id(md)] = _Shared()
+    return shared
 
 
 def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]],
