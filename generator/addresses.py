@@ -73,12 +73,31 @@ def relative_url(from_src: str, to: str, *, directory_urls: bool = True, to_page
     base = page_url(from_src, directory_urls=directory_urls)
     target = page_url(to, directory_urls=directory_urls) if to_page else to
     base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base)
-    rel = posixpath.relpath(target or ".", base_dir or ".")
+    rel = _relpath(target or ".", base_dir or ".")
     if target.endswith("/") or target == "":
         rel = rel.rstrip("/") + "/"
         if rel == "./":
             rel = "./"
     return rel
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two site paths, without its two ``os.getcwd()`` calls.
+
+    A site plan makes some thirty links a page; ``relpath`` makes both paths absolute first, which
+    for paths inside the site changes nothing but costs a system call each.
+    """
+    path, start = posixpath.normpath(path), posixpath.normpath(start)
+    if path.startswith(("/", "..")) or start.startswith(("/", "..")):
+        return posixpath.relpath(path, start)
+    to = [] if path == "." else path.split("/")
+    base = [] if start == "." else start.split("/")
+    common = 0
+    for a, b in zip(to, base):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 @dataclass(frozen=True)
