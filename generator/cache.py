@@ -91,6 +91,10 @@ def digest(*parts: str) -> str:
     return hasher.hexdigest()
 
 
+#: How the first line of an entry marks a text payload (UTF-8 as it is, not JSON).
+_TEXT = b" text"
+
+
 class Store:
     """The cache folder: ``get`` and ``put`` JSON values by kind and key.
 
@@ -122,25 +126,33 @@ class Store:
         except OSError:
             return None
         head, newline, payload = data.partition(b"\n")
-        if not newline or head != f"{key} {hashlib.sha256(payload).hexdigest()}".encode():
+        if not newline:
             return None
+        sealed = f"{key} {hashlib.sha256(payload).hexdigest()}".encode()
         try:
-            return json.loads(payload)
+            if head == sealed + _TEXT:
+                return payload.decode("utf-8")
+            if head == sealed:
+                return json.loads(payload)
         except ValueError:
-            return None
+            pass
+        return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store ``value`` (JSON-able) under ``key``, atomically; a failure to write is not an error."""
         if self.folder is None:
             return
-        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # Text (a redline, a page's HTML) is kept as it is: as a JSON string every quote of its
+        # HTML would be escaped on the way in and out, which cost more than the rest of the entry.
+        text = isinstance(value, str)
+        payload = value.encode("utf-8") if text else json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self._path(kind, key)
         try:
             self._prepare(path.parent)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(f"{key} {hashlib.sha256(payload).hexdigest()}\n".encode())
+                    out.write(f"{key} {hashlib.sha256(payload).hexdigest()}".encode() + (_TEXT if text else b"") + b"\n")
                     out.write(payload)
                 os.replace(temporary, path)
             except BaseException:
