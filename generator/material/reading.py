@@ -2,14 +2,15 @@
 
 Rules read clauses, not words: "we do not sell your data" mentions selling but restricts the
 company; "you may opt out" is a right of the reader; "GitHub may access your content" is something
-the company may do. :func:`read` answers those questions once per clause, with one pass of one
-pattern for the topics, so the cost stays linear in the clause.
+the company may do. A :class:`Reading` answers each of those questions once per clause, when a rule
+first asks, from the clause's words (their topics looked up per word, see
+:class:`~.text.WordTable`) and a few bounded patterns, so the cost stays linear in the clause.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, WordTable, negative, once
 

@@ -1,0 +1,92 @@
+"""The detector's shortcuts give exactly what the plain computation gives.
+
+Each shortcut saves work on the common case (a word or two edited in a block) and must never
+change a verdict: comparing a block's words only where its text differs, aligning clauses without
+difflib when no clause repeats, and looking up facts about words in a table.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.material.clauses import Clause, _pair_region, align
+from generator.material.reading import STOP, TOPICS, content_words, stem, topics_of
+from generator.material.text import key_of, same_words
+
+# Letters that fold or change under lower case, joiners inside words, spaces and punctuation.
+CHARACTERS = st.sampled_from(list("ab cA.-'@/:,;!?") + ["\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "İ", "ı", "ſ", "K", "1", " "])
+TEXTS = st.text(CHARACTERS, max_size=16)
+
+
+@st.composite
+def edited(draw: st.DrawFn) -> tuple[str, str]:
+    """A text and the same text with up to three characters replaced, inserted or deleted."""
+    text = draw(TEXTS)
+    other = list(text)
+    for _ in range(draw(st.integers(0, 3))):
+        action = draw(st.sampled_from(["replace", "insert", "delete"]))
+        if action == "insert" or not other:
+            other.insert(draw(st.integers(0, len(other))), draw(CHARACTERS))
+        elif action == "replace":
+            other[draw(st.integers(0, len(other) - 1))] = draw(CHARACTERS)
+        else:
+            del other[draw(st.integers(0, len(other) - 1))]
+    return text, "".join(other)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(edited())
+def test_same_words_agrees_with_comparing_whole_keys(pair):
+    old, new = pair
+    assert same_words(old, new) == (key_of(old) == key_of(new))
+
+
+SENTENCES = [
+    "We share data with partners.", "We keep logs for 30 days.", "You may opt out.", "We sell nothing.",
+    "Contact us.", "We do not sell data.", "Data is kept.", "We share data with advertisers.",
+]
+
+
+def difflib_align(old: list[Clause], new: list[Clause]) -> list[tuple[Clause | None, Clause | None]]:
+    """Alignment as it is defined: difflib's regions, each paired by shared words."""
+    a, b = [c.key for c in old], [c.key for c in new]
+    if a == b:
+        return []
+    if len(a) == 1 and len(b) == 1:
+        return _pair_region(old, new)
+    out: list[tuple[Clause | None, Clause | None]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=len(b) >= 200).get_opcodes():
+        if tag != "equal":
+            out.extend(_pair_region(old[i1:i2], new[j1:j2]))
+    return out
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), max_size=6), st.lists(st.sampled_from(SENTENCES), max_size=6))
+def test_clause_alignment_gives_difflibs_regions(old_texts, new_texts):
+    old = [Clause.make(t) for t in old_texts]
+    new = [Clause.make(t) for t in new_texts]
+
+    def texts(pairs):
+        return [(a.text if a else None, b.text if b else None) for a, b in pairs]
+
+    assert texts(align(old, new)) == texts(difflib_align(old, new))
+
+
+WORDS = st.one_of(
+    st.sampled_from(["sharing", "collected", "use", "users", "opt-out", "the", "42", "retention", "third", "lawful", "replies"]),
+    st.text(st.sampled_from(list("abcdeilnorstuy'-")), min_size=1, max_size=12),
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.frozensets(WORDS, max_size=12))
+def test_facts_looked_up_per_word_are_the_facts_of_each_word(words):
+    assert topics_of(words) == {
+        name for word in words for name, starts in TOPICS.items()
+        if any(word == s[:-1] if s.endswith("=") else word.startswith(s) for s in starts)
+    }
+    assert content_words(words) == {stem(w) for w in words if w not in STOP and not w.isdigit()}
