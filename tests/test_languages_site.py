@@ -292,3 +292,23 @@ def test_a_translation_file_without_languages_is_an_error_for_a_build_too(tmp_pa
         "add 'de' to 'languages' under the statements plugin in mkdocs.yml, or remove the file"
     )
     assert not (tmp_path / "site").exists()
+
+
+def history_row(page: str, key: str) -> str:
+    start = page.index(f'id="v{key}"')
+    return page[start: page.index("</tr>", start)]
+
+
+def test_the_history_of_a_language_marks_a_version_not_yet_translated(site):
+    page = html(site, "de/privacy/history")
+    missing = history_row(page, "2025-01-01")
+    assert '<span class="statement-chip statement-chip--translation-missing">noch nicht übersetzt</span>' in missing
+    assert "translation-missing" not in history_row(page, "2024-06-01")
+
+
+def test_the_history_of_a_language_gives_the_originals_source_and_comparison_for_a_missing_version(site):
+    missing = history_row(html(site, "de/privacy/history"), "2025-01-01")
+    assert 'href="../../../privacy/2025-01-01/privacy-2025-01-01.md" hreflang="en"' in missing
+    assert 'href="../../../privacy/compare/?from=2024-06-01&amp;to=2025-01-01"' in missing
+    translated = history_row(html(site, "de/privacy/history"), "2024-06-01")
+    assert 'href="../2024-06-01/privacy-2024-06-01.md"' in translated and 'href="../compare/?from=' in translated
