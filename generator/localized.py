@@ -181,6 +181,14 @@ class _LanguagePlanner(_Planner):
         markdown = page.markdown.replace(first, f"{note.strip()}\n\n{first}", 1) if first else f"{note}\n{page.markdown}"
         self.pages[-1] = dataclasses.replace(page, markdown=markdown)
 
+    def plan_changes(self, statement: Statement, version: Version, verdict: Any) -> None:
+        """The changes page; its printed permanent address (the text; scripts rewrite it) carries the language's folder."""
+        super().plan_changes(statement, version, verdict)
+        page = self.pages[-1]
+        address = f"{version.statement_id}/{version.key}/changes/"
+        markdown = page.markdown.replace(f"data-statement-permalink>{address}</a>", f"data-statement-permalink>{self.options.prefix}{address}</a>")
+        self.pages[-1] = dataclasses.replace(page, markdown=markdown)
+
     def plan_history(self, statement: Statement, current: Version | None, verdicts: Mapping[str, Any]) -> None:
         """The history, every version listed; one not translated yet is marked so, and its Markdown source is the original's."""
         super().plan_history(statement, current, verdicts)

@@ -312,3 +312,9 @@ def test_the_history_of_a_language_gives_the_originals_source_and_comparison_for
     assert 'href="../../../privacy/compare/?from=2024-06-01&amp;to=2025-01-01"' in missing
     translated = history_row(html(site, "de/privacy/history"), "2024-06-01")
     assert 'href="../2024-06-01/privacy-2024-06-01.md"' in translated and 'href="../compare/?from=' in translated
+
+
+def test_the_printed_address_of_a_languages_changes_page_has_its_folder(site):
+    assert re.findall(r"data-statement-permalink>([^<]*)</a>", html(site, "de/privacy/2024-06-01/changes")) == [
+        "de/privacy/2024-06-01/changes/", "de/privacy/2024-06-01/changes/",
+    ]
