@@ -402,9 +402,3 @@ def _prefixed_nav(item: Any, prefix: str) -> Any:
     if isinstance(item, list):
         return [_prefixed_nav(value, prefix) for value in item]
     return prefix + item if isinstance(item, str) else item
-
-
-def translation_statuses(view: LanguageView) -> dict[str, TranslationStatus]:
-    """Version key -> translation status of a language view (for tests and reports)."""
-    return dict(view.status)
-

@@ -318,3 +318,12 @@ def test_the_printed_address_of_a_languages_changes_page_has_its_folder(site):
     assert re.findall(r"data-statement-permalink>([^<]*)</a>", html(site, "de/privacy/2024-06-01/changes")) == [
         "de/privacy/2024-06-01/changes/", "de/privacy/2024-06-01/changes/",
     ]
+
+
+def test_with_a_home_page_of_its_own_a_languages_logo_leads_to_it(tmp_path):
+    repo = make_repo(tmp_path / "repo", "[en, de]")
+    repo.commit("home", date="2024-11-02", files={"pages/index.md": "# Welcome\n\nOur statements.\n"})
+    result = build(tmp_path / "repo", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "de" / "index.html").exists()
+    assert re.search(r'<a href="../.." title="Test Statements" class="md-header__button md-logo"', html(tmp_path / "site", "de/privacy"))
