@@ -30,7 +30,9 @@ from typing import Any, Callable, Mapping, Sequence
 from xml.etree import ElementTree as ET
 
 from . import feeds
-from .addresses import Asset, changes_path, compare_path, dump_json, page_url, source_path, statement_path, version_path
+from .addresses import (
+    Asset, changes_path, compare_path, dump_json, page_url, relative_url, source_path, statement_path, version_path,
+)
 from .model import Statement, Version
 from .pages import Page, PlanOptions, SitePlan, _Planner, _render
 from .translations import SiteLanguages, StatementTranslations, Translation, TranslationStatus
@@ -177,6 +179,40 @@ class _LanguagePlanner(_Planner):
         )
         first = next(iter(page.fragments), None)  # the version header's placeholder
         markdown = page.markdown.replace(first, f"{note.strip()}\n\n{first}", 1) if first else f"{note}\n{page.markdown}"
+        self.pages[-1] = dataclasses.replace(page, markdown=markdown)
+
+    def plan_changes(self, statement: Statement, version: Version, verdict: Any) -> None:
+        """The changes page; its printed permanent address (the text; scripts rewrite it) carries the language's folder."""
+        super().plan_changes(statement, version, verdict)
+        page = self.pages[-1]
+        address = f"{version.statement_id}/{version.key}/changes/"
+        markdown = page.markdown.replace(f"data-statement-permalink>{address}</a>", f"data-statement-permalink>{self.options.prefix}{address}</a>")
+        self.pages[-1] = dataclasses.replace(page, markdown=markdown)
+
+    def plan_history(self, statement: Statement, current: Version | None, verdicts: Mapping[str, Any]) -> None:
+        """The history, every version listed; one not translated yet is marked so, and its Markdown source is the original's."""
+        super().plan_history(statement, current, verdicts)
+        view = self.views[statement.id]
+        page = self.pages[-1]
+        path = page.path
+        markdown = page.markdown
+        chip = _render(self.options.language, "translation_chip.html").strip()
+        directory_urls = self.options.directory_urls
+        compare = self.link(path, compare_path(statement.id))
+        original_compare = _relative(self.options.prefix + path, compare_path(statement.id), directory_urls=directory_urls)
+        for version in statement.versions:
+            row = markdown.find(f'id="v{version.key}"')
+            if not view.missing(version) or row < 0:
+                continue
+            end = markdown.find("</tr>", row)
+            # Its Markdown source and its comparison are the original's: this language has no text of it.
+            own = self.link(path, source_path(version), to_page=False)
+            original = relative_url(self.options.prefix + path, source_path(version), directory_urls=directory_urls, to_page=False)
+            segment = markdown[row:end].replace(f'href="{own}"', f'href="{original}" hreflang="{self.default_language}"')
+            segment = segment.replace(f'href="{compare}?', f'href="{original_compare}?')
+            date = segment.find("</a>")  # beside the version's date, like its status
+            segment = segment[: date + 4] + "\n" + chip + segment[date + 4:] if date >= 0 else segment
+            markdown = markdown[:row] + segment + markdown[end:]
         self.pages[-1] = dataclasses.replace(page, markdown=markdown)
 
     def plan_note(self, statement: Statement, version: Version | None, *, path: str, original: str, kind: str) -> None:
@@ -366,9 +402,3 @@ def _prefixed_nav(item: Any, prefix: str) -> Any:
     if isinstance(item, list):
         return [_prefixed_nav(value, prefix) for value in item]
     return prefix + item if isinstance(item, str) else item
-
-
-def translation_statuses(view: LanguageView) -> dict[str, TranslationStatus]:
-    """Version key -> translation status of a language view (for tests and reports)."""
-    return dict(view.status)
-

@@ -185,7 +185,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         # Each other language's pages get a navigation of their own, in their language, so that they
         # neither flood the default navigation nor show it in English.
         self._navs = {
-            language: _language_nav(self.plan, language, files) for language in (self.plan.navs if self.plan else {})
+            language: _language_nav(self.plan, language, files, nav.homepage) for language in (self.plan.navs if self.plan else {})
         } if getattr(self, "_generated_nav", False) else {}
         return nav
 
@@ -376,9 +376,10 @@ def _lint_panels(plan: SitePlan | None, config: MkDocsConfig, options: Any) -> d
     return panels
 
 
-def _language_nav(plan: SitePlan, language: str, files: Files) -> Any:
+def _language_nav(plan: SitePlan, language: str, files: Files, site_home: Any = None) -> Any:
     """The navigation of a language other than the default: its home, one section per statement
-    (labels in the language), then the site's own pages."""
+    (labels in the language), then the site's own pages. Without a home of its own (the docs folder
+    has ``index.md``), the logo leads to the site's."""
     from mkdocs.structure.nav import Navigation, Section
 
     from .switcher import nav_label
@@ -410,7 +411,7 @@ def _language_nav(plan: SitePlan, language: str, files: Files) -> Any:
         if file.src_uri not in generated and file.src_uri != "index.md" and file.page is not None:
             items.append(file.page)
     navigation = Navigation(items, pages)
-    navigation.homepage = home
+    navigation.homepage = home if home is not None else site_home
     return navigation
 
 

@@ -292,3 +292,38 @@ def test_a_translation_file_without_languages_is_an_error_for_a_build_too(tmp_pa
         "add 'de' to 'languages' under the statements plugin in mkdocs.yml, or remove the file"
     )
     assert not (tmp_path / "site").exists()
+
+
+def history_row(page: str, key: str) -> str:
+    start = page.index(f'id="v{key}"')
+    return page[start: page.index("</tr>", start)]
+
+
+def test_the_history_of_a_language_marks_a_version_not_yet_translated(site):
+    page = html(site, "de/privacy/history")
+    missing = history_row(page, "2025-01-01")
+    assert '<span class="statement-chip statement-chip--translation-missing">noch nicht übersetzt</span>' in missing
+    assert "translation-missing" not in history_row(page, "2024-06-01")
+
+
+def test_the_history_of_a_language_gives_the_originals_source_and_comparison_for_a_missing_version(site):
+    missing = history_row(html(site, "de/privacy/history"), "2025-01-01")
+    assert 'href="../../../privacy/2025-01-01/privacy-2025-01-01.md" hreflang="en"' in missing
+    assert 'href="../../../privacy/compare/?from=2024-06-01&amp;to=2025-01-01"' in missing
+    translated = history_row(html(site, "de/privacy/history"), "2024-06-01")
+    assert 'href="../2024-06-01/privacy-2024-06-01.md"' in translated and 'href="../compare/?from=' in translated
+
+
+def test_the_printed_address_of_a_languages_changes_page_has_its_folder(site):
+    assert re.findall(r"data-statement-permalink>([^<]*)</a>", html(site, "de/privacy/2024-06-01/changes")) == [
+        "de/privacy/2024-06-01/changes/", "de/privacy/2024-06-01/changes/",
+    ]
+
+
+def test_with_a_home_page_of_its_own_a_languages_logo_leads_to_it(tmp_path):
+    repo = make_repo(tmp_path / "repo", "[en, de]")
+    repo.commit("home", date="2024-11-02", files={"pages/index.md": "# Welcome\n\nOur statements.\n"})
+    result = build(tmp_path / "repo", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "de" / "index.html").exists()
+    assert re.search(r'<a href="../.." title="Test Statements" class="md-header__button md-logo"', html(tmp_path / "site", "de/privacy"))
