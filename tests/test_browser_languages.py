@@ -7,7 +7,7 @@ it), and none yet of the two upcoming versions.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -19,32 +19,6 @@ GERMAN = [
     "de/privacy/2025-01-15/changes/", "de/privacy/2026-02-01/changes/", "de/privacy/history/",
     "de/privacy/compare/", "de/privacy/compare/?from=2024-03-01&to=2026-02-01&view=side-by-side",
 ]
-
-
-@pytest.fixture
-def watched(browser: Any) -> Iterator[tuple[Any, list[str]]]:
-    """A page that records every failed request and console error (other hosts are refused and recorded)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    problems: list[str] = []
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            problems.append(f"request to another host: {route.request.url}")
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
-    page.on("response", lambda response: response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}"))
-    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    try:
-        yield page, problems
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", GERMAN)

@@ -18,7 +18,7 @@ from .site import REPO_ROOT, StaticServer, build_site, serve
 #: Read once at import, before the suite's per-test fixture hides CI from the code under test.
 IN_CI = bool(os.environ.get("CI"))
 
-__all__ = ["example_site", "site_server", "browser", "desktop", "phone", "page", "phone_page", "Site"]
+__all__ = ["example_site", "site_server", "browser", "desktop", "phone", "page", "phone_page", "watched", "Site"]
 
 
 class Site:
@@ -107,3 +107,29 @@ def page(desktop: Any) -> Iterator[Any]:
 def phone_page(phone: Any) -> Iterator[Any]:
     """A fresh phone page (390 × 844)."""
     yield from _page(phone)
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A page that records every failed request, HTTP error, console error and script error; requests
+    to any host but 127.0.0.1 are refused and recorded too."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}"))
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    try:
+        yield page, problems
+    finally:
+        context.close()
