@@ -48,6 +48,8 @@ class TimelinePoint:
         return (self.words_added or 0) + (self.words_removed or 0)
 
 
+#: The label of the build's date on the timeline (a name, so that extraction finds it: not in an f-string).
+_TODAY = N_("Today")
 _STATUS = {"in-force": N_("in force"), "archived": N_("archived"), "upcoming": N_("upcoming"), "draft": N_("draft")}
 
 
@@ -221,7 +223,7 @@ def _horizontal(points: Sequence[TimelinePoint], as_of: dt.date, language: str) 
     today = x_of(as_of)
     out.append(
         f'<line class="tl-today" x1="{today:.1f}" y1="18" x2="{today:.1f}" y2="{axis_y + 6}" stroke="currentColor" stroke-dasharray="4 3"/>'
-        f'<text class="tl-today-label" x="{today - 4:.1f}" y="28" text-anchor="end" font-size="11">{escape(gettext("Today", language))}</text>'
+        f'<text class="tl-today-label" x="{today - 4:.1f}" y="28" text-anchor="end" font-size="11">{escape(gettext(_TODAY, language))}</text>'
     )
     out.append("</g>")
     for point, lane in reversed(list(zip(points, lanes))):
@@ -259,7 +261,7 @@ def _vertical(points: Sequence[TimelinePoint], as_of: dt.date, language: str) ->
         if point is None:
             out.append(
                 f'<line class="tl-today" x1="{axis_x - 62}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="currentColor" stroke-dasharray="4 3"/>'
-                f'<text class="tl-today-label" x="{width - 8}" y="{y - 4:.1f}" text-anchor="end" font-size="12">{escape(gettext("Today", language))}</text>'
+                f'<text class="tl-today-label" x="{width - 8}" y="{y - 4:.1f}" text-anchor="end" font-size="12">{escape(gettext(_TODAY, language))}</text>'
             )
     out.append("</g>")
     for y, point in placed:  # top to bottom: newest first

@@ -157,6 +157,7 @@ def test_the_timeline_speaks_the_pages_language(three_versions):
     assert ">1 janv. 2025</text>" in markdown  # axis labels: the language's medium date
     assert "Version en vigueur à partir du 1 juin 2024, en vigueur, modification" in markdown
     assert "Nous sommes le 1 décembre 2024." in markdown
+    assert markdown.count('class="tl-today-label"') == 2 and markdown.count(">Aujourd’hui</text>") == 2
 
 
 def test_the_spanish_changes_page_translates_the_legend_and_the_declaration(three_versions):

@@ -166,7 +166,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 def _listing(text: str, language: str) -> str:
     """A listing ("a, b and c") with its last " and " in ``language``."""
     head, sep, tail = text.rpartition(" and ")
-    return f"{head}{gettext(' and ', language)}{tail}" if sep else text
+    return head + gettext(" and ", language) + tail if sep else text
 
 
 def _value(name: str, value: str, language: str) -> str:
