@@ -33,6 +33,7 @@ from . import feeds
 from .addresses import (
     Asset, changes_path, compare_path, dump_json, page_url, relative_url, source_path, statement_path, version_path,
 )
+from .i18n import gettext
 from .model import Statement, Version
 from .pages import Page, PlanOptions, SitePlan, _Planner, _render
 from .translations import SiteLanguages, StatementTranslations, Translation, TranslationStatus
@@ -315,7 +316,8 @@ def _language_feeds(
         assets.append(Asset(
             feeds.feed_path(statement_id),
             feeds.atom_feed(
-                [shown], options, title=f"{title}: versions", self_path=feeds.feed_path(statement_id),
+                [shown], options, title=gettext("%(title)s: versions", view.language) % {"title": title},
+                self_path=feeds.feed_path(statement_id),
                 feed_id=f"{base_id}/{options.prefix}{statement_id}/", classify=original_verdict(view),
             ),
         ))
@@ -324,7 +326,9 @@ def _language_feeds(
     assets.append(Asset(
         feeds.site_feed_path(),
         feeds.atom_feed(
-            texts, options, title=f"{options.site_name or 'Statements'}: all statement versions",
+            texts, options,
+            title=gettext("%(site)s: all statement versions", options.language)
+            % {"site": options.site_name or gettext("Statements", options.language)},
             self_path=feeds.site_feed_path(), feed_id=f"{base_id}/{options.prefix}", limit=options.feed_entries,
         ),
     ))
@@ -349,6 +353,7 @@ def plan_languages(
     page_languages: dict[str, str] = {}
     translated: dict[tuple[str, str], bool] = {}  # (language, unprefixed path) -> the page is in that language
     public_classify = classify if options.public_assessment else None
+    titles: dict[tuple[str, str], str] = {}
     for language in languages.others:
         prefix = languages.prefix(language)
         local = dataclasses.replace(options, language=language, prefix=prefix)
@@ -358,6 +363,7 @@ def plan_languages(
             views[statement.id] = language_view(
                 statement, entry.get(language) if entry is not None else None, language, options.as_of,
             )
+            titles[(language, statement.id)] = (views[statement.id].texts or views[statement.id].statement).title
         planner = _LanguagePlanner(
             views, languages.default, [view.statement for view in views.values()], local, classify, diff, diff_bodies, derived,
         )
@@ -392,7 +398,7 @@ def plan_languages(
             assets.append(Asset(target, _page_sitemap(f"{languages.prefix(language)}index.md", (), options, languages.default)))
     return dataclasses.replace(
         default_plan, pages=tuple(pages), assets=tuple(assets), banners=tuple(banners),
-        alternates=alternates, page_languages=page_languages, navs=navs,
+        alternates=alternates, page_languages=page_languages, navs=navs, titles=titles,
     )
 
 

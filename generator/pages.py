@@ -117,6 +117,8 @@ class SitePlan:
     page_languages: Mapping[str, str] = field(default_factory=dict)
     #: the navigation of each language other than the default (``nav`` is the default language's)
     navs: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    #: (language, statement id) -> the statement's title in that language, for the other languages
+    titles: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

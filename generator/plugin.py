@@ -243,7 +243,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if plan:
             for statement in plan.statements:
                 if statement_id in (None, statement.id):
-                    title = i18n.gettext("%(title)s: versions", words) % {"title": statement.title}
+                    name = plan.titles.get((language, statement.id), statement.title)
+                    title = i18n.gettext("%(title)s: versions", words) % {"title": name}
                     feeds.append({"title": title, "url": f"{prefix}{statement.id}/feed.xml"})
             if len(plan.statements) > 1 or statement_id is None:
                 feeds.append({"title": i18n.gettext("All statements", words), "url": f"{prefix}feed.xml"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from xml.etree import ElementTree as ET
 import subprocess
 import sys
 from pathlib import Path
@@ -217,6 +218,15 @@ def test_the_feed_of_a_translation_has_only_translated_versions(site):
     feed = (site / "de" / "privacy" / "feed.xml").read_text()
     assert feed.count("<entry>") == 2
     assert "https://statements.test/de/privacy/2024-06-01/changes/" in feed
+
+
+def test_a_translations_feeds_are_titled_in_its_language(site):
+    atom = "{http://www.w3.org/2005/Atom}"
+    title = lambda path: ET.parse(site / path).getroot().find(f"{atom}title").text  # noqa: E731
+    assert title("de/privacy/feed.xml") == "Datenschutzerklärung: Fassungen"
+    assert title("de/feed.xml") == "Test Statements: alle Fassungen aller Erklärungen"
+    head = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)"', html(site, "de/privacy/history"))
+    assert head == ["Datenschutzerklärung: Fassungen"]
 
 
 def test_permanent_addresses_of_a_translation_carry_its_prefix(site):
