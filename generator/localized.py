@@ -50,6 +50,8 @@ class Alternate:
     path: str
     #: False when the page only says that the translation is missing (it is no translation of the page)
     translated: bool
+    #: True when the page is a translation the original was corrected after (a stale translation)
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class _LanguagePlanner(_Planner):
         self.default_language = default_language
         #: source paths (without the prefix) of pages that only say a translation is missing
         self.notes: set[str] = set()
+        self.stale: set[str] = set()  # pages of a stale translation
         self._classify = self.classify
         # The detector judges the original: its verdict is the translation's too.
         self.classify = None
@@ -172,6 +175,7 @@ class _LanguagePlanner(_Planner):
         original = view.original.version(version.key)
         assert original is not None and original.corrections
         page = self.pages[-1]
+        self.stale.add(page.path)
         note = _render(
             self.options.language, "translation_stale.html", version=version,
             corrected=original.corrections[-1].committed.date(),
@@ -352,6 +356,7 @@ def plan_languages(
     navs: dict[str, tuple[Any, ...]] = {}
     page_languages: dict[str, str] = {}
     translated: dict[tuple[str, str], bool] = {}  # (language, unprefixed path) -> the page is in that language
+    stale: set[tuple[str, str]] = set()  # (language, unprefixed path) of pages of a stale translation
     public_classify = classify if options.public_assessment else None
     titles: dict[tuple[str, str], str] = {}
     for language in languages.others:
@@ -374,13 +379,16 @@ def plan_languages(
             pages.append(dataclasses.replace(page, path=prefix + page.path))
             page_languages[prefix + page.path] = language
             translated[(language, page.path)] = page.path not in planner.notes
+            if page.path in planner.stale:
+                stale.add((language, page.path))
         banners.extend(dataclasses.replace(banner, link=prefix + banner.link, language=language) for banner in plan.banners)
         navs[language] = tuple(_prefixed_nav(section, prefix) for section in plan.nav)
     alternates: dict[str, tuple[Alternate, ...]] = {}
     for page in default_plan.pages:
         same = [Alternate(languages.default, page.path, True)]
         same += [
-            Alternate(language, languages.prefix(language) + page.path, translated[(language, page.path)])
+            Alternate(language, languages.prefix(language) + page.path, translated[(language, page.path)],
+                      (language, page.path) in stale)
             for language in languages.others if (language, page.path) in translated
         ]
         for alternate in same:

@@ -56,13 +56,14 @@ def page_languages(plan: Any, src_path: str, languages: SiteLanguages, config: A
     switcher = []
     hreflang = []
     note = i18n.gettext("not yet translated", language)
+    out_of_date = i18n.gettext("translation out of date", language)
     for alternate in alternates:
         url = page_url(alternate.path, directory_urls=directory_urls) or "./"
         switcher.append(
             {
                 "language": alternate.language, "name": _own_name(alternate.language), "link": url,
                 "current": alternate.path == src_path, "translated": alternate.translated,
-                "note": "" if alternate.translated else note,
+                "note": out_of_date if alternate.stale else "" if alternate.translated else note,
             }
         )
         if alternate.translated:

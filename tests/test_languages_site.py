@@ -142,6 +142,16 @@ def test_the_switcher_links_the_same_version_in_every_language(site):
     ]
 
 
+def test_the_switcher_marks_a_stale_translation(site):
+    assert switcher(html(site, "privacy/2024-06-01")) == [
+        ("en", "./", "English"),
+        ("de", "../../de/privacy/2024-06-01/", "Deutsch (translation out of date)"),
+        ("fr", "../../fr/privacy/2024-06-01/", "Français (not yet translated)"),
+    ]
+    assert ("de", "../../de/privacy/2024-02-01/", "Deutsch") in switcher(html(site, "privacy/2024-02-01"))
+    assert ("de", "./", "Deutsch (Übersetzung veraltet)") in switcher(html(site, "de/privacy/2024-06-01"))
+
+
 def test_the_current_language_is_marked_in_the_switcher(site):
     page = html(site, "de/privacy/history")
     assert re.search(r'hreflang="de"[^>]*aria-current="page"', page)
