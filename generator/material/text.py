@@ -11,6 +11,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
+from ..diff.markup import _common_prefix, _common_suffix
+
 __all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable", "same_words", "common_ends"]
 
 _T = TypeVar("_T")
@@ -127,23 +129,8 @@ def key_of_folded(text: str) -> str:
 def common_ends(a: str, b: str) -> tuple[int, int]:
     """Lengths of the longest common head of ``a`` and ``b`` and of their longest common tail that
     does not overlap it. Halves are compared at C speed, so the cost is linear."""
-    limit = min(len(a), len(b))
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    head = lo
-    lo, hi = 0, limit - head
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return head, lo
+    head = _common_prefix(a, b)
+    return head, _common_suffix(a, b, min(len(a), len(b)) - head)
 
 
 def same_words(a: str, b: str) -> bool:
