@@ -54,6 +54,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.serving = False
         self._lint_panels: dict[str, str] = {}
         self.languages = SiteLanguages("en")
+        self._search: Any = None  # Material's search plugin, on a site of several languages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -69,6 +70,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     # --- configuration ---------------------------------------------------------------------
 
+    @event_priority(100)  # before Material's search reads theme.language and fills in its defaults
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for key, value in RUNTIME_OVERRIDES.items():
             self.config[key] = value
@@ -84,6 +86,16 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if self.config.languages:
             # Material writes its own words and <html lang> in theme.language: the default language's.
             config.theme["language"] = self.languages.default
+        self._search = _search_plugin(config) if self.languages.several else None
+        if self._search is not None:
+            from .search import UserSearchOptions
+
+            # What mkdocs.yml says, before the search plugin fills in the default language's defaults.
+            options = self._search.config
+            self._search_options = UserSearchOptions(
+                tuple(options.lang) if options.lang else None, options.separator,
+                tuple(options.pipeline) if options.pipeline is not None else None,
+            )
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
@@ -175,7 +187,10 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             html = html[: end + 13] + "\n" + panel + html[end + 13 :] if end >= 0 else panel + html
         return html
 
+    @event_priority(50)  # before Material's search writes its index: the other languages' entries leave it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._search is not None and self.plan is not None:
+            _write_language_indexes(self._search, self.plan, config, self._search_options)
         if self.store.enabled:
             log.info(f"statements cache {DEFAULT_FOLDER}/: {self.store.summary()}")
 
@@ -210,6 +225,12 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if hasattr(self, "_user_alternate"):  # the next page (or template) starts from the user's own
             config.extra["alternate"] = self._user_alternate
+        language = self.plan.page_languages.get(page.file.src_uri) if self.plan and self._search is not None else None
+        if language:
+            from .search import rebase_page
+
+            # Material's script fetches the search index beside `base`: the page's language's own.
+            output = rebase_page(output, language)
         return output
 
     def _template_context(self, page: Any, config: MkDocsConfig) -> dict[str, Any]:
@@ -279,6 +300,48 @@ def _require_material(config: MkDocsConfig) -> None:
             path=display_path(path), line=line,
             fix="set 'theme: {name: material}' in mkdocs.yml (pip install mkdocs-material)",
         )
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin when it is enabled (``search`` in mkdocs.yml), else ``None``."""
+    for name, plugin in config.plugins.items():
+        if name in ("search", "material/search") and getattr(plugin.config, "enabled", True):
+            return plugin
+    return None
+
+
+def _write_language_indexes(search: Any, plan: SitePlan, config: MkDocsConfig, user: Any) -> None:
+    """Leave the default language's entries in Material's index and write each other language's own."""
+    from jinja2 import TemplateNotFound
+
+    from .search import index_json, language_settings, split_entries
+
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return
+    urls = {page_url(path, directory_urls=config.use_directory_urls): language for path, language in plan.page_languages.items()}
+    index.entries, others = split_entries(index.entries, urls)
+    env = config.theme.get_env()
+
+    def word(language: str, key: str) -> str:
+        # As Material's partials/language.html reads them: the language's word, else the English one.
+        for code in (language, "en"):
+            try:
+                value = str(env.get_template(f"partials/languages/{code}.html").module.t(key)).strip()
+            except TemplateNotFound:
+                continue
+            if value:
+                return value
+        return ""
+
+    offline = any(name in ("offline", "material/offline") and getattr(p.config, "enabled", True) for name, p in config.plugins.items())
+    for language, entries in others.items():
+        data = index_json(language_settings(word, language, user), search.config.fields, entries)
+        folder = Path(config.site_dir, language, "search")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if offline:  # Material's offline plugin inlines the index for pages read from the file system
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def in_ci() -> bool:

@@ -73,3 +73,41 @@ def test_the_german_compare_page_compares_two_german_versions(site_server, page)
     result = page.locator("[data-compare-result]")
     result.wait_for(state="visible")
     assert result.locator("ins", has_text="Standort").count() >= 1
+
+
+def search(page: Any, site: Any, path: str, words: str) -> list[str]:
+    """Open ``path``, type ``words`` into the header's search box as a reader does, and return the
+    addresses (without the highlight query) of the results, as paths of the site."""
+    page.goto(site.url(path), wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(words, delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    hrefs = links.evaluate_all("links => links.map(link => link.href)")
+    return [href.removeprefix(site.url()).split("?")[0] for href in hrefs]
+
+
+def test_searching_on_a_german_page_finds_german_pages_only(site_server, watched):
+    page, problems = watched
+    # "Fernhill", the company's name, is a word of every page in either language
+    found = search(page, site_server, "de/privacy/", "Fernhill")
+    assert found and all(path.startswith("de/") for path in found), found
+    assert problems == []
+
+
+def test_a_german_search_finds_german_words_and_leads_to_the_german_page(site_server, watched):
+    page, problems = watched
+    found = search(page, site_server, "de/privacy/history/", "Datenschutzerklärung")
+    assert "de/privacy/" in found and all(path.startswith("de/") for path in found), found
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(site_server.url("de/privacy/"))
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert problems == []
+
+
+def test_searching_on_an_english_page_finds_english_pages_only(site_server, watched):
+    page, problems = watched
+    found = search(page, site_server, "privacy/", "Fernhill")
+    assert found and not any(path.startswith("de/") for path in found), found
+    assert problems == []

@@ -1,0 +1,138 @@
+"""The site's search, one index per language: a German reader searches the German pages.
+
+Material for MkDocs writes one search index, ``search/search_index.json``, under the search
+settings of ``theme.language``, and its script fetches it from the site's root (``base`` in the
+page's ``__config``). On a site of several languages that mixes every language in one index read
+with the default language's word rules. mkdocs-static-i18n avoids it by building each language as a
+site of its own under ``/<code>/``, each with its own index; this does the same within one build:
+
+- the default language's pages (and every page the statements do not make) stay in the root index,
+  which Material writes as before;
+- each other language's pages go to ``<code>/search/search_index.json``, with their addresses
+  relative to ``<code>/`` and Material's search settings for that language (its lunr language, word
+  separator and pipeline — what Material would use with ``theme.language: <code>``);
+- each page of that language names ``<code>/`` as its ``base``, so that Material's script fetches
+  the language's index and resolves its results there.
+
+No MkDocs import: the adapter hands over the entries Material's search plugin collected.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "SearchSettings", "UserSearchOptions", "language_settings", "split_entries", "index_json",
+    "language_base", "rebase_page",
+]
+
+#: Material's keys for its search settings in ``partials/languages/<code>.html``.
+_KEYS = {"lang": "search.config.lang", "separator": "search.config.separator", "pipeline": "search.config.pipeline"}
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """How one language's index cuts and reduces words (Material's ``lang``, ``separator``, ``pipeline``)."""
+
+    lang: tuple[str, ...]
+    separator: str
+    pipeline: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UserSearchOptions:
+    """What mkdocs.yml sets on the search plugin itself (``None``: left to Material's default)."""
+
+    lang: tuple[str, ...] | None = None
+    separator: str | None = None
+    pipeline: tuple[str, ...] | None = None
+
+
+def language_settings(word: Callable[[str, str], str], language: str, user: UserSearchOptions) -> SearchSettings:
+    """The search settings of ``language``'s index.
+
+    ``word(language, key)`` is Material's word for ``key`` in ``language`` (its English word where
+    the language has none, as Material reads them). The lunr language is always the language's own;
+    a separator or pipeline set on the search plugin applies to every language, as it would on a
+    site of that language alone.
+    """
+    lang = tuple(code for code in re.split(r"\s*,\s*", word(language, _KEYS["lang"])) if code) or ("en",)
+    separator = user.separator if user.separator is not None else word(language, _KEYS["separator"])
+    if user.pipeline is not None:
+        pipeline = user.pipeline
+    else:
+        pipeline = tuple(step for step in re.split(r"\s*,\s*", word(language, _KEYS["pipeline"])) if step)
+    return SearchSettings(lang, separator, pipeline)
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def split_entries(
+    entries: Iterable[Mapping[str, Any]], page_languages: Mapping[str, str],
+) -> tuple[list[Mapping[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The index entries of the default language, and each other language's with addresses made relative to it.
+
+    ``page_languages`` maps a page's URL (``de/privacy/``) to its language, for the pages of the
+    languages other than the default; an entry of any other page is the default language's.
+    """
+    default: list[Mapping[str, Any]] = []
+    others: dict[str, list[dict[str, Any]]] = {code: [] for code in sorted(set(page_languages.values()))}
+    for entry in entries:
+        location = str(entry.get("location", ""))
+        language = page_languages.get(_page_of(location))
+        prefix = f"{language}/"
+        if language is None or not location.startswith(prefix):
+            default.append(entry)
+            continue
+        others[language].append({**entry, "location": location[len(prefix):]})
+    return default, others
+
+
+def index_json(settings: SearchSettings, fields: Mapping[str, Any], entries: list[dict[str, Any]]) -> str:
+    """A search index as Material's plugin writes it: ``{"config": {...}, "docs": [...]}``."""
+    config = {
+        "lang": list(settings.lang), "separator": settings.separator, "pipeline": list(settings.pipeline),
+        "fields": dict(fields),
+    }
+    return json.dumps({"config": config, "docs": entries}, separators=(",", ":"), default=str)
+
+
+def language_base(base_url: str, language: str) -> str:
+    """The ``base`` of a page of ``language``: its language's folder, relative to the page (``../../de/``).
+
+    With the slash: Material's script resolves ``search/search_index.json`` against it as a URL.
+    """
+    return posixpath.join(base_url or ".", language, "")
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def rebase_page(html: str, language: str) -> str:
+    """``html`` with the ``base`` of Material's ``__config`` set to ``language``'s folder.
+
+    The configuration is read and written as JSON, the way Material's template writes it (sorted
+    keys, HTML-safe escapes), so a theme override that adds keys keeps them. A page without it is
+    returned as it is.
+    """
+    from jinja2.utils import htmlsafe_json_dumps
+
+    found = _CONFIG.search(html)
+    if found is None:
+        return html
+    try:
+        config = json.loads(found.group(2))
+    except ValueError:
+        return html
+    if not isinstance(config, dict) or not isinstance(config.get("base"), str):
+        return html
+    config["base"] = language_base(config["base"], language)
+    written = str(htmlsafe_json_dumps(config, sort_keys=True))
+    return html[: found.start(2)] + written + html[found.end(2):]
