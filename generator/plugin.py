@@ -212,13 +212,14 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if self.languages.several:
             from .switcher import page_languages
 
-            languages = page_languages(self.plan, page.file.src_uri, self.languages, config)
+            self._user_alternate = config.extra.get("alternate") if not hasattr(self, "_user_alternate") else self._user_alternate
+            languages = page_languages(self.plan, page.file.src_uri, self.languages, config, user=self._user_alternate)
             context["statements"]["language"] = languages.language
             context["statements"]["switcher"] = languages.switcher
             # Material writes <link rel="alternate" hreflang> for each entry of extra.alternate (and
             # its own selector, which partials/alternate.html of our theme folder replaces): the
-            # entries are this page's, so each page names its own translations.
-            self._user_alternate = config.extra.get("alternate") if not hasattr(self, "_user_alternate") else self._user_alternate
+            # entries are this page's, so each page names its own translations (and keeps the
+            # user's entries for languages the site does not have).
             config.extra["alternate"] = languages.hreflang or self._user_alternate
         return context
 

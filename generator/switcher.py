@@ -18,7 +18,7 @@ from .addresses import page_url
 from .localized import language_name
 from .translations import SiteLanguages
 
-__all__ = ["PageLanguages", "page_languages", "nav_label", "NAV_LABELS"]
+__all__ = ["PageLanguages", "page_languages", "merge_alternates", "nav_label", "NAV_LABELS"]
 
 #: The generated navigation's labels (generator/pages.py), translated in each language's navigation.
 NAV_LABELS = (i18n.N_("Home"), i18n.N_("In force"), i18n.N_("History"), i18n.N_("Compare versions"))
@@ -46,8 +46,15 @@ def _own_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def page_languages(plan: Any, src_path: str, languages: SiteLanguages, config: Any) -> PageLanguages:
-    """The languages of the page ``src_path`` of ``plan`` (a page the plan did not make: the default's)."""
+def page_languages(
+    plan: Any, src_path: str, languages: SiteLanguages, config: Any, user: Any = None,
+) -> PageLanguages:
+    """The languages of the page ``src_path`` of ``plan`` (a page the plan did not make: the default's).
+
+    ``user`` is mkdocs.yml's own ``extra.alternate``: its entries for languages that are not the
+    site's (another site's address, say) stay in the page's alternates and its switcher; see
+    :func:`merge_alternates`.
+    """
     language = plan.page_languages.get(src_path, languages.default) if plan else languages.default
     alternates = plan.alternates.get(src_path, ()) if plan else ()
     if not alternates:
@@ -72,4 +79,38 @@ def page_languages(plan: Any, src_path: str, languages: SiteLanguages, config: A
     if default is not None:
         url = page_url(default.path, directory_urls=directory_urls) or "./"
         hreflang.append({"name": _own_name(languages.default), "link": url, "lang": "x-default"})
-    return PageLanguages(language, switcher, hreflang)
+    kept = _kept_user_entries(user, languages)
+    for entry in kept:
+        switcher.append(
+            {
+                "language": str(entry.get("lang", "")), "name": str(entry.get("name", entry.get("lang", ""))),
+                "link": str(entry.get("link", "")), "current": False, "translated": True, "note": "",
+            }
+        )
+    return PageLanguages(language, switcher, merge_alternates(user, hreflang, languages))
+
+
+def _kept_user_entries(user: Any, languages: SiteLanguages) -> list[dict[str, Any]]:
+    """The entries of mkdocs.yml's ``extra.alternate`` that a page's own alternates do not replace."""
+    if not isinstance(user, list):
+        return []
+    own = {*languages.all, "x-default"}
+    kept: list[dict[str, Any]] = []
+    for entry in user:
+        if isinstance(entry, dict) and entry.get("lang") not in own and entry not in kept:
+            kept.append(entry)
+    return kept
+
+
+def merge_alternates(user: Any, generated: list[dict[str, str]], languages: SiteLanguages) -> list[dict[str, Any]]:
+    """A page's ``extra.alternate``: its own translations and ``x-default``, then the user's other entries.
+
+    An entry of mkdocs.yml for one of the site's languages (``{lang: de, link: /de/}``, the usual
+    site-wide selector) is replaced by the page's own translation — or dropped where the page has
+    none, since ``hreflang`` must name a translation of this very page; an entry for any other
+    language (a site elsewhere) is kept as written, once. Without entries of its own, the page
+    keeps the user's list as it is.
+    """
+    if not generated:
+        return list(user) if isinstance(user, list) else []
+    return [*generated, *(entry for entry in _kept_user_entries(user, languages) if entry not in generated)]
