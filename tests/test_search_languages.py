@@ -168,3 +168,16 @@ def test_rebasing_a_page_changes_the_base_and_keeps_every_other_key_and_escape()
             '"search": "../../assets/w.js"}</script><script id="other">{"base": ".."}</script>')
     rebased = rebase_page(page, "de")
     assert rebased == page.replace('"base": "../.."', '"base": "../../de/"', 1)
+
+
+def test_with_materials_offline_plugin_each_languages_index_is_inlined_beside_it_too(tmp_path):
+    folder = make_repo(tmp_path / "repo", "languages: [en, de]")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n", "  - search\n  - offline\n"))
+    result = build(folder, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    inlined = (tmp_path / "site" / "de" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert inlined == "var __index = " + (tmp_path / "site" / "de" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "privacy/index.html" in pages(index(tmp_path / "site", "de"))  # offline: no directory URLs
+    assert not any(location.startswith("de/") for location in pages(index(tmp_path / "site")))
+    assert base((tmp_path / "site" / "de" / "privacy" / "index.html").read_text(encoding="utf-8")) == "../../de/"
