@@ -241,7 +241,7 @@ def log_command(statement_id: str | None, config_file: str, as_of: dt.date | Non
     from .project import load_project
 
     setup_logging(False, fmt == "json")
-    project = load_project(config_file, as_of=as_of, committed_only=committed_only)
+    project = load_project(config_file, as_of=as_of, committed_only=committed_only, light=True)
     statements = [project.statement(statement_id)] if statement_id else list(project.statements)
     rows = []
     for statement in statements:
@@ -392,7 +392,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     from .project import load_project
 
     setup_logging(False, True)
-    project = load_project(config_file, as_of=as_of)
+    project = load_project(config_file, as_of=as_of, light=True)
     ids = {s.id for s in project.statements}
     args = list(args)
     statement_id = args.pop(0) if args and args[0] in ids else None

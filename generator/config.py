@@ -15,7 +15,7 @@ from .material import MaterialConfig
 from .notify.config import NotifyConfig
 from .lint.config import LintConfig
 
-__all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths", "LanguageList"]
+__all__ = ["StatementsConfig", "DateOption", "RegexWithDate", "EarlierPaths", "LanguageList", "load_options"]
 
 
 
@@ -200,3 +200,21 @@ class StatementsConfig(base.Config):
 
     cache = c.Type(bool, default=True)
     """Keep redlines, verdicts and compare data in ``.cache/statements/`` so rebuilds reuse them (safe to delete)."""
+
+
+def load_options(options: dict[str, Any], config_file_path: str | None = None) -> tuple[StatementsConfig, list, list]:
+    """The plugin's options from mkdocs.yml, validated: ``(config, errors, warnings)`` as MkDocs' ``validate()`` gives them.
+
+    Shared by the plugin (MkDocs loads it) and the commands that read mkdocs.yml without building
+    (:func:`generator.project.load_command_config`), so both accept and refuse the same options.
+    An unknown option is most likely a typo that silently changes nothing: it is an error, not
+    MkDocs' warning.
+    """
+    config = StatementsConfig(config_file_path=config_file_path)
+    config.load_dict(options)
+    errors, warnings = config.validate()
+    unknown = [(key, text) for key, text in warnings if "Unrecognised configuration name" in str(text)]
+    if unknown:
+        errors = list(errors) + unknown
+        warnings = [w for w in warnings if w not in unknown]
+    return config, list(errors), list(warnings)

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from .addresses import page_url
 from .cache import DEFAULT_FOLDER, Store
-from .config import StatementsConfig
+from .config import StatementsConfig, load_options
 from .errors import ConfigError
 from .escape import html_text
 from .project import read_project_statements, read_project_translations
@@ -60,12 +60,8 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         self.serving = command == "serve"
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
-        errors, warnings = super().load_config(options, config_file_path)
-        # An unknown option is most likely a typo that silently changes nothing: refuse it.
-        unknown = [(key, text) for key, text in warnings if "Unrecognised configuration name" in str(text)]
-        if unknown:
-            errors = list(errors) + unknown
-            warnings = [w for w in warnings if w not in unknown]
+        # The same validation as the commands that do not build (unknown options are errors).
+        self.config, errors, warnings = load_options(options, config_file_path)
         return errors, warnings
 
     # --- configuration ---------------------------------------------------------------------

@@ -2,16 +2,25 @@
 
 Shared by the MkDocs plugin and the commands that do not build (``log``, ``validate``, ``diff``,
 ``check``, ``notify``), so that all of them read the same configuration the same way.
+
+Two loaders read mkdocs.yml. :func:`load_mkdocs_config` is MkDocs' own ``load_config``: the whole
+file validated, which loads the theme and imports every plugin (and everything our plugin module
+imports) — what ``build``, ``serve``, ``export`` and ``validate`` need. :func:`load_command_config`
+reads the same file with MkDocs' own YAML loader (``!ENV``, ``!relative``, ``INHERIT``) and
+validates only what a command that does not build uses: ``site_url``, ``docs_dir``,
+``markdown_extensions`` (with MkDocs' own option classes) and the ``statements`` plugin's options
+(with the plugin's own validation). Errors read the same from both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
 from .history import HistoryOptions, display_path, read_statements
@@ -20,7 +29,7 @@ from .translations import SiteLanguages, StatementTranslations, read_translation
 
 __all__ = [
     "Project", "load_project", "load_mkdocs_config", "statements_options", "read_project_statements", "history_options",
-    "option_error", "yaml_error", "read_project_translations",
+    "option_error", "yaml_error", "read_project_translations", "CommandConfig", "load_command_config",
 ]
 
 log = logging.getLogger("mkdocs.plugins.statements")
@@ -108,6 +117,127 @@ def load_mkdocs_config(config_file: str | Path = "mkdocs.yml", **overrides: Any)
         raise yaml_error(path) or ConfigError(str(exc).strip().splitlines()[0], path=path) from None
     finally:
         mkdocs_log.removeHandler(handler)
+
+
+@dataclass(frozen=True)
+class CommandConfig:
+    """What a command that does not build reads from mkdocs.yml (see :func:`load_command_config`).
+
+    The attributes have the names and values of MkDocs' config (``config.markdown_extensions`` …), so
+    code that renders or links takes either.
+    """
+
+    #: the absolute path of mkdocs.yml, as MkDocs records it
+    config_file_path: str
+    site_url: str | None
+    docs_dir: str
+    #: extension names, MkDocs' built-ins (toc, tables, fenced_code) first, and their configurations
+    markdown_extensions: list[str]
+    mdx_configs: dict[str, Any]
+    #: ``theme:`` as written (a mapping; empty when it is only a name)
+    theme: Mapping[str, Any]
+    #: the ``statements`` plugin's validated options (a StatementsConfig); None when it is not enabled
+    statements: Any
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else "invalid value"
+
+
+#: Plugins' names for ours: as listed, and with the explicit no-namespace prefix MkDocs accepts.
+_PLUGIN_NAMES = ("statements", "/statements")
+
+
+def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig:
+    """Read mkdocs.yml for a command that does not build: MkDocs' YAML, its option classes, our options.
+
+    MkDocs' ``load_config`` validates the whole file, which loads the theme and imports every plugin
+    (search, Material's, and ours with everything it imports); ``diff``, ``log``, ``lint`` and
+    ``notify`` need only the Markdown extensions and the plugin's options. The file is read exactly as
+    MkDocs reads it (``!ENV``, ``!relative`` and ``INHERIT`` included), and those options are validated
+    by the classes MkDocs validates them with, so both loaders give the same values and the same
+    one-line errors. What is left out (theme, nav, other plugins, hooks) is ``build``'s and
+    ``validate``'s to check.
+    """
+    from mkdocs import exceptions
+    from mkdocs.config import base
+    from mkdocs.config import config_options as c
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    path = Path(config_file)
+    if not path.is_file():
+        raise ConfigError("configuration file not found", path=path, fix="run in the folder with mkdocs.yml or pass --config-file")
+
+    class Site(base.Config):
+        # Declared as in mkdocs.config.defaults.MkDocsConfig (a test compares the two loaders).
+        site_url = c.Optional(c.URL(is_dir=True))
+        docs_dir = c.DocsDir(default="docs", exists=True)
+        markdown_extensions = c.MarkdownExtensions(builtins=["toc", "tables", "fenced_code"], configkey="mdx_configs")
+        mdx_configs = c.Private[dict]()
+
+    config_file_path = os.path.abspath(path)
+    site = Site(config_file_path=config_file_path)
+    try:
+        with open(config_file_path, "rb") as fd:  # a file, not text: INHERIT is resolved beside it
+            raw = yaml_load(fd, get_yaml_loader(config=site))
+        site.load_dict({key: raw[key] for key in ("site_url", "docs_dir", "markdown_extensions") if key in raw} if isinstance(raw, dict) else raw)
+    except exceptions.MkDocsException as exc:  # not YAML, a missing INHERIT file, not a mapping
+        raise yaml_error(path) or ConfigError(str(exc).strip().splitlines()[0], path=path) from None
+    errors, warnings = site.validate()
+    statements, plugin_errors = _statements_options(raw.get("plugins"), config_file_path, errors, warnings)
+    config_log = logging.getLogger("mkdocs.config")
+    for key, warning in warnings:
+        config_log.warning(f"Config value '{key}': {warning}")
+    if errors:  # in MkDocs' order: its own options come before plugins
+        key, error = errors[0]
+        raise option_error(path, key, _first_line(error)) from None
+    if plugin_errors:
+        key, error = plugin_errors[0]
+        raise option_error(path, key, _first_line(error), plugin=True) from None
+    theme = raw.get("theme")
+    return CommandConfig(
+        config_file_path=config_file_path, site_url=site.site_url, docs_dir=site.docs_dir,
+        markdown_extensions=list(site.markdown_extensions), mdx_configs=dict(site.mdx_configs),
+        theme=dict(theme) if isinstance(theme, dict) else {}, statements=statements,
+    )
+
+
+def _statements_options(plugins: Any, config_file_path: str, errors: list, warnings: list) -> tuple[Any, list]:
+    """The ``statements`` entry of ``plugins:`` validated as MkDocs' ``Plugins`` option validates it.
+
+    Returns ``(options or None, errors of the plugin's options)``; errors of ``plugins:`` itself and
+    warnings are appended to ``errors`` and ``warnings``.
+    """
+    from mkdocs.config import base
+    from mkdocs.config import config_options as c
+
+    from .config import load_options
+
+    if plugins is None:
+        plugins = ["search"]  # MkDocs' default
+    if not isinstance(plugins, (list, tuple, dict)):
+        errors.append(("plugins", base.ValidationError("Invalid Plugins configuration. Expected a list or dict.")))
+        return None, []
+    try:
+        found = [options for name, options in c.Plugins._parse_configs(plugins) if name in _PLUGIN_NAMES]
+    except base.ValidationError as exc:
+        errors.append(("plugins", exc))
+        return None, []
+    if not found:
+        return None, []
+    options = found[0] or {}  # MkDocs keeps the first instance; no options is None
+    if not isinstance(options, dict):
+        errors.append(("plugins", base.ValidationError("Invalid config options for the 'statements' plugin.")))
+        return None, []
+    enabled = options.pop("enabled", True)  # MkDocs' generic option: StatementsConfig has none of its own
+    if not isinstance(enabled, bool):
+        return None, [("enabled", f"Expected boolean but received: {type(enabled)}")]
+    if not enabled:
+        return None, []
+    statements, plugin_errors, plugin_warnings = load_options(options, config_file_path)
+    warnings.extend(("plugins", f"Plugin 'statements' option '{key}': {text}") for key, text in plugin_warnings)
+    return statements, plugin_errors
 
 
 _SUB_OPTION = re.compile(r"^Sub-option '(?P<key>[^']+)': ")
@@ -226,14 +356,17 @@ class _Capture(logging.Handler):
 
 
 def statements_options(config: Any) -> Any:
-    """The ``statements`` plugin's options from a loaded MkDocs config."""
-    plugin = config.plugins.get("statements")
+    """The ``statements`` plugin's options from a loaded MkDocs config or :class:`CommandConfig`."""
+    if isinstance(config, CommandConfig):
+        plugin: Any = config if config.statements is not None else None
+    else:
+        plugin = config.plugins.get("statements")
     if plugin is None:
         raise ConfigError(
             "the statements plugin is not enabled", path=config.config_file_path,
             fix="add '- statements' under 'plugins:' in mkdocs.yml",
         )
-    return plugin.config
+    return plugin.statements if isinstance(plugin, CommandConfig) else plugin.config
 
 
 def history_options(root: Path, options: Any, *, include_working_tree: bool, ref: str = "HEAD") -> HistoryOptions:
@@ -279,10 +412,14 @@ def read_project_translations(
 
 def load_project(
     config_file: str | Path = "mkdocs.yml", *, as_of: dt.date | None = None, committed_only: bool = False,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None, light: bool = False,
 ) -> Project:
-    """Load mkdocs.yml and every statement's history."""
-    config = load_mkdocs_config(config_file)
+    """Load mkdocs.yml and every statement's history.
+
+    ``light``: read mkdocs.yml with :func:`load_command_config` (for commands that do not build;
+    ``project.config`` is then a :class:`CommandConfig`), else with MkDocs' ``load_config``.
+    """
+    config = load_command_config(config_file) if light else load_mkdocs_config(config_file)
     options = statements_options(config)
     root = Path(config.config_file_path).resolve().parent
     as_of = as_of or options.as_of or dt.date.today()

@@ -33,7 +33,7 @@ def lint(statement_id: str | None, config_file: str, regimes: tuple[str, ...], f
     from .output import format_github, format_json, format_text
 
     setup_logging(False, True)
-    project = load_project(config_file, as_of=as_of)
+    project = load_project(config_file, as_of=as_of, light=True)
     statement = project.statement(statement_id)
     version = statement.versions[-1]
     report = lint_version(

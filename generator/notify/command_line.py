@@ -40,7 +40,7 @@ def load_project(config_file: str | Path, as_of: dt.date | None) -> Any:
     """Load the project from mkdocs.yml with committed text only: drafts never notify."""
     from ..project import load_project as load
 
-    return load(config_file, as_of=as_of, committed_only=True)
+    return load(config_file, as_of=as_of, committed_only=True, light=True)
 
 
 def default_classifier(options: Any, config: Any = None) -> Classifier | None:
