@@ -11,7 +11,7 @@ from mkdocs.config.base import ValidationError
 
 from .history import DEFAULT_EFFECTIVE_PATTERN
 from .options import DateOption
-from .material import MaterialConfig
+from .material.config import MaterialConfig
 from .notify.config import NotifyConfig
 from .lint.config import LintConfig
 

@@ -33,10 +33,24 @@ The public API is what this module exports.
 
 from __future__ import annotations
 
-from .alignment import diff_blocks, diff_markdown
-from .model import Aligned, Change, ChangeKind, Diff, Stats
-from .render_html import render_redline, render_side_by_side
-from .render_plain import render_markdown, render_text, render_unified, to_json
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .alignment import diff_blocks, diff_markdown
+    from .model import Aligned, Change, ChangeKind, Diff, Stats
+    from .render_html import render_redline, render_side_by_side
+    from .render_plain import render_markdown, render_text, render_unified, to_json
+
+# Exports are imported on first use: the detector's options (``generator.material.config``) and its
+# text helpers import ``markup`` alone, and loading mkdocs.yml must not load the whole engine (and
+# Python-Markdown with it).
+_EXPORTS = {
+    "diff_blocks": "alignment", "diff_markdown": "alignment",
+    "Aligned": "model", "Change": "model", "ChangeKind": "model", "Diff": "model", "Stats": "model",
+    "render_redline": "render_html", "render_side_by_side": "render_html",
+    "render_markdown": "render_plain", "render_text": "render_plain", "render_unified": "render_plain", "to_json": "render_plain",
+}
 
 __all__ = [
     "ChangeKind",
@@ -53,3 +67,16 @@ __all__ = [
     "render_markdown",
     "render_unified",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -33,7 +33,6 @@ from .markup import (
 )
 from .opcodes import _merge_small_equal, _word_opcodes
 from .tokens import (
-    _CJK_CHAR,
     _PHRASE_WORDS,
     _Tok,
     _keys,
@@ -46,6 +45,7 @@ from .tokens import (
     _word_count,
     _words_in,
     has_cjk,
+    is_cjk,
     words_of,
 )
 
@@ -126,10 +126,10 @@ def _token_start(s: str, q: int) -> bool:
         return True
     if c.isspace():
         return False
-    if q == 0 or _CJK_CHAR.match(c):
+    if q == 0 or is_cjk(c):
         return True
     prev = s[q - 1]
-    return prev.isspace() or prev == ">" or _CJK_CHAR.match(prev) is not None
+    return prev.isspace() or prev == ">" or is_cjk(prev)
 
 
 def _cuts(a: str, b: str) -> tuple[int, int]:

@@ -7,6 +7,7 @@ Inline elements that must not be split (``code``, ``svg`` …) are one token; st
 
 from __future__ import annotations
 
+import functools
 import html as htmlmod
 import re
 from collections.abc import Iterable
@@ -24,19 +25,32 @@ CJK = (
     "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 )
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_WORDS = re.compile(rf"([{CJK}]|[^\s{CJK}]+)(\s*)")
-_COUNTED = re.compile(rf"[{CJK}]|[^\s{CJK}]+")
+_CJK_SOURCES = {"char": f"[{CJK}]", "words": rf"([{CJK}]|[^\s{CJK}]+)(\s*)"}
+#: A word and the whitespace after it, in a text without CJK characters (where ``_cjk("words")``
+#: finds exactly these).
+_PLAIN_WORDS = re.compile(r"(\S+)(\s*)")
+
+
+@functools.cache
+def _cjk(kind: str) -> re.Pattern[str]:
+    # Compiled on first use: a class of these ranges costs the compiler milliseconds (it visits
+    # every code point of them), and ASCII text, which cannot hold one, never needs it.
+    return re.compile(_CJK_SOURCES[kind])
+
+
+def is_cjk(char: str) -> bool:
+    """Whether the character ``char`` is of a script written without spaces."""
+    return not char.isascii() and _cjk("char").match(char) is not None
 
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has a character of a script written without spaces."""
-    return _CJK_CHAR.search(text) is not None
+    return not text.isascii() and _cjk("char").search(text) is not None
 
 
 def words_of(text: str) -> list[str]:
     """The words of a text: runs between whitespace, and each CJK character on its own."""
-    return _COUNTED.findall(text) if _CJK_CHAR.search(text) else text.split()
+    return [word for word, _ in _cjk("words").findall(text)] if has_cjk(text) else text.split()
 
 
 def _split_root(html: str) -> tuple[str, str, str]:
@@ -134,7 +148,7 @@ def _tokenize(html: str, stack: list[tuple[int, str, str]], next_id: list[int]) 
             else:
                 tokens.append(_Tok("", piece[:lead], current, current, ""))
             start = lead
-        for w in _WORDS.finditer(piece, start):
+        for w in (_cjk("words") if has_cjk(piece) else _PLAIN_WORDS).finditer(piece, start):
             word, ws = w.group(1), w.group(2)
             tokens.append(_Tok(word, ws, current, current, word))
     return tokens, stack

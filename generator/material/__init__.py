@@ -29,15 +29,21 @@ Verdicts, least to most severe:
 from __future__ import annotations
 
 import hashlib
+import importlib
 from typing import TYPE_CHECKING, Any, Callable
-
-from .config import DEFAULT_RISK_TERMS, DEFAULT_SECTIONS, JUDGING_RULES, RULES, MaterialConfig, compile_options
-from .findings import VERDICTS, Classification, Finding
-from .verdict import Detector, source_only
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..diff import Diff
     from ..model import Statement, Version
+    from .config import DEFAULT_RISK_TERMS, DEFAULT_SECTIONS, JUDGING_RULES, RULES, MaterialConfig
+    from .findings import VERDICTS, Classification, Finding
+
+# Exports are imported on first use: the plugin's configuration schema needs ``MaterialConfig``
+# only, and loading mkdocs.yml must not load the rules (and their patterns) and the diff engine.
+_EXPORTS = {
+    "DEFAULT_RISK_TERMS": "config", "DEFAULT_SECTIONS": "config", "JUDGING_RULES": "config", "RULES": "config",
+    "MaterialConfig": "config", "VERDICTS": "findings", "Classification": "findings", "Finding": "findings",
+}
 
 __all__ = [
     "VERDICTS",
@@ -54,13 +60,16 @@ __all__ = [
 ]
 
 
-def classify_diff(diff: "Diff", *, options: Any = None, bodies: tuple[str, str] | None = None) -> Classification:
+def classify_diff(diff: "Diff", *, options: Any = None, bodies: tuple[str, str] | None = None) -> "Classification":
     """The verdict and findings for a diff.
 
     ``options``: the plugin's StatementsConfig, a MaterialConfig, a dict or None. ``bodies``: the two
     Markdown bodies, when known, so that a change of source that renders the same (a blank line, a
     comment) is reported as formatting rather than as no change.
     """
+    from .config import compile_options
+    from .verdict import Detector, source_only
+
     if not diff.changes and bodies is not None:
         return source_only(*bodies)
     return Detector(diff, compile_options(options)).run()
@@ -69,7 +78,7 @@ def classify_diff(diff: "Diff", *, options: Any = None, bodies: tuple[str, str] 
 def classify(
     old_body: str, new_body: str, *, options: Any = None,
     extensions: list | None = None, extension_configs: dict | None = None,
-) -> Classification:
+) -> "Classification":
     """Diff two Markdown bodies with the diff engine and classify the result."""
     from .. import diff as engine
 
@@ -108,3 +117,16 @@ def classifier(
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -13,8 +13,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .text import WordTable
-
 __all__ = [
     "RULES", "JUDGING_RULES", "LEGACY_RULES", "DEFAULT_SECTIONS", "DEFAULT_RISK_TERMS",
     "MaterialConfig", "Options", "compile_options",
@@ -101,7 +99,7 @@ class _RegexList(c.ListOfItems):
         items = super().run_validation(value)
         for item in items:
             try:
-                re.compile(item)
+                re.compile(item, re.I)  # as compile_options compiles it: re's cache then has it
             except re.error as exc:
                 raise ValidationError(f"{item!r} is not a valid regular expression ({exc}); check brackets and escapes")
         return items
@@ -162,6 +160,8 @@ class Options:
         return frozenset().union(*self._families_of_word.each(words))
 
     def __post_init__(self) -> None:
+        from .text import WordTable  # the detector's; the schema above is loaded without it
+
         starts = self.family_starts
 
         def families(word: str) -> frozenset[int]:
