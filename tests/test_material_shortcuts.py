@@ -12,9 +12,10 @@ from difflib import SequenceMatcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.material.clauses import Clause, _pair_region, align
+from generator.material import clauses
+from generator.material.clauses import Clause, _pair_region, align, split
 from generator.material.reading import STOP, TOPICS, content_words, stem, topics_of
-from generator.material.text import key_of, same_words
+from generator.material.text import _WORD, Word, key_of, key_of_folded, same_words, words
 
 # Letters that fold or change under lower case, joiners inside words, spaces and punctuation.
 CHARACTERS = st.sampled_from(list("ab cA.-'@/:,;!?") + ["\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "İ", "ı", "ſ", "K", "1", " "])
@@ -90,3 +91,38 @@ def test_facts_looked_up_per_word_are_the_facts_of_each_word(words):
         if any(word == s[:-1] if s.endswith("=") else word.startswith(s) for s in starts)
     }
     assert content_words(words) == {stem(w) for w in words if w not in STOP and not w.isdigit()}
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(TEXTS)
+def test_words_cut_at_c_speed_are_the_patterns_matches(text):
+    assert words(text) == [Word(m.group().lower(), m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(TEXTS)
+def test_a_clauses_key_made_from_its_words_is_the_key_of_its_lower_case_text(text):
+    clause = Clause.make(text)
+    assert clause.key == key_of_folded(text)
+    assert [w.norm for w in clause.words] == [w.lower() for w in _WORD.findall(text)]
+
+
+def _split_always_scanning(text: str, **kwargs) -> list[tuple[str, bool, str]]:
+    saved = clauses._may_cut
+    clauses._may_cut = lambda _text: True
+    try:
+        return [(c.text, c.item, c.lead) for c in split(text, **kwargs)]
+    finally:
+        clauses._may_cut = saved
+
+
+BOUNDARY_TEXTS = st.lists(
+    st.sampled_from(list("aB1 .;:!?-*(\"") + ["e.g.", " Inc.", "\n", "\t", "\u00a0", "\u2022"]), max_size=24,
+).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(BOUNDARY_TEXTS, st.booleans())
+def test_a_text_without_a_space_after_a_stop_is_one_clause_without_scanning_it(text, item):
+    got = [(c.text, c.item, c.lead) for c in split(text, item=item, lead="We collect:" if item else "")]
+    assert got == _split_always_scanning(text, item=item, lead="We collect:" if item else "")

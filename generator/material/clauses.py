@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from .text import Word, common_ends, fold, key_of_folded, once, similarity, words
+from .text import Word, common_ends, fold, key_of_folded, once, pieces, similarity, words_of_pieces
 
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
 
@@ -56,19 +56,34 @@ class Clause:
         return Clause(text, item, lead, heading)
 
     @once
+    def _pieces(self) -> list[str]:
+        return pieces(self.text)
+
+    @once
     def key(self) -> str:
         """The words, lower case, one space apart: what alignment compares."""
+        if self.text.isascii():
+            # Lower case changes no ASCII letter's length or class: the words of the text put in
+            # lower case are the words of the lower-case text, so one cut serves key and words.
+            return " ".join(self._pieces[1::2]).lower()
         return key_of_folded(self.text)
 
     @once
     def words(self) -> tuple[Word, ...]:
         """The words with their positions (made only for clauses that changed)."""
-        return tuple(words(self.text))
+        return tuple(words_of_pieces(self._pieces))
 
     @once
     def wordset(self) -> frozenset[str]:
         """The clause's words as a set (for pairing)."""
         return frozenset(self.key.split())
+
+
+def _may_cut(text: str) -> bool:
+    """False when :data:`_BOUNDARY` cannot match: every cut it makes is a space after ``.``, ``!``,
+    ``?``, ``;`` or ``:``, and a text with its spaces collapsed has no other space. Most changed
+    stretches are one sentence, and these look-ups cost less than the pattern's scan."""
+    return ". " in text or "; " in text or ": " in text or "! " in text or "? " in text
 
 
 def split(text: str, *, item: bool = False, lead: str = "", heading: bool = False) -> list[Clause]:
@@ -86,13 +101,14 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
     parts: list[tuple[str, bool]] = []
     start = 0
     in_list = False
-    for match in _BOUNDARY.finditer(text):
-        piece = text[start: match.start()]
-        if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not match.group().strip():
-            continue  # "e.g. Google", "Acme Inc. and", "U.S. law": not the end of a sentence
-        parts.append((piece, in_list))
-        in_list = bool(match.group().strip()) or (in_list and piece.endswith(";"))
-        start = match.end()
+    if _may_cut(text):
+        for match in _BOUNDARY.finditer(text):
+            piece = text[start: match.start()]
+            if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not match.group().strip():
+                continue  # "e.g. Google", "Acme Inc. and", "U.S. law": not the end of a sentence
+            parts.append((piece, in_list))
+            in_list = bool(match.group().strip()) or (in_list and piece.endswith(";"))
+            start = match.end()
     parts.append((text[start:], in_list))
     clauses: list[Clause] = []
     own_lead = lead
