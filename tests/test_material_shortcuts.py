@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.material import clauses
 from generator.material.clauses import Clause, _pair_region, align, split
 from generator.material.reading import STOP, TOPICS, content_words, stem, topics_of
-from generator.material.text import _WORD, Word, key_of, key_of_folded, same_words, words
+from generator.material.text import _WORD, Anchored, Word, key_of, key_of_folded, same_words, words
 
 # Letters that fold or change under lower case, joiners inside words, spaces and punctuation.
 CHARACTERS = st.sampled_from(list("ab cA.-'@/:,;!?") + ["\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "İ", "ı", "ſ", "K", "1", " "])
@@ -126,3 +126,62 @@ BOUNDARY_TEXTS = st.lists(
 def test_a_text_without_a_space_after_a_stop_is_one_clause_without_scanning_it(text, item):
     got = [(c.text, c.item, c.lead) for c in split(text, item=item, lead="We collect:" if item else "")]
     assert got == _split_always_scanning(text, item=item, lead="We collect:" if item else "")
+
+
+def _anchored_patterns() -> dict[str, Anchored]:
+    """Every anchored pattern of the detector, by module and name."""
+    import importlib
+    import pkgutil
+
+    import generator.material as package
+
+    found = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Anchored):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+ANCHORED = _anchored_patterns()
+ASCII = st.characters(min_codepoint=32, max_codepoint=126)
+CONTEXT = st.lists(st.sampled_from(list("aZ9 _-.,;:'@/(") + ["we ", "you ", "not ", "the data "]), max_size=12).map("".join)
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in matches]
+
+
+@st.composite
+def near_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """An anchored pattern's name and a text holding one or two of its matches amid other text."""
+    name = draw(st.sampled_from(sorted(ANCHORED)))
+    pattern = ANCHORED[name].pattern
+    made = draw(st.lists(st.from_regex(pattern, fullmatch=True, alphabet=ASCII), min_size=1, max_size=2))
+    glue = [draw(CONTEXT) for _ in range(len(made) + 1)]
+    text = glue[0] + "".join(m + g for m, g in zip(made, glue[1:]))
+    return name, draw(st.sampled_from([text, text.upper(), text.title()]))
+
+
+def test_the_detector_has_anchored_patterns_to_check():
+    assert len(ANCHORED) >= 10
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(near_matches())
+def test_an_anchored_pattern_finds_what_its_pattern_finds(case):
+    name, text = case
+    anchored = ANCHORED[name]
+    plain = anchored.pattern.search(text)
+    found = anchored.search(text)
+    assert (found.span() if found else None) == (plain.span() if plain else None), name
+    assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text)), name
+    assert anchored.sub(" ", text) == anchored.pattern.sub(" ", text), name
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.sampled_from(sorted(ANCHORED)), TEXTS)
+def test_an_anchored_pattern_searches_other_text_as_its_pattern_does(name, text):
+    anchored = ANCHORED[name]
+    assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .text import LIMITS, NEGATIONS, WordTable, negative, once
+from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
 
 __all__ = ["Reading", "read", "aliases_of", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
@@ -80,28 +80,32 @@ _VERB_START = frozenset(
 )
 _LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
-_NOT_NEGATION = re.compile(
+_NOT_NEGATION = Anchored(re.compile(
     r"\bnot limited to\b|\bwithout limitation\b|\bnot only\b|\bno later than\b|\bno more than\b|\bno less than\b|"
     r"\bnot less than\b|\bnot more than\b|\bwhether or not\b|\bif not\b|\bor not\b|\bno longer than\b|\bno matter\b",
     re.I,
-)
+), starts=("no", "without", "whether", "if", "or"))
 _EXCEPTION = re.compile(r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b", re.I)
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
     r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see)"
 )
-_LIMITS_HANDLING = re.compile(
+_LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
     rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}(?:only|solely|exclusively)\b",
     re.I,
-)
+), starts=(
+    "n", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
+    "keep", "retain", "store", "transfer", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
+    "read", "train", "profile", "target", "publish", "make", "look", "see",
+))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
-_PROMISES = re.compile(
+_PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you)\b",
     re.I,
-)
+), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))
 _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as"))
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from ..diff.markup import _common_prefix, _common_suffix
 
-__all__ = ["Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable", "same_words", "common_ends"]
+__all__ = [
+    "Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable", "same_words",
+    "common_ends", "Anchored",
+]
 
 _T = TypeVar("_T")
 
@@ -92,6 +95,89 @@ class WordTable(Generic[_T]):
             return list(map(self.known.__getitem__, words))
         except KeyError:
             return [self(word) for word in words]
+
+
+_RUN = re.compile(r"([a-z0-9]+)")
+# The runs of the last few texts: the rules search the two sides of one clause change with several
+# patterns in turn. A handful is kept, so nothing outlives the clause change that needed it.
+_RECENT: dict[str, tuple[list[int], list[str]]] = {}
+
+
+def _runs(text: str) -> tuple[list[int], list[str]]:
+    """Where each run of ASCII letters and digits of ``text`` starts, and the runs in lower case."""
+    found = _RECENT.get(text)
+    if found is None:
+        parts = _RUN.split(text.lower())
+        ends = list(accumulate(map(len, parts)))
+        found = (ends[0::2], parts[1::2])
+        if len(_RECENT) >= 4:
+            _RECENT.clear()
+        _RECENT[text] = found
+    return found
+
+
+class Anchored:
+    """A pattern whose every match starts at a word boundary with one of a few word beginnings,
+    searched only where such a word begins.
+
+    ``starts`` must hold, in lower case, the first letters of every way the pattern can begin (for
+    ``\\b(?:shar\\w*|sold)\\b`` : ``shar`` and ``sold``). In ASCII text a match can then only start
+    where a run of letters and digits starts with one of them, so instead of trying the pattern at
+    every character (what ``search`` does: slow for a case-insensitive pattern that begins with
+    ``\\b``, which the regular-expression engine cannot skip ahead for), it is tried at those runs
+    only, in order — the first match found is the one ``search`` finds. Text with other characters
+    (whose case folding is wider) is searched as usual. ``tests/test_material_shortcuts.py`` checks
+    every anchored pattern against the plain one on text made to match it.
+    """
+
+    def __init__(self, pattern: "re.Pattern[str]", starts: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.starts = starts
+        self._opens = WordTable(lambda run: run.startswith(starts))
+
+    def _candidates(self, text: str) -> "Sequence[int]":
+        starts, runs = _runs(text)
+        return list(compress(starts, self._opens.each(runs))) if runs else ()
+
+    def search(self, text: str) -> "re.Match[str] | None":
+        """``pattern.search(text)``."""
+        if not text.isascii():
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for start in self._candidates(text):
+            found = match(text, start)
+            if found is not None:
+                return found
+        return None
+
+    def finditer(self, text: str) -> "list[re.Match[str]]":
+        """``list(pattern.finditer(text))``."""
+        if not text.isascii():
+            return list(self.pattern.finditer(text))
+        out = []
+        end = 0
+        match = self.pattern.match
+        for start in self._candidates(text):
+            if start >= end:
+                found = match(text, start)
+                if found is not None:
+                    out.append(found)
+                    end = max(found.end(), start + 1)
+        return out
+
+    def sub(self, replacement: str, text: str) -> str:
+        """``pattern.sub(replacement, text)`` for a replacement without group references."""
+        found = self.finditer(text)
+        if not found:
+            return text
+        out = []
+        end = 0
+        for match in found:
+            out.append(text[end: match.start()])
+            out.append(replacement)
+            end = match.end()
+        out.append(text[end:])
+        return "".join(out)
 
 
 def fold(text: str) -> str:

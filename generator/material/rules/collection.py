@@ -11,16 +11,19 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..text import quote
+from ..text import Anchored, quote
 from .context import Context
 
 # The company gets information: the verbs of collection, with information as their object.
-_COLLECTS = re.compile(
+_COLLECTS = Anchored(re.compile(
     r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b[^.;]{0,80}"
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b",
     re.I,
-)
+), starts=(
+    "collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "access", "log",
+    "information", "data", "content",
+))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

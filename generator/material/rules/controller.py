@@ -11,7 +11,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..text import listing
+from ..text import Anchored, listing
 from .context import Context
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
@@ -19,11 +19,11 @@ _COMPANY = re.compile(
     r"\b((?:[A-Z][\w&'.-]{0,30}\s{1,3}){0,4}[A-Z][\w&'.-]{0,30}),?\s{1,3}"
     r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?)(?!\w)"
 )
-_ROLE = re.compile(
+_ROLE = Anchored(re.compile(
     r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
     r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b",
     re.I,
-)
+), starts=("data", "controller", "responsible", "operated", "dpo", "representative"))
 _SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
 

@@ -11,16 +11,20 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..text import Anchored
 from .context import Context
 
-_DISPUTES = re.compile(
+_DISPUTES = Anchored(re.compile(
     r"\barbitrat\w{0,5}|\bclass[- ]action|\bjury\b|\bgoverning law\b|\bgoverned by\b[^.;]{0,40}\blaws?\b|"
     r"\blaws? of\b[^.;]{0,60}\b(?:govern|appl(?:y|ies) to (?:this|these|any dispute))|"
     r"\b(?:exclusive|personal|non-exclusive) jurisdiction\b|\bjurisdiction (?:of|over)\b|\bsubmit to\b[^.;]{0,20}\bjurisdiction\b|"
     r"\bvenue\b|\bcourts? (?:of|in|located)\b|\binjunct\w{0,5}|\bequitable relief\b|\bdispute resolution\b|"
     r"\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b",
     re.I,
-)
+), starts=(
+    "arbitrat", "class", "jury", "governing", "governed", "law", "exclusive", "personal", "non", "jurisdiction",
+    "submit", "venue", "court", "injunct", "equitable", "dispute", "small", "waive", "legal",
+))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

@@ -10,6 +10,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..text import Anchored
 from .context import Context
 
 _BASES = {
@@ -20,7 +21,9 @@ _BASES = {
     "vital interests": r"\bvital interests?",
     "public interest": r"\bpublic (?:interest|task)",
 }
-_ANY = re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I)
+_ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
+    "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public",
+))
 _NAMES = list(_BASES)
 _BASIS_WORDS = re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I)
 

@@ -11,15 +11,15 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..text import quote
+from ..text import Anchored, quote
 from .context import Context
 
-_USES = re.compile(
+_USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
     r"\b(?:information|data|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
     r"|\bfor (?:the )?purposes? of\b|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b",
     re.I,
-)
+), starts=("use", "using", "process", "analy", "combine", "train", "for", "in"))
 
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".

@@ -13,12 +13,12 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..text import quote
+from ..text import Anchored, quote
 from .context import Context
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
-_SHARES = re.compile(
+_SHARES = Anchored(re.compile(
     r"(?i:\b(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
     r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
@@ -27,7 +27,11 @@ _SHARES = re.compile(
     r"|(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
     r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
     r"|(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)",
-)
+), starts=(
+    "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass",
+    "make", "made", "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor",
+    "personnel", "employee", "sale",
+))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

@@ -11,16 +11,17 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..text import Anchored
 from .context import Context
 
 # Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as needed".
-_KEEPS = re.compile(
+_KEEPS = Anchored(re.compile(
     r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b[^.;]{0,60}"
     r"\b(?:information|data|content|logs?|records?|backups?|copies|details|history|it|them)\b[^.;]{0,60}"
     r"\b(?:for|until|as long as|after|within|period|indefinitely|longer|while)\b"
     r"|\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b",
     re.I,
-)
+), starts=("retain", "keep", "kept", "stor", "archiv", "delet", "eras", "destroy", "anonymi", "overwr", "retention"))
 _DELETES = re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I)
 
 

@@ -12,9 +12,10 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..text import Anchored
 from .context import Context
 
-_RIGHT = re.compile(
+_RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
     r"|\byou (?:can|may|could|have the right to|are entitled to|have the option to)\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
@@ -23,7 +24,7 @@ _RIGHT = re.compile(
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b",
     re.I,
-)
+), starts=("right", "you", "opt", "unsubscrib", "supervisory", "data", "do", "global", "withdraw"))
 _CONDITIONS = re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable)\b",
     re.I,

@@ -11,19 +11,20 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..text import Anchored
 from .context import Context
 
-_TRANSFERS = re.compile(
+_TRANSFERS = Anchored(re.compile(
     r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}\b(?:outside|abroad|countr(?:y|ies)|"
     r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|US|USA)\b"
     r"|\b(?:international|cross-border) (?:data )?transfers?\b",
     re.I,
-)
-_SAFEGUARD = re.compile(
+), starts=("transfer", "stor", "process", "host", "sent", "move", "international", "cross"))
+_SAFEGUARD = Anchored(re.compile(
     r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b",
     re.I,
-)
+), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international"))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
