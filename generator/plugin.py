@@ -42,6 +42,9 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     """Adds every version of every statement, their redlines, history, feeds and banners to the site."""
 
     supports_multiple_instances = False
+    #: Put pages together from rendered chunks where that is exact (see rendered.prerendered);
+    #: False converts every page with MkDocs (the tests compare the two).
+    prerender = True
 
     def __init__(self) -> None:
         self.ci_committed_only = False
@@ -122,9 +125,14 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             statements, config, self.config, as_of=self.as_of, home=self.config.home and not has_home, store=self.store,
             translations=translations, languages=self.languages,
         )
-        from .rendered import PageCache, page_salt
+        from .rendered import PageCache, page_salt, prerendered, pure_extensions
 
-        self.converted = PageCache(self.store, page_salt(config))
+        # A version's page is put together from the chunks its redlines rendered, not converted again.
+        prerender = (
+            (lambda markdown, page, files: prerendered(markdown, page.file, files, config))
+            if self.prerender and pure_extensions(config) else None
+        )
+        self.converted = PageCache(self.store, page_salt(config), prerender)
         self._pages = {page.path: page for page in self.plan.pages}
         for page in self.plan.pages:
             # The Markdown alone: the page's meta is handed over in on_page_markdown, not written
@@ -165,7 +173,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     @event_priority(-100)  # after every other plugin: the key is the Markdown as it would be converted
     def _reuse_conversion(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self._pages:
-            return self.converted.lookup(page, markdown) if self.converted else markdown
+            return self.converted.lookup(page, markdown, files) if self.converted else markdown
         return markdown
 
     on_page_markdown = CombinedEvent(_hand_over_meta, _reuse_conversion)

@@ -41,6 +41,7 @@ __all__ = [
     "blocks_from_html",
     "blocks_from_markdown",
     "blocks_from_versions",
+    "render_page",
     "fold_key",
     "guard_markdown",
     "Neutralised",
@@ -766,10 +767,11 @@ _HEADING_HTML = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 
 
 def _fix_heading_ids(out: str, md: markdown.Markdown | None, profile: _Profile, used: set[str], counters: dict[str, int],
-                     tokens: list[dict] | None = None) -> str | None:
+                     tokens: list[dict] | None = None, ids: list[str] | None = None) -> str | None:
     """Give the headings of a chunk rendered alone the ids the toc extension gives them in the whole document.
 
-    ``tokens`` are the chunk's toc tokens, flattened, when it was not just converted by ``md``.
+    ``tokens`` are the chunk's toc tokens, flattened, when it was not just converted by ``md``;
+    the ids given are appended to ``ids``, when given, in document order.
     """
     if tokens is None:
         tokens = _flatten_toc(getattr(md, "toc_tokens", []))
@@ -783,6 +785,8 @@ def _fix_heading_ids(out: str, md: markdown.Markdown | None, profile: _Profile, 
     for m, token in zip(headings, tokens):
         local = token["id"]
         hid = _unique(profile.slugify(htmlmod.unescape(token["name"]), profile.separator), used, counters)
+        if ids is not None:
+            ids.append(hid)
         parts.append(out[pos:m.start()])
         h = m.group(0)
         if hid != local:
@@ -882,6 +886,76 @@ def _render_chunked_html(markdown: str, *, extensions: list | None = None, exten
             out.append(joins[i])
         out.append(_piece_html(piece))
     return "".join(out)
+
+
+def render_page(markdown: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> tuple[str, list[dict]] | None:
+    """A whole page's HTML and its table of contents, as Python-Markdown converts it; None where that cannot be exact.
+
+    The HTML equals ``render_html(markdown)`` (and so a conversion by MkDocs of a page whose
+    Markdown has no relative link); the table of contents is the ``toc`` extension's tokens,
+    nested, each with ``level``, ``id`` and ``name``. It is made chunk by chunk from what cutting
+    the same texts into blocks already rendered (:class:`_Shared`): a version's page costs a
+    fraction of converting it. None when the configuration or the text is outside what the
+    chunked renderer reproduces, or when guarding would change the text (the page is then
+    converted as it stands).
+    """
+    md, lock, profile = _instance(extensions, extension_configs)
+    if not profile.chunked or guard_markdown(markdown)[0] != markdown:
+        return None
+    shared = _shared(md)
+    with lock:
+        made = _page_chunked(markdown, md, profile, shared)
+    if made is None:
+        return None
+    html, flat = made
+    return html, toc_ext.nest_toc_tokens(flat)
+
+
+def _page_chunked(text: str, md: markdown.Markdown, profile: _Profile, shared: "_Shared") -> tuple[str, list[dict]] | None:
+    """:func:`_chunked`'s HTML, from the shared pieces and conversions, with the flat toc tokens."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = _chunks(text, profile)
+    if chunks is None:
+        return None
+    out: list[str] = []
+    toc: list[dict] = []
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    after_raw = False
+    for chunk in chunks:
+        if chunk in shared.pieces:
+            fast = shared.pieces[chunk]
+        else:
+            fast = shared.pieces[chunk] = _fast_chunk(chunk)
+        if fast is not None:
+            for piece in fast:  # (shared pieces are never changed: headings are made here)
+                if out:
+                    out.append("\n\n" if after_raw else "\n")
+                if piece.kind == "heading":
+                    head, tail, probe_id = profile.heading_templates[piece.level]
+                    hid = _heading_id(piece.inner, profile, used, counters, shared.slugs)
+                    out.append(head.replace(probe_id, hid) + piece.inner + tail.replace(probe_id, hid))
+                    toc.append({"level": piece.level, "id": hid, "name": toc_ext.strip_tags(piece.inner)})
+                else:
+                    out.append(_piece_html(piece))
+                after_raw = False
+            continue
+        converted = shared.conversions.get(chunk)
+        if converted is None:
+            md.reset()
+            converted = shared.conversions[chunk] = (md.convert(chunk), _flatten_toc(getattr(md, "toc_tokens", [])))
+        ids: list[str] = []
+        html = _fix_heading_ids(converted[0], None, profile, used, counters, converted[1], ids)
+        if html is None:
+            md.reset()
+            return None
+        if out:
+            out.append("\n\n" if after_raw else "\n")
+        out.append(html)
+        toc.extend({"level": token["level"], "id": hid, "name": token["name"]} for token, hid in zip(converted[1], ids))
+        after_raw = _COMMENT_LINE.match(chunk) is not None
+    md.reset()
+    return "".join(out), toc
 
 
 _TAGS = re.compile(r"<[^>]*>")

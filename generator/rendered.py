@@ -19,21 +19,32 @@ MkDocs allows it only where a conversion depends on nothing else:
 
 MkDocs' anchor validation works the same on a hit: the kept anchors and links to anchors are
 restored on the page.
+
+A page that is not kept yet need not be converted either (:func:`prerendered`): cutting the
+statement's texts into blocks for the redlines rendered them already, chunk by chunk, with the
+same extensions (:func:`generator.render.render_page`), so a version's page is put together from
+those chunks, and what MkDocs would have recorded while converting it (table of contents, anchors,
+links to anchors) is read from that HTML. This is done only where the reading is exact: a page
+whose Markdown has no HTML of its own but comment lines (the generator's placeholders), no fenced
+code (whose HTML Python-Markdown keeps out of the tree MkDocs looks at) and no link MkDocs
+resolves; every other page is converted by MkDocs as usual.
 """
 
 from __future__ import annotations
 
 import functools
+import html as htmlmod
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
 
 from mkdocs.structure.toc import get_toc
 
 from .cache import Store, config_digest, digest, generator_digest
 
-__all__ = ["PURE_EXTENSIONS", "page_salt", "Rendered", "PageCache"]
+__all__ = ["PURE_EXTENSIONS", "page_salt", "pure_extensions", "prerendered", "Rendered", "PageCache"]
 
 #: Extensions whose output depends only on the Markdown and their options.
 PURE_EXTENSIONS = frozenset(
@@ -77,10 +88,15 @@ def _versions() -> tuple[str, ...]:
     return tuple(found)
 
 
+def pure_extensions(config: Any) -> bool:
+    """True when every Markdown extension of the site reads nothing but the Markdown and its options."""
+    return all(isinstance(ext, str) and _short(ext) in PURE_EXTENSIONS for ext in config.markdown_extensions)
+
+
 def page_salt(config: Any) -> str | None:
     """The part of every page key that comes from the configuration; None when pages cannot be kept."""
     extensions = list(config.markdown_extensions)
-    if not all(isinstance(ext, str) and _short(ext) in PURE_EXTENSIONS for ext in extensions):
+    if not pure_extensions(config):
         return None
     return digest(
         generator_digest(),
@@ -96,6 +112,108 @@ def _portable(markdown: str) -> bool:
             if not _OUTSIDE.match(match.group(1)):
                 return False
     return True
+
+
+# What keeps a page from being put together from rendered chunks (see the module's docstring):
+# HTML of its own, other than comment lines standing alone, and fenced code.
+_COMMENT_LINE = re.compile(r"^<!--(?:(?!-->).)*-->[ \t]*$", re.M)
+# Comments, and start tags of Python-Markdown's own output: attribute values are always quoted
+# with '"' and have '<', '>' and '"' escaped, so the pattern can neither stop short nor run over.
+_COMMENT_OR_START_TAG = re.compile(r"<!--.*?-->|<([a-zA-Z][\w:-]*)(\s[^>]*)?>", re.S)
+_ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Prerendered:
+    """A page put together without converting it: what MkDocs' conversion would have left on it."""
+
+    #: the HTML, table of contents and anchors (``links`` holds in-page anchors only)
+    rendered: Rendered
+    #: MkDocs' ``links_to_anchors``: linked pages (``File``) -> {anchor: link as written}
+    links_to_anchors: Mapping[Any, Mapping[str, str]]
+
+    def keepable(self, file: Any) -> bool:
+        """True when the page links to anchors of its own only, so the cache may keep it."""
+        return all(target == file for target in self.links_to_anchors)
+
+
+def prerendered(markdown: str, file: Any, files: Any, config: Any) -> Prerendered | None:
+    """What MkDocs' conversion of the page of ``file`` would give, without converting it; None where not exact.
+
+    The HTML is :func:`generator.render.render_page`'s. MkDocs, while it converts, passes every
+    link and image address through its ``_RelativePathTreeprocessor`` (which rewrites links to
+    pages, warns about missing ones and records links to anchors) and records every ``id`` in the
+    document tree and in the page's raw HTML (there is none here); the same processor is run on
+    the same addresses, in document order, read off the HTML's start tags, and the ids with them.
+    An attribute with an ``&`` (whose escaping Python-Markdown does not always undo) gives None:
+    MkDocs then converts the page.
+    """
+    if "```" in markdown or "~~~" in markdown:
+        return None
+    if "<" in markdown and "<" in _COMMENT_LINE.sub("", markdown):
+        return None
+    try:
+        from markdown.serializers import _escape_attrib_html
+        from mkdocs.structure.pages import _RelativePathTreeprocessor
+    except ImportError:  # another MkDocs or Python-Markdown than the ones this was written for
+        return None
+    from .render import render_page
+
+    made = render_page(markdown, extensions=list(config.markdown_extensions), extension_configs=dict(config.mdx_configs or {}))
+    if made is None:
+        return None
+    html, toc = made
+    links = _RelativePathTreeprocessor(file, files, config)
+    anchors: set[str] = set()
+    parts: list[str] = []
+    pos = 0
+    for tag in _COMMENT_OR_START_TAG.finditer(html):
+        name = tag.group(1)
+        if name is None:  # a comment
+            continue
+        attributes = tag.group(2)
+        if not attributes:
+            continue
+        found = dict(_ATTRIBUTE.findall(attributes))
+        if "&" in attributes and any("&" in found.get(key, "") for key in ("id", "name", "href", "src")):
+            return None
+        if "id" in found:
+            anchors.add(found["id"])
+        name = name.lower()
+        if name == "a":
+            if "name" in found:
+                anchors.add(found["name"])
+            key = "href"
+        elif name == "img":
+            key = "src"
+        else:
+            continue
+        url = found.get(key)
+        if url is None:
+            return None  # MkDocs would fail on it
+        new_url = links.path_to_url(url)
+        if new_url != url:
+            start = tag.start(2)
+            old = f' {key}="{found[key]}"'
+            at = attributes.find(old)
+            if at < 0:
+                return None
+            parts.append(html[pos:start + at])
+            parts.append(f' {key}="{_escape_attrib_html(new_url)}"')
+            pos = start + at + len(old)
+    if parts:
+        parts.append(html[pos:])
+        html = "".join(parts)
+    own = {anchor: link for target, kept in links.links_to_anchors.items() if target == file for anchor, link in kept.items()}
+    rendered = Rendered(html, tuple(_toc_from_tokens(toc)), tuple(sorted(anchors)), {file.src_uri: own} if own else {})
+    return Prerendered(rendered, links.links_to_anchors)
+
+
+def _toc_from_tokens(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"name": token["name"], "id": token["id"], "level": token["level"], "children": _toc_from_tokens(token["children"])}
+        for token in tokens
+    ]
 
 
 def _toc_tokens(items: Any) -> list[dict[str, Any]]:
@@ -150,47 +268,66 @@ class Rendered:
 
 
 class PageCache:
-    """Kept conversions of the plugin's own pages, for one build."""
+    """Kept conversions of the plugin's own pages, for one build.
+
+    ``prerender(markdown, page, files)`` (:func:`prerendered` for the site's configuration) makes
+    a page that is not kept without converting it; such a page counts as converted, and is kept
+    where a converted one would be.
+    """
 
     KIND = "page"
 
-    def __init__(self, store: Store, salt: str | None) -> None:
+    def __init__(self, store: Store, salt: str | None, prerender: Callable[[str, Any, Any], Prerendered | None] | None = None) -> None:
         self.store = store
         self.salt = salt if store.enabled else None
+        self.prerender = prerender
         self._keys: dict[str, str] = {}
         self._found: dict[str, Rendered] = {}
+        self._made: dict[str, Prerendered] = {}
         #: source paths of the pages whose conversion was reused, and of those converted (and kept)
         self.reused: list[str] = []
         self.converted: list[str] = []
+        #: source paths of the converted pages that were put together rather than converted by MkDocs
+        self.prerendered: list[str] = []
 
-    def lookup(self, page: Any, markdown: str) -> str:
-        """The Markdown to convert: nothing when the page's conversion is kept, else ``markdown``."""
-        if self.salt is None or not _portable(markdown):
-            return markdown
-        key = digest(self.salt, page.file.src_uri, markdown)
-        data = self.store.get(self.KIND, key)
-        if data is not None:
-            try:
-                self._found[page.file.src_uri] = Rendered.from_data(data)
-                return ""
-            except Exception:  # noqa: BLE001 - a damaged entry is converted afresh
-                pass
-        self._keys[page.file.src_uri] = key
+    def lookup(self, page: Any, markdown: str, files: Any = None) -> str:
+        """The Markdown to convert: nothing when the page's conversion is kept or made, else ``markdown``."""
+        src = page.file.src_uri
+        if self.salt is not None and _portable(markdown):
+            key = digest(self.salt, src, markdown)
+            data = self.store.get(self.KIND, key)
+            if data is not None:
+                try:
+                    self._found[src] = Rendered.from_data(data)
+                    return ""
+                except Exception:  # noqa: BLE001 - a damaged entry is converted afresh
+                    pass
+            self._keys[src] = key
+        made = self.prerender(markdown, page, files) if self.prerender is not None else None
+        if made is not None:
+            self._made[src] = made
+            return ""
         return markdown
 
     def content(self, page: Any, html: str, files: Any) -> str:
-        """The page's HTML: the kept one on a hit (restored on the page), else ``html``, kept for next time."""
+        """The page's HTML: the kept or made one (restored on the page), else ``html``, kept for next time."""
         src = page.file.src_uri
         found = self._found.pop(src, None)
         if found is not None:
             self.store.counts[(self.KIND, "reused")] += 1
             self.reused.append(src)
             return found.restore(page, files)
+        made = self._made.pop(src, None)
+        if made is not None:
+            html = made.rendered.restore(page, files)
+            if page.links_to_anchors is not None:  # (recorded, as MkDocs does, only when not debugging)
+                page.links_to_anchors = {target: dict(kept) for target, kept in made.links_to_anchors.items()}
+            self.prerendered.append(src)
         key = self._keys.pop(src, None)
         if key is not None:
             self.store.counts[(self.KIND, "computed")] += 1
             self.converted.append(src)
-            rendered = Rendered.of(page, html)
+            rendered = (made.rendered if made.keepable(page.file) else None) if made else Rendered.of(page, html)
             if rendered is not None:
                 self.store.put(self.KIND, key, rendered.to_data())
         return html
