@@ -9,7 +9,11 @@ different key.
 
 The folder (``.cache/statements/`` next to mkdocs.yml) holds one file per entry::
 
-    .cache/statements/<kind>/<first two hex digits>/<key>
+    .cache/statements/<kind>/<key>
+
+(one folder per kind, not git's fan-out by the key's first digits: a build of a thousand versions
+writes a few thousand entries of a kind, which a file system lists without trouble, and making a
+folder is one of the dearest things a cold build did per entry).
 
 Each file is ``<key> <sha256 of the payload>\\n<payload as JSON>``. An entry whose first line does
 not match its name and its payload, or whose payload does not parse into the expected shape, is
@@ -25,7 +29,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -106,23 +109,25 @@ class Store:
     def __init__(self, folder: str | Path | None) -> None:
         self.folder = Path(folder) if folder is not None else None
         self.counts: Counter[tuple[str, str]] = Counter()
-        self._ready: set[Path] = set()
+        self._ready: set[str] = set()
+        self._written = 0
 
     @property
     def enabled(self) -> bool:
         """False for a cache that keeps nothing."""
         return self.folder is not None
 
-    def _path(self, kind: str, key: str) -> Path:
+    def _path(self, kind: str, key: str) -> str:
         assert self.folder is not None
-        return self.folder / kind / key[:2] / key
+        return f"{self.folder}{os.sep}{kind}{os.sep}{key}"
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under ``key``, or None when it is missing or not intact."""
         if self.folder is None:
             return None
         try:
-            data = self._path(kind, key).read_bytes()
+            with open(self._path(kind, key), "rb") as entry:
+                data = entry.read()
         except OSError:
             return None
         head, newline, payload = data.partition(b"\n")
@@ -147,13 +152,17 @@ class Store:
         text = isinstance(value, str)
         payload = value.encode("utf-8") if text else json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self._path(kind, key)
+        head = f"{key} {hashlib.sha256(payload).hexdigest()}".encode() + (_TEXT if text else b"") + b"\n"
         try:
-            self._prepare(path.parent)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            folder = self._prepare(kind)
+            # A name of this process's own (pid and a count) in the same folder, then one rename:
+            # a reader sees the whole entry or none, and no two writers share a temporary file.
+            self._written += 1
+            temporary = f"{folder}{os.sep}.tmp-{os.getpid()}-{self._written}"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(f"{key} {hashlib.sha256(payload).hexdigest()}".encode() + (_TEXT if text else b"") + b"\n")
-                    out.write(payload)
+                    out.write(head + payload)
                 os.replace(temporary, path)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -162,15 +171,17 @@ class Store:
         except OSError:
             pass  # a read-only or full disk makes the next build slower, not wrong
 
-    def _prepare(self, folder: Path) -> None:
-        if folder in self._ready:
-            return
+    def _prepare(self, kind: str) -> str:
+        """The folder of ``kind``'s entries, made (with the cache's own .gitignore) on first use."""
         assert self.folder is not None
-        if not self.folder.is_dir():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
-        folder.mkdir(parents=True, exist_ok=True)
-        self._ready.add(folder)
+        folder = f"{self.folder}{os.sep}{kind}"
+        if folder not in self._ready:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                (self.folder / ".gitignore").write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
+            os.makedirs(folder, exist_ok=True)
+            self._ready.add(folder)
+        return folder
 
     def through(
         self, kind: str, key: str, compute: Callable[[], Any], *,
