@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import InputError, ShallowCloneError
 from .guard import guard_markdown
@@ -267,12 +267,19 @@ def read_revisions(
     path: str | Path, *, options: HistoryOptions = HistoryOptions(), warn: Warn | None = None,
 ) -> list[Revision]:
     """Every revision of a statement file, oldest first, ending with the working-tree draft if any."""
-    warn = warn or (lambda message: None)
     path = Path(path)
+    repo = _open_repo(path.parent.resolve())
+    try:
+        return _read_revisions(path, repo, options, warn or (lambda message: None))
+    finally:
+        if repo is not None:
+            repo.close()  # ends git's object reader now, not whenever the collector finds the repo
+
+
+def _read_revisions(path: Path, repo: Any, options: HistoryOptions, warn: Warn) -> list[Revision]:
     statement_id = _statement_id(path)
     pattern = re.compile(options.effective_pattern)
     display = display_path(path)
-    repo = _open_repo(path.parent.resolve())
     revisions: list[Revision] = []
     guarded: dict[tuple[str, int], tuple[str, int]] = {}
 
