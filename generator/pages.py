@@ -41,6 +41,7 @@ from .material.wording import finding_text
 from .redline_words import REDLINE_MESSAGES, localize_redline
 from .links import LinkContext, rebase_html, rebase_markdown
 from .model import Statement, Version
+from .precompiled import PrecompiledLoader
 from .timeline import TimelinePoint, timeline_svg
 
 __all__ = [
@@ -151,7 +152,8 @@ Classifier = Callable[[Statement, Version], Any]
 def _templates(language: str = i18n.DEFAULT) -> jinja2.Environment:
     """The page templates, speaking ``language`` (one environment per language, made once)."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates/pages"),
+        # templates/pages/, from their compiled modules where those are current (see precompiled.py)
+        loader=PrecompiledLoader(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
