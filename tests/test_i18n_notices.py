@@ -60,7 +60,7 @@ def test_a_channel_in_german_writes_its_notice_in_german(tmp_path, smtp_server, 
 
     subject, text, html = parts(server.messages[0].message)
     assert subject == "Privacy Statement: Änderungen treten am 1. März 2025 in Kraft"
-    assert text.startswith("Wir haben unsere Privacy Statement aktualisiert. Die neue Fassung tritt am 1. März 2025 in Kraft.")
+    assert text.startswith("Wir haben eine neue Fassung von „Privacy Statement“ veröffentlicht. Die neue Fassung tritt am 1. März 2025 in Kraft.")
     assert "Die neue Fassung lesen: https://statements.test/privacy/2025-03-01/" in text
     assert "Fassung vom 2025-03-01, veröffentlicht am 2025-02-01, sha256 " in text
     assert '<html lang="de">' in html and "<strong>1. März 2025</strong>" in html
@@ -263,7 +263,7 @@ def test_a_notify_run_sends_the_translations_addresses_and_german_mail(repo, mon
     }
     german = next(mail.message for mail in server.messages if mail.rcpt_tos == ["de@fernhill.test"])
     text = german.get_body(("plain",)).get_content()
-    assert "Wir haben unsere Datenschutzerklärung veröffentlicht. Sie tritt am 1. März 2025 in Kraft." in text
+    assert "Wir haben die erste Fassung von „Datenschutzerklärung“ veröffentlicht. Sie tritt am 1. März 2025 in Kraft." in text
     assert "Die neue Fassung lesen: https://statements.test/de/privacy/2025-03-01/" in text
 
 

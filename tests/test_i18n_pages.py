@@ -200,7 +200,7 @@ def test_navigation_page_titles_and_home_are_translated(three_versions):
 
 def test_the_banner_is_written_in_the_plans_language(three_versions):
     (banner,) = plan(three_versions, "fr").banners
-    assert banner.text == "Notre Privacy Statement change le 1 janvier 2025."
+    assert banner.text == "Une nouvelle version de « Privacy Statement » entre en vigueur le 1 janvier 2025."
     assert banner.link_text == "Voir ce qui a changé"
 
 
