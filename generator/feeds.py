@@ -144,9 +144,13 @@ def _entries(statements: Iterable[Statement]) -> Iterator[tuple[Statement, Versi
 
 def atom_feed(
     statements: Iterable[Statement], options: Any, *, title: str, self_path: str, feed_id: str,
-    limit: int | None = None, classify: Callable | None = None,
+    limit: int | None = None, classify: Callable | None = None, summary_language: Callable[[Version], str | None] | None = None,
 ) -> str:
-    """An Atom feed with one entry per published version, newest first, in the language of ``options``."""
+    """An Atom feed with one entry per published version, newest first, in the language of ``options``.
+
+    ``summary_language(version)`` names the language of a summary that is not in the feed's own (a
+    translation's feed showing the original's words): that entry's summary says so with ``xml:lang``.
+    """
     language = getattr(options, "language", DEFAULT)
     statements = list(statements)
     entries = sorted(_entries(statements), key=lambda sv: (sv[1].published, sv[1].effective), reverse=True)
@@ -184,7 +188,11 @@ def atom_feed(
             gettext("First published version.", language) if previous is None
             else gettext("Changes against the version effective %(date)s.", language) % {"date": format_date(previous.effective, language)}
         )
-        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = summary
+        element = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")
+        element.text = summary
+        other = summary_language(version) if summary_language and version.summary else None
+        if other:
+            element.set("{http://www.w3.org/XML/1998/namespace}lang", other)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 

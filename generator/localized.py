@@ -67,6 +67,9 @@ class LanguageView:
     texts: Statement | None
     #: version key -> translated | missing | stale, on the build's date
     status: Mapping[str, TranslationStatus]
+    #: keys of the versions whose summary this language shows in the original's words (missing, or
+    #: translated without a summary of its own)
+    borrowed: frozenset[str] = frozenset()
 
     def missing(self, version: Version) -> bool:
         """Whether this language has no text of ``version`` (its pages link to the original)."""
@@ -81,14 +84,19 @@ def language_view(original: Statement, translation: Translation | None, language
     versions: list[Version] = []
     texts: list[Version] = []
     status: dict[str, TranslationStatus] = {}
+    borrowed: set[str] = set()
     for version in original.versions:
         paired = translation.version(version.key) if translation is not None else None
         text = paired.text if paired is not None else None
         if paired is None or text is None or not (text.published <= as_of or text.is_draft):
             status[version.key] = "missing"
             versions.append(version)
+            if version.summary:
+                borrowed.add(version.key)
             continue
         status[version.key] = paired.status
+        if version.summary and not text.summary:
+            borrowed.add(version.key)
         localized = paired.localized()
         versions.append(localized)
         texts.append(localized)
@@ -99,7 +107,7 @@ def language_view(original: Statement, translation: Translation | None, language
         versions = [v if status[v.key] != "missing" else dataclasses.replace(v, title=title) for v in versions]
     statement = Statement(id=original.id, path=translation.path if translation and translation.path else original.path, versions=tuple(versions))
     only_texts = Statement(id=original.id, path=statement.path, versions=tuple(texts)) if texts else None
-    return LanguageView(language, original, statement, only_texts, status)
+    return LanguageView(language, original, statement, only_texts, status, frozenset(borrowed))
 
 
 def language_name(code: str, in_language: str) -> str:
@@ -131,6 +139,13 @@ class _LanguagePlanner(_Planner):
     def verdict(self, view: LanguageView, version: Version) -> Any:
         original = view.original.version(version.key)
         return self._classify(view.original, original) if self._classify and original is not None else None
+
+    def original_wording(self, version: Version) -> dict[str, str] | None:
+        """The original's language (code and name in the page's language) where ``version``'s summary is the original's."""
+        view = self.views.get(version.statement_id)
+        if view is None or version.key not in view.borrowed:
+            return None
+        return {"lang": self.default_language, "name": language_name(self.default_language, self.options.language)}
 
     def plan_statement(self, statement: Statement) -> None:
         view = self.views[statement.id]
@@ -289,8 +304,12 @@ def _page_sitemap(path: str, alternates: Sequence[Alternate], options: PlanOptio
 
 def _language_feeds(
     plan: SitePlan, views: Sequence[LanguageView], options: PlanOptions, classify: Callable | None,
+    original_language: str,
 ) -> list[Asset]:
-    """versions.json (every version, with its translation status), the Atom feeds (translated versions) and sitemaps."""
+    """versions.json (every version, with its translation status), the Atom feeds (translated versions) and sitemaps.
+
+    A feed entry whose summary is the original's (``LanguageView.borrowed``) says it is in ``original_language``.
+    """
     assets: list[Asset] = []
     base_id = (options.site_url or "").rstrip("/") or "tag:statements,2000-01-01:site"
 
@@ -303,6 +322,10 @@ def _language_feeds(
             return classify(view.original, original) if original is not None and view.original.previous(original) else None
 
         return verdict
+
+    def borrowed_language(view: LanguageView) -> Callable[[Version], str | None]:
+        # A summary in the original's words is in the original's language.
+        return lambda version: original_language if version.key in view.borrowed else None
 
     for view in views:
         statement_id = view.original.id
@@ -323,10 +346,12 @@ def _language_feeds(
                 [shown], options, title=gettext("%(title)s: versions", view.language) % {"title": title},
                 self_path=feeds.feed_path(statement_id),
                 feed_id=f"{base_id}/{options.prefix}{statement_id}/", classify=original_verdict(view),
+                summary_language=borrowed_language(view),
             ),
         ))
         assets.append(Asset(feeds.sitemap_path(statement_id), feeds.statement_sitemap(statement_id, plan.pages, options)))
     texts = [view.texts for view in views if view.texts is not None]
+    by_id = {view.original.id: view for view in views}
     assets.append(Asset(
         feeds.site_feed_path(),
         feeds.atom_feed(
@@ -334,6 +359,7 @@ def _language_feeds(
             title=gettext("%(site)s: all statement versions", options.language)
             % {"site": options.site_name or gettext("Statements", options.language)},
             self_path=feeds.site_feed_path(), feed_id=f"{base_id}/{options.prefix}", limit=options.feed_entries,
+            summary_language=lambda version: borrowed_language(by_id[version.statement_id])(version) if version.statement_id in by_id else None,
         ),
     ))
     return assets
@@ -373,7 +399,7 @@ def plan_languages(
             views, languages.default, [view.statement for view in views.values()], local, classify, diff, diff_bodies, derived,
         )
         plan = planner.plan()
-        for asset in list(plan.assets) + _language_feeds(plan, list(views.values()), local, public_classify):
+        for asset in list(plan.assets) + _language_feeds(plan, list(views.values()), local, public_classify, languages.default):
             assets.append(Asset(prefix + asset.path, asset.content))
         for page in plan.pages:
             pages.append(dataclasses.replace(page, path=prefix + page.path))

@@ -232,6 +232,11 @@ class _Planner:
         self._shown_corrections: dict[tuple[str, str], list[tuple[Any, str, Any]]] = {}
 
     # helpers
+    def original_wording(self, version: Version) -> Mapping[str, str] | None:
+        """Where ``version``'s summary is in another language than the page's: that language (``lang``,
+        ``name``); ``None`` here, where every summary is the page's own (see :mod:`.localized`)."""
+        return None
+
     def gettext(self, message: str) -> str:
         """``message`` in the plan's language."""
         return i18n.gettext(message, self.options.language)
@@ -460,7 +465,7 @@ class _Planner:
         markdown = _render(
             self.options.language, "changes.md", statement=statement, version=version, previous=previous, diff=diff,
             redline=redline, side_by_side=side, links=links, verdict=verdict,
-            public_assessment=self.options.public_assessment,
+            public_assessment=self.options.public_assessment, original_wording=self.original_wording,
             previous_link=self.link(path, version_path(previous)) if previous else None,
         )
         self.add_page(
@@ -511,6 +516,7 @@ class _Planner:
         markdown = _render(
             self.options.language, "history.md", statement=statement, rows=rows, timeline=timeline,
             compare=self.link(path, compare_path(statement.id)), public_assessment=self.options.public_assessment,
+            original_wording=self.original_wording,
         )
         self.add_page(
             path, self.gettext("%(title)s: history") % {"title": statement.title}, markdown,

@@ -111,3 +111,16 @@ def test_searching_on_an_english_page_finds_english_pages_only(site_server, watc
     found = search(page, site_server, "privacy/", "Fernhill")
     assert found and not any(path.startswith("de/") for path in found), found
     assert problems == []
+
+
+def test_a_summary_in_the_originals_words_reads_as_english_after_a_german_note(site_server, page):
+    # 2027-01-15 is not translated yet: the German history shows the original's summary
+    page.goto(site_server.url("de/privacy/history/"))
+    cell = page.locator("#v2027-01-15 td").nth(1)
+    note = cell.locator(".statement-original-wording")
+    assert note.inner_text() == "Im Wortlaut des Originals (Englisch):"
+    assert note.evaluate("element => element.closest('[lang]').lang") == "de"
+    summary = cell.locator("span[lang]").last
+    assert summary.evaluate("element => element.lang") == "en"
+    assert summary.is_visible() and summary.inner_text().split()[0] in ("Our", "We")
+    assert note.evaluate("element => getComputedStyle(element).fontStyle") == "italic"

@@ -143,6 +143,31 @@ def test_a_notice_of_a_version_missing_in_german_keeps_the_originals_words(tmp_p
     assert "We now keep server logs for **90 days** instead of 30." in text
 
 
+def test_a_notice_in_german_marks_the_originals_summary_as_english_words(tmp_path, smtp_server):
+    statement = privacy()
+    event = build_event(statement, statement.versions[-1], EVENT_PUBLISHED, site_url=SITE,
+                        languages=languages("de"), translations=german_translation("missing"))
+    server = smtp_server()
+
+    assert make_channel(tmp_path, server.port, language="de").send(event).ok
+
+    _, text, html = parts(server.messages[0].message)
+    assert "Was sich ändert:\nIm Wortlaut des Originals (Englisch):\n\nWe now keep server logs" in text.replace("\r\n", "\n")
+    assert "<p><em>Im Wortlaut des Originals (Englisch):</em></p>\n<div lang=\"en\"><p>We now keep server logs" in html.replace("\r\n", "\n")
+
+
+def test_a_notice_of_a_translated_version_with_its_own_summary_marks_nothing(tmp_path, smtp_server):
+    statement = privacy()
+    event = build_event(statement, statement.versions[-1], EVENT_PUBLISHED, site_url=SITE,
+                        languages=languages("de"), translations=german_translation())
+    server = smtp_server()
+
+    assert make_channel(tmp_path, server.port, language="de").send(event).ok
+
+    _, text, html = parts(server.messages[0].message)
+    assert "Wortlaut des Originals" not in text and "Wortlaut des Originals" not in html and 'lang="en"' not in html
+
+
 def test_the_outbox_preview_writes_one_message_per_language(tmp_path, event):
     to = ["en@fernhill.test", {"address": "fr@fernhill.test", "language": "fr"}]
     channel = make_channel(tmp_path, 2525, to=to)

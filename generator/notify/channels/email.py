@@ -173,6 +173,15 @@ class EmailChannel(Channel):
     def _template_context(self, event: Event, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         statement, version = translated(event.payload, language)
         summary = version.get("summary")
+        # A version whose translation is missing, or says nothing of its own, keeps the original's
+        # summary: the message says so, and marks it with the original's language.
+        entry = (event.payload.get("translations") or {}).get(language)
+        original = event.payload["statement"].get("language")
+        original_words = None
+        if summary and entry is not None and original and (entry["status"] == "missing" or not entry.get("summary")):
+            from ...localized import language_name
+
+            original_words = {"lang": original, "name": language_name(original, language)}
         as_of = self.context.as_of or dt.date.today()
         return {
             # A notice sent on or after the effective date (a late run, a catch-up) speaks in the past.
@@ -189,6 +198,7 @@ class EmailChannel(Channel):
             # Summaries are Markdown written by the statement's authors, so they are trusted HTML.
             # The summary is plain text from front-matter: escaped, one paragraph per blank-line block.
             "summary_html": paragraphs_html(summary) if summary else None,
+            "original_words": original_words,
         }
 
     def _tls(self) -> ssl.SSLContext:
