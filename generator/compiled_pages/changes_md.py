@@ -1,6 +1,6 @@
 """changes.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
-FINGERPRINT = "f68ea9d76741d9a99c974bf2b85b6afe2501d950c0eab36203a92e78c2ac23be"
+FINGERPRINT = "966c9406abad84c6ff272dad23a8032e4524d74f76869ee5338504d260478469"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'changes.md'
@@ -22,6 +22,8 @@ def root(context, missing=missing):
     l_0_diff = resolve('diff')
     l_0_anchors = resolve('anchors')
     l_0_section_links = resolve('section_links')
+    l_0_original_wording = resolve('original_wording')
+    l_0_borrowed = resolve('borrowed')
     l_0_redline = resolve('redline')
     l_0_side_by_side = resolve('side_by_side')
     l_0_verdict_words = l_0_severity_names = missing
@@ -146,10 +148,24 @@ def root(context, missing=missing):
         yield '</p>\n'
     if environment.getattr((undefined(name='version') if l_0_version is missing else l_0_version), 'summary'):
         pass
+        l_0_borrowed = context.call((undefined(name='original_wording') if l_0_original_wording is missing else l_0_original_wording), (undefined(name='version') if l_0_version is missing else l_0_version))
+        context.vars['borrowed'] = l_0_borrowed
+        context.exported_vars.add('borrowed')
         yield '<p class="statement-summary"><strong>'
         yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Summary:')))
         yield '</strong> '
-        yield escape(environment.finalize(environment.getattr((undefined(name='version') if l_0_version is missing else l_0_version), 'summary')))
+        if (undefined(name='borrowed') if l_0_borrowed is missing else l_0_borrowed):
+            pass
+            yield '<span class="statement-original-wording">'
+            yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), "In the original's words (%(language)s):", language=environment.getattr((undefined(name='borrowed') if l_0_borrowed is missing else l_0_borrowed), 'name'))))
+            yield '</span> <span lang="'
+            yield escape(environment.finalize(environment.getattr((undefined(name='borrowed') if l_0_borrowed is missing else l_0_borrowed), 'lang')))
+            yield '">'
+            yield escape(environment.finalize(environment.getattr((undefined(name='version') if l_0_version is missing else l_0_version), 'summary')))
+            yield '</span>'
+        else:
+            pass
+            yield escape(environment.finalize(environment.getattr((undefined(name='version') if l_0_version is missing else l_0_version), 'summary')))
         yield '</p>\n'
     yield '<nav class="statement-links" aria-label="'
     yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'These changes')))
@@ -281,4 +297,4 @@ def root(context, missing=missing):
     yield '/changes/</a></p>'
 
 blocks = {}
-debug_info = '1=67&2=70&3=74&5=76&6=78&7=91&9=98&10=101&11=103&12=106&14=108&15=111&17=115&18=117&19=120&20=132&22=143&23=146&25=151&27=153&28=157&29=165&30=169&35=173&36=176&37=178&38=180&40=187&41=193&42=216&44=219&45=226&54=238&55=240&56=242&57=244&58=246&60=249&61=251&62=253&63=255&65=261&67=263&68=265&71=267&76=270'
+debug_info = '1=69&2=72&3=76&5=78&6=80&7=93&9=100&10=103&11=105&12=108&14=110&15=113&17=117&18=119&19=122&20=134&22=145&23=147&24=151&26=167&28=169&29=173&30=181&31=185&36=189&37=192&38=194&39=196&41=203&42=209&43=232&45=235&46=242&55=254&56=256&57=258&58=260&59=262&61=265&62=267&63=269&64=271&66=277&68=279&69=281&72=283&77=286'

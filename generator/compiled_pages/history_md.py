@@ -1,6 +1,6 @@
 """history.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
-FINGERPRINT = "28edc4f077d42e5ebb728fffd31af34f40083a3e5b6c0239fb3166ae473a9bde"
+FINGERPRINT = "b3dedda3d01244c3483974904309ccfc90acbd597f67c8b13280bb39d339ba45"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'history.md'
@@ -93,6 +93,8 @@ def root(context, missing=missing):
         l_1_time = resolve('time')
         l_1_public_assessment = resolve('public_assessment')
         l_1_ngettext = resolve('ngettext')
+        l_1_original_wording = resolve('original_wording')
+        l_1_borrowed = missing
         _loop_vars = {}
         pass
         yield '<tr class="statement-row statement-row--'
@@ -156,10 +158,24 @@ def root(context, missing=missing):
             yield '<span class="statement-chip statement-chip--correction">'
             yield escape(environment.finalize(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d correction', '%(num)d corrections', t_3(environment.getattr(environment.getattr(l_1_row, 'version'), 'corrections')), _loop_vars=_loop_vars)))
             yield '</span>'
-        yield '</td>\n<td data-label="'
+        yield '</td>\n'
+        l_1_borrowed = context.call((undefined(name='original_wording') if l_1_original_wording is missing else l_1_original_wording), environment.getattr(l_1_row, 'version'), _loop_vars=_loop_vars)
+        _loop_vars['borrowed'] = l_1_borrowed
+        yield '<td data-label="'
         yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Summary', _loop_vars=_loop_vars)))
         yield '">'
-        yield escape(environment.finalize((environment.getattr(environment.getattr(l_1_row, 'version'), 'summary') or (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not summarised.', _loop_vars=_loop_vars) if environment.getattr(l_1_row, 'changes') else ''))))
+        if (undefined(name='borrowed') if l_1_borrowed is missing else l_1_borrowed):
+            pass
+            yield '<span class="statement-original-wording">'
+            yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), "In the original's words (%(language)s):", language=environment.getattr((undefined(name='borrowed') if l_1_borrowed is missing else l_1_borrowed), 'name'), _loop_vars=_loop_vars)))
+            yield '</span> <span lang="'
+            yield escape(environment.finalize(environment.getattr((undefined(name='borrowed') if l_1_borrowed is missing else l_1_borrowed), 'lang')))
+            yield '">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'version'), 'summary')))
+            yield '</span>'
+        else:
+            pass
+            yield escape(environment.finalize((environment.getattr(environment.getattr(l_1_row, 'version'), 'summary') or (context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Not summarised.', _loop_vars=_loop_vars) if environment.getattr(l_1_row, 'changes') else ''))))
         yield '</td>\n<td class="statement-row__links">\n<ul class="statement-plain-list">\n<li><a href="'
         yield escape(environment.finalize(environment.getattr(l_1_row, 'url')))
         yield '">'
@@ -185,8 +201,8 @@ def root(context, missing=missing):
         yield '" type="text/markdown" download>'
         yield escape(environment.finalize(context.call((undefined(name='_') if l_0__ is missing else l_0__), 'Markdown<span class="statement-sr"> source of the version effective %(date)s</span>', date=t_2(environment.getattr(environment.getattr(l_1_row, 'version'), 'effective')), _loop_vars=_loop_vars)))
         yield '</a></li>\n</ul>\n</td>\n</tr>\n'
-    l_1_row = l_1_time = l_1_public_assessment = l_1_ngettext = missing
+    l_1_row = l_1_time = l_1_public_assessment = l_1_ngettext = l_1_original_wording = l_1_borrowed = missing
     yield '</tbody>\n</table>\n</div>'
 
 blocks = {}
-debug_info = '1=47&2=50&3=54&5=56&7=58&8=60&9=62&10=64&11=66&12=68&13=70&14=72&15=74&19=76&21=78&22=80&24=88&25=95&26=99&27=101&28=105&29=109&31=116&32=118&33=141&34=150&36=156&39=160&40=164&41=171&42=180'
+debug_info = '1=47&2=50&3=54&5=56&7=58&8=60&9=62&10=64&11=66&12=68&13=70&14=72&15=74&19=76&21=78&22=80&24=88&25=97&26=101&27=103&28=107&29=111&31=118&32=120&33=143&34=152&36=158&37=161&40=176&41=180&42=187&43=196'
