@@ -249,3 +249,18 @@ def test_the_effective_date_in_the_text_must_agree_with_the_front_matter(in_repo
     check = next(c for c in document["checks"] if c["id"] == "general.effective-date")
     assert check["status"] == "warn"
     assert "2026-03-01" in check["reason"] and "2026-04-01" in check["reason"]
+
+
+def test_every_pattern_of_the_catalogue_compiles():
+    # The catalogue's patterns are compiled on first use; a broken one must fail here, not in a user's run.
+    import re
+
+    from generator.lint.catalogue import CHECKS
+
+    for check in CHECKS:
+        patterns = [check.exclude_sections]
+        for phrasing in check.phrasings:
+            patterns += [*phrasing.text, *phrasing.near, phrasing.sections, phrasing.unless]
+        for pattern in patterns:
+            if pattern is not None:
+                assert isinstance(pattern.compiled(), re.Pattern), (check.id, pattern)

@@ -16,15 +16,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..patterns import LazyPattern
 from .engine import LintDocument, Passage, evidence, find, first, generic, where
 from .model import Check, CheckResult, LintContext, Phrasing
 
 __all__ = ["CHECKS", "CHECK_IDS", "check_by_id"]
 
 
-def rx(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern from alternatives."""
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+def rx(*alternatives: str) -> LazyPattern:
+    """One case-insensitive pattern from alternatives, compiled when a check first searches with it.
+
+    Most are never searched in one run: only the checks of the configured regimes run, and a
+    check stops at its first phrasing that matches, so a later phrasing's patterns are not needed.
+    """
+    return LazyPattern("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
 def P(name: str, example: str, text: list[str] | str, near: list[str] | str = (), sections: str | None = None,  # noqa: N802

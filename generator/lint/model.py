@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal, Union
+
+if TYPE_CHECKING:
+    from ..patterns import LazyPattern
 
 __all__ = [
     "REGIMES", "Status", "Phrasing", "Check", "Evidence", "CheckResult", "LintReport", "LintContext", "HistoryFacts",
@@ -19,6 +22,8 @@ __all__ = [
 REGIMES: tuple[str, ...] = ("gdpr", "ccpa", "caloppa")
 
 Status = Literal["pass", "fail", "warn"]
+#: A compiled pattern, or one compiled on first use (the catalogue's)
+Pattern = Union["re.Pattern[str]", "LazyPattern"]
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,11 @@ class Phrasing:
 
     name: str
     example: str
-    text: tuple[re.Pattern[str], ...]
-    near: tuple[re.Pattern[str], ...] = ()
-    sections: re.Pattern[str] | None = None
+    text: tuple[Pattern, ...]
+    near: tuple[Pattern, ...] = ()
+    sections: Pattern | None = None
     #: a sentence matching this does not count ("not considered to provide adequate protection")
-    unless: re.Pattern[str] | None = None
+    unless: Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class Check:
     #: status when nothing is found: most checks fail; a few (a DPO, where applicable) only warn
     absent: Status = "fail"
     #: headings under which a sentence never counts (a children's clause is no rights clause)
-    exclude_sections: re.Pattern[str] | None = None
+    exclude_sections: Pattern | None = None
     #: a check that needs more than one sentence (history, notice period, two facts together)
     evaluate: Callable[..., "CheckResult"] | None = field(default=None, compare=False)
     #: phrasings a custom ``evaluate`` recognises, for the documentation only
