@@ -387,7 +387,6 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
     """Show what changed between two versions (default: previous → working)."""
     from . import diff as engine
     from .material import classify_diff
-    from .material.report import text_lines
     from .model import split_front_matter
     from .project import load_project
 
@@ -420,6 +419,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
         click.echo(engine.render_markdown(result, title=f"{statement.title}: {old_label} → {new_label}"))
     else:
         from .escape import plain, terminal_text
+        from .material.report import text_lines
 
         use_color = sys.stdout.isatty() if color is None else color
         header = f"{terminal_text(plain(statement.title))}: {old_label} → {new_label}\n"  # a title is text, never a control sequence

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
+from .patterns import LazyPattern
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
 from .translations import SiteLanguages, StatementTranslations, read_translations, site_languages
@@ -89,7 +90,7 @@ def _key_line(config_file: Path, key: str) -> int | None:
     return None
 
 
-_CONFIG_MESSAGE = re.compile(r"Config value '(?P<key>[^']+)': (?:Plugin '[^']+' option '(?P<option>[^']+)': )?(?P<message>.*)")
+_CONFIG_MESSAGE = LazyPattern(r"Config value '(?P<key>[^']+)': (?:Plugin '[^']+' option '(?P<option>[^']+)': )?(?P<message>.*)")
 
 
 def load_mkdocs_config(config_file: str | Path = "mkdocs.yml", **overrides: Any):
@@ -240,9 +241,10 @@ def _statements_options(plugins: Any, config_file_path: str, errors: list, warni
     return statements, plugin_errors
 
 
-_SUB_OPTION = re.compile(r"^Sub-option '(?P<key>[^']+)': ")
-_EXPECTED = re.compile(r"Expected type: <class '(?P<want>\w+)'> but received: <class '(?P<got>\w+)'>")
-_ITEM = re.compile(r"^(?P<key>\w+)\[\d+\][^:]*: (?P<sub>\w+): ")
+# The patterns that read MkDocs' error messages are compiled when there is an error to read.
+_SUB_OPTION = LazyPattern(r"^Sub-option '(?P<key>[^']+)': ")
+_EXPECTED = LazyPattern(r"Expected type: <class '(?P<want>\w+)'> but received: <class '(?P<got>\w+)'>")
+_ITEM = LazyPattern(r"^(?P<key>\w+)\[\d+\][^:]*: (?P<sub>\w+): ")
 _TYPE_WORDS = {
     "int": "a whole number", "float": "a number", "bool": "true or false", "str": "text", "list": "a list",
     "dict": "a mapping of options", "NoneType": "empty",

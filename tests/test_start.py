@@ -63,3 +63,20 @@ def test_lazy_commands_run_and_show_their_help():
         result = CliRunner().invoke(cli, [name, "--help"], prog_name="statement")
         assert result.exit_code == 0
         assert f"Usage: statement {name}" in result.output
+
+
+def test_diff_reads_mkdocs_yml_without_loading_the_theme_or_any_plugin(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body="# Privacy\n\nWe collect nothing.\n")}, date="2024-05-01")
+    loaded = modules_after(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
+    assert "generator.material.verdict" in loaded  # the diff was classified
+    for name in ("generator.plugin", "mkdocs.config.defaults", "mkdocs.contrib.search", "material.plugins.search"):
+        assert name not in loaded, name
+
+
+def test_log_loads_neither_the_diff_engine_nor_the_detector(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    loaded = modules_after(["log", "--format", "json"], in_repo.path)
+    assert "generator.history" in loaded  # the history was read
+    for name in ("generator.plugin", "generator.diff.alignment", "generator.render", "generator.material.verdict", "generator.lint.catalogue"):
+        assert name not in loaded, name
