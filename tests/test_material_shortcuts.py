@@ -141,6 +141,13 @@ def _anchored_patterns() -> dict[str, Anchored]:
         for name, value in vars(module).items():
             if isinstance(value, Anchored):
                 found[f"{info.name}.{name}"] = value
+            elif isinstance(value, dict):
+                found.update((f"{info.name}.{name}[{key}]", item) for key, item in value.items() if isinstance(item, Anchored))
+    from generator.material.config import compile_options
+
+    for family in compile_options(None).families:
+        if isinstance(family.pattern, Anchored):
+            found[f"risk-term family {family.label}"] = family.pattern
     return found
 
 
@@ -168,7 +175,7 @@ def test_the_detector_has_anchored_patterns_to_check():
     assert len(ANCHORED) >= 10
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None)
+@settings(max_examples=1000, derandomize=True, deadline=None)
 @given(near_matches())
 def test_an_anchored_pattern_finds_what_its_pattern_finds(case):
     name, text = case

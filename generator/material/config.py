@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .text import Anchored
 
 __all__ = [
     "RULES", "JUDGING_RULES", "LEGACY_RULES", "DEFAULT_SECTIONS", "DEFAULT_RISK_TERMS",
@@ -132,7 +135,7 @@ class Family:
     """One family of sensitive terms: its first spelling names it."""
 
     label: str
-    pattern: re.Pattern[str]
+    pattern: "re.Pattern[str] | Anchored"
     source: str = ""
 
 
@@ -184,7 +187,18 @@ def _family(entry: str) -> Family | None:
         alternatives.append(rf"(?i:\b(?:{body})[\w'-]{{0,24}})")
     if exact:
         alternatives.append(r"\b(?:" + "|".join(re.escape(w) for w in exact) + r")s?\b")
-    return Family(parts[0], re.compile("|".join(alternatives)), "|".join(parts))
+    pattern = re.compile("|".join(alternatives))
+    # Every spelling's first letters and digits: when each spelling has some, the pattern is tried
+    # only where a word starts with one of them (see Anchored).
+    leading = [_LEADING_RUN.match(p.lower()) for p in parts]
+    if all(leading):
+        from .text import Anchored  # the detector's; the schema above is loaded without it
+
+        return Family(parts[0], Anchored(pattern, tuple(m.group() for m in leading if m)), "|".join(parts))
+    return Family(parts[0], pattern, "|".join(parts))
+
+
+_LEADING_RUN = re.compile(r"[a-z0-9]+")
 
 
 def _starts(families: tuple[Family, ...]) -> tuple[tuple[str, int], ...]:

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .changes import ClauseChange, Span
 from .config import Options
-from .text import LIMITS, Word, distance, negative
+from .text import LIMITS, Word, WordTable, distance, negative
 
 __all__ = ["form_of", "DATE_LINE"]
 
@@ -32,6 +32,26 @@ _COMPANY_SUFFIX = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp c
 DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
 # Words capitalised for grammar, not because they name something.
 _COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
+
+
+# Facts about single changed words, worked out once per word (see WordTable).
+_IS_EMAIL = WordTable(lambda word: _EMAIL.match(word) is not None)
+_NEGATES_OR_LIMITS = WordTable(lambda word: negative(word) or word in LIMITS)
+_IS_ADDRESS = WordTable(lambda word: _ADDRESS.match(word) is not None)
+_HAS_DIGIT = WordTable(lambda word: _DIGIT.search(word) is not None)
+
+
+def _may_be_numbered(text: str) -> bool:
+    """False when :data:`_LEADING_NUMBER` cannot match ``text``: it needs, after any spaces, either a
+    bracket or a first word of at most 16 characters that ends in ``.``, ``)`` or ``:`` and is
+    followed by a space."""
+    head = text.lstrip()[:17]
+    if not head:
+        return False
+    if head[0] == "(":
+        return True
+    first = head.split(None, 1)[0]
+    return len(first) < len(head) and first[-1] in ".):"
 
 
 def _strip_number(text: str) -> str:
@@ -127,9 +147,9 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     old = [w.norm for w in span.old]
     new = [w.norm for w in span.new]
     every = old + new
-    if any(_EMAIL.match(w) for w in every):
+    if any(_IS_EMAIL.each(every)):
         return None  # a contact address is a contact detail, never a matter of form
-    if any(negative(w) or w in LIMITS for w in every):
+    if any(_NEGATES_OR_LIMITS.each(every)):
         # "can not" → "cannot" keeps its meaning; any other negation or limit does not
         return "editorial" if "".join(old) == "".join(new) else None
     if not old or not new:
@@ -141,9 +161,9 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         if not any(w in _COMPANY_SUFFIX for w in every) and _inside_name(span, change) and not _party_clause(change):
             return "renaming"
         return None
-    if all(_ADDRESS.match(w) for w in every):
+    if all(_IS_ADDRESS.each(every)):
         return "link-target"
-    if _DIGIT.search("".join(every)):
+    if any(_HAS_DIGIT.each(every)):
         # "Section 3" → "Section 4", "D.7" → "D.1", "B(4)" → "B(5)": a cross-reference renumbered.
         context = change.old.words if change.old is not None else ()
         start = next((i for i, w in enumerate(context) if w is span.old[0]), -1)
@@ -173,7 +193,7 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
     """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
     assert change.old is not None and change.new is not None
     old_text, new_text = change.old.text, change.new.text
-    numbered = _LEADING_NUMBER.match(old_text) or _LEADING_NUMBER.match(new_text)
+    numbered = _may_be_numbered(old_text) and _LEADING_NUMBER.match(old_text) or _may_be_numbered(new_text) and _LEADING_NUMBER.match(new_text)
     if change.old.heading and change.new.heading:
         # A section's title: renumbered, renamed or reworded, it names the section; the text says the rest.
         if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):

@@ -72,6 +72,8 @@ class Detector:
         self.diff = diff
         self.options = options
         self.context = Context(options)
+        #: the rules of substance the options leave on, in order
+        self.rules = tuple(rule for name, rule in RULE_FUNCTIONS if options.on(name))
         self.tallies: dict[tuple[str, str, tuple[str, ...], str], _Tally] = {}
         self.order: dict[tuple[str, str, tuple[str, ...], str], int] = {}
         self.formatting = 0
@@ -275,9 +277,7 @@ class Detector:
                 self.editorial(item, form)
                 return
         found = False
-        for name, rule in RULE_FUNCTIONS:
-            if not self.options.on(name):
-                continue
+        for rule in self.rules:
             finding = rule(item, self.context)
             if finding is not None:
                 self.add(item.order, finding)

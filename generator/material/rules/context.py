@@ -7,28 +7,29 @@ from dataclasses import dataclass, field
 
 from ..changes import ClauseChange
 from ..config import Options
+from ..text import Anchored
 
 __all__ = ["Context", "LIST_LEADS"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
-LIST_LEADS: dict[str, re.Pattern[str]] = {
-    "collection": re.compile(
+LIST_LEADS: dict[str, Anchored] = {
+    "collection": Anchored(re.compile(
         r"\b(?:we|us)\b[^.:]{0,60}\b(?:collect|gather|obtain|receive|record|process|store|ask (?:you )?for|get)\w{0,3}\b"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)",
         re.I,
-    ),
-    "recipients": re.compile(
+    ), starts=("we", "us", "information", "data", "categories")),
+    "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)",
         re.I,
-    ),
-    "purpose": re.compile(
+    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "give", "recipient", "categories", "third", "who")),
+    "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
-    ),
-    "rights": re.compile(r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,40}(?::|$)|\bchoices\b", re.I),
+    ), starts=("use", "process", "purpose", "why")),
+    "rights": Anchored(re.compile(r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,40}(?::|$)|\bchoices\b", re.I), starts=("right", "you", "choices")),
 }
 
 # A list straight under a heading is read by the heading: "Information we collect", "Sharing".

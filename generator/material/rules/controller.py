@@ -28,9 +28,16 @@ _SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc cor
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
 
 
+# Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.
+# (Plain text alternatives: the regular-expression engine skips ahead to their first letters.)
+_LEGAL_FORM = re.compile(r"Ltd|Limited|Inc|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp|LLP|Pty")
+
+
 def companies(text: str) -> set[str]:
     """Legal names of companies in ``text``."""
-    found = set()
+    found: set[str] = set()
+    if _LEGAL_FORM.search(text) is None:
+        return found
     for match in _COMPANY.finditer(text):
         name = " ".join((match.group(1) + " " + match.group(2)).split()).rstrip(".")
         words = name.split()

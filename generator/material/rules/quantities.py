@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..text import quote
+from ..text import WordTable, quote
 from .context import Context
 
 _NUMBER_WORDS = {
@@ -41,6 +41,10 @@ _WITH_UNIT = re.compile(
 
 
 _UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time dollar euro pound usd eur gbp age old".split())
+
+
+#: Whether a word may be part of a quantity: it holds a digit, is a number word or is a unit.
+_COUNTS = WordTable(lambda w: any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w.rstrip("s") in _UNITS)
 
 
 def _number(text: str) -> str:
@@ -89,9 +93,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind != "edited":
         return None
     changed = {w.norm for s in change.spans for w in s.old + s.new}
-    if not any(any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w.rstrip("s") in _UNITS for w in changed) \
-            and not any(ch in "$€£%" for ch in change.changed_old_text() + change.changed_new_text()):
-        return None
+    if not any(_COUNTS.each(changed)):
+        written = change.changed_old_text() + change.changed_new_text()
+        if not ("$" in written or "€" in written or "£" in written or "%" in written):
+            return None
     old_q, new_q = quantities(change.old_text), quantities(change.new_text)
     old = Counter((v, u) for v, u, _ in old_q)
     new = Counter((v, u) for v, u, _ in new_q)
