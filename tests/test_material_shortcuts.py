@@ -7,15 +7,16 @@ difflib when no clause repeats, and looking up facts about words in a table.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.material import clauses
+from generator.material import clauses, reading
 from generator.material.clauses import Clause, _pair_region, align, split
 from generator.material.reading import STOP, TOPICS, content_words, stem, topics_of
-from generator.material.text import _WORD, Anchored, Word, key_of, key_of_folded, same_words, words
+from generator.material.text import _WORD, Anchored, Word, key_of, key_of_folded, negative, same_words, words
 
 # Letters that fold or change under lower case, joiners inside words, spaces and punctuation.
 CHARACTERS = st.sampled_from(list("ab cA.-'@/:,;!?") + ["\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "İ", "ı", "ſ", "K", "1", " "])
@@ -105,6 +106,8 @@ def test_a_clauses_key_made_from_its_words_is_the_key_of_its_lower_case_text(tex
     clause = Clause.make(text)
     assert clause.key == key_of_folded(text)
     assert [w.norm for w in clause.words] == [w.lower() for w in _WORD.findall(text)]
+    assert clause.norms == [w.norm for w in clause.words]
+    assert clause.wordset == frozenset(clause.key.split())
 
 
 def _split_always_scanning(text: str, **kwargs) -> list[tuple[str, bool, str]]:
@@ -192,3 +195,34 @@ def test_an_anchored_pattern_finds_what_its_pattern_finds(case):
 def test_an_anchored_pattern_searches_other_text_as_its_pattern_does(name, text):
     anchored = ANCHORED[name]
     assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text))
+
+
+NEGATION_TEXTS = st.lists(
+    st.sampled_from(["not", "No", "n't", "don't", "without", "nothing", "nor", "UNABLE", "cannot", "x", "'", "-", " ", "2", "é", "ſ"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(NEGATION_TEXTS)
+def test_a_negating_run_is_found_as_each_run_of_letters_would_be_tested(text):
+    runs = [m.lower() for m in re.findall(r"[A-Za-z']+", text)]
+    assert (reading._NEGATING_RUN.search(text) is not None) == any(negative(w) and w != "without" for w in runs)
+
+
+def _sentence_start_reading_forwards(text: str, at: int) -> int:
+    start = 0
+    for match in clauses._END.finditer(text, max(0, at - 4000), at):
+        if not clauses._ABBREVIATION.search(text[max(0, match.start() - 7): match.start() + 1]):
+            start = match.end()
+    return start
+
+
+STOP_TEXTS = st.lists(st.sampled_from(list("ab .!?;\n\t") + ["e.g.", " Inc.", "U.S.", "\u00a0"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(STOP_TEXTS, st.integers(0, 60))
+def test_a_sentence_start_found_reading_backwards_is_the_last_stop_found_reading_forwards(text, at):
+    at = min(at, len(text))
+    assert clauses._sentence_start(text, at) == _sentence_start_reading_forwards(text, at)

@@ -7,6 +7,7 @@ around the change (never cut before it) with the changed words marked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -45,13 +46,15 @@ def _marks(clause_words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> Ma
     return tuple(out)
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (str.isalnum)
+
+
 def _whole(text: str) -> Marks:
     """The mark of a whole inserted or removed clause: from its first to its last letter or digit."""
-    start = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
-    end = len(text)
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return ((start, end),) if end > start else ()
+    first = _ALNUM.search(text)
+    if first is None:
+        return ()
+    return ((first.start(), len(text) - _ALNUM.search(text[::-1]).start()),)  # type: ignore[union-attr]
 
 
 def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
@@ -95,6 +98,11 @@ class ClauseChange:
     new_changed: tuple[tuple[int, int], ...] = field(default=())
     #: the names the statement gives the company besides "we"
     aliases: frozenset[str] = field(default=frozenset())
+    #: ``edited``, ``inserted`` or ``removed``
+    kind: str = field(init=False)
+    #: the clauses' texts ("" for the side that is missing)
+    old_text: str = field(init=False)
+    new_text: str = field(init=False)
 
     @staticmethod
     def edited(old: Clause, new: Clause, section: tuple[str, ...], order: int, block_kind: str,
@@ -102,7 +110,7 @@ class ClauseChange:
         """An aligned pair, with the word spans that changed between its sides."""
         a, b = old.words, new.words
         spans, old_changed, new_changed = [], [], []
-        for tag, i1, i2, j1, j2 in word_opcodes([w.norm for w in a], [w.norm for w in b]):
+        for tag, i1, i2, j1, j2 in word_opcodes(old.norms, new.norms):
             if tag == "equal":
                 continue
             spans.append(Span(tuple(a[i1:i2]), tuple(b[j1:j2])))
@@ -110,20 +118,11 @@ class ClauseChange:
             new_changed.append((j1, j2))
         return ClauseChange(old, new, section, order, block_kind, tuple(spans), tuple(old_changed), tuple(new_changed), aliases)
 
-    @property
-    def kind(self) -> str:
-        """``edited``, ``inserted`` or ``removed``."""
-        if self.old is not None and self.new is not None:
-            return "edited"
-        return "inserted" if self.new is not None else "removed"
-
-    @property
-    def old_text(self) -> str:
-        return self.old.text if self.old is not None else ""
-
-    @property
-    def new_text(self) -> str:
-        return self.new.text if self.new is not None else ""
+    def __post_init__(self) -> None:
+        # Asked by nearly every rule: kept as plain attributes rather than worked out on each use.
+        self.kind = "edited" if self.old is not None and self.new is not None else "inserted" if self.new is not None else "removed"
+        self.old_text = self.old.text if self.old is not None else ""
+        self.new_text = self.new.text if self.new is not None else ""
 
     @once
     def old_reading(self) -> Reading | None:
@@ -152,7 +151,7 @@ class ClauseChange:
         """True when either side touches any of ``topics``."""
         return not self.topics.isdisjoint(topics)
 
-    @property
+    @once
     def reading(self) -> Reading:
         """The new side's reading, or the old side's for a removal."""
         return self.new_reading or self.old_reading  # type: ignore[return-value]

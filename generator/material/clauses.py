@@ -74,9 +74,16 @@ class Clause:
         return tuple(words_of_pieces(self._pieces))
 
     @once
+    def norms(self) -> list[str]:
+        """The words' lower-case forms, in order."""
+        if self.text.isascii():
+            return self.key.split()  # the same words (see key), made at C speed
+        return [w.norm for w in self.words]
+
+    @once
     def wordset(self) -> frozenset[str]:
         """The clause's words as a set (for pairing)."""
-        return frozenset(self.key.split())
+        return frozenset(self.norms) if self.text.isascii() else frozenset(self.key.split())
 
 
 def _may_cut(text: str) -> bool:
@@ -112,16 +119,16 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
     parts.append((text[start:], in_list))
     clauses: list[Clause] = []
     own_lead = lead
-    if any(len(piece) > LONGEST_CLAUSE for piece, _ in parts):
+    if len(text) > LONGEST_CLAUSE and any(len(piece) > LONGEST_CLAUSE for piece, _ in parts):
         parts = [(chunk, inline) for piece, inline in parts for chunk in _pieces(piece)]
     for piece, inline_item in parts:
         piece = piece.strip()
         if not piece:
             continue
         if inline_item:
-            clauses.append(Clause.make(piece, item=True, lead=own_lead))
+            clauses.append(Clause(piece, True, own_lead))
         else:
-            clauses.append(Clause.make(piece, item=item and not clauses, lead=lead if item else ""))
+            clauses.append(Clause(piece, item and not clauses, lead if item else ""))
             own_lead = piece
     return clauses
 
@@ -130,12 +137,19 @@ _END = re.compile(r"[.!?;]\s")
 
 
 def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``text[at]`` starts."""
-    start = 0
-    for match in _END.finditer(text, max(0, at - 4000), at):
-        if not _ABBREVIATION.search(text[max(0, match.start() - 7): match.start() + 1]):
-            start = match.end()
-    return start
+    """Where the sentence holding ``text[at]`` starts: after the last :data:`_END` (not an
+    abbreviation's full stop) that ends before ``at``, looking back at most 4,000 characters."""
+    # Read backwards from ``at``: the nearest stop is found at C speed and usually ends the search.
+    lo = max(0, at - 4000)
+    end = at - 1  # the stop and the space after it both stand before ``at``
+    while end > lo:
+        i = max(text.rfind(".", lo, end), text.rfind("!", lo, end), text.rfind("?", lo, end), text.rfind(";", lo, end))
+        if i < 0:
+            break
+        if text[i + 1].isspace() and not _ABBREVIATION.search(text[max(0, i - 7): i + 1]):
+            return i + 2
+        end = i
+    return 0
 
 
 def _sentence_end(text: str, at: int) -> int:

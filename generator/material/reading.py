@@ -111,7 +111,12 @@ _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reser
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
 _PERMISSIVE = re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I)
 _NEGATING = NEGATIONS - {"without"}
-_LETTERS = re.compile(r"[A-Za-z']+")
+# A negating word (one of NEGATIONS but "without", or one ending in "n't") standing as a whole run of
+# ASCII letters and apostrophes: one search instead of cutting the text into such runs and testing each.
+_NEGATING_RUN = re.compile(
+    r"(?<![A-Za-z'])(?:" + "|".join(sorted(NEGATIONS - {"without"}, key=len, reverse=True)) + r"|[A-Za-z']*n't)(?![A-Za-z'])",
+    re.I | re.A,
+)
 _ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
 _FIRM = re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I)
 
@@ -207,7 +212,7 @@ class Reading:
         """True when the clause promises something that protects the reader ("we will delete", "we will notify you")."""
         return not _FIRM_WORDS.isdisjoint(self.words) and bool(_PROMISES.search(self.text))
 
-    @property
+    @once
     def restricts(self) -> bool:
         """True when the clause limits or rules out what it speaks of ("we do not sell", "only for support")."""
         return self.negated or self.limited
@@ -257,16 +262,15 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
 
 def _negated(text: str) -> bool:
     """:func:`_negated_words` for a text whose words are not known (a list's lead-in)."""
-    norms = [m.lower() for m in _LETTERS.findall(text)]
     # "without" qualifies ("with or without notice", "without your consent") rather than negates.
-    if not any(negative(w) and w != "without" for w in norms):
+    if _NEGATING_RUN.search(text) is None:
         return False
     return _negated_plain(text)
 
 
 def _negated_plain(text: str) -> bool:
-    plain = _NOT_NEGATION.sub(" ", text)
-    return any(negative(w) and w != "without" for w in (m.lower() for m in _LETTERS.findall(plain)))
+    """True when a run of letters of ``text`` negates once the phrases that negate nothing are taken out."""
+    return _NEGATING_RUN.search(_NOT_NEGATION.sub(" ", text)) is not None
 
 
 def _has_negative(words: frozenset[str], key: str) -> bool:
