@@ -14,7 +14,7 @@ from typing import Sequence
 from .clauses import Clause
 from .findings import Finding, Marks
 from .reading import Reading, content_words, topics_of
-from .text import Word, once, word_opcodes
+from .text import Word, WordTable, once, word_opcodes
 
 __all__ = ["ClauseChange", "Span", "excerpt"]
 
@@ -78,6 +78,10 @@ def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
     shift = len(prefix) - lo
     kept = tuple((max(s, lo) + shift, min(e, hi) + shift) for s, e in marks if e > lo and s < hi)
     return prefix + text[lo:hi] + suffix, kept
+
+
+#: The topics of a section's heading (the words of the heading, lower case), kept per heading.
+_HEADING_TOPICS = WordTable(lambda heading: topics_of(set(heading.lower().split())))
 
 
 def _reading(clause: Clause, aliases: frozenset[str]) -> Reading:
@@ -144,8 +148,9 @@ class ClauseChange:
     @once
     def topics(self) -> frozenset[str]:
         """The topics either side touches (a cheap test before a rule reads the clause)."""
-        heading = self.section[-1].lower().split() if self.section else []
-        return topics_of(self.vocabulary | set(heading))
+        if not self.section:
+            return topics_of(self.vocabulary)
+        return topics_of(self.vocabulary) | _HEADING_TOPICS(self.section[-1])
 
     def touches(self, *topics: str) -> bool:
         """True when either side touches any of ``topics``."""

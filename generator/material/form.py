@@ -177,7 +177,9 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     if len(old) == len(new) and all(distance(o, n, options.distance) <= _allowed(o, n, options.distance) for o, n in zip(old, new)):
         return "editorial"
     joined_old, joined_new = "".join(old), "".join(new)
-    if distance(joined_old, joined_new, options.distance) <= _allowed(joined_old, joined_new, options.distance):
+    # (one word for one: the words joined are the words just compared)
+    if (len(old) != 1 or len(new) != 1) and \
+            distance(joined_old, joined_new, options.distance) <= _allowed(joined_old, joined_new, options.distance):
         return "editorial"  # words joined or split: "e mail" → "email", "set up" → "setup"
     short, long_ = (old, new) if len(old) < len(new) else (new, old)
     if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
