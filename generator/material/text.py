@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from ..diff.markup import _common_prefix, _common_suffix
@@ -98,18 +98,39 @@ class WordTable(Generic[_T]):
 
 
 _RUN = re.compile(r"([a-z0-9]+)")
-# The runs of the last few texts: the rules search the two sides of one clause change with several
-# patterns in turn. A handful is kept, so nothing outlives the clause change that needed it.
-_RECENT: dict[str, tuple[list[int], list[str]]] = {}
+#: The first words of every anchored pattern, by the pattern's number.
+_ANCHORS: list[tuple[str, ...]] = []
+#: The anchored patterns each run of letters and digits may begin (their numbers), kept per run.
+_OPENS: dict[str, tuple[int, ...]] = {}
+# Where the anchored patterns may begin in the last few texts: the rules search the two sides of one
+# clause change with several patterns in turn. A handful is kept, so nothing outlives the clause
+# change that needed it.
+_RECENT: dict[str, dict[int, list[int]]] = {}
 
 
-def _runs(text: str) -> tuple[list[int], list[str]]:
-    """Where each run of ASCII letters and digits of ``text`` starts, and the runs in lower case."""
+def _opened_by(run: str) -> tuple[int, ...]:
+    found = _OPENS.get(run)
+    if found is None:
+        found = tuple(number for number, starts in enumerate(_ANCHORS) if run.startswith(starts))
+        if len(_OPENS) < WordTable.LIMIT:
+            _OPENS[run] = found
+    return found
+
+
+def _openings(text: str) -> dict[int, list[int]]:
+    """For each anchored pattern (by number), where a run of ASCII letters and digits of ``text``
+    that may begin it starts, in order."""
     found = _RECENT.get(text)
     if found is None:
         parts = _RUN.split(text.lower())
         ends = list(accumulate(map(len, parts)))
-        found = (ends[0::2], parts[1::2])
+        found = {}
+        for start, run in zip(ends[0::2], parts[1::2]):
+            for number in _opened_by(run):
+                if number in found:
+                    found[number].append(start)
+                else:
+                    found[number] = [start]
         if len(_RECENT) >= 4:
             _RECENT.clear()
         _RECENT[text] = found
@@ -133,11 +154,15 @@ class Anchored:
     def __init__(self, pattern: "re.Pattern[str]", starts: tuple[str, ...]) -> None:
         self.pattern = pattern
         self.starts = starts
-        self._opens = WordTable(lambda run: run.startswith(starts))
+        # Every text's runs are looked up once for all anchored patterns: a new pattern makes the
+        # runs known so far incomplete (patterns are made on import and when options are compiled).
+        self.number = len(_ANCHORS)
+        _ANCHORS.append(starts)
+        _OPENS.clear()
+        _RECENT.clear()
 
     def _candidates(self, text: str) -> "Sequence[int]":
-        starts, runs = _runs(text)
-        return list(compress(starts, self._opens.each(runs))) if runs else ()
+        return _openings(text).get(self.number, ())
 
     def search(self, text: str) -> "re.Match[str] | None":
         """``pattern.search(text)``."""
