@@ -226,3 +226,15 @@ STOP_TEXTS = st.lists(st.sampled_from(list("ab .!?;\n\t") + ["e.g.", " Inc.", "U
 def test_a_sentence_start_found_reading_backwards_is_the_last_stop_found_reading_forwards(text, at):
     at = min(at, len(text))
     assert clauses._sentence_start(text, at) == _sentence_start_reading_forwards(text, at)
+
+
+# The sentence boundary as first written: a space after a stop, matched with look-behinds.
+BOUNDARY_AS_WRITTEN = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+")
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(BOUNDARY_TEXTS)
+def test_the_boundary_written_from_its_stop_cuts_where_the_look_behind_form_cuts(text):
+    assert [(m.span(1), m.group(1)) for m in clauses._BOUNDARY.finditer(text)] == [
+        (m.span(), m.group()) for m in BOUNDARY_AS_WRITTEN.finditer(text)
+    ]

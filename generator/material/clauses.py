@@ -33,7 +33,9 @@ LONGEST_CLAUSE = 1200
 
 # A sentence ends at . ! ? or ; followed by space and something that can start a sentence; an inline
 # list item ("…: - item") starts after a colon, semicolon or full stop.
-_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+")
+# (Written to begin with the stop it follows, so that the regular-expression engine skips ahead to
+# stops; the cut itself is group 1.)
+_BOUNDARY = re.compile(r"[.!?;:]((?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+)")
 _ITEM_BOUNDARY = re.compile(r"\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+$")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|vs|mr|mrs|ms|dr|st|sec|art|para|approx|incl|u\.s|u\.k|e\.u)|\b[A-Za-z])\.$",
@@ -110,11 +112,12 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
     in_list = False
     if _may_cut(text):
         for match in _BOUNDARY.finditer(text):
-            piece = text[start: match.start()]
-            if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not match.group().strip():
+            cut = match.group(1)
+            piece = text[start: match.start(1)]
+            if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not cut.strip():
                 continue  # "e.g. Google", "Acme Inc. and", "U.S. law": not the end of a sentence
             parts.append((piece, in_list))
-            in_list = bool(match.group().strip()) or (in_list and piece.endswith(";"))
+            in_list = bool(cut.strip()) or (in_list and piece.endswith(";"))
             start = match.end()
     parts.append((text[start:], in_list))
     clauses: list[Clause] = []

@@ -85,7 +85,9 @@ _NOT_NEGATION = Anchored(re.compile(
     r"\bnot less than\b|\bnot more than\b|\bwhether or not\b|\bif not\b|\bor not\b|\bno longer than\b|\bno matter\b",
     re.I,
 ), starts=("no", "without", "whether", "if", "or"))
-_EXCEPTION = re.compile(r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b", re.I)
+_EXCEPTION = Anchored(re.compile(r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b", re.I), starts=(
+    "unless", "except", "other", "save", "where", "as",
+))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
@@ -109,7 +111,9 @@ _PROMISES = Anchored(re.compile(
 _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as"))
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
-_PERMISSIVE = re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I)
+_PERMISSIVE = Anchored(re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I), starts=(
+    "may", "might", "can", "could", "reserve", "is", "are", "allow", "at",
+))
 _NEGATING = NEGATIONS - {"without"}
 # A negating word (one of NEGATIONS but "without", or one ending in "n't") standing as a whole run of
 # ASCII letters and apostrophes: one search instead of cutting the text into such runs and testing each.
@@ -118,7 +122,9 @@ _NEGATING_RUN = re.compile(
     re.I | re.A,
 )
 _ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
-_FIRM = re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I)
+_FIRM = Anchored(re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I), starts=(
+    "will", "shall", "must", "always", "commit", "promise", "undertake", "are", "is", "guarantee",
+))
 
 
 def stem(word: str) -> str:

@@ -25,7 +25,9 @@ _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASE
     "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public",
 ))
 _NAMES = list(_BASES)
-_BASIS_WORDS = re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I)
+_BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
+    "legal", "lawful", "on", "based", "rel",
+))
 
 
 def _bases(text: str) -> set[str]:

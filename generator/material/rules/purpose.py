@@ -23,10 +23,13 @@ _USES = Anchored(re.compile(
 
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".
-_FURTHER = re.compile(
+_FURTHER = Anchored(re.compile(
     r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b",
     re.I,
-)
+), starts=(
+    "improv", "develop", "personali", "train", "research", "advertis", "market", "analy", "profil", "measur",
+    "sell", "monetis", "monetiz",
+))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

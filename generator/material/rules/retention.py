@@ -22,7 +22,7 @@ _KEEPS = Anchored(re.compile(
     r"|\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b",
     re.I,
 ), starts=("retain", "keep", "kept", "stor", "archiv", "delet", "eras", "destroy", "anonymi", "overwr", "retention"))
-_DELETES = re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I)
+_DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I), starts=("delet", "eras", "destroy", "anonymi"))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

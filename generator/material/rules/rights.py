@@ -25,10 +25,13 @@ _RIGHT = Anchored(re.compile(
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b",
     re.I,
 ), starts=("right", "you", "opt", "unsubscrib", "supervisory", "data", "do", "global", "withdraw"))
-_CONDITIONS = re.compile(
+_CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable)\b",
     re.I,
-)
+), starts=(
+    "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
+    "verify", "verification", "no", "reasonable",
+))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
