@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from ..diff.markup import _common_prefix, _common_suffix
@@ -123,15 +123,20 @@ def _openings(text: str) -> dict[int, list[int]]:
     found = _RECENT.get(text)
     if found is None:
         parts = _RUN.split(text.lower())
+        runs = parts[1::2]
+        opened = list(map(_OPENS.get, runs))
+        if None in opened:
+            opened = [_opened_by(run) for run in runs]
         ends = list(accumulate(map(len, parts)))
         found = {}
-        for start, run in zip(ends[0::2], parts[1::2]):
-            for number in _opened_by(run):
+        # only the runs that may begin a pattern (most begin none)
+        for start, numbers in compress(zip(ends[0::2], opened), opened):
+            for number in numbers:
                 if number in found:
                     found[number].append(start)
                 else:
                     found[number] = [start]
-        if len(_RECENT) >= 4:
+        if len(_RECENT) >= 8:
             _RECENT.clear()
         _RECENT[text] = found
     return found
