@@ -45,12 +45,15 @@ from typing import Any, Callable, Iterable, Mapping
 
 import click
 
-from .commands import guard, parse_date
+from .commands import guard, language_option, parse_date
 from .errors import ConfigError, InputError, ShallowCloneError
 from .material import Classification, Finding, classify_diff
 from .escape import markdown_text, no_mentions, plain, terminal_text
 from .material.report import finding_markdown_lines, finding_text_lines
+from .i18n import DEFAULT as DEFAULT_LANGUAGE, N_, N_plural
 from .policy import PolicyChange
+from . import i18n
+from .report_language import Phrase, Word, default_language, say, say_plural, word
 
 __all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
 
@@ -85,6 +88,12 @@ class Problem:
     line: int | None
     message: str
     findings: tuple[Finding, ...] = ()
+    #: the message as a catalogue phrase, for a report in another language (``message`` is its English)
+    phrase: Phrase | None = field(default=None, compare=False, repr=False)
+
+    def text(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The message in ``language``."""
+        return self.phrase.render(language) if self.phrase is not None else self.message
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""
@@ -132,10 +141,11 @@ class Review:
             data["translations"] = {language: dict(entry) for language, entry in self.translations.items()}
         return data
 
-    def translations_line(self) -> str:
-        """``de translated, fr missing (optional)``: how each translation keeps up with this version."""
+    def translations_line(self, words: str = DEFAULT_LANGUAGE) -> str:
+        """``de translated, fr missing (optional)``: how each translation keeps up with this version (in ``words``)."""
+        optional = " " + i18n.gettext("(optional)", words)
         return ", ".join(
-            f"{language} {entry['status']}" + (" (optional)" if entry["requirement"] == "optional" else "")
+            f"{language} {word(entry['status'], words)}" + (optional if entry["requirement"] == "optional" else "")
             for language, entry in self.translations.items()
         )
 
@@ -157,6 +167,8 @@ class Report:
     #: policy values the head changes (each one a ``policy-change`` problem when the mode is ``fail``)
     policy_changes: tuple[PolicyChange, ...] = ()
     config_path: str = "mkdocs.yml"
+    #: the site's default language: the report's when ``--language`` is not given
+    language: str = DEFAULT_LANGUAGE
     #: lint checks whose status differs between the base's newest version and the head's
     lint: tuple[Any, ...] = ()
     #: whether ``lint: {gate: true}`` made lint regressions problems
@@ -308,13 +320,19 @@ class _Checker:
             if classification.is_material:
                 suggested = max(suggested, self.as_of + dt.timedelta(days=self.notice_days))
             line = next((_line_of(version.text, f.new or f.old) for f in classification.findings if f.new or f.old), None)
+            message = (
+                N_("the version effective %(key)s is already published (since %(published)s), and this edit is "
+                   "%(verdict)s, not a correction: a silent change to a published version; publish the change as a "
+                   "new version: set 'effective: %(suggested)s' or later with 'material: true' and a summary")
+                if classification.is_material else
+                N_("the version effective %(key)s is already published (since %(published)s), and this edit is "
+                   "%(verdict)s, not a correction: a silent change to a published version; publish the change as a "
+                   "new version: set 'effective: %(suggested)s' or later")
+            )
+            phrase = say(message, key=version.key, published=version.published, verdict=Word(classification.verdict), suggested=suggested)
             problems.append(Problem(
                 "silent-change", statement.id, version.key, path, line or _key_line(version.text, "effective"),
-                f"the version effective {version.key} is already published (since {version.published}), and this edit "
-                f"is {classification.verdict}, not a correction: a silent change to a published version; publish the "
-                f"change as a new version: set 'effective: {suggested}' or later"
-                + (" with 'material: true' and a summary" if classification.is_material else ""),
-                classification.findings,
+                phrase.english(), classification.findings, phrase,
             ))
         return Review(
             statement.id, path, version.key, "correction", before.key, version.material, version.review, version.summary,
@@ -329,22 +347,29 @@ class _Checker:
         text = version.text
         problems: list[Problem] = []
 
-        def problem(rule: str, key: str, message: str, findings: Iterable[Finding] = ()) -> None:
+        def problem(rule: str, key: str, phrase: Phrase, findings: Iterable[Finding] = ()) -> None:
             line = _key_line(text, key) or _key_line(text, "title") or 1
-            problems.append(Problem(rule, statement.id, version.key, path, line, message, tuple(findings)))
+            problems.append(Problem(rule, statement.id, version.key, path, line, phrase.english(), tuple(findings), phrase))
 
         if classification is not None and classification.is_material and not version.material and not version.review:
             findings = [f for f in classification.findings if f.severity == "material"]
             problem(
                 "undeclared-material", "material",
-                f"the version effective {version.key} changes the statement materially ({len(findings)} "
-                f"finding{'s' if len(findings) != 1 else ''}) but does not say 'material: true'; declare it with "
-                "'material: true' and a summary, or give a person's reason in 'review:' why it is not material",
+                say_plural(*N_plural(
+                    "the version effective %(key)s changes the statement materially (%(num)d finding) but does not say "
+                    "'material: true'; declare it with 'material: true' and a summary, or give a person's reason in "
+                    "'review:' why it is not material",
+                    "the version effective %(key)s changes the statement materially (%(num)d findings) but does not say "
+                    "'material: true'; declare it with 'material: true' and a summary, or give a person's reason in "
+                    "'review:' why it is not material",
+                ), len(findings), key=version.key),
                 findings,
             )
         if version.material:
             if not version.summary:
-                problem("summary", "material", f"the version effective {version.key} is declared material but has no summary; add 'summary: …' for readers and notifications")
+                problem("summary", "material", say(N_(
+                    "the version effective %(key)s is declared material but has no summary; add 'summary: …' for "
+                    "readers and notifications"), key=version.key))
         # One suggested date that satisfies every date rule at once (notice and order), so that
         # following one message never trips another.
         declared = next((r.meta.published for r in reversed(version.revisions) if r.meta and r.meta.published), None)
@@ -356,20 +381,26 @@ class _Checker:
             if version.effective < earliest:
                 gap = (version.effective - published).days
                 timing = (
-                    f"only {gap} day{'s' if gap != 1 else ''} after it is published on {published}" if gap > 0
-                    else f"on the day it is published ({published})" if gap == 0
-                    else f"{-gap} day{'s' if gap != -1 else ''} before it is published on {published}"
+                    say_plural(*N_plural("only %(num)d day after it is published on %(published)s",
+                                         "only %(num)d days after it is published on %(published)s"), gap, published=published)
+                    if gap > 0 else say(N_("on the day it is published (%(published)s)"), published=published) if gap == 0
+                    else say_plural(*N_plural("%(num)d day before it is published on %(published)s",
+                                              "%(num)d days before it is published on %(published)s"), -gap, published=published)
                 )
                 problem(
                     "notice", "effective",
-                    f"the material version takes effect on {version.key}, {timing}; readers get at least "
-                    f"{self.notice_days} days' notice, so set 'effective: {suggested}' or later",
+                    say_plural(*N_plural(
+                        "the material version takes effect on %(key)s, %(timing)s; readers get at least %(num)d days' "
+                        "notice, so set 'effective: %(suggested)s' or later",
+                        "the material version takes effect on %(key)s, %(timing)s; readers get at least %(num)d days' "
+                        "notice, so set 'effective: %(suggested)s' or later",
+                    ), self.notice_days, key=version.key, timing=timing, suggested=suggested),
                 )
         if latest_base is not None and version.effective <= latest_base:
             problem(
                 "effective-order", "effective",
-                f"the new version's effective date {version.key} is not later than {latest_base}, the latest published "
-                f"version's; set 'effective: {suggested}' or later",
+                say(N_("the new version's effective date %(key)s is not later than %(latest)s, the latest published "
+                       "version's; set 'effective: %(suggested)s' or later"), key=version.key, latest=latest_base, suggested=suggested),
             )
         return Review(
             statement.id, path, version.key, change, previous.key if previous else None, version.material,
@@ -406,22 +437,27 @@ class _Checker:
                 continue
             path = (translation.path if translation is not None and translation.path else None) or _translation_path(review.path, language)
             if status == "missing" and version.material and published <= self.as_of:
+                phrase = say(N_(
+                    "the material version effective %(key)s is published on %(published)s without its translation into "
+                    "'%(language)s', which readers in that language are owed with the same notice; add %(path)s with "
+                    "'effective: %(key)s' in this change, or make it optional with 'translations: {%(language)s: optional}'"),
+                    key=version.key, published=published, language=language, path=path)
                 problems.append(Problem(
                     "translation-missing", statement.id, version.key, review.path,
-                    _key_line(version.text, "effective") or 1,
-                    f"the material version effective {version.key} is published on {published} without its translation "
-                    f"into '{language}', which readers in that language are owed with the same notice; add {path} with "
-                    f"'effective: {version.key}' in this change, or make it optional with 'translations: {{{language}: optional}}'",
+                    _key_line(version.text, "effective") or 1, phrase.english(), (), phrase,
                 ))
             elif status == "stale":
                 paired = translation.version(version.effective) if translation is not None else None
                 text = paired.text.text if paired is not None and paired.text is not None else ""
                 corrected = version.corrections[-1].committed.date() if version.corrections else self.as_of
+                phrase = say(N_(
+                    "the translation into '%(language)s' of the version effective %(key)s was made before the original was "
+                    "corrected on %(corrected)s, so it no longer says what the original says; correct %(path)s in the same "
+                    "change, or make it optional with 'translations: {%(language)s: optional}'"),
+                    language=language, key=version.key, corrected=corrected, path=path)
                 problems.append(Problem(
                     "translation-stale", statement.id, version.key, path, _key_line(text, "effective") or 1,
-                    f"the translation into '{language}' of the version effective {version.key} was made before the original "
-                    f"was corrected on {corrected}, so it no longer says what the original says; correct {path} in the same "
-                    f"change, or make it optional with 'translations: {{{language}: optional}}'",
+                    phrase.english(), (), phrase,
                 ))
         return dataclasses.replace(review, problems=tuple(problems), translations=statuses)
 
@@ -556,22 +592,21 @@ def run_check(
     problems: list[Problem] = []
     if base_policy.mode == "fail":
         for change in changes:
-            problems.append(Problem(
-                "policy-change", "", None, config_rel, change.line,
-                f"the change sets the policy it is checked by: {change.describe()}; the check applies the base's "
-                f"policy ({base_policy.source}), and a person must approve a policy change: merge it on its own past "
-                "this check, or set 'policy_changes: report' on the base to review policy changes in the pull request",
-            ))
+            phrase = say(N_(
+                "the change sets the policy it is checked by: %(change)s; the check applies the base's policy "
+                "(%(source)s), and a person must approve a policy change: merge it on its own past this check, or set "
+                "'policy_changes: report' on the base to review policy changes in the pull request"),
+                change=change.describe(), source=base_policy.source)
+            problems.append(Problem("policy-change", "", None, config_rel, change.line, phrase.english(), (), phrase))
     for statement_id in sorted(set(head_statements) | set(base_statements)):
         if wanted and statement_id not in wanted:
             continue
         head_statement = head_statements.get(statement_id)
         if head_statement is None:
-            problems.append(Problem(
-                "statement-removed", statement_id, None, checker.rel(statement_id), None,
-                f"the statement '{statement_id}' exists on the base but was deleted, so its published versions would "
-                "disappear from the site; restore the file (publish a new version to change its text)",
-            ))
+            phrase = say(N_(
+                "the statement '%(id)s' exists on the base but was deleted, so its published versions would disappear "
+                "from the site; restore the file (publish a new version to change its text)"), id=statement_id)
+            problems.append(Problem("statement-removed", statement_id, None, checker.rel(statement_id), None, phrase.english(), (), phrase))
             continue
         for review in checker.statement(head_statement, base_statements.get(statement_id)):
             if languages is not None:
@@ -584,6 +619,7 @@ def run_check(
         notice_days=checker.notice_days, reviews=tuple(reviews), problems=tuple(problems),
         policy_source=base_policy.source, policy_mode=base_policy.mode, policy_changes=changes,
         config_path=config_rel, lint=lint, lint_gate=gate,
+        language=default_language(options, base_policy.text),
     )
 
 
@@ -597,55 +633,65 @@ def _lint(checker: _Checker, base: dict[str, Any], head: dict[str, Any], touched
     changes = tuple(lint_changes(base, head, touched, options=checker.options, markdown=checker.md, as_of=checker.as_of))
     if options.gate:
         for change in regressions(changes):
-            problems.append(Problem(
-                "lint", change.statement, None, checker.rel(change.statement), None,
-                f"the lint check {change.check_id} ({change.title}, {change.citation}) passes on the base but fails on the "
-                f"head: {change.reason} Restore what the statement said, or leave the check out with 'lint: ignore'",
-            ))
+            phrase = say(N_(
+                "the lint check %(check)s (%(title)s, %(citation)s) passes on the base but fails on the head: %(reason)s "
+                "Restore what the statement said, or leave the check out with 'lint: ignore'"),
+                check=change.check_id, title=change.title, citation=change.citation, reason=change.reason)
+            problems.append(Problem("lint", change.statement, None, checker.rel(change.statement), None, phrase.english(), (), phrase))
     return changes, bool(options.gate)
 
 
 # --- output ----------------------------------------------------------------------------------
 
 
-def format_text(report: Report) -> str:
-    """The report for a terminal."""
+def format_text(report: Report, language: str = DEFAULT_LANGUAGE) -> str:
+    """The report for a terminal, in ``language`` (rule names, keys and the statement's words stay as they are)."""
+    from .material.wording import finding_text
+
+    def _(message: str) -> str:
+        return i18n.gettext(message, language)
+
     lines = [
-        f"statement check: {report.base} ({report.base_commit[:7]}) → {report.head}, as of {report.as_of}, "
-        f"notice {report.notice_days} days"
+        _("statement check: %(base)s (%(commit)s) → %(head)s, as of %(date)s, notice %(days)s days") % {
+            "base": report.base, "commit": report.base_commit[:7], "head": report.head, "date": report.as_of,
+            "days": report.notice_days,
+        }
     ]
-    lines.append(f"policy: {report.policy_source}")
+    lines.append(_("policy: %(source)s") % {"source": report.policy_source})
     for change in report.policy_changes:
-        outcome = "needs a person's approval" if report.policy_mode == "fail" else "allowed for review (policy_changes: report)"
-        lines.append(f"  policy change: {change.describe()} — {outcome}")
+        outcome = _("needs a person's approval") if report.policy_mode == "fail" else _("allowed for review (policy_changes: report)")
+        lines.append("  " + _("policy change: %(change)s — %(outcome)s") % {"change": change.describe(), "outcome": outcome})
     if not report.reviews and not report.problems:
-        lines.append("No statement version was added or changed.")
+        lines.append(_("No statement version was added or changed."))
     for review in report.reviews:
-        declared = "declared material" if review.declared_material else "not declared material"
-        against = f" against {review.compared_with}" if review.compared_with else ""
-        lines.append(f"{review.statement} {review.effective} ({review.change}{against}): {review.verdict}, {declared}")
+        declared = _("declared material") if review.declared_material else _("not declared material")
+        change = word(review.change, language)
+        if review.compared_with:
+            change = _("%(change)s against %(version)s") % {"change": change, "version": review.compared_with}
+        lines.append(f"{review.statement} {review.effective} ({change}): {word(review.verdict, language)}, {declared}")
         if review.review and review.classification and review.classification.is_material and not review.declared_material:
-            lines.append(f"  reviewed: {review.review}")
+            lines.append("  " + _("reviewed: %(reason)s") % {"reason": review.review})
         if review.translations:
-            lines.append(f"  translations: {review.translations_line()}")
+            lines.append("  " + _("translations: %(statuses)s") % {"statuses": review.translations_line(language)})
         for problem in review.problems:
-            lines.append(f"  ✗ {problem.rule}: {problem.message}")
+            lines.append(f"  ✗ {problem.rule}: {problem.text(language)}")
         if review.classification and review.classification.findings:
-            lines.append("  findings:")
+            lines.append("  " + _("findings:"))
             for finding in review.classification.findings:
                 where = f" [{' › '.join(finding.section)}]" if finding.section else ""
-                lines.append(f"    - {finding.severity}: {finding.rule}{where}: {finding.message}")
-                lines.extend(finding_text_lines(finding, indent="      "))
+                message = finding_text(finding.message, language)
+                lines.append(f"    - {word(finding.severity, language)}: {finding.rule}{where}: {message}")
+                lines.extend(finding_text_lines(finding, indent="      ", language=language))
     for problem in report.problems:
         if problem.version is None:
-            lines.append(f"{problem.statement or problem.path}: ✗ {problem.rule}: {problem.message}")
+            lines.append(f"{problem.statement or problem.path}: ✗ {problem.rule}: {problem.text(language)}")
     if report.lint:
         from .lint.output import format_changes_text
 
-        lines.append("lint checks that changed status (base → head):")
+        lines.append(_("lint checks that changed status (base → head):"))
         lines.extend(format_changes_text(report.lint))
     count = len(report.problems)
-    lines.append("passed" if report.passed else f"failed: {count} problem{'s' if count != 1 else ''}")
+    lines.append(_("passed") if report.passed else i18n.ngettext("failed: %(num)d problem", "failed: %(num)d problems", count, language) % {"num": count})
     # A field never starts a line of its own (in a CI log, "::" there would be a workflow command)
     # and never sends a terminal a control sequence.
     return "\n".join(re.sub(r"[\r\n]+", " ", terminal_text(line)) for line in lines) + "\n"
@@ -660,15 +706,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(report: Report) -> str:
-    """GitHub Actions workflow commands: one ``::error`` per problem, a ``::notice`` per reviewed version."""
+def format_github(report: Report, language: str = DEFAULT_LANGUAGE) -> str:
+    """GitHub Actions workflow commands: one ``::error`` per problem, a ``::notice`` per reviewed version (in ``language``)."""
+    from .material.wording import finding_text
+
     lines = []
     for problem in report.problems:
         props = [f"file={_escape_property(problem.path)}"]
         if problem.line:
             props.append(f"line={problem.line}")
         props.append(f"title={_escape_property('statement check: ' + problem.rule)}")
-        message = problem.message + "".join(f"\n- {finding.message}" for finding in problem.findings)
+        message = problem.text(language) + "".join(f"\n- {finding_text(finding.message, language)}" for finding in problem.findings)
         lines.append(f"::error {','.join(props)}::{_escape_data(message)}")
     if report.policy_mode != "fail":
         for change in report.policy_changes:
@@ -678,11 +726,11 @@ def format_github(report: Report) -> str:
     for review in report.reviews:
         if review.problems:
             continue
-        text = f"{review.statement} {review.effective} ({review.change}): {review.verdict}"
+        text = f"{review.statement} {review.effective} ({word(review.change, language)}): {word(review.verdict, language)}"
         if review.declared_material:
-            text += ", declared material"
+            text += ", " + i18n.gettext("declared material", language)
         elif review.review and review.classification and review.classification.is_material:
-            text += f", reviewed: {review.review}"
+            text += ", " + i18n.gettext("reviewed: %(reason)s", language) % {"reason": review.review}
         lines.append(f"::notice file={_escape_property(review.path)},title=statement check::{_escape_data(text)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -691,71 +739,88 @@ def format_github(report: Report) -> str:
 REPORT_MARKER = "<!-- statement-check -->"
 
 
-def format_markdown(report: Report) -> str:
-    """A Markdown report (verdicts, problems, findings and redlines) for a pull-request comment."""
+def format_markdown(report: Report, language: str = DEFAULT_LANGUAGE) -> str:
+    """A Markdown report (verdicts, problems, findings and redlines) for a pull-request comment, in ``language``."""
     from . import diff as engine
+    from .material.wording import finding_text
+
+    def _(message: str) -> str:
+        return i18n.gettext(message, language)
 
     icon = "✅" if report.passed else "❌"
-    status = "passed" if report.passed else f"failed ({len(report.problems)} problem{'s' if len(report.problems) != 1 else ''})"
+    count = len(report.problems)
+    heading = _("Statement check passed") if report.passed else i18n.ngettext(
+        "Statement check failed (%(num)d problem)", "Statement check failed (%(num)d problems)", count, language,
+    ) % {"num": count}
     out = [
         REPORT_MARKER,
-        f"## {icon} Statement check {status}",
+        f"## {icon} {heading}",
         "",
-        f"Compared `{report.head}` with {report.base} (`{report.base_commit[:7]}`), as of {report.as_of}; "
-        f"material changes need {report.notice_days} days' notice.",
+        _("Compared `%(head)s` with %(base)s (`%(commit)s`), as of %(date)s; material changes need %(days)s days' notice.") % {
+            "head": report.head, "base": report.base, "commit": report.base_commit[:7], "date": report.as_of,
+            "days": report.notice_days,
+        },
         "",
     ]
     if report.policy_changes:
-        verdict = ("❌ a person must approve it" if report.policy_mode == "fail"
-                   else "⚠️ allowed by the base's `policy_changes: report`: review it")
-        out += [f"**Policy change** ({verdict}); the check applied the policy of {_md(report.policy_source)}:", ""]
+        verdict = (_("❌ a person must approve it") if report.policy_mode == "fail"
+                   else _("⚠️ allowed by the base's `policy_changes: report`: review it"))
+        out += [_("**Policy change** (%(verdict)s); the check applied the policy of %(source)s:") % {
+            "verdict": verdict, "source": _md(report.policy_source)}, ""]
         out += [f"- {_md(change.describe())}" for change in report.policy_changes]
         out.append("")
     if report.reviews:
-        out += ["| Statement | Version | Change | Verdict | Declared | Result |", "|---|---|---|---|---|---|"]
+        out += [_("| Statement | Version | Change | Verdict | Declared | Result |"), "|---|---|---|---|---|---|"]
         for review in report.reviews:
-            declared = "material" if review.declared_material else ("reviewed" if review.review else "—")
+            declared = word("material", language) if review.declared_material else (_("reviewed") if review.review else "—")
             result = "❌ " + ", ".join(p.rule for p in review.problems) if review.problems else "✅"
-            out.append(f"| {review.statement} | {review.effective} | {review.change} | **{review.verdict}** | {declared} | {result} |")
+            out.append(
+                f"| {review.statement} | {review.effective} | {word(review.change, language)} | **{word(review.verdict, language)}** "
+                f"| {declared} | {result} |"
+            )
         out.append("")
     else:
-        out += ["No statement version was added or changed.", ""]
+        out += [_("No statement version was added or changed."), ""]
     for problem in report.problems:
         if problem.version is None:
             where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
-            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")
+            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.text(language))}")
     if report.reviews:
         from .lint.output import format_changes_markdown
 
         out += [""] + format_changes_markdown(report.lint, gate=report.lint_gate)
     for review in report.reviews:
-        out += ["", f"### {review.statement}: version effective {review.effective} ({review.change})", ""]
+        out += ["", "### " + _("%(statement)s: version effective %(date)s (%(change)s)") % {
+            "statement": review.statement, "date": review.effective, "change": word(review.change, language)}, ""]
         if review.summary:
-            out += [f"**Summary:** {_md(review.summary)}", ""]
+            out += ["**" + _("Summary:") + "** " + _md(review.summary), ""]
         if review.review:
-            out += [f"**Review:** {_md(review.review)}", ""]
+            out += ["**" + _("Review:") + "** " + _md(review.review), ""]
         if review.translations:
             marks = {"translated": "✅", "stale": "⚠️", "missing": "❌"}
-            out += ["**Translations:** " + ", ".join(
-                f"{marks.get(entry['status'], '')} `{_md(language)}` {entry['status']}"
-                + (" (optional)" if entry["requirement"] == "optional" else "")
-                for language, entry in review.translations.items()
+            optional = " " + _("(optional)")
+            out += ["**" + _("Translations:") + "** " + ", ".join(
+                f"{marks.get(entry['status'], '')} `{_md(code)}` {word(entry['status'], language)}"
+                + (optional if entry["requirement"] == "optional" else "")
+                for code, entry in review.translations.items()
             ), ""]
         for problem in review.problems:
             where = f"`{problem.path}:{problem.line}`" if problem.line else f"`{problem.path}`"
-            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.message)}")
+            out.append(f"- ❌ **{problem.rule}** ({where}): {_md(problem.text(language))}")
         if review.problems:
             out.append("")
         if review.classification and review.classification.findings:
-            out += ["**Findings**", ""]
+            out += ["**" + _("Findings") + "**", ""]
             for finding in review.classification.findings:
-                where = f" in *{_md(' › '.join(finding.section))}*" if finding.section else ""
-                out.append(f"- `{finding.severity}` {finding.rule}{where}: {_md(finding.message)}")
-                out.extend(finding_markdown_lines(finding))
+                where = (_(" in *%(section)s*") % {"section": _md(" › ".join(finding.section))}) if finding.section else ""
+                message = finding_text(finding.message, language)
+                out.append(f"- `{word(finding.severity, language)}` {finding.rule}{where}: {_md(message)}")
+                out.extend(finding_markdown_lines(finding, language=language))
             out.append("")
         if review.diff is not None and not review.diff.is_empty and hasattr(engine, "render_markdown"):
             title = f"{review.statement}: {review.compared_with} → {review.effective}"
-            out += ["<details><summary>Redline</summary>", "", engine.render_markdown(review.diff, title=title).rstrip(), "", "</details>", ""]
+            redline = _("Redline")
+            out += [f"<details><summary>{redline}</summary>", "", engine.render_markdown(review.diff, title=title).rstrip(), "", "</details>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -780,8 +845,12 @@ def _md(text: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--report", "report_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write a Markdown report (for a pull-request comment) to FILE; with --format github the default is $GITHUB_STEP_SUMMARY.")
+@language_option
 @guard
-def check(statement_ids: tuple[str, ...], config_file: str, base: str | None, head: str | None, as_of: dt.date | None, fmt: str, report_file: str | None) -> None:
+def check(
+    statement_ids: tuple[str, ...], config_file: str, base: str | None, head: str | None, as_of: dt.date | None, fmt: str,
+    report_file: str | None, language: str | None = None,
+) -> None:
     """Refuse undeclared material changes, short notice and silent changes to published versions.
 
     Exit status 0 when the policy holds, 1 when it is violated, 2 for bad input or usage.
@@ -793,12 +862,12 @@ def check(statement_ids: tuple[str, ...], config_file: str, base: str | None, he
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "github":
-        click.echo(format_github(report), nl=False)
+        click.echo(format_github(report, language or report.language), nl=False)
     else:
-        click.echo(format_text(report), nl=False)
+        click.echo(format_text(report, language or report.language), nl=False)
     target = report_file or (os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None)
     if target:
         mode = "w" if report_file else "a"  # the step summary collects every step's output
         with open(target, mode, encoding="utf-8") as handle:
-            handle.write(format_markdown(report))
+            handle.write(format_markdown(report, language or report.language))
     sys.exit(0 if report.passed else 1)

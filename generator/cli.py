@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from .commands import guard, parse_date, setup_logging
+from .commands import guard, language_option, parse_date, setup_logging
 from .errors import StatementError
 
 __all__ = ["main", "cli"]
@@ -382,8 +382,11 @@ def _committed_body(version: Any) -> str:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "html", "json", "markdown", "unified"]), default="text", show_default=True)
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: when writing to a terminal).")
+@language_option
 @guard
-def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None) -> None:
+def diff_command(
+    args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None, language: str | None = None,
+) -> None:
     """Show what changed between two versions (default: previous → working)."""
     from . import diff as engine
     from .material import classify_diff
@@ -425,7 +428,7 @@ def diff_command(args: tuple[str, ...], config_file: str, as_of: dt.date | None,
         header = f"{terminal_text(plain(statement.title))}: {old_label} → {new_label}\n"  # a title is text, never a control sequence
         click.echo(header + engine.render_text(result, color=use_color), color=use_color)
         verdict = classify_diff(result, options=project.options, bodies=(old_body, new_body))
-        click.echo("\n".join(["", *text_lines(verdict)]))
+        click.echo("\n".join(["", *text_lines(verdict, language or project.languages.default)]))
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -75,3 +75,21 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def parse_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--language`` code Babel knows (``de``, ``fr``, ``pt-BR``); None when not given."""
+    if value is None:
+        return None
+    from .i18n import SUPPORTED, known_language
+
+    if not known_language(value):
+        raise click.BadParameter(f"'{value}' is not a language code; use one of {', '.join(SUPPORTED)}")
+    return value
+
+
+#: ``--language``: the language a report for people is written in (the JSON output is language-neutral).
+language_option = click.option(
+    "--language", callback=parse_language, metavar="CODE",
+    help="Write the report in this language (en, de, fr, es, nl); default: the site's default language. JSON stays as it is.",
+)

@@ -8,9 +8,13 @@ import re
 from typing import Callable
 
 from ..escape import markdown_text, no_mentions, terminal_text
+from ..i18n import DEFAULT, N_, gettext
 from .findings import Classification, Finding
 
 __all__ = ["text_lines", "finding_text_lines", "finding_markdown_lines"]
+
+#: The terminal report's own words (the clause before and after a finding, the verdict line).
+REPORT_WORDS = (N_("was:"), N_("now:"), N_("Verdict: %(verdict)s"))
 
 
 
@@ -19,15 +23,15 @@ def _plain(text: str) -> str:
     return terminal_text(" ".join(text.split()))
 
 
-def finding_text_lines(finding: Finding, indent: str = "    ") -> list[str]:
-    """The clause before and after a finding, for a terminal."""
+def finding_text_lines(finding: Finding, indent: str = "    ", language: str = DEFAULT) -> list[str]:
+    """The clause before and after a finding, for a terminal (its labels in ``language``)."""
     lines = []
     old = finding.marked("old", "[-", "-]", _plain_piece)
     new = finding.marked("new", "{+", "+}", _plain_piece)
     if old is not None:
-        lines.append(f"{indent}was: {old}")
+        lines.append(f"{indent}{gettext('was:', language)} {old}")
     if new is not None:
-        lines.append(f"{indent}now: {new}")
+        lines.append(f"{indent}{gettext('now:', language)} {new}")
     return lines
 
 
@@ -36,13 +40,18 @@ def _plain_piece(text: str) -> str:
     return terminal_text(re.sub(r"\s+", " ", text))
 
 
-def text_lines(classification: Classification) -> list[str]:
-    """``Verdict: …`` and each finding with its clauses, for a terminal."""
-    lines = [f"Verdict: {classification.verdict}"]
+def text_lines(classification: Classification, language: str = DEFAULT) -> list[str]:
+    """``Verdict: …`` and each finding with its clauses, for a terminal, in ``language`` (the
+    statement's quoted words stay as written; see :func:`.wording.finding_text`)."""
+    from ..report_language import word
+    from .wording import finding_text
+
+    lines = [gettext("Verdict: %(verdict)s", language) % {"verdict": word(classification.verdict, language)}]
     for finding in classification.findings:
         where = f" [{' › '.join(_plain(s) for s in finding.section)}]" if finding.section else ""
-        lines.append(f"  - {finding.severity}: {finding.rule}{where}: {_plain(finding.message)}")
-        lines.extend(finding_text_lines(finding))
+        message = finding_text(finding.message, language)
+        lines.append(f"  - {word(finding.severity, language)}: {finding.rule}{where}: {_plain(message)}")
+        lines.extend(finding_text_lines(finding, language=language))
     return lines
 
 
@@ -56,13 +65,15 @@ def _markdown_piece(text: str) -> str:
     return lead + no_mentions(markdown_text(text)) + trail
 
 
-def finding_markdown_lines(finding: Finding, indent: str = "  ", escape: Callable[[str], str] = _markdown_piece) -> list[str]:
+def finding_markdown_lines(
+    finding: Finding, indent: str = "  ", escape: Callable[[str], str] = _markdown_piece, language: str = DEFAULT,
+) -> list[str]:
     """The clause before and after a finding, as nested Markdown list items for a pull-request comment."""
     lines = []
     old = finding.marked("old", "<del>", "</del>", escape)
     new = finding.marked("new", "<ins>", "</ins>", escape)
     if old is not None:
-        lines.append(f"{indent}- was: {old}")
+        lines.append(f"{indent}- {gettext('was:', language)} {old}")
     if new is not None:
-        lines.append(f"{indent}- now: {new}")
+        lines.append(f"{indent}- {gettext('now:', language)} {new}")
     return lines
