@@ -820,7 +820,7 @@ def format_markdown(report: Report, language: str = DEFAULT_LANGUAGE) -> str:
         if review.diff is not None and not review.diff.is_empty and hasattr(engine, "render_markdown"):
             title = f"{review.statement}: {review.compared_with} → {review.effective}"
             redline = _("Redline")
-            out += [f"<details><summary>{redline}</summary>", "", engine.render_markdown(review.diff, title=title).rstrip(), "", "</details>", ""]
+            out += [f"<details><summary>{redline}</summary>", "", engine.render_markdown(review.diff, title=title, language=language).rstrip(), "", "</details>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

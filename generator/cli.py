@@ -419,14 +419,14 @@ def diff_command(
     elif fmt == "html":
         click.echo(engine.render_redline(result, context=True))
     elif fmt == "markdown":
-        click.echo(engine.render_markdown(result, title=f"{statement.title}: {old_label} → {new_label}"))
+        click.echo(engine.render_markdown(result, title=f"{statement.title}: {old_label} → {new_label}", language=language or project.languages.default))
     else:
         from .escape import plain, terminal_text
         from .material.report import text_lines
 
         use_color = sys.stdout.isatty() if color is None else color
         header = f"{terminal_text(plain(statement.title))}: {old_label} → {new_label}\n"  # a title is text, never a control sequence
-        click.echo(header + engine.render_text(result, color=use_color), color=use_color)
+        click.echo(header + engine.render_text(result, color=use_color, language=language or project.languages.default), color=use_color)
         verdict = classify_diff(result, options=project.options, bodies=(old_body, new_body))
         click.echo("\n".join(["", *text_lines(verdict, language or project.languages.default)]))
 

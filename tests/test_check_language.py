@@ -123,3 +123,17 @@ def test_github_annotations_in_german(published):
     error = next(line for line in result.output.splitlines() if line.startswith("::error"))
     assert "::die Fassung gültig ab 2024-08-01 ändert die Erklärung wesentlich" in error
     assert "%0A- Die Klausel sagt nicht mehr" in error
+
+
+def test_diff_in_german_labels_the_redline_in_german(published):
+    propose(published, effective="2024-08-01")
+    result = run("diff", "--language", "de", "--no-color")
+    assert "1 geändert; +1 / -2 Wörter" in result.output
+    assert "  geändert: We [-do not-] {+may+} sell your personal information." in result.output
+
+
+def test_diff_as_markdown_in_dutch_labels_the_redline_in_dutch(published):
+    propose(published, effective="2024-08-01")
+    result = run("diff", "--language", "nl", "--format", "markdown")
+    assert "**1 gewijzigd; +1 / -2 woorden** · secties: Sharing" in result.output
+    assert "- *gewijzigd*: We <del>do not</del> <ins>may</ins> sell" in result.output

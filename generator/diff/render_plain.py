@@ -8,9 +8,23 @@ import difflib
 import html as htmlmod
 import re
 
+from .. import i18n
+from ..i18n import N_, N_plural
 from .markup import _OPEN, _TAGS
 from .model import Diff, Stats
 from .render_html import _moved_from, _section_label
+
+#: The terminal and Markdown reports' words, in the reader's language (``statement diff --language``,
+#: the pull-request report); English is the message ids, so English output is as it always was.
+_COUNTS = (
+    ("modified", N_plural("%(num)d modified", "%(num)d modified")),
+    ("added", N_plural("%(num)d added", "%(num)d added")),
+    ("removed", N_plural("%(num)d removed", "%(num)d removed")),
+    ("moved", N_plural("%(num)d moved", "%(num)d moved")),
+    ("formatting", N_plural("%(num)d formatting", "%(num)d formatting")),
+)
+#: A change's kind as its line's label.
+_KINDS = {"modified": N_("modified"), "added": N_("added"), "removed": N_("removed"), "formatting": N_("formatting")}
 
 
 def _stats_dict(stats: Stats) -> dict:
@@ -123,20 +137,32 @@ def _ruled_text(redline: str, color: bool) -> str:
     return _marked(_plain_runs(redline), marks)
 
 
-def _stats_line(stats: Stats) -> str:
-    kinds = [f"{n} {k}" for k, n in (("modified", stats.modified), ("added", stats.added), ("removed", stats.removed),
-                                       ("moved", stats.moved), ("formatting", stats.formatting)) if n]
-    line = ", ".join(kinds) if kinds else "no changes"
-    return f"{line}; +{stats.words_added} / -{stats.words_removed} words"
+def _stats_line(stats: Stats, language: str = i18n.DEFAULT) -> str:
+    kinds = [
+        i18n.ngettext(*forms, getattr(stats, name), language) % {"num": getattr(stats, name)}
+        for name, forms in _COUNTS if getattr(stats, name)
+    ]
+    line = ", ".join(kinds) if kinds else i18n.gettext("no changes", language)
+    return i18n.gettext("%(kinds)s; +%(added)d / -%(removed)d words", language) % {
+        "kinds": line, "added": stats.words_added, "removed": stats.words_removed,
+    }
 
 
-def render_text(diff: Diff, *, color: bool) -> str:
+def _label(change: object, section: str, language: str) -> str:
+    kind = getattr(change, "kind")
+    if kind == "moved":
+        return i18n.gettext("moved from %(section)s", language) % {"section": section}
+    return i18n.gettext(_KINDS[kind], language) if kind in _KINDS else kind
+
+
+def render_text(diff: Diff, *, color: bool, language: str = i18n.DEFAULT) -> str:
     """Terminal output: a stats line, then per section a header line and its changes.
 
     Removed words read ``[-like this-]`` and added ones ``{+like this+}``; with ``color`` they are
-    red and green instead. Formatting-only changes are counted, not shown.
+    red and green instead. Formatting-only changes are counted, not shown. The report's own words
+    are in ``language``; the statement's are as written.
     """
-    lines = [_stats_line(diff.stats)]
+    lines = [_stats_line(diff.stats, language)]
     current: tuple[str, ...] | None = None
     for change in diff.content_changes:
         if change.section != current:
@@ -144,9 +170,7 @@ def render_text(diff: Diff, *, color: bool) -> str:
             header = f"§ {_section_label(change.section)}"
             lines.append("")
             lines.append(f"\x1b[1m{header}\x1b[0m" if color else header)
-        label = change.kind
-        if change.kind == "moved":
-            label = f"moved from {_moved_from(change.old)}"
+        label = _label(change, _moved_from(change.old) if change.kind == "moved" else "", language)
         lines.append(f"  {label}: {_ruled_text(change.redline, color)}")
     return "\n".join(lines) + "\n"
 
@@ -159,19 +183,20 @@ def _md_text(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
-def render_markdown(diff: Diff, *, title: str | None = None) -> str:
+def render_markdown(diff: Diff, *, title: str | None = None, language: str = i18n.DEFAULT) -> str:
     """Markdown for a pull-request comment: a stats line first, then changes grouped by section.
 
     Deleted and inserted words are ``<del>``/``<ins>``, which GitHub renders; statement text is
-    escaped so that it cannot become markup.
+    escaped so that it cannot become markup. The report's own words are in ``language``.
     """
     lines: list[str] = []
     if title:
         lines += [f"### {_md_text(title)}", ""]
     stats = diff.stats
-    summary = f"**{_stats_line(stats)}**"
+    summary = f"**{_stats_line(stats, language)}**"
     if stats.sections_touched:
-        summary += " · sections: " + ", ".join(_md_text(s) for s in stats.sections_touched)
+        summary += i18n.gettext(" · sections: %(sections)s", language) % {
+            "sections": ", ".join(_md_text(s) for s in stats.sections_touched)}
     lines += [summary, ""]
     current: tuple[str, ...] | None = None
     for change in diff.content_changes:
@@ -179,12 +204,12 @@ def render_markdown(diff: Diff, *, title: str | None = None) -> str:
             current = change.section
             lines += [f"#### {_md_text(_section_label(change.section))}", ""]
         runs = [(mark, _md_text(text)) for mark, text in _plain_runs(change.redline)]
-        label = change.kind
-        if change.kind == "moved":
-            label = f"moved from {_md_text(_moved_from(change.old))}"
+        label = _label(change, _md_text(_moved_from(change.old)) if change.kind == "moved" else "", language)
         lines.append(f"- *{label}*: " + _marked(runs, {"del": ("<del>", "</del>"), "ins": ("<ins>", "</ins>")}))
     if stats.formatting:
-        lines += ["", f"{stats.formatting} formatting-only change{'s' if stats.formatting != 1 else ''} not shown."]
+        lines += ["", i18n.ngettext(
+            "%(num)d formatting-only change not shown.", "%(num)d formatting-only changes not shown.", stats.formatting, language,
+        ) % {"num": stats.formatting}]
     return "\n".join(lines).rstrip() + "\n"
 
 
