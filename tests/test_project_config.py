@@ -180,3 +180,23 @@ def test_the_light_loader_imports_no_plugin_and_no_theme(tmp_path):
     assert "generator.config" in loaded  # the plugin's options were validated
     for name in ("generator.plugin", "mkdocs.contrib.search", "material.plugins", "mkdocs.config.defaults"):
         assert not any(module == name or module.startswith(name + ".") for module in loaded), name
+
+
+def test_relative_tags_resolve_against_the_same_folders(tmp_path):
+    import os
+
+    (tmp_path / "pages").mkdir()
+    config = write(tmp_path, "mkdocs.yml", """
+        site_name: Relative
+        docs_dir: pages
+        theme: material
+        plugins:
+          - statements
+        markdown_extensions:
+          - pymdownx.snippets:
+              base_path: [!relative $config_dir/snippets, !relative $docs_dir/parts]
+    """)
+    light, full = both(config)
+    light_paths = [os.fspath(p) for p in light.mdx_configs["pymdownx.snippets"]["base_path"]]
+    full_paths = [os.fspath(p) for p in full.mdx_configs["pymdownx.snippets"]["base_path"]]
+    assert light_paths == full_paths == [str(tmp_path / "snippets"), str(tmp_path / "pages" / "parts")]
