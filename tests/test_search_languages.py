@@ -181,3 +181,18 @@ def test_with_materials_offline_plugin_each_languages_index_is_inlined_beside_it
     assert "privacy/index.html" in pages(index(tmp_path / "site", "de"))  # offline: no directory URLs
     assert not any(location.startswith("de/") for location in pages(index(tmp_path / "site")))
     assert base((tmp_path / "site" / "de" / "privacy" / "index.html").read_text(encoding="utf-8")) == "../../de/"
+
+
+def test_a_site_whose_default_language_is_german_searches_its_root_in_german(tmp_path):
+    path = tmp_path / "repo"
+    path.mkdir()
+    repo = GitRepo(path)
+    repo.git("init", "-q", "-b", "main")
+    write_project(path, "languages: [de, en]")  # theme.language unset: the plugin sets it before search reads it
+    repo.commit("Site", date="2023-12-01")
+    repo.commit("v1", date="2024-01-01", files={PATH: statement_text(title="Datenschutzerklärung", effective="2024-02-01", body=GERMAN)})
+    repo.commit("en v1", date="2024-01-10", files={"statements/privacy.en.md": statement_text(effective="2024-02-01", body=EN)})
+    result = build(path, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert index(tmp_path / "site")["config"]["lang"] == ["de"]
+    assert index(tmp_path / "site", "en")["config"]["lang"] == ["en"]
