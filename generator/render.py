@@ -281,11 +281,19 @@ _FOLD = str.maketrans(
         "\u2026": "...",
     }
 )
+# str.translate looks every character up in the table; the folded characters are rare in a block,
+# so a search for them (one pass in C) and a replacement of each found is several times faster.
+_FOLDED = {chr(code): "" if value is None else (value if isinstance(value, str) else chr(value)) for code, value in _FOLD.items()}
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 _EMPHASIS_MARKS = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
 _LIST_MARK = re.compile(r"^(?:[-*+\u2022]|\d+[.)])\s+")
 _LONE_MARK = re.compile(r" [-+\u2022](?= )")
 _LIST_MARK_START = frozenset("-*+\u20220123456789")
 _DASH_RUN = re.compile(r"-{2,3}")
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
 
 
 def _collapse(text: str) -> str:
@@ -306,7 +314,7 @@ def fold_key(text: str) -> str:
                 return text
         key = text
     else:
-        key = text.translate(_FOLD)
+        key = _FOLDABLE.sub(_fold_one, text)
     if "--" in key:
         key = _DASH_RUN.sub("-", key)
     if "*" in key or "_" in key or "~" in key:
@@ -1000,7 +1008,8 @@ def blocks_from_versions(*versions: str, extensions: list | None = None, extensi
         blocks = None
         if profile.chunked:
             with lock:
-                blocks = _blocks_chunked(text, md, profile, shared.blocks, shared.pieces, shared.slugs, shared.conversions)
+                blocks = _blocks_chunked(text, md, profile, shared.blocks, shared.pieces, shared.slugs, shared.conversions,
+                                         shared.headed)
         if blocks is None:
             blocks = blocks_from_html(_convert(text, extensions, extension_configs))  # (guarded above)
         shared.texts.setdefault(original, blocks)
@@ -1019,8 +1028,10 @@ class _Shared:
 
     A build renders every revision for the diff with the one before it and again with the one
     after it, and each version once more for the compare page: kept across calls, a text is cut
-    into blocks once per build and a chunk rendered once. Blocks of a chunk depend on its text,
-    section and anchor alone (chunks with a heading are never shared); the fast renderer's pieces
+    into blocks once per build and a chunk rendered once. Blocks of a chunk without a heading
+    depend on its text, section and anchor alone; those of a chunk with headings on its text, the
+    headings above it and the ids its headings get, which are made
+    first (``headed``: most versions repeat most headings); the fast renderer's pieces
     and the heading slugs on a chunk's text alone, so versions share them even where a chunk's
     blocks cannot be shared; so does Python-Markdown's HTML of a chunk it renders (with the chunk's
     toc tokens, from which the headings' ids in the whole document are made again each time). A
@@ -1033,9 +1044,10 @@ class _Shared:
     slugs: dict[str, str] = field(default_factory=dict)
     conversions: dict[str, tuple[str, list[dict]]] = field(default_factory=dict)
     texts: dict[str, list[Block]] = field(default_factory=dict)
+    headed: dict[tuple, tuple[list[Block], list, tuple[str, ...], str | None]] = field(default_factory=dict)
 
     def size(self) -> int:
-        return len(self.blocks) + len(self.pieces) + len(self.conversions) + len(self.texts)
+        return len(self.blocks) + len(self.pieces) + len(self.conversions) + len(self.texts) + len(self.headed)
 
 
 _SHARED: dict[int, _Shared] = {}
@@ -1051,8 +1063,16 @@ def _shared(md: markdown.Markdown) -> _Shared:
 
 def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: dict[tuple, list[Block]],
                     fast_memo: dict[str, list[_Piece] | None], slugs: dict[str, str],
-                    conversions: dict[str, tuple[str, list[dict]]]) -> list[Block] | None:
-    """Blocks of a chunkable document, chunk by chunk; None when it cannot be cut into chunks."""
+                    conversions: dict[str, tuple[str, list[dict]]],
+                    headed_memo: dict[tuple, tuple[list[Block], list, tuple[str, ...], str | None]] | None = None) -> list[Block] | None:
+    """Blocks of a chunkable document, chunk by chunk; None when it cannot be cut into chunks.
+
+    ``memo`` keeps the blocks of chunks without a heading by chunk, section and anchor;
+    ``headed_memo`` those of chunks with headings by chunk, the headings above it and the ids its
+    headings get in this document, with the headings after it.
+    """
+    if headed_memo is None:
+        headed_memo = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text, profile)
     if chunks is None:
@@ -1080,16 +1100,40 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                 md.reset()
                 html = md.convert(chunk)
                 converted = conversions[chunk] = (html, _flatten_toc(getattr(md, "toc_tokens", [])))
-            out = _fix_heading_ids(converted[0], None, profile, used, counters, converted[1])
+            ids: list[str] = []
+            out = _fix_heading_ids(converted[0], None, profile, used, counters, converted[1], ids)
             if out is None:
                 md.reset()
                 return None
+            if ids:
+                headed_key = (chunk, tuple(builder.headings), tuple(ids))
+                kept = headed_memo.get(headed_key)
+                if kept is not None:
+                    blocks.extend(kept[0])
+                    builder.headings[:] = kept[1]
+                    builder.section, builder.anchor = kept[2], kept[3]
+                    continue
             builder.add_html(out)
             made = blocks[start:]
             if len(made) == 1:
                 blocks[start] = _with_source(made[0], chunk)
             headed = "<h" in out and any(b.kind == "heading" for b in made)
+            if ids:
+                headed_memo[headed_key] = (blocks[start:], list(builder.headings), builder.section, builder.anchor)
+                continue
         else:
+            hids: list[str] | None = None
+            if any(piece.kind == "heading" for piece in fast):
+                # A heading's id depends on the document's earlier ids, its section on the headings above.
+                hids = [_heading_id(piece.inner, profile, used, counters, slugs) for piece in fast if piece.kind == "heading"]
+                headed_key = (chunk, tuple(builder.headings), tuple(hids))
+                kept = headed_memo.get(headed_key)
+                if kept is not None:
+                    blocks.extend(kept[0])
+                    builder.headings[:] = kept[1]
+                    builder.section, builder.anchor = kept[2], kept[3]
+                    continue
+            given = iter(hids or ())
             for piece in fast:
                 kind = piece.kind
                 if kind == "paragraph":
@@ -1100,7 +1144,7 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                     headed = True
                     text = _inline_text(piece.inner)
                     head, tail = templates[piece.level]
-                    hid = _heading_id(piece.inner, profile, used, counters, slugs)
+                    hid = next(given)
                     builder.push_heading(piece.level, text, hid)
                     blocks.append(_block("heading", piece.level, builder.section, builder.anchor,
                                         head.replace("qzxqvj", hid) + piece.inner + tail.replace("qzxqvj", hid),
@@ -1113,6 +1157,9 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                         text = _inline_text(inner)
                         blocks.append(_block("item", 0, section, anchor, f"<li>{inner}</li>", text, fold_key(text),
                                             container, next(_NODE_IDS), source))
+            if hids is not None:
+                headed_memo[headed_key] = (blocks[start:], list(builder.headings), builder.section, builder.anchor)
+                continue
         if not headed:
             memo[key] = blocks[start:]
     md.reset()

@@ -12,6 +12,7 @@ from generator.render import (
     Block,
     blocks_from_html,
     blocks_from_markdown,
+    blocks_from_versions,
     fold_key,
     render_html,
 )
@@ -269,3 +270,67 @@ def test_property_blocks_from_markdown_equal_blocks_of_the_rendered_html(source:
     assert blocks_from_markdown(source, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS) == blocks_from_html(
         render_html(source, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
     )
+
+
+# --- what is shared between versions gives what each version gives alone ----------------------------
+
+
+def _fresh_blocks(source: str, **markdown) -> list[tuple]:
+    """``source``'s blocks with nothing kept from earlier texts, with what equality leaves out (ids apart)."""
+    render._SHARED.clear()
+    return _described(blocks_from_markdown(source, **markdown))
+
+
+def _described(blocks: list[Block]) -> list[tuple]:
+    return [(b, b.container_tags, b.source) for b in blocks]
+
+
+def test_a_heading_seen_in_an_earlier_version_gets_this_versions_id():
+    before = "## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us."
+    after = "## Contact\n\nCall us.\n\n## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us."
+    render._SHARED.clear()
+    shared = blocks_from_versions(before, after, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+    assert [b.anchor for b in shared[1] if b.kind == "heading"] == ["contact", "sharing", "contact_1"]
+    assert _described(shared[1]) == _fresh_blocks(after, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document, _document, st.randoms(use_true_random=False))
+def test_property_versions_cut_together_equal_each_cut_alone(first: str, other: str, random):
+    # a second version made of the first's blocks and some of another document, in another order
+    parts = [p for p in (first + "\n\n" + other).split("\n\n") if p.strip()]
+    second = "\n\n".join(random.sample(parts, k=len(parts)))
+    render._SHARED.clear()
+    together = blocks_from_versions(first, second, first, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+    for source, blocks in zip((first, second, first), together):
+        assert _described(blocks) == _fresh_blocks(source, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+
+
+# --- a whole page from the chunks: the HTML and table of contents Python-Markdown makes ------------------
+
+
+def _toc(tokens: list[dict]) -> list[tuple]:
+    return [(t["level"], t["id"], t["name"], _toc(t["children"])) for t in tokens]
+
+
+def _converted(source: str) -> tuple[str, list[tuple]]:
+    import markdown
+
+    md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+    return md.convert(source), _toc(md.toc_tokens)
+
+
+@pytest.mark.parametrize("source", TRICKY + ["# Title\n\n<!-- fragment -->\n\n## Same\n\n## Same\n\n### *Emphasis* and `code` & more"])
+def test_a_page_made_from_chunks_is_python_markdowns_html_and_table_of_contents(source: str):
+    made = render.render_page(source, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+    if made is not None:
+        assert (made[0], _toc(made[1])) == _converted(source)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document, _document)
+def test_property_a_page_made_from_chunks_is_python_markdowns_conversion(first: str, second: str):
+    blocks_from_versions(first, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)  # chunks rendered before
+    made = render.render_page(second, extensions=SITE_EXTENSIONS, extension_configs=PERMALINKS)
+    if made is not None:
+        assert (made[0], _toc(made[1])) == _converted(second)
