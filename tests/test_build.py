@@ -316,3 +316,25 @@ def test_with_ci_set_a_plain_mkdocs_build_leaves_uncommitted_edits_out_too(in_re
     env = {**os.environ, "CI": "true"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=in_repo.path, env=env, check=True, capture_output=True)
     assert "Edited, not committed." not in page(in_repo.path / "site", "privacy")
+
+
+def test_a_build_process_exits_without_the_collector_going_over_what_it_built(three_versions):
+    # At exit the collector would go over every object the build left; frozen, they are the OS's.
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count()))\n"
+        "from generator.cli import main\n"
+        "sys.argv = ['statement', 'build', '-q', '--as-of', '2025-02-01']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=three_versions.path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.rsplit("frozen at exit:", 1)[1]) > 10_000
+    assert (three_versions.path / "site/privacy/index.html").is_file()
+
+
+def test_a_process_that_goes_on_after_a_build_collects_as_usual(three_versions):
+    import gc
+
+    run("build", "--as-of", "2025-02-01")
+    assert gc.get_freeze_count() == 0
