@@ -1,8 +1,9 @@
 """git → revisions → versions.
 
-The history of one statement file is read with a single ``git log`` over HEAD's first-parent
-chain (following renames) that lists each commit's blob id, and one persistent ``git cat-file``
-process that reads the blobs. Both grow linearly with the number of commits.
+The history of one statement file is read with three git commands, whatever its length: one
+``git rev-parse`` finds the repository (and whether it is bare or a shallow clone), one
+``git log`` over HEAD's first-parent chain (following renames) lists each commit's blob id, and
+one ``git cat-file --batch`` reads every blob. Both grow linearly with the number of commits.
 
 Rules (DESIGN.md, "Content model"):
 
@@ -18,10 +19,12 @@ Rules (DESIGN.md, "Content model"):
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .errors import InputError, ShallowCloneError
 from .guard import guard_markdown
@@ -131,32 +134,68 @@ class _Commit:
     blob: str | None  # None when the file was deleted
 
 
-def _open_repo(folder: Path):  # -> git.Repo | None
-    try:
-        import git
-    except ImportError:  # pragma: no cover - GitPython is a dependency
-        return None
-    try:
-        return git.Repo(folder, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        return None
+@dataclass(frozen=True)
+class _Repository:
+    """What ``git rev-parse`` says of the repository around a folder."""
+
+    root: Path | None  # the top of the work tree; None for a bare repository
+    bare: bool
+    shallow: bool
 
 
-def _log(repo, relpath: str, ref: str) -> list[_Commit]:
+#: git's own messages in English, whatever the user's locale: some are recognised below.
+_GIT_ENV = {"LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env={**os.environ, **_GIT_ENV})
+
+
+def _message(done: subprocess.CompletedProcess[bytes]) -> str:
+    """git's complaint on one line (it may span several, with a command to run on one of them)."""
+    text = " ".join(done.stderr.decode("utf-8", "replace").split())
+    return text.removeprefix("fatal: ") or f"exit status {done.returncode}"
+
+
+def _open_repo(folder: Path) -> _Repository | None:
+    """The repository ``folder`` is in, or None when it is in none (or git is not installed)."""
+    try:
+        done = _git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--git-common-dir", "--show-toplevel"], folder)
+    except OSError:  # no git, or no such folder
+        return None
+    lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if done.returncode != 0:
+        if lines[:1] == ["true"]:  # bare: rev-parse stops at --show-toplevel
+            return _Repository(None, bare=True, shallow=False)
+        message = _message(done)
+        if "not a git repository" in message or "cannot change to" in message:
+            return None
+        # e.g. "detected dubious ownership in repository at '…' To add an exception for this
+        # directory, call: git config --global --add safe.directory …": git names the fix itself
+        problem, _, fix = message.partition(" To add an exception for this directory, call: ")
+        raise InputError(f"git cannot read the repository: {problem}", path=display_path(folder), fix=fix or None)
+    bare, shallow, common, top = (lines + [""] * 4)[:4]
+    if shallow not in ("true", "false"):  # git older than 2.15 echoes the option it does not know
+        shallow = "true" if (folder / common / "shallow").exists() else "false"
+    return _Repository(Path(top).resolve(), bare=bare == "true", shallow=shallow == "true")
+
+
+def _log(root: Path, relpath: str, ref: str) -> list[_Commit]:
     """One ``git log`` call: first-parent commits touching ``relpath`` (renames followed), oldest first."""
-    import git
-
     sep = "\x1f"
-    try:
-        out = repo.git.log(
-            ref, "--first-parent", "--follow", "--raw", "--no-abbrev",
-            "--format=" + sep.join(["\x1e%H", "%ct", "%cI", "%an", "%s"]),
-            "--", relpath,
-        )
-    except git.GitCommandError as exc:
-        if any(text in str(exc) for text in ("does not have any commits", "unknown revision", "bad revision")):
+    done = _git(
+        [
+            "log", ref, "--first-parent", "--follow", "--raw", "--no-abbrev",
+            "--format=" + sep.join(["\x1e%H", "%ct", "%cI", "%an", "%s"]), "--", relpath,
+        ],
+        root,
+    )
+    if done.returncode != 0:
+        message = _message(done)
+        if any(text in message for text in ("does not have any commits", "unknown revision", "bad revision")):
             return []
-        raise InputError(f"git log failed: {exc.stderr.strip() or exc}", path=relpath) from None
+        raise InputError(f"git log failed: {message}", path=relpath) from None
+    out = done.stdout.decode("utf-8", "replace")
     commits: list[_Commit] = []
     for record in out.split("\x1e"):
         if not record.strip():
@@ -179,7 +218,29 @@ def _log(repo, relpath: str, ref: str) -> list[_Commit]:
     return commits
 
 
-def _earlier_commits(repo, root: Path, statement_id: str, options: HistoryOptions, warn: Warn) -> list[_Commit]:
+def _blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
+    """The contents of the blobs ``ids``, read by one ``git cat-file --batch``; a missing one is left out."""
+    if not ids:
+        return {}
+    done = _git(["cat-file", "--batch"], root, stdin="".join(f"{blob}\n" for blob in ids).encode())
+    if done.returncode != 0:
+        raise InputError(f"git cat-file failed: {_message(done)}", path=display_path(root))
+    out = done.stdout
+    found: dict[str, bytes] = {}
+    pos = 0
+    while pos < len(out):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3:  # "<id> missing"
+            continue
+        size = int(header[2])
+        found[header[0].decode()] = out[pos:pos + size]
+        pos += size + 1  # the contents, and the newline after them
+    return found
+
+
+def _earlier_commits(root: Path, statement_id: str, options: HistoryOptions, warn: Warn) -> list[_Commit]:
     """The commits of a statement's earlier paths (``earlier_paths``), each path's followed as usual, in order."""
     commits: list[_Commit] = []
     # keyed by the file's stem: ``privacy`` for the statement, ``privacy.de`` for its German text
@@ -189,7 +250,7 @@ def _earlier_commits(repo, root: Path, statement_id: str, options: HistoryOption
         except ValueError:
             warn(f"earlier_paths: {earlier} is outside the git repository {root}; ignored")
             continue
-        found = _log(repo, relpath, options.ref)
+        found = _log(root, relpath, options.ref)
         if not any(c.blob for c in found):
             warn(f"earlier_paths: {relpath} has no history in {options.ref}; check the path (relative to mkdocs.yml)")
         commits.extend(found)
@@ -205,13 +266,6 @@ def _unique(commits: list[_Commit]) -> list[_Commit]:
             seen.add((commit.sha, commit.path))
             unique.append(commit)
     return unique
-
-
-def _is_shallow(repo) -> bool:
-    try:
-        return repo.git.rev_parse("--is-shallow-repository").strip() == "true"
-    except Exception:  # old git: fall back to the marker file
-        return Path(repo.git_dir, "shallow").exists()
 
 
 # --- revisions -------------------------------------------------------------------------------
@@ -268,15 +322,7 @@ def read_revisions(
 ) -> list[Revision]:
     """Every revision of a statement file, oldest first, ending with the working-tree draft if any."""
     path = Path(path)
-    repo = _open_repo(path.parent.resolve())
-    try:
-        return _read_revisions(path, repo, options, warn or (lambda message: None))
-    finally:
-        if repo is not None:
-            repo.close()  # ends git's object reader now, not whenever the collector finds the repo
-
-
-def _read_revisions(path: Path, repo: Any, options: HistoryOptions, warn: Warn) -> list[Revision]:
+    warn = warn or (lambda message: None)
     statement_id = _statement_id(path)
     pattern = re.compile(options.effective_pattern)
     display = display_path(path)
@@ -293,6 +339,7 @@ def _read_revisions(path: Path, repo: Any, options: HistoryOptions, warn: Warn) 
             pattern=pattern, strict=strict, warn=warn, guarded=sink,
         )
 
+    repo = _open_repo(path.parent.resolve())
     if repo is None or repo.bare:
         warn(f"{display}: not in a git repository; building the working tree as a single version")
         draft = working_tree(strict=True)
@@ -300,22 +347,26 @@ def _read_revisions(path: Path, repo: Any, options: HistoryOptions, warn: Warn) 
             raise InputError("does not exist", path=display)
         _warn_guarded(guarded, warn)
         return [draft]
-    if _is_shallow(repo):
+    if repo.shallow:
         raise ShallowCloneError(
             "the repository is a shallow clone, so the statement's history is incomplete",
             path=display,
             fix="run 'git fetch --unshallow' (in GitHub Actions: actions/checkout with 'fetch-depth: 0')",
         )
 
-    root = Path(repo.working_tree_dir).resolve()
+    root = repo.root
+    assert root is not None
     relpath = path.resolve().relative_to(root).as_posix()
-    commits = _unique(_earlier_commits(repo, root, path.stem, options, warn) + _log(repo, relpath, options.ref))
-    odb = repo.odb
+    commits = _unique(_earlier_commits(root, path.stem, options, warn) + _log(root, relpath, options.ref))
+    blobs = _blobs(root, list(dict.fromkeys(c.blob for c in commits if c.blob is not None)))
     for commit in commits:
         if commit.blob is None:
             continue
-        data = odb.stream(bytes.fromhex(commit.blob)).read()
         where_ = f"{commit.path} @ {commit.sha[:7]}"
+        data = blobs.get(commit.blob)
+        if data is None:
+            warn(f"{where_}: git has no object {commit.blob}; skipped")
+            continue
         try:
             text = decode_text(data, path=where_)
         except InputError as exc:

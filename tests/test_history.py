@@ -192,6 +192,48 @@ def test_a_shallow_clone_is_refused_with_how_to_fetch_history(repo, tmp_path):
         read_statement(clone / PATH)
 
 
+def test_a_repository_git_refuses_to_read_is_one_line_with_gits_own_fix(repo, monkeypatch):
+    import os
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("making a repository another user's needs root")
+    repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # no safe.directory of the machine's
+    for folder, _, files in os.walk(repo.path):
+        for name in [folder, *(os.path.join(folder, f) for f in files)]:
+            os.chown(name, 65534, 65534)
+    with pytest.raises(InputError) as refused:
+        read_statement(repo.path / PATH)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert "git cannot read the repository: detected dubious ownership" in message
+    assert message.endswith(f"; git config --global --add safe.directory {repo.path}")
+
+
+def test_a_file_in_a_bare_repositorys_folder_is_built_as_the_working_tree_with_a_warning(tmp_path):
+    bare = tmp_path / "bare.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    (bare / "statements").mkdir()
+    (bare / PATH).write_text(statement_text(), encoding="utf-8")
+    warnings: list[str] = []
+    statement = read_statement(bare / PATH, warn=warnings.append)
+    assert [v.key for v in statement.versions] == ["2024-01-01"]
+    assert any("not in a git repository" in w for w in warnings)
+
+
+def test_history_is_read_with_three_git_commands_whatever_its_length(repo, monkeypatch):
+    for month in range(1, 7):
+        repo.commit(files={PATH: statement_text(effective=f"2024-{month:02d}-01")}, date=f"2024-{month:02d}-01")
+    from generator import history
+
+    commands: list[str] = []
+    real = history._git
+    monkeypatch.setattr(history, "_git", lambda args, *rest, **kw: (commands.append(args[0]), real(args, *rest, **kw))[1])
+    statement, _ = read(repo)
+    assert len(statement.versions) == 6
+    assert commands == ["rev-parse", "log", "cat-file"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
