@@ -97,6 +97,7 @@ def known_language(language: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a site writes each version's few dates on many pages; Babel takes ~0.1 ms a date
 def format_date(date: dt.date | str, language: str, format: str = "long") -> str:
     """``date`` written the way ``language`` writes it: ``February 1, 2024``, ``1. Februar 2024``, ``1 février 2024``.
 
