@@ -136,8 +136,10 @@ def _one_round(old: str, new: str, old_path: Path, new_path: Path) -> dict[str, 
     # the renderer keeps texts and chunks for the process: each round starts without them, as a
     # pair the process has not seen would, so repeated rounds measure the engine, not look-ups
     render._SHARED.clear()
+    render.guard_markdown.cache_clear()  # (guarding too is kept per text)
     times = {"git": _time(_git, old_path, new_path), "ours": _time(diff_markdown, old, new)}
     render._SHARED.clear()
+    render.guard_markdown.cache_clear()
     start = time.perf_counter()
     blocks = blocks_from_versions(old, new)
     times["render"] = time.perf_counter() - start

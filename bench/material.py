@@ -62,6 +62,7 @@ def _diff_cold(old: str, new: str):  # noqa: ANN202
     from generator import diff as engine, render
 
     render._SHARED.clear()
+    render.guard_markdown.cache_clear()  # (guarding too is kept per text)
     return engine.diff_markdown(old, new)
 
 

@@ -24,6 +24,7 @@ import html as htmlmod
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Neutralised", "guard_markdown"]
 
@@ -204,6 +205,9 @@ def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
     return kept
 
 
+# A build guards each text up to three times (reading the history, cutting it into blocks, planning
+# its page); the result depends on the text alone and is immutable.
+@lru_cache(maxsize=4096)
 def guard_markdown(text: str) -> tuple[str, tuple[Neutralised, ...]]:
     """The Markdown with the constructs that Python-Markdown parses in quadratic time made harmless.
 

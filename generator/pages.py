@@ -165,7 +165,7 @@ def _templates(language: str = i18n.DEFAULT) -> jinja2.Environment:
     i18n.install(env, language)
     # Values put into a translated sentence are plain text on one line too, as any other value.
     catalogue = i18n.translations(language)
-    env.globals["gettext"] = _plain_gettext(catalogue.gettext)
+    env.globals["gettext"] = env.globals["_"] = _plain_gettext(catalogue.gettext)  # (no alias that looks gettext up)
     env.globals["ngettext"] = _plain_ngettext(catalogue.ngettext)
     env.filters["md"] = markdown_text  # text in a Markdown line (a heading): no character of it is Markdown
     env.globals["time"] = lambda key, day: Markup('<time datetime="{}">{}</time>').format(key, i18n.format_date(day, language))
@@ -183,7 +183,13 @@ def _section_links(titles: Sequence[str], anchors: Mapping[str, str]) -> Markup:
 
 
 def _one_line(value: Any) -> Any:
-    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+    if isinstance(value, str) and not isinstance(value, Markup):
+        # Most values are printable text on one line already (no control character, no whitespace
+        # but single spaces between words): plain() would give them back unchanged.
+        if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+            return value
+        return plain(value)
+    return value
 
 
 # Jinja's new-style gettext and ngettext (jinja2.ext._make_new_gettext: every message a format
