@@ -165,7 +165,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
     def _hand_over_meta(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         planned = self._pages.get(page.file.src_uri)
         if planned is not None:
-            page.meta = copy.deepcopy(dict(planned.meta))
+            page.meta = _copied(dict(planned.meta))
             # Material writes page titles into <title>, the header and the navigation without escaping
             # them (MkDocs' theme templates do not autoescape); ours come from front-matter, so as text.
             if isinstance(page.meta.get("title"), str):
@@ -291,6 +291,18 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
         if head_log is not None:
             server.watch(str(head_log), recursive=False)
         return server
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of plain data (what a planned page's meta holds), without ``copy.deepcopy``'s
+    bookkeeping, which a rebuild of 300 versions paid 600 times; anything else is deep-copied."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool, dt.date)):
+        return value
+    return copy.deepcopy(value)
 
 
 def _require_material(config: MkDocsConfig) -> None:
