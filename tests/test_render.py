@@ -199,6 +199,17 @@ def test_a_block_knows_its_markdown_source_when_it_can():
     assert [b.source for b in blocks] == ["# T", "Some *text*.", "- one", "- two"]
 
 
+def test_a_heading_inside_a_list_item_counts_for_the_ids_after_it_when_the_list_was_seen_before():
+    # The list chunk's blocks are items, but its heading takes "we_1": blocks kept from an earlier
+    # text would skip that count and give the last heading "we_1" instead of the page's "we_2".
+    render._SHARED.clear()
+    earlier = "# we\n\nwe\n\n- we\n    - we\n- # we\n\n# we\n"
+    later = "# we\n\ndata\n\n\nwe\n\n- we\n    - we\n- # we\n\n# we\n"
+    blocks_from_markdown(earlier)
+    headings = [b.anchor for b in blocks_from_markdown(later) if b.kind == "heading"]
+    assert headings == [b.anchor for b in blocks_from_html(render_html(later)) if b.kind == "heading"] == ["we", "we_2"]
+
+
 def test_unknown_extensions_render_the_whole_document_at_once():
     source = "Some text.\n\n## Heading"
     blocks = blocks_from_markdown(source, extensions=["toc", "smarty"])
