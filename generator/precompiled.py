@@ -40,6 +40,7 @@ _HEADER = '''\
 """{name}, compiled by Jinja {version}. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "{fingerprint}"
+JINJA = "{version}"
 
 '''
 
@@ -64,10 +65,10 @@ def _settings(env: jinja2.Environment) -> str:
     )
 
 
-def fingerprint(env: jinja2.Environment, name: str, source: str) -> str:
-    """The digest a compiled module of ``name`` must carry to be used by ``env``."""
+def fingerprint(env: jinja2.Environment, name: str, source: str, version: str = jinja2.__version__) -> str:
+    """The digest a compiled module of ``name`` must carry to be used by ``env`` under Jinja ``version``."""
     hasher = hashlib.sha256()
-    for part in (jinja2.__version__, _settings(env), name, source):
+    for part in (version, _settings(env), name, source):
         hasher.update(part.encode("utf-8"))
         hasher.update(b"\0")
     return hasher.hexdigest()

@@ -1,6 +1,7 @@
 """changes.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "966c9406abad84c6ff272dad23a8032e4524d74f76869ee5338504d260478469"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'changes.md'

@@ -1,6 +1,7 @@
 """compare.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "1ed65b57983b08120a4692fbca657f18d53c6453804a32669d23df5cb26cc260"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'compare.md'

@@ -1,6 +1,7 @@
 """history.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "b3dedda3d01244c3483974904309ccfc90acbd597f67c8b13280bb39d339ba45"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'history.md'

@@ -1,6 +1,7 @@
 """translation_chip.html, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "a53cd1b65bdcbc6abe39031d375e1a4a36c49484227d6c44f19e8fab97f5b71e"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'translation_chip.html'

@@ -1,6 +1,7 @@
 """translation_missing.md, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "a734b0a2e1d24467ce6690d5aa6d6863df3e93d79c18482ff4e997ac905cceda"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'translation_missing.md'

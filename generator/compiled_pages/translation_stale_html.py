@@ -1,6 +1,7 @@
 """translation_stale.html, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "870a3b370ebd54074a23f938ca06b7d0426860b947ce0cd87376bf758d0fae22"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'translation_stale.html'

@@ -1,6 +1,7 @@
 """version_footer.html, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "93d487c4367d9eb1250c82113965e91f006b30ad4dff93d8575f95e7702f3492"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'version_footer.html'

@@ -1,6 +1,7 @@
 """version_header.html, compiled by Jinja 3.1.6. Written by ``python -m generator.precompiled``: do not edit."""
 
 FINGERPRINT = "4331bc5d382bbe12fe9bf726931a4a92e3247fae3bcafa7abaa0d1e7f063c714"
+JINJA = "3.1.6"
 
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'version_header.html'
