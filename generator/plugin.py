@@ -97,6 +97,9 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
                 tuple(options.lang) if options.lang else None, options.separator,
                 tuple(options.pipeline) if options.pipeline is not None else None,
             )
+        from .search import skip_excluded_pages
+
+        skip_excluded_pages(config.plugins.events, config.plugins._event_origins)
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0
