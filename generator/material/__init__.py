@@ -29,8 +29,9 @@ Verdicts, least to most severe:
 from __future__ import annotations
 
 import hashlib
-import importlib
 from typing import TYPE_CHECKING, Any, Callable
+
+from ..lazy import lazy_exports
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..diff import Diff
@@ -119,14 +120,4 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -23,8 +23,9 @@ and building a site must not load the HTTP, SMTP and template machinery of the c
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .channels import Channel, ChannelContext, CommandChannel, Delivered, EmailChannel, WebhookChannel
@@ -70,10 +71,4 @@ _MODULE = {name: module for module, names in _WHERE.items() for name in names}
 __all__ = [name for names in _WHERE.values() for name in names]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE, globals())
