@@ -556,7 +556,7 @@ def _chunks(text: str, profile: _Profile) -> list[str] | None:
     """Split Markdown at blank lines where no construct can continue; None when that is unsafe.
 
     Rendering the chunks one by one gives the same HTML as rendering the whole (heading ids apart,
-    which :func:`_chunked` assigns over the whole document).
+    which :func:`_page_chunked` and :func:`_blocks_chunked` assign over the whole document).
     """
     # Patterns start with a newline so that the regex engine can skip ahead (a ``^`` in MULTILINE
     # mode is tried at every position and costs ten times as much).
@@ -717,7 +717,6 @@ class _Piece:
     inner: str = ""
     level: int = 0
     items: list[tuple[str, str]] = field(default_factory=list)  # list items: (inner HTML, source line)
-    hid: str = ""
 
 
 def _fast_chunk(text: str) -> list[_Piece] | None:
@@ -816,43 +815,6 @@ def _heading_id(inner: str, profile: _Profile, used: set[str], counters: dict[st
     return _unique(slug, used, counters)
 
 
-def _chunked(text: str, md: markdown.Markdown, profile: _Profile) -> tuple[list[_Piece], list[str]] | None:
-    """Render chunk by chunk, fast where possible; the pieces and the separators that join their HTML.
-
-    None when the document cannot be cut into chunks.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = _chunks(text, profile)
-    if chunks is None:
-        return None
-    pieces: list[_Piece] = []
-    joins: list[str] = []
-    used: set[str] = set()
-    counters: dict[str, int] = {}
-    after_raw = False
-    for chunk in chunks:
-        fast = _fast_chunk(chunk)
-        if fast is not None:
-            for piece in fast:
-                if piece.kind == "heading":
-                    head, tail, probe_id = profile.heading_templates[piece.level]
-                    piece.hid = _heading_id(piece.inner, profile, used, counters)
-                    piece.html = head.replace(probe_id, piece.hid) + piece.inner + tail.replace(probe_id, piece.hid)
-                joins.append("\n\n" if after_raw else "\n")
-                pieces.append(piece)
-                after_raw = False
-            continue
-        md.reset()
-        out = _fix_heading_ids(md.convert(chunk), md, profile, used, counters)
-        if out is None:
-            return None
-        joins.append("\n\n" if after_raw else "\n")
-        pieces.append(_Piece("html", chunk, html=out))
-        after_raw = _COMMENT_LINE.match(chunk) is not None
-    md.reset()
-    return pieces, joins
-
-
 def _flatten_toc(tokens: list[dict]) -> list[dict]:
     flat: list[dict] = []
     for token in tokens:
@@ -878,22 +840,17 @@ def _piece_html(piece: _Piece) -> str:
 
 
 def _render_chunked_html(markdown: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> str | None:
-    """The chunked renderer's HTML for a document (equal to :func:`render_html`), or None if not chunkable."""
+    """The chunked renderer's HTML for a document (equal to :func:`render_html`), or None if not chunkable.
+
+    The same path as :func:`render_page`, with memos of its own, so nothing rendered before counts.
+    """
     md, lock, profile = _instance(extensions, extension_configs)
     if not profile.chunked:
         return None
     markdown = guard_markdown(markdown)[0]
     with lock:
-        result = _chunked(markdown, md, profile)
-    if result is None:
-        return None
-    pieces, joins = result
-    out = []
-    for i, piece in enumerate(pieces):
-        if i:
-            out.append(joins[i])
-        out.append(_piece_html(piece))
-    return "".join(out)
+        made = _page_chunked(markdown, md, profile, _Shared())
+    return None if made is None else made[0]
 
 
 def render_page(markdown: str, *, extensions: list | None = None, extension_configs: dict | None = None) -> tuple[str, list[dict]] | None:
@@ -920,7 +877,7 @@ def render_page(markdown: str, *, extensions: list | None = None, extension_conf
 
 
 def _page_chunked(text: str, md: markdown.Markdown, profile: _Profile, shared: "_Shared") -> tuple[str, list[dict]] | None:
-    """:func:`_chunked`'s HTML, from the shared pieces and conversions, with the flat toc tokens."""
+    """A chunkable document's HTML, chunk by chunk from the shared pieces and conversions, with the flat toc tokens."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text, profile)
     if chunks is None:
@@ -1089,7 +1046,6 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
             blocks.extend(shared)
             continue
         start = len(blocks)
-        headed = False
         if chunk in fast_memo:
             fast = fast_memo[chunk]
         else:
@@ -1117,7 +1073,6 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
             made = blocks[start:]
             if len(made) == 1:
                 blocks[start] = _with_source(made[0], chunk)
-            headed = "<h" in out and any(b.kind == "heading" for b in made)
             if ids:
                 headed_memo[headed_key] = (blocks[start:], list(builder.headings), builder.section, builder.anchor)
                 continue
@@ -1141,7 +1096,6 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
                     blocks.append(_block("paragraph", 0, builder.section, builder.anchor, f"<p>{piece.inner}</p>", text,
                                         fold_key(text), (), -1, piece.source))
                 elif kind == "heading":
-                    headed = True
                     text = _inline_text(piece.inner)
                     head, tail = templates[piece.level]
                     hid = next(given)
@@ -1160,8 +1114,7 @@ def _blocks_chunked(text: str, md: markdown.Markdown, profile: _Profile, memo: d
             if hids is not None:
                 headed_memo[headed_key] = (blocks[start:], list(builder.headings), builder.section, builder.anchor)
                 continue
-        if not headed:
-            memo[key] = blocks[start:]
+        memo[key] = blocks[start:]  # (a chunk with a heading went to headed_memo above)
     md.reset()
     return blocks
 
