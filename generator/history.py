@@ -449,7 +449,7 @@ def group_versions(statement_id: str, revisions: Iterable[Revision], *, warn: Wa
                 review=last_meta.review if last_meta else None,
                 revisions=tuple(revs),
                 published_count=published_count,
-                extra=dict(last_meta.model_extra or {}) if last_meta else {},
+                extra=dict(last_meta.extra) if last_meta else {},
             )
         )
     return tuple(versions)

@@ -13,15 +13,15 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import InputError
 
 __all__ = [
     "FrontMatter",
+    "FrontMatterError",
     "Revision",
     "Version",
     "Statement",
@@ -38,10 +38,13 @@ STATEMENT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 Status = Literal["in-force", "archived", "upcoming", "draft"]
 
 
-class FrontMatter(BaseModel):
-    """The keys a statement's front-matter may carry. Unknown keys are kept and ignored."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """The keys a statement's front-matter may carry, validated (:meth:`validate`).
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    Unknown keys are kept in ``extra`` and otherwise ignored, so that existing repositories' front-matter
+    works unchanged.
+    """
 
     title: str
     effective: dt.date | None = None
@@ -49,43 +52,108 @@ class FrontMatter(BaseModel):
     material: bool = False
     summary: str | None = None
     review: str | None = None
+    #: the other keys, as written (compared, but not hashed: their values may be lists)
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
-    @field_validator("title")
     @classmethod
-    def _title_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("title is empty")
-        return value.strip()
+    def validate(cls, raw: Mapping[str, Any]) -> "FrontMatter":
+        """Validate a front-matter mapping; raises :class:`FrontMatterError` naming the first wrong key.
 
-    @field_validator("effective", "published", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, str):
-            text = value.strip()
-            if not text:
-                return None
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                parsed = parse_human_date(text)
-                if parsed:
-                    return parsed
-        raise ValueError(f"{value!r} is not a date")
+        The schema is the pydantic model in :mod:`generator.front_matter`. Front-matter whose values
+        already have their types (a title, dates YAML read as dates, a boolean, texts) is taken as it
+        is — the model would return it unchanged — so reading a history does not import pydantic;
+        anything else (a value to coerce, such as ``material: "yes"``, or a wrong one) goes to the model,
+        which coerces it or words the error.
+        """
+        plain = _plain_front_matter(raw)
+        if plain is not None:
+            return plain
+        from .front_matter import validate_front_matter  # pydantic: only for what needs it
 
-    @field_validator("summary", "review", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        if isinstance(value, (int, float, dt.date)):
-            return str(value)
-        if isinstance(value, str):
-            return value.strip() or None
+        return validate_front_matter(raw)
+
+
+#: The keys :class:`FrontMatter` declares; any other key goes to ``extra``.
+FIELDS = ("title", "effective", "published", "material", "summary", "review")
+
+
+class FrontMatterError(ValueError):
+    """A front-matter key with a wrong or missing value: ``key`` and the ``problem`` in words."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+# The schema's own checks, shared by the model and the plain reading so that both say the same.
+
+
+def title_value(value: str) -> str:
+    """A title (already text) without surrounding whitespace; blank is an error."""
+    if not value.strip():
+        raise ValueError("title is empty")
+    return value.strip()
+
+
+def date_value(value: Any) -> Any:
+    """``effective``/``published`` before type validation: a date, None, or a date read from text."""
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            parsed = parse_human_date(text)
+            if parsed:
+                return parsed
+    raise ValueError(f"{value!r} is not a date")
+
+
+def text_value(value: Any) -> Any:
+    """``summary``/``review`` before type validation: numbers and dates as text, blank text as None."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _plain_front_matter(raw: Mapping[str, Any]) -> FrontMatter | None:
+    """``raw`` as :class:`FrontMatter` when every value already has its declared type after the
+    schema's own checks (what the pydantic model returns unchanged); None when a value needs the
+    model: a type to coerce, a missing title, or any error (the model reports the first, in order)."""
+    title = raw.get("title")
+    if type(title) is not str or not title.strip():
+        return None
+    values: dict[str, Any] = {"title": title_value(title)}
+    for key in ("effective", "published"):
+        if key in raw:
+            try:
+                value = date_value(raw[key])
+            except ValueError:
+                return None
+            if value is not None and type(value) is not dt.date:
+                return None
+            values[key] = value
+    if "material" in raw:
+        if type(raw["material"]) is not bool:
+            return None
+        values["material"] = raw["material"]
+    for key in ("summary", "review"):
+        if key in raw:
+            value = text_value(raw[key])
+            if value is not None and type(value) is not str:
+                return None
+            values[key] = value
+    return FrontMatter(**values, extra={key: value for key, value in raw.items() if key not in FIELDS})
 
 
 _MONTHS = {
@@ -209,22 +277,6 @@ _FIXES = {
 }
 
 
-#: pydantic's error types, in this project's words (the library's read "Input should be a valid boolean").
-_PROBLEMS = {
-    "bool_parsing": "{value} is not true or false",
-    "bool_type": "{value} is not true or false",
-    "string_type": "{value} is not text",
-    "date_type": "{value} is not a date",
-    "date_parsing": "{value} is not a date",
-    "date_from_datetime_parsing": "{value} is not a date",
-}
-
-
-def _shown(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Document:
     """Split and validate a statement file.
 
@@ -269,21 +321,13 @@ def parse_document(text: str, *, path: str | Path, strict: bool = True) -> Docum
         return Document(None, {}, body, body_line)
     raw = {str(key): value for key, value in raw.items()}
     try:
-        meta = FrontMatter.model_validate(raw)
-    except ValidationError as exc:
+        meta = FrontMatter.validate(raw)
+    except FrontMatterError as exc:
         if not strict:
             return Document(None, raw, body, body_line)
-        error = exc.errors()[0]
-        key = str(error["loc"][0]) if error["loc"] else "front-matter"
         lines = _key_lines(yaml_text)
-        line = lines.get(key, 1) + 1 if key in lines else 1
-        if error["type"] == "missing":
-            message = f"{key}: missing"
-        elif error["type"] in _PROBLEMS:
-            message = f"{key}: {_PROBLEMS[error['type']].format(value=_shown(error.get('input')))}"
-        else:
-            message = f"{key}: {error['msg'].removeprefix('Value error, ')}"
-        raise InputError(message, path=path, line=line, fix=_FIXES.get(key, "correct the value")) from None
+        line = lines.get(exc.key, 1) + 1 if exc.key in lines else 1
+        raise InputError(f"{exc.key}: {exc.problem}", path=path, line=line, fix=_FIXES.get(exc.key, "correct the value")) from None
     if strict and meta.material and not meta.summary:
         line = _key_lines(yaml_text).get("material", 0) + 1
         raise InputError(

@@ -49,7 +49,7 @@ def version(
         committed=dt.datetime.combine(published_date, dt.time(12), tzinfo=dt.timezone.utc),
         author="Legal Team",
         subject=f"{title}, effective {effective_date}",
-        meta=FrontMatter.model_validate(meta),
+        meta=FrontMatter.validate(meta),
         body=body,
         effective=effective_date,
     )
