@@ -18,11 +18,13 @@ import datetime as dt
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
+from .lazy import defer_imports
 from .patterns import LazyPattern
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
@@ -161,6 +163,7 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
     one-line errors. What is left out (theme, nav, other plugins, hooks) is ``build``'s and
     ``validate``'s to check.
     """
+    _import_option_classes()
     from mkdocs import exceptions
     from mkdocs.config import base
     from mkdocs.config import config_options as c
@@ -202,6 +205,26 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
         markdown_extensions=list(site.markdown_extensions), mdx_configs=dict(site.mdx_configs),
         theme=dict(theme) if isinstance(theme, dict) else {}, statements=statements,
     )
+
+
+#: What ``mkdocs.config.config_options`` imports for its ``Theme`` option alone (through
+#: ``mkdocs.theme``): MkDocs' localization (Jinja2's i18n extension, Babel) and its template filters.
+_THEME_MODULES = ("mkdocs.localization", "mkdocs.utils.templates")
+
+
+def _import_option_classes() -> None:
+    """Import MkDocs' option classes without running what only its ``Theme`` option uses.
+
+    ``config_options`` imports ``mkdocs.theme``, which imports MkDocs' localization (and with it Babel)
+    and template filters at the top and uses them only when a theme is loaded — which the light loader
+    never does. Those modules are deferred (:func:`generator.lazy.defer_imports`) for that import, so
+    they run on their first use in the process, if any (a later ``load_config``), instead of costing
+    every ``diff`` and ``log`` their import. Nothing of MkDocs is changed or replaced: were
+    ``mkdocs.theme`` to use them when imported, they would simply run then.
+    """
+    if "mkdocs.config.config_options" not in sys.modules:
+        defer_imports(*_THEME_MODULES)
+    import mkdocs.config.config_options  # noqa: F401
 
 
 def _statements_options(plugins: Any, config_file_path: str, errors: list, warnings: list) -> tuple[Any, list]:

@@ -80,3 +80,57 @@ def test_log_loads_neither_the_diff_engine_nor_the_detector(in_repo):
     assert "generator.history" in loaded  # the history was read
     for name in ("generator.plugin", "generator.diff.alignment", "generator.render", "generator.material.verdict", "generator.lint.catalogue"):
         assert name not in loaded, name
+
+
+def test_diff_of_plain_front_matter_loads_neither_pydantic_nor_the_themes_localization(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", material=True, summary="Less.")}, date="2024-05-01")
+    loaded = modules_after(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
+    assert "generator.material.verdict" in loaded  # the diff was classified
+    for name in ("pydantic", "generator.front_matter", "babel", "jinja2.ext"):
+        assert name not in loaded, name
+
+
+def test_front_matter_to_coerce_is_read_by_the_pydantic_model(in_repo):
+    text = statement_text(effective="2024-01-01", material='"yes"', summary="Less.")  # quoted: text, not YAML's boolean
+    in_repo.commit(files={PATH: text}, date="2023-12-01")
+    loaded = modules_after(["log", "--format", "json"], in_repo.path)
+    assert "generator.front_matter" in loaded and "pydantic" in loaded
+
+
+def test_a_deferred_module_runs_on_first_use_and_once(tmp_path, monkeypatch):
+    from generator.lazy import defer_imports
+
+    (tmp_path / "deferred_example.py").write_text("import sys\nRUNS = sys.modules.setdefault('deferred_runs', [])\nRUNS.append(1)\nVALUE = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "deferred_runs", raising=False)
+    defer_imports("deferred_example")
+    try:
+        import deferred_example
+
+        assert "deferred_runs" not in sys.modules  # bound, not run
+        import deferred_example as again  # an import statement again does not run it either
+
+        assert "deferred_runs" not in sys.modules
+        from deferred_example import VALUE
+
+        assert VALUE == 42 and again.VALUE == 42 and deferred_example is again
+        assert sys.modules["deferred_runs"] == [1]
+    finally:
+        sys.modules.pop("deferred_example", None)
+        sys.modules.pop("deferred_runs", None)
+
+
+def test_mkdocs_localization_works_after_the_light_loader_deferred_it(in_repo):
+    script = (
+        "from generator.project import load_command_config\n"
+        "load_command_config('mkdocs.yml')\n"
+        "from mkdocs import localization\n"
+        "from mkdocs.config import load_config\n"
+        "config = load_config('mkdocs.yml')\n"
+        "print(localization.parse_locale('de'), config.theme.name)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
+    result = subprocess.run([sys.executable, "-c", script], cwd=in_repo.path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["de", "material"]
