@@ -7,19 +7,18 @@ a pair of versions, a version's text and identity), the configuration that shape
 Nothing is ever looked up by name alone, so an entry cannot go stale: a changed input is a
 different key.
 
-The folder (``.cache/statements/`` next to mkdocs.yml) holds one file per entry::
+The folder (``.cache/statements/`` next to mkdocs.yml) holds one SQLite database,
+``entries.sqlite``, with one row per entry: its kind, its key and its data. A build of a thousand
+versions makes some five thousand entries; as one file each, creating the files was the one part of
+planning that grew faster than the number of versions (a file system's cost of making a file grows
+with the files just deleted: ext4 without a journal looks at every recently freed inode of the
+folder's group on each creation, so a first build right after emptying the cache paid quadratically).
 
-    .cache/statements/<kind>/<key>
-
-(one folder per kind, not git's fan-out by the key's first digits: a build of a thousand versions
-writes a few thousand entries of a kind, which a file system lists without trouble, and making a
-folder is one of the dearest things a cold build did per entry).
-
-Each file is ``<key> <sha256 of the payload>\\n<payload as JSON>``. An entry whose first line does
-not match its name and its payload, or whose payload does not parse into the expected shape, is
-ignored (and replaced): a corrupt cache costs time, never correctness. Entries are written to a
-temporary file in the same folder and renamed into place, so a reader sees a whole entry or none.
-The folder is safe to delete at any time; it carries its own ``.gitignore``.
+An entry's data is ``<key> <sha256 of the payload>\\n<payload as JSON>``. An entry whose first line
+does not match its key and its payload, or whose payload does not parse into the expected shape, is
+ignored (and replaced): a corrupt cache costs time, never correctness. Each entry is written in a
+transaction of its own, so a reader sees a whole entry or none; a database SQLite cannot read is
+deleted and made again. The folder is safe to delete at any time; it carries its own ``.gitignore``.
 """
 
 from __future__ import annotations
@@ -31,12 +30,21 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-__all__ = ["Store", "DEFAULT_FOLDER", "generator_digest", "config_digest", "digest"]
+if TYPE_CHECKING:
+    import sqlite3
+
+__all__ = ["Store", "DEFAULT_FOLDER", "DATABASE", "generator_digest", "config_digest", "digest"]
 
 #: Where the cache lives, relative to mkdocs.yml.
 DEFAULT_FOLDER = ".cache/statements"
+
+#: The database in that folder.
+DATABASE = "entries.sqlite"
+
+#: The database's layout (``PRAGMA user_version``); a database of another layout is made again.
+_LAYOUT = 1
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -103,32 +111,35 @@ class Store:
 
     ``Store(None)`` is a cache that keeps nothing (``cache: false``, ``--no-cache``). ``counts``
     records every look-up as ``(kind, "reused")`` or ``(kind, "computed")``, so a build can say
-    what it recomputed.
+    what it recomputed. The database is opened on first use (a look-up in a cache that does not
+    exist yet creates nothing) and closed by :meth:`close`.
     """
 
     def __init__(self, folder: str | Path | None) -> None:
         self.folder = Path(folder) if folder is not None else None
         self.counts: Counter[tuple[str, str]] = Counter()
-        self._ready: set[str] = set()
-        self._written = 0
+        self._db: sqlite3.Connection | None = None
+        self._unusable = False  # the database cannot be opened or made: keep nothing this build
 
     @property
     def enabled(self) -> bool:
         """False for a cache that keeps nothing."""
         return self.folder is not None
 
-    def _path(self, kind: str, key: str) -> str:
-        assert self.folder is not None
-        return f"{self.folder}{os.sep}{kind}{os.sep}{key}"
-
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under ``key``, or None when it is missing or not intact."""
-        if self.folder is None:
+        db = self._open(create=False)
+        if db is None:
             return None
+        import sqlite3
+
         try:
-            with open(self._path(kind, key), "rb") as entry:
-                data = entry.read()
-        except OSError:
+            row = db.execute("SELECT data FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        except sqlite3.Error as error:
+            self._damaged(error)
+            return None
+        data = row[0] if row is not None else None
+        if not isinstance(data, bytes):
             return None
         head, newline, payload = data.partition(b"\n")
         if not newline:
@@ -144,44 +155,65 @@ class Store:
         return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
-        """Store ``value`` (JSON-able) under ``key``, atomically; a failure to write is not an error."""
-        if self.folder is None:
+        """Store ``value`` (JSON-able) under ``key``; a failure to write is not an error."""
+        db = self._open(create=True)
+        if db is None:
             return
+        import sqlite3
+
         # Text (a redline, a page's HTML) is kept as it is: as a JSON string every quote of its
         # HTML would be escaped on the way in and out, which cost more than the rest of the entry.
         text = isinstance(value, str)
         payload = value.encode("utf-8") if text else json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        path = self._path(kind, key)
         head = f"{key} {hashlib.sha256(payload).hexdigest()}".encode() + (_TEXT if text else b"") + b"\n"
         try:
-            folder = self._prepare(kind)
-            # A name of this process's own (pid and a count) in the same folder, then one rename:
-            # a reader sees the whole entry or none, and no two writers share a temporary file.
-            self._written += 1
-            temporary = f"{folder}{os.sep}.tmp-{os.getpid()}-{self._written}"
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(head + payload)
-                os.replace(temporary, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
-        except OSError:
-            pass  # a read-only or full disk makes the next build slower, not wrong
+            db.execute("INSERT OR REPLACE INTO entries (kind, key, data) VALUES (?, ?, ?)", (kind, key, head + payload))
+        except sqlite3.Error as error:
+            self._damaged(error)  # a read-only, locked or full disk makes the next build slower, not wrong
 
-    def _prepare(self, kind: str) -> str:
-        """The folder of ``kind``'s entries, made (with the cache's own .gitignore) on first use."""
-        assert self.folder is not None
-        folder = f"{self.folder}{os.sep}{kind}"
-        if folder not in self._ready:
-            if not self.folder.is_dir():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                (self.folder / ".gitignore").write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
-            os.makedirs(folder, exist_ok=True)
-            self._ready.add(folder)
-        return folder
+    def close(self) -> None:
+        """Close the database (a later look-up opens it again)."""
+        if self._db is not None:
+            import sqlite3
+
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def _open(self, *, create: bool) -> sqlite3.Connection | None:
+        """The database, opened (and with ``create``, made) on first use; None when there is none."""
+        if self._db is not None or self.folder is None or self._unusable:
+            return self._db
+        path = self.folder / DATABASE
+        if not create and not path.is_file():
+            return None
+        # Imported here: commands that only load mkdocs.yml (diff, check) never open the cache.
+        import sqlite3
+
+        for attempt in range(2):
+            try:
+                if not self.folder.is_dir():
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    (self.folder / ".gitignore").write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
+                self._db = _connect(path)
+                return self._db
+            except sqlite3.DatabaseError as error:
+                if attempt or isinstance(error, sqlite3.OperationalError):
+                    break  # locked, read-only or unopenable: this build goes without
+                _remove(path)  # not a database, or one SQLite finds damaged: made again
+            except OSError:
+                break
+        self._unusable = True
+        return None
+
+    def _damaged(self, error: sqlite3.Error) -> None:
+        """After a failed statement: a damaged database is removed, so that the next build makes it again."""
+        import sqlite3
+
+        if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError) and self.folder:
+            self.close()
+            _remove(self.folder / DATABASE)
+            self._unusable = True
 
     def through(
         self, kind: str, key: str, compute: Callable[[], Any], *,
@@ -220,3 +252,36 @@ class Store:
         """How many values were computed (not reused), optionally of some kinds only."""
         wanted = set(kinds) if kinds is not None else None
         return sum(n for (kind, what), n in self.counts.items() if what == "computed" and (wanted is None or kind in wanted))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The cache database at ``path``, made with its table when new or of another layout.
+
+    Every statement commits on its own (``isolation_level=None``): an entry is whole or absent. No
+    fsync (``synchronous=OFF``): after a crash an entry may be lost or damaged, which its checksum
+    catches. The rollback journal is truncated, not deleted, after each entry, so writing an entry
+    creates no file.
+    """
+    import sqlite3
+
+    db = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=TRUNCATE")
+        db.execute("PRAGMA synchronous=OFF")
+        if db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+            db.execute("BEGIN IMMEDIATE")  # two builds making it at once: one makes it, the other waits
+            if db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+                db.execute("DROP TABLE IF EXISTS entries")
+                db.execute("CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (kind, key))")
+                db.execute(f"PRAGMA user_version = {_LAYOUT}")
+            db.execute("COMMIT")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _remove(path: Path) -> None:
+    for name in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            os.unlink(name)

@@ -202,6 +202,7 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
             _write_language_indexes(self._search, self.plan, config, self._search_options)
         if self.store.enabled:
             log.info(f"statements cache {DEFAULT_FOLDER}/: {self.store.summary()}")
+        self.store.close()
 
     # --- templates -------------------------------------------------------------------------
 

@@ -6,11 +6,12 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from generator.cache import Store
+from generator.cache import DATABASE, Store
 from generator.plugin import make_plan
 from generator.project import load_project
 from tests.conftest import CORPUS, run, statement_text
@@ -47,8 +48,19 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def entries(folder: Path) -> list[Path]:
-    return [p for p in (folder / CACHE).rglob("*") if p.is_file() and p.name != ".gitignore"]
+def entries(folder: Path) -> dict[tuple[str, str], bytes]:
+    """Every entry of the project's cache, by kind and key."""
+    database = folder / CACHE / DATABASE
+    if not database.is_file():
+        return {}
+    with sqlite3.connect(database) as db:
+        return {(kind, key): data for kind, key, data in db.execute("SELECT kind, key, data FROM entries")}
+
+
+def write_entry(folder: Path, kind: str, key: str, data: bytes) -> None:
+    """Replace an entry's data in the project's cache, as a damaged disk or another program might."""
+    with sqlite3.connect(folder / CACHE / DATABASE) as db:
+        db.execute("UPDATE entries SET data = ? WHERE kind = ? AND key = ?", (data, kind, key))
 
 
 def plan_counts(folder: Path, as_of: str = "2024-12-01") -> Store:
@@ -91,9 +103,9 @@ def test_the_option_cache_false_turns_it_off(history, tmp_path):
 # --- never trusted ------------------------------------------------------------------------------------
 
 
-def _rewrite(path: Path, payload: bytes, *, key: str | None = None) -> None:
+def _sealed(key: str, payload: bytes) -> bytes:
     """An entry with ``payload`` and a valid first line (the damage is in the data, not the checksum)."""
-    path.write_bytes(f"{key or path.name} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload)
+    return f"{key} {hashlib.sha256(payload).hexdigest()}\n".encode() + payload
 
 
 def test_corrupt_entries_are_ignored_and_the_site_is_the_same(history, tmp_path):
@@ -101,24 +113,53 @@ def test_corrupt_entries_are_ignored_and_the_site_is_the_same(history, tmp_path)
     build(tmp_path, "first")
     damaged = entries(history.path)
     assert len(damaged) >= 6
-    for number, entry in enumerate(damaged):
-        data = entry.read_bytes()
+    for number, ((kind, key), data) in enumerate(sorted(damaged.items())):
         match number % 6:
             case 0:
-                entry.write_bytes(data[: len(data) // 2])  # torn write
+                data = data[: len(data) // 2]  # torn write
             case 1:
-                entry.write_bytes(data.replace(b"e", b"a", 3))  # bytes changed under the checksum
+                data = data.replace(b"e", b"a", 3)  # bytes changed under the checksum
             case 2:
-                entry.write_bytes(b"")
+                data = b""
             case 3:
-                _rewrite(entry, b'{"unexpected": "shape"}')  # intact, but not what the kind holds
+                data = _sealed(key, b'{"unexpected": "shape"}')  # intact, but not what the kind holds
             case 4:
-                _rewrite(entry, b"[1, 2")  # intact, but not JSON
+                data = _sealed(key, b"[1, 2")  # intact, but not JSON
             case 5:
-                _rewrite(entry, json.dumps("<p>another page's redline</p>").encode(), key="0" * 64)  # not its key
+                data = _sealed("0" * 64, json.dumps("<p>another page's redline</p>").encode())  # not its key
+        write_entry(history.path, kind, key, data)
     assert files_of(build(tmp_path, "again")) == expected
     # …and the damaged entries were replaced by good ones: the next build reuses everything.
     assert plan_counts(history.path).computed() == 0
+
+
+def test_a_cache_that_is_not_a_database_is_made_again_and_the_site_is_the_same(history, tmp_path):
+    expected = files_of(build(tmp_path, "without", "--no-cache"))
+    build(tmp_path, "first")
+    database = history.path / CACHE / DATABASE
+    database.write_bytes(b"not a database, " * 1000)
+    assert files_of(build(tmp_path, "again")) == expected
+    assert plan_counts(history.path).computed() == 0
+
+
+def test_a_damaged_database_costs_time_not_correctness(history, tmp_path):
+    expected = files_of(build(tmp_path, "without", "--no-cache"))
+    build(tmp_path, "first")
+    database = history.path / CACHE / DATABASE
+    data = bytearray(database.read_bytes())
+    for offset in range(4096, len(data), 4096):  # every page but the first: the tables' pages are garbage
+        data[offset : offset + 64] = b"\xff" * 64
+    database.write_bytes(bytes(data))
+    assert files_of(build(tmp_path, "again")) == expected
+    assert files_of(build(tmp_path, "third")) == expected
+
+
+def test_writing_an_entry_creates_no_file(history, tmp_path):
+    build(tmp_path, "first")
+    files = sorted(p.relative_to(history.path).as_posix() for p in (history.path / CACHE).rglob("*"))
+    history.commit(files={PATH: statement_text(effective="2025-06-01", body=V4)}, date="2024-11-20")
+    assert plan_counts(history.path).computed() > 0
+    assert sorted(p.relative_to(history.path).as_posix() for p in (history.path / CACHE).rglob("*")) == files
 
 
 def test_an_entry_from_another_configuration_is_not_used(history, tmp_path):
