@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "renumbering": "sections, items or cross-references renumbered",
     "link-target": "the address of a link or page changed while the words stayed",
     "moved": "a passage moved without changing its words",
+    "heading": "a section heading added or removed (the section's clauses are judged on their own)",
     "formatting": "spacing, emphasis or list markers changed",
 }
 

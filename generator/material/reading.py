@@ -172,19 +172,25 @@ class Reading:
         return _actor(self.text, self.aliases)
 
     @once
+    def _completes_lead(self) -> bool:
+        """True for a list entry that has no subject of its own: the lead-in's subject is its subject."""
+        if not self.lead:
+            return False
+        return self._own_actor == "other" or _completes(self.lead, self.text, self.aliases)
+
+    @once
     def actor(self) -> str:
         """``company``, ``reader`` or ``other``; a list entry without a subject takes its lead-in's."""
-        actor = self._own_actor
-        if self.lead and actor == "other":
-            actor = _actor(self.lead, self.aliases)
-        return actor
+        if self._completes_lead:
+            return _actor(_last_sentence(self.lead), self.aliases)
+        return self._own_actor
 
     @once
     def negated(self) -> bool:
         """True when a negating word governs the clause (or, for an entry without a subject, its lead-in)."""
         negated = _negated_words(self.text, self.words, self._key)
-        if self.lead and self._own_actor == "other":
-            negated = negated or _negated(self.lead)
+        if self._completes_lead:
+            negated = negated or _negated(_last_sentence(self.lead))
         return negated
 
     @once
@@ -245,6 +251,29 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     if low and low[0] in _ACTORS_READER:
         return "reader"
     return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in low[:3]) else "other"
+
+
+# A lead-in left open for its list's entries to complete: it ends in "to", a modal verb or a
+# negation, and a colon ("You have the right to:", "you agree that you will not:", "We may:").
+_OPEN_LEAD = re.compile(r"\b(?:to|can|may|might|will|shall|must|should|could|would|cannot|not|never)\s{0,3}:\s{0,3}$", re.I)
+# Words that begin an entry with a subject of its own ("- we keep …", "- your employer may …").
+_SUBJECT_WORDS = frozenset("we you they he she it i our your their its this these those there".split())
+
+
+def _completes(lead: str, text: str, aliases: frozenset[str]) -> bool:
+    """True when ``text``, an entry of a list, completes its open lead-in: the entry is a predicate
+    ("ask us to delete your information" after "you have the right to:"), so a pronoun inside it
+    ("us") is an object, not who acts."""
+    if _OPEN_LEAD.search(lead[-40:]) is None:
+        return False
+    first = _ACTOR_WORD.match(text.lstrip("\"'([*- "))
+    return first is None or (first.group().lower() not in _SUBJECT_WORDS and first.group().lower() not in aliases)
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of a lead-in: the one that introduces the list."""
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    return text[cut + 2:] if cut >= 0 else text
 
 
 # A definition of the company's names: 'Lumen Orchard Ltd. ("Lumen Orchard", "we", "us")',

@@ -78,6 +78,7 @@ class Detector:
         self.order: dict[tuple[str, str, tuple[str, ...], str], int] = {}
         self.formatting = 0
         self._positions: dict[str, dict[int, int]] = {}
+        self._leads: dict[int, str] = {}
         self.forms: dict[str, list[Any]] = {}
         # The company's own names, from where the statement defines them (near its start).
         self.aliases = aliases_of([b.text for b in list(diff.new[:60]) + list(diff.old[:60])])
@@ -150,7 +151,10 @@ class Detector:
             if candidate.kind not in ("item", "row"):
                 if candidate.kind == "heading":
                     return ""
-                return " ".join(fold(candidate.text).split())[-400:]
+                lead = self._leads.get(id(candidate))  # (every entry of a list has the same)
+                if lead is None:
+                    lead = self._leads[id(candidate)] = " ".join(fold(candidate.text).split())[-400:]
+                return lead
         return ""
 
     def clauses(self, side: str, block: Any) -> list[Clause]:
@@ -276,6 +280,17 @@ class Detector:
             if form is not None:
                 self.editorial(item, form)
                 return
+        elif (item.new or item.old).heading:  # type: ignore[union-attr]
+            # A heading that comes or goes names a section; what the section says is in its clauses,
+            # which are judged on their own ("Automated decisions" above "We do not make automated
+            # decisions" is not a new practice).
+            title = quote(item.new_text or item.old_text, 80)
+            if item.kind == "inserted":
+                message = f"A section titled {title} was added."
+            else:
+                message = f"A section titled {title} was removed."
+            self.add(item.order, item.finding("heading", "editorial", message))
+            return
         found = False
         for rule in self.rules:
             finding = rule(item, self.context)

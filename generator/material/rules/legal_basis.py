@@ -38,6 +38,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A legal basis named, dropped or replaced."""
     if not change.touches("legal_basis"):
         return None
+    if change.reading.actor == "reader" or context.list_topic(change) == "rights":
+        return None  # "you can object where we rely on legitimate interests" states a right (the rights rule's)
     old, new = _bases(change.old_text), _bases(change.new_text)
     if old == new:
         return None
