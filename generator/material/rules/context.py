@@ -76,7 +76,15 @@ class Context:
 
 
 def _by_lead(lead: str) -> str | None:
+    """What the list introduced by ``lead`` holds: read in the lead-in's last sentence, by the phrase
+    that ends nearest the colon — in "We use the information we collect to:" the list holds what
+    information is used *to* do (purposes), not what is collected; in "We share the information we
+    collect with:", who receives it."""
+    cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
+    sentence = lead[cut + 2:] if cut >= 0 else lead
+    best, best_end = None, -1
     for topic, pattern in LIST_LEADS.items():
-        if pattern.search(lead):
-            return topic
-    return None
+        matches = pattern.finditer(sentence)
+        if matches and matches[-1].end() > best_end:
+            best, best_end = topic, matches[-1].end()
+    return best
