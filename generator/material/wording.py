@@ -74,6 +74,8 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause now names %(items)s."),
     N_("The clause no longer names %(old_items)s."),
     N_("A clause about who is responsible for information changed."),
+    N_("The clause names %(items)s as responsible for information, as the statement already did."),
+    N_("A clause about the data protection officer or a representative changed."),
     # rules/disputes.py
     N_("A new clause about resolving disputes, courts or the law that applies."),
     N_("A clause about resolving disputes, courts or the law that applies was removed."),

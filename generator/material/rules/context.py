@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
 
 from ..changes import ClauseChange
 from ..config import Options
@@ -43,9 +44,13 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 
 @dataclass(frozen=True)
 class Context:
-    """The options, shared by every rule for one diff."""
+    """The options and the two whole versions, shared by every rule for one diff."""
 
     options: Options
+    #: the blocks of the old and of the new version (for what a whole version says; see :meth:`anywhere`)
+    old_blocks: Sequence[Any] = ()
+    new_blocks: Sequence[Any] = ()
+    _wholes: dict[tuple[str, Any], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     #: what a list lists, by lead-in and by section path (entries of one list share both)
     _by_lead: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     _by_section: dict[tuple[str, ...], str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -64,6 +69,16 @@ class Context:
         if change.section not in self._by_section:
             self._by_section[change.section] = self._by_heading(change.section)
         return self._by_section[change.section]
+
+    def anywhere(self, side: str, found: Callable[[str], "set[str]"]) -> frozenset[str]:
+        """What ``found`` finds in any block of the ``old`` or ``new`` version, worked out once per
+        diff and only when a rule asks (is the company a clause names as controller new to the
+        statement?)."""
+        key = (side, found)
+        if key not in self._wholes:
+            blocks = self.old_blocks if side == "old" else self.new_blocks
+            self._wholes[key] = frozenset().union(*(found(block.text) for block in blocks))
+        return self._wholes[key]  # type: ignore[no-any-return]
 
     def _by_heading(self, section: tuple[str, ...]) -> str | None:
         for heading in reversed(section):

@@ -1,8 +1,11 @@
 """Who is responsible (GDPR Art. 13(1)(a)–(b), 4(7)): the controller's identity and its representative.
 
 Material: a company's legal name (one with a legal form: Ltd, Inc., GmbH …) replaced, added or
-removed in a clause, or a clause naming the controller, operator or data protection officer edited
-in substance. A new contact address alone is the contact rule's (substantive).
+removed in a clause, or a clause naming the controller or operator edited in substance, added or
+removed. Substantive: a clause added or removed that names as controller a company the other
+version names too (who is responsible stays the same), and a clause about the data protection
+officer or a representative (how to reach them, Art. 13(1)(b)). A new contact address alone is the
+contact rule's (substantive).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ _ROLE = Anchored(re.compile(
     r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b",
     re.I,
 ), starts=("data", "controller", "responsible", "operated", "dpo", "representative"))
+# The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
+_IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b", re.I)
 _SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
 
@@ -62,6 +67,20 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         else:
             message = f"The clause no longer names {listing(gone)}."
         return change.finding("controller", "material", message)
-    if _ROLE.search(change.new_text or change.old_text) and (change.kind != "edited" or change.added_words or change.removed_words):
-        return change.finding("controller", "material", "A clause about who is responsible for information changed.")
-    return None
+    text = change.new_text or change.old_text
+    role = _ROLE.search(text)
+    if role is None or change.kind == "edited" and not (change.added_words or change.removed_words):
+        return None
+    if not _IDENTITY.search(text):
+        # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
+        # not who is responsible.
+        return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
+    named = companies(text)
+    if change.kind != "edited" and named:
+        # A clause that comes or goes naming as controller a company the other version names too
+        # ("Acme Ltd. is the controller" added where "Acme Ltd. makes …" stood): who is responsible stays.
+        other = context.anywhere("old" if change.kind == "inserted" else "new", companies)
+        if named <= other:
+            return change.finding("controller", "substantive",
+                                  f"The clause names {listing(sorted(named))} as responsible for information, as the statement already did.")
+    return change.finding("controller", "material", "A clause about who is responsible for information changed.")
