@@ -124,15 +124,22 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
     own_lead = lead
     if len(text) > LONGEST_CLAUSE and any(len(piece) > LONGEST_CLAUSE for piece, _ in parts):
         parts = [(chunk, inline) for piece, inline in parts for chunk in _pieces(piece)]
+    listing = False
     for piece, inline_item in parts:
         piece = piece.strip()
         if not piece:
             continue
         if inline_item:
             clauses.append(Clause(piece, True, own_lead))
+            listing = True
         else:
             clauses.append(Clause(piece, item and not clauses, lead if item else ""))
-            own_lead = piece
+            # Once a list has begun, a further sentence of an entry belongs to that entry and does
+            # not introduce the entries after it ("Rules: - Be 13 or older. A paid plan may provide
+            # access to others. - Do not …": the last entry's lead-in is still "Rules:"), unless it
+            # ends with a colon and so opens a list of its own.
+            if not listing or piece.endswith(":"):
+                own_lead = piece
     return clauses
 
 

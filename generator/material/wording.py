@@ -113,6 +113,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about keeping information was removed."),
     N_("A clause about how long information is kept changed."),
     # rules/rights.py
+    N_("A clause now bars some readers from using the service because of who they are."),
     N_("A clause stating a right or choice of the reader was removed."),
     N_("A new clause says the reader cannot do something about their information."),
     N_("A new clause states a right or choice of the reader."),

@@ -90,6 +90,9 @@ class Context:
         return None
 
 
+_CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
+
+
 def _by_lead(lead: str) -> str | None:
     """What the list introduced by ``lead`` holds: read in the lead-in's last sentence, by the phrase
     that ends nearest the colon — in "We use the information we collect to:" the list holds what
@@ -97,6 +100,11 @@ def _by_lead(lead: str) -> str | None:
     collect with:", who receives it."""
     cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
     sentence = lead[cut + 2:] if cut >= 0 else lead
+    # "If you make an app available to others, then you must comply with the following:" — the
+    # list belongs to the main clause, not to the condition before it.
+    then = sentence.find(", then ")
+    if then >= 0 and _CONDITION.match(sentence):
+        sentence = sentence[then + 7:]
     best, best_end = None, -1
     for topic, pattern in LIST_LEADS.items():
         matches = pattern.finditer(sentence)

@@ -2,8 +2,10 @@
 
 Access, correction, deletion, portability, objection, restriction, withdrawing consent, opting out
 of sale, sharing or marketing, complaining to an authority, appeal, non-discrimination, and the
-settings that give effect to them. Material: a right removed, negated, or made conditional. A new
-right, or a right stated more broadly, is substantive.
+settings that give effect to them, and the first of them: being allowed to use the service at all.
+Material: a right removed, negated, or made conditional; a clause that bars readers from the
+service by who they are (age, residence, sanctions status). A new right, or a right stated more
+broadly, is substantive.
 """
 
 from __future__ import annotations
@@ -34,8 +36,23 @@ _CONDITIONS = Anchored(re.compile(
 ))
 
 
+# The reader barred from the service by who they are — their age (GDPR Art. 8, COPPA), where they
+# live, their status under sanctions — rather than by what they do: the first choice a reader has
+# is whether they may use the service at all, and a bar closes the accounts (and the information)
+# of those it excludes. ("You may not use it to send spam" limits conduct and is not a bar.)
+_BARRED = Anchored(re.compile(
+    r"\b(?:may not|cannot|can't|must not|are not (?:permitted|allowed|eligible) to|will not be able to)\s{1,3}"
+    r"(?:use|access|register for|sign up for|create an account|open an account)\b[^.;]{0,80}?"
+    r"\b(?:if|unless|while) you (?:are|reside|live)\b"
+    r"|\byou must be (?:at least |over |aged? )?\d{1,2}\b[^.;]{0,40}\bto (?:use|access|register|sign up|create)\b",
+    re.I,
+), starts=("may", "can", "must", "are", "will", "you"))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
+    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)):
+        return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
     if not listed and not change.touches("rights"):
         return None
