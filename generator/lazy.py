@@ -1,5 +1,5 @@
 """Imports on first use: a package's names that live in its modules (PEP 562), and other packages'
-modules that an import would run without needing them (:func:`defer_imports`).
+modules that an import would run without needing them (:func:`import_with_stand_ins`).
 
 A command imports only what it uses: ``from generator.diff import render_text`` loads the text
 renderer alone, not the whole engine, and ``import generator`` loads nothing heavy.
@@ -8,13 +8,12 @@ renderer alone, not the whole engine, and ``import generator`` loads nothing hea
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["lazy_exports", "defer_imports"]
+__all__ = ["lazy_exports", "import_with_stand_ins"]
 
 
 def lazy_exports(package: str, where: Mapping[str, str], namespace: dict[str, Any]) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
@@ -35,40 +34,66 @@ def lazy_exports(package: str, where: Mapping[str, str], namespace: dict[str, An
     return __getattr__, __dir__
 
 
-class _Deferred(types.ModuleType):
-    """A module found but not run yet: reading an attribute it does not have runs its code first.
+class _StandIn(types.ModuleType):
+    """Stands in for a module while another is imported (:func:`import_with_stand_ins`).
 
-    The import system's own attributes (``__spec__``, ``__name__``, ``__loader__``, ``__file__``) are
-    set, so an ``import`` statement naming the module again does not run it.
+    Reading one of its attributes reads it from the real module, imported then if it is not yet
+    (the stand-in first withdrawn, so that the import is an ordinary one). It has no ``__path__``:
+    importing a module of a package it stands in for fails, and the import is done again without
+    stand-ins.
     """
 
     def __getattr__(self, name: str) -> Any:
-        spec = self.__spec__
-        self.__class__ = types.ModuleType  # from now on an ordinary module, whatever happens below
-        spec.loader.exec_module(self)
-        return getattr(self, name)
+        if name == "__path__":
+            raise AttributeError(name)
+        real = sys.modules.get(self.__name__)
+        if real is None or real is self:
+            _withdraw(self)
+            real = importlib.import_module(self.__name__)
+        return getattr(real, name)
 
 
-def defer_imports(*names: str) -> None:
-    """Register each module of ``names`` that is not imported yet as one whose code runs on first use.
+def _withdraw(stand_in: types.ModuleType) -> None:
+    name = stand_in.__name__
+    if sys.modules.get(name) is stand_in:
+        del sys.modules[name]
+    parent, _, child = name.rpartition(".")
+    package = sys.modules.get(parent) if parent else None
+    if package is not None and package.__dict__.get(child) is stand_in:
+        delattr(package, child)
 
-    The module is found now (a missing one is still an ``ImportError`` here) and bound where an import
-    would bind it; its code runs the first time one of its attributes is read, wherever that happens
-    (``from module import name`` reads one). Only modules, not packages: importing a package's module
-    must run the package first, which a deferred package would not. A module whose loader cannot run
-    it this way is left to be imported as usual.
+
+def import_with_stand_ins(module: str, stand_ins: Iterable[str]) -> types.ModuleType:
+    """Import ``module`` while each of ``stand_ins`` not imported yet is a stand-in that runs nothing.
+
+    For a module that imports others at the top only to use them later, if ever: the stand-ins are
+    bound where the import binds those (``import jinja2``, ``from mkdocs import localization``), and
+    are withdrawn from ``sys.modules`` when the import is done, so that any later import of them is an
+    ordinary one. Reading an attribute of a stand-in — during the import or at any time after — reads
+    it from the real module, importing it then (once, the usual way; never a second copy). If the import
+    fails while stand-ins are in place (it imported a module of a package stood in for), it is done
+    again without them. Not thread-safe: for a process's start, before it runs threads.
     """
-    for name in names:
+    if module in sys.modules:
+        return sys.modules[module]
+    placed = []
+    for name in stand_ins:
         if name in sys.modules:
             continue
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.submodule_search_locations is not None or not hasattr(spec.loader, "exec_module"):
-            continue
-        module = importlib.util.module_from_spec(spec)
-        if type(module) is not types.ModuleType:  # a loader with a module type of its own
-            continue
-        module.__class__ = _Deferred
-        sys.modules[name] = module
+        stand_in = _StandIn(name)
+        stand_in.__spec__ = None  # read by every import of the name: not a module being initialised
+        sys.modules[name] = stand_in
         parent, _, child = name.rpartition(".")
         if parent:
-            setattr(sys.modules[parent], child, module)  # as the import system binds a submodule
+            setattr(importlib.import_module(parent), child, stand_in)  # as the import system binds a submodule
+        placed.append(stand_in)
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        for stand_in in placed:
+            _withdraw(stand_in)
+        placed = []
+        return importlib.import_module(module)
+    finally:
+        for stand_in in placed:
+            _withdraw(stand_in)

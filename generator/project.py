@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
-from .lazy import defer_imports
+from .lazy import import_with_stand_ins
 from .patterns import LazyPattern
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
@@ -208,23 +208,23 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
 
 
 #: What ``mkdocs.config.config_options`` imports for its ``Theme`` option alone (through
-#: ``mkdocs.theme``): MkDocs' localization (Jinja2's i18n extension, Babel) and its template filters.
-_THEME_MODULES = ("mkdocs.localization", "mkdocs.utils.templates")
+#: ``mkdocs.theme``): Jinja2, MkDocs' localization (Jinja2's i18n extension, Babel) and its template
+#: filters (MarkupSafe).
+_THEME_MODULES = ("jinja2", "mkdocs.localization", "mkdocs.utils.templates")
 
 
 def _import_option_classes() -> None:
     """Import MkDocs' option classes without running what only its ``Theme`` option uses.
 
-    ``config_options`` imports ``mkdocs.theme``, which imports MkDocs' localization (and with it Babel)
-    and template filters at the top and uses them only when a theme is loaded — which the light loader
-    never does. Those modules are deferred (:func:`generator.lazy.defer_imports`) for that import, so
-    they run on their first use in the process, if any (a later ``load_config``), instead of costing
-    every ``diff`` and ``log`` their import. Nothing of MkDocs is changed or replaced: were
-    ``mkdocs.theme`` to use them when imported, they would simply run then.
+    ``config_options`` imports ``mkdocs.theme``, which imports Jinja2, MkDocs' localization (and with
+    it Babel) and template filters at the top and uses them only when a theme is loaded — which the
+    light loader never does. They stand in for themselves during that import
+    (:func:`generator.lazy.import_with_stand_ins`), so they are imported on first use in the process,
+    if any (a later ``load_config``, ``notify``'s e-mail templates), instead of costing every ``diff``
+    and ``log`` their import. Nothing of MkDocs is changed or replaced: were ``mkdocs.theme`` to use
+    them when imported, they would simply be imported then.
     """
-    if "mkdocs.config.config_options" not in sys.modules:
-        defer_imports(*_THEME_MODULES)
-    import mkdocs.config.config_options  # noqa: F401
+    import_with_stand_ins("mkdocs.config.config_options", _THEME_MODULES)
 
 
 def _statements_options(plugins: Any, config_file_path: str, errors: list, warnings: list) -> tuple[Any, list]:

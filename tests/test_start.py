@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import click
+import pytest
 
 from generator.cli import LAZY_COMMANDS, cli
 from tests.conftest import REPO_ROOT, statement_text
@@ -82,12 +83,12 @@ def test_log_loads_neither_the_diff_engine_nor_the_detector(in_repo):
         assert name not in loaded, name
 
 
-def test_diff_of_plain_front_matter_loads_neither_pydantic_nor_the_themes_localization(in_repo):
+def test_diff_of_plain_front_matter_loads_neither_pydantic_nor_jinja2(in_repo):
     in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
     in_repo.commit(files={PATH: statement_text(effective="2024-06-01", material=True, summary="Less.")}, date="2024-05-01")
     loaded = modules_after(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
     assert "generator.material.verdict" in loaded  # the diff was classified
-    for name in ("pydantic", "generator.front_matter", "babel", "jinja2.ext"):
+    for name in ("pydantic", "generator.front_matter", "jinja2", "babel", "mkdocs.localization"):
         assert name not in loaded, name
 
 
@@ -98,39 +99,74 @@ def test_front_matter_to_coerce_is_read_by_the_pydantic_model(in_repo):
     assert "generator.front_matter" in loaded and "pydantic" in loaded
 
 
-def test_a_deferred_module_runs_on_first_use_and_once(tmp_path, monkeypatch):
-    from generator.lazy import defer_imports
-
-    (tmp_path / "deferred_example.py").write_text("import sys\nRUNS = sys.modules.setdefault('deferred_runs', [])\nRUNS.append(1)\nVALUE = 42\n")
+@pytest.fixture
+def modules(tmp_path, monkeypatch):
+    """A folder on sys.path for the test's modules; they and ``runs`` leave sys.modules afterwards."""
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "deferred_runs", raising=False)
-    defer_imports("deferred_example")
-    try:
-        import deferred_example
-
-        assert "deferred_runs" not in sys.modules  # bound, not run
-        import deferred_example as again  # an import statement again does not run it either
-
-        assert "deferred_runs" not in sys.modules
-        from deferred_example import VALUE
-
-        assert VALUE == 42 and again.VALUE == 42 and deferred_example is again
-        assert sys.modules["deferred_runs"] == [1]
-    finally:
-        sys.modules.pop("deferred_example", None)
-        sys.modules.pop("deferred_runs", None)
+    before = set(sys.modules)
+    yield tmp_path
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
 
 
-def test_mkdocs_localization_works_after_the_light_loader_deferred_it(in_repo):
+RECORD = "import sys\nsys.modules.setdefault('runs', __import__('types').SimpleNamespace(names=[])).names.append(__name__)\n"
+
+
+def runs() -> list[str]:
+    return sys.modules["runs"].names if "runs" in sys.modules else []
+
+
+def test_a_stand_in_is_bound_by_the_import_and_the_real_module_imported_on_first_use(modules):
+    from generator.lazy import import_with_stand_ins
+
+    (modules / "heavy.py").write_text(RECORD + "VALUE = 42\n")
+    (modules / "light.py").write_text(RECORD + "import heavy\n\ndef use():\n    return heavy.VALUE\n")
+    light = import_with_stand_ins("light", ["heavy"])
+    assert runs() == ["light"] and "heavy" not in sys.modules  # bound in light, never run, withdrawn
+    assert light.use() == 42 and runs() == ["light", "heavy"]
+    import heavy
+
+    assert light.use() == heavy.VALUE and runs() == ["light", "heavy"]  # imported once, the usual way
+
+
+def test_importing_a_module_of_a_package_stood_in_for_is_done_again_without_stand_ins(modules):
+    from generator.lazy import import_with_stand_ins
+
+    (modules / "heavypkg").mkdir()
+    (modules / "heavypkg" / "__init__.py").write_text(RECORD + "from .sub import VALUE\n")
+    (modules / "heavypkg" / "sub.py").write_text(RECORD + "VALUE = object()\n")
+    (modules / "light.py").write_text(RECORD + "import heavypkg.sub\n")
+    light = import_with_stand_ins("light", ["heavypkg"])
+    assert light.heavypkg.sub.VALUE is light.heavypkg.VALUE  # one copy of each module
+    assert runs() == ["light", "light", "heavypkg", "heavypkg.sub"]  # light failed once, then ran as usual
+
+
+def test_reading_a_stand_in_while_the_import_runs_imports_the_real_module(modules):
+    from generator.lazy import import_with_stand_ins
+
+    (modules / "heavy.py").write_text(RECORD + "VALUE = 42\n")
+    (modules / "light.py").write_text(RECORD + "import heavy\nCOPY = heavy.VALUE\n")
+    light = import_with_stand_ins("light", ["heavy"])
+    assert light.COPY == 42 and sys.modules["heavy"].VALUE == 42 and runs() == ["light", "heavy"]
+
+
+def test_mkdocs_theme_works_after_the_light_loader_stood_in_for_its_modules(in_repo):
     script = (
         "from generator.project import load_command_config\n"
         "load_command_config('mkdocs.yml')\n"
+        "import sys, jinja2, mkdocs.theme\n"
         "from mkdocs import localization\n"
         "from mkdocs.config import load_config\n"
         "config = load_config('mkdocs.yml')\n"
-        "print(localization.parse_locale('de'), config.theme.name)\n"
+        "env = config.theme.get_env()\n"
+        "try:\n"
+        "    env.get_template('no-such.html')\n"
+        "except jinja2.exceptions.TemplateNotFound:\n"
+        "    print('not-found')\n"
+        "assert mkdocs.theme.jinja2.Environment is sys.modules['jinja2'].Environment\n"
+        "print(localization.parse_locale('de'), config.theme.name, env.get_template('main.html').name)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
     result = subprocess.run([sys.executable, "-c", script], cwd=in_repo.path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["de", "material"]
+    assert result.stdout.split() == ["not-found", "de", "material", "main.html"]
