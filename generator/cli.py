@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from .commands import guard, language_option, parse_date, setup_logging
+from .commands import collector_paused, guard, language_option, parse_date, setup_logging
 from .errors import StatementError
 
 __all__ = ["main", "cli"]
@@ -384,6 +384,7 @@ def _committed_body(version: Any) -> str:
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: when writing to a terminal).")
 @language_option
 @guard
+@collector_paused()
 def diff_command(
     args: tuple[str, ...], config_file: str, as_of: dt.date | None, fmt: str, color: bool | None, language: str | None = None,
 ) -> None:

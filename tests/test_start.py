@@ -170,3 +170,26 @@ def test_mkdocs_theme_works_after_the_light_loader_stood_in_for_its_modules(in_r
     result = subprocess.run([sys.executable, "-c", script], cwd=in_repo.path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["not-found", "de", "material", "main.html"]
+
+
+def test_diff_pauses_the_collector_only_while_it_runs(in_repo, monkeypatch):
+    import gc
+
+    from click.testing import CliRunner
+
+    import generator.project
+
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body="# Privacy\n\nWe collect nothing.\n")}, date="2024-05-01")
+    load_project, collecting = generator.project.load_project, []
+
+    def recording(*args, **kwargs):
+        collecting.append(gc.isenabled())
+        return load_project(*args, **kwargs)
+
+    monkeypatch.setattr(generator.project, "load_project", recording)
+    result = CliRunner().invoke(cli, ["diff", "2024-01-01", "2024-06-01", "--format", "json"], prog_name="statement")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["changes"]  # the diff ran …
+    assert collecting == [False]  # … with the collector paused
+    assert gc.isenabled()  # and restored
