@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .patterns import LazyPattern
+
 __all__ = ["Neutralised", "guard_markdown"]
 
 #: Budget of bracket scans per document (Python-level steps): its length plus this.
@@ -40,12 +42,12 @@ INLINE_SLACK = 1_000_000_000
 LITERAL_MIN = 1000
 
 _ESCAPABLE = "\\\\`*_{}\\[\\]()#+\\-.!<>:|\"'~^=&"
-_BRACKET_TOKEN = re.compile(r"\\[" + _ESCAPABLE + r"]|`+|[\[\]()]")
-_GUARD_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_BRACKET_TOKEN = LazyPattern(r"\\[" + _ESCAPABLE + r"]|`+|[\[\]()]")
+_GUARD_FENCE = LazyPattern(r"^[ \t>]*(`{3,}|~{3,})")
 _TAG_OPEN = re.compile(r"<[/]?[A-Za-z]")
-_INLINE_MARK = re.compile(r"\\.|[*_`\[\]\\&<~^!]")  # an escape is one mark
+_INLINE_MARK = LazyPattern(r"\\.|[*_`\[\]\\&<~^!]")  # an escape is one mark
 # A line that starts an inline context of its own inside a paragraph-like run: an item, a row, a heading.
-_UNIT_START = re.compile(r"\n(?=[ \t>]*(?:[*+-][ \t]|\d+[.)][ \t]|\||#))")
+_UNIT_START = LazyPattern(r"\n(?=[ \t>]*(?:[*+-][ \t]|\d+[.)][ \t]|\||#))")
 
 
 @dataclass(frozen=True)

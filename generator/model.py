@@ -18,6 +18,7 @@ from typing import Any, Literal, Mapping
 import yaml
 
 from .errors import InputError
+from .patterns import LazyPattern
 
 __all__ = [
     "FrontMatter",
@@ -168,7 +169,7 @@ _MONTHS = {
     )
     for name in names
 }
-_HUMAN_DATE = re.compile(
+_HUMAN_DATE = LazyPattern(
     r"(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4}))"
     r"|(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
     r"|(?:(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"

@@ -32,6 +32,7 @@ import markdown
 from markdown.extensions import toc as toc_ext
 
 from .guard import Neutralised, guard_markdown
+from .patterns import LazyPattern
 
 __all__ = [
     "DEFAULT_EXTENSIONS",
@@ -488,13 +489,13 @@ _TOC_OPTIONS = frozenset(
 # Constructs with document-wide meaning: reference and footnote definitions, abbreviations,
 # definition lists (which merge across blank lines) and explicit ids (which the toc must see).
 _DOC_UNSAFE = re.compile(r"\n {0,3}(?:\[[^\]\n]*\]:|\*\[|:[ \t])")
-_EXPLICIT_ID = re.compile(r"\{[^}\n]*(?:#|\bid\s*=)")
+_EXPLICIT_ID = LazyPattern(r"\{[^}\n]*(?:#|\bid\s*=)")
 _RAW_LINE = re.compile(r"\n {0,3}<")
-_FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_COMMENT_LINE = re.compile(r"^<!--(?:(?!-->).)*-->[ \t]*$")
+_FENCE_OPEN = LazyPattern(r"^[ \t>]*(`{3,}|~{3,})")
+_COMMENT_LINE = LazyPattern(r"^<!--(?:(?!-->).)*-->[ \t]*$")
 # A line after a blank line that may continue the previous construct: list items and block quotes
 # (lists and quotes merge across blank lines), definitions, indented content.
-_CONTINUES = re.compile(r"^(?:[ \t]|[*+-](?:[ \t]|$)|\d+\.(?:[ \t]|$)|>|:)")
+_CONTINUES = LazyPattern(r"^(?:[ \t]|[*+-](?:[ \t]|$)|\d+\.(?:[ \t]|$)|>|:)")
 _SPLIT = re.compile(r"\n(?:[ \t]*\n)+(?![ \t\n]|[*+-](?:[ \t]|$)|\d+\.(?:[ \t]|$)|>|:)", re.M)
 
 

@@ -9,6 +9,7 @@ import html as htmlmod
 import re
 
 from .. import i18n
+from ..patterns import LazyPattern
 from ..i18n import N_, N_plural
 from .markup import _OPEN, _TAGS
 from .model import Diff, Stats
@@ -72,10 +73,10 @@ def to_json(diff: Diff, *, statement: str, from_: str, to: str) -> dict:
     }
 
 
-_MARK_TAG = re.compile(r"<(/?)(del|ins)\b([^>]*)>")
+_MARK_TAG = LazyPattern(r"<(/?)(del|ins)\b([^>]*)>")
 
 
-_SR_SPAN = re.compile(r'<span class="redline-sr">[^<]*</span>')
+_SR_SPAN = LazyPattern(r'<span class="redline-sr">[^<]*</span>')
 
 
 def _plain_runs(redline: str) -> list[tuple[str | None, str]]:
@@ -175,7 +176,7 @@ def render_text(diff: Diff, *, color: bool, language: str = i18n.DEFAULT) -> str
     return "\n".join(lines) + "\n"
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&~]")
+_MD_SPECIAL = LazyPattern(r"[\\`*_{}\[\]()#+\-.!|<>&~]")
 
 
 def _md_text(text: str) -> str:
