@@ -426,6 +426,11 @@ def test_a_new_sensitive_practice_is_material_and_its_negation_is_not():
     assert verdict_of(added("We never use your precise location for targeted advertising.")).verdict == "substantive"
 
 
+def test_sensitive_data_is_a_practice_but_a_sensitive_topic_is_not():
+    assert "practices" in rules(verdict_of(added("We collect sensitive personal information such as your health conditions.")))
+    assert "practices" not in rules(verdict_of(added("Due to the sensitive nature of these plans, keep them to yourself.")))
+
+
 def test_extra_risk_terms_are_configurable():
     change = added("We read your sourdough starter logs.")
     assert "practices" not in rules(verdict_of(change))
