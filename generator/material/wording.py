@@ -112,6 +112,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause that limited how long information is kept was removed."),
     N_("A clause about keeping information was removed."),
     N_("A clause about how long information is kept changed."),
+    N_("A clause about how long information is kept was reworded; nothing is kept longer."),
     # rules/rights.py
     N_("A clause now bars some readers from using the service because of who they are."),
     N_("A clause stating a right or choice of the reader was removed."),

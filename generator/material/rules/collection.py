@@ -18,12 +18,17 @@ from .context import Context
 _COLLECTS = Anchored(re.compile(
     r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b[^.;]{0,80}"
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
-    r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b",
+    r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
+    r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
+    r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b",  # "records your position"
     re.I,
 ), starts=(
     "collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "access", "log",
     "information", "data", "content",
 ))
+
+
+_VERB = re.compile(r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b|\b(?:contains?|includes?)\b", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -45,6 +50,23 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
-    if change.added_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+    if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     return None
+
+
+# Where what is collected ends: its purpose ("to suggest notes"), a condition, the next clause.
+_OBJECT_END = re.compile(r"\s(?:to|for|so|when|whenever|if|in order|because|while|which|that)\s|[;:.(]")
+
+
+def _added_to_what_is_collected(change: ClauseChange) -> bool:
+    """True when words were added to what the clause collects — between its verb of collection and
+    the end of its object ("collects your location" → "collects your location and contacts") —
+    not to why or when (the purpose rule reads purposes)."""
+    text = change.new_text
+    verb = _VERB.search(text)
+    if verb is None:
+        return True  # "information we receive": the object stands before the verb
+    end = _OBJECT_END.search(text, verb.end())
+    stop = end.start() if end is not None else len(text)
+    return any(span.new and verb.start() <= span.new[0].start < stop for span in change.spans)

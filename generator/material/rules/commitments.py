@@ -15,22 +15,49 @@ from ..findings import Finding
 from ..reading import STOP
 from ..text import LIMITS, negative, quote
 from .context import Context
+from .practices import practices_in
 
 _SUBJECT_WORDS = 4
 
 
 def _subject_narrowed(change: ClauseChange) -> str | None:
-    """The words added in front of the clause's verb, when its subject gained a qualifier."""
+    """The words added in front of the clause's verb, when its subject gained a qualifier.
+
+    Words the old clause had elsewhere do not qualify anyone: "We share it only with" → "We only
+    share it with" moves the limit, it does not narrow whom it binds."""
+    old_words = change.old.wordset if change.old is not None else frozenset()
     for span in change.spans:
         if span.old or not span.new:
             continue
         first = change.new.words.index(span.new[0]) if change.new is not None else 99  # type: ignore[union-attr]
         if first == 0 or first > _SUBJECT_WORDS:
             continue
-        added = [w for w in span.new if w.norm not in STOP]
+        added = [w for w in span.new if w.norm not in STOP and w.norm not in old_words and w.norm not in LIMITS]
         if added:
             return " ".join(w.written for w in span.new)
     return None
+
+
+def _widened_in_scope(change: ClauseChange) -> bool:
+    """True when words were added after the clause's limiting word ("only with our host" → "only
+    with our host and our advertisers"): what the limit lets through now includes more. Words
+    added before it ("the UK GDPR" written out in the subject) leave the limit as it was."""
+    words = change.new.words if change.new is not None else ()
+    limit = next((n for n, w in enumerate(words) if w.norm in LIMITS), None)
+    if limit is None:
+        return True  # limited by a phrase ("limited to"): where its scope starts is not known
+    return any(span.new and words.index(span.new[0]) > limit for span in change.spans)
+
+
+def _names_a_practice(change: ClauseChange, context: Context) -> bool:
+    """True when the clause names a sensitive practice (``risk_terms``): ruling one out is a limit
+    too ("we do not use cookies to track you across websites")."""
+    if not context.options.families_in(change.vocabulary):
+        return False
+    return any(
+        clause is not None and practices_in(clause.text, clause.wordset, context)
+        for clause in (change.old, change.new)
+    )
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -38,7 +65,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader":
         return None
-    if not (reading.about("notice", "contact", "collection", "sharing", "retention", "transfer") or reading.about("data") and reading.about("use")):
+    if not (reading.about("notice", "contact", "collection", "sharing", "retention", "transfer") or reading.about("data") and reading.about("use")
+            or _names_a_practice(change, context)):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -66,7 +94,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         narrowed = _subject_narrowed(change)
         if narrowed:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
-        if change.added_words and change.old_reading.limited and not change.removed_words:  # type: ignore[union-attr]
+        if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change):  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")

@@ -15,7 +15,7 @@ from ..text import listing, quote
 from .context import Context
 
 
-def _found(text: str, norms: "frozenset[str]", context: Context) -> dict[str, str]:
+def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[str, str]:
     """Families present in a clause: only those with a spelling whose first word starts a word here."""
     options = context.options
     found: dict[str, str] = {}
@@ -31,8 +31,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A sensitive practice now stated (material), or no longer mentioned (substantive)."""
     if not context.options.families_in(change.vocabulary):
         return None
-    old = _found(change.old_text, change.old.wordset, context) if change.old is not None else {}
-    new = _found(change.new_text, change.new.wordset, context) if change.new is not None else {}
+    old = practices_in(change.old_text, change.old.wordset, context) if change.old is not None else {}
+    new = practices_in(change.new_text, change.new.wordset, context) if change.new is not None else {}
     came = [term for label, term in new.items() if label not in old]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading

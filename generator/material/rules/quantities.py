@@ -1,9 +1,13 @@
 """Periods, ages, amounts and percentages (GDPR Art. 8, 12(3), 13(2)(a); COPPA; notice periods).
 
 Material: a quantity in a clause changed or removed — "30 days is now 90 days", a minimum age,
-a fee. Which way it cuts depends on what the clause counts, so every change is reported as
-material. Substantive: a quantity added to a clause that had none of that kind (a new, definite
-limit). Dates and cross-references are not quantities.
+a fee. Which way a change cuts depends on what the clause counts, and where that is clear a
+period changed to the reader's side is substantive: a longer notice before a change or a longer
+time the reader is given to act, a shorter time the company takes to answer, to delete or to keep.
+Every other change is material, a minimum age either way (a lower one takes in younger children, a
+higher one bars readers who could use the service). Substantive too: a quantity
+added to a clause that had none of that kind (a new, definite limit). Dates and cross-references
+are not quantities.
 """
 
 from __future__ import annotations
@@ -88,6 +92,35 @@ def _kind(unit: str) -> str:
     return "period" if unit.rstrip("s").split()[-1] in ("day", "week", "month", "year", "hour", "minute", "second") else "quantity"
 
 
+#: Days in each unit of a period, to compare "two weeks" with "10 days".
+_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+# Time the reader is given ahead of something: a notice period ("30 days before it takes effect",
+# "30 days' notice", "in advance").
+_AHEAD = re.compile(r"\b(?:before|in advance|prior|ahead|notice)\b", re.I)
+
+
+def _days(value: str, unit: str) -> float | None:
+    base = unit.split()[-1]
+    try:
+        return float(value) * _DAYS[base] if base in _DAYS else None
+    except ValueError:
+        return None
+
+
+def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple[str, str], written: str) -> bool:
+    """True when the new quantity is on the reader's side of the old one (see the module's docstring)."""
+    if _kind(before[1]) != "period" or _kind(after[1]) != "period":
+        return False  # (an age cuts both ways: a lower one takes in younger children, a higher one bars readers)
+    old, new = _days(*before), _days(*after)
+    if old is None or new is None or old == new:
+        return False
+    at = change.new_text.find(written)
+    around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
+    if _AHEAD.search(around) or change.reading.actor == "reader":
+        return new > old  # more notice, more time for the reader to act
+    return new < old  # the company answers, deletes or stops keeping sooner
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A quantity changed or removed (material), or added (substantive)."""
     if change.kind != "edited":
@@ -107,7 +140,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     for b in gone:
         after = next((a for a in came if a[1] == b[1]), None) or next((a for a in came if _kind(a[1]) == _kind(b[1])), None)
         if after is not None:
-            return change.finding("quantities", "material", f"{quote(written[b])} is now {quote(written[after])}.")
+            severity = "substantive" if _to_readers_side(change, b, after, written[after]) else "material"
+            return change.finding("quantities", severity, f"{quote(written[b])} is now {quote(written[after])}.")
     if gone:
         return change.finding("quantities", "material", f"The {_kind(gone[0][1])} {quote(written[gone[0]])} was removed.")
     return change.finding("quantities", "substantive", f"The {_kind(came[0][1])} {quote(written[came[0]])} was added.")

@@ -25,6 +25,16 @@ _KEEPS = Anchored(re.compile(
 _DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I), starts=("delet", "eras", "destroy", "anonymi"))
 
 
+# Stems (see reading.stem) of words that make a clause keep more, or longer, when added — an
+# exception, a new way of keeping, no end ("indefinitely", "as long as") — and of words that limit
+# keeping when removed: the deleting itself, its deadline, "only". (Negations and "may" are the
+# commitments rule's.)
+_KEEPS_LONGER = frozenset(("retain", "keep", "kept", "store", "archiv", "backup", "longer", "indefinite", "permanent",
+                           "until", "long", "except", "unles", "reserve"))
+_LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "anonymise", "anonymize", "anonymis", "anonymiz",
+                             "after", "only", "never", "prompt", "immediate"))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if not change.touches("retention") or not _KEEPS.search(change.new_text or change.old_text):
@@ -40,6 +50,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if _DELETES.search(change.old_text) or reading.restricts:
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
-    if change.added_words or change.removed_words:
+    if change.added_words & _KEEPS_LONGER or change.removed_words & _LIMITS_KEEPING:
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
+    if change.added_words or change.removed_words:
+        # Reworded without keeping longer: a period's change is the quantities rule's; "we will
+        # delete it" → "we will delete it promptly" keeps nothing longer.
+        return change.finding("retention", "substantive", "A clause about how long information is kept was reworded; nothing is kept longer.")
     return None

@@ -49,6 +49,21 @@ _BARRED = Anchored(re.compile(
 ), starts=("may", "can", "must", "are", "will", "you"))
 
 
+# Stems of what a right is to and over (to access, correct, delete … the information, a copy, an
+# account): one of them gone is a right narrowed, whatever came in its place.
+_WHAT_A_RIGHT_COVERS = frozenset((
+    "access", "copy", "copie", "correct", "rectif", "rectify", "update", "delete", "delet", "erase", "eras", "port", "portab",
+    "portability", "export", "download", "object", "restrict", "withdraw", "opt", "opt-out", "unsubscribe", "complain", "complaint",
+    "appeal", "information", "data", "account", "content", "free", "charge", "time",
+))
+
+
+def _only_removed(change: ClauseChange) -> bool:
+    """True when words were only taken out, none put in their place: the right says less. ("ask for
+    a copy" → "request a copy" puts a word in place of another: a rewording.)"""
+    return all(not span.new for span in change.spans if span.old)
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)):
@@ -79,7 +94,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     }
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.removed_words:
+    if change.removed_words and (change.removed_words & _WHAT_A_RIGHT_COVERS or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
     if change.added_words:
         return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")
