@@ -129,6 +129,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause naming a safeguard for transfers abroad was removed."),
     N_("A clause about transfers abroad was removed."),
     N_("A clause about transfers abroad, or their safeguards, changed."),
+    N_("A clause about transfers abroad was reworded; it names no new place, way or safeguard."),
 )
 
 #: Words the detector puts into its sentences: kinds of contact detail and of quantity, legal bases.

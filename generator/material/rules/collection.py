@@ -12,7 +12,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context
+from .context import Context, illustrates
 
 # The company gets information: the verbs of collection, with information as their object.
 _COLLECTS = Anchored(re.compile(
@@ -38,7 +38,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("collection", "material", f"{quote(change.new_text)} is now listed among the information collected.")
         if change.kind == "removed":
             return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
-        if change.added_words:
+        if change.added_words and not illustrates(change):
             return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
         return None
     if not change.touches("collection") and "access" not in change.vocabulary:

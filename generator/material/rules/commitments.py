@@ -10,11 +10,13 @@ not a new risk, whatever words it uses.
 
 from __future__ import annotations
 
+import re
+
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import STOP
 from ..text import LIMITS, negative, quote
-from .context import Context
+from .context import Context, part_end
 from .practices import practices_in
 
 _SUBJECT_WORDS = 4
@@ -38,15 +40,33 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+# After "limited to", any comma ends what the limit covers ("limited to the engineers who need
+# it, requires two-factor sign-in and is logged"); after "only", the part of the sentence ends it
+# (see :func:`.context.part_end`).
+_PHRASE_SCOPE_END = re.compile(r"[,;:(]")
+_LIMITED_TO = re.compile(r"\blimited to\b", re.I)
+
+
 def _widened_in_scope(change: ClauseChange) -> bool:
-    """True when words were added after the clause's limiting word ("only with our host" → "only
-    with our host and our advertisers"): what the limit lets through now includes more. Words
-    added before it ("the UK GDPR" written out in the subject) leave the limit as it was."""
+    """True when words were added within what the clause's limit covers — after its limiting word
+    and before the end of that part of the sentence ("only with our host" → "only with our host and
+    our advertisers"): what the limit lets through now includes more. Words added before it ("the
+    UK GDPR" written out in the subject), or after it ("under written contracts"), leave the limit
+    as it was."""
+    text = change.new_text
     words = change.new.words if change.new is not None else ()
-    limit = next((n for n, w in enumerate(words) if w.norm in LIMITS), None)
-    if limit is None:
-        return True  # limited by a phrase ("limited to"): where its scope starts is not known
-    return any(span.new and words.index(span.new[0]) > limit for span in change.spans)
+    limit = next((w for w in words if w.norm in LIMITS), None)
+    if limit is not None:
+        start = limit.end
+        stop = part_end(text, start)
+    else:
+        phrase = _LIMITED_TO.search(text)
+        if phrase is None:
+            return True
+        start = phrase.end()
+        end = _PHRASE_SCOPE_END.search(text, start)
+        stop = end.start() if end is not None else len(text)
+    return any(span.new and start <= span.new[0].start < stop for span in change.spans)
 
 
 def _names_a_practice(change: ClauseChange, context: Context) -> bool:

@@ -10,7 +10,7 @@ from ..changes import ClauseChange
 from ..config import Options
 from ..text import Anchored
 
-__all__ = ["Context", "LIST_LEADS"]
+__all__ = ["Context", "LIST_LEADS", "illustrates", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -111,3 +111,33 @@ def _by_lead(lead: str) -> str | None:
         if matches and matches[-1].end() > best_end:
             best, best_end = topic, matches[-1].end()
     return best
+
+
+# Words that introduce an example of what was already said ("answer your support requests, for
+# example about billing"): the entry names nothing new.
+_EXAMPLE = re.compile(r"(?:for example|for instance|e\.?\s?g\.?|such as|like|say)\b", re.I)
+
+
+def illustrates(change: ClauseChange) -> bool:
+    """True when every run of words an edited clause gained begins with "for example", "such as"
+    or the like: it illustrates what the clause says rather than saying more ("including" is not
+    among them: it can widen)."""
+    added = [span for span in change.spans if span.new]
+    if not added or change.new is None:
+        return False
+    text = change.new.text
+    return all(_EXAMPLE.match(text, span.new[0].start) for span in added)
+
+
+# Where one part of a sentence ends and another begins: a colon or semicolon, a bracket, or a comma
+# or "under" that opens a new part, or ", and we" that begins another sentence in it ("we share it only with providers who process it for us — our
+# host, our e-mail service — under contracts that …": the dashes enclose the providers, "under"
+# begins the terms).
+_PART_END = re.compile(r"[;:(]|,\s(?:under|but|which|who|subject|provided|except|unless|so|because|and (?:we|it|they|you|this))\b|\sunder\s")
+
+
+def part_end(text: str, start: int) -> int:
+    """Where the part of the sentence that goes on at ``start`` ends (the text's length when it
+    runs to the end)."""
+    end = _PART_END.search(text, start)
+    return end.start() if end is not None else len(text)

@@ -12,7 +12,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context
+from .context import Context, illustrates
 
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
@@ -39,7 +39,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("purpose", "material", f"{quote(change.new_text)} is now listed among the purposes information is used for.")
         if change.kind == "removed":
             return change.finding("purpose", "substantive", f"{quote(change.old_text)} is no longer listed among the purposes.")
-        if change.added_words:
+        if change.added_words and not illustrates(change):
             return change.finding("purpose", "material", f"A listed purpose now reads {quote(change.new_text)}.")
         return None
     if not change.touches("use"):

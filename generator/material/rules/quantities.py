@@ -44,6 +44,9 @@ _WITH_UNIT = re.compile(
 )
 
 
+#: Abbreviations written for a unit: "1 km" is "one kilometre".
+_SAME_UNIT = {"km": "kilometer", "kms": "kilometers"}
+
 _UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time dollar euro pound usd eur gbp age old".split())
 
 
@@ -76,6 +79,7 @@ def quantities(text: str) -> list[tuple[str, str, str]]:
     for match in _WITH_UNIT.finditer(text):
         if free(match):
             unit = match["unit"].lower().replace("per cent", "percent").replace("%", "percent").replace("metre", "meter")
+            unit = _SAME_UNIT.get(unit, unit)
             if unit != "times":
                 unit = unit.removesuffix("s")
             out.append((match.start(), _number(match["num"]), unit, " ".join(match.group().split())))

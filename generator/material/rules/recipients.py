@@ -14,7 +14,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context
+from .context import Context, illustrates, part_end
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
@@ -41,7 +41,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "material", f"{quote(change.new_text)} is now listed among those who receive information.")
         if change.kind == "removed":
             return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
-        if change.added_words:
+        if change.added_words and not illustrates(change):
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if not change.touches("sharing") and "available" not in change.vocabulary and "access" not in change.vocabulary:
@@ -53,6 +53,17 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
-    if change.added_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+    if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+def _added_to_who_receives(change: ClauseChange) -> bool:
+    """True when words were added where the clause says what goes to whom (from its verb of
+    sharing to the last recipient it names), not elsewhere in the sentence ("we review each
+    provider's safeguards every year" → "at least once a year")."""
+    shares = _SHARES.search(change.new_text)
+    if shares is None:
+        return True
+    stop = max(shares.end(), part_end(change.new_text, shares.start()))
+    return any(span.new and shares.start() <= span.new[0].start <= stop for span in change.spans)

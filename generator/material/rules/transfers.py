@@ -44,6 +44,33 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if old_safe:
             return change.finding("transfers", "material", "A clause naming a safeguard for transfers abroad was removed.")
         return change.finding("transfers", "substantive", "A clause about transfers abroad was removed.")
-    if change.added_words or change.removed_words:
+    if _safeguards(change.old_text) - _safeguards(change.new_text) or _goes_further(change):
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
+    if change.added_words or change.removed_words:
+        return change.finding("transfers", "substantive", "A clause about transfers abroad was reworded; it names no new place, way or safeguard.")
     return None
+
+
+#: Stems of words that take information somewhere new, or open where it may go, when added.
+_FURTHER = frozenset((
+    "transfer", "store", "stor", "host", "process", "sent", "send", "move", "moved", "access", "outside", "abroad", "worldwide",
+    "anywhere", "international", "global", "countr", "country", "countrie", "region", "affiliate", "affiliat", "subsidiar",
+    "partner", "vendor", "provider", "third",
+))
+_NAMES = frozenset("we you our your i the a an this these those it in on for to by with and or if when".split())
+
+
+def _safeguards(text: str) -> set[str]:
+    return {m.group().lower() for m in _SAFEGUARD.finditer(text)} if text else set()
+
+
+def _goes_further(change: ClauseChange) -> bool:
+    """True when an edited clause about transfers gained a place or a way for information to go:
+    a word of transfer or of place, or a name (a capitalised word: "the United States and India")."""
+    if change.added_words & _FURTHER:
+        return True
+    first = change.new.words[0] if change.new is not None and change.new.words else None
+    return any(
+        w.written[:1].isupper() and w is not first and w.norm not in _NAMES
+        for span in change.spans for w in span.new
+    )
