@@ -72,8 +72,8 @@ _NOT_NAMES = frozenset(
     "where while they he she users user people anyone everyone someone nobody".split()
 )
 _GRANTS = ("grant", "give", "allow", "authori", "permit", "licen", "consent")
-# Words that end a clause's subject ("We may …", "Our partners share …").
-_VERB_START = frozenset(
+#: Words that end a clause's subject ("We may …", "Our partners share …").
+VERB_START = frozenset(
     "may might will shall must can could would should do does did don't doesn't won't cannot never only also "
     "is are was were has have had agree collect use share sell disclose process keep retain store transfer access "
     "receive obtain provide treat consider require reserve need grant let allow permit delete send offer".split()
@@ -238,7 +238,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     body = _LEADING_CONDITION.sub("", text, count=1)
     tokens = _ACTOR_WORD.findall(body[:200])[:10]
     for index, token in enumerate(tokens):
-        if index > 0 and token.lower() in _VERB_START:
+        if index > 0 and token.lower() in VERB_START:
             subject = [t.lower() for t in tokens[:index]]
             if any(t in _ACTORS_READER for t in subject) and not any(t in _ACTORS_COMPANY for t in subject):
                 # "You grant us the right to …", "you allow us to …": what the company may do.

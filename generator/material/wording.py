@@ -80,6 +80,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A new clause about resolving disputes, courts or the law that applies."),
     N_("A clause about resolving disputes, courts or the law that applies was removed."),
     N_("A clause about resolving disputes, courts or the law that applies changed."),
+    N_("A clause about resolving disputes was reworded; it names the same ways, courts and law."),
     # rules/legal_basis.py
     N_("The legal basis now names %(bases)s and no longer names %(old_bases)s."),
     N_("The legal basis now names %(bases)s."),

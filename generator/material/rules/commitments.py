@@ -14,7 +14,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..reading import STOP
+from ..reading import STOP, VERB_START
 from ..text import LIMITS, negative, quote
 from .context import Context, part_end
 from .practices import practices_in
@@ -28,11 +28,15 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
     Words the old clause had elsewhere do not qualify anyone: "We share it only with" → "We only
     share it with" moves the limit, it does not narrow whom it binds."""
     old_words = change.old.wordset if change.old is not None else frozenset()
+    words = change.new.words if change.new is not None else ()
+    # The subject ends where the verb begins ("We never see" → "We never see or store": the words
+    # came after the verb, not into the subject).
+    subject_end = next((n for n, w in enumerate(words[:_SUBJECT_WORDS + 1]) if n > 0 and w.norm in VERB_START), _SUBJECT_WORDS + 1)
     for span in change.spans:
         if span.old or not span.new:
             continue
-        first = change.new.words.index(span.new[0]) if change.new is not None else 99  # type: ignore[union-attr]
-        if first == 0 or first > _SUBJECT_WORDS:
+        first = words.index(span.new[0])
+        if first == 0 or first >= subject_end:
             continue
         added = [w for w in span.new if w.norm not in STOP and w.norm not in old_words and w.norm not in LIMITS]
         if added:

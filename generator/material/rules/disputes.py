@@ -38,5 +38,35 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         return change.finding("disputes", "material", "A clause about resolving disputes, courts or the law that applies was removed.")
     if change.added_words or change.removed_words:
-        return change.finding("disputes", "material", "A clause about resolving disputes, courts or the law that applies changed.")
+        old, new = _terms(change.old_text), _terms(change.new_text)
+        if old != new or change.old_reading.negated != change.new_reading.negated:  # type: ignore[union-attr]
+            return change.finding("disputes", "material", "A clause about resolving disputes, courts or the law that applies changed.")
+        return change.finding("disputes", "substantive",
+                              "A clause about resolving disputes was reworded; it names the same ways, courts and law.")
     return None
+
+
+# The ways of resolving a dispute a clause names, each under one name whatever the wording ("the
+# courts of Munich have jurisdiction" and "disputes are decided by the courts of Munich" name the
+# same court); the names themselves (places, courts, bodies) are compared as written.
+_WAYS = (
+    ("court", re.compile(r"\bcourts?\b|\bjurisdiction|\bvenue|\btribunal", re.I)),
+    ("arbitration", re.compile(r"\barbitrat", re.I)),
+    ("class action", re.compile(r"\bclass[- ]action|\bclass\b|\brepresentative action", re.I)),
+    ("jury", re.compile(r"\bjury\b", re.I)),
+    ("waiver", re.compile(r"\bwaive", re.I)),
+    ("law", re.compile(r"\bgovern(?:ed|ing|s)?\b|\blaws?\b", re.I)),
+    ("injunction", re.compile(r"\binjunct|\bequitable relief", re.I)),
+    ("small claims", re.compile(r"\bsmall claims", re.I)),
+    ("mediation", re.compile(r"\bmediat", re.I)),
+    ("home", re.compile(r"\bat home\b|\bwhere you live\b|\byour (?:country|state) of residence\b", re.I)),
+)
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+")
+_NOT_NAMES = frozenset("The This These Those We You Our Your Any Each All If Unless Disputes Dispute Courts Court".split())
+
+
+def _terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The ways a clause names and the names it gives (capitalised words but the common ones)."""
+    ways = frozenset(name for name, pattern in _WAYS if pattern.search(text))
+    names = frozenset(m.group() for m in _NAME.finditer(text) if m.group() not in _NOT_NAMES)
+    return ways, names

@@ -51,9 +51,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("purpose", "material", "A new clause says what information is used for.")
     if change.kind == "removed":
         return change.finding("purpose", "substantive", "A clause saying what information is used for was removed.")
-    if change.added_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+    if change.added_words and not change.removed_words and not change.old_reading.restricts:  # type: ignore[union-attr]
+        # (words put in place of others — "the newsletter you asked for" → "you signed up for" —
+        # reword the purposes; a further purpose among them is caught below)
         return change.finding("purpose", "material", "A clause saying what information is used for now says more.")
-    return None
+    return _further(change)
 
 
 def _further(change: ClauseChange) -> Finding | None:

@@ -116,8 +116,10 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     if _kind(before[1]) != "period" or _kind(after[1]) != "period":
         return False  # (an age cuts both ways: a lower one takes in younger children, a higher one bars readers)
     old, new = _days(*before), _days(*after)
-    if old is None or new is None or old == new:
+    if old is None or new is None:
         return False
+    if old == new:
+        return True  # the same time written another way: "one month" → "30 days"
     at = change.new_text.find(written)
     around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
     if _AHEAD.search(around) or change.reading.actor == "reader":
