@@ -23,12 +23,18 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .reading import aliases_of
-from .text import fold, listing, quote, same_words, where
+from .text import fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector", "collector_paused"]
 
 _HREF = re.compile(r"""\b(?:href|src)\s{0,3}=\s{0,3}(?:"([^"]{0,2000})"|'([^']{0,2000})')""")
 _ID = re.compile(r"""\bid\s{0,3}=\s{0,3}(?:"([^"]{0,500})"|'([^']{0,500})')""")
+
+#: Shared words (Jaccard index) from which a removed sentence and an inserted one elsewhere are the
+#: same sentence, moved and edited.
+MOVED_SIMILARITY = 0.6
+#: Most removed × inserted sentence pairs compared for moves.
+MOVED_PAIRS = 40_000
 
 _EDITORIAL_MESSAGES = {
     "editorial": "Spelling, punctuation, capitalisation or an abbreviation changed{where}{example}; the words mean the same.",
@@ -269,7 +275,38 @@ class Detector:
                     dropped.add(n)
                     self.add(item.order, Finding("moved", "editorial", item.section, None, item.new_text[:200],
                                                  "A sentence moved to another place in the statement; its wording did not change."))
-        return [item for n, item in enumerate(items) if n not in dropped]
+        kept = [item for n, item in enumerate(items) if n not in dropped]
+        return self.moved_and_edited(kept)
+
+    def moved_and_edited(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes with each sentence that left one place and arrived edited at another judged
+        as one edited clause: a sentence moved into another section and reworded there is a
+        rewording, not a new clause and a removed one. Pairs need most of their words in common
+        (:data:`MOVED_SIMILARITY`) and are taken best first; beyond :data:`MOVED_PAIRS` candidate
+        pairs (a statement rewritten throughout) nothing is paired, so the cost stays bounded."""
+        gone = [n for n, item in enumerate(items) if item.kind == "removed" and len(item.old.wordset) >= 5]  # type: ignore[union-attr]
+        came = [n for n, item in enumerate(items) if item.kind == "inserted" and len(item.new.wordset) >= 5]  # type: ignore[union-attr]
+        if not gone or not came or len(gone) * len(came) > MOVED_PAIRS:
+            return items
+        scored = sorted(
+            ((similarity(items[i].old.wordset, items[j].new.wordset), i, j) for i in gone for j in came),  # type: ignore[union-attr]
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        paired: dict[int, ClauseChange] = {}
+        used: set[int] = set()
+        for score, i, j in scored:
+            if score < MOVED_SIMILARITY:
+                break
+            if i in used or j in used:
+                continue
+            used.update((i, j))
+            old, new = items[i], items[j]
+            self.add(new.order, Finding("moved", "editorial", new.section, None, new.new_text[:200],
+                                        "A sentence moved to another place in the statement and was edited there."))
+            paired[j] = ClauseChange.edited(old.old, new.new, new.section, new.order, new.block_kind, self.aliases)  # type: ignore[arg-type]
+        if not paired:
+            return items
+        return [paired.get(n, item) for n, item in enumerate(items) if n not in used or n in paired]
 
     # -- judging ----------------------------------------------------------------------------
 
