@@ -10,12 +10,11 @@ most severe finding.
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 
+from ..collector import paused
 from .changes import ClauseChange
 from .clauses import Clause, align, changed_window, split
 from .config import Options
@@ -25,7 +24,7 @@ from .rules import RULE_FUNCTIONS, Context
 from .reading import aliases_of
 from .text import fold, listing, quote, same_words, similarity, where
 
-__all__ = ["Detector", "collector_paused"]
+__all__ = ["Detector"]
 
 _HREF = re.compile(r"""\b(?:href|src)\s{0,3}=\s{0,3}(?:"([^"]{0,2000})"|'([^']{0,2000})')""")
 _ID = re.compile(r"""\bid\s{0,3}=\s{0,3}(?:"([^"]{0,500})"|'([^']{0,500})')""")
@@ -128,8 +127,10 @@ class Detector:
     # -- walk -------------------------------------------------------------------------------
 
     def run(self) -> Classification:
-        """Judge every change of the diff."""
-        with collector_paused():
+        """Judge every change of the diff (the collector paused, as the diff engine does while it
+        diffs: judging allocates many small acyclic objects — words, clauses, readings — and the
+        collections they trigger cost about a tenth of the time)."""
+        with paused():
             return self._run()
 
     def _run(self) -> Classification:
@@ -362,20 +363,6 @@ class Detector:
             place = where(item.section) if len(sections) == 1 and count == 1 else f" in {count} places"
             message = _EDITORIAL_MESSAGES[form].format(where=place, example=example)
             self.add(item.order, item.finding(form, "editorial", message))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a diff is judged, as the diff engine does while it
-    diffs: judging allocates many small acyclic objects (words, clauses, readings), freed by
-    reference counting anyway, and the collections they trigger cost about a tenth of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def source_only(old_body: str, new_body: str) -> Classification:
