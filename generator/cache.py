@@ -192,10 +192,15 @@ class Store:
 
         for attempt in range(2):
             try:
-                if not self.folder.is_dir():
+                new = not path.is_file()
+                if new:
                     self.folder.mkdir(parents=True, exist_ok=True)
-                    (self.folder / ".gitignore").write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
+                    ignore = self.folder / ".gitignore"
+                    if not ignore.is_file():
+                        ignore.write_text("# The statements plugin's cache: safe to delete.\n*\n", encoding="utf-8")
                 self._db = _connect(path)
+                if new:
+                    _remove_file_entries(self.folder)
                 return self._db
             except sqlite3.DatabaseError as error:
                 if attempt or isinstance(error, sqlite3.OperationalError):
@@ -285,3 +290,17 @@ def _remove(path: Path) -> None:
     for name in (path, path.with_name(path.name + "-journal")):
         with contextlib.suppress(OSError):
             os.unlink(name)
+
+
+def _remove_file_entries(folder: Path) -> None:
+    """Remove the entries of the cache's first layout, a file each in a folder per kind.
+
+    The folder is the cache's own, and no build reads those entries any more: left alone they
+    would be kept (and saved by ``actions/cache``) for ever.
+    """
+    import shutil
+
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)

@@ -154,6 +154,14 @@ def test_a_damaged_database_costs_time_not_correctness(history, tmp_path):
     assert files_of(build(tmp_path, "third")) == expected
 
 
+def test_a_cache_of_the_first_layout_is_removed_when_the_database_is_made(history, tmp_path):
+    old = history.path / CACHE / "redline"
+    old.mkdir(parents=True)
+    (old / ("0" * 64)).write_bytes(b"an entry of the layout with a file per entry")
+    build(tmp_path, "site")
+    assert sorted(p.name for p in (history.path / CACHE).iterdir()) == [".gitignore", DATABASE, DATABASE + "-journal"]
+
+
 def test_writing_an_entry_creates_no_file(history, tmp_path):
     build(tmp_path, "first")
     files = sorted(p.relative_to(history.path).as_posix() for p in (history.path / CACHE).rglob("*"))
