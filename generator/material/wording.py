@@ -61,6 +61,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause no longer limits itself with %(quote)s."),
     N_("The limit now has an exception."),
     N_("A commitment (will, must) now only allows (may)."),
+    N_("A commitment now promises less."),
     N_("The limit now binds only some: %(quote)s was added to whom it binds."),
     N_("What the limit allows now includes more."),
     N_("The limit now allows less."),

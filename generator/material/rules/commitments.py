@@ -114,6 +114,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", "The limit now has an exception.")
     if old.promises and not new.promises and new.permissive:
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
+    if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts:
+        # "we will announce it here, by email, or on our home page" → "here or on our home page":
+        # the same promise, kept in fewer ways
+        return change.finding("commitments", "material", "A commitment now promises less.")
     if old.restricts and new.restricts:
         narrowed = _subject_narrowed(change)
         if narrowed:

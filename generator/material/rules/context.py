@@ -80,6 +80,13 @@ class Context:
             self._wholes[key] = frozenset().union(*(found(block.text) for block in blocks))
         return self._wholes[key]  # type: ignore[no-any-return]
 
+    def section_topic(self, change: ClauseChange) -> str | None:
+        """What the clause's section is about by its heading (``rights`` under "Your rights"), for
+        any clause of it, not only a list's entries."""
+        if change.section not in self._by_section:
+            self._by_section[change.section] = self._by_heading(change.section)
+        return self._by_section[change.section]
+
     def _by_heading(self, section: tuple[str, ...]) -> str | None:
         for heading in reversed(section):
             if any(p.search(heading) for p in self.options.sections):

@@ -64,6 +64,16 @@ def _only_removed(change: ClauseChange) -> bool:
     return all(not span.new for span in change.spans if span.old)
 
 
+# A condition on making a request: a fee, a check of identity, a refusal.
+_ON_REQUESTS = re.compile(
+    r"\b(?:fee|fees|charge|charges|verify|verification|identity|refuse|decline)\b[^.;]{0,80}\b(?:requests?|exercis\w{0,3})\b"
+    r"|\b(?:requests?|exercis\w{0,3})\b[^.;]{0,80}\b(?:fee|fees|charge|charges|verify|verification|identity|refuse|decline)\b",
+    re.I,
+)
+# Phrases with a condition's word that set no condition: "free of charge", "at no cost".
+_FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b", re.I)
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)):
@@ -71,6 +81,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and not change.touches("rights"):
         return None
+    if change.kind == "inserted" and context.section_topic(change) == "rights" and not change.reading.negated \
+            and _ON_REQUESTS.search(_FREE.sub(" ", change.new_text)):
+        # "we charge a fee of £10 for each request" added under "Your rights": a condition on every
+        # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
+        # doubt), whoever it names as acting
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.reading.actor == "company" and not listed:
         return None  # "we have the right to remove content" is the company's right, not the reader's
     old_right = bool(change.old_text and (listed or _RIGHT.search(change.old_text)))
