@@ -2,7 +2,8 @@
 
 Material: a new entry in a list whose lead-in says it lists what is collected; a new clause in
 which the company (or someone for it) collects, receives, records or accesses information; an
-edited such clause that now names more. Substantive: an entry or clause removed (less collected).
+edited such clause that now names more in what it collects (words added between its verb and the
+end of its object, not to why or when). Substantive: an entry or clause removed (less collected).
 """
 
 from __future__ import annotations

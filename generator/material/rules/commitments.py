@@ -1,10 +1,11 @@
 """Limits and commitments of the company (FTC: a change that makes a promise less protective is material).
 
 A clause that restricts what the company does with information — "we do not sell", "we will never",
-"only for support", "we will notify you" — is a commitment. Material: the negation or the limit
-removed, an exception added to it, "will" weakened to "may", the limit made to bind fewer people
-(a qualifier added to its subject: "GitHub may only access" → "GitHub employees may only access"),
-or the whole clause removed. Substantive: a new limit or commitment — restricting the company is
+"only for support", "we will notify you", "we do not use cookies to track you across websites" —
+is a commitment. Material: the negation or the limit removed, more let through it (words added
+within what "only" covers), an exception added to it, "will" weakened to "may", a promise kept in
+fewer ways, the limit made to bind fewer people (a qualifier added to its subject: "GitHub may only
+access" → "GitHub employees may only access"), or the whole clause removed. Substantive: a new limit or commitment — restricting the company is
 not a new risk, whatever words it uses.
 """
 

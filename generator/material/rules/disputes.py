@@ -1,8 +1,10 @@
 """Dispute resolution and the law that applies (FTC: terms that change how a consumer can seek redress).
 
 Arbitration, class-action waivers, jury waivers, courts, venue, injunctive relief, governing law.
-Material: a clause about any of them added, removed or edited in substance — which way it cuts
-depends on the reader's country, so every change is one a reader must be told of.
+Material: a clause about any of them added or removed, or edited to name another way, court,
+place or law (or negated) — which way it cuts depends on the reader's country, so every such change
+is one a reader must be told of. Substantive: a clause reworded that names the same ways, courts
+and law.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Why information is used (GDPR Art. 13(1)(c), 5(1)(b); CCPA § 1798.100(a)(1)): a new purpose.
 
 Material: a new entry in a list of purposes; a new clause in which the company uses or processes
-information for something; an edited one that now gives more purposes. Substantive: a purpose
-removed.
+information for something; an edited one that gains words and loses none, or names a further
+purpose. Substantive: a purpose removed, or reworded (words put in place of others).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Sharing, selling, disclosure, new recipients or categories of recipients, affiliates, advertisers,
 and anyone the company lets access information. Material: a new entry in a list whose lead-in says
 who receives information; a new clause in which information goes to someone; an edited one that
-now names more recipients or ways. Substantive: a recipient removed. A clause that rules sharing
+now names more recipients or ways (words added from its verb of sharing to the end of that part of
+the sentence). Substantive: a recipient removed. A clause that rules sharing
 out ("we do not sell", "only with your consent") is a limit, judged by the commitments rule.
 """
 

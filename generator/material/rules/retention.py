@@ -1,8 +1,10 @@
 """How long information is kept (GDPR Art. 13(2)(a), 5(1)(e); CPRA § 1798.100(a)(3)).
 
-Material: a clause about keeping or deleting information edited in substance, a new one that keeps
-information, or a removed promise to delete. A changed period itself is reported by the quantities
-rule. Substantive: a new promise to delete, a clause about keeping information removed.
+Material: a clause about keeping or deleting information edited to keep more or longer (an
+exception, "indefinitely", a new way of keeping) or to lose a limit (the deleting, its deadline,
+"only"), a new one that keeps information, or a removed promise to delete. A changed period itself
+is reported by the quantities rule. Substantive: a new promise to delete, a clause about keeping
+information removed, one reworded that keeps nothing longer.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Where information goes (GDPR Art. 13(1)(f), 44–49): transfers abroad and their safeguards.
 
-Material: a new transfer, an edited clause about transfers (other countries, another mechanism),
-or a removed safeguard (standard contractual clauses, adequacy decision, binding corporate rules,
-a data privacy framework). Substantive: a clause about a transfer removed.
+Material: a new transfer, an edited clause about transfers that names another place or way (a
+word of transfer or place, or a name), or a removed safeguard (standard contractual clauses,
+adequacy decision, binding corporate rules, a data privacy framework). Substantive: a clause about a
+transfer removed, or reworded naming no new place, way or safeguard.
 """
 
 from __future__ import annotations
