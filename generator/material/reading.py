@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
+from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
 
-__all__ = ["Reading", "read", "aliases_of", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
+__all__ = ["Reading", "read", "aliases_of", "last_sentence", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -182,7 +182,7 @@ class Reading:
     def actor(self) -> str:
         """``company``, ``reader`` or ``other``; a list entry without a subject takes its lead-in's."""
         if self._completes_lead:
-            return _actor(_last_sentence(self.lead), self.aliases)
+            return _actor(last_sentence(self.lead), self.aliases)
         return self._own_actor
 
     @once
@@ -190,7 +190,7 @@ class Reading:
         """True when a negating word governs the clause (or, for an entry without a subject, its lead-in)."""
         negated = _negated_words(self.text, self.words, self._key)
         if self._completes_lead:
-            negated = negated or _negated(_last_sentence(self.lead))
+            negated = negated or _negated(last_sentence(self.lead))
         return negated
 
     @once
@@ -270,7 +270,7 @@ def _completes(lead: str, text: str, aliases: frozenset[str]) -> bool:
     return first is None or (first.group().lower() not in _SUBJECT_WORDS and first.group().lower() not in aliases)
 
 
-def _last_sentence(text: str) -> str:
+def last_sentence(text: str) -> str:
     """The last sentence of a lead-in: the one that introduces the list."""
     cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
     return text[cut + 2:] if cut >= 0 else text

@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context, illustrates
+from .context import Context, added_between, illustrates
 
 # The company gets information: the verbs of collection, with information as their object.
 _COLLECTS = Anchored(re.compile(
@@ -70,4 +70,4 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
         return True  # "information we receive": the object stands before the verb
     end = _OBJECT_END.search(text, verb.end())
     stop = end.start() if end is not None else len(text)
-    return any(span.new and verb.start() <= span.new[0].start < stop for span in change.spans)
+    return added_between(change, verb.start(), stop)

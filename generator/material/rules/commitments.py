@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import STOP, VERB_START
 from ..text import LIMITS, negative, quote
-from .context import Context, part_end
+from .context import Context, added_between, part_end
 from .practices import practices_in
 
 _SUBJECT_WORDS = 4
@@ -71,7 +71,7 @@ def _widened_in_scope(change: ClauseChange) -> bool:
         start = phrase.end()
         end = _PHRASE_SCOPE_END.search(text, start)
         stop = end.start() if end is not None else len(text)
-    return any(span.new and start <= span.new[0].start < stop for span in change.spans)
+    return added_between(change, start, stop)
 
 
 def _names_a_practice(change: ClauseChange, context: Context) -> bool:

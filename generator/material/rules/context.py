@@ -8,9 +8,10 @@ from typing import Any, Callable, Sequence
 
 from ..changes import ClauseChange
 from ..config import Options
+from ..reading import last_sentence
 from ..text import Anchored
 
-__all__ = ["Context", "LIST_LEADS", "illustrates", "part_end"]
+__all__ = ["Context", "LIST_LEADS", "added_between", "illustrates", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -66,9 +67,7 @@ class Context:
             if lead not in self._by_lead:
                 self._by_lead[lead] = _by_lead(lead)
             return self._by_lead[lead]
-        if change.section not in self._by_section:
-            self._by_section[change.section] = self._by_heading(change.section)
-        return self._by_section[change.section]
+        return self.section_topic(change)
 
     def anywhere(self, side: str, found: Callable[[str], "set[str]"]) -> frozenset[str]:
         """What ``found`` finds in any block of the ``old`` or ``new`` version, worked out once per
@@ -105,8 +104,7 @@ def _by_lead(lead: str) -> str | None:
     that ends nearest the colon — in "We use the information we collect to:" the list holds what
     information is used *to* do (purposes), not what is collected; in "We share the information we
     collect with:", who receives it."""
-    cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
-    sentence = lead[cut + 2:] if cut >= 0 else lead
+    sentence = last_sentence(lead)
     # "If you make an app available to others, then you must comply with the following:" — the
     # list belongs to the main clause, not to the condition before it.
     then = sentence.find(", then ")
@@ -148,3 +146,9 @@ def part_end(text: str, start: int) -> int:
     runs to the end)."""
     end = _PART_END.search(text, start)
     return end.start() if end is not None else len(text)
+
+
+def added_between(change: ClauseChange, start: int, stop: int) -> bool:
+    """True when a run of words the edited clause gained begins within ``start:stop`` of its new text
+    (the part of the sentence a rule reads: what is collected, what a limit covers, who receives)."""
+    return any(span.new and start <= span.new[0].start < stop for span in change.spans)

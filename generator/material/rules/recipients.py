@@ -15,7 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context, illustrates, part_end
+from .context import Context, added_between, illustrates, part_end
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
@@ -67,4 +67,4 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
     if shares is None:
         return True
     stop = max(shares.end(), part_end(change.new_text, shares.start()))
-    return any(span.new and shares.start() <= span.new[0].start <= stop for span in change.spans)
+    return added_between(change, shares.start(), stop + 1)
