@@ -492,3 +492,11 @@ def test_a_finding_marks_its_changed_words_as_html_with_the_text_escaped():
     finding = Finding("quantities", "material", (), "<b>30</b> days", "<b>45</b> days", "m", ((3, 5),), ((3, 5),))
     assert finding.old_html == "&lt;b&gt;<del>30</del>&lt;/b&gt; days"
     assert finding.new_html == "&lt;b&gt;<ins>45</ins>&lt;/b&gt; days"
+
+
+def test_a_sentence_split_into_entries_elsewhere_is_not_one_entry_that_says_less():
+    sentence = "You may ask us for a copy of the personal information we hold about you, and ask us to correct or delete it."
+    entries = ("ask for a copy of the personal information we hold about you;",
+               "ask us to correct information that is inaccurate or incomplete;", "ask us to delete your information;")
+    result = verdict_of(removed(sentence, section=("Access",)), *(added(e, section=("Your rights",), kind="item") for e in entries))
+    assert not any(f.message.startswith("A clause stating a right or choice of the reader now says less") for f in result.findings)

@@ -21,7 +21,7 @@ from .config import Options
 from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
-from .reading import aliases_of
+from .reading import aliases_of, content_words
 from .text import fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -300,6 +300,8 @@ class Detector:
                 break
             if i in used or j in used:
                 continue
+            if self.split_elsewhere(items[i], items[j], [items[k] for k in came if k != j]):
+                continue
             used.update((i, j))
             old, new = items[i], items[j]
             self.add(new.order, Finding("moved", "editorial", new.section, None, new.new_text[:200],
@@ -308,6 +310,17 @@ class Detector:
         if not paired:
             return items
         return [paired.get(n, item) for n, item in enumerate(items) if n not in used or n in paired]
+
+    @staticmethod
+    def split_elsewhere(gone: ClauseChange, came: ClauseChange, others: list[ClauseChange]) -> bool:
+        """True when the words a sentence would lose in this pair arrived in other new sentences: it
+        was split across several ("You may ask for a copy, and ask us to correct or delete it" →
+        one entry for each right), so no one of them is that sentence edited."""
+        lost = content_words(gone.old.wordset - came.new.wordset)  # type: ignore[union-attr]
+        if not lost:
+            return False
+        elsewhere = set().union(*(content_words(other.new.wordset) for other in others))  # type: ignore[union-attr]
+        return len(lost & elsewhere) * 2 >= len(lost)
 
     # -- judging ----------------------------------------------------------------------------
 
