@@ -16,7 +16,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import click
+from .lazy import TYPE_ARGUMENT, import_with_stand_ins
+
+# click.types imports uuid for its UUID parameter type alone, which none of these commands takes:
+# uuid imports platform and asks the system its name (about 10 M instructions, 3 % of --help). It is
+# imported on first use instead; click reads uuid.UUID only as that type's generic argument.
+import_with_stand_ins("click", {"uuid": {"UUID": TYPE_ARGUMENT}})
+
+import click  # noqa: E402 - the import above made it
 
 from .commands import collector_paused, guard, language_option, parse_date, setup_logging
 from .errors import StatementError

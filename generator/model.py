@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -432,6 +431,8 @@ class Version:
     @property
     def sha256(self) -> str:
         """sha256 of the version's full file text (UTF-8), as listed in versions.json."""
+        import hashlib  # here, not at the top: it loads OpenSSL, which only versions.json and the feeds need
+
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def status(self, as_of: dt.date, current: "Version | None") -> Status:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
-from .lazy import import_with_stand_ins
+from .lazy import FUNCTION, TYPE_ARGUMENT, import_with_stand_ins
 from .patterns import LazyPattern
 from .history import HistoryOptions, display_path, read_statements
 from .model import Statement
@@ -188,6 +188,8 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
         site.load_dict({key: raw[key] for key in ("site_url", "docs_dir", "markdown_extensions") if key in raw} if isinstance(raw, dict) else raw)
     except exceptions.MkDocsException as exc:  # not YAML, a missing INHERIT file, not a mapping
         raise yaml_error(path) or ConfigError(str(exc).strip().splitlines()[0], path=path) from None
+    if isinstance(raw, dict):
+        _import_extension_helpers(raw.get("markdown_extensions"))
     errors, warnings = site.validate()
     statements, plugin_errors = _statements_options(raw.get("plugins"), config_file_path, errors, warnings)
     config_log = logging.getLogger("mkdocs.config")
@@ -209,22 +211,55 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
 
 #: What ``mkdocs.config.config_options`` imports for its ``Theme`` option alone (through
 #: ``mkdocs.theme``): Jinja2, MkDocs' localization (Jinja2's i18n extension, Babel) and its template
-#: filters (MarkupSafe).
-_THEME_MODULES = ("jinja2", "mkdocs.localization", "mkdocs.utils.templates")
+#: filters (MarkupSafe); and for its ``PathSpec`` option alone (``exclude_docs``, ``not_in_nav``,
+#: ``watch``'s ignores): pathspec, which reads its ``GitIgnoreSpec`` only as the option's type
+#: argument while it is imported.
+_OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {
+    "jinja2": {}, "mkdocs.localization": {}, "mkdocs.utils.templates": {},
+    "pathspec": {}, "pathspec.gitignore": {"GitIgnoreSpec": TYPE_ARGUMENT},
+}
 
 
 def _import_option_classes() -> None:
-    """Import MkDocs' option classes without running what only its ``Theme`` option uses.
+    """Import MkDocs' option classes without running what only its ``Theme`` and ``PathSpec`` options use.
 
     ``config_options`` imports ``mkdocs.theme``, which imports Jinja2, MkDocs' localization (and with
     it Babel) and template filters at the top and uses them only when a theme is loaded — which the
-    light loader never does. They stand in for themselves during that import
-    (:func:`generator.lazy.import_with_stand_ins`), so they are imported on first use in the process,
-    if any (a later ``load_config``, ``notify``'s e-mail templates), instead of costing every ``diff``
-    and ``log`` their import. Nothing of MkDocs is changed or replaced: were ``mkdocs.theme`` to use
-    them when imported, they would simply be imported then.
+    light loader never does; and it imports pathspec (with its backends and ``typing_extensions``),
+    which only validating ``exclude_docs`` and the like uses. They stand in for themselves during that
+    import (:func:`generator.lazy.import_with_stand_ins`), so they are imported on first use in the
+    process, if any (a later ``load_config``, ``notify``'s e-mail templates), instead of costing every
+    ``diff`` and ``log`` their import. Nothing of MkDocs runs differently: were ``mkdocs.theme`` to use
+    them when imported, they would simply be imported then. The one difference is a declaration: the
+    ``PathSpec`` option's type argument is the forward reference ``"pathspec.gitignore.GitIgnoreSpec"``
+    rather than the class (nothing reads it at run time; a type checker resolves either the same way).
     """
-    import_with_stand_ins("mkdocs.config.config_options", _THEME_MODULES)
+    import_with_stand_ins("mkdocs.config.config_options", _OPTION_CLASSES_STAND_INS)
+
+
+#: What ``pymdownx.util``, which every pymdown extension imports, takes from ``urllib.request`` at the
+#: top: two path helpers that only its path-handling functions call (``pymdownx.b64``,
+#: ``pymdownx.pathconverter``). ``urllib.request`` imports ``http.client``, ``ssl`` and ``email``'s
+#: parser: about 2.5 % of a ``diff`` that renders with a pymdown extension.
+_PYMDOWNX_STAND_INS = {"urllib.request": {"pathname2url": FUNCTION, "url2pathname": FUNCTION}}
+
+
+def _import_extension_helpers(extensions: Any) -> None:
+    """Import ``pymdownx.util`` without ``urllib.request`` when mkdocs.yml names a pymdown extension.
+
+    Its two helpers stand in as functions that import ``urllib.request`` on their first call
+    (:func:`generator.lazy.import_with_stand_ins`); the extensions themselves are then imported,
+    validated and run exactly as before. Without pymdown-extensions installed nothing is imported here
+    and the validation reports the extension as MkDocs does.
+    """
+    items = extensions.keys() if isinstance(extensions, dict) else extensions if isinstance(extensions, list) else ()
+    names = [name for item in items for name in (item.keys() if isinstance(item, dict) else [item]) if isinstance(name, str)]
+    if not any(name.startswith("pymdownx.") for name in names):
+        return
+    try:
+        import_with_stand_ins("pymdownx.util", _PYMDOWNX_STAND_INS)
+    except ImportError:
+        pass  # not installed: the validation below says which extension failed to load
 
 
 def _statements_options(plugins: Any, config_file_path: str, errors: list, warnings: list) -> tuple[Any, list]:

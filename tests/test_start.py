@@ -150,6 +150,73 @@ def test_reading_a_stand_in_while_the_import_runs_imports_the_real_module(module
     assert light.COPY == 42 and sys.modules["heavy"].VALUE == 42 and runs() == ["light", "heavy"]
 
 
+def test_a_function_stand_in_calls_the_real_function_and_imports_its_module_on_the_first_call(modules):
+    from generator.lazy import FUNCTION, import_with_stand_ins
+
+    (modules / "heavy.py").write_text(RECORD + "def double(x):\n    return 2 * x\n")
+    (modules / "light.py").write_text(RECORD + "from heavy import double\n\ndef use(x):\n    return double(x)\n")
+    light = import_with_stand_ins("light", {"heavy": {"double": FUNCTION}})
+    assert runs() == ["light"] and "heavy" not in sys.modules  # bound in light, never run, withdrawn
+    assert light.use(21) == 42 and runs() == ["light", "heavy"]
+    assert light.use(1) == 2 and runs() == ["light", "heavy"]  # imported once
+
+
+def test_a_type_argument_stand_in_is_a_forward_reference_and_the_module_is_imported_on_first_use(modules):
+    import typing
+
+    from generator.lazy import TYPE_ARGUMENT, import_with_stand_ins
+
+    (modules / "heavy.py").write_text(RECORD + "class Thing:\n    pass\n")
+    (modules / "light.py").write_text(
+        RECORD + "import typing\nimport heavy\nT = typing.TypeVar('T')\n\n"
+        "class Box(typing.Generic[T]):\n    pass\n\n"
+        "class ThingBox(Box[heavy.Thing]):\n    def make(self):\n        return heavy.Thing()\n"
+    )
+    light = import_with_stand_ins("light", {"heavy": {"Thing": TYPE_ARGUMENT}})
+    assert runs() == ["light"] and "heavy" not in sys.modules
+    assert typing.get_args(light.ThingBox.__orig_bases__[0]) == (typing.ForwardRef("heavy.Thing"),)
+    assert isinstance(light.ThingBox().make(), sys.modules["heavy"].Thing) and runs() == ["light", "heavy"]
+
+
+def test_diff_loads_neither_pathspec_nor_urllib_request_nor_uuid(in_repo):
+    config = in_repo.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - pymdownx.superfences\n  - pymdownx.details\n", encoding="utf-8")
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01"), "mkdocs.yml": config.read_text(encoding="utf-8")}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body="# Privacy\n\nWe collect nothing.\n")}, date="2024-05-01")
+    loaded = modules_after(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
+    assert {"generator.material.verdict", "pymdownx.superfences", "pymdownx.util"} <= loaded  # classified, with pymdownx
+    for name in ("pathspec", "typing_extensions", "urllib.request", "http.client", "ssl", "uuid", "platform"):
+        assert name not in loaded, name
+
+
+def test_what_stood_in_for_works_when_used_later_in_the_process(in_repo):
+    config = in_repo.path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  - pymdownx.superfences\nexclude_docs: |\n  *.tmp\n", encoding="utf-8",
+    )
+    script = (
+        "import sys\n"
+        "from generator.cli import cli\n"
+        "import click\n"
+        "from generator.project import load_command_config\n"
+        "load_command_config('mkdocs.yml')\n"
+        "assert not {'pathspec', 'urllib.request', 'uuid'} & set(sys.modules)\n"
+        "import pymdownx.util\n"
+        "print(pymdownx.util.url2pathname('a%20b'), pymdownx.util.path2url('a b'))\n"
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.config import config_options as c\n"
+        "config = load_config('mkdocs.yml')\n"
+        "import pathspec.gitignore\n"
+        "assert isinstance(config.exclude_docs, pathspec.gitignore.GitIgnoreSpec)\n"
+        "print(config.exclude_docs.match_file('x.tmp'), config.exclude_docs.match_file('x.md'))\n"
+        "print(click.UUID.convert('12345678-1234-4678-9234-567812345678', None, None).version)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
+    result = subprocess.run([sys.executable, "-c", script], cwd=in_repo.path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["a", "b", "a%20b", "True", "False", "4"]
+
+
 def test_mkdocs_theme_works_after_the_light_loader_stood_in_for_its_modules(in_repo):
     script = (
         "from generator.project import load_command_config\n"
