@@ -88,13 +88,14 @@ def _forwarding(module: str, name: str) -> Callable[..., Any]:
     return forward
 
 
-def _withdraw(stand_in: types.ModuleType) -> None:
+def _withdraw(stand_in: types.ModuleType, *, keep_binding: bool = False) -> None:
+    """Take ``stand_in`` out of ``sys.modules`` and, unless ``keep_binding``, off its parent package."""
     name = stand_in.__name__
     if sys.modules.get(name) is stand_in:
         del sys.modules[name]
     parent, _, child = name.rpartition(".")
     package = sys.modules.get(parent) if parent else None
-    if package is not None and package.__dict__.get(child) is stand_in:
+    if not keep_binding and package is not None and package.__dict__.get(child) is stand_in:
         delattr(package, child)
 
 
@@ -120,6 +121,9 @@ def import_with_stand_ins(module: str, stand_ins: Iterable[str] | Mapping[str, M
 
     Name only what the import does nothing else with: a class read as a :data:`FUNCTION` would be a
     function in its place.
+
+    A stand-in may be a module of ``module`` itself (``importlib.metadata._adapters`` while
+    ``importlib.metadata`` is imported): it stays bound in the package, whose code reads it there.
     """
     if module in sys.modules:
         return sys.modules[module]
@@ -132,7 +136,7 @@ def import_with_stand_ins(module: str, stand_ins: Iterable[str] | Mapping[str, M
         stand_in.__spec__ = None  # read by every import of the name: not a module being initialised
         sys.modules[name] = stand_in
         parent, _, child = name.rpartition(".")
-        if parent:
+        if parent and parent != module:
             setattr(importlib.import_module(parent), child, stand_in)  # as the import system binds a submodule
         placed.append(stand_in)
     try:
@@ -144,4 +148,6 @@ def import_with_stand_ins(module: str, stand_ins: Iterable[str] | Mapping[str, M
         return importlib.import_module(module)
     finally:
         for stand_in in placed:
-            _withdraw(stand_in)
+            # A module of the package being imported stays bound in it: the package's own code reads it
+            # by that name (``from . import _adapters``); the real module replaces it when imported.
+            _withdraw(stand_in, keep_binding=stand_in.__name__.rpartition(".")[0] == module)

@@ -220,6 +220,13 @@ _OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {
 }
 
 
+#: What ``importlib.metadata`` (imported by Python-Markdown, which finds extensions by their entry
+#: points, and by MkDocs) imports for reading a distribution's metadata file alone: its ``_adapters``,
+#: which import ``email.message`` and with it the e-mail package, ``socket`` and ``calendar``.
+#: Finding entry points reads no metadata file.
+_METADATA_STAND_INS: dict[str, dict[str, str]] = {"importlib.metadata._adapters": {}}
+
+
 def _import_option_classes() -> None:
     """Import MkDocs' option classes without running what only its ``Theme`` and ``PathSpec`` options use.
 
@@ -233,14 +240,17 @@ def _import_option_classes() -> None:
     them when imported, they would simply be imported then. The one difference is a declaration: the
     ``PathSpec`` option's type argument is the forward reference ``"pathspec.gitignore.GitIgnoreSpec"``
     rather than the class (nothing reads it at run time; a type checker resolves either the same way).
+    ``importlib.metadata``, which Python-Markdown and MkDocs import for entry points, is imported
+    first without the module it reads metadata files with (:data:`_METADATA_STAND_INS`).
     """
+    import_with_stand_ins("importlib.metadata", _METADATA_STAND_INS)
     import_with_stand_ins("mkdocs.config.config_options", _OPTION_CLASSES_STAND_INS)
 
 
 #: What ``pymdownx.util``, which every pymdown extension imports, takes from ``urllib.request`` at the
 #: top: two path helpers that only its path-handling functions call (``pymdownx.b64``,
 #: ``pymdownx.pathconverter``). ``urllib.request`` imports ``http.client``, ``ssl`` and ``email``'s
-#: parser: about 2.5 % of a ``diff`` that renders with a pymdown extension.
+#: parser (9 M instructions of a ``diff`` that renders with a pymdown extension).
 _PYMDOWNX_STAND_INS = {"urllib.request": {"pathname2url": FUNCTION, "url2pathname": FUNCTION}}
 
 

@@ -178,14 +178,26 @@ def test_a_type_argument_stand_in_is_a_forward_reference_and_the_module_is_impor
     assert isinstance(light.ThingBox().make(), sys.modules["heavy"].Thing) and runs() == ["light", "heavy"]
 
 
-def test_diff_loads_neither_pathspec_nor_urllib_request_nor_uuid(in_repo):
+def test_a_stand_in_for_a_module_of_the_package_being_imported_stays_bound_in_the_package(modules):
+    from generator.lazy import import_with_stand_ins
+
+    (modules / "pkg").mkdir()
+    (modules / "pkg" / "__init__.py").write_text(RECORD + "from . import _heavy\n\ndef use():\n    return _heavy.VALUE\n")
+    (modules / "pkg" / "_heavy.py").write_text(RECORD + "VALUE = 42\n")
+    pkg = import_with_stand_ins("pkg", {"pkg._heavy": {}})
+    assert runs() == ["pkg"] and "pkg._heavy" not in sys.modules
+    assert pkg.use() == 42 and runs() == ["pkg", "pkg._heavy"]
+    assert pkg._heavy is sys.modules["pkg._heavy"]  # the real module replaced the stand-in in the package
+
+
+def test_diff_loads_neither_pathspec_nor_urllib_request_nor_uuid_nor_email(in_repo):
     config = in_repo.path / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "  - pymdownx.superfences\n  - pymdownx.details\n", encoding="utf-8")
     in_repo.commit(files={PATH: statement_text(effective="2024-01-01"), "mkdocs.yml": config.read_text(encoding="utf-8")}, date="2023-12-01")
     in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body="# Privacy\n\nWe collect nothing.\n")}, date="2024-05-01")
     loaded = modules_after(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
     assert {"generator.material.verdict", "pymdownx.superfences", "pymdownx.util"} <= loaded  # classified, with pymdownx
-    for name in ("pathspec", "typing_extensions", "urllib.request", "http.client", "ssl", "uuid", "platform"):
+    for name in ("pathspec", "typing_extensions", "urllib.request", "http.client", "ssl", "uuid", "platform", "email.message", "email.utils", "socket"):
         assert name not in loaded, name
 
 
@@ -200,7 +212,9 @@ def test_what_stood_in_for_works_when_used_later_in_the_process(in_repo):
         "import click\n"
         "from generator.project import load_command_config\n"
         "load_command_config('mkdocs.yml')\n"
-        "assert not {'pathspec', 'urllib.request', 'uuid'} & set(sys.modules)\n"
+        "assert not {'pathspec', 'urllib.request', 'uuid', 'email.message'} & set(sys.modules)\n"
+        "import importlib.metadata\n"
+        "print(importlib.metadata.metadata('Markdown')['Name'])\n"
         "import pymdownx.util\n"
         "print(pymdownx.util.url2pathname('a%20b'), pymdownx.util.path2url('a b'))\n"
         "from mkdocs.config import load_config\n"
@@ -214,7 +228,7 @@ def test_what_stood_in_for_works_when_used_later_in_the_process(in_repo):
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
     result = subprocess.run([sys.executable, "-c", script], cwd=in_repo.path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["a", "b", "a%20b", "True", "False", "4"]
+    assert result.stdout.split() == ["Markdown", "a", "b", "a%20b", "True", "False", "4"]
 
 
 def test_mkdocs_theme_works_after_the_light_loader_stood_in_for_its_modules(in_repo):

@@ -20,7 +20,6 @@ the secret, and validation messages never repeat a value that might be one.
 from __future__ import annotations
 
 import re
-from email.utils import parseaddr
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -263,6 +262,8 @@ class _Language(c.Type[str]):
 def _address(value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not an e-mail address")
+    from email.utils import parseaddr  # here: e-mail's package (with socket) only when there is an address to read
+
     _name, address = parseaddr(value)
     if "@" not in address or address.startswith("@") or address.endswith("@"):
         raise ValidationError(f"{value!r} is not an e-mail address")
