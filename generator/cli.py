@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -160,6 +159,8 @@ def build(
     """Build the site into site/ (replaced only when the whole build succeeds)."""
     from mkdocs.commands.build import build as mkdocs_build
 
+    from .site_folder import Staging
+
     setup_logging(verbose, quiet)
     started = time.perf_counter()
     overrides: dict[str, Any] = {"strict": True} if strict else {}
@@ -167,17 +168,20 @@ def build(
         overrides["site_dir"] = site_dir
     config = _load_for_build(config_file, as_of, committed_only, no_cache=no_cache, **overrides)
     target = Path(config.site_dir)
-    staging = target.parent / f".{target.name}.building-{os.getpid()}"
-    config.site_dir = str(staging)
+    # Built aside and swapped in whole, over the files of the site before (see site_folder.py).
+    staging = Staging(target)
+    staging.prepare()
+    config.site_dir = str(staging.path)
     try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build(config)
+            with staging.written_over():
+                mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-        _swap(staging, target)
+        staging.finish()
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
     if not quiet:
         plugin = config.plugins["statements"]
         plan = plugin.plan
@@ -196,20 +200,6 @@ def build(
             )
         elif plugin.ci_committed_only:
             click.echo("CI is set: only committed text was published", err=True)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put the finished build in place; the previous site survives any earlier failure."""
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
-    try:
-        staging.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 # --- serve -----------------------------------------------------------------------------------

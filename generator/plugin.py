@@ -177,8 +177,13 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     @event_priority(-100)  # after every other plugin: the key is the Markdown as it would be converted
     def _reuse_conversion(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self._pages:
-            return self.converted.lookup(page, markdown, files) if self.converted else markdown
+        if page.file.src_uri in self._pages and self.converted:
+            found = self.converted.lookup(page, markdown, files)
+            if not found:  # the HTML is kept or made: MkDocs need not set up a conversion of nothing
+                from .rendered import convert_nothing
+
+                convert_nothing(page)
+            return found
         return markdown
 
     on_page_markdown = CombinedEvent(_hand_over_meta, _reuse_conversion)

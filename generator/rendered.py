@@ -45,7 +45,7 @@ from mkdocs.structure.toc import get_toc
 
 from .cache import Store, config_digest, digest, generator_digest
 
-__all__ = ["PURE_EXTENSIONS", "page_salt", "pure_extensions", "prerendered", "Rendered", "PageCache"]
+__all__ = ["PURE_EXTENSIONS", "page_salt", "pure_extensions", "prerendered", "Rendered", "PageCache", "convert_nothing"]
 
 #: Extensions whose output depends only on the Markdown and their options.
 PURE_EXTENSIONS = frozenset(
@@ -208,6 +208,29 @@ def prerendered(markdown: str, file: Any, files: Any, config: Any) -> Prerendere
     own = {anchor: link for target, kept in links.links_to_anchors.items() if target == file for anchor, link in kept.items()}
     rendered = Rendered(html, tuple(_toc_from_tokens(toc)), tuple(sorted(anchors)), {file.src_uri: own} if own else {})
     return Prerendered(rendered, links.links_to_anchors)
+
+
+def convert_nothing(page: Any) -> None:
+    """Let MkDocs' conversion of ``page``, whose Markdown is now empty, be done without a Markdown instance.
+
+    MkDocs makes a Markdown instance with every extension for each page (about a millisecond with
+    the example's extensions) before it converts the page's Markdown; for a page whose HTML comes
+    from the cache or from rendered chunks there is nothing to convert. The page's ``render`` is
+    replaced, for this one call, by what converting empty Markdown leaves on the page.
+    """
+    page.render = functools.partial(_render_nothing, page)
+
+
+def _render_nothing(page: Any, config: Any, files: Any) -> None:
+    # What mkdocs.structure.pages.Page.render sets after converting "" (Python-Markdown returns ""
+    # for blank text before any processor runs).
+    del page.render  # the class's own from now on
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def _toc_from_tokens(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
