@@ -15,9 +15,12 @@ from ..findings import Finding
 from ..text import Anchored, quote
 from .context import Context, added_between, illustrates
 
+# "Access" named as a measure of security, not done to information: "access controls", "access
+# management" (and "access rights", "access requests": the reader's).
+_NOT_A_VERB = r"(?!(?<=access)\s{1,3}(?:controls?|management|restrictions?|rights?|requests?|permissions?|levels?)\b)"
 # The company gets information: the verbs of collection, with information as their object.
 _COLLECTS = Anchored(re.compile(
-    r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b[^.;]{0,80}"
+    r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b" + _NOT_A_VERB + r"[^.;]{0,80}"
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"

@@ -90,7 +90,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader":
         return None
-    if not (reading.about("notice", "contact", "collection", "sharing", "retention", "transfer") or reading.about("data") and reading.about("use")
+    # What the limit is about, read in the clause and its section's heading: under "How we share
+    # information", "They may use it only to provide services to us" limits what is done with it.
+    if not (change.touches("notice", "contact", "collection", "sharing", "retention", "transfer") or change.touches("data") and change.touches("use")
             or _names_a_practice(change, context)):
         return None
     if change.kind == "inserted":

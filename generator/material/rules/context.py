@@ -149,6 +149,8 @@ def part_end(text: str, start: int) -> int:
 
 
 def added_between(change: ClauseChange, start: int, stop: int) -> bool:
-    """True when a run of words the edited clause gained begins within ``start:stop`` of its new text
-    (the part of the sentence a rule reads: what is collected, what a limit covers, who receives)."""
-    return any(span.new and start <= span.new[0].start < stop for span in change.spans)
+    """True when a run of words the edited clause gained reaches into ``start:stop`` of its new text
+    (the part of the sentence a rule reads: what is collected, what a limit covers, who receives) —
+    also a run that begins before it and brings the part's first words with it ("… questions" →
+    "… questions and share them with our partners")."""
+    return any(span.new and span.new[0].start < stop and span.new[-1].end > start for span in change.spans)

@@ -1,8 +1,10 @@
 """Why information is used (GDPR Art. 13(1)(c), 5(1)(b); CCPA § 1798.100(a)(1)): a new purpose.
 
-Material: a new entry in a list of purposes; a new clause in which the company uses or processes
+Material: a new entry in a list of purposes, or an entry that now names a purpose of its own
+(marketing, research, training …); a new clause in which the company uses or processes
 information for something; an edited one that gains words and loses none, or names a further
-purpose. Substantive: a purpose removed, or reworded (words put in place of others).
+purpose. Substantive: a purpose removed, or reworded (words put in place of others), or an entry
+that says more of the same purpose.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
 from .context import Context, illustrates
+from .practices import practices_in
 
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
@@ -24,12 +27,34 @@ _USES = Anchored(re.compile(
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".
 _FURTHER = Anchored(re.compile(
-    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b",
+    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b",
     re.I,
 ), starts=(
-    "improv", "develop", "personali", "train", "research", "advertis", "market", "analy", "profil", "measur",
+    "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
     "sell", "monetis", "monetiz",
 ))
+# "… information about you when you use our platform for newsletters": what follows "for" is what
+# the reader uses the service for, not why the company uses the information.
+_READERS_USE = re.compile(r"\b(?:when|whenever|if|while)\s{1,3}you\b[^.;]{0,80}\bfor$", re.I)
+
+
+def _states_purpose(text: str) -> bool:
+    """True when the clause says the company uses information to or for something."""
+    return any(_READERS_USE.search(match.group()) is None for match in _USES.finditer(text))
+
+
+def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
+    """True when the words a listed purpose gained name a purpose of their own (marketing, research,
+    training a model, a sensitive practice) that the entry did not name: "send you notices and
+    support messages" → "… support and administrative messages" elaborates the same purpose."""
+    gained = _FURTHER.search(change.changed_new_text())
+    if gained is not None and gained.group().lower()[:5] not in change.old_text.lower():
+        return True
+    if change.new is None or not context.options.families_in(change.new.wordset):
+        return False
+    new = practices_in(change.new_text, change.new.wordset, context)
+    old = practices_in(change.old_text, change.old.wordset, context) if change.old is not None else {}
+    return any(label not in old for label in new)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -40,12 +65,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "removed":
             return change.finding("purpose", "substantive", f"{quote(change.old_text)} is no longer listed among the purposes.")
         if change.added_words and not illustrates(change):
-            return change.finding("purpose", "material", f"A listed purpose now reads {quote(change.new_text)}.")
+            if _names_a_purpose(change, context):
+                return change.finding("purpose", "material", f"A listed purpose now reads {quote(change.new_text)}.")
+            return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(change.new_text)}; it names no further purpose.")
         return None
     if not change.touches("use"):
         return _further(change)
     reading = change.reading
-    if reading.actor == "reader" or reading.restricts or not _USES.search(change.new_text or change.old_text):
+    if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new_text or change.old_text):
         return _further(change)
     if change.kind == "inserted":
         return change.finding("purpose", "material", "A new clause says what information is used for.")

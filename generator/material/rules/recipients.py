@@ -4,7 +4,8 @@ Sharing, selling, disclosure, new recipients or categories of recipients, affili
 and anyone the company lets access information. Material: a new entry in a list whose lead-in says
 who receives information; a new clause in which information goes to someone; an edited one that
 now names more recipients or ways (words added from its verb of sharing to the end of that part of
-the sentence). Substantive: a recipient removed. A clause that rules sharing
+the sentence). Substantive: a recipient removed, or one more example of the work of providers who
+act for the company (the category of recipients stays). A clause that rules sharing
 out ("we do not sell", "only with your consent") is a limit, judged by the commitments rule.
 """
 
@@ -55,8 +56,42 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
     if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
+        if _more_examples_of_providers(change):
+            return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+# Examples of what a category covers: "service providers, such as hosting and e-mail delivery".
+_EXAMPLES = re.compile(r"\b(?:such as|including|for example|for instance|e\.g\.|like)\b", re.I)
+# Recipients who act for the company (processors, GDPR Art. 28; service providers, CCPA § 1798.140(ag)).
+_PROVIDERS = re.compile(
+    r"\b(?:service providers?|vendors?|(?:sub-?)?processors?|contractors|suppliers)\b|\bon (?:our|its) behalf\b|\b(?:work|services) for us\b",
+    re.I,
+)
+# Words that name recipients of a category of their own, never just another provider.
+_OTHER_PARTIES = re.compile(r"\b(?:advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public|sell|sale)", re.I)
+
+
+def _more_examples_of_providers(change: ClauseChange) -> bool:
+    """True when every run of words an edited clause gained is a further example in a list of
+    examples it already had, of the work of recipients who act for the company ("service
+    providers, such as hosting and e-mail delivery" → "… e-mail delivery and support tools"): the
+    category of recipients (GDPR Art. 13(1)(e)) stays the same. Words that name advertisers,
+    partners, affiliates, brokers or authorities are a new category, whatever list they join."""
+    text = change.new_text
+    if not _PROVIDERS.search(text) or _OTHER_PARTIES.search(change.changed_new_text()) or not _EXAMPLES.search(change.old_text):
+        return False
+    markers = list(_EXAMPLES.finditer(text))
+    added = [span for span in change.spans if span.new]
+    if not markers or not added:
+        return False
+    for span in added:
+        start = span.new[0].start
+        before = [m for m in markers if m.end() <= start]
+        if not before or start >= part_end(text, before[-1].end()):
+            return False
+    return True
 
 
 def _added_to_who_receives(change: ClauseChange) -> bool:
