@@ -94,6 +94,7 @@ PATTERNS: tuple[str, ...] = (
     N_("%(quote)s is now listed among the purposes information is used for."),
     N_("%(quote)s is no longer listed among the purposes."),
     N_("A listed purpose now reads %(quote)s."),
+    N_("A listed purpose now reads %(quote)s; it names no further purpose."),
     N_("A new clause says what information is used for."),
     N_("A clause saying what information is used for was removed."),
     N_("A clause saying what information is used for now says more."),
@@ -106,6 +107,8 @@ PATTERNS: tuple[str, ...] = (
     N_("%(quote)s is now listed among those who receive information."),
     N_("%(quote)s is no longer listed among those who receive information."),
     N_("An entry of those who receive information now reads %(quote)s."),
+    N_("An entry of those who receive information now names the recipient: %(quote)s."),
+    N_("A clause about service providers now gives more examples of the work they do for the company."),
     N_("A new clause says information is shared with, sold to or accessed by others."),
     N_("A clause saying information is shared with or accessed by others was removed."),
     N_("A clause saying who receives or accesses information now says more."),
@@ -133,6 +136,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about transfers abroad was removed."),
     N_("A clause about transfers abroad, or their safeguards, changed."),
     N_("A clause about transfers abroad was reworded; it names no new place, way or safeguard."),
+    N_("A clause about transfers abroad now names a further safeguard."),
 )
 
 #: Words the detector puts into its sentences: kinds of contact detail and of quantity, legal bases.

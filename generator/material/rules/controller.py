@@ -57,6 +57,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
     if not change.touches("controller") and not change.vocabulary & _SUFFIXES:
         return None
+    if context.list_topic(change) == "recipients":
+        return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)
     old, new = companies(change.old_text), companies(change.new_text)
     if change.kind == "edited" and old != new:
         gone, came = sorted(old - new), sorted(new - old)

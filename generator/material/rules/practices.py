@@ -2,7 +2,7 @@
 
 Selling, targeted advertising, profiling, tracking across sites, precise location, biometric,
 genetic and health data, children, government requests, AI training, automated decisions, data
-brokers (the configurable ``risk_terms``). Material: a clause now says the company (or someone it
+brokers, government identifiers (the configurable ``risk_terms``). Material: a clause now says the company (or someone it
 lets) does one of them — read in the clause, so "we do not sell" or "we never use it to train"
 is a limit (commitments rule), not a new risk. Substantive: such a mention removed.
 """

@@ -17,6 +17,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
 from .context import Context, added_between, illustrates, part_end
+from .transfers import _SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
@@ -44,9 +45,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "removed":
             return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
         if change.added_words and not illustrates(change):
+            if _names_the_same(change):
+                return change.finding("recipients", "substantive", f"An entry of those who receive information now names the recipient: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if not change.touches("sharing") and "available" not in change.vocabulary and "access" not in change.vocabulary:
+        return None
+    if _SAFEGUARD.search(change.new_text or change.old_text):
+        # "These transfers are protected by the Commission's standard contractual clauses": where
+        # information goes and how it is protected there is the transfers rule's, which also reads
+        # a name added to such a clause as a new destination
         return None
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _SHARES.search(change.new_text or change.old_text):
@@ -60,6 +68,32 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+# A name set beside the words it names: "our hosting provider, Hetzner Online GmbH, in Frankfurt".
+_APPOSITION_OPEN = (",", "(")
+_LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty co".split())
+
+
+def _names_the_same(change: ClauseChange) -> bool:
+    """True when an edited entry only gained a name for a recipient it already named — capitalised
+    words (a legal form among them allowed) set off by a comma or a bracket right after the words
+    they name, none taken out: "our hosting provider in Frankfurt" → "our hosting provider, Hetzner
+    Online GmbH, in Frankfurt". "and Facebook" adds a recipient; "Hetzner" → "OVH" replaces one."""
+    if change.removed_words or change.new is None:
+        return False
+    text = change.new_text
+    added = [span for span in change.spans if span.new]
+    for span in added:
+        if span.old:
+            return False
+        words = span.new
+        if not all(w.written[:1].isupper() or w.norm.rstrip(".") in _LEGAL_FORMS for w in words):
+            return False
+        before = text[: words[0].start].rstrip()
+        if not before.endswith(_APPOSITION_OPEN):
+            return False
+    return bool(added)
 
 
 # Examples of what a category covers: "service providers, such as hosting and e-mail delivery".

@@ -21,10 +21,15 @@ _KEEPS = Anchored(re.compile(
     r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b[^.;]{0,60}"
     r"\b(?:information|data|content|logs?|records?|backups?|copies|details|history|it|them)\b[^.;]{0,60}"
     r"\b(?:for|until|as long as|after|within|period|indefinitely|longer|while)\b"
+    r"|\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b[^.;]{0,80}\b(?:indefinitely|permanently|forever)\b"
+    r"|\b(?:information|data|content|logs?|records?|backups?|copies|details|history)\s{1,3}(?:are|is|will be|may be)\s{1,3}(?:kept|retained|stored|archived)\b"
     r"|\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b",
     re.I,
-), starts=("retain", "keep", "kept", "stor", "archiv", "delet", "eras", "destroy", "anonymi", "overwr", "retention"))
-_DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I), starts=("delet", "eras", "destroy", "anonymi"))
+), starts=(
+    "retain", "keep", "kept", "stor", "archiv", "delet", "eras", "destroy", "anonymi", "overwr", "retention",
+    "information", "data", "content", "log", "record", "backup", "copies", "detail", "history",
+))
+_DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz]|overwr)", re.I), starts=("delet", "eras", "destroy", "anonymi", "overwr"))
 
 
 # Stems (see reading.stem) of words that make a clause keep more, or longer, when added — an
@@ -34,7 +39,7 @@ _DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz])", re.I), s
 _KEEPS_LONGER = frozenset(("retain", "keep", "kept", "store", "archiv", "backup", "longer", "indefinite", "permanent",
                            "until", "long", "except", "unles", "reserve"))
 _LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "anonymise", "anonymize", "anonymis", "anonymiz",
-                             "after", "only", "never", "prompt", "immediate"))
+                             "overwritten", "overwrite", "overwrit", "after", "only", "never", "prompt", "immediate"))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -52,7 +57,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if _DELETES.search(change.old_text) or reading.restricts:
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
-    if change.added_words & _KEEPS_LONGER or change.removed_words & _LIMITS_KEEPING:
+    # (another form of the same word keeps its meaning: "are deleted" → "we delete")
+    lost = {w for w in change.removed_words & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in change.added_words)}
+    if change.added_words & _KEEPS_LONGER or lost:
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
     if change.added_words or change.removed_words:
         # Reworded without keeping longer: a period's change is the quantities rule's; "we will

@@ -58,6 +58,18 @@ _WHAT_A_RIGHT_COVERS = frozenset((
 ))
 
 
+# Words that name the same thing in a right: "your personal information" → "your personal data".
+_SAME_THING = {"data": "information", "detail": "information", "details": "information"}
+
+
+def _covers_lost(change: ClauseChange) -> set[str]:
+    """What the right was to or over and no longer is (one name of a thing put in place of another
+    of the same thing loses nothing)."""
+    removed = {_SAME_THING.get(w, w) for w in change.removed_words}
+    added = {_SAME_THING.get(w, w) for w in change.added_words}
+    return (removed - added) & _WHAT_A_RIGHT_COVERS
+
+
 def _only_removed(change: ClauseChange) -> bool:
     """True when words were only taken out, none put in their place: the right says less. ("ask for
     a copy" → "request a copy" puts a word in place of another: a rewording.)"""
@@ -110,7 +122,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     }
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.removed_words and (change.removed_words & _WHAT_A_RIGHT_COVERS or _only_removed(change)):
+    if change.removed_words and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
     if change.added_words:
         return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")

@@ -45,7 +45,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if old_safe:
             return change.finding("transfers", "material", "A clause naming a safeguard for transfers abroad was removed.")
         return change.finding("transfers", "substantive", "A clause about transfers abroad was removed.")
-    if _safeguards(change.old_text) - _safeguards(change.new_text) or _goes_further(change):
+    old_guards, new_guards = _safeguards(change.old_text), _safeguards(change.new_text)
+    if new_guards > old_guards and not _names_a_place(change):
+        # "protected by standard contractual clauses" → "… and, where the provider is certified, by
+        # the Data Privacy Framework": the transfers are better protected, not sent further
+        return change.finding("transfers", "substantive", "A clause about transfers abroad now names a further safeguard.")
+    if old_guards - new_guards or _goes_further(change):
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if change.added_words or change.removed_words:
         return change.finding("transfers", "substantive", "A clause about transfers abroad was reworded; it names no new place, way or safeguard.")
@@ -58,11 +63,34 @@ _FURTHER = frozenset((
     "anywhere", "international", "global", "countr", "country", "countrie", "region", "affiliate", "affiliat", "subsidiar",
     "partner", "vendor", "provider", "third",
 ))
-_NAMES = frozenset("we you our your i the a an this these those it in on for to by with and or if when".split())
+_NAMES = frozenset(
+    "we you our your i the a an this these those it in on for to by with and or if when "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+#: Stems of words that say where information goes (not who takes it there).
+_PLACES = frozenset(("outside", "abroad", "worldwide", "anywhere", "international", "global", "countr", "country", "countrie", "region"))
 
 
 def _safeguards(text: str) -> set[str]:
     return {m.group().lower() for m in _SAFEGUARD.finditer(text)} if text else set()
+
+
+def _names_a_place(change: ClauseChange) -> bool:
+    """True when the words an edited clause gained name a place: a word of place, or a name (a
+    capitalised word) that is not part of a safeguard's name ("the EU-US Data Privacy Framework")."""
+    if change.added_words & _PLACES:
+        return True
+    if change.new is None:
+        return False
+    guards = [(m.start(), m.end()) for m in _SAFEGUARD.finditer(change.new_text)]
+    first = change.new.words[0] if change.new.words else None
+    return any(
+        w.written[:1].isupper() and w is not first and w.norm not in _NAMES
+        and not any(start <= w.start < end for start, end in guards)
+        and not any(start <= w.end + 1 < end for start, end in guards)  # "EU-US" just before "Data Privacy Framework"
+        for span in change.spans for w in span.new
+    )
 
 
 def _goes_further(change: ClauseChange) -> bool:
