@@ -24,6 +24,7 @@ import_with_stand_ins("click", {"uuid": {"UUID": TYPE_ARGUMENT}})
 
 import click  # noqa: E402 - the import above made it
 
+from .collector import end_of_process
 from .commands import collector_paused, guard, language_option, parse_date, setup_logging
 from .errors import StatementError
 
@@ -471,7 +472,10 @@ def _write(path: Path, content: str) -> None:
 
 def main() -> None:
     """Console entry point."""
-    cli(prog_name="statement")
+    try:
+        cli(prog_name="statement")
+    finally:
+        end_of_process()
 
 
 if __name__ == "__main__":  # pragma: no cover

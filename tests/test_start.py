@@ -274,3 +274,31 @@ def test_diff_pauses_the_collector_only_while_it_runs(in_repo, monkeypatch):
     assert json.loads(result.output)["changes"]  # the diff ran …
     assert collecting == [False]  # … with the collector paused
     assert gc.isenabled()  # and restored
+    assert gc.get_freeze_count() == 0  # nothing frozen in a process that goes on
+
+
+def frozen_at_exit(args: list[str], cwd) -> tuple[int, int]:
+    """The exit status of a ``statement`` process and how many objects the collector had been told to
+    leave alone when it ended."""
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print(f'\\nFROZEN {gc.get_freeze_count()}', file=sys.stderr))\n"
+        "from generator.cli import main\n"
+        f"sys.argv = ['statement', *{args!r}]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GIT_CONFIG_GLOBAL": os.devnull}
+    result = subprocess.run([sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("FROZEN "))
+    return result.returncode, int(line.split()[1])
+
+
+def test_a_diff_process_skips_the_collections_of_its_teardown_and_other_commands_do_not(in_repo):
+    in_repo.commit(files={PATH: statement_text(effective="2024-01-01")}, date="2023-12-01")
+    in_repo.commit(files={PATH: statement_text(effective="2024-06-01", body="# Privacy\n\nWe collect nothing.\n")}, date="2024-05-01")
+    status, frozen = frozen_at_exit(["diff", "2024-01-01", "2024-06-01", "--format", "json"], in_repo.path)
+    assert status == 0 and frozen > 0
+    status, frozen = frozen_at_exit(["diff", "2024-01-01", "1999-01-01"], in_repo.path)
+    assert status == 2 and frozen > 0  # an error ends the job too
+    assert frozen_at_exit(["log", "--format", "json"], in_repo.path) == (0, 0)
+    assert frozen_at_exit(["--help"], in_repo.path) == (0, 0)
