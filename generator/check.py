@@ -34,7 +34,6 @@ Exit status: 0 when the policy holds, 1 when it is violated, 2 for bad input or 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import subprocess
@@ -52,7 +51,7 @@ from .escape import markdown_text, no_mentions, plain, terminal_text
 from .material.report import finding_markdown_lines, finding_text_lines
 from .i18n import DEFAULT as DEFAULT_LANGUAGE, N_, N_plural
 from .policy import PolicyChange
-from . import i18n
+from . import i18n, json_text
 from .report_language import Phrase, Word, default_language, say, say_plural, word
 
 __all__ = ["Problem", "Review", "Report", "run_check", "default_base", "check", "POLICY_RULES"]
@@ -860,7 +859,7 @@ def check(
     for message in warnings:
         click.echo(f"warning: {message}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text.dumps(report.to_dict()))
     elif fmt == "github":
         click.echo(format_github(report, language or report.language), nl=False)
     else:

@@ -414,7 +414,9 @@ def diff_command(
         # The schema's from/to are effective dates (generator/schemas/diff-1.schema.json).
         document = engine.to_json(result, statement=statement.id, from_=old_date, to=new_date)
         document["classification"] = classify_diff(result, options=project.options, bodies=(old_body, new_body)).to_dict()
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        from .json_text import dumps
+
+        click.echo(dumps(document))
     elif fmt == "html":
         click.echo(engine.render_redline(result, context=True))
     elif fmt == "markdown":

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from typing import Iterable
 
+from .. import json_text
 from .model import CheckResult, LintReport
 
 __all__ = [
@@ -61,7 +61,7 @@ def _at(result: CheckResult, path: str | None) -> str:
 
 def format_json(report: LintReport) -> str:
     """The JSON format: ``{"statement", "version", "checks": [{"id", "regime", "status", …}]}``."""
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(report.to_dict()) + "\n"
 
 
 def _escape_data(text: str) -> str:
