@@ -44,7 +44,7 @@ LITERAL_MIN = 1000
 _ESCAPABLE = "\\\\`*_{}\\[\\]()#+\\-.!<>:|\"'~^=&"
 _BRACKET_TOKEN = LazyPattern(r"\\[" + _ESCAPABLE + r"]|`+|[\[\]()]")
 _GUARD_FENCE = LazyPattern(r"^[ \t>]*(`{3,}|~{3,})")
-_TAG_OPEN = re.compile(r"<[/]?[A-Za-z]")
+_TAG_OPEN = LazyPattern(r"<[/]?[A-Za-z]")
 _INLINE_MARK = LazyPattern(r"\\.|[*_`\[\]\\&<~^!]")  # an escape is one mark
 # A line that starts an inline context of its own inside a paragraph-like run: an item, a row, a heading.
 _UNIT_START = LazyPattern(r"\n(?=[ \t>]*(?:[*+-][ \t]|\d+[.)][ \t]|\||#))")

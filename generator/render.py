@@ -151,7 +151,7 @@ def _convert(markdown: str, extensions: list | None, extension_configs: dict | N
 
 # --- HTML → tree --------------------------------------------------------------------------------
 
-_START_NAME = re.compile(r"<([a-zA-Z][\w:-]*)")
+_START_NAME = LazyPattern(r"<([a-zA-Z][\w:-]*)")
 _TOKEN = re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))
       |(?P<decl><![^>]*>|<\?.*?>)
@@ -285,12 +285,12 @@ _FOLD = str.maketrans(
 # str.translate looks every character up in the table; the folded characters are rare in a block,
 # so a search for them (one pass in C) and a replacement of each found is several times faster.
 _FOLDED = {chr(code): "" if value is None else (value if isinstance(value, str) else chr(value)) for code, value in _FOLD.items()}
-_FOLDABLE = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
-_EMPHASIS_MARKS = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
+_FOLDABLE = LazyPattern("[" + re.escape("".join(_FOLDED)) + "]")
+_EMPHASIS_MARKS = LazyPattern(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
 _LIST_MARK = re.compile(r"^(?:[-*+\u2022]|\d+[.)])\s+")
-_LONE_MARK = re.compile(r" [-+\u2022](?= )")
+_LONE_MARK = LazyPattern(r" [-+\u2022](?= )")
 _LIST_MARK_START = frozenset("-*+\u20220123456789")
-_DASH_RUN = re.compile(r"-{2,3}")
+_DASH_RUN = LazyPattern(r"-{2,3}")
 
 
 def _fold_one(match: re.Match[str]) -> str:
@@ -637,7 +637,7 @@ _INLINE_SPECIAL = re.compile(r"[`\[\]*_\\<>&{}~|!\t]")
 # (Two patterns rather than one alternation: a lone character class lets the regex engine scan
 # ahead quickly, and the entity pattern is only needed where there is an "&".)
 _INLINE_UNSAFE = re.compile(r"[\\`*_\[\]<{}~|\t]")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+_ENTITY = LazyPattern(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _ITEM = re.compile(r"^(?:[*+-]|\d+\.)[ ]+(?=\S)(.*)$")
 _ANY_ITEM = re.compile(r"^(?:[*+-]|\d+\.)[ ]", re.M)
 # _ANY_ITEM after the first line (a "^" in MULTILINE mode is tried at every position; a leading
@@ -771,7 +771,7 @@ def _fast_chunk(text: str) -> list[_Piece] | None:
     return pieces
 
 
-_HEADING_HTML = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
+_HEADING_HTML = LazyPattern(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 
 
 def _fix_heading_ids(out: str, md: markdown.Markdown | None, profile: _Profile, used: set[str], counters: dict[str, int],

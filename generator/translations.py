@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping
 from .errors import ConfigError, InputError
 from .history import HistoryOptions, display_path, read_statement, translation_of
 from .model import Statement, Version
+from .patterns import LazyPattern
 
 __all__ = [
     "TranslationStatus", "SiteLanguages", "TranslatedVersion", "Translation", "StatementTranslations",
@@ -41,7 +42,7 @@ TranslationStatus = Literal["translated", "missing", "stale"]
 
 Warn = Callable[[str], None]
 
-_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_CODE = LazyPattern(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 def known_language(code: str) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..collector import paused
 from ..render import Block, blocks_from_versions, fold_key
+from ..patterns import LazyPattern
 from .markup import _common_prefix, _common_suffix, _strip_ids, _tag_name
 from .model import Aligned, Change, Diff, Stats
 from .opcodes import _plain_opcodes, _resync
@@ -70,7 +71,7 @@ def _crowd(a: list[str], b: list[str]):
     return crowded.__contains__
 
 
-_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_LINK = LazyPattern(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _links(html: str) -> list[tuple[str, str]]:
@@ -81,7 +82,7 @@ def _source_form(source: str | None) -> str | None:
     return " ".join(source.split()) if source is not None else None
 
 
-_NUMBER = re.compile(r"\s*(\d+[.)])\s")
+_NUMBER = LazyPattern(r"\s*(\d+[.)])\s")
 
 
 def _wording(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
+from ..patterns import LazyPattern
 
 
 def _tag_name(start: str) -> str:
@@ -18,7 +19,7 @@ def _tag_name(start: str) -> str:
 _NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)")
 
 
-_HTML_TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[a-zA-Z/!?][^>]*>?|[^<]+|<", re.S)
+_HTML_TOKEN = LazyPattern(r"<!--.*?(?:-->|\Z)|<[a-zA-Z/!?][^>]*>?|[^<]+|<", re.S)
 
 
 _TAG_ONLY = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*>", re.S)
@@ -55,7 +56,7 @@ def _strip_ids(html: str) -> str:
 _A_START = re.compile(r"<a\b[^>]*>", re.I)
 
 
-_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_HREF = LazyPattern(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def _link_free(html: str) -> str:

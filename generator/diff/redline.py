@@ -13,6 +13,7 @@ import bisect
 import re
 
 from ..render import Block
+from ..patterns import LazyPattern
 from .markup import (
     _ATOMIC,
     _INLINE,
@@ -93,7 +94,7 @@ def _span_in(spans: list[tuple[int, int]], starts: list[int], q: int) -> tuple[i
 _INLINE_NAMES = "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|label|mark|q|s|small|span|strong|sub|sup|time|u|var|font"
 
 
-_OPEN_INLINE = re.compile(rf"<(?:{_INLINE_NAMES})\b[^>]*>", re.I)
+_OPEN_INLINE = LazyPattern(rf"<(?:{_INLINE_NAMES})\b[^>]*>", re.I)
 
 
 _CLOSE_INLINE = re.compile(rf"</(?:{_INLINE_NAMES})\s*>", re.I)

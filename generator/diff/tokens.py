@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..patterns import LazyPattern
 from .markup import _ATOMIC, _HTML_TOKEN, _INLINE, _NAME, _TAGS, _TAG_ONLY, _VOID, _link_free
 
 
@@ -28,7 +29,7 @@ CJK = (
 _CJK_SOURCES = {"char": f"[{CJK}]", "words": rf"([{CJK}]|[^\s{CJK}]+)(\s*)"}
 #: A word and the whitespace after it, in a text without CJK characters (where ``_cjk("words")``
 #: finds exactly these).
-_PLAIN_WORDS = re.compile(r"(\S+)(\s*)")
+_PLAIN_WORDS = LazyPattern(r"(\S+)(\s*)")
 
 
 @functools.cache
