@@ -221,10 +221,10 @@ _OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {
 
 
 #: What ``importlib.metadata`` (imported by Python-Markdown, which finds extensions by their entry
-#: points, and by MkDocs) imports for reading a distribution's metadata file alone: its ``_adapters``,
-#: which import ``email.message`` and with it the e-mail package, ``socket`` and ``calendar``.
-#: Finding entry points reads no metadata file.
-_METADATA_STAND_INS: dict[str, dict[str, str]] = {"importlib.metadata._adapters": {}}
+#: points, and by MkDocs) imports for reading a distribution's metadata file and its list of files
+#: alone: its ``_adapters``, which import ``email.message`` and with it the e-mail package, ``socket``
+#: and ``calendar``; and ``csv``. Finding entry points reads neither.
+_METADATA_STAND_INS: dict[str, dict[str, str]] = {"importlib.metadata._adapters": {}, "csv": {}}
 
 
 def _import_option_classes() -> None:
