@@ -92,6 +92,7 @@ DEFAULT_RISK_TERMS: list[str] = [
     "data broker", "racial|ethnic origin|religio|sexual orientation|sex life|trade union|political opinion|criminal",
     "financial|credit card|payment card|bank account|credit score",
     "government-issued|government issued|social security number|driver's licen|passport|national id|identity card|identity document",
+    "ads|ad network|ad networks|advertising id|advertising identifier",
 ]
 
 

@@ -62,7 +62,7 @@ STOP = frozenset(
     there here such any all each some other also may can will would shall should could might must do does did
     has have had not no if so into about over under out up per via within upon""".split()
 )
-_SUFFIX = re.compile(r"(?:ies|ied|ing|ed|es|s|ly)$")
+_SUFFIX = re.compile(r"(?:'s|ies|ied|ing|ed|es|s|ly)$")
 
 _ACTORS_COMPANY = frozenset({"we", "us", "our", "ours", "company"})
 _ACTORS_READER = frozenset({"you", "your", "users", "user"})
@@ -78,7 +78,7 @@ VERB_START = frozenset(
     "is are was were has have had agree collect use share sell disclose process keep retain store transfer access "
     "receive obtain provide treat consider require reserve need grant let allow permit delete send offer".split()
 )
-_LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
+LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
 _NOT_NEGATION = Anchored(re.compile(
     r"\bnot limited to\b|\bwithout limitation\b|\bnot only\b|\bno later than\b|\bno more than\b|\bno less than\b|"
@@ -234,12 +234,31 @@ class Reading:
         return not self.topics.isdisjoint(topics)
 
 
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "will", "may", "might", "can", "could", "shall", "must", "would", "should"))
+
+
+def _is_passive(verb: "Sequence[str]") -> bool:
+    """True when the words after a subject are a passive verb: "is stored", "may be shared", "are kept"."""
+    words = [w.lower() for w in verb]
+    if not words or words[0] not in _BE:
+        return False
+    participle = next((w for w in words[1:] if w not in _BE), "")
+    return participle.endswith(("ed", "en")) or participle in _IRREGULAR_PARTICIPLES
+
+
+_IRREGULAR_PARTICIPLES = frozenset(("kept", "sent", "sold", "held", "made", "given", "shown", "seen", "read", "built", "stored", "shared", "lost", "put"))
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
-    body = _LEADING_CONDITION.sub("", text, count=1)
+    body = LEADING_CONDITION.sub("", text, count=1)
     tokens = _ACTOR_WORD.findall(body[:200])[:10]
     for index, token in enumerate(tokens):
         if index > 0 and token.lower() in VERB_START:
             subject = [t.lower() for t in tokens[:index]]
+            if subject[0] == "your" and len(subject) > 1 and _is_passive(tokens[index:index + 3]):
+                # "Your data is stored with our provider …": the reader's information is the
+                # subject, not the reader; whoever acts on it is not named
+                return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in subject) else "other"
             if any(t in _ACTORS_READER for t in subject) and not any(t in _ACTORS_COMPANY for t in subject):
                 # "You grant us the right to …", "you allow us to …": what the company may do.
                 rest = [t.lower() for t in tokens[index: index + 4]]

@@ -66,6 +66,7 @@ PATTERNS: tuple[str, ...] = (
     N_("What the limit allows now includes more."),
     N_("The limit now allows less."),
     N_("The clause now rules out more."),
+    N_("The clause now rules out less."),
     N_("The clause now limits itself with %(quote)s."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),

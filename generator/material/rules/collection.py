@@ -24,15 +24,17 @@ _COLLECTS = Anchored(re.compile(
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
-    r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b",  # "records your position"
+    r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"  # "records your position"
+    r"|\b(?:upload|sync|synchronis|synchroniz|cop|transmitt|sent)\w{0,4}\s{1,3}to\s{1,3}(?:our|its)\s{1,3}(?:servers?|cloud|systems?)\b"  # "photos are uploaded to our servers"
+    r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b",  # a permission of the device: "asks for permission to use your camera"
     re.I,
 ), starts=(
     "collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "access", "log",
-    "information", "data", "content",
+    "information", "data", "content", "read", "upload", "sync", "synchronis", "synchroniz", "cop", "transmitt", "sent", "permission",
 ))
 
 
-_VERB = re.compile(r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b|\b(?:contains?|includes?)\b", re.I)
+_VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b|\b(?:contains?|includes?)\b", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

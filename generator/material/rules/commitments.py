@@ -15,7 +15,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..reading import STOP, VERB_START
+from ..reading import LEADING_CONDITION, STOP, VERB_START
 from ..text import LIMITS, negative, quote
 from .context import Context, added_between, part_end
 from .practices import practices_in
@@ -45,6 +45,8 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+_EXCEPTIONS = frozenset(("unless", "except"))
+_ALTERNATIVES = frozenset(("or", "and", "otherwise", "also"))
 # After "limited to", any comma ends what the limit covers ("limited to the engineers who need
 # it, requires two-factor sign-in and is logged"); after "only", the part of the sentence ends it
 # (see :func:`.context.part_end`).
@@ -64,6 +66,13 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     if limit is not None:
         start = limit.end
         stop = part_end(text, start)
+        if limit.norm in _EXCEPTIONS:
+            # "unless you turn on backup" → "… backup in the settings" says where; "… backup or share
+            # a photo" adds a further way out of the limit
+            return any(
+                span.new and start <= span.new[0].start < stop and any(w.norm in _ALTERNATIVES for w in span.new)
+                for span in change.spans
+            )
     else:
         phrase = _LIMITED_TO.search(text)
         if phrase is None:
@@ -72,6 +81,20 @@ def _widened_in_scope(change: ClauseChange) -> bool:
         end = _PHRASE_SCOPE_END.search(text, start)
         stop = end.start() if end is not None else len(text)
     return added_between(change, start, stop)
+
+
+def _ruled_out_less(change: ClauseChange) -> bool:
+    """True when the clause only lost words, all of them after its negation in the main clause (not
+    in a condition before it: "To the extent this is not enforceable, you grant us …")."""
+    assert change.old is not None
+    condition = LEADING_CONDITION.match(change.old_text)
+    body = condition.end() if condition is not None else 0
+    # ("without" qualifies rather than negates: "without attribution")
+    negation = next((w for w in change.old.words if w.start >= body and negative(w.norm) and w.norm != "without"), None)
+    if negation is None:
+        return False
+    # words taken out, none put in their place, all of them after the negation
+    return all(not span.new and all(w.start > negation.start for w in span.old) for span in change.spans if span.old)
 
 
 def _names_a_practice(change: ClauseChange, context: Context) -> bool:
@@ -100,7 +123,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "substantive", "A new clause limits what is done with information.")
         return None
     if change.kind == "removed":
-        if reading.actor == "company" and (reading.limits_handling or reading.promises):
+        # (a clause that rules out a sensitive practice limits too: "We do not show ads in the app")
+        if reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context)):
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
     old, new = change.old_reading, change.new_reading
@@ -127,6 +151,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
         if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change):  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
+        if old.negated and new.negated and not old.limited and change.removed_words and not change.added_words and _ruled_out_less(change):
+            # "We do not access your bank accounts, contacts or location" → "… your contacts or
+            # location": what is ruled out is less (with "only", fewer things are let through)
+            return change.finding("commitments", "material", "The clause now rules out less.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from ..changes import ClauseChange
+from ..changes import ClauseChange, Span
 from ..config import Options
 from ..reading import last_sentence
 from ..text import Anchored
 
-__all__ = ["Context", "LIST_LEADS", "added_between", "illustrates", "part_end"]
+__all__ = ["Context", "LIST_LEADS", "added_between", "illustrates", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -146,6 +146,27 @@ def part_end(text: str, start: int) -> int:
     runs to the end)."""
     end = _PART_END.search(text, start)
     return end.start() if end is not None else len(text)
+
+
+_LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty co".split())
+
+
+def named_beside(change: ClauseChange, span: Span) -> bool:
+    """True when a run of words an edited clause gained is only a name set beside the words it
+    names: capitalised words (a legal form among them allowed) between commas or brackets, right
+    after a word that is not itself capitalised — "our cloud provider, Amazon Web Services, in the
+    United Kingdom", "payment processing (Stripe)". A place added to places ("the United Kingdom,
+    Ireland") follows a name, and "and Meta" is not a name alone: both name someone or somewhere new."""
+    if span.old or not span.new or change.new is None:
+        return False
+    words, text = span.new, change.new_text
+    if not all(w.written[:1].isupper() or w.norm.rstrip(".") in _LEGAL_FORMS for w in words):
+        return False
+    before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip()
+    if not before.endswith((",", "(")) or not after.startswith((",", ")")):
+        return False
+    previous = [w for w in change.new.words if w.end <= words[0].start]
+    return bool(previous) and not previous[-1].written[:1].isupper()
 
 
 def added_between(change: ClauseChange, start: int, stop: int) -> bool:

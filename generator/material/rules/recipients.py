@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
-from .context import Context, added_between, illustrates, part_end
+from .context import Context, added_between, illustrates, named_beside, part_end
 from .transfers import _SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
@@ -70,30 +70,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     return None
 
 
-# A name set beside the words it names: "our hosting provider, Hetzner Online GmbH, in Frankfurt".
-_APPOSITION_OPEN = (",", "(")
-_LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty co".split())
-
-
 def _names_the_same(change: ClauseChange) -> bool:
-    """True when an edited entry only gained a name for a recipient it already named — capitalised
-    words (a legal form among them allowed) set off by a comma or a bracket right after the words
-    they name, none taken out: "our hosting provider in Frankfurt" → "our hosting provider, Hetzner
-    Online GmbH, in Frankfurt". "and Facebook" adds a recipient; "Hetzner" → "OVH" replaces one."""
-    if change.removed_words or change.new is None:
+    """True when an edited entry only gained a name for a recipient it already named (see
+    :func:`.context.named_beside`), none taken out: "our hosting provider in Frankfurt" → "our
+    hosting provider, Hetzner Online GmbH, in Frankfurt". "and Facebook" adds a recipient; "Hetzner"
+    → "OVH" replaces one."""
+    if change.removed_words:
         return False
-    text = change.new_text
     added = [span for span in change.spans if span.new]
-    for span in added:
-        if span.old:
-            return False
-        words = span.new
-        if not all(w.written[:1].isupper() or w.norm.rstrip(".") in _LEGAL_FORMS for w in words):
-            return False
-        before = text[: words[0].start].rstrip()
-        if not before.endswith(_APPOSITION_OPEN):
-            return False
-    return bool(added)
+    return bool(added) and all(named_beside(change, span) for span in added)
 
 
 # Examples of what a category covers: "service providers, such as hosting and e-mail delivery".
@@ -121,6 +106,8 @@ def _more_examples_of_providers(change: ClauseChange) -> bool:
     if not markers or not added:
         return False
     for span in added:
+        if named_beside(change, span):
+            continue  # "payment processing (Stripe)": the provider named
         start = span.new[0].start
         before = [m for m in markers if m.end() <= start]
         if not before or start >= part_end(text, before[-1].end()):

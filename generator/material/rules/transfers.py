@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored
-from .context import Context
+from .context import Context, named_beside
 
 _TRANSFERS = Anchored(re.compile(
     r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}\b(?:outside|abroad|countr(?:y|ies)|"
@@ -28,9 +28,17 @@ _SAFEGUARD = Anchored(re.compile(
 ), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international"))
 
 
+# Words that name a safeguard or a place abroad: "stored with our provider in the United Kingdom"
+# is about where information goes, whatever its verb's topic.
+_ABROAD = frozenset((
+    "scc", "sccs", "bcr", "bcrs", "framework", "shield", "eea", "eu", "uk", "us", "usa", "united", "states", "kingdom",
+    "abroad", "outside", "country", "countries", "international", "worldwide",
+))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
-    if not change.touches("transfer") and not change.vocabulary & {"scc", "sccs", "bcr", "bcrs", "framework", "shield", "eea", "eu", "uk"}:
+    if not change.touches("transfer") and not change.vocabulary & _ABROAD:
         return None
     old_safe, new_safe = bool(_SAFEGUARD.search(change.old_text)), bool(_SAFEGUARD.search(change.new_text))
     if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe):
@@ -101,5 +109,5 @@ def _goes_further(change: ClauseChange) -> bool:
     first = change.new.words[0] if change.new is not None and change.new.words else None
     return any(
         w.written[:1].isupper() and w is not first and w.norm not in _NAMES
-        for span in change.spans for w in span.new
+        for span in change.spans if not named_beside(change, span) for w in span.new
     )
