@@ -26,11 +26,13 @@ _COLLECTS = Anchored(re.compile(
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
     r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"  # "records your position"
     r"|\b(?:upload|sync|synchronis|synchroniz|cop|transmitt|sent)\w{0,4}\s{1,3}to\s{1,3}(?:our|its)\s{1,3}(?:servers?|cloud|systems?)\b"  # "photos are uploaded to our servers"
-    r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b",  # a permission of the device: "asks for permission to use your camera"
+    r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b"  # a permission of the device: "asks for permission to use your camera"
+    r"|\b(?:add|enrich|append|supplement|combin)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:information|data|details)\s{1,3}(?:about|on|from)\b",  # "we add information about you from LinkedIn"
     re.I,
 ), starts=(
     "collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "access", "log",
     "information", "data", "content", "read", "upload", "sync", "synchronis", "synchroniz", "cop", "transmitt", "sent", "permission",
+    "add", "enrich", "append", "supplement", "combin",
 ))
 
 

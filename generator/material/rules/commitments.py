@@ -83,6 +83,10 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     return added_between(change, start, stop)
 
 
+def _limits_handling(change: ClauseChange) -> bool:
+    return any(reading is not None and reading.limits_handling for reading in (change.old_reading, change.new_reading))
+
+
 def _ruled_out_less(change: ClauseChange) -> bool:
     """True when the clause only lost words, all of them after its negation in the main clause (not
     in a condition before it: "To the extent this is not enforceable, you grant us …")."""
@@ -115,7 +119,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     # What the limit is about, read in the clause and its section's heading: under "How we share
     # information", "They may use it only to provide services to us" limits what is done with it.
-    if not (change.touches("notice", "contact", "collection", "sharing", "retention", "transfer") or change.touches("data") and change.touches("use")
+    # ("Our staff see account data only when they need to help you": data, and a limit on handling it)
+    if not (change.touches("notice", "contact", "collection", "sharing", "retention", "transfer")
+            or change.touches("data") and (change.touches("use") or _limits_handling(change))
             or _names_a_practice(change, context)):
         return None
     if change.kind == "inserted":

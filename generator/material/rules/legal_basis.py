@@ -14,7 +14,8 @@ from ..text import Anchored
 from .context import Context
 
 _BASES = {
-    "consent": r"\bconsent",
+    # consent, also as the condition of a use: "if you agreed, to send you product updates"
+    "consent": r"\bconsent|\bif you (?:have )?agreed\b|\bif you agree to (?:receive|get|us)\b|\bwith your (?:permission|agreement)\b",
     "contract": r"\bperformance of (?:a|the|our) contract|\bnecessary (?:for|to perform) (?:a|the|our) contract|\bcontractual necessity",
     "legitimate interests": r"\blegitimate interests?",
     "legal obligation": r"\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
@@ -22,12 +23,18 @@ _BASES = {
     "public interest": r"\bpublic (?:interest|task)",
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
-    "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public",
+    "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
     "legal", "lawful", "on", "based", "rel",
 ))
+# Consent made the condition of what a clause does: "With your consent, we use analytics cookies";
+# "… and, if you agreed, to send you product updates".
+_CONSENT_CONDITION = Anchored(re.compile(
+    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b",
+    re.I,
+), starts=("with", "if"))
 
 
 def _bases(text: str) -> set[str]:
@@ -45,6 +52,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     speaks = _BASIS_WORDS.search(change.old_text) or _BASIS_WORDS.search(change.new_text)
     if not speaks and not (old and new):
+        if change.kind == "edited" and new - old == set() and "consent" in old - new and _CONSENT_CONDITION.search(change.old_text):
+            # the clause no longer waits for the reader's consent: what it does now happens anyway
+            return change.finding("legal-basis", "material", "The legal basis no longer names consent.")
         return None
     came, gone = sorted(new - old), sorted(old - new)
     parts = []

@@ -21,7 +21,7 @@ _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
     r"|\byou (?:can|may|could|have the right to|are entitled to|have the option to)\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
-    r"object|withdraw|download|export|restrict|review|manage|receive|port)\b[^.;]{0,40}\b(?:data|information|account|content|profile|details|records|copy)\b"
+    r"object|withdraw|download|export|restrict|review|manage|receive|port)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy)\b"
     r"|\byou (?:can|may|could)\b[^.;]{0,30}\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal|turn off|disable|limit)\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b",
@@ -117,7 +117,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now negates it.")
     if old_right and not new_right:
         return change.finding("rights", "material", "A clause no longer states the right or choice it stated.")
-    added_conditions = {m.group().lower() for m in _CONDITIONS.finditer(change.changed_new_text())} - {
+    # ("free of charge" sets no condition)
+    added_conditions = {m.group().lower() for m in _CONDITIONS.finditer(_FREE.sub(" ", change.changed_new_text()))} - {
         m.group().lower() for m in _CONDITIONS.finditer(change.old_text)
     }
     if added_conditions:
