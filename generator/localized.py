@@ -220,20 +220,26 @@ class _LanguagePlanner(_Planner):
         directory_urls = self.options.directory_urls
         compare = self.link(path, compare_path(statement.id))
         original_compare = _relative(self.options.prefix + path, compare_path(statement.id), directory_urls=directory_urls)
-        for version in statement.versions:
-            row = markdown.find(f'id="v{version.key}"')
-            if not view.missing(version) or row < 0:
-                continue
-            end = markdown.find("</tr>", row)
-            # Its Markdown source and its comparison are the original's: this language has no text of it.
-            own = self.link(path, source_path(version), to_page=False)
-            original = relative_url(self.options.prefix + path, source_path(version), directory_urls=directory_urls, to_page=False)
-            segment = markdown[row:end].replace(f'href="{own}"', f'href="{original}" hreflang="{self.default_language}"')
-            segment = segment.replace(f'href="{compare}?', f'href="{original_compare}?')
-            date = segment.find("</a>")  # beside the version's date, like its status
-            segment = segment[: date + 4] + "\n" + chip + segment[date + 4:] if date >= 0 else segment
-            markdown = markdown[:row] + segment + markdown[end:]
-        self.pages[-1] = dataclasses.replace(page, markdown=markdown)
+
+        def marked(text: str) -> str:
+            for version in statement.versions:
+                row = text.find(f'id="v{version.key}"')
+                if not view.missing(version) or row < 0:
+                    continue
+                end = text.find("</tr>", row)
+                # Its Markdown source and its comparison are the original's: this language has no text of it.
+                own = self.link(path, source_path(version), to_page=False)
+                original = relative_url(self.options.prefix + path, source_path(version), directory_urls=directory_urls, to_page=False)
+                segment = text[row:end].replace(f'href="{own}"', f'href="{original}" hreflang="{self.default_language}"')
+                segment = segment.replace(f'href="{compare}?', f'href="{original_compare}?')
+                date = segment.find("</a>")  # beside the version's date, like its status
+                segment = segment[: date + 4] + "\n" + chip + segment[date + 4:] if date >= 0 else segment
+                text = text[:row] + segment + text[end:]
+            return text
+
+        # The rows are in the page's ready-made fragment (see _Planner.ready_made).
+        fragments = {token: marked(html) for token, html in page.fragments.items()}
+        self.pages[-1] = dataclasses.replace(page, markdown=marked(markdown), fragments=fragments)
 
     def plan_note(self, statement: Statement, version: Version | None, *, path: str, original: str, kind: str) -> None:
         """A page in place of a missing translation: what is missing, in the reader's language, and the original."""
