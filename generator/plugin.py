@@ -97,9 +97,10 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
                 tuple(options.lang) if options.lang else None, options.separator,
                 tuple(options.pipeline) if options.pipeline is not None else None,
             )
-        from .search import skip_excluded_pages
+        from .search import KeptEntries, skip_excluded_pages
 
-        skip_excluded_pages(config.plugins.events, config.plugins._event_origins)
+        # The search entries of indexed pages are kept in the build's cache (opened in on_files).
+        skip_excluded_pages(config.plugins.events, config.plugins._event_origins, KeptEntries(lambda: self.store))
         # Our templates come after the user's custom_dir (overrides win) and before the theme's.
         dirs = config.theme.dirs
         position = 1 if config.theme.custom_dir else 0

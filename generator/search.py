@@ -22,13 +22,14 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
     "SearchSettings", "UserSearchOptions", "language_settings", "split_entries", "index_json",
-    "language_base", "rebase_page", "skip_excluded_pages",
+    "language_base", "rebase_page", "skip_excluded_pages", "KeptEntries",
 ]
 
 #: Material's keys for its search settings in ``partials/languages/<code>.html``.
@@ -138,7 +139,69 @@ def rebase_page(html: str, language: str) -> str:
     return html[: found.start(2)] + written + html[found.end(2):]
 
 
-def skip_excluded_pages(events: dict[str, list[Callable]], origins: dict[Callable, str]) -> None:
+class KeptEntries:
+    """Material's search entries of a page, kept in the build cache by everything Material reads to make them.
+
+    Material's search handler parses every page it indexes with ``html.parser``; a statement's
+    history is indexed, and at 1,000 versions it is 2.7 MB of HTML, parsed again on every build
+    (about a twentieth of a no-change rebuild). Its entries depend only on what Material 9's
+    ``SearchIndex.add_entry_from_context`` reads: the page's HTML, address, title, table of
+    contents and the meta keys ``title``, ``tags`` and ``search``, and on Material's release and
+    whether ``jieba`` is installed (it segments Chinese text). All of it is in the key; entries
+    that do not read back from JSON as the same data are not kept. ``store_of()`` gives the
+    build's :class:`generator.cache.Store` (opened after the hook is wrapped).
+    """
+
+    KIND = "search"
+
+    def __init__(self, store_of: Callable[[], Any]) -> None:
+        self.store_of = store_of
+
+    def key(self, page: Any, module: Any) -> str | None:
+        """The page's key, or None when the cache is off or the page has something without a plain form."""
+        from .cache import digest, generator_digest
+
+        store = self.store_of()
+        if store is None or not store.enabled:
+            return None
+        try:
+            head = json.dumps(
+                [
+                    getattr(sys.modules.get("material"), "__version__", None), getattr(module, "jieba", None) is not None,
+                    page.url, str(page.title), {name: page.meta.get(name) for name in ("title", "tags", "search")},
+                    _toc(page.toc),
+                ],
+                sort_keys=True, ensure_ascii=False,
+            )
+        except (TypeError, ValueError):
+            return None
+        return digest(generator_digest(), self.KIND, head, page.content or "")
+
+    def get(self, key: str) -> list[dict[str, Any]] | None:
+        """The kept entries, or None."""
+        data = self.store_of().get(self.KIND, key)
+        if isinstance(data, list) and all(isinstance(entry, dict) for entry in data):
+            self.store_of().counts[(self.KIND, "reused")] += 1
+            return data
+        return None
+
+    def put(self, key: str, entries: list[dict[str, Any]]) -> None:
+        """Keep ``entries`` when they read back as the same data."""
+        store = self.store_of()
+        store.counts[(self.KIND, "computed")] += 1
+        try:
+            if json.loads(json.dumps(entries)) != entries:
+                return
+        except (TypeError, ValueError):
+            return
+        store.put(self.KIND, key, entries)
+
+
+def _toc(items: Any) -> list[Any]:
+    return [[item.title, item.id, item.level, _toc(item.children)] for item in items or ()]
+
+
+def skip_excluded_pages(events: dict[str, list[Callable]], origins: dict[Callable, str], kept: KeptEntries | None = None) -> None:
     """Spare Material's search the pages it has nothing to do with: excluded, without its attributes.
 
     For every page, Material's ``on_page_context`` indexes the page unless its meta says
@@ -148,6 +211,9 @@ def skip_excluded_pages(events: dict[str, list[Callable]], origins: dict[Callabl
     redline, the compare page every version); on 1,000 versions that expression was about a tenth of
     a rebuild. On a page that is excluded and has no ``data-search-`` in its HTML the handler
     changes nothing, so it is not called for it: the site is byte for byte the same.
+
+    With ``kept``, a page that is indexed and has no ``data-search-`` in its HTML gets the entries a
+    build before made of the same page (:class:`KeptEntries`) instead of being parsed again.
 
     ``events`` and ``origins`` are MkDocs' plugin collection's (``config.plugins``); only the
     search plugin of Material 9 is wrapped, once.
@@ -161,12 +227,29 @@ def skip_excluded_pages(events: dict[str, list[Callable]], origins: dict[Callabl
             or getattr(handler, "_skips_excluded", False)
         ):
             continue
+        module = sys.modules.get(type(owner).__module__)
 
-        def on_page_context(context: Any, *, page: Any, config: Any, nav: Any, _handler: Callable = handler) -> Any:
+        def on_page_context(
+            context: Any, *, page: Any, config: Any, nav: Any, _handler: Callable = handler, _owner: Any = owner,
+        ) -> Any:
             search = page.meta.get("search") or {}
-            if search.get("exclude") and "data-search-" not in (page.content or ""):
+            content = page.content or ""
+            if "data-search-" in content:
+                return _handler(context, page=page, config=config, nav=nav)
+            if search.get("exclude"):
                 return None  # what the handler returns: the context as it was
-            return _handler(context, page=page, config=config, nav=nav)
+            index = getattr(_owner, "search_index", None)
+            key = kept.key(page, module) if kept is not None and index is not None and getattr(_owner.config, "enabled", True) else None
+            if key is None:
+                return _handler(context, page=page, config=config, nav=nav)
+            found = kept.get(key)  # type: ignore[union-attr]
+            if found is not None:
+                index.entries.extend(found)
+                return None  # the handler's data-search- expression would change nothing
+            before = len(index.entries)
+            result = _handler(context, page=page, config=config, nav=nav)
+            kept.put(key, index.entries[before:])  # type: ignore[union-attr]
+            return result
 
         on_page_context._skips_excluded = True  # type: ignore[attr-defined]
         handlers[number] = on_page_context

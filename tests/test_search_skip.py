@@ -56,13 +56,36 @@ def test_a_page_that_is_searched_is_still_indexed(handler):
 def test_a_site_is_byte_identical_with_and_without_sparing_the_search(tmp_path, monkeypatch):
     repo = make_repo(tmp_path / "repo", "[en, de]")
     monkeypatch.chdir(repo.path)
-    sites = {}
-    for name in ("spared", "plain"):
+    sites, counts = {}, {}
+    # spared: a first build (search entries computed and kept); kept: they are read back; plain: Material alone
+    for name in ("spared", "kept", "plain"):
         if name == "plain":
-            monkeypatch.setattr(search, "skip_excluded_pages", lambda events, origins: None)
+            monkeypatch.setattr(search, "skip_excluded_pages", lambda events, origins, kept=None: None)
         config = load_config("mkdocs.yml", site_dir=str(tmp_path / name))
         config.plugins["statements"].config["as_of"] = dt.date(2024, 12, 1)
         mkdocs_build(config)
         sites[name] = files_of(tmp_path / name)
-    assert sites["spared"] == sites["plain"]
+        counts[name] = config.plugins["statements"].store.counts
+    assert sites["spared"] == sites["kept"] == sites["plain"]
     assert any(path.endswith("changes/index.html") for path in sites["spared"])
+    assert counts["spared"][("search", "computed")] > 0 and not counts["spared"][("search", "reused")]
+    assert counts["kept"][("search", "reused")] == counts["spared"][("search", "computed")]
+    assert not counts["kept"][("search", "computed")]
+
+
+def test_kept_search_entries_are_keyed_by_the_pages_html_and_what_material_reads_of_the_page(tmp_path):
+    from generator.cache import Store
+
+    kept = search.KeptEntries(lambda: Store(tmp_path / "cache"))
+    toc = [SimpleNamespace(title="Overview", id="overview", level=2, children=[])]
+    page = SimpleNamespace(meta={"title": "T"}, content="<h2 id=overview>Overview</h2>", url="p/", title="T", toc=toc)
+    key = kept.key(page, None)
+    variants = [
+        {"content": "<h2 id=overview>Overview!</h2>"}, {"url": "q/"}, {"title": "U"}, {"meta": {"title": "U"}},
+        {"meta": {"title": "T", "search": {"boost": 2}}}, {"meta": {"title": "T", "tags": ["a"]}},
+        {"toc": [SimpleNamespace(title="Overview", id="other", level=2, children=[])]},
+    ]
+    for change in variants:
+        assert kept.key(SimpleNamespace(**{**vars(page), **change}), None) != key, change
+    assert kept.key(page, SimpleNamespace(jieba=object())) != key  # Chinese text is segmented with jieba
+    assert search.KeptEntries(lambda: Store(None)).key(page, None) is None  # no cache, no key
