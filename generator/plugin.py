@@ -212,6 +212,14 @@ class StatementsPlugin(BasePlugin[StatementsConfig]):
 
     # --- templates -------------------------------------------------------------------------
 
+    @event_priority(-100)  # after every other plugin has added its filters and tests
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        from .theme_cache import keep_compiled_templates
+
+        # The theme's templates, compiled once and kept in the cache, not compiled again every build.
+        keep_compiled_templates(env, self.store)
+        return env
+
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Each other language's pages get a navigation of their own, in their language, so that they
         # neither flood the default navigation nor show it in English.

@@ -50,7 +50,7 @@ def module_name(template: str) -> str:
     return re.sub(r"\W", "_", template)
 
 
-def _settings(env: jinja2.Environment) -> str:
+def environment_settings(env: jinja2.Environment) -> str:
     """Every setting of ``env`` that the generated code depends on, as text."""
     finalize = env.finalize
     return repr(
@@ -68,7 +68,7 @@ def _settings(env: jinja2.Environment) -> str:
 def fingerprint(env: jinja2.Environment, name: str, source: str, version: str = jinja2.__version__) -> str:
     """The digest a compiled module of ``name`` must carry to be used by ``env`` under Jinja ``version``."""
     hasher = hashlib.sha256()
-    for part in (version, _settings(env), name, source):
+    for part in (version, environment_settings(env), name, source):
         hasher.update(part.encode("utf-8"))
         hasher.update(b"\0")
     return hasher.hexdigest()
