@@ -12,6 +12,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..reading import content_words
 from ..text import Anchored, quote
 from .context import Context, added_between, illustrates
 
@@ -41,12 +42,14 @@ _VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Collection widened (material) or narrowed (substantive)."""
-    if context.list_topic(change) == "collection":
+    if context.list_topic(change) == "collection" or _enumerated(change, context):
         if change.kind == "inserted":
             return change.finding("collection", "material", f"{quote(change.new_text)} is now listed among the information collected.")
         if change.kind == "removed":
             return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
         if change.added_words and not illustrates(change):
+            if _reworded(change):
+                return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
             return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
         return None
     if not change.touches("collection") and "access" not in change.vocabulary:
@@ -61,6 +64,33 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     return None
+
+
+def _reworded(change: ClauseChange) -> bool:
+    """True when an entry's words were only put in place of others, no more of them than went
+    ("quiz scores" → "quiz results", "crash logs" → "crash reports"): a rewording of what it names.
+    Words added beside the old ones ("your name" → "your name and photo") name more."""
+    for span in change.spans:
+        if span.new and not span.old and content_words([w.norm for w in span.new]):
+            return False
+    return len(change.added_words) <= len(change.removed_words)
+
+
+# A short label and a colon that open an enumeration: "From children's profiles: a first name, …".
+_LABEL = re.compile(r"^[^.;:]{1,60}:\s")
+
+
+def _enumerated(change: ClauseChange, context: Context) -> bool:
+    """True for a clause that enumerates information after a label and a colon, under a heading
+    about what is collected ("What we collect" — "From parents: name, email address and payment
+    details"): without a verb of its own, it lists what is collected as a list's entries do."""
+    clause = change.new if change.new is not None else change.old
+    if clause is None or clause.item or _LABEL.match(clause.text) is None or context.section_topic(change) != "collection":
+        return False
+    if change.kind != "edited":
+        return True
+    colon = _LABEL.match(change.new_text)
+    return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
 
 
 # Where what is collected ends: its purpose ("to suggest notes"), a condition, the next clause.
