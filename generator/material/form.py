@@ -191,6 +191,15 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     return None
 
 
+# A citation of the article that names the bases of processing (GDPR Art. 6(1), and Art. 9(2) for
+# special categories), up to its letter.
+_CITES_BASIS = re.compile(r"\bart(?:icle)?\.?\s{0,2}[69]\b[^.;]{0,40}", re.I)
+
+
+def _basis_citations(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CITES_BASIS.finditer(text)]
+
+
 def form_of(change: ClauseChange, options: Options) -> str | None:
     """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
     assert change.old is not None and change.new is not None
@@ -215,6 +224,10 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
             return "effective-date"
     if not change.spans:
         return "editorial"
+    if _CITES_BASIS.search(old_text) or _CITES_BASIS.search(new_text):
+        # "Art. 6(1)(a) GDPR" → "Art. 6(1)(f) GDPR" changes the legal basis: the rules read it
+        if any(start <= span.old[0].start < end for span in change.spans if span.old for start, end in _basis_citations(old_text)):
+            return None
     kinds = set()
     for span in change.spans:
         kind = _span_form(span, change, options)

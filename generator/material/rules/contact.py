@@ -28,12 +28,12 @@ _POSTAL = re.compile(
 )
 # Only a text with an @ or a digit can hold an e-mail address, a telephone number or a postal address.
 _CANDIDATE = re.compile(r"[@\d]")
-_KINDS = (("e-mail address", _EMAIL), ("telephone number", _PHONE), ("postal address", _POSTAL))
+KINDS = (("e-mail address", _EMAIL), ("telephone number", _PHONE), ("postal address", _POSTAL))
 
 
 def details(text: str) -> dict[str, set[str]]:
     """Contact details in ``text`` by kind."""
-    return {kind: {" ".join(m.group().split()).rstrip(".").lower() for m in pattern.finditer(text)} for kind, pattern in _KINDS}
+    return {kind: {" ".join(m.group().split()).rstrip(".").lower() for m in pattern.finditer(text)} for kind, pattern in KINDS}
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -41,7 +41,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not (_CANDIDATE.search(change.old_text) or _CANDIDATE.search(change.new_text)):
         return None
     old, new = details(change.old_text), details(change.new_text)
-    for kind, _ in _KINDS:
+    for kind, _ in KINDS:
         gone, came = sorted(old[kind] - new[kind]), sorted(new[kind] - old[kind])
         if gone and came:
             return change.finding("contact", "substantive", f"The {kind} {listing(gone)} is now {listing(came)}.")

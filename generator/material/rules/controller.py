@@ -15,6 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, listing
+from . import contact
 from .context import Context
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
@@ -53,6 +54,13 @@ def companies(text: str) -> set[str]:
     return found
 
 
+def _without_contact(text: str) -> list[str]:
+    """The words of ``text`` with its e-mail addresses, telephone numbers and postal addresses taken out."""
+    for _, pattern in contact.KINDS:
+        text = pattern.sub(" ", text)
+    return text.lower().split()
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
     if not change.touches("controller") and not change.vocabulary & _SUFFIXES:
@@ -73,6 +81,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     role = _ROLE.search(text)
     if role is None or change.kind == "edited" and not (change.added_words or change.removed_words):
         return None
+    if change.kind == "edited" and _without_contact(change.old_text) == _without_contact(change.new_text):
+        return None  # only how to reach the controller changed: the contact rule's (substantive)
     if not _IDENTITY.search(text):
         # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
         # not who is responsible.

@@ -13,17 +13,26 @@ from ..findings import Finding
 from ..text import Anchored
 from .context import Context
 
+# Art. 6(1) GDPR names the bases by letter: "Art. 6(1)(f) GDPR", "Art. 6 para. 1 lit. f GDPR",
+# "Article 6(1)(f)". (The letter is the basis: "(a)" → "(f)" is consent → legitimate interests.)
+_ARTICLE_6 = r"\bart(?:icle)?\.?\s{0,2}6\s{0,2}(?:\(\s{0,1}1\s{0,1}\)|(?:para(?:graph)?\.?|abs\.?)\s{0,2}1)\s{0,2}(?:\(|(?:lit(?:era)?\.?|point|sentence\s{0,2}1\s{0,2}lit\.?)\s{0,2})?"
+
+
+def _article(letter: str) -> str:
+    return rf"{_ARTICLE_6}{letter}\b"
+
+
 _BASES = {
     # consent, also as the condition of a use: "if you agreed, to send you product updates"
-    "consent": r"\bconsent|\bif you (?:have )?agreed\b|\bif you agree to (?:receive|get|us)\b|\bwith your (?:permission|agreement)\b",
-    "contract": r"\bperformance of (?:a|the|our) contract|\bnecessary (?:for|to perform) (?:a|the|our) contract|\bcontractual necessity",
-    "legitimate interests": r"\blegitimate interests?",
-    "legal obligation": r"\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
-    "vital interests": r"\bvital interests?",
-    "public interest": r"\bpublic (?:interest|task)",
+    "consent": _article("a") + r"|\bconsent|\bif you (?:have )?agreed\b|\bif you agree to (?:receive|get|us)\b|\bwith your (?:permission|agreement)\b",
+    "contract": _article("b") + r"|\bperformance of (?:a|the|our) contract|\bnecessary (?:for|to perform) (?:a|the|our) contract|\bcontractual necessity",
+    "legitimate interests": _article("f") + r"|\blegitimate interests?",
+    "legal obligation": _article("c") + r"|\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
+    "vital interests": _article("d") + r"|\bvital interests?",
+    "public interest": _article("e") + r"|\bpublic (?:interest|task)",
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
-    "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with",
+    "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with", "art",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(

@@ -23,15 +23,17 @@ from .transfers import _SAFEGUARD
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
 _SHARES = Anchored(re.compile(
     r"(?i:\b(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
-    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
-    r"personnel|employees|contractors|brokers?)\b)|\b[A-Z][a-z]{2,30}\b)"
+    r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
+    r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
+    r"acquirers?|purchasers?|successors?)\b)|\b[A-Z][a-z]{2,30}\b)"
     r"|(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
     r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
     r"|(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)",
 ), starts=(
-    "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass",
+    "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward",
     "make", "made", "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor",
     "personnel", "employee", "sale",
 ))
