@@ -214,7 +214,7 @@ def load_command_config(config_file: str | Path = "mkdocs.yml") -> CommandConfig
 #: filters (MarkupSafe); and for its ``PathSpec`` option alone (``exclude_docs``, ``not_in_nav``,
 #: ``watch``'s ignores): pathspec, which reads its ``GitIgnoreSpec`` only as the option's type
 #: argument while it is imported.
-_OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {
+_OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {  # a package before its modules
     "jinja2": {}, "mkdocs.localization": {}, "mkdocs.utils.templates": {},
     "pathspec": {}, "pathspec.gitignore": {"GitIgnoreSpec": TYPE_ARGUMENT},
 }
@@ -223,8 +223,10 @@ _OPTION_CLASSES_STAND_INS: dict[str, dict[str, str]] = {
 #: What ``importlib.metadata`` (imported by Python-Markdown, which finds extensions by their entry
 #: points, and by MkDocs) imports for reading a distribution's metadata file and its list of files
 #: alone: its ``_adapters``, which import ``email.message`` and with it the e-mail package, ``socket``
-#: and ``calendar``; and ``csv``. Finding entry points reads neither.
-_METADATA_STAND_INS: dict[str, dict[str, str]] = {"importlib.metadata._adapters": {}, "csv": {}}
+#: and ``calendar``; and ``csv``. Finding entry points reads neither. And what ``importlib.resources``
+#: (imported on the way, by ``importlib.abc``) imports for extracting a resource to a temporary file
+#: alone: ``tempfile``, with ``random``.
+_METADATA_STAND_INS: dict[str, dict[str, str]] = {"importlib.metadata._adapters": {}, "csv": {}, "tempfile": {}}
 
 
 def _import_option_classes() -> None:

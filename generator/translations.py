@@ -24,7 +24,6 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Mapping
 
@@ -53,6 +52,8 @@ def known_language(code: str) -> bool:
     """
     if not _CODE.match(code):
         return False
+    from importlib import resources  # here: reading mkdocs.yml imports it without tempfile (project.py)
+
     try:
         folder = resources.files("material") / "templates" / "partials" / "languages"
         return (folder / f"{code}.html").is_file()

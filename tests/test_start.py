@@ -215,6 +215,8 @@ def test_what_stood_in_for_works_when_used_later_in_the_process(in_repo):
         "assert not {'pathspec', 'urllib.request', 'uuid', 'email.message'} & set(sys.modules)\n"
         "import importlib.metadata\n"
         "print(importlib.metadata.metadata('Markdown')['Name'], bool(importlib.metadata.files('Markdown')))\n"
+        "import importlib.resources._common as resources\n"
+        "assert resources.tempfile.gettempdir() == sys.modules['tempfile'].gettempdir()\n"
         "import pymdownx.util\n"
         "print(pymdownx.util.url2pathname('a%20b'), pymdownx.util.path2url('a b'))\n"
         "from mkdocs.config import load_config\n"
