@@ -100,6 +100,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A new clause says what information is used for."),
     N_("A clause saying what information is used for was removed."),
     N_("A clause saying what information is used for now says more."),
+    N_("A clause saying what information is used for now says more of the purposes it named."),
     N_("The clause now also names %(quote)s as a purpose."),
     # rules/quantities.py
     N_("%(old_quote)s is now %(quote)s."),

@@ -13,6 +13,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..reading import STOP
 from ..text import Anchored, quote
 from .context import Context, illustrates
 from .practices import practices_in
@@ -81,8 +82,22 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.added_words and not change.removed_words and not change.old_reading.restricts:  # type: ignore[union-attr]
         # (words put in place of others — "the newsletter you asked for" → "you signed up for" —
         # reword the purposes; a further purpose among them is caught below)
-        return change.finding("purpose", "material", "A clause saying what information is used for now says more.")
+        if _new_action(change) or _names_a_purpose(change, context):
+            return change.finding("purpose", "material", "A clause saying what information is used for now says more.")
+        # "to give you weekly insights" → "… weekly and monthly insights": more of a purpose it named
+        return change.finding("purpose", "substantive", "A clause saying what information is used for now says more of the purposes it named.")
     return _further(change)
+
+
+def _new_action(change: ClauseChange) -> bool:
+    """True when the words a clause gained hold an action of their own — "to" and a verb, or "for"
+    and a verb in -ing ("… and to contact you about events", "… and for running contests")."""
+    for span in change.spans:
+        norms = [w.norm for w in span.new]
+        for first, second in zip(norms, norms[1:]):
+            if first == "to" and second not in STOP or first == "for" and second.endswith("ing"):
+                return True
+    return False
 
 
 def _further(change: ClauseChange) -> Finding | None:
