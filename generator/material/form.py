@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .changes import ClauseChange, Span
 from .config import Options
-from .text import LIMITS, Word, WordTable, distance, negative
+from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
 __all__ = ["form_of", "DATE_LINE"]
 
@@ -28,7 +28,6 @@ _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}$")
 # A page address written as text: a domain with a known ending, or a path.
 _ADDRESS = re.compile(r"^(?:https?:/?/?)?(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}(?:/\S{0,300})?$|^/[\w./-]{1,300}$")
-_COMPANY_SUFFIX = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty".split())
 DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
 # Words capitalised for grammar, not because they name something.
 _COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
@@ -158,7 +157,7 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
             return "editorial"
         if _abbreviation_added(span, change):
             return "editorial"
-        if not any(w in _COMPANY_SUFFIX for w in every) and _inside_name(span, change) and not _party_clause(change):
+        if not any(w in LEGAL_FORMS for w in every) and _inside_name(span, change) and not _party_clause(change):
             return "renaming"
         return None
     if all(_IS_ADDRESS.each(every)):
@@ -184,7 +183,7 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     short, long_ = (old, new) if len(old) < len(new) else (new, old)
     if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
         return "editorial"  # an abbreviation written out or shortened: "EEA" ↔ "European Economic Area"
-    if not any(w in _COMPANY_SUFFIX for w in every):
+    if not any(w in LEGAL_FORMS for w in every):
         if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()) \
                 and not _party_clause(change):
             return "renaming"
@@ -197,6 +196,9 @@ _CITES_BASIS = re.compile(r"\bart(?:icle)?\.?\s{0,2}[69]\b[^.;]{0,40}", re.I)
 
 
 def _basis_citations(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` cites Art. 6 or Art. 9 GDPR (a citation needs its digit: most clauses have neither)."""
+    if "6" not in text and "9" not in text:
+        return []
     return [(m.start(), m.end()) for m in _CITES_BASIS.finditer(text)]
 
 
@@ -224,10 +226,10 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
             return "effective-date"
     if not change.spans:
         return "editorial"
-    if _CITES_BASIS.search(old_text) or _CITES_BASIS.search(new_text):
-        # "Art. 6(1)(a) GDPR" → "Art. 6(1)(f) GDPR" changes the legal basis: the rules read it
-        if any(start <= span.old[0].start < end for span in change.spans if span.old for start, end in _basis_citations(old_text)):
-            return None
+    citations = _basis_citations(old_text)
+    # "Art. 6(1)(a) GDPR" → "Art. 6(1)(f) GDPR" changes the legal basis: the rules read it
+    if citations and any(start <= span.old[0].start < end for span in change.spans if span.old for start, end in citations):
+        return None
     kinds = set()
     for span in change.spans:
         kind = _span_form(span, change, options)

@@ -247,7 +247,7 @@ def _is_passive(verb: "Sequence[str]") -> bool:
     return participle.endswith(("ed", "en")) or participle in _IRREGULAR_PARTICIPLES
 
 
-_IRREGULAR_PARTICIPLES = frozenset(("kept", "sent", "sold", "held", "made", "given", "shown", "seen", "read", "built", "stored", "shared", "lost", "put"))
+_IRREGULAR_PARTICIPLES = frozenset(("kept", "sent", "sold", "held", "made", "shown", "read", "built", "lost", "put"))  # (besides -ed, -en)
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:

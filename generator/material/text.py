@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 from ..diff.markup import _common_prefix, _common_suffix
 
 __all__ = [
-    "Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "once", "WordTable", "same_words",
+    "Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
     "common_ends", "Anchored",
 ]
 
@@ -58,6 +58,8 @@ _ASCII_WORD_SPLIT = re.compile(r"([a-zA-Z0-9]+(?:['@.\-+/:][a-zA-Z0-9]+)*)")
 NEGATIONS = frozenset("not no never none nor neither cannot without nothing nobody nowhere unable".split())
 #: Words that limit what a clause allows.
 LIMITS = frozenset("only solely exclusively unless except".split())
+#: The legal forms of companies, as words (lower case, without their dots).
+LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty".split())
 
 #: Above this many words on one side of a changed region, the word diff gives the region as one
 #: replaced span instead of running difflib on it (difflib is quadratic on repetitive text).

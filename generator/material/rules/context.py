@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from ..changes import ClauseChange, Span
 from ..config import Options
 from ..reading import last_sentence
-from ..text import Anchored
+from ..text import LEGAL_FORMS, Anchored
 
 __all__ = ["Context", "LIST_LEADS", "added_between", "illustrates", "named_beside", "part_end"]
 
@@ -148,9 +148,6 @@ def part_end(text: str, start: int) -> int:
     return end.start() if end is not None else len(text)
 
 
-_LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty co".split())
-
-
 def named_beside(change: ClauseChange, span: Span) -> bool:
     """True when a run of words an edited clause gained is only a name set beside the words it
     names: capitalised words (a legal form among them allowed) between commas or brackets, right
@@ -160,7 +157,7 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
     if span.old or not span.new or change.new is None:
         return False
     words, text = span.new, change.new_text
-    if not all(w.written[:1].isupper() or w.norm.rstrip(".") in _LEGAL_FORMS for w in words):
+    if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
         return False
     before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip()
     if not before.endswith((",", "(")) or not after.startswith((",", ")")):

@@ -44,12 +44,20 @@ def _states_purpose(text: str) -> bool:
     return any(_READERS_USE.search(match.group()) is None for match in _USES.finditer(text))
 
 
+def _purpose_gained(change: ClauseChange) -> "re.Match[str] | None":
+    """The purpose (:data:`_FURTHER`) named in the words an edited clause gained, when the clause did
+    not name it before."""
+    gained = _FURTHER.search(change.changed_new_text())
+    if gained is not None and gained.group().lower()[:5] not in change.old_text.lower():
+        return gained
+    return None
+
+
 def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
     """True when the words a listed purpose gained name a purpose of their own (marketing, research,
     training a model, a sensitive practice) that the entry did not name: "send you notices and
     support messages" → "… support and administrative messages" elaborates the same purpose."""
-    gained = _FURTHER.search(change.changed_new_text())
-    if gained is not None and gained.group().lower()[:5] not in change.old_text.lower():
+    if _purpose_gained(change) is not None:
         return True
     if change.new is None or not context.options.families_in(change.new.wordset):
         return False
@@ -104,7 +112,7 @@ def _further(change: ClauseChange) -> Finding | None:
     """An edited clause about information that gained a purpose ("… including improving the Service")."""
     if change.kind != "edited" or not change.touches("data") or change.reading.restricts or change.reading.actor == "reader":
         return None
-    gained = _FURTHER.search(change.changed_new_text())
-    if gained and gained.group().lower()[:5] not in change.old_text.lower():
+    gained = _purpose_gained(change)
+    if gained is not None:
         return change.finding("purpose", "material", f"The clause now also names {quote(gained.group(), 40)} as a purpose.")
     return None
