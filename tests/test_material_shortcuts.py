@@ -238,3 +238,17 @@ def test_the_boundary_written_from_its_stop_cuts_where_the_look_behind_form_cuts
     assert [(m.span(1), m.group(1)) for m in clauses._BOUNDARY.finditer(text)] == [
         (m.span(), m.group()) for m in BOUNDARY_AS_WRITTEN.finditer(text)
     ]
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(near_matches(), st.sampled_from("\x1c\x1d\x1e\x1f"))
+def test_an_anchored_pattern_searches_text_with_information_separators_as_its_pattern_does(case, separator):
+    # A str pattern's \s matches the separators \x1c-\x1f, an ASCII one's does not: text holding
+    # one is searched as usual.
+    name, text = case
+    text = text.replace(" ", separator)
+    anchored = ANCHORED[name]
+    plain = anchored.pattern.search(text)
+    found = anchored.search(text)
+    assert (found.span() if found else None) == (plain.span() if plain else None), name
+    assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text)), name

@@ -100,14 +100,17 @@ class WordTable(Generic[_T]):
 
 
 _RUN = re.compile(r"([a-z0-9]+)")
+#: The characters ``\s`` matches in a str pattern and not in an ASCII one (the information separators).
+_WIDE_SPACE = re.compile(r"[\x1c-\x1f]")
 #: The first words of every anchored pattern, by the pattern's number.
 _ANCHORS: list[tuple[str, ...]] = []
 #: The anchored patterns each run of letters and digits may begin (their numbers), kept per run.
 _OPENS: dict[str, tuple[int, ...]] = {}
-# Where the anchored patterns may begin in the last few texts: the rules search the two sides of one
-# clause change with several patterns in turn. A handful is kept, so nothing outlives the clause
-# change that needed it.
-_RECENT: dict[str, dict[int, list[int]]] = {}
+# Where the anchored patterns may begin in the last few texts (None for a text searched as usual):
+# the rules search the two sides of one clause change with several patterns in turn. A few dozen
+# are kept, so nothing outlives the clause changes that needed it.
+_RECENT: dict[str, "dict[int, list[int]] | None"] = {}
+_RECENT_LIMIT = 32
 
 
 def _opened_by(run: str) -> tuple[int, ...]:
@@ -119,11 +122,16 @@ def _opened_by(run: str) -> tuple[int, ...]:
     return found
 
 
-def _openings(text: str) -> dict[int, list[int]]:
+def _openings(text: str) -> "dict[int, list[int]] | None":
     """For each anchored pattern (by number), where a run of ASCII letters and digits of ``text``
-    that may begin it starts, in order."""
-    found = _RECENT.get(text)
-    if found is None:
+    that may begin it starts, in order; None for a text the shortcut does not apply to (see
+    :class:`Anchored`)."""
+    try:
+        return _RECENT[text]
+    except KeyError:
+        pass
+    found: "dict[int, list[int]] | None" = None
+    if text.isascii() and _WIDE_SPACE.search(text) is None:
         parts = _RUN.split(text.lower())
         runs = parts[1::2]
         opened = list(map(_OPENS.get, runs))
@@ -138,10 +146,21 @@ def _openings(text: str) -> dict[int, list[int]]:
                     found[number].append(start)
                 else:
                     found[number] = [start]
-        if len(_RECENT) >= 8:
-            _RECENT.clear()
-        _RECENT[text] = found
+    if len(_RECENT) >= _RECENT_LIMIT:
+        _RECENT.clear()
+    _RECENT[text] = found
     return found
+
+
+def _ascii_twin(pattern: "re.Pattern[str]") -> "re.Pattern[str]":
+    r"""``pattern`` compiled with ASCII classes and case folding: on ASCII text without information
+    separators it matches exactly as ``pattern`` does (``\w``, ``\d``, ``\b`` and case agree on
+    ASCII letters; ``\s`` differs only on the separators), and faster — the engine folds case and
+    tests classes by table instead of asking the Unicode database for every character."""
+    try:
+        return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError):  # a pattern that asks for Unicode inside itself
+        return pattern
 
 
 class Anchored:
@@ -153,14 +172,16 @@ class Anchored:
     where a run of letters and digits starts with one of them, so instead of trying the pattern at
     every character (what ``search`` does: slow for a case-insensitive pattern that begins with
     ``\\b``, which the regular-expression engine cannot skip ahead for), it is tried at those runs
-    only, in order — the first match found is the one ``search`` finds. Text with other characters
-    (whose case folding is wider) is searched as usual. ``tests/test_material_shortcuts.py`` checks
-    every anchored pattern against the plain one on text made to match it.
+    only, in order — the first match found is the one ``search`` finds — and in its ASCII form (see
+    :func:`_ascii_twin`). Other text (non-ASCII, whose case folding is wider, or holding an
+    information separator) is searched as usual. ``tests/test_material_shortcuts.py`` checks every
+    anchored pattern against the plain one on text made to match it.
     """
 
     def __init__(self, pattern: "re.Pattern[str]", starts: tuple[str, ...]) -> None:
         self.pattern = pattern
         self.starts = starts
+        self._match = _ascii_twin(pattern).match
         # Every text's runs are looked up once for all anchored patterns: a new pattern makes the
         # runs known so far incomplete (patterns are made on import and when options are compiled).
         self.number = len(_ANCHORS)
@@ -168,33 +189,32 @@ class Anchored:
         _OPENS.clear()
         _RECENT.clear()
 
-    def _candidates(self, text: str) -> "Sequence[int]":
-        return _openings(text).get(self.number, ())
-
     def search(self, text: str) -> "re.Match[str] | None":
         """``pattern.search(text)``."""
-        if not text.isascii():
+        found = _openings(text)
+        if found is None:
             return self.pattern.search(text)
-        match = self.pattern.match
-        for start in self._candidates(text):
-            found = match(text, start)
-            if found is not None:
-                return found
+        match = self._match
+        for start in found.get(self.number, ()):
+            matched = match(text, start)
+            if matched is not None:
+                return matched
         return None
 
     def finditer(self, text: str) -> "list[re.Match[str]]":
         """``list(pattern.finditer(text))``."""
-        if not text.isascii():
+        found = _openings(text)
+        if found is None:
             return list(self.pattern.finditer(text))
         out = []
         end = 0
-        match = self.pattern.match
-        for start in self._candidates(text):
+        match = self._match
+        for start in found.get(self.number, ()):
             if start >= end:
-                found = match(text, start)
-                if found is not None:
-                    out.append(found)
-                    end = max(found.end(), start + 1)
+                matched = match(text, start)
+                if matched is not None:
+                    out.append(matched)
+                    end = max(matched.end(), start + 1)
         return out
 
     def sub(self, replacement: str, text: str) -> str:
