@@ -33,11 +33,23 @@ DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+
 _COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
 
 
-# Facts about single changed words, worked out once per word (see WordTable).
-_IS_EMAIL = WordTable(lambda word: _EMAIL.match(word) is not None)
-_NEGATES_OR_LIMITS = WordTable(lambda word: negative(word) or word in LIMITS)
-_IS_ADDRESS = WordTable(lambda word: _ADDRESS.match(word) is not None)
-_HAS_DIGIT = WordTable(lambda word: _DIGIT.search(word) is not None)
+def _facts(word: str) -> frozenset[str]:
+    """What a changed word is, of what decides a span's form."""
+    facts = {
+        "e-mail": _EMAIL.match(word) is not None,
+        "negates or limits": negative(word) or word in LIMITS,
+        "address": _ADDRESS.match(word) is not None,
+        "digit": _DIGIT.search(word) is not None,
+        "article or joiner": word in _ARTICLES or word in _JOINERS,
+        "legal form": word in LEGAL_FORMS,
+    }
+    return frozenset(fact for fact, true in facts.items() if true)
+
+
+# The facts of single changed words, worked out once per word (see WordTable): a span's words are
+# looked up once for all of them.
+_FACTS = WordTable(_facts)
+_EVERY_FACT = frozenset(("e-mail", "negates or limits", "address", "digit", "article or joiner", "legal form"))
 
 
 def _may_be_numbered(text: str) -> bool:
@@ -69,6 +81,17 @@ def _initials(words: Sequence[str]) -> str:
 def _allowed(a: str, b: str, limit: int) -> int:
     # Short words get less room: "him" → "her" is not a typo, "recieve" → "receive" is.
     return min(limit, max(1, max(len(a), len(b)) // 3))
+
+
+def _typo(a: str, b: str, limit: int) -> bool:
+    """True when ``b`` is ``a`` mistyped: no further apart than words this long are allowed."""
+    allowed = _allowed(a, b, limit)
+    # Each letter put in or replaced brings at most one letter the other word lacks, and each taken
+    # out or replaced at most one the other word has: two words that differ in more letters than
+    # allowed are further apart (told at C speed, before the edit distance is worked out).
+    if len(set(a).difference(b)) > allowed or len(set(b).difference(a)) > allowed:
+        return False
+    return distance(a, b, limit) <= allowed
 
 
 def _capitalised(word: Word, first: bool) -> bool:
@@ -146,23 +169,26 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     old = [w.norm for w in span.old]
     new = [w.norm for w in span.new]
     every = old + new
-    if any(_IS_EMAIL.each(every)):
+    facts = _FACTS.each(every)
+    some = frozenset().union(*facts)  # what any of the words is
+    if "e-mail" in some:
         return None  # a contact address is a contact detail, never a matter of form
-    if any(_NEGATES_OR_LIMITS.each(every)):
+    if "negates or limits" in some:
         # "can not" → "cannot" keeps its meaning; any other negation or limit does not
         return "editorial" if "".join(old) == "".join(new) else None
+    each = _EVERY_FACT.intersection(*facts)  # what every one of the words is
     if not old or not new:
         # Only articles (and "and" where a sentence was split) may come or go, or a word inside a name.
-        if all(w in _ARTICLES or w in _JOINERS for w in every):
+        if "article or joiner" in each:
             return "editorial"
         if _abbreviation_added(span, change):
             return "editorial"
-        if not any(w in LEGAL_FORMS for w in every) and _inside_name(span, change) and not _party_clause(change):
+        if "legal form" not in some and not _party_clause(change) and _inside_name(span, change):
             return "renaming"
         return None
-    if all(_IS_ADDRESS.each(every)):
+    if "address" in each:
         return "link-target"
-    if any(_HAS_DIGIT.each(every)):
+    if "digit" in some:
         # "Section 3" → "Section 4", "D.7" → "D.1", "B(4)" → "B(5)": a cross-reference renumbered.
         context = change.old.words if change.old is not None else ()
         start = next((i for i, w in enumerate(context) if w is span.old[0]), -1)
@@ -173,19 +199,16 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         ):
             return "renumbering"
         return None
-    if len(old) == len(new) and all(distance(o, n, options.distance) <= _allowed(o, n, options.distance) for o, n in zip(old, new)):
+    if len(old) == len(new) and all(_typo(o, n, options.distance) for o, n in zip(old, new)):
         return "editorial"
-    joined_old, joined_new = "".join(old), "".join(new)
     # (one word for one: the words joined are the words just compared)
-    if (len(old) != 1 or len(new) != 1) and \
-            distance(joined_old, joined_new, options.distance) <= _allowed(joined_old, joined_new, options.distance):
+    if (len(old) != 1 or len(new) != 1) and _typo("".join(old), "".join(new), options.distance):
         return "editorial"  # words joined or split: "e mail" → "email", "set up" → "setup"
     short, long_ = (old, new) if len(old) < len(new) else (new, old)
     if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
         return "editorial"  # an abbreviation written out or shortened: "EEA" ↔ "European Economic Area"
-    if not any(w in LEGAL_FORMS for w in every):
-        if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()) \
-                and not _party_clause(change):
+    if "legal form" not in some and not _party_clause(change):  # (the look-up before reading the words around)
+        if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()):
             return "renaming"
     return None
 

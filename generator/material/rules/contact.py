@@ -26,22 +26,64 @@ _POSTAL = re.compile(
     r"Place|Square|Drive|Court|Row|Terrace|Close|Straße|Strasse|Quay)(?!\w)|\b(?:Suite|Floor|P\.?\s?O\.? Box)\s{1,3}\w{1,10}"
     r"|\b[A-Z][a-zäöüß]{1,30}(?:straße|strasse|str\.|weg|platz|gasse|allee|laan|straat|gade|vej|gatan|via|rue)\s{1,3}\d{1,4}[a-z]?\b"
 )
-# Only a text with an @ or a digit can hold an e-mail address, a telephone number or a postal address.
-_CANDIDATE = re.compile(r"[@\d]")
-KINDS = (("e-mail address", _EMAIL), ("telephone number", _PHONE), ("postal address", _POSTAL))
+_DIGIT = re.compile(r"\d")
+_DIGITS = "0123456789"
+
+
+# What each kind needs in a text before its pattern can match, looked for at C speed (a look for
+# each character or word, where a pattern tries every position of the text). In other text than
+# ASCII, digits are any script's and case is folded more widely: the patterns are searched as they are.
+def _has_digit(text: str) -> bool:
+    return any(map(text.__contains__, _DIGITS)) if text.isascii() else _DIGIT.search(text) is not None
+
+
+def _may_be_email(text: str) -> bool:
+    return "@" in text
+
+
+def _may_be_phone(text: str) -> bool:
+    """A digit, and a "+" or a word for a telephone ("phone", "call", "tel.", "fax")."""
+    if not _has_digit(text):
+        return False
+    if "+" in text or not text.isascii():
+        return True
+    lower = text.lower()
+    return "phone" in lower or "call" in lower or "tel" in lower or "fax" in lower
+
+
+def _may_be_postal(text: str) -> bool:
+    """A digit, or "Suite", "Floor" or "Box" (written as they are: the pattern is case-sensitive)."""
+    return _has_digit(text) or "Suite" in text or "Floor" in text or "Box" in text
+
+
+#: Each kind of contact detail: its name, its pattern, and what a text needs before the pattern can match it.
+KINDS = (
+    ("e-mail address", _EMAIL, _may_be_email),
+    ("telephone number", _PHONE, _may_be_phone),
+    ("postal address", _POSTAL, _may_be_postal),
+)
 
 
 def details(text: str) -> dict[str, set[str]]:
     """Contact details in ``text`` by kind."""
-    return {kind: {" ".join(m.group().split()).rstrip(".").lower() for m in pattern.finditer(text)} for kind, pattern in KINDS}
+    return {
+        kind: {" ".join(m.group().split()).rstrip(".").lower() for m in pattern.finditer(text)} if may_be(text) else set()
+        for kind, pattern, may_be in KINDS
+    }
+
+
+def _candidate(text: str) -> bool:
+    """True when ``text`` has an @ or a digit: only such a text can hold an e-mail address, a
+    telephone number or a postal address."""
+    return "@" in text or _has_digit(text)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A contact detail changed (substantive)."""
-    if not (_CANDIDATE.search(change.old_text) or _CANDIDATE.search(change.new_text)):
+    if not (_candidate(change.old_text) or _candidate(change.new_text)):
         return None
     old, new = details(change.old_text), details(change.new_text)
-    for kind, _ in KINDS:
+    for kind, _, _ in KINDS:
         gone, came = sorted(old[kind] - new[kind]), sorted(new[kind] - old[kind])
         if gone and came:
             return change.finding("contact", "substantive", f"The {kind} {listing(gone)} is now {listing(came)}.")

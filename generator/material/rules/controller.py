@@ -56,8 +56,9 @@ def companies(text: str) -> set[str]:
 
 def _without_contact(text: str) -> list[str]:
     """The words of ``text`` with its e-mail addresses, telephone numbers and postal addresses taken out."""
-    for _, pattern in contact.KINDS:
-        text = pattern.sub(" ", text)
+    for _, pattern, may_be in contact.KINDS:
+        if may_be(text):
+            text = pattern.sub(" ", text)
     return text.lower().split()
 
 
@@ -87,7 +88,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
         # not who is responsible.
         return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
-    named = companies(text)
+    named = new if change.new_text else old  # companies(text), found above
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too
         # ("Acme Ltd. is the controller" added where "Acme Ltd. makes …" stood): who is responsible stays.
