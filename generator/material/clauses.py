@@ -95,14 +95,16 @@ def _may_cut(text: str) -> bool:
     return ". " in text or "; " in text or ": " in text or "! " in text or "? " in text
 
 
-def split(text: str, *, item: bool = False, lead: str = "", heading: bool = False) -> list[Clause]:
+def split(text: str, *, item: bool = False, lead: str = "", heading: bool = False, normalised: bool = False) -> list[Clause]:
     """The clauses of a block's text: its sentences, and the items of a list written inside it.
 
     A block that is itself a list item gives item clauses with ``lead``, the sentence that introduces
     its list; a list inside a paragraph ("We collect: - your name - your e-mail") gives item clauses
-    whose lead is the sentence before them.
+    whose lead is the sentence before them. ``normalised``: ``text`` is already folded, its spaces
+    collapsed (the caller compared the two versions that way).
     """
-    text = " ".join(fold(text).split())
+    if not normalised:
+        text = " ".join(fold(text).split())
     if not text:
         return []
     if heading:

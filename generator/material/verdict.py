@@ -164,13 +164,16 @@ class Detector:
                 return lead
         return ""
 
-    def clauses(self, side: str, block: Any) -> list[Clause]:
-        """A block cut into clauses."""
+    def clauses(self, side: str, block: Any, text: str | None = None) -> list[Clause]:
+        """A block cut into clauses (``text``: its text already folded, spaces collapsed, if known)."""
         item = block.kind in ("item", "row")
-        return split(block.text, item=item, lead=self.lead(side, block) if item else "", heading=block.kind == "heading")
+        return split(block.text if text is None else text, item=item, lead=self.lead(side, block) if item else "",
+                     heading=block.kind == "heading", normalised=text is not None)
 
-    def edited_clauses(self, old: Any, new: Any) -> list[tuple[Clause | None, Clause | None]]:
-        """The clauses that differ between two versions of a block.
+    def edited_clauses(self, old: Any, new: Any, a: str, b: str,
+                       window: tuple[tuple[int, int], tuple[int, int]]) -> list[tuple[Clause | None, Clause | None]]:
+        """The clauses that differ between two versions of a block (``a`` and ``b``: their texts
+        folded, spaces collapsed; ``window``: where they differ, in whole sentences).
 
         Only the stretch between the first and the last changed character, widened to whole
         sentences, is cut into clauses: a one-word edit in a long paragraph costs one sentence,
@@ -178,13 +181,9 @@ class Detector:
         lead-in).
         """
         if old.kind in ("item", "row", "heading") or _INLINE_LIST.search(old.text) or _INLINE_LIST.search(new.text):
-            return align(self.clauses("old", old), self.clauses("new", new))
-        a, b = " ".join(fold(old.text).split()), " ".join(fold(new.text).split())
-        window = changed_window(a, b)
-        if window is None:
-            return align(self.clauses("old", old), self.clauses("new", new))
+            return align(self.clauses("old", old, a), self.clauses("new", new, b))
         (a1, a2), (b1, b2) = window
-        return align(split(a[a1:a2]), split(b[b1:b2]))
+        return align(split(a[a1:a2], normalised=True), split(b[b1:b2], normalised=True))
 
     def clause_changes(self, index: int, change: Any) -> list[ClauseChange]:
         """The clause changes of one changed block (form-only blocks are recorded on the way)."""
@@ -192,7 +191,11 @@ class Detector:
         old, new = change.old, change.new
         kind = old.kind if old is not None else new.kind if new is not None else "paragraph"
         if old is not None and new is not None:
-            same = same_words(old.text, new.text)
+            a, b = " ".join(fold(old.text).split()), " ".join(fold(new.text).split())
+            window = changed_window(a, b)
+            # Outside the window both texts are the same, and it begins and ends at a space (no
+            # word holds one): the words are the same when the window's are.
+            same = window is None or same_words(a[window[0][0]: window[0][1]], b[window[1][0]: window[1][1]])
             if change.kind == "moved" and same:
                 title = section[-1] if section else quote(new.text, 40)
                 self.add(index, Finding("moved", "editorial", section, None, None,
@@ -201,7 +204,7 @@ class Detector:
                 return []
             if same:
                 if _layout(old.text) != _layout(new.text):
-                    self.add(index, ClauseChange(Clause.make(" ".join(fold(old.text).split())), Clause.make(" ".join(fold(new.text).split())),
+                    self.add(index, ClauseChange(Clause.make(a), Clause.make(b),
                                                  section, index, kind).finding("editorial", "editorial", _EDITORIAL_MESSAGES["editorial"].format(where=where(section), example="")))
                 else:
                     self.links(index, change, section, count_formatting=True)
@@ -209,7 +212,7 @@ class Detector:
             if change.kind == "moved":
                 self.add(index, Finding("moved", "editorial", section, None, None,
                                         f"“{(section[-1] if section else quote(new.text, 40)).strip('“”')}” moved to another place in the statement and was edited there."))
-            pairs = self.edited_clauses(old, new)
+            pairs = self.edited_clauses(old, new, a, b, window)  # type: ignore[arg-type]
         elif new is not None:
             pairs = [(None, c) for c in self.clauses("new", new)]
         elif old is not None:
