@@ -12,8 +12,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.material.clauses import Clause
 from generator.material.form import _allowed, _typo
-from generator.material.rules import contact
+from generator.material.rules import contact, controller
+from generator.material.rules.needs import Branch, any_match, may_match
 from generator.material.text import distance
 
 # Text around a match: ASCII and other letters, digits of other scripts, spaces and punctuation.
@@ -56,3 +58,75 @@ def test_a_contact_detail_is_looked_for_only_where_its_pattern_may_match(text):
 @given(st.text(st.sampled_from(list("abcdeirst")), max_size=9), st.text(st.sampled_from(list("abcdeirst")), max_size=9), st.integers(1, 3))
 def test_a_typo_is_told_by_letters_first_as_the_edit_distance_tells_it(a, b, limit):
     assert _typo(a, b, limit) == (distance(a, b, limit) <= _allowed(a, b, limit))
+
+
+def _branches() -> dict[str, tuple[Branch, ...]]:
+    """Every group of alternatives a rule searches only where a clause has the words they need."""
+    import importlib
+    import pkgutil
+
+    import generator.material.rules as package
+
+    found = {}
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        for name, value in vars(importlib.import_module(info.name)).items():
+            if isinstance(value, tuple) and value and all(isinstance(item, Branch) for item in value):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+BRANCHES = _branches()
+ASCII = st.characters(min_codepoint=32, max_codepoint=126)
+GLUE = st.lists(st.sampled_from(list("aZ9 _-.,;:'@/(") + ["we ", "you ", "not ", "the data ", "e-mail "]), max_size=8).map("".join)
+
+
+@st.composite
+def branch_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """A group of alternatives and a text holding a match of one of them amid other text."""
+    name = draw(st.sampled_from(sorted(BRANCHES)))
+    branch = draw(st.sampled_from(BRANCHES[name]))
+    made = draw(st.from_regex(branch.pattern.pattern, fullmatch=True, alphabet=ASCII))
+    text = draw(GLUE) + made + draw(GLUE)
+    return name, draw(st.sampled_from([text, text.upper(), text.title()]))
+
+
+def test_the_rules_have_alternatives_to_check():
+    assert {"retention._KEEPS", "recipients._SHARING", "purpose._USES_NEEDS"} <= {n.split("rules.")[1] for n in BRANCHES}
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(branch_matches())
+def test_a_clause_an_alternative_matches_is_never_ruled_out_by_its_words(case):
+    name, text = case
+    branches = BRANCHES[name]
+    clause = Clause.make(text)
+    matched = any(b.pattern.pattern.search(text) for b in branches)
+    assert not matched or may_match(branches, clause), (name, text)
+    assert any_match(branches, clause) == matched, (name, text)
+    for branch in branches:
+        plain = branch.pattern.pattern.search(text)
+        found = branch.pattern.search(text)
+        assert (found.span() if found else None) == (plain.span() if plain else None), (name, text)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.sampled_from(sorted(BRANCHES)), AROUND)
+def test_other_text_is_searched_as_the_alternatives_would_search_it(name, text):
+    branches = BRANCHES[name]
+    clause = Clause.make(text)
+    matched = any(b.pattern.pattern.search(text) for b in branches)
+    assert any_match(branches, clause) == matched
+    assert not matched or may_match(branches, clause)
+
+
+@st.composite
+def company_texts(draw: st.DrawFn) -> str:
+    """A text naming a company with its legal form ("Acme Widgets Ltd.", "Foo S.A.") amid other text."""
+    made = draw(st.from_regex(controller._COMPANY, fullmatch=True, alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
+    return draw(GLUE) + made + draw(st.sampled_from(["", ".", ". ", " and", ", x", "x"])) + draw(GLUE)
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(st.one_of(company_texts(), AROUND))
+def test_a_clause_names_the_companies_its_text_names(text):
+    assert controller._companies_of(Clause.make(text)) == controller.companies(text)

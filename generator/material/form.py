@@ -52,19 +52,6 @@ _FACTS = WordTable(_facts)
 _EVERY_FACT = frozenset(("e-mail", "negates or limits", "address", "digit", "article or joiner", "legal form"))
 
 
-def _may_be_numbered(text: str) -> bool:
-    """False when :data:`_LEADING_NUMBER` cannot match ``text``: it needs, after any spaces, either a
-    bracket or a first word of at most 16 characters that ends in ``.``, ``)`` or ``:`` and is
-    followed by a space."""
-    head = text.lstrip()[:17]
-    if not head:
-        return False
-    if head[0] == "(":
-        return True
-    first = head.split(None, 1)[0]
-    return len(first) < len(head) and first[-1] in ".):"
-
-
 def _strip_number(text: str) -> str:
     match = _LEADING_NUMBER.match(text)
     return text[match.end():] if match else text
@@ -229,7 +216,7 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
     """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
     assert change.old is not None and change.new is not None
     old_text, new_text = change.old.text, change.new.text
-    numbered = _may_be_numbered(old_text) and _LEADING_NUMBER.match(old_text) or _may_be_numbered(new_text) and _LEADING_NUMBER.match(new_text)
+    numbered = _LEADING_NUMBER.match(old_text) or _LEADING_NUMBER.match(new_text)
     if change.old.heading and change.new.heading:
         # A section's title: renumbered, renamed or reworded, it names the section; the text says the rest.
         if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):

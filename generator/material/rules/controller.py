@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import Clause
 from ..findings import Finding
 from ..text import Anchored, listing
 from . import contact
 from .context import Context
+from .needs import runs
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
 _COMPANY = re.compile(
@@ -54,6 +56,20 @@ def companies(text: str) -> set[str]:
     return found
 
 
+# The runs of letters each legal form of :data:`_COMPANY` is, or begins with ("L.L.C.", "S.A."): a
+# clause without one names no company (see .needs).
+_LEGAL_RUNS = frozenset(("ltd", "limited", "inc", "llc", "l", "gmbh", "ag", "s", "sas", "b", "n", "plc", "corp", "corporation", "llp", "pty"))
+
+
+def _companies_of(clause: Clause | None) -> set[str]:
+    """:func:`companies` of a clause's text (none for a missing side)."""
+    if clause is None:
+        return set()
+    if clause.text.isascii() and _LEGAL_RUNS.isdisjoint(runs(clause)):
+        return set()
+    return companies(clause.text)
+
+
 def _without_contact(text: str) -> list[str]:
     """The words of ``text`` with its e-mail addresses, telephone numbers and postal addresses taken out."""
     for _, pattern, may_be in contact.KINDS:
@@ -68,7 +84,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if context.list_topic(change) == "recipients":
         return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)
-    old, new = companies(change.old_text), companies(change.new_text)
+    old, new = _companies_of(change.old), _companies_of(change.new)
     if change.kind == "edited" and old != new:
         gone, came = sorted(old - new), sorted(new - old)
         if gone and came:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP
 from ..text import Anchored, quote
 from .context import Context, illustrates
+from .needs import Branch, may_match
 from .practices import practices_in
 
 _USES = Anchored(re.compile(
@@ -39,15 +41,36 @@ _FURTHER = Anchored(re.compile(
 _READERS_USE = re.compile(r"\b(?:when|whenever|if|while)\s{1,3}you\b[^.;]{0,80}\bfor$", re.I)
 
 
-def _states_purpose(text: str) -> bool:
+# What each alternative of _USES cannot match without (see .needs): most clauses have none of
+# "to", "for" and "that", or no "order", "in" and "to" together.
+_USES_NEEDS = (
+    Branch(_USES, words=(
+        frozenset(("use", "uses", "used", "using", "process", "processes", "processed", "processing", "analyse", "analyze", "combine", "train")),
+        frozenset(("information", "data", "content", "details", "activity", "history")),
+        frozenset(("to", "for", "that")),
+    )),
+    Branch(_USES, words=(frozenset(("for",)), frozenset(("purpose", "purposes")), frozenset(("of",)))),
+    Branch(_USES, words=(frozenset(("in",)), frozenset(("order",)), frozenset(("to",)), frozenset(("information", "data", "content")))),
+)
+
+
+def _states_purpose(clause: Clause | None) -> bool:
     """True when the clause says the company uses information to or for something."""
-    return any(_READERS_USE.search(match.group()) is None for match in _USES.finditer(text))
+    if not may_match(_USES_NEEDS, clause):
+        return False
+    assert clause is not None
+    return any(_READERS_USE.search(match.group()) is None for match in _USES.finditer(clause.text))
 
 
 def _purpose_gained(change: ClauseChange) -> "re.Match[str] | None":
     """The purpose (:data:`_FURTHER`) named in the words an edited clause gained, when the clause did
     not name it before."""
-    gained = _FURTHER.search(change.changed_new_text())
+    words = change.changed_new_text()
+    # (most words gained name no purpose: a look for the patterns' stems before it is searched;
+    # in other text than ASCII, case folds more widely than lower case gives)
+    if words.isascii() and not any(map(words.lower().__contains__, _FURTHER.starts)):
+        return None
+    gained = _FURTHER.search(words)
     if gained is not None and gained.group().lower()[:5] not in change.old_text.lower():
         return gained
     return None
@@ -81,7 +104,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not change.touches("use"):
         return _further(change)
     reading = change.reading
-    if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new_text or change.old_text):
+    if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
         return _further(change)
     if change.kind == "inserted":
         return change.finding("purpose", "material", "A new clause says what information is used for.")

@@ -17,11 +17,14 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import Anchored, quote
 from .context import Context, added_between, illustrates, named_beside, part_end
+from .needs import Branch, any_match
 from .transfers import _SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
-# name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale.
-_SHARES = Anchored(re.compile(
+# name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale. Each
+# alternative is searched only where a clause has the words it needs (see .needs); the whole
+# pattern gives where the sharing is said.
+_TO_SOMEONE = (
     r"(?i:\b(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
     r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
@@ -29,14 +32,24 @@ _SHARES = Anchored(re.compile(
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
     r"acquirers?|purchasers?|successors?)\b)|\b[A-Z][a-z]{2,30}\b)"
-    r"|(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
+)
+_ACCESSED = (
+    r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
     r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
-    r"|(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)",
-), starts=(
-    "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward",
-    "make", "made", "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor",
-    "personnel", "employee", "sale",
-))
+)
+_SOLD = r"(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)"
+_SHARES = re.compile("|".join((_TO_SOMEONE, _ACCESSED, _SOLD)))
+_SHARING = (
+    Branch(Anchored(re.compile(_TO_SOMEONE), starts=(
+        "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "make", "made",
+    )), words=(frozenset(("to", "with", "by")),)),
+    Branch(Anchored(re.compile(_ACCESSED), starts=(
+        "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor", "personnel", "employee",
+    )), words=(frozenset(("may", "can", "will", "to")), frozenset(("access", "receive", "use", "process", "see", "view")))),
+    Branch(Anchored(re.compile(_SOLD), starts=("sell", "sold", "sale")), words=(
+        frozenset(("sell", "sells", "sold", "sale")), frozenset(("information", "data")),
+    )),
+)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -59,7 +72,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # a name added to such a clause as a new destination
         return None
     reading = change.reading
-    if reading.actor == "reader" or reading.restricts or not _SHARES.search(change.new_text or change.old_text):
+    if reading.actor == "reader" or reading.restricts or not any_match(_SHARING, change.new if change.new_text else change.old):
         return None
     if change.kind == "inserted":
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
