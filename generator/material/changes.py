@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .clauses import Clause
 from .findings import Finding, Marks
@@ -26,8 +26,7 @@ CONTEXT = 90
 QUOTE_MAX = 480
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """One changed run of words: the old words and the new words that replace them."""
 
     old: tuple[Word, ...]
@@ -117,7 +116,7 @@ class ClauseChange:
         for tag, i1, i2, j1, j2 in word_opcodes(old.norms, new.norms):
             if tag == "equal":
                 continue
-            spans.append(Span(tuple(a[i1:i2]), tuple(b[j1:j2])))
+            spans.append(Span(a[i1:i2], b[j1:j2]))
             old_changed.append((i1, i2))
             new_changed.append((j1, j2))
         return ClauseChange(old, new, section, order, block_kind, tuple(spans), tuple(old_changed), tuple(new_changed), aliases)

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from .text import Word, common_ends, fold, key_of_folded, once, pieces, similarity, words_of_pieces
+from .text import Word, collapsed, common_ends, key_of_folded, once, pieces, similarity, words_of_pieces
 
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
 
@@ -43,14 +42,44 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(frozen=True, eq=False)
 class Clause:
-    """One sentence or list item of a block, as plain text (folded, spaces collapsed)."""
+    """One sentence or list item of a block, as plain text (folded, spaces collapsed), and its words.
+
+    A value: nothing changes it once made. (A plain class rather than a frozen dataclass, whose
+    ``__init__`` sets each field through ``object.__setattr__``: thousands are made per diff.)
+    """
 
     text: str
-    item: bool = False
-    lead: str = ""
-    heading: bool = False
+    item: bool
+    lead: str
+    heading: bool
+    #: The words, lower case, one space apart: what alignment compares.
+    key: str
+    #: The words' lower-case forms, in order.
+    norms: list[str]
+    #: The clause's words as a set (for pairing).
+    wordset: frozenset[str]
+
+    def __init__(self, text: str, item: bool = False, lead: str = "", heading: bool = False) -> None:
+        self.text = text
+        self.item = item
+        self.lead = lead
+        self.heading = heading
+        # One cut gives the key, the words and their positions: every clause is compared by its key.
+        self._pieces = parts = pieces(text)
+        if text.isascii():
+            # Lower case changes no ASCII letter's length or class: the words of the text put in
+            # lower case are the words of the lower-case text, so the cut serves key and words.
+            self.key = key = " ".join(parts[1::2]).lower()
+            self.norms = norms = key.split()
+            self.wordset = frozenset(norms)
+        else:
+            self.key = key = key_of_folded(text)
+            self.norms = [w.lower() for w in parts[1::2]]
+            self.wordset = frozenset(key.split())
+
+    def __repr__(self) -> str:
+        return f"Clause({self.text!r}, item={self.item!r}, lead={self.lead!r}, heading={self.heading!r})"
 
     @staticmethod
     def make(text: str, *, item: bool = False, lead: str = "", heading: bool = False) -> "Clause":
@@ -58,34 +87,9 @@ class Clause:
         return Clause(text, item, lead, heading)
 
     @once
-    def _pieces(self) -> list[str]:
-        return pieces(self.text)
-
-    @once
-    def key(self) -> str:
-        """The words, lower case, one space apart: what alignment compares."""
-        if self.text.isascii():
-            # Lower case changes no ASCII letter's length or class: the words of the text put in
-            # lower case are the words of the lower-case text, so one cut serves key and words.
-            return " ".join(self._pieces[1::2]).lower()
-        return key_of_folded(self.text)
-
-    @once
     def words(self) -> tuple[Word, ...]:
         """The words with their positions (made only for clauses that changed)."""
-        return tuple(words_of_pieces(self._pieces))
-
-    @once
-    def norms(self) -> list[str]:
-        """The words' lower-case forms, in order."""
-        if self.text.isascii():
-            return self.key.split()  # the same words (see key), made at C speed
-        return [w.norm for w in self.words]
-
-    @once
-    def wordset(self) -> frozenset[str]:
-        """The clause's words as a set (for pairing)."""
-        return frozenset(self.norms) if self.text.isascii() else frozenset(self.key.split())
+        return words_of_pieces(self._pieces, self.norms)
 
 
 def _may_cut(text: str) -> bool:
@@ -104,7 +108,7 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
     collapsed (the caller compared the two versions that way).
     """
     if not normalised:
-        text = " ".join(fold(text).split())
+        text = collapsed(text)
     if not text:
         return []
     if heading:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 from ..diff.markup import _common_prefix, _common_suffix
 
 __all__ = [
-    "Word", "fold", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
+    "Word", "fold", "collapsed", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
     "common_ends", "Anchored",
 ]
 
@@ -237,6 +237,15 @@ def fold(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD)
 
 
+def collapsed(text: str) -> str:
+    """``text`` folded, every run of spaces made one space, none at either end: what clauses are cut from."""
+    # Most blocks' texts already are (ASCII's spaces other than " " are control characters, which
+    # are not printable); finding that out costs less than cutting the text at its spaces.
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(fold(text).split())
+
+
 class Word(NamedTuple):
     """One word of a clause: its lower-case form, as written, and its place in the clause."""
 
@@ -255,19 +264,20 @@ def pieces(text: str) -> list[str]:
     return (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
 
 
-def words_of_pieces(parts: list[str]) -> list[Word]:
-    """The words, with their positions, of a text cut by :func:`pieces`."""
+def words_of_pieces(parts: list[str], norms: "Sequence[str] | None" = None) -> tuple[Word, ...]:
+    """The words, with their positions, of a text cut by :func:`pieces` (``norms``: their lower-case
+    forms, when known)."""
     # Every position is a running sum of the pieces' lengths: no Python code runs per word.
     if len(parts) == 1:
-        return []
+        return ()
     written = parts[1::2]
     ends = list(accumulate(map(len, parts)))
-    return list(map(_new_word, repeat(Word), zip(map(str.lower, written), written, ends[0::2], ends[1::2])))
+    return tuple(map(_new_word, repeat(Word), zip(map(str.lower, written) if norms is None else norms, written, ends[0::2], ends[1::2])))
 
 
 def words(text: str) -> list[Word]:
     """The words of ``text`` with their positions."""
-    return words_of_pieces(pieces(text))
+    return list(words_of_pieces(pieces(text)))
 
 
 def key_of(text: str) -> str:
@@ -278,6 +288,10 @@ def key_of(text: str) -> str:
 def key_of_folded(text: str) -> str:
     """:func:`key_of` for text that is already folded."""
     return " ".join(_WORD.findall(text.lower()))
+
+
+_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def common_ends(a: str, b: str) -> tuple[int, int]:
@@ -295,6 +309,10 @@ def same_words(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if a.isascii() and b.isascii() and a.encode().translate(_LOWER, _NOT_ALNUM) != b.encode().translate(_LOWER, _NOT_ALNUM):
+        # Every letter and digit stands in a word, and words hold nothing else but joiners: texts
+        # whose letters and digits differ (in lower case) differ in their words. (Most do.)
+        return False
     a, b = fold(a).lower(), fold(b).lower()
     if a == b:
         return True

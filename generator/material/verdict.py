@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .reading import aliases_of, content_words
-from .text import fold, listing, quote, same_words, similarity, where
+from .text import collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
 
@@ -160,7 +160,7 @@ class Detector:
                     return ""
                 lead = self._leads.get(id(candidate))  # (every entry of a list has the same)
                 if lead is None:
-                    lead = self._leads[id(candidate)] = " ".join(fold(candidate.text).split())[-400:]
+                    lead = self._leads[id(candidate)] = collapsed(candidate.text)[-400:]
                 return lead
         return ""
 
@@ -191,7 +191,7 @@ class Detector:
         old, new = change.old, change.new
         kind = old.kind if old is not None else new.kind if new is not None else "paragraph"
         if old is not None and new is not None:
-            a, b = " ".join(fold(old.text).split()), " ".join(fold(new.text).split())
+            a, b = collapsed(old.text), collapsed(new.text)
             window = changed_window(a, b)
             # Outside the window both texts are the same, and it begins and ends at a space (no
             # word holds one): the words are the same when the window's are.
