@@ -10,6 +10,7 @@ first asks, from the clause's words (their topics looked up per word, see
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
@@ -239,38 +240,42 @@ _BE = frozenset(("is", "are", "was", "were", "be", "been", "will", "may", "might
 
 
 def _is_passive(verb: "Sequence[str]") -> bool:
-    """True when the words after a subject are a passive verb: "is stored", "may be shared", "are kept"."""
-    words = [w.lower() for w in verb]
-    if not words or words[0] not in _BE:
+    """True when the words after a subject (lower case) are a passive verb: "is stored", "may be shared", "are kept"."""
+    if not verb or verb[0] not in _BE:
         return False
-    participle = next((w for w in words[1:] if w not in _BE), "")
+    participle = next((w for w in verb[1:] if w not in _BE), "")
     return participle.endswith(("ed", "en")) or participle in _IRREGULAR_PARTICIPLES
 
 
 _IRREGULAR_PARTICIPLES = frozenset(("kept", "sent", "sold", "held", "made", "shown", "read", "built", "lost", "put"))  # (besides -ed, -en)
 
 
+def _names_company(words: "Sequence[str]", aliases: frozenset[str]) -> bool:
+    return not _ACTORS_COMPANY.isdisjoint(words) or not aliases.isdisjoint(words)
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     body = LEADING_CONDITION.sub("", text, count=1)
-    tokens = _ACTOR_WORD.findall(body[:200])[:10]
-    for index, token in enumerate(tokens):
-        if index > 0 and token.lower() in VERB_START:
-            subject = [t.lower() for t in tokens[:index]]
-            if subject[0] == "your" and len(subject) > 1 and _is_passive(tokens[index:index + 3]):
-                # "Your data is stored with our provider …": the reader's information is the
-                # subject, not the reader; whoever acts on it is not named
-                return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in subject) else "other"
-            if any(t in _ACTORS_READER for t in subject) and not any(t in _ACTORS_COMPANY for t in subject):
-                # "You grant us the right to …", "you allow us to …": what the company may do.
-                rest = [t.lower() for t in tokens[index: index + 4]]
-                if any(t.startswith(_GRANTS) for t in rest) and any(t in _ACTORS_COMPANY or t in aliases for t in rest):
-                    return "company"
-                return "reader"
-            return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in subject) else "other"
-    low = [t.lower() for t in tokens]
-    if low and low[0] in _ACTORS_READER:
+    # The first ten words, lower case (an end position reads as ``body[:200]`` without copying it),
+    # and where the first verb after the first word ends the subject: looked up at C speed.
+    words = list(map(str.lower, _ACTOR_WORD.findall(body, 0, 200)[:10]))
+    verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
+    if verb:
+        subject = words[:verb]
+        if subject[0] == "your" and len(subject) > 1 and _is_passive(words[verb:verb + 3]):
+            # "Your data is stored with our provider …": the reader's information is the
+            # subject, not the reader; whoever acts on it is not named
+            return "company" if _names_company(subject, aliases) else "other"
+        if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
+            # "You grant us the right to …", "you allow us to …": what the company may do.
+            rest = words[verb: verb + 4]
+            if any(t.startswith(_GRANTS) for t in rest) and _names_company(rest, aliases):
+                return "company"
+            return "reader"
+        return "company" if _names_company(subject, aliases) else "other"
+    if words and words[0] in _ACTORS_READER:
         return "reader"
-    return "company" if any(t in _ACTORS_COMPANY or t in aliases for t in low[:3]) else "other"
+    return "company" if _names_company(words[:3], aliases) else "other"
 
 
 # A lead-in left open for its list's entries to complete: it ends in "to", a modal verb or a
