@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, count, repeat
+from operator import add
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from ..diff.markup import _common_prefix, _common_suffix
@@ -99,13 +100,11 @@ class WordTable(Generic[_T]):
             return [self(word) for word in words]
 
 
-_RUN = re.compile(r"([a-z0-9]+)")
+_RUN = re.compile(r"[a-z0-9]+")
 #: The characters ``\s`` matches in a str pattern and not in an ASCII one (the information separators).
 _WIDE_SPACE = re.compile(r"[\x1c-\x1f]")
 #: The first words of every anchored pattern, by the pattern's number.
 _ANCHORS: list[tuple[str, ...]] = []
-#: The anchored patterns each run of letters and digits may begin (their numbers), kept per run.
-_OPENS: dict[str, tuple[int, ...]] = {}
 # Where the anchored patterns may begin in the last few texts (None for a text searched as usual):
 # the rules search the two sides of one clause change with several patterns in turn. A few dozen
 # are kept, so nothing outlives the clause changes that needed it.
@@ -113,13 +112,18 @@ _RECENT: dict[str, "dict[int, list[int]] | None"] = {}
 _RECENT_LIMIT = 32
 
 
-def _opened_by(run: str) -> tuple[int, ...]:
-    found = _OPENS.get(run)
-    if found is None:
-        found = tuple(number for number, starts in enumerate(_ANCHORS) if run.startswith(starts))
-        if len(_OPENS) < WordTable.LIMIT:
-            _OPENS[run] = found
-    return found
+def _piece_openings(piece: str) -> tuple[tuple[int, int], ...]:
+    """(pattern number, offset) for every anchored pattern a run of ASCII letters and digits of
+    ``piece`` (lower case, no space in it) may begin, in order of offset."""
+    return tuple(
+        (number, run.start())
+        for run in _RUN.finditer(piece)
+        for number, starts in enumerate(_ANCHORS) if run.group().startswith(starts)
+    )
+
+
+#: The openings of each piece of text between two spaces ("data,", "(share"), kept per piece.
+_PIECE_OPENINGS = WordTable(_piece_openings)
 
 
 def _openings(text: str) -> "dict[int, list[int]] | None":
@@ -132,20 +136,19 @@ def _openings(text: str) -> "dict[int, list[int]] | None":
         pass
     found: "dict[int, list[int]] | None" = None
     if text.isascii() and _WIDE_SPACE.search(text) is None:
-        parts = _RUN.split(text.lower())
-        runs = parts[1::2]
-        opened = list(map(_OPENS.get, runs))
-        if None in opened:
-            opened = [_opened_by(run) for run in runs]
-        ends = list(accumulate(map(len, parts)))
+        # No run holds a space: the text is cut at its spaces at C speed, each piece's openings are
+        # looked up (a statement repeats its pieces), and a piece starts one past the end of the last.
+        pieces = text.lower().split(" ")
+        opened = _PIECE_OPENINGS.each(pieces)
+        starts = map(add, accumulate(map(len, pieces), initial=0), count())
         found = {}
-        # only the runs that may begin a pattern (most begin none)
-        for start, numbers in compress(zip(ends[0::2], opened), opened):
-            for number in numbers:
+        # only the pieces that may begin a pattern (most begin none)
+        for start, pairs in compress(zip(starts, opened), opened):
+            for number, offset in pairs:
                 if number in found:
-                    found[number].append(start)
+                    found[number].append(start + offset)
                 else:
-                    found[number] = [start]
+                    found[number] = [start + offset]
     if len(_RECENT) >= _RECENT_LIMIT:
         _RECENT.clear()
     _RECENT[text] = found
@@ -182,11 +185,11 @@ class Anchored:
         self.pattern = pattern
         self.starts = starts
         self._match = _ascii_twin(pattern).match
-        # Every text's runs are looked up once for all anchored patterns: a new pattern makes the
-        # runs known so far incomplete (patterns are made on import and when options are compiled).
+        # Every text's pieces are looked up once for all anchored patterns: a new pattern makes the
+        # pieces known so far incomplete (patterns are made on import and when options are compiled).
         self.number = len(_ANCHORS)
         _ANCHORS.append(starts)
-        _OPENS.clear()
+        _PIECE_OPENINGS.known.clear()
         _RECENT.clear()
 
     def search(self, text: str) -> "re.Match[str] | None":
