@@ -25,23 +25,16 @@ from ..text import Anchored
 __all__ = ["Branch", "any_match", "may_match", "runs"]
 
 _CUT = re.compile(r"[ '@.\-+/:]")  # a space, or a mark a word may hold between its letters (see ``text._WORD``)
-# The runs of the last few clauses: the rules ask about the two sides of one clause change in turn.
-_RECENT: dict[str, frozenset[str]] = {}
 
 
 def runs(clause: Clause) -> frozenset[str]:
     """The runs of letters and digits of an ASCII clause, lower case: its words, and the parts of
     its words that hold a mark."""
-    text = clause.text
-    found = _RECENT.get(text)
-    if found is None:
-        key = clause.key
-        # (a key without marks is its words and spaces only)
-        found = clause.wordset if key.replace(" ", "").isalnum() else frozenset(_CUT.split(key))
-        if len(_RECENT) >= 8:
-            _RECENT.clear()
-        _RECENT[text] = found
-    return found
+    key = clause.key
+    # (a key without marks is its words and spaces only; one look for each mark costs least)
+    if "'" in key or "@" in key or "." in key or "-" in key or "+" in key or "/" in key or ":" in key:
+        return frozenset(_CUT.split(key))
+    return clause.wordset
 
 
 @dataclass(frozen=True)

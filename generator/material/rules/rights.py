@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause
 from ..findings import Finding
 from ..text import Anchored
 from .context import Context
-from .needs import Branch, may_match
 
 _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
@@ -49,19 +47,6 @@ _BARRED = Anchored(re.compile(
     r"|\byou must be (?:at least |over |aged? )?\d{1,2}\b[^.;]{0,40}\bto (?:use|access|register|sign up|create)\b",
     re.I,
 ), starts=("may", "can", "must", "are", "will", "you"))
-
-
-# What each alternative of _BARRED cannot match without (see .needs): "you", and "if", "unless" or
-# "while" with "are", "reside" or "live" — or "must be … to".
-_BARRED_NEEDS = (
-    Branch(_BARRED, words=(frozenset(("you",)), frozenset(("if", "unless", "while")), frozenset(("are", "reside", "live")))),
-    Branch(_BARRED, words=(frozenset(("you",)), frozenset(("must",)), frozenset(("be",)), frozenset(("to",)))),
-)
-
-
-def _bars(clause: Clause | None) -> bool:
-    """True when the clause bars readers from the service by who they are (:data:`_BARRED`)."""
-    return may_match(_BARRED_NEEDS, clause) and _BARRED.search(clause.text) is not None  # type: ignore[union-attr]
 
 
 # Stems of what a right is to and over (to access, correct, delete … the information, a copy, an
@@ -103,7 +88,7 @@ _FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
-    if _bars(change.new) and not _bars(change.old):
+    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
     if not listed and not change.touches("rights"):
