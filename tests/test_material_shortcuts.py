@@ -252,3 +252,13 @@ def test_an_anchored_pattern_searches_text_with_information_separators_as_its_pa
     found = anchored.search(text)
     assert (found.span() if found else None) == (plain.span() if plain else None), name
     assert _spans(anchored.finditer(text)) == _spans(anchored.pattern.finditer(text)), name
+
+
+ACTOR_TEXTS = st.lists(st.sampled_from(["We", "may", "you", "'", "-", "\u2019", " ", ",", "1", "é", "data", "(", "x" * 30]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(ACTOR_TEXTS)
+def test_the_first_words_taken_in_one_match_are_the_first_words_found(text):
+    groups = reading._FIRST_WORDS.match(text, 0, 200).groups()
+    assert list(filter(None, groups)) == reading._ACTOR_WORD.findall(text, 0, 200)[:10]

@@ -124,6 +124,10 @@ _NEGATING_RUN = re.compile(
     re.I | re.A,
 )
 _ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
+# The first ten such words in one match: each group takes a whole run of word characters (its
+# repeat is greedy and nothing after it can fail), so the groups that matched are what findall
+# finds first, in order.
+_FIRST_WORDS = re.compile(r"[^A-Za-z'’-]*" + r"(?:([A-Za-z'’-]+)[^A-Za-z'’-]*)?" * 10)
 _FIRM = Anchored(re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I), starts=(
     "will", "shall", "must", "always", "commit", "promise", "undertake", "are", "is", "guarantee",
 ))
@@ -258,7 +262,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     body = LEADING_CONDITION.sub("", text, count=1)
     # The first ten words, lower case (an end position reads as ``body[:200]`` without copying it),
     # and where the first verb after the first word ends the subject: looked up at C speed.
-    words = list(map(str.lower, _ACTOR_WORD.findall(body, 0, 200)[:10]))
+    words = list(map(str.lower, filter(None, _FIRST_WORDS.match(body, 0, 200).groups())))  # type: ignore[union-attr]
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
     if verb:
         subject = words[:verb]
