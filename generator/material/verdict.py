@@ -52,6 +52,20 @@ class _Tally:
 
 # A list written inside a paragraph ("We collect: - your name - your e-mail").
 _INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s")
+# Each character of ASCII text by what it may be in an inline list: a stop (":"), the first
+# character of a marker ("-"), a space, or nothing ("x").
+_INLINE_CLASSES = bytes(58 if c in b":;." else 45 if c in b"-*+0123456789" else 32 if c == 32 else 120 for c in range(256))
+
+
+def _inline_list(text: str, collapsed_text: str) -> bool:
+    """True when ``text`` (``collapsed_text``: the same, collapsed) writes a list inside it (:data:`_INLINE_LIST`)."""
+    # ASCII text that collapsing left as it was has only single spaces: a list needs a stop, a space
+    # and the first character of a marker in a row there, which most texts lack (found at C speed).
+    if text is collapsed_text and text.isascii() and b": -" not in text.encode().translate(_INLINE_CLASSES):
+        return False
+    return _INLINE_LIST.search(text) is not None
+
+
 _MARKER = re.compile(r"(?:^|(?<=\s))(?:[-*+\u2022]|\d{1,3}[.)])(?=\s)")
 
 
@@ -171,16 +185,17 @@ class Detector:
                      heading=block.kind == "heading", normalised=text is not None)
 
     def edited_clauses(self, old: Any, new: Any, a: str, b: str,
-                       window: tuple[tuple[int, int], tuple[int, int]]) -> list[tuple[Clause | None, Clause | None]]:
+                       window: tuple[tuple[int, int], tuple[int, int]] | None) -> list[tuple[Clause | None, Clause | None]]:
         """The clauses that differ between two versions of a block (``a`` and ``b``: their texts
-        folded, spaces collapsed; ``window``: where they differ, in whole sentences).
+        folded, spaces collapsed; ``window``: where they differ, in whole sentences, or None to cut
+        the blocks whole).
 
         Only the stretch between the first and the last changed character, widened to whole
         sentences, is cut into clauses: a one-word edit in a long paragraph costs one sentence,
         not the paragraph. Blocks of list entries and list items are cut whole (an entry needs its
         lead-in).
         """
-        if old.kind in ("item", "row", "heading") or _INLINE_LIST.search(old.text) or _INLINE_LIST.search(new.text):
+        if window is None:
             return align(self.clauses("old", old, a), self.clauses("new", new, b))
         (a1, a2), (b1, b2) = window
         return align(split(a[a1:a2], normalised=True), split(b[b1:b2], normalised=True))
@@ -192,10 +207,13 @@ class Detector:
         kind = old.kind if old is not None else new.kind if new is not None else "paragraph"
         if old is not None and new is not None:
             a, b = collapsed(old.text), collapsed(new.text)
-            window = changed_window(a, b)
+            # Blocks of list entries and list items are cut whole (an entry needs its lead-in); of
+            # a paragraph only the window: the stretch that differs, widened to whole sentences.
+            whole = old.kind in ("item", "row", "heading") or _inline_list(old.text, a) or _inline_list(new.text, b)
+            window = None if whole else changed_window(a, b)
             # Outside the window both texts are the same, and it begins and ends at a space (no
             # word holds one): the words are the same when the window's are.
-            same = window is None or same_words(a[window[0][0]: window[0][1]], b[window[1][0]: window[1][1]])
+            same = same_words(a, b) if window is None else same_words(a[window[0][0]: window[0][1]], b[window[1][0]: window[1][1]])
             if change.kind == "moved" and same:
                 title = section[-1] if section else quote(new.text, 40)
                 self.add(index, Finding("moved", "editorial", section, None, None,
@@ -212,7 +230,7 @@ class Detector:
             if change.kind == "moved":
                 self.add(index, Finding("moved", "editorial", section, None, None,
                                         f"“{(section[-1] if section else quote(new.text, 40)).strip('“”')}” moved to another place in the statement and was edited there."))
-            pairs = self.edited_clauses(old, new, a, b, window)  # type: ignore[arg-type]
+            pairs = self.edited_clauses(old, new, a, b, window)
         elif new is not None:
             pairs = [(None, c) for c in self.clauses("new", new)]
         elif old is not None:
