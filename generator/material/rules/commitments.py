@@ -16,11 +16,13 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START
-from ..text import LIMITS, negative, quote
+from ..text import LIMITS, WordTable, negative, quote
 from .context import Context, added_between, part_end
 from .practices import practices_in
 
 _SUBJECT_WORDS = 4
+#: Whether a word negates or limits, looked up once per word.
+_LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
 
 def _subject_narrowed(change: ClauseChange) -> str | None:
@@ -137,8 +139,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     assert old is not None and new is not None
     old_words = [w.norm for s in change.spans for w in s.old]
     new_words = [w.norm for s in change.spans for w in s.new]
-    lost = [w for w in old_words if (negative(w) or w in LIMITS) and w not in new_words]
-    won = [w for w in new_words if (negative(w) or w in LIMITS) and w not in old_words]
+    lost: list[str] = []
+    won: list[str] = []
+    if any(_LIMITING.each(old_words + new_words)):  # (most edits change no negation or limit)
+        lost = [w for w in old_words if _LIMITING(w) and w not in new_words]
+        won = [w for w in new_words if _LIMITING(w) and w not in old_words]
     if (old.negated and not new.negated or any(negative(w) for w in lost)) and not any(negative(w) for w in won):
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     if old.limits_handling and not new.limits_handling or old.limited and not new.limited or any(w in LIMITS for w in lost) and not any(w in LIMITS for w in won):
