@@ -145,10 +145,7 @@ def _openings(text: str) -> "dict[int, list[int]] | None":
         # only the pieces that may begin a pattern (most begin none)
         for start, pairs in compress(zip(starts, opened), opened):
             for number, offset in pairs:
-                if number in found:
-                    found[number].append(start + offset)
-                else:
-                    found[number] = [start + offset]
+                found.setdefault(number, []).append(start + offset)
     if len(_RECENT) >= _RECENT_LIMIT:
         _RECENT.clear()
     _RECENT[text] = found
