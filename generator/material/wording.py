@@ -48,11 +48,13 @@ PATTERNS: tuple[str, ...] = (
     N_("The date written in the text changed%(example)s."),
     N_("Only the Markdown source changed (blank lines, comments or markup that does not show); the text reads the same."),
     # rules/collection.py
+    N_("%(quote)s is now listed among the information collected; the statement already said it collects this."),
     N_("%(quote)s is now listed among the information collected."),
     N_("%(quote)s is no longer listed among the information collected."),
     N_("An entry of the information collected now reads %(quote)s."),
     N_("An entry of the information collected was reworded: it now reads %(quote)s."),
     N_("A new clause says information is collected or accessed."),
+    N_("A new clause says information is collected that the statement already said it collects."),
     N_("A clause about information collected or accessed was removed."),
     N_("A clause about information collected or accessed now says more."),
     # rules/commitments.py
@@ -113,6 +115,7 @@ PATTERNS: tuple[str, ...] = (
     N_("An entry of those who receive information now names the recipient: %(quote)s."),
     N_("A clause about service providers now gives more examples of the work they do for the company."),
     N_("A new clause says information is shared with, sold to or accessed by others."),
+    N_("A new clause says information goes to the service providers the statement already named."),
     N_("A clause saying information is shared with or accessed by others was removed."),
     N_("A clause saying who receives or accesses information now says more."),
     # rules/retention.py

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import split
 from ..findings import Finding
-from ..reading import content_words
-from ..text import Anchored, quote
+from ..reading import STOP, Reading, content_words
+from ..text import Anchored, fold, quote
 from .context import Context, added_between, illustrates
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
@@ -44,6 +45,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Collection widened (material) or narrowed (substantive)."""
     if context.list_topic(change) == "collection" or _enumerated(change, context):
         if change.kind == "inserted":
+            if _restates(change, context):
+                return change.finding("collection", "substantive", f"{quote(change.new_text)} is now listed among the information collected; "
+                                      "the statement already said it collects this.")
             return change.finding("collection", "material", f"{quote(change.new_text)} is now listed among the information collected.")
         if change.kind == "removed":
             return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
@@ -58,6 +62,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
         return None
     if change.kind == "inserted":
+        if _restates(change, context):
+            return change.finding("collection", "substantive", "A new clause says information is collected that the statement already said it collects.")
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
@@ -110,3 +116,121 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
     end = _OBJECT_END.search(text, verb.end())
     stop = end.start() if end is not None else len(text)
     return added_between(change, verb.start(), stop)
+
+
+# -- restating what is already collected ---------------------------------------------------------
+#
+# A statement often says again what it collects in a new form: a table of data and purposes, a
+# section for a state's law that lists the law's categories of information (CCPA § 1798.140(v)(1):
+# "identifiers", "commercial information", "internet or other electronic network activity
+# information" …). A new clause or entry that names only kinds of information the old version
+# already said it collects discloses no new collection.
+
+#: The categories of personal information of CCPA § 1798.140(v)(1) and (ae) (sensitive personal
+#: information), by a word of their name, with the words of the kinds of information each covers
+#: (the statute's own examples). A category is already collected when one of its kinds is.
+_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "identifier": ("name", "alias", "address", "email", "e-mail", "ip", "account", "username", "device", "phone",
+                   "telephone", "cookie", "id", "identifier", "signature"),
+    "customer": ("name", "address", "phone", "telephone", "signature", "payment", "card", "bank", "insurance"),
+    "commercial": ("purchase", "order", "transaction", "payment", "subscription", "product", "billing", "receipt"),
+    "internet": ("browsing", "browser", "log", "page", "visit", "usage", "interaction", "click", "search", "cookie"),
+    "network": ("browsing", "browser", "log", "page", "visit", "usage", "interaction", "click", "search", "cookie"),
+    "geolocation": ("location", "geolocation", "gps"),
+    "audio": ("photo", "image", "video", "recording", "voice", "audio", "picture", "call"),
+    "visual": ("photo", "image", "video", "recording", "picture", "camera"),
+    "professional": ("employer", "job", "employment", "occupation", "title", "work"),
+    "employment": ("employer", "job", "employment", "occupation", "title", "work"),
+    "employment-related": ("employer", "job", "employment", "occupation", "title", "work"),
+    "education": ("school", "education", "student", "degree", "grade"),
+    "inference": ("preference", "profile", "interest", "inference", "characteristic"),
+    "biometric": ("biometric", "fingerprint", "face", "voiceprint", "faceprint"),
+    "protected": ("age", "gender", "sex", "race", "birth", "nationality", "disability", "marital"),
+    "classification": ("age", "gender", "sex", "race", "birth", "nationality", "disability", "marital"),
+    "characteristic": ("age", "gender", "sex", "race", "birth", "nationality", "disability", "marital"),
+}
+
+#: Words of a disclosure that name no kind of information ("In the past 12 months we collected the
+#: following categories of personal information").
+_NAMES_NO_KIND = frozenset((
+    "information", "data", "personal", "category", "categorie", "following", "such", "example", "including",
+    "include", "like", "past", "last", "month", "year", "twelve", "type", "kind", "certain", "specific", "similar",
+    "related", "described", "above", "below", "listed", "list", "statute", "law", "california", "federal",
+    "state", "consumer", "resident", "record", "history", "online", "unique", "electronic", "activity",
+    "other", "drawn", "create", "sensitive", "non-public", "thermal", "olfactory", "collect", "gather",
+    "obtain", "receive", "access", "get", "provide", "give", "process", "store", "source", "service",
+    "collected", "gathered", "obtained", "received", "accessed", "provided", "processed", "stored", "collects",
+    "receives", "we've", "describe", "set", "out", "section", "policy", "notice", "statement", "privacy",
+))
+
+
+def _kind(norm: str) -> str:
+    """A word as the kind of information it names: a plural made singular ("addresses" → "address",
+    "categories" → "category", "names" → "name")."""
+    if len(norm) <= 3 or not norm.endswith("s") or norm.endswith(("ss", "us", "is")):
+        return norm
+    if norm.endswith("ies"):
+        return norm[:-3] + "y"
+    if norm.endswith(("sses", "xes", "ches", "shes")):
+        return norm[:-2]
+    return norm[:-1]
+
+
+_CATEGORY_KINDS = {name: frozenset(kinds) for name, kinds in _CATEGORIES.items()}
+_NO_KIND = _NAMES_NO_KIND | STOP
+
+
+def _kinds(norms: "frozenset[str] | set[str]") -> set[str]:
+    """The kinds of information words name (words that name none, and numbers, left out)."""
+    return {_kind(w) for w in norms if not w.isdigit()} - _NO_KIND
+
+
+def _restates(change: ClauseChange, context: Context) -> bool:
+    """True when every kind of information a new clause names is one the old version already said it
+    collects (a category counting as said when one of its kinds was)."""
+    if change.new is None:
+        return False
+    collected = collected_kinds(context)
+    return bool(collected) and kinds_covered(change.new.wordset, collected)
+
+
+def kinds_covered(words: "frozenset[str]", collected: frozenset[str]) -> bool:
+    """True when every kind of information ``words`` name is in ``collected`` (a category counting
+    as collected when one of its kinds is)."""
+    return all(kind in collected or not _CATEGORY_KINDS.get(kind, frozenset()).isdisjoint(collected) for kind in _kinds(words))
+
+
+def collected_kinds(context: Context) -> frozenset[str]:
+    """The kinds of information the old version says it collects (worked out once per diff)."""
+    return context.memo("collected", lambda: _collected(context))  # type: ignore[no-any-return]
+
+
+def _collected(context: Context) -> frozenset[str]:
+    """The kinds of information the old version says it collects: the words of its clauses in which
+    it (or someone for it) collects information, not ruling it out, and of the entries of its lists of
+    what is collected."""
+    found: set[str] = set()
+    lead = ""
+    for block in context.old_blocks:
+        if block.kind == "heading":
+            lead = ""
+            continue
+        if block.kind in ("item", "row"):
+            topic = context.lead_topic(lead) if lead else context.heading_topic(tuple(block.section))
+            if topic == "collection":
+                for clause in split(block.text, item=True):
+                    found |= _kinds(clause.wordset)
+            continue
+        lead = " ".join(fold(block.text).split())[-400:]
+        in_section = context.heading_topic(tuple(block.section)) == "collection"
+        for clause in split(block.text):
+            if clause.item:
+                if context.lead_topic(clause.lead) == "collection":
+                    found |= _kinds(clause.wordset)
+                continue
+            reading = Reading(clause.text, clause.wordset, "", frozenset(), clause.key)
+            if reading.actor == "reader" or reading.restricts:
+                continue
+            if in_section or _COLLECTS.search(clause.text):
+                found |= _kinds(clause.wordset)
+    return frozenset(found)

@@ -62,11 +62,8 @@ class Context:
         clause = change.new if change.new is not None else change.old
         if clause is None or not clause.item:
             return None
-        lead = clause.lead
-        if lead:
-            if lead not in self._by_lead:
-                self._by_lead[lead] = _by_lead(lead)
-            return self._by_lead[lead]
+        if clause.lead:
+            return self.lead_topic(clause.lead)
         return self.section_topic(change)
 
     def anywhere(self, side: str, found: Callable[[str], "set[str]"]) -> frozenset[str]:
@@ -79,12 +76,29 @@ class Context:
             self._wholes[key] = frozenset().union(*(found(block.text) for block in blocks))
         return self._wholes[key]  # type: ignore[no-any-return]
 
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, worked out once per diff (what a whole version says, asked by a rule)."""
+        if key not in self._wholes:
+            self._wholes[key] = compute()
+        return self._wholes[key]
+
     def section_topic(self, change: ClauseChange) -> str | None:
         """What the clause's section is about by its heading (``rights`` under "Your rights"), for
         any clause of it, not only a list's entries."""
-        if change.section not in self._by_section:
-            self._by_section[change.section] = self._by_heading(change.section)
-        return self._by_section[change.section]
+        return self.heading_topic(change.section)
+
+    def heading_topic(self, section: tuple[str, ...]) -> str | None:
+        """What a section is about by its heading (see :meth:`section_topic`)."""
+        if section not in self._by_section:
+            self._by_section[section] = self._by_heading(section)
+        return self._by_section[section]
+
+    def lead_topic(self, lead: str) -> str | None:
+        """What the list introduced by ``lead`` holds (``collection``, ``recipients``, ``purpose``,
+        ``rights``), or None."""
+        if lead not in self._by_lead:
+            self._by_lead[lead] = _by_lead(lead)
+        return self._by_lead[lead]
 
     def _by_heading(self, section: tuple[str, ...]) -> str | None:
         for heading in reversed(section):

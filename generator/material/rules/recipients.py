@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import split
 from ..findings import Finding
+from ..reading import Reading
 from ..text import Anchored, quote
+from .collection import collected_kinds, kinds_covered
 from .context import Context, added_between, illustrates, named_beside, part_end
 from .needs import Branch, any_match
 from .transfers import _SAFEGUARD
@@ -75,6 +78,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if reading.actor == "reader" or reading.restricts or not any_match(_SHARING, change.new if change.new_text else change.old):
         return None
     if change.kind == "inserted":
+        if _restates_providers(change, context):
+            return change.finding("recipients", "substantive", "A new clause says information goes to the service providers the statement already named.")
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
@@ -139,3 +144,54 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
         return True
     stop = max(shares.end(), part_end(change.new_text, shares.start()))
     return added_between(change, shares.start(), stop + 1)
+
+
+# -- restating who already receives --------------------------------------------------------------
+
+# Recipients who act for the company: service providers and contractors (CCPA § 1798.140(ag), (j)),
+# processors (GDPR Art. 28), vendors.
+_FOR_THE_COMPANY = frozenset(("service", "provider", "vendor", "processor", "sub-processor", "subprocessor", "contractor", "supplier"))
+# Words that name any other recipient, or a way of passing information on beyond a disclosure for
+# the company's own purposes.
+_OTHERS = re.compile(
+    r"\b(?:third|part(?:y|ies|ner)|affiliat|subsidiar|advertis|broker|authorit|government|law enforcement|public|"
+    r"sell|sold|sale|rent|licen[cs])", re.I,
+)
+# Words of the disclosure itself, not of what is disclosed ("we disclosed … to our service providers
+# for a business purpose", "who perform services on our behalf").
+_DISCLOSING = frozenset((
+    "disclose", "disclosed", "discloses", "share", "shared", "shares", "provide", "provided", "give", "gave", "given",
+    "transfer", "transferred", "make", "made", "available", "business", "purpose", "purposes", "perform", "performs",
+    "work", "behalf", "help", "helps", "services", "providers", "vendors", "processors", "contractors", "suppliers",
+))
+_NAME = re.compile(r"(?<=\w\s)[A-Z][a-z]{2,30}\b")
+
+
+def _restates_providers(change: ClauseChange, context: Context) -> bool:
+    """True when a new clause says information goes to the company's service providers (those who
+    act for it) and to no one else, the old version already said it discloses information to them,
+    and every kind of information the clause names is one the old version said it collects: a
+    disclosure "for a business purpose" (CCPA § 1798.115(c)) restating what the statement said."""
+    text = change.new_text
+    words = change.new.wordset if change.new is not None else frozenset()
+    if _FOR_THE_COMPANY.isdisjoint(words) or _NAME.search(text) or _OTHERS.search(text):
+        return False
+    if not context.memo("discloses-to-providers", lambda: _discloses_to_providers(context)):
+        return False
+    collected = collected_kinds(context)
+    return bool(collected) and kinds_covered(words - _FOR_THE_COMPANY - _DISCLOSING, collected)
+
+
+def _discloses_to_providers(context: Context) -> bool:
+    """True when the old version says it gives information to its service providers, in a clause that
+    does not rule it out."""
+    for block in context.old_blocks:
+        if _FOR_THE_COMPANY.isdisjoint(block.text.lower().split()) and "providers" not in block.text.lower():
+            continue
+        for clause in split(block.text):
+            if _FOR_THE_COMPANY.isdisjoint(clause.wordset):
+                continue
+            reading = Reading(clause.text, clause.wordset, "", frozenset(), clause.key)
+            if reading.actor != "reader" and not reading.restricts and _SHARES.search(clause.text):
+                return True
+    return False
