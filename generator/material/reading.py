@@ -78,7 +78,7 @@ _GRANTS = ("grant", "give", "allow", "authori", "permit", "licen", "consent")
 VERB_START = frozenset(
     "may might will shall must can could would should do does did don't doesn't won't cannot never only also "
     "is are was were has have had agree collect use share sell disclose process keep retain store transfer access "
-    "receive obtain provide treat consider require reserve need grant let allow permit delete send offer".split()
+    "receive obtain provide treat consider require reserve need grant let allow permit delete send offer stay stays remain remains".split()
 )
 LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
@@ -87,9 +87,12 @@ _NOT_NEGATION = Anchored(re.compile(
     r"\bnot less than\b|\bnot more than\b|\bwhether or not\b|\bif not\b|\bor not\b|\bno longer than\b|\bno matter\b",
     re.I,
 ), starts=("no", "without", "whether", "if", "or"))
-_EXCEPTION = Anchored(re.compile(r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b", re.I), starts=(
-    "unless", "except", "other", "save", "where", "as",
-))
+# (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
+_EXCEPTION = Anchored(re.compile(
+    r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b"
+    r"|\bwithout (?:first )?(?:your|their|the user's|prior|express|explicit)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
+    re.I,
+), starts=("unless", "except", "other", "save", "where", "as", "without"))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
@@ -110,7 +113,7 @@ _PROMISES = Anchored(re.compile(
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you)\b",
     re.I,
 ), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))
-_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as"))
+_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without"))
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
 _PERMISSIVE = Anchored(re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I), starts=(

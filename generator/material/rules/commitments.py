@@ -24,6 +24,19 @@ _SUBJECT_WORDS = 4
 #: Whether a word negates or limits, looked up once per word.
 _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
+# Notice that reaches the reader: told, notified or written to, by e-mail, letter, text or in the app.
+_DIRECT = re.compile(
+    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call)\s{1,3}(?:you|users|customers|subscribers|members|account holders)\b"
+    r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
+    r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
+    r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
+    re.I,
+)
+
+
+def _tells_directly(text: str) -> bool:
+    return _DIRECT.search(text) is not None
+
 
 def _subject_narrowed(change: ClauseChange) -> str | None:
     """The words added in front of the clause's verb, when its subject gained a qualifier.
@@ -152,6 +165,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", "The limit now has an exception.")
     if old.promises and not new.promises and new.permissive:
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
+    if old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text) and not new.negated:
+        # "We will tell you about changes by email" → "We will post changes on our website": notice
+        # that reached the reader now waits to be found (FTC: material changes need direct notice)
+        return change.finding("commitments", "material", "The clause no longer promises to tell the reader directly.")
     if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts:
         # "we will announce it here, by email, or on our home page" → "here or on our home page":
         # the same promise, kept in fewer ways

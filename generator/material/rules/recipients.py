@@ -84,6 +84,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
     if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
+        if _names_the_same(change):
+            return change.finding("recipients", "substantive", "A clause about who receives information now names a recipient it already described.")
         if _more_examples_of_providers(change):
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")

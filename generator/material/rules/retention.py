@@ -18,7 +18,7 @@ from .context import Context
 from .needs import Branch, any_match
 
 # Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as
-# needed" — four alternatives, each searched only where a clause has the words it needs (see .needs).
+# needed", "stay published" — five alternatives, each searched only where a clause has the words it needs (see .needs).
 _KEEP = r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b"
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
 _KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
@@ -42,6 +42,13 @@ _KEEPS = (
         re.I,
     ), starts=("information", "data", "content", "log", "record", "backup", "copies", "detail", "history")), words=(
         _KEPT, frozenset(("kept", "retained", "stored", "archived")),
+    )),
+    # staying where it is: "Comments stay published until you delete them"
+    Branch(Anchored(re.compile(
+        r"\b(?:stay|stays|remain|remains)\s{1,3}(?:published|stored|available|visible|online|public|on (?:our|the) (?:servers?|site|website|service))\b",
+        re.I,
+    ), starts=("stay", "remain")), words=(
+        frozenset(("stay", "stays", "remain", "remains")), frozenset(("published", "stored", "available", "visible", "online", "public", "on")),
     )),
 )
 _DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz]|overwr)", re.I), starts=("delet", "eras", "destroy", "anonymi", "overwr"))
