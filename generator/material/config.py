@@ -88,7 +88,12 @@ DEFAULT_RISK_TERMS: list[str] = [
     "genetic", "health|medical", "sensitive personal|sensitive data|sensitive information|special categor",
     "children|child|minor|kids",
     "law enforcement|government request|subpoena|search warrant",
-    "train|machine learning|artificial intelligence", "AI|LLM", "automated decision|automated means|automated processing",
+    "train|machine learning|artificial intelligence", "AI|LLM", (
+        "automated decision|automated means|automated processing|automated scoring|automated screening|automated assessment|"
+        "automatically scor|automatically rank|automatically screen|automatically assess|automatically evaluat|automatically reject|"
+        "scor … automatically|rank … automatically|screen … automatically|assess … automatically|evaluat … automatically|"
+        "reject … automatically|algorithmic decision"
+    ),
     "data broker", "racial|ethnic origin|religio|sexual orientation|sex life|trade union|political opinion|criminal",
     "financial|credit card|payment card|bank account|credit score",
     "government-issued|government issued|social security number|driver's licen|passport|national id|identity card|identity document",
@@ -187,7 +192,11 @@ def _family(entry: str) -> Family | None:
     if starts:
         # A word start matches its inflections (sell → selling); spaces match any whitespace. The
         # tail is bounded so that a long token costs no more than a short one.
-        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in starts)
+        # "…" stands for up to four words between ("scor … automatically": "score your application
+        # automatically")
+        body = "|".join(
+            re.escape(w).replace(r"\ …\ ", r"[\w'-]{0,24}(?:\s+[\w'-]{1,24}){0,4}?\s+").replace(r"\ ", r"\s+") for w in starts
+        )
         alternatives.append(rf"(?i:\b(?:{body})[\w'-]{{0,24}})")
     if exact:
         alternatives.append(r"\b(?:" + "|".join(re.escape(w) for w in exact) + r")s?\b")

@@ -137,6 +137,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # ("Our staff see account data only when they need to help you": data, and a limit on handling it)
     if not (change.touches("notice", "contact", "collection", "sharing", "retention", "transfer")
             or change.touches("data") and (change.touches("use") or _limits_handling(change))
+            or "your" in change.vocabulary and _limits_handling(change)  # a limit on handling the reader's own: "your application"
             or _names_a_practice(change, context)):
         return None
     if change.kind == "inserted":
