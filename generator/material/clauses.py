@@ -20,7 +20,10 @@ from typing import Sequence
 
 from .text import Word, collapsed, common_ends, key_of_folded, once, pieces, similarity, words_of_pieces
 
-__all__ = ["Clause", "split", "align", "PAIR_SIMILARITY"]
+__all__ = ["Clause", "split", "align", "PAIR_SIMILARITY", "DATE_LINE"]
+
+#: The line that dates a statement ("Effective: 1 May 2025", "Last updated on …").
+DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
 
 #: Shared words (Jaccard index) from which two clauses of a replaced region are the same clause edited.
 PAIR_SIMILARITY = 0.45
@@ -222,8 +225,10 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
     if not olds or not news:
         return [(o, None) for o in olds] + [(None, n) for n in news]
     if len(olds) == 1 and len(news) == 1:
-        # one clause each side: the same clause edited when they share enough words
-        if similarity(olds[0].wordset, news[0].wordset) >= PAIR_SIMILARITY / 2:
+        # one clause each side: the same clause edited when they share enough words, or both the
+        # statement's date line ("Effective: 1 May 2025" → "Effective: 15 March 2026" share one)
+        if similarity(olds[0].wordset, news[0].wordset) >= PAIR_SIMILARITY / 2 or (
+                DATE_LINE.match(olds[0].text) and DATE_LINE.match(news[0].text)):
             return [(olds[0], news[0])]
         return [(olds[0], None), (None, news[0])]
     if len(olds) != len(news):

@@ -87,7 +87,7 @@ DEFAULT_RISK_TERMS: list[str] = [
     "precise location|precise geolocat|GPS", "biometric|face recognition|facial recognition|fingerprint|voiceprint",
     "genetic", "health|medical", "sensitive personal|sensitive data|sensitive information|special categor",
     "children|child|minor|kids",
-    "law enforcement|government request|subpoena|search warrant",
+    "law enforcement|government request|government agenc|public authorit|police|court order|subpoena|search warrant",
     "train|machine learning|artificial intelligence", "AI|LLM", (
         "automated decision|automated means|automated processing|automated scoring|automated screening|automated assessment|"
         "automatically scor|automatically rank|automatically screen|automatically assess|automatically evaluat|automatically reject|"

@@ -13,6 +13,7 @@ import re
 from typing import Sequence
 
 from .changes import ClauseChange, Span
+from .clauses import DATE_LINE
 from .config import Options
 from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
@@ -28,7 +29,6 @@ _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}$")
 # A page address written as text: a domain with a known ending, or a path.
 _ADDRESS = re.compile(r"^(?:https?:/?/?)?(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}(?:/\S{0,300})?$|^/[\w./-]{1,300}$")
-DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
 # Words capitalised for grammar, not because they name something.
 _COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
 

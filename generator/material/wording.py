@@ -57,6 +57,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A new clause says information is collected that the statement already said it collects."),
     N_("A clause about information collected or accessed was removed."),
     N_("A clause about information collected or accessed now says more."),
+    N_("A clause about information collected or accessed now collects it more often or all the time."),
     # rules/commitments.py
     N_("A new clause limits what is done with information."),
     N_("A clause that limited or committed what is done with information was removed."),
@@ -116,6 +117,7 @@ PATTERNS: tuple[str, ...] = (
     N_("An entry of those who receive information now names the recipient: %(quote)s."),
     N_("A clause about who receives information now names a recipient it already described."),
     N_("A clause about service providers now gives more examples of the work they do for the company."),
+    N_("A clause about who receives information now gives more examples; it names no new recipient."),
     N_("A new clause says information is shared with, sold to or accessed by others."),
     N_("A new clause says information goes to the service providers the statement already named."),
     N_("A clause saying information is shared with or accessed by others was removed."),

@@ -69,7 +69,19 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
     if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
+    if change.added_words and not change.old_reading.restricts and _MORE_OFTEN.search(change.changed_new_text()) \
+            and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
+        return change.finding("collection", "material", "A clause about information collected or accessed now collects it more often or all the time.")
     return None
+
+
+# Collecting again and again rather than on one occasion: "when you apply for an overdraft" → "…
+# and from time to time while you have one"; location "in the background".
+_MORE_OFTEN = re.compile(
+    r"\bfrom time to time\b|\bperiodically\b|\bregularly\b|\bcontinuous(?:ly)?\b|\bcontinually\b|\bat any time\b|\bat all times\b"
+    r"|\bin the background\b|\bwhenever\b|\bevery time\b|\beach time\b|\bon an ongoing basis\b|\bmonthly\b|\bweekly\b|\bdaily\b",
+    re.I,
+)
 
 
 def _reworded(change: ClauseChange) -> bool:

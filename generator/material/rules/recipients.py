@@ -88,6 +88,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about who receives information now names a recipient it already described.")
         if _more_examples_of_providers(change):
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
+        if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
+            return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
 
@@ -120,15 +122,35 @@ def _more_examples_of_providers(change: ClauseChange) -> bool:
     providers, such as hosting and e-mail delivery" → "… e-mail delivery and support tools"): the
     category of recipients (GDPR Art. 13(1)(e)) stays the same. Words that name advertisers,
     partners, affiliates, brokers or authorities are a new category, whatever list they join."""
+    return bool(_PROVIDERS.search(change.new_text)) and _more_examples(change, names=True)
+
+
+# Words that name a recipient (one more of them in a list of examples is one more recipient).
+_RECIPIENT_WORDS = re.compile(
+    r"\b(?:third|part(?:y|ies|ners?)|affiliat|subsidiar|advertis|vendors?|providers?|processors?|compan|authorit|government|"
+    r"law enforcement|police|courts?|users|public|anyone|others|recipients?|developers?|personnel|employees|contractors|brokers?|"
+    r"carriers?|couriers?|banks?|insurers?|auditors?|agenc|suppliers?|merchants?|sellers?|acquirers?|purchasers?|successors?)",
+    re.I,
+)
+
+
+def _more_examples(change: ClauseChange, *, names: bool) -> bool:
+    """True when every run of words an edited clause gained stands in a list of examples it already
+    had ("such as", "for example" …, up to the end of that part of the sentence) and names no
+    advertisers, partners, affiliates, brokers or authorities — nor, unless ``names``, anyone by
+    name ("when the law requires it, for example to report suspicious activity" → "… or to answer
+    a subpoena": when, not to whom)."""
     text = change.new_text
-    if not _PROVIDERS.search(text) or _OTHER_PARTIES.search(change.changed_new_text()) or not _EXAMPLES.search(change.old_text):
+    if _OTHER_PARTIES.search(change.changed_new_text()) or not _EXAMPLES.search(change.old_text):
         return False
     markers = list(_EXAMPLES.finditer(text))
     added = [span for span in change.spans if span.new]
     if not markers or not added:
         return False
     for span in added:
-        if named_beside(change, span):
+        if not names and any(w.written[:1].isupper() for w in span.new):
+            return False
+        if names and named_beside(change, span):
             continue  # "payment processing (Stripe)": the provider named
         start = span.new[0].start
         before = [m for m in markers if m.end() <= start]
