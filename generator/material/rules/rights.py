@@ -14,6 +14,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..reading import content_words
 from ..text import Anchored
 from .context import Context
 
@@ -52,9 +53,10 @@ _BARRED = Anchored(re.compile(
 # Stems of what a right is to and over (to access, correct, delete … the information, a copy, an
 # account): one of them gone is a right narrowed, whatever came in its place.
 _WHAT_A_RIGHT_COVERS = frozenset((
-    "access", "copy", "copie", "correct", "rectif", "rectify", "update", "delete", "delet", "erase", "eras", "port", "portab",
+    "access", "copy", "copie", "correct", "rectif", "rectify", "update", "delete", "delet", "erase", "eras", "port", "portab", "portable",
     "portability", "export", "download", "object", "restrict", "withdraw", "opt", "opt-out", "unsubscribe", "complain", "complaint",
     "appeal", "information", "data", "account", "content", "free", "charge", "time",
+    "authority", "authoritie", "supervisory", "regulator", "commissioner", "ombudsman",
 ))
 
 
@@ -71,9 +73,13 @@ def _covers_lost(change: ClauseChange) -> set[str]:
 
 
 def _only_removed(change: ClauseChange) -> bool:
-    """True when words were only taken out, none put in their place: the right says less. ("ask for
-    a copy" → "request a copy" puts a word in place of another: a rewording.)"""
-    return all(not span.new for span in change.spans if span.old)
+    """True when words were only taken out, none put in their place or anywhere else: the right says
+    less. ("ask for a copy" → "request a copy" puts a word in place of another, and "complain to
+    the Swedish Authority for Privacy Protection (IMY)" → "… to Integritetsskyddsmyndigheten (IMY),
+    the Swedish data protection authority" takes a name out and writes another: rewordings.)"""
+    return all(not span.new for span in change.spans if span.old) and not any(
+        span.new and content_words([w.norm for w in span.new]) for span in change.spans
+    )
 
 
 # A condition on making a request: a fee, a check of identity, a refusal.
