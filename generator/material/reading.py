@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
 
-__all__ = ["Reading", "read", "aliases_of", "last_sentence", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
+__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -112,7 +112,8 @@ _LIMITS_HANDLING = Anchored(re.compile(
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
-    r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you)\b",
+    r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
+    r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
 ), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))
 _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without"))
@@ -327,6 +328,11 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
                     if low not in ("we", "us", "our") and low not in _NOT_NAMES:
                         names.add(low)
     return frozenset(names)
+
+
+def negates(text: str) -> bool:
+    """True when a negating word governs ``text``, a part of a sentence whose words are not known."""
+    return _negated(text)
 
 
 def _negated(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START
+from ..reading import LEADING_CONDITION, STOP, VERB_START, negates
 from ..text import LIMITS, WordTable, negative, quote
 from .context import Context, added_between, part_end
 from .practices import practices_in
@@ -98,6 +98,26 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     return added_between(change, start, stop)
 
 
+# The company's own part of a sentence that begins with the reader: "You can turn off history, and
+# we then do not store new conversations."
+_COMPANY_PART = re.compile(r"(?:,|;)\s{1,3}(?:and\s{1,3})?(?:we|us)\b", re.I)
+
+
+def _company_part_weakened(change: ClauseChange) -> Finding | None:
+    """A sentence in which the reader acts and the company then promises something ("…, and we then
+    do not store new conversations"): its company's part no longer rules out what it did."""
+    if change.kind != "edited":
+        return None
+    old, new = _COMPANY_PART.search(change.old_text), _COMPANY_PART.search(change.new_text)
+    if old is None:
+        return None
+    old_part = change.old_text[old.start():]
+    new_part = change.new_text[new.start():] if new is not None else ""
+    if negates(old_part) and not negates(new_part):
+        return change.finding("commitments", "material", "The clause no longer says “not”.")
+    return None
+
+
 def _limits_handling(change: ClauseChange) -> bool:
     return any(reading is not None and reading.limits_handling for reading in (change.old_reading, change.new_reading))
 
@@ -131,7 +151,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A limit or commitment removed or weakened (material); a new one (substantive)."""
     reading = change.reading
     if reading.actor == "reader":
-        return None
+        return _company_part_weakened(change)
     # What the limit is about, read in the clause and its section's heading: under "How we share
     # information", "They may use it only to provide services to us" limits what is done with it.
     # ("Our staff see account data only when they need to help you": data, and a limit on handling it)

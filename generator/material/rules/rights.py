@@ -50,6 +50,25 @@ _BARRED = Anchored(re.compile(
 ), starts=("may", "can", "must", "are", "will", "you"))
 
 
+# An age below which the service is not for the reader: "not for anyone under 18", "you must be 18
+# or older", "not directed to children under 13".
+_AGE_BAR = re.compile(
+    r"\b(?:under|below|younger than|at least|over|aged?)\s{1,3}(?:the age of\s{1,3})?(\d{1,2})\b|\b(\d{1,2})\s{0,3}(?:or older|or over|years (?:of age )?or older|\+)",
+    re.I,
+)
+
+
+def _ages(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _AGE_BAR.finditer(text)}
+
+
+def _same_age_bar(change: ClauseChange, context: Context) -> bool:
+    """True when a new clause that bars readers by age names an age the old version already named
+    ("Lantern is not for anyone under 18" → "You must be 18 or older to use Lantern"): the same bar."""
+    ages = _ages(change.new_text)
+    return bool(ages) and ages <= context.anywhere("old", _ages)
+
+
 # Stems of what a right is to and over (to access, correct, delete … the information, a copy, an
 # account): one of them gone is a right narrowed, whatever came in its place.
 _WHAT_A_RIGHT_COVERS = frozenset((
@@ -61,7 +80,12 @@ _WHAT_A_RIGHT_COVERS = frozenset((
 
 
 # Words that name the same thing in a right: "your personal information" → "your personal data".
-_SAME_THING = {"data": "information", "detail": "information", "details": "information"}
+# (and the rights' own names: "rectify" → "correct", "erase" → "delete")
+_SAME_THING = {
+    "data": "information", "detail": "information", "details": "information",
+    "rectify": "correct", "rectif": "correct", "rectification": "correct", "erase": "delete", "eras": "delete",
+    "erasure": "delete", "delet": "delete", "portab": "port", "portability": "port", "portable": "port",
+}
 
 
 def _covers_lost(change: ClauseChange) -> set[str]:
@@ -94,7 +118,8 @@ _FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
-    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)):
+    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
+            and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
     if not listed and not change.touches("rights"):
