@@ -39,11 +39,13 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
     "legal", "lawful", "on", "based", "rel",
 ))
 # Consent made the condition of what a clause does: "With your consent, we use analytics cookies";
-# "… and, if you agreed, to send you product updates".
+# "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
-    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b",
+    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
+    # "We ask for your consent before we share …"
+    r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3})?(?:consent|permission)\s{1,3}(?:before|to|for)\b",
     re.I,
-), starts=("with", "if"))
+), starts=("with", "if", "ask", "obtain", "get", "seek", "request"))
 
 
 def _bases(text: str) -> set[str]:

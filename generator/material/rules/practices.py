@@ -9,6 +9,8 @@ is a limit (commitments rule), not a new risk. Substantive: such a mention remov
 
 from __future__ import annotations
 
+import re
+
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..text import listing, quote
@@ -16,15 +18,43 @@ from .context import Context
 
 
 def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[str, str]:
-    """Families present in a clause: only those with a spelling whose first word starts a word here."""
+    """Families present in a clause: only those with a spelling whose first word starts a word here,
+    and not as a word of a title ("the My Health My Data Act", "our Consumer Health Data Privacy
+    Policy", "the Children's Online Privacy Protection Act": citing a law or a document is no practice)."""
     options = context.options
     found: dict[str, str] = {}
     for index in sorted(options.families_in(norms)):
         family = options.families[index]
         match = family.pattern.search(text)
+        if match is not None and _in_title(text, match.start(), match.end()):
+            match = next((m for m in family.pattern.finditer(text) if not _in_title(text, m.start(), m.end())), None)
         if match:
             found.setdefault(family.label, match.group())
     return found
+
+
+# A run of capitalised words (small linking words allowed inside): a name or a title.
+_TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|of|and|for|the|on|in|to|&")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a capitalised word inside a run of at least three capitalised
+    words (besides a linking word or two)."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[:start].split()[-4:]
+    after = text[end:].split()[:4]
+    words = 1
+    for word in reversed(before):
+        if not _TITLE_WORD.fullmatch(word.strip("(\"“”")):
+            break
+        words += word[:1].isupper()
+    for word in after:
+        if not _TITLE_WORD.fullmatch(word.rstrip(".,;:)\"“”")):
+            break
+        words += word[:1].isupper()
+    return words >= 3
+
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
