@@ -264,11 +264,21 @@ def _names_company(words: "Sequence[str]", aliases: frozenset[str]) -> bool:
     return not _ACTORS_COMPANY.isdisjoint(words) or not aliases.isdisjoint(words)
 
 
+# The company's products in the reader's hands: "Your camera records video …" is the product
+# acting for the company, not the reader.
+_DEVICES = frozenset((
+    "camera", "cameras", "device", "devices", "phone", "app", "apps", "browser", "watch", "tracker", "car", "vehicle",
+    "speaker", "doorbell", "thermostat", "wearable", "headphones", "tv", "console", "robot", "sensor", "sensors", "hub",
+))
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     body = LEADING_CONDITION.sub("", text, count=1)
     # The first ten words, lower case (an end position reads as ``body[:200]`` without copying it),
     # and where the first verb after the first word ends the subject: looked up at C speed.
     words = list(map(str.lower, filter(None, _FIRST_WORDS.match(body, 0, 200).groups())))  # type: ignore[union-attr]
+    if len(words) > 2 and words[0] == "your" and words[1] in _DEVICES:
+        return "company"
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
     if verb:
         subject = words[:verb]

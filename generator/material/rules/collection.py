@@ -23,7 +23,8 @@ _NOT_A_VERB = r"(?!(?<=access)\s{1,3}(?:controls?|management|restrictions?|right
 # The company gets information: the verbs of collection, with information as their object.
 _COLLECTS = Anchored(re.compile(
     r"\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b" + _NOT_A_VERB + r"[^.;]{0,80}"
-    r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity)\b"
+    r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity"
+    r"|video|audio|sound|voice|images?|photos?|recordings?|clips?)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
     r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"  # "records your position"
