@@ -373,11 +373,15 @@ class Detector:
                     break  # one material reason per clause
         if not found:
             what = {"edited": "reworded", "inserted": "added", "removed": "removed"}[item.kind]
-            self.add(item.order, item.finding(
-                "content", "substantive",
+            message = (
                 f"A clause was {what}{where(item.section)}; no rule of substance (collection, use, recipients, retention, "
-                "transfers, rights, controller, disputes, commitments) applies to it.",
-            ))
+                "transfers, rights, controller, disputes, commitments) applies to it."
+            )
+            tally = self.tallies.get(("content", "substantive", item.section, message))
+            if tally is not None:
+                tally.count += 1  # (only the first such clause is quoted: no need to make its quote)
+            else:
+                self.add(item.order, item.finding("content", "substantive", message))
 
     def editorial(self, item: ClauseChange, form: str) -> None:
         """Form changes are counted per kind; :meth:`result` reports each kind once, quoting the first."""
