@@ -28,7 +28,6 @@ Verdicts, least to most severe:
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..lazy import lazy_exports
@@ -103,7 +102,8 @@ def classifier(
         previous = statement.previous(version)
         if previous is None:
             return None
-        key = (_digest(previous.body), _digest(version.body))
+        # (the texts themselves: a str keeps its hash, and both stay alive in the statement anyway)
+        key = (previous.body, version.body)
         found = cache.get(key)
         if found is None:
             if diff is not None:
@@ -114,10 +114,6 @@ def classifier(
         return found
 
     return classify_version
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
