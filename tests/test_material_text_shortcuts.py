@@ -1,0 +1,84 @@
+"""The detector's text shortcuts give what their plain definitions give.
+
+``collapsed``, ``common_ends``, ``same_words`` and the inline-list test each take a faster road for
+ASCII text (a text returned as it is, an exclusive or of two byte strings read as numbers, letters
+and digits compared before any tokenising, a translated byte string looked at for a stop, a space
+and a marker). Each is compared here with its plain definition on seeded random texts built from
+the characters that decide them: spaces of every kind, stops and list markers, joiners inside
+words, letters in both cases, and a few non-ASCII characters that fold or case-fold.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from generator.material.text import _WORD, common_ends, collapsed, fold, same_words
+from generator.material.verdict import _INLINE_LIST, _inline_list
+
+ALPHABET = (
+    list("abcdeABCDE019") + [" "] * 6 + ["  ", "\t", "\n", "\u00a0", "\u200b"]
+    + list(".,;:!?-*+()'@/") + ["1.", "2)", "\u2022", "\u2019", "\u201c", "\u2013", "\u00e9", "\u03a3", "\u0130", "\u00df"]
+)
+
+
+def _texts(seed: int, count: int, ascii_only: bool = False) -> list[str]:
+    rng = random.Random(seed)
+    pool = [c for c in ALPHABET if c.isascii()] if ascii_only else ALPHABET
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def _edited(rng: random.Random, text: str) -> str:
+    """The text with a few characters replaced, inserted or deleted (pairs that share most of their length)."""
+    chars = list(text)
+    for _ in range(rng.randint(0, 3)):
+        at = rng.randint(0, len(chars))
+        roll = rng.random()
+        if roll < 0.4 and at < len(chars):
+            chars[at] = rng.choice(ALPHABET)
+        elif roll < 0.7:
+            chars.insert(at, rng.choice(ALPHABET))
+        elif at < len(chars):
+            del chars[at]
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_collapsed_is_the_text_folded_with_single_spaces(ascii_only):
+    for text in _texts(1, 3000, ascii_only):
+        assert collapsed(text) == " ".join(fold(text).split()), repr(text)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_common_ends_are_the_longest_common_head_and_the_tail_that_does_not_overlap_it(ascii_only):
+    rng = random.Random(2)
+    for a in _texts(3, 3000, ascii_only):
+        b = _edited(rng, a)
+        if ascii_only and not b.isascii():
+            b = b.encode("ascii", "ignore").decode()
+        head, tail = common_ends(a, b)
+        expected_head = 0
+        while expected_head < min(len(a), len(b)) and a[expected_head] == b[expected_head]:
+            expected_head += 1
+        expected_tail = 0
+        most = min(len(a), len(b)) - expected_head
+        while expected_tail < most and a[len(a) - 1 - expected_tail] == b[len(b) - 1 - expected_tail]:
+            expected_tail += 1
+        assert (head, tail) == (expected_head, expected_tail), (a, b)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_same_words_compares_the_words_lower_case(ascii_only):
+    rng = random.Random(4)
+    for a in _texts(5, 3000, ascii_only):
+        for b in (_edited(rng, a), a.upper(), a.replace(" ", "  "), _edited(rng, a.swapcase())):
+            expected = _WORD.findall(fold(a).lower()) == _WORD.findall(fold(b).lower())
+            assert same_words(a, b) == expected, (a, b)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_the_inline_list_shortcut_agrees_with_the_pattern(ascii_only):
+    for text in _texts(6, 3000, ascii_only) + ["We collect: - your name - your e-mail", "Rules: 1. Be kind. 2) Be brief."]:
+        for given in (text, collapsed(text)):
+            assert _inline_list(given, collapsed(given)) == (_INLINE_LIST.search(given) is not None), repr(given)
