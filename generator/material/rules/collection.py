@@ -13,9 +13,9 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, Reading, content_words
+from ..reading import STOP, content_words
 from ..text import Anchored, fold, quote
-from .context import Context, added_between, illustrates
+from .context import Context, added_between, illustrates, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
 # management" (and "access rights", "access requests": the reader's).
@@ -241,9 +241,6 @@ def _collected(context: Context) -> frozenset[str]:
                 if context.lead_topic(clause.lead) == "collection":
                     found |= _kinds(clause.wordset)
                 continue
-            reading = Reading(clause.text, clause.wordset, "", frozenset(), clause.key)
-            if reading.actor == "reader" or reading.restricts:
-                continue
-            if in_section or _COLLECTS.search(clause.text):
+            if states(clause) and (in_section or _COLLECTS.search(clause.text)):
                 found |= _kinds(clause.wordset)
     return frozenset(found)

@@ -8,10 +8,11 @@ from typing import Any, Callable, Sequence
 
 from ..changes import ClauseChange, Span
 from ..config import Options
-from ..reading import last_sentence
+from ..clauses import Clause
+from ..reading import Reading, last_sentence
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["Context", "LIST_LEADS", "added_between", "illustrates", "named_beside", "part_end"]
+__all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -70,11 +71,8 @@ class Context:
         """What ``found`` finds in any block of the ``old`` or ``new`` version, worked out once per
         diff and only when a rule asks (is the company a clause names as controller new to the
         statement?)."""
-        key = (side, found)
-        if key not in self._wholes:
-            blocks = self.old_blocks if side == "old" else self.new_blocks
-            self._wholes[key] = frozenset().union(*(found(block.text) for block in blocks))
-        return self._wholes[key]  # type: ignore[no-any-return]
+        blocks = self.old_blocks if side == "old" else self.new_blocks
+        return self.memo((side, found), lambda: frozenset().union(*(found(block.text) for block in blocks)))  # type: ignore[no-any-return]
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, worked out once per diff (what a whole version says, asked by a rule)."""
@@ -186,3 +184,10 @@ def added_between(change: ClauseChange, start: int, stop: int) -> bool:
     also a run that begins before it and brings the part's first words with it ("… questions" →
     "… questions and share them with our partners")."""
     return any(span.new and span.new[0].start < stop and span.new[-1].end > start for span in change.spans)
+
+
+def states(clause: Clause) -> bool:
+    """True when a clause of a whole version, read on its own, is something the company says it does:
+    not the reader acting, nothing ruled out or limited (see :class:`~..reading.Reading`)."""
+    reading = Reading(clause.text, clause.wordset, "", frozenset(), clause.key)
+    return reading.actor != "reader" and not reading.restricts

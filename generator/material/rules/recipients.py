@@ -16,12 +16,11 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import Reading
 from ..text import Anchored, quote
 from .collection import collected_kinds, kinds_covered
-from .context import Context, added_between, illustrates, named_beside, part_end
+from .context import Context, added_between, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
-from .transfers import _SAFEGUARD
+from .transfers import SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale. Each
@@ -69,7 +68,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if not change.touches("sharing") and "available" not in change.vocabulary and "access" not in change.vocabulary:
         return None
-    if _SAFEGUARD.search(change.new_text or change.old_text):
+    if SAFEGUARD.search(change.new_text or change.old_text):
         # "These transfers are protected by the Commission's standard contractual clauses": where
         # information goes and how it is protected there is the transfers rule's, which also reads
         # a name added to such a clause as a new destination
@@ -113,7 +112,8 @@ _PROVIDERS = re.compile(
     re.I,
 )
 # Words that name recipients of a category of their own, never just another provider.
-_OTHER_PARTIES = re.compile(r"\b(?:advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public|sell|sale)", re.I)
+_OTHER_PARTY_WORDS = r"advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public|sell|sale"
+_OTHER_PARTIES = re.compile(rf"\b(?:{_OTHER_PARTY_WORDS})", re.I)
 
 
 def _more_examples_of_providers(change: ClauseChange) -> bool:
@@ -177,10 +177,7 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
 _FOR_THE_COMPANY = frozenset(("service", "provider", "vendor", "processor", "sub-processor", "subprocessor", "contractor", "supplier"))
 # Words that name any other recipient, or a way of passing information on beyond a disclosure for
 # the company's own purposes.
-_OTHERS = re.compile(
-    r"\b(?:third|part(?:y|ies|ner)|affiliat|subsidiar|advertis|broker|authorit|government|law enforcement|public|"
-    r"sell|sold|sale|rent|licen[cs])", re.I,
-)
+_OTHERS = re.compile(rf"\b(?:{_OTHER_PARTY_WORDS}|third|part(?:y|ies)|subsidiar|sold|rent|licen[cs])", re.I)
 # Words of the disclosure itself, not of what is disclosed ("we disclosed … to our service providers
 # for a business purpose", "who perform services on our behalf").
 _DISCLOSING = frozenset((
@@ -215,7 +212,6 @@ def _discloses_to_providers(context: Context) -> bool:
         for clause in split(block.text):
             if _FOR_THE_COMPANY.isdisjoint(clause.wordset):
                 continue
-            reading = Reading(clause.text, clause.wordset, "", frozenset(), clause.key)
-            if reading.actor != "reader" and not reading.restricts and _SHARES.search(clause.text):
+            if states(clause) and _SHARES.search(clause.text):
                 return True
     return False

@@ -21,7 +21,7 @@ _TRANSFERS = Anchored(re.compile(
     r"|\b(?:international|cross-border) (?:data )?transfers?\b",
     re.I,
 ), starts=("transfer", "stor", "process", "host", "sent", "move", "international", "cross"))
-_SAFEGUARD = Anchored(re.compile(
+SAFEGUARD = Anchored(re.compile(
     r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b",
     re.I,
@@ -40,7 +40,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
     if not change.touches("transfer") and _ABROAD.isdisjoint(change.vocabulary):
         return None
-    old_safe, new_safe = bool(_SAFEGUARD.search(change.old_text)), bool(_SAFEGUARD.search(change.new_text))
+    old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
     if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe):
         return None
     if change.reading.actor == "reader":
@@ -81,7 +81,7 @@ _PLACES = frozenset(("outside", "abroad", "worldwide", "anywhere", "internationa
 
 
 def _safeguards(text: str) -> set[str]:
-    return {m.group().lower() for m in _SAFEGUARD.finditer(text)} if text else set()
+    return {m.group().lower() for m in SAFEGUARD.finditer(text)} if text else set()
 
 
 def _names_a_place(change: ClauseChange) -> bool:
@@ -91,7 +91,7 @@ def _names_a_place(change: ClauseChange) -> bool:
         return True
     if change.new is None:
         return False
-    guards = [(m.start(), m.end()) for m in _SAFEGUARD.finditer(change.new_text)]
+    guards = [(m.start(), m.end()) for m in SAFEGUARD.finditer(change.new_text)]
     first = change.new.words[0] if change.new.words else None
     return any(
         w.written[:1].isupper() and w is not first and w.norm not in _NAMES
