@@ -1,5 +1,6 @@
 """The detector's text shortcuts give what their plain definitions give.
 
+The word pattern is possessive (it never backtracks); ``similarity`` makes one set, not two.
 ``collapsed``, ``common_ends``, ``same_words`` and the inline-list test each take a faster road for
 ASCII text (a text returned as it is, an exclusive or of two byte strings read as numbers, letters
 and digits compared before any tokenising, a translated byte string looked at for a stop, a space
@@ -11,10 +12,11 @@ words, letters in both cases, and a few non-ASCII characters that fold or case-f
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from generator.material.text import _WORD, common_ends, collapsed, fold, same_words
+from generator.material.text import _ASCII_WORD_SPLIT, _WORD, _WORD_SPLIT, common_ends, collapsed, fold, same_words, similarity
 from generator.material.verdict import _INLINE_LIST, _inline_list
 
 ALPHABET = (
@@ -82,3 +84,26 @@ def test_the_inline_list_shortcut_agrees_with_the_pattern(ascii_only):
     for text in _texts(6, 3000, ascii_only) + ["We collect: - your name - your e-mail", "Rules: 1. Be kind. 2) Be brief."]:
         for given in (text, collapsed(text)):
             assert _inline_list(given, collapsed(given)) == (_INLINE_LIST.search(given) is not None), repr(given)
+
+
+#: The word pattern as first written: greedy, every repetition's place kept to backtrack to.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['@.\-+/:][^\W_]+)*")
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_the_possessive_word_patterns_find_the_greedy_patterns_words(ascii_only):
+    for text in _texts(7, 3000, ascii_only) + ["don't e-mail privacy@acme.example a.b. x-/y 'a' -b- 1.2.3."]:
+        assert _WORD.findall(text) == _PLAIN_WORD.findall(text), repr(text)
+        plain_split = re.compile(f"({_PLAIN_WORD.pattern})").split(text)
+        assert _WORD_SPLIT.split(text) == plain_split, repr(text)
+        if text.isascii():
+            assert _ASCII_WORD_SPLIT.split(text) == plain_split, repr(text)
+
+
+def test_similarity_is_the_share_of_words_in_common():
+    rng = random.Random(8)
+    vocabulary = [f"w{n}" for n in range(12)]
+    for _ in range(3000):
+        a = frozenset(rng.sample(vocabulary, rng.randint(0, 8)))
+        b = frozenset(rng.sample(vocabulary, rng.randint(0, 8)))
+        assert similarity(a, b) == (len(a & b) / len(a | b) if a or b else 1.0), (a, b)

@@ -48,12 +48,15 @@ _FOLD = str.maketrans({
 })
 # A word: letters and digits, joined by an apostrophe, @, dot, hyphen, plus or slash inside it
 # ("don't", "privacy@acme.example", "e-mail", "help.acme.example/privacy"). No part repeats
-# ambiguously, so matching is linear.
-_WORD = re.compile(r"[^\W_]+(?:['@.\-+/:][^\W_]+)*")
+# ambiguously, so matching is linear. (Possessive: a run of letters ends where the next character
+# is not one, and a joiner not followed by a letter or digit ends the word, so giving back
+# characters can never let a match go on — the matches are those of the plain greedy pattern, found
+# without the engine keeping every repetition's place to backtrack to.)
+_WORD = re.compile(r"[^\W_]++(?:['@.\-+/:][^\W_]++)*+")
 # The same, captured: ``split`` gives the text between words and the words in turn, in one C call;
 # for ASCII text, the same pattern with ASCII classes (the same words, found faster).
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-_ASCII_WORD_SPLIT = re.compile(r"([a-zA-Z0-9]+(?:['@.\-+/:][a-zA-Z0-9]+)*)")
+_ASCII_WORD_SPLIT = re.compile(r"([a-zA-Z0-9]++(?:['@.\-+/:][a-zA-Z0-9]++)*+)")
 
 #: Words that negate the clause they stand in.
 NEGATIONS = frozenset("not no never none nor neither cannot without nothing nobody nowhere unable".split())
@@ -407,7 +410,9 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of words two clauses have in common (Jaccard index of their word sets)."""
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    # |a ∪ b| = |a| + |b| - |a ∩ b|: one set made instead of two, the same integers divided.
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def quote(text: str, limit: int = 80) -> str:
