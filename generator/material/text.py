@@ -270,12 +270,14 @@ def pieces(text: str) -> list[str]:
 def words_of_pieces(parts: list[str], norms: "Sequence[str] | None" = None) -> tuple[Word, ...]:
     """The words, with their positions, of a text cut by :func:`pieces` (``norms``: their lower-case
     forms, when known)."""
-    # Every position is a running sum of the pieces' lengths: no Python code runs per word.
+    # Every position is a running sum of the pieces' lengths: no Python code runs per word. The
+    # sums alternate: where a word starts (the end of the text before it), where it ends. One
+    # iterator given to ``zip`` twice deals them out in turn, with no list of them made.
     if len(parts) == 1:
         return ()
     written = parts[1::2]
-    ends = list(accumulate(map(len, parts)))
-    return tuple(map(_new_word, repeat(Word), zip(map(str.lower, written) if norms is None else norms, written, ends[0::2], ends[1::2])))
+    ends = accumulate(map(len, parts))
+    return tuple(map(_new_word, repeat(Word), zip(map(str.lower, written) if norms is None else norms, written, ends, ends)))
 
 
 def words(text: str) -> list[Word]:
