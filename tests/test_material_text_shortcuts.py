@@ -1,6 +1,7 @@
 """The detector's text shortcuts give what their plain definitions give.
 
-The word pattern is possessive (it never backtracks); ``similarity`` makes one set, not two.
+The word pattern is possessive (it never backtracks); ``similarity`` makes one set, not two; the
+abbreviation pattern is only searched before a full stop that is not the eighth letter in a row.
 ``collapsed``, ``common_ends``, ``same_words`` and the inline-list test each take a faster road for
 ASCII text (a text returned as it is, an exclusive or of two byte strings read as numbers, letters
 and digits compared before any tokenising, a translated byte string looked at for a stop, a space
@@ -17,6 +18,7 @@ import re
 import pytest
 
 from generator.material.text import _ASCII_WORD_SPLIT, _WORD, _WORD_SPLIT, common_ends, collapsed, fold, same_words, similarity
+from generator.material.clauses import _ABBREVIATION, _ends_abbreviation
 from generator.material.verdict import _INLINE_LIST, _inline_list
 
 ALPHABET = (
@@ -107,3 +109,15 @@ def test_similarity_is_the_share_of_words_in_common():
         a = frozenset(rng.sample(vocabulary, rng.randint(0, 8)))
         b = frozenset(rng.sample(vocabulary, rng.randint(0, 8)))
         assert similarity(a, b) == (len(a & b) / len(a | b) if a or b else 1.0), (a, b)
+
+
+def test_the_abbreviation_shortcut_agrees_with_the_pattern():
+    rng = random.Random(9)
+    # abbreviations, words of every length, and letters that case-fold to ASCII ones (ſ, K, ı, İ)
+    pieces = ["e.g", "i.e", "etc", "Inc", "u.s", "approx", "X", "a", "data", "informat", "policy", "7", "ab1",
+              "\u017f", "\u212a", "\u0131", "\u0130", "_", "é", " ", " ", ".", ". ", "!", "?", ";", "(", "-"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    for text in texts + ["See e.g. this", "Acme Inc. and", "U.S. law", "Approx. 5", "in the EU. We"]:
+        for stop in range(len(text)):
+            expected = _ABBREVIATION.search(text[max(0, stop - 7): stop + 1]) is not None
+            assert _ends_abbreviation(text, stop) == expected, (text, stop)

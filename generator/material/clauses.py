@@ -45,6 +45,19 @@ _ABBREVIATION = re.compile(
 )
 
 
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """True when the stop at ``text[stop]`` ends an abbreviation: ``_ABBREVIATION.search`` of the
+    eight characters ending there, asked only where it can match. Every abbreviation ends in a full
+    stop and is at most six characters before it, starting at a word boundary: after seven letters
+    or digits in a row there is none."""
+    if text[stop] != ".":
+        return False
+    before = text[max(0, stop - 7): stop]
+    if len(before) == 7 and before.isalnum():
+        return False
+    return _ABBREVIATION.search(text[max(0, stop - 7): stop + 1]) is not None
+
+
 class Clause:
     """One sentence or list item of a block, as plain text (folded, spaces collapsed), and its words.
 
@@ -123,7 +136,7 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
         for match in _BOUNDARY.finditer(text):
             cut = match.group(1)
             piece = text[start: match.start(1)]
-            if piece.endswith(".") and _ABBREVIATION.search(piece[-8:]) and not cut.strip():
+            if piece.endswith(".") and _ends_abbreviation(piece, len(piece) - 1) and not cut.strip():
                 continue  # "e.g. Google", "Acme Inc. and", "U.S. law": not the end of a sentence
             parts.append((piece, in_list))
             in_list = bool(cut.strip()) or (in_list and piece.endswith(";"))
@@ -165,7 +178,7 @@ def _sentence_start(text: str, at: int) -> int:
         i = max(text.rfind(".", lo, end), text.rfind("!", lo, end), text.rfind("?", lo, end), text.rfind(";", lo, end))
         if i < 0:
             break
-        if text[i + 1].isspace() and not _ABBREVIATION.search(text[max(0, i - 7): i + 1]):
+        if text[i + 1].isspace() and not _ends_abbreviation(text, i):
             return i + 2
         end = i
     return 0
@@ -174,7 +187,7 @@ def _sentence_start(text: str, at: int) -> int:
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence holding ``text[at]`` ends (after its full stop)."""
     for match in _END.finditer(text, at):
-        if not _ABBREVIATION.search(text[max(0, match.start() - 7): match.start() + 1]):
+        if not _ends_abbreviation(text, match.start()):
             return match.start() + 1
     return len(text)
 
