@@ -262,3 +262,14 @@ ACTOR_TEXTS = st.lists(st.sampled_from(["We", "may", "you", "'", "-", "\u2019", 
 def test_the_first_words_taken_in_one_match_are_the_first_words_found(text):
     groups = reading._FIRST_WORDS.match(text, 0, 200).groups()
     assert list(filter(None, groups)) == reading._ACTOR_WORD.findall(text, 0, 200)[:10]
+
+
+def test_a_pattern_searched_for_the_first_time_finds_in_a_text_searched_before_what_its_pattern_finds():
+    # A pattern takes part in the texts' openings from its first search on: the openings kept for a
+    # text searched before then must not hide its matches.
+    text = "We keep logs; we share data with our partners and keep nothing else."
+    first = Anchored(re.compile(r"\bkeep\w*", re.I), starts=("keep",))
+    later = Anchored(re.compile(r"\bshar\w*|\bpartners?\b", re.I), starts=("shar", "partner"))
+    assert _spans(first.finditer(text)) == _spans(first.pattern.finditer(text)) != []
+    assert _spans(later.finditer(text)) == _spans(later.pattern.finditer(text)) != []
+    assert _spans(first.finditer(text)) == _spans(first.pattern.finditer(text))

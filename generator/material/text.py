@@ -106,7 +106,8 @@ class WordTable(Generic[_T]):
 _RUN = re.compile(r"[a-z0-9]+")
 #: The characters ``\s`` matches in a str pattern and not in an ASCII one (the information separators).
 _WIDE_SPACE = re.compile(r"[\x1c-\x1f]")
-#: The first words of every anchored pattern, by the pattern's number.
+#: The first words of every anchored pattern searched so far, by the pattern's number (none for a
+#: pattern not searched yet: ``startswith(())`` is false, so no piece opens it).
 _ANCHORS: list[tuple[str, ...]] = []
 # Where the anchored patterns may begin in the last few texts (None for a text searched as usual):
 # the rules search the two sides of one clause change with several patterns in turn. A few dozen
@@ -185,15 +186,25 @@ class Anchored:
         self.pattern = pattern
         self.starts = starts
         self._match = _ascii_twin(pattern).match
-        # Every text's pieces are looked up once for all anchored patterns: a new pattern makes the
-        # pieces known so far incomplete (patterns are made on import and when options are compiled).
+        # Every text's pieces are looked up once for all anchored patterns, but a pattern takes part
+        # only from its first search on: one the rules never get to (its rule is off, or no clause
+        # has the words it needs) costs the texts nothing.
         self.number = len(_ANCHORS)
-        _ANCHORS.append(starts)
+        self._searched = False
+        _ANCHORS.append(())
+
+    def _first_search(self) -> None:
+        # The pieces known so far are incomplete without this pattern: they are looked up afresh
+        # (at most once per pattern; patterns are made on import and when options are compiled).
+        self._searched = True
+        _ANCHORS[self.number] = self.starts
         _PIECE_OPENINGS.known.clear()
         _RECENT.clear()
 
     def search(self, text: str) -> "re.Match[str] | None":
         """``pattern.search(text)``."""
+        if not self._searched:
+            self._first_search()
         found = _openings(text)
         if found is None:
             return self.pattern.search(text)
@@ -206,6 +217,8 @@ class Anchored:
 
     def finditer(self, text: str) -> "list[re.Match[str]]":
         """``list(pattern.finditer(text))``."""
+        if not self._searched:
+            self._first_search()
         found = _openings(text)
         if found is None:
             return list(self.pattern.finditer(text))
