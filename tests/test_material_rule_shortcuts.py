@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.material.clauses import Clause
+from generator.material import form
 from generator.material.form import _allowed, _typo
 from generator.material.rules import contact, controller
 from generator.material.rules.needs import Branch, any_match, may_match
@@ -130,3 +131,13 @@ def company_texts(draw: st.DrawFn) -> str:
 @given(st.one_of(company_texts(), AROUND))
 def test_a_clause_names_the_companies_its_text_names(text):
     assert controller._companies_of(Clause.make(text)) == controller.companies(text)
+
+
+LEADS = st.lists(st.sampled_from(list("aZ9 .):(ivxIVXCMdl\u00e9\u00c9\u0663\u2003\t") + ["1.2", "ii", "Ab", "(a) "]), max_size=8).map("".join)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(LEADS)
+def test_a_leading_number_is_told_without_the_pattern_only_where_the_pattern_cannot_match(text):
+    found, plain = form._numbered(text), form._LEADING_NUMBER.match(text)
+    assert (found.group() if found else None) == (plain.group() if plain else None), text

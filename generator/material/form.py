@@ -10,6 +10,7 @@ address, a company's legal name, or a name in a clause that says who receives in
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Sequence
 
 from .changes import ClauseChange, Span
@@ -50,6 +51,14 @@ def _facts(word: str) -> frozenset[str]:
 # looked up once for all of them.
 _FACTS = WordTable(_facts)
 _EVERY_FACT = frozenset(("e-mail", "negates or limits", "address", "digit", "article or joiner", "legal form"))
+
+
+def _numbered(text: str) -> "re.Match[str] | None":
+    """``_LEADING_NUMBER.match(text)``, told without the pattern for a text that begins with a
+    letter followed by a lower-case letter (most do): no alternative of the pattern can begin so."""
+    if text[:1].isalpha() and text[1:2].islower():
+        return None
+    return _LEADING_NUMBER.match(text)
 
 
 def _strip_number(text: str) -> str:
@@ -144,10 +153,13 @@ def _abbreviation_added(span: Span, change: ClauseChange) -> bool:
     return len(before) >= size and "".join(w[0] for w in before[-size:]) == letters.lower()
 
 
+# A name that says who receives information, who is responsible, where it goes or which court
+# decides is substance, not a product name.
+_PARTY_TOPICS = frozenset(("sharing", "controller", "transfer", "disputes"))
+
+
 def _party_clause(change: ClauseChange) -> bool:
-    # A name that says who receives information, who is responsible, where it goes or which court
-    # decides is substance, not a product name.
-    return change.touches("sharing", "controller", "transfer", "disputes")
+    return not change.topics.isdisjoint(_PARTY_TOPICS)  # (change.touches of these topics)
 
 
 def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
@@ -155,15 +167,15 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     ``renaming``), or None when it changes substance."""
     old = [w.norm for w in span.old]
     new = [w.norm for w in span.new]
-    every = old + new
-    facts = _FACTS.each(every)
+    facts = _FACTS.each(old + new)
     some = frozenset().union(*facts)  # what any of the words is
-    if "e-mail" in some:
-        return None  # a contact address is a contact detail, never a matter of form
-    if "negates or limits" in some:
-        # "can not" → "cannot" keeps its meaning; any other negation or limit does not
-        return "editorial" if "".join(old) == "".join(new) else None
-    each = _EVERY_FACT.intersection(*facts)  # what every one of the words is
+    if some:  # (most changed words are none of these)
+        if "e-mail" in some:
+            return None  # a contact address is a contact detail, never a matter of form
+        if "negates or limits" in some:
+            # "can not" → "cannot" keeps its meaning; any other negation or limit does not
+            return "editorial" if "".join(old) == "".join(new) else None
+    each = _EVERY_FACT.intersection(*facts) if some else some  # what every one of the words is
     if not old or not new:
         # Only articles (and "and" where a sentence was split) may come or go, or a word inside a name.
         if "article or joiner" in each:
@@ -186,7 +198,7 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         ):
             return "renumbering"
         return None
-    if len(old) == len(new) and all(_typo(o, n, options.distance) for o, n in zip(old, new)):
+    if len(old) == len(new) and all(map(_typo, old, new, repeat(options.distance))):
         return "editorial"
     # (one word for one: the words joined are the words just compared)
     if (len(old) != 1 or len(new) != 1) and _typo("".join(old), "".join(new), options.distance):
@@ -216,7 +228,7 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
     """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
     assert change.old is not None and change.new is not None
     old_text, new_text = change.old.text, change.new.text
-    numbered = _LEADING_NUMBER.match(old_text) or _LEADING_NUMBER.match(new_text)
+    numbered = _numbered(old_text) or _numbered(new_text)
     if change.old.heading and change.new.heading:
         # A section's title: renumbered, renamed or reworded, it names the section; the text says the rest.
         if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):
