@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.material.changes import ClauseChange
 from generator.material.clauses import Clause
 from generator.material import form
 from generator.material.form import _allowed, _typo
@@ -141,3 +142,21 @@ LEADS = st.lists(st.sampled_from(list("aZ9 .):(ivxIVXCMdl\u00e9\u00c9\u0663\u200
 def test_a_leading_number_is_told_without_the_pattern_only_where_the_pattern_cannot_match(text):
     found, plain = form._numbered(text), form._LEADING_NUMBER.match(text)
     assert (found.group() if found else None) == (plain.group() if plain else None), text
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(st.sampled_from(list("aZ 0123456789.@-\u0663\u00e4")), max_size=12))
+def test_a_digit_is_told_as_the_pattern_tells_it(text):
+    assert contact._has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+EDIT_WORDS = st.lists(st.sampled_from(["we", "call", "us", "on", "020", "7946", "Suite", "4b", "a@b.example", "@", "x9", "-", "ä", "\u0663"]), max_size=7)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(EDIT_WORDS, EDIT_WORDS)
+def test_an_edited_clause_is_read_for_contact_details_as_its_new_text_would_be(old_words, new_words):
+    old, new = Clause.make(" ".join(old_words) + "."), Clause.make(" ".join(new_words) + ".")
+    change = ClauseChange.edited(old, new, ("Contact",), 0, "paragraph")
+    if not contact._candidate(change.old_text):
+        assert contact._new_candidate(change) == contact._candidate(change.new_text), (old.text, new.text)
