@@ -161,22 +161,36 @@ class ClauseChange:
         return self.new_reading or self.old_reading  # type: ignore[return-value]
 
     @once
+    def changed_old_words(self) -> list[str]:
+        """The old words of every changed span, lower case, in order (several rules read them)."""
+        return [w.norm for s in self.spans for w in s.old]
+
+    @once
+    def changed_new_words(self) -> list[str]:
+        """The new words of every changed span, lower case, in order."""
+        return [w.norm for s in self.spans for w in s.new]
+
+    @once
     def added_words(self) -> set[str]:
         """Stems of meaningful words the new clause has and the old one has not."""
         if self.old is None:
-            return content_words(self.new.key.split()) if self.new is not None else set()
+            return content_words(self.new.wordset) if self.new is not None else set()
         if self.new is None:
             return set()
-        return content_words([w.norm for s in self.spans for w in s.new]) - content_words(self.old.key.split())
+        # (the stems of a clause's words are those of its set of words: each word is looked up once;
+        # words put in that carry no meaning need no look at the old clause)
+        added = content_words(self.changed_new_words)
+        return added - content_words(self.old.wordset) if added else added
 
     @once
     def removed_words(self) -> set[str]:
         """Stems of meaningful words the old clause has and the new one has not."""
         if self.new is None:
-            return content_words(self.old.key.split()) if self.old is not None else set()
+            return content_words(self.old.wordset) if self.old is not None else set()
         if self.old is None:
             return set()
-        return content_words([w.norm for s in self.spans for w in s.old]) - content_words(self.new.key.split())
+        removed = content_words(self.changed_old_words)
+        return removed - content_words(self.new.wordset) if removed else removed
 
     def changed_new_text(self) -> str:
         """The new words of every changed span, one space apart."""

@@ -171,8 +171,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     old, new = change.old_reading, change.new_reading
     assert old is not None and new is not None
-    old_words = [w.norm for s in change.spans for w in s.old]
-    new_words = [w.norm for s in change.spans for w in s.new]
+    old_words, new_words = change.changed_old_words, change.changed_new_words
     lost: list[str] = []
     won: list[str] = []
     if any(_LIMITING.each(old_words + new_words)):  # (most edits change no negation or limit)
