@@ -60,8 +60,10 @@ def _number(text: str) -> str:
 
 def quantities(text: str) -> list[tuple[str, str, str]]:
     """(value, unit, as written) for every quantity in ``text``: money, ages, numbers with a unit."""
-    if not any(ch.isdigit() for ch in text) and not any(w in text.lower() for w in _NUMBER_WORDS):
-        return []
+    if not any(map(str.isdigit, text)):
+        lower = text.lower()  # (once, not once per number word)
+        if not any(map(lower.__contains__, _NUMBER_WORDS)):
+            return []
     out: list[tuple[int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
 
