@@ -57,7 +57,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
             return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
         return None
-    if not change.touches("collection") and "access" not in change.vocabulary:
+    if "collection" not in change.topics and "access" not in change.vocabulary:
         return None
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):

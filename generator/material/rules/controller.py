@@ -80,7 +80,7 @@ def _without_contact(text: str) -> list[str]:
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
-    if not change.touches("controller") and _SUFFIXES.isdisjoint(change.vocabulary):
+    if "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
         return None
     if context.list_topic(change) == "recipients":
         return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)

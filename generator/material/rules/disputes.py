@@ -31,7 +31,7 @@ _DISPUTES = Anchored(re.compile(
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Any change in substance to how disputes are resolved or which law applies."""
-    if not change.touches("disputes"):
+    if "disputes" not in change.topics:
         return None
     if not (_DISPUTES.search(change.new_text) or _DISPUTES.search(change.old_text)):
         return None

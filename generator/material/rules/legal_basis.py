@@ -54,7 +54,7 @@ def _bases(text: str) -> set[str]:
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A legal basis named, dropped or replaced."""
-    if not change.touches("legal_basis"):
+    if "legal_basis" not in change.topics:
         return None
     if change.reading.actor == "reader" or context.list_topic(change) == "rights":
         return None  # "you can object where we rely on legitimate interests" states a right (the rights rule's)

@@ -101,7 +101,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("purpose", "material", f"A listed purpose now reads {quote(change.new_text)}.")
             return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(change.new_text)}; it names no further purpose.")
         return None
-    if not change.touches("use"):
+    if "use" not in change.topics:
         return _further(change)
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
@@ -133,7 +133,7 @@ def _new_action(change: ClauseChange) -> bool:
 
 def _further(change: ClauseChange) -> Finding | None:
     """An edited clause about information that gained a purpose ("… including improving the Service")."""
-    if change.kind != "edited" or not change.touches("data") or change.reading.restricts or change.reading.actor == "reader":
+    if change.kind != "edited" or "data" not in change.topics or change.reading.restricts or change.reading.actor == "reader":
         return None
     gained = _purpose_gained(change)
     if gained is not None:

@@ -66,7 +66,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", f"An entry of those who receive information now names the recipient: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
-    if not change.touches("sharing") and "available" not in change.vocabulary and "access" not in change.vocabulary:
+    if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:
         return None
     if SAFEGUARD.search(change.new_text or change.old_text):
         # "These transfers are protected by the Commission's standard contractual clauses": where

@@ -66,7 +66,7 @@ _LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "ano
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
-    if not change.touches("retention"):
+    if "retention" not in change.topics:
         return None
     reading = change.reading
     # (who acts is known by now, from the rules before; the patterns cost more)

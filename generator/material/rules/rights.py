@@ -122,7 +122,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
-    if not listed and not change.touches("rights"):
+    if not listed and "rights" not in change.topics:
         return None
     if change.kind == "inserted" and context.section_topic(change) == "rights" and not change.reading.negated \
             and _ON_REQUESTS.search(_FREE.sub(" ", change.new_text)):

@@ -38,7 +38,7 @@ _ABROAD = frozenset((
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
-    if not change.touches("transfer") and _ABROAD.isdisjoint(change.vocabulary):
+    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
         return None
     old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
     if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe):
