@@ -54,6 +54,14 @@ def test_collapsed_is_the_text_folded_with_single_spaces(ascii_only):
         assert collapsed(text) == " ".join(fold(text).split()), repr(text)
 
 
+def test_collapsed_cuts_at_every_ascii_space_and_keeps_other_control_characters():
+    rng = random.Random(12)
+    controls = [chr(c) for c in range(32)] + ["\x7f"]
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "B", "1", ".", " ", *controls]) for _ in range(rng.randint(0, 12)))
+        assert collapsed(text) == " ".join(text.split()), repr(text)
+
+
 @pytest.mark.parametrize("ascii_only", [True, False])
 def test_common_ends_are_the_longest_common_head_and_the_tail_that_does_not_overlap_it(ascii_only):
     rng = random.Random(2)
