@@ -1,7 +1,8 @@
 """The detector's text shortcuts give what their plain definitions give.
 
 The word pattern is possessive (it never backtracks); ``similarity`` makes one set, not two; the
-abbreviation pattern is only searched before a full stop that is not the eighth letter in a row.
+abbreviation pattern is only searched before a full stop that is not the eighth letter in a row;
+clauses are merged from their parts' cuts.
 ``collapsed``, ``common_ends``, ``same_words`` and the inline-list test each take a faster road for
 ASCII text (a text returned as it is, an exclusive or of two byte strings read as numbers, letters
 and digits compared before any tokenising, a translated byte string looked at for a stop, a space
@@ -18,7 +19,7 @@ import re
 import pytest
 
 from generator.material.text import _ASCII_WORD_SPLIT, _WORD, _WORD_SPLIT, common_ends, collapsed, fold, same_words, similarity
-from generator.material.clauses import _ABBREVIATION, _ends_abbreviation
+from generator.material.clauses import _ABBREVIATION, Clause, _ends_abbreviation, _merge
 from generator.material.verdict import _INLINE_LIST, _inline_list
 
 ALPHABET = (
@@ -129,3 +130,17 @@ def test_the_abbreviation_shortcut_agrees_with_the_pattern():
         for stop in range(len(text)):
             expected = _ABBREVIATION.search(text[max(0, stop - 7): stop + 1]) is not None
             assert _ends_abbreviation(text, stop) == expected, (text, stop)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_a_merged_clause_is_the_clause_of_the_joined_text(ascii_only):
+    rng = random.Random(13)
+    texts = [" ".join(text.split()) for text in _texts(14, 3000, ascii_only)]
+    texts = [text for text in texts if text] + ["\u0130stanbul \u03a3", "\u03a3A", "Σ", "x"]
+    for _ in range(3000):
+        parts = [Clause(rng.choice(texts), item=rng.random() < 0.5, lead="Lead:") for _ in range(rng.randint(1, 3))]
+        merged = _merge(parts)
+        plain = Clause(" ".join(c.text for c in parts), parts[0].item, parts[0].lead, parts[0].heading)
+        assert (merged.text, merged.item, merged.lead, merged.heading) == (plain.text, plain.item, plain.lead, plain.heading)
+        assert (merged.key, merged.norms, merged.wordset) == (plain.key, plain.norms, plain.wordset), merged.text
+        assert merged.words == plain.words, merged.text

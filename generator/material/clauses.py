@@ -296,8 +296,29 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
 
 
 def _merge(clauses: Sequence[Clause]) -> Clause:
+    """One clause of several, their texts one space apart (a sentence split in two, seen as one).
+
+    Made from the parts' cuts rather than by cutting the joined text again: no word holds a space,
+    so the words of the joined text are the parts' words in turn, the text between the last word
+    of one part and the first of the next is theirs with the space between, and the key (the
+    words, lower case, one space apart) is the parts' keys one space apart. (Lower case too is the
+    parts' in turn: a space is where a final sigma's context ends.)
+    """
     first = clauses[0]
-    return Clause.make(" ".join(c.text for c in clauses), item=first.item, lead=first.lead, heading=first.heading)
+    merged = Clause.__new__(Clause)
+    merged.text = " ".join(c.text for c in clauses)
+    merged.item, merged.lead, merged.heading = first.item, first.lead, first.heading
+    parts = list(first._pieces)
+    norms = list(first.norms)
+    for clause in clauses[1:]:
+        parts[-1] += " " + clause._pieces[0]
+        parts += clause._pieces[1:]
+        norms += clause.norms
+    merged._pieces = parts
+    merged.key = " ".join(c.key for c in clauses if c.key)
+    merged.norms = norms
+    merged.wordset = frozenset().union(*(c.wordset for c in clauses))
+    return merged
 
 
 def align(old: Sequence[Clause], new: Sequence[Clause]) -> list[tuple[Clause | None, Clause | None]]:
