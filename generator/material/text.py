@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from itertools import accumulate, compress, count, repeat
-from operator import add
 from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from ..diff.markup import _common_prefix, _common_suffix
@@ -139,15 +138,17 @@ def _openings(text: str) -> "dict[int, list[int]] | None":
     except KeyError:
         pass
     found: "dict[int, list[int]] | None" = None
-    if text.isascii() and _WIDE_SPACE.search(text) is None:
+    # (a printable text holds no separator: they are control characters)
+    if text.isascii() and (text.isprintable() or _WIDE_SPACE.search(text) is None):
         # No run holds a space: the text is cut at its spaces at C speed, each piece's openings are
-        # looked up (a statement repeats its pieces), and a piece starts one past the end of the last.
+        # looked up (a statement repeats its pieces), and the k-th piece starts k spaces past the
+        # length of the pieces before it.
         pieces = text.lower().split(" ")
         opened = _PIECE_OPENINGS.each(pieces)
-        starts = map(add, accumulate(map(len, pieces), initial=0), count())
         found = {}
         # only the pieces that may begin a pattern (most begin none)
-        for start, pairs in compress(zip(starts, opened), opened):
+        for before, spaces, pairs in compress(zip(accumulate(map(len, pieces), initial=0), count(), opened), opened):
+            start = before + spaces
             for number, offset in pairs:
                 found.setdefault(number, []).append(start + offset)
     if len(_RECENT) >= _RECENT_LIMIT:
