@@ -273,3 +273,14 @@ def test_a_pattern_searched_for_the_first_time_finds_in_a_text_searched_before_w
     assert _spans(first.finditer(text)) == _spans(first.pattern.finditer(text)) != []
     assert _spans(later.finditer(text)) == _spans(later.pattern.finditer(text)) != []
     assert _spans(first.finditer(text)) == _spans(first.pattern.finditer(text))
+
+
+ASCII_ACTOR_TEXTS = st.lists(st.sampled_from(["We", "may", "YOU", "'", "-", " ", ",", "1", "data", "(", "x" * 30]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(ASCII_ACTOR_TEXTS, st.integers(0, 60))
+def test_the_first_words_of_ascii_text_found_in_lower_case_are_its_first_words_in_lower_case(text, start):
+    words = reading._ACTOR_WORD.findall(text, start, start + 200)[:10]
+    assert reading._ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10] == [w.lower() for w in words]
+

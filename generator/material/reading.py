@@ -134,6 +134,8 @@ _ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
 # repeat is greedy and nothing after it can fail), so the groups that matched are what findall
 # finds first, in order.
 _FIRST_WORDS = re.compile(r"[^A-Za-z'’-]*" + r"(?:([A-Za-z'’-]+)[^A-Za-z'’-]*)?" * 10)
+#: :data:`_ACTOR_WORD` in lower-case ASCII text.
+_ASCII_ACTOR_WORD = re.compile(r"[a-z'-]+")
 _FIRM = Anchored(re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I), starts=(
     "will", "shall", "must", "always", "commit", "promise", "undertake", "are", "is", "guarantee",
 ))
@@ -273,10 +275,16 @@ _DEVICES = frozenset((
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
-    body = LEADING_CONDITION.sub("", text, count=1)
-    # The first ten words, lower case (an end position reads as ``body[:200]`` without copying it),
-    # and where the first verb after the first word ends the subject: looked up at C speed.
-    words = list(map(str.lower, filter(None, _FIRST_WORDS.match(body, 0, 200).groups())))  # type: ignore[union-attr]
+    # The first ten words after a leading condition, lower case, read in its next 200 characters
+    # (positions read the text without copying it), and where the first verb after the first word
+    # ends the subject: looked up at C speed. (The condition can only stand at the start.)
+    condition = LEADING_CONDITION.match(text)
+    start = 0 if condition is None else condition.end()
+    if text.isascii():
+        # lower case first, then the same words with ASCII classes: lower case keeps every position
+        words = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10]
+    else:
+        words = list(map(str.lower, filter(None, _FIRST_WORDS.match(text, start, start + 200).groups())))  # type: ignore[union-attr]
     if len(words) > 2 and words[0] == "your" and words[1] in _DEVICES:
         return "company"
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
