@@ -284,3 +284,20 @@ def test_the_first_words_of_ascii_text_found_in_lower_case_are_its_first_words_i
     words = reading._ACTOR_WORD.findall(text, start, start + 200)[:10]
     assert reading._ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10] == [w.lower() for w in words]
 
+
+PHRASE_TEXTS = st.lists(
+    st.sampled_from(["not", "No", "limited", "to", "only", "later", "than", "whether", "or", "if", "matter", "without",
+                     "limitation", "do", "n't", "we", "sell", " ", " ", "  ", "-", "'", ",", "_", "2", "é"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(PHRASE_TEXTS)
+def test_a_clause_without_a_phrase_that_negates_nothing_in_its_key_is_negated_as_its_text_reads(text):
+    # the key rules the phrases out only where it may: whatever it says, the answer is the plain one's
+    key = key_of(text)
+    words = frozenset(key.split())
+    plain = reading._NEGATING_RUN.search(reading._NOT_NEGATION.pattern.sub(" ", text)) is not None
+    has_negating = not reading._NEGATING.isdisjoint(words) or any(w.endswith("n't") for w in words)
+    assert reading._negated_words(text, words, key) == (has_negating and plain)
