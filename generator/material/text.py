@@ -108,11 +108,23 @@ _WIDE_SPACE = re.compile(r"[\x1c-\x1f]")
 #: The first words of every anchored pattern searched so far, by the pattern's number (none for a
 #: pattern not searched yet: ``startswith(())`` is false, so no piece opens it).
 _ANCHORS: list[tuple[str, ...]] = []
-# Where the anchored patterns may begin in the last few texts (None for a text searched as usual):
-# the rules search the two sides of one clause change with several patterns in turn. A few dozen
-# are kept, so nothing outlives the clause changes that needed it.
-_RECENT: dict[str, "dict[int, list[int]] | None"] = {}
-_RECENT_LIMIT = 32
+
+
+class _Recent(dict):  # type: ignore[type-arg]
+    """Where the anchored patterns may begin in the last few texts (see :func:`_openings`): the rules
+    search the two sides of one clause change with several patterns in turn. A text seen before is
+    a look-up at C speed; a few dozen are kept, so nothing outlives the clause changes that needed it."""
+
+    LIMIT = 32
+
+    def __missing__(self, text: str) -> "dict[int, list[int]] | None":
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = self[text] = _openings(text)
+        return found
+
+
+_RECENT = _Recent()
 
 
 def _piece_openings(piece: str) -> tuple[tuple[int, int], ...]:
@@ -132,11 +144,7 @@ _PIECE_OPENINGS = WordTable(_piece_openings)
 def _openings(text: str) -> "dict[int, list[int]] | None":
     """For each anchored pattern (by number), where a run of ASCII letters and digits of ``text``
     that may begin it starts, in order; None for a text the shortcut does not apply to (see
-    :class:`Anchored`)."""
-    try:
-        return _RECENT[text]
-    except KeyError:
-        pass
+    :class:`Anchored`); searches ask :data:`_RECENT`, which keeps it."""
     found: "dict[int, list[int]] | None" = None
     # (a printable text holds no separator: they are control characters)
     if text.isascii() and (text.isprintable() or _WIDE_SPACE.search(text) is None):
@@ -151,9 +159,6 @@ def _openings(text: str) -> "dict[int, list[int]] | None":
             start = before + spaces
             for number, offset in pairs:
                 found.setdefault(number, []).append(start + offset)
-    if len(_RECENT) >= _RECENT_LIMIT:
-        _RECENT.clear()
-    _RECENT[text] = found
     return found
 
 
@@ -206,7 +211,7 @@ class Anchored:
         """``pattern.search(text)``."""
         if not self._searched:
             self._first_search()
-        found = _openings(text)
+        found = _RECENT[text]
         if found is None:
             return self.pattern.search(text)
         match = self._match
@@ -220,7 +225,7 @@ class Anchored:
         """``list(pattern.finditer(text))``."""
         if not self._searched:
             self._first_search()
-        found = _openings(text)
+        found = _RECENT[text]
         if found is None:
             return list(self.pattern.finditer(text))
         out = []
