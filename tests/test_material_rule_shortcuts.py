@@ -16,7 +16,7 @@ from generator.material.changes import ClauseChange
 from generator.material.clauses import Clause
 from generator.material import form
 from generator.material.form import _allowed, _typo
-from generator.material.rules import contact, controller
+from generator.material.rules import collection, contact, controller, purpose
 from generator.material.rules.needs import Branch, any_match, may_match
 from generator.material.text import distance
 
@@ -160,3 +160,16 @@ def test_an_edited_clause_is_read_for_contact_details_as_its_new_text_would_be(o
     change = ClauseChange.edited(old, new, ("Contact",), 0, "paragraph")
     if not contact._candidate(change.old_text):
         assert contact._new_candidate(change) == contact._candidate(change.new_text), (old.text, new.text)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(list("ab :;.\n") + ["From parents", "x" * 30]), max_size=8).map("".join))
+def test_a_label_is_told_without_the_pattern_only_where_no_colon_can_end_it(text):
+    found, plain = collection._label(text), collection._LABEL.match(text)
+    assert (found.group() if found else None) == (plain.group() if plain else None), text
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(list("aeimprstv -") + list(purpose._FURTHER.starts)), max_size=6).map("".join))
+def test_a_purpose_s_stem_is_found_by_one_search_where_it_is_anywhere(text):
+    assert (purpose._FURTHER_STEMS.search(text) is not None) == any(stem in text for stem in purpose._FURTHER.starts)

@@ -101,16 +101,21 @@ def _reworded(change: ClauseChange) -> bool:
 _LABEL = re.compile(r"^[^.;:]{1,60}:\s")
 
 
+def _label(text: str) -> "re.Match[str] | None":
+    """``_LABEL.match(text)``, without the pattern for a text with no colon where the label's can stand."""
+    return _LABEL.match(text) if text.find(":", 1, 62) >= 0 else None
+
+
 def _enumerated(change: ClauseChange, context: Context) -> bool:
     """True for a clause that enumerates information after a label and a colon, under a heading
     about what is collected ("What we collect" — "From parents: name, email address and payment
     details"): without a verb of its own, it lists what is collected as a list's entries do."""
     clause = change.new if change.new is not None else change.old
-    if clause is None or clause.item or _LABEL.match(clause.text) is None or context.section_topic(change) != "collection":
+    if clause is None or clause.item or _label(clause.text) is None or context.section_topic(change) != "collection":
         return False
     if change.kind != "edited":
         return True
-    colon = _LABEL.match(change.new_text)
+    colon = _label(change.new_text)
     return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
 
 
