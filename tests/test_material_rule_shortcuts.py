@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator.material.changes import ClauseChange
 from generator.material.clauses import Clause
+from generator.material.reading import topics_of
 from generator.material import form
 from generator.material.form import _allowed, _typo
 from generator.material.rules import collection, contact, controller, purpose
@@ -173,3 +174,14 @@ def test_a_label_is_told_without_the_pattern_only_where_no_colon_can_end_it(text
 @given(st.lists(st.sampled_from(list("aeimprstv -") + list(purpose._FURTHER.starts)), max_size=6).map("".join))
 def test_a_purpose_s_stem_is_found_by_one_search_where_it_is_anywhere(text):
     assert (purpose._FURTHER_STEMS.search(text) is not None) == any(stem in text for stem in purpose._FURTHER.starts)
+
+
+TOPIC_WORDS = st.lists(st.sampled_from(["we", "share", "data", "with", "partners", "retained", "opt-out", "Controller", "x9", "use", "users", "e-mail"]), max_size=8)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(TOPIC_WORDS, TOPIC_WORDS, st.sampled_from([(), ("Sharing",), ("Privacy", "Your rights")]))
+def test_a_change_s_topics_are_its_words_topics_and_its_heading_s(old_words, new_words, section):
+    change = ClauseChange.edited(Clause.make(" ".join(old_words)), Clause.make(" ".join(new_words)), section, 0, "paragraph")
+    heading = topics_of(set(section[-1].lower().split())) if section else frozenset()
+    assert change.topics == topics_of(change.vocabulary) | heading

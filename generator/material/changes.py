@@ -81,6 +81,9 @@ def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
 
 #: The topics of a section's heading (the words of the heading, lower case), kept per heading.
 _HEADING_TOPICS = WordTable(lambda heading: topics_of(set(heading.lower().split())))
+#: The topics of each word as a set, kept per word: a clause's topics are the union of its words'
+#: sets (what :func:`topics_of` gives), which ``frozenset.union`` merges without hashing each again.
+_WORD_TOPICS = WordTable(lambda word: topics_of(frozenset((word,))))
 
 
 def _reading(clause: Clause, aliases: frozenset[str]) -> Reading:
@@ -147,9 +150,8 @@ class ClauseChange:
     @once
     def topics(self) -> frozenset[str]:
         """The topics either side touches (a cheap test before a rule reads the clause)."""
-        if not self.section:
-            return topics_of(self.vocabulary)
-        return topics_of(self.vocabulary) | _HEADING_TOPICS(self.section[-1])
+        found = frozenset().union(*_WORD_TOPICS.each(self.vocabulary))  # topics_of(self.vocabulary)
+        return found | _HEADING_TOPICS(self.section[-1]) if self.section else found
 
     def touches(self, *topics: str) -> bool:
         """True when either side touches any of ``topics``. (The rules look in :attr:`topics`
