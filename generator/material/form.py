@@ -154,12 +154,8 @@ def _abbreviation_added(span: Span, change: ClauseChange) -> bool:
 
 
 # A name that says who receives information, who is responsible, where it goes or which court
-# decides is substance, not a product name.
+# decides is substance, not a product name: a clause touching one of these topics names a party.
 _PARTY_TOPICS = frozenset(("sharing", "controller", "transfer", "disputes"))
-
-
-def _party_clause(change: ClauseChange) -> bool:
-    return not change.topics.isdisjoint(_PARTY_TOPICS)  # (change.touches of these topics)
 
 
 def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
@@ -182,7 +178,7 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
             return "editorial"
         if _abbreviation_added(span, change):
             return "editorial"
-        if "legal form" not in some and not _party_clause(change) and _inside_name(span, change):
+        if "legal form" not in some and change.topics.isdisjoint(_PARTY_TOPICS) and _inside_name(span, change):
             return "renaming"
         return None
     if "address" in each:
@@ -206,7 +202,7 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     short, long_ = (old, new) if len(old) < len(new) else (new, old)
     if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
         return "editorial"  # an abbreviation written out or shortened: "EEA" ↔ "European Economic Area"
-    if "legal form" not in some and not _party_clause(change):  # (the look-up before reading the words around)
+    if "legal form" not in some and change.topics.isdisjoint(_PARTY_TOPICS):  # (the look-up before reading the words around)
         if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()):
             return "renaming"
     return None
