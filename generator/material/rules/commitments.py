@@ -182,9 +182,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if any(_LIMITING.each(old_words + new_words)):  # (most edits change no negation or limit)
         lost = [w for w in old_words if _LIMITING(w) and w not in new_words]
         won = [w for w in new_words if _LIMITING(w) and w not in old_words]
-    if (old.negated and not new.negated or any(negative(w) for w in lost)) and not any(negative(w) for w in won):
+    # (``lost and any(…)``: most edits lose and win no such word, and an empty list needs no generator)
+    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
-    if old.limits_handling and not new.limits_handling or old.limited and not new.limited or any(w in LIMITS for w in lost) and not any(w in LIMITS for w in won):
+    if old.limits_handling and not new.limits_handling or old.limited and not new.limited \
+            or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(next((w for w in lost if w in LIMITS), 'only'))}.")
     if new.excepted and not old.excepted and old.restricts:
         return change.finding("commitments", "material", "The limit now has an exception.")
