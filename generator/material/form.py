@@ -61,6 +61,15 @@ def _numbered(text: str) -> "re.Match[str] | None":
     return _LEADING_NUMBER.match(text)
 
 
+def _dated(text: str) -> bool:
+    """True when ``DATE_LINE`` matches ``text``; told without the pattern for a text that begins
+    with an ASCII letter or digit no word of the pattern begins with (most do)."""
+    first = text[:1]
+    if first.isascii() and first.isalnum() and first not in "eElLuUrRvV":
+        return False
+    return DATE_LINE.match(text) is not None
+
+
 def _strip_number(text: str) -> str:
     match = _LEADING_NUMBER.match(text)
     return text[match.end():] if match else text
@@ -234,7 +243,7 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
         return None
     if numbered and _plain(_strip_number(old_text)) == _plain(_strip_number(new_text)):
         return "renumbering"
-    if DATE_LINE.match(old_text) and DATE_LINE.match(new_text) or (
+    if _dated(old_text) and _dated(new_text) or (
         options.effective is not None and ("ffective" in old_text or "pdated" in old_text)
         and options.effective.search(old_text) and options.effective.search(new_text)
     ):

@@ -135,7 +135,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     # A quantity is read only where a word that counts changed: a number, a number word or a unit.
     # (A currency sign or "%" is never part of a word, so the changed words never hold one.)
-    if not (any(_COUNTS.each(change.changed_old_words)) or any(_COUNTS.each(change.changed_new_words))):
+    if not any(_COUNTS.each(change.changed_old_words + change.changed_new_words)):
         return None
     old_q, new_q = quantities(change.old_text), quantities(change.new_text)
     old = Counter((v, u) for v, u, _ in old_q)
