@@ -16,7 +16,7 @@ from .findings import Finding, Marks
 from .reading import Reading, content_words, topics_of
 from .text import Word, WordTable, once, word_opcodes
 
-__all__ = ["ClauseChange", "Span", "excerpt"]
+__all__ = ["ClauseChange", "ClauseFinding", "Span", "excerpt"]
 
 #: A clause up to this long is quoted whole; a longer one is trimmed around its changes.
 QUOTE_WHOLE = 320
@@ -224,10 +224,28 @@ class ClauseChange:
             old, new = self.old_text, self.new_text  # type: ignore[union-attr]
         return old, old_marks, new, new_marks
 
-    def finding(self, rule: str, severity: str, message: str) -> Finding:
-        """A finding about this change, quoting both sides."""
-        old, old_marks, new, new_marks = self.quoted
-        return Finding(rule, severity, self.section, old, new, message, old_marks, new_marks)
+    def finding(self, rule: str, severity: str, message: str) -> "ClauseFinding":
+        """A finding about this change, quoting both sides (quoted when :meth:`ClauseFinding.made`)."""
+        return ClauseFinding(rule, severity, self.section, message, self)
+
+
+class ClauseFinding(NamedTuple):
+    """A rule's finding about one clause change, before its excerpts are made.
+
+    The detector counts findings with the same rule, severity, section and message as one, quoting
+    only the first: the excerpts of the others would be thrown away, so they are made on demand.
+    """
+
+    rule: str
+    severity: str
+    section: tuple[str, ...]
+    message: str
+    change: ClauseChange
+
+    def made(self) -> Finding:
+        """The finding, quoting both sides of its change."""
+        old, old_marks, new, new_marks = self.change.quoted
+        return Finding(self.rule, self.severity, self.section, old, new, self.message, old_marks, new_marks)
 
 
 

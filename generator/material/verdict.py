@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..collector import paused
-from .changes import ClauseChange
+from .changes import ClauseChange, ClauseFinding
 from .clauses import Clause, align, changed_window, split
 from .config import Options
 from .findings import RANK, Classification, Finding
@@ -104,12 +104,13 @@ class Detector:
 
     # -- findings ---------------------------------------------------------------------------
 
-    def add(self, order: int, finding: Finding) -> None:
-        """Record a finding; the same finding again in the same section only counts."""
+    def add(self, order: int, finding: Finding | ClauseFinding) -> None:
+        """Record a finding; the same finding again in the same section only counts (and a
+        :class:`ClauseFinding` is quoted only when it is the first)."""
         key = (finding.rule, finding.severity, finding.section, finding.message)
         tally = self.tallies.get(key)
         if tally is None:
-            self.tallies[key] = _Tally(finding)
+            self.tallies[key] = _Tally(finding.made() if type(finding) is ClauseFinding else finding)  # type: ignore[union-attr]
             self.order[key] = order
         else:
             tally.count += 1
@@ -378,11 +379,7 @@ class Detector:
                 f"A clause was {what}{where(item.section)}; no rule of substance (collection, use, recipients, retention, "
                 "transfers, rights, controller, disputes, commitments) applies to it."
             )
-            tally = self.tallies.get(("content", "substantive", item.section, message))
-            if tally is not None:
-                tally.count += 1  # (only the first such clause is quoted: no need to make its quote)
-            else:
-                self.add(item.order, item.finding("content", "substantive", message))
+            self.add(item.order, item.finding("content", "substantive", message))
 
     def editorial(self, item: ClauseChange, form: str) -> None:
         """Form changes are counted per kind; :meth:`result` reports each kind once, quoting the first."""
