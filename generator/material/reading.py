@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
 
-__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
+__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -24,7 +24,7 @@ __all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "TOPICS"
 TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
-    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement="),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
                 "pass=", "passes=", "passed=", "forward"),
@@ -118,6 +118,23 @@ _PROMISES = Anchored(re.compile(
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
 ), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))
+# A limit written with "limited to" or a verb: "access is restricted to our support staff", "we limit
+# access to the employees who need it" ("including but not limited to" limits nothing).
+_LIMIT_PHRASE = re.compile(
+    r"(?<!not )\b(?:limited|restricted) to\b"
+    r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b",
+    re.I,
+)
+
+
+def limiting(text: str) -> "re.Match[str] | None":
+    """Where ``text`` limits what it speaks of to some with words ("limited to", "limit access
+    to"), or None."""
+    if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text:
+        return None
+    return _LIMIT_PHRASE.search(text)
+
+
 _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without"))
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
@@ -211,8 +228,8 @@ class Reading:
 
     @once
     def limited(self) -> bool:
-        """True when the clause limits itself ("only", "unless", "limited to")."""
-        return not LIMITS.isdisjoint(self.words) or "limited to" in self.text and "not limited to" not in self.text
+        """True when the clause limits itself ("only", "unless", "limited to", "we limit access to")."""
+        return not LIMITS.isdisjoint(self.words) or limiting(self.text) is not None
 
     @once
     def excepted(self) -> bool:

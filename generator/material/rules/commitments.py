@@ -15,7 +15,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, negates
+from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, WordTable, negative, quote
 from .context import Context, added_between, part_end
 from .practices import practices_in
@@ -62,11 +62,10 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
 
 _EXCEPTIONS = frozenset(("unless", "except"))
 _ALTERNATIVES = frozenset(("or", "and", "otherwise", "also"))
-# After "limited to", any comma ends what the limit covers ("limited to the engineers who need
+# After "limited to" ("restricted to", "limit access to"), any comma ends what the limit covers ("limited to the engineers who need
 # it, requires two-factor sign-in and is logged"); after "only", the part of the sentence ends it
 # (see :func:`.context.part_end`).
 _PHRASE_SCOPE_END = re.compile(r"[,;:(]")
-_LIMITED_TO = re.compile(r"\blimited to\b", re.I)
 
 
 def _widened_in_scope(change: ClauseChange) -> bool:
@@ -89,7 +88,7 @@ def _widened_in_scope(change: ClauseChange) -> bool:
                 for span in change.spans
             )
     else:
-        phrase = _LIMITED_TO.search(text)
+        phrase = limiting(text)
         if phrase is None:
             return True
         start = phrase.end()
@@ -187,7 +186,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     if old.limits_handling and not new.limits_handling or old.limited and not new.limited \
             or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
-        return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(next((w for w in lost if w in LIMITS), 'only'))}.")
+        phrase = limiting(change.old_text)
+        word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
+        return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
     if new.excepted and not old.excepted and old.restricts:
         return change.finding("commitments", "material", "The limit now has an exception.")
     if old.promises and not new.promises and new.permissive:

@@ -27,9 +27,11 @@ _COMPANY = re.compile(
 )
 _ROLE = Anchored(re.compile(
     r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
-    r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b",
+    r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b"
+    # the representative of a company established outside the EU or the UK (GDPR Art. 27)
+    r"|\b(?:EU|UK|EEA|Swiss|European|GDPR|Art(?:icle)?\.?\s{0,2}27)\s{1,3}representative\b",
     re.I,
-), starts=("data", "controller", "responsible", "operated", "dpo", "representative"))
+), starts=("data", "controller", "responsible", "operated", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art"))
 # The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
 _IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b", re.I)
 _SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
@@ -78,6 +80,24 @@ def _without_contact(text: str) -> list[str]:
     return text.lower().split()
 
 
+def _base(name: str) -> str:
+    """A company's name without its legal form: "Stripe Inc" → "Stripe"."""
+    words = name.split()
+    while words and words[-1].lower().rstrip(".") in _SUFFIXES | {"pty"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> bool:
+    """True when the other side names the company without its legal form, and no company of that
+    name with one: "Our payment processor, Stripe, handles …" → "… Stripe, Inc., handles …" names
+    the same company in full. ("Acme Inc." → "Acme LLC" is another legal form: another company.)"""
+    base = _base(name)
+    if not base or any(_base(other) == base for other in other_companies):
+        return False
+    return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
     if "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
@@ -86,7 +106,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)
     old, new = _companies_of(change.old), _companies_of(change.new)
     if change.kind == "edited" and old != new:
-        gone, came = sorted(old - new), sorted(new - old)
+        gone = sorted(name for name in old - new if not _named_plainly(name, change.new_text, new))
+        came = sorted(name for name in new - old if not _named_plainly(name, change.old_text, old))
+        if not (gone or came):
+            return None  # "Stripe" → "Stripe, Inc.": the same company, named in full
+        role = _ROLE.search(change.new_text)
+        if role is not None and not _IDENTITY.search(change.new_text) and not _IDENTITY.search(change.old_text):
+            # Only the data protection officer or a representative named anew: whom to contact
+            # (Art. 13(1)(b), 27), not who is responsible.
+            return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
         if gone and came:
             message = f"The company named is now {listing(came)}, not {listing(gone)}."
         elif came:

@@ -64,6 +64,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.added_words and not illustrates(change):
             if _names_the_same(change):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information now names the recipient: {quote(change.new_text)}.")
+            if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
+                # "authorities, for example in response to a court order" → "… or a subpoena": when, not to whom
+                return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:

@@ -124,9 +124,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and "rights" not in change.topics:
         return None
-    if change.kind == "inserted" and context.section_topic(change) == "rights" and not change.reading.negated \
-            and _ON_REQUESTS.search(_FREE.sub(" ", change.new_text)):
-        # "we charge a fee of £10 for each request" added under "Your rights": a condition on every
+    if change.kind != "removed" and context.section_topic(change) == "rights" and not change.reading.negated \
+            and _ON_REQUESTS.search(_FREE.sub(" ", change.new_text)) \
+            and not (change.old_text and _ON_REQUESTS.search(_FREE.sub(" ", change.old_text))):
+        # "we charge a fee of £10 for each request" added under "Your rights", or "We will not
+        # charge you a fee" made "We may charge a reasonable fee for requests": a condition on every
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
