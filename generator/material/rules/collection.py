@@ -68,7 +68,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
-    if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change):  # type: ignore[union-attr]
+    if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change) \
+            and not _introduces_examples(change):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     if change.added_words and not change.old_reading.restricts and _MORE_OFTEN.search(change.changed_new_text()) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
@@ -117,6 +118,32 @@ def _enumerated(change: ClauseChange, context: Context) -> bool:
         return True
     colon = _label(change.new_text)
     return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
+
+
+# Words that name information in general, not a kind of it ("personal information", "the following data").
+_GENERAL = frozenset((
+    "personal", "information", "data", "details", "detail", "following", "categories", "category", "kinds", "kind",
+    "types", "type", "certain", "some", "basic",
+))
+# Words that introduce examples of what goes before them.
+_INTRODUCING = re.compile(r"\b(?:such as|including|like|for example|for instance|e\.g|namely|following)$")
+
+
+def _introduces_examples(change: ClauseChange) -> bool:
+    """True when every run of words an edited clause gained names information only in general and
+    introduces what stood there before as its examples ("we collect your name, postal address …"
+    → "we collect personal information such as your name, postal address …"): nothing more is
+    collected."""
+    added = [span for span in change.spans if span.new]
+    if not added or any(span.old for span in change.spans):
+        return False
+    for span in added:
+        norms = [w.norm for w in span.new]
+        if not all(w in _GENERAL or w in STOP or w in ("such", "as", "including", "like", "example", "instance", "e.g", "namely") for w in norms):
+            return False
+        if _INTRODUCING.search(" ".join(norms)) is None:
+            return False
+    return True
 
 
 # Where what is collected ends: its purpose ("to suggest notes"), a condition, the next clause.

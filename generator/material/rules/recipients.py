@@ -67,6 +67,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
                 # "authorities, for example in response to a court order" → "… or a subpoena": when, not to whom
                 return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
+            if _more_work_for_the_company(change):
+                return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:
@@ -135,6 +137,25 @@ _RECIPIENT_WORDS = re.compile(
     r"carriers?|couriers?|banks?|insurers?|auditors?|agenc|suppliers?|merchants?|sellers?|acquirers?|purchasers?|successors?)",
     re.I,
 )
+
+
+# Words that take providers' work beyond the company's own: their own purposes, marketing, a sale.
+_BEYOND = re.compile(rf"\b(?:own|themselves|market\w{{0,5}}|{_OTHER_PARTY_WORDS})", re.I)
+
+
+def _more_work_for_the_company(change: ClauseChange) -> bool:
+    """True when an entry of a list of recipients names providers who act for the company ("our IT
+    and email service providers, who host our systems and send emails for us") and only gained
+    words of what they do, naming no one ("…, send emails for us and provide customer support
+    software"): the category of recipients (GDPR Art. 13(1)(e)) stays the same. Words of their own
+    purposes, of marketing, of a sale or of any other kind of recipient are more than that."""
+    if change.removed_words or not _PROVIDERS.search(change.old_text) or not _PROVIDERS.search(change.new_text):
+        return False
+    added = change.changed_new_text()
+    if _RECIPIENT_WORDS.search(added) or _BEYOND.search(added):
+        return False
+    first = change.new.words[0] if change.new is not None and change.new.words else None
+    return not any(w.written[:1].isupper() and w is not first for span in change.spans for w in span.new)
 
 
 def _more_examples(change: ClauseChange, *, names: bool) -> bool:

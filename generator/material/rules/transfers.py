@@ -16,8 +16,10 @@ from ..text import Anchored
 from .context import Context, named_beside
 
 _TRANSFERS = Anchored(re.compile(
-    r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}\b(?:outside|abroad|countr(?:y|ies)|"
-    r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|US|USA)\b"
+    # ("US" in capitals only: "send emails for us" names no country)
+    r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}(?:\b(?:outside|abroad|countr(?:y|ies)|"
+    r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|(?-i:US|USA))\b"
+    r"|(?-i:\bU\.S\.))"
     r"|\b(?:international|cross-border) (?:data )?transfers?\b",
     re.I,
 ), starts=("transfer", "stor", "process", "host", "sent", "move", "international", "cross"))
