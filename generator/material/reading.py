@@ -35,7 +35,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
-    "notice": ("notif", "notice", "tell"),
+    "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing="),
     "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
              "history", "identif", "profile", "account", "location", "contacts"),
 }
@@ -78,7 +78,8 @@ _GRANTS = ("grant", "give", "allow", "authori", "permit", "licen", "consent")
 VERB_START = frozenset(
     "may might will shall must can could would should do does did don't doesn't won't cannot never only also "
     "is are was were has have had agree collect use share sell disclose process keep retain store transfer access "
-    "receive obtain provide treat consider require reserve need grant let allow permit delete send offer stay stays remain remains".split()
+    "receive obtain provide treat consider require reserve need grant let allow permit delete send offer stay stays remain remains "
+    "see sees view views get gets".split()
 )
 LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".

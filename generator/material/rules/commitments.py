@@ -117,6 +117,23 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
     return None
 
 
+# A disclosure (or other handling) limited to what the law compels: "We may disclose data to the
+# police when the law requires us to"; without it, the company does it whenever it chooses.
+_LAW_REQUIRES = re.compile(
+    r"\b(?:when|where|if|as|to the extent|only if|only when)\s{1,3}(?:(?:the\s{1,3})?law\s{1,3}requires|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
+    r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|we\s{1,3}are\s{1,3}(?:legally\s{1,3})?required|we\s{1,3}must\s{1,3}by\s{1,3}law)\b",
+    re.I,
+)
+
+
+def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
+    """Where the old clause limited itself to what the law requires, when the new one no longer does."""
+    if "requir" not in change.old_text and "law" not in change.old_text:
+        return None
+    old = _LAW_REQUIRES.search(change.old_text)
+    return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
+
+
 def _limits_handling(change: ClauseChange) -> bool:
     return any(reading is not None and reading.limits_handling for reading in (change.old_reading, change.new_reading))
 
@@ -189,6 +206,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
+    lost_law = _law_limit_lost(change) if change.touches("sharing") else None
+    if lost_law is not None and not new.negated:
+        return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
     if new.excepted and not old.excepted and old.restricts:
         return change.finding("commitments", "material", "The limit now has an exception.")
     if old.promises and not new.promises and new.permissive:

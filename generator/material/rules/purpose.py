@@ -115,7 +115,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.added_words and not change.removed_words and not change.old_reading.restricts:  # type: ignore[union-attr]
         # (words put in place of others — "the newsletter you asked for" → "you signed up for" —
         # reword the purposes; a further purpose among them is caught below)
-        if _new_action(change) or _names_a_purpose(change, context):
+        # (an action given as an example of a purpose named — "to keep riders safe (for example,
+        # to check a driver's identity)" — illustrates it)
+        if _new_action(change) and not illustrates(change) or _names_a_purpose(change, context):
             return change.finding("purpose", "material", "A clause saying what information is used for now says more.")
         # "to give you weekly insights" → "… weekly and monthly insights": more of a purpose it named
         return change.finding("purpose", "substantive", "A clause saying what information is used for now says more of the purposes it named.")
