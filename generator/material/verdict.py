@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .reading import aliases_of, content_words
-from .text import collapsed, fold, listing, quote, same_words, similarity, where
+from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
 
@@ -82,6 +82,15 @@ def _links(block: Any) -> tuple[list[str], list[str]]:
     if block.anchor and block.kind == "heading":
         ids.append(block.anchor)
     return hrefs, ids
+
+
+#: Words that say how a clause binds: its negation, its limit, its modal ("not", "only", "will").
+_BINDING = NEGATIONS | LIMITS | frozenset(("will", "shall", "must", "may", "might", "can", "always"))
+
+
+def _substance(words: frozenset[str]) -> set[str]:
+    """The stems of a clause's words of substance, and the words that say how it binds."""
+    return content_words(words) | (words & _BINDING)
 
 
 class Detector:
@@ -155,7 +164,7 @@ class Detector:
         clause_changes: list[ClauseChange] = []
         for index, change in enumerate(changes):
             clause_changes.extend(self.clause_changes(index, change))
-        for item in self.moves(clause_changes):
+        for item in self.restated(self.moves(clause_changes)):
             self.judge(item)
         return self.result()
 
@@ -333,6 +342,30 @@ class Detector:
         if not paired:
             return items
         return [paired.get(n, item) for n, item in enumerate(items) if n not in used or n in paired]
+
+    def restated(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes left after taking out each removed sentence whose words of substance new
+        clauses of its section all say again: a sentence rewritten as a list ("You have the right
+        to access your data, to have it corrected …" → "You have the right to:" and an entry for
+        each) or as several sentences. The new clauses are still judged, each on its own: what
+        they say that is new is found there; what the sentence said is not lost."""
+        said: dict[tuple[str, ...], set[str]] = {}
+        for item in items:
+            if item.kind == "inserted":
+                said.setdefault(item.section, set()).update(_substance(item.new.wordset))  # type: ignore[union-attr]
+        if not said:
+            return items
+        kept = []
+        for item in items:
+            if item.kind == "removed" and item.section in said and not item.old.heading:  # type: ignore[union-attr]
+                words = _substance(item.old.wordset)  # type: ignore[union-attr]
+                if len(words) >= 3 and words <= said[item.section]:
+                    self.add(item.order, Finding("moved", "editorial", item.section, item.old_text[:200], None,
+                                                 f"A sentence was rewritten as a list or as other sentences{where(item.section)}; "
+                                                 "every word of substance it had is still there."))
+                    continue
+            kept.append(item)
+        return kept
 
     @staticmethod
     def split_elsewhere(gone: ClauseChange, came: ClauseChange, others: list[ClauseChange]) -> bool:

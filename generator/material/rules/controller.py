@@ -15,6 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
+from ..reading import STOP
 from ..text import Anchored, listing
 from . import contact
 from .context import Context
@@ -98,6 +99,27 @@ def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> boo
     return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
 
 
+# Stems of the words that say what part a company plays: who is responsible, who acts for whom.
+_ROLE_WORDS = frozenset((
+    "controller", "controll", "joint", "processor", "process", "responsible", "responsibility", "operat", "operated", "operator",
+    "representative", "officer", "dpo", "subsidiar", "subsidiary", "affiliat", "affiliate", "parent", "owner", "own", "owned",
+    "behalf", "acquir", "acquired", "merg", "merged", "successor", "group",
+))
+
+
+def _who_or_role_changed(change: ClauseChange) -> bool:
+    """True when an edited clause about the controller (naming the same companies on both sides)
+    changed a word of role ("controller" → "processor", "joint"), or a name: a capitalised word or
+    a pronoun for the company other than one of its own names ("we", its aliases)."""
+    if (change.added_words | change.removed_words) & _ROLE_WORDS:
+        return True
+    own = {"we", "us", "our"} | change.aliases
+    return any(
+        w.written[:1].isupper() and w.norm not in own and w.norm not in STOP
+        for span in change.spans for w in span.old + span.new
+    )
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
     if "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
@@ -123,15 +145,22 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             message = f"The clause no longer names {listing(gone)}."
         return change.finding("controller", "material", message)
     text = change.new_text or change.old_text
-    role = _ROLE.search(text)
-    if role is None or change.kind == "edited" and not (change.added_words or change.removed_words):
+    # (either side: "We are the controller" → "We are a processor" leaves the role)
+    role = _ROLE.search(text) or change.kind == "edited" and _ROLE.search(change.old_text)
+    if not role or change.kind == "edited" and not (change.added_words or change.removed_words):
         return None
+    if change.kind == "edited":
+        text = f"{change.old_text} {change.new_text}"
     if change.kind == "edited" and _without_contact(change.old_text) == _without_contact(change.new_text):
         return None  # only how to reach the controller changed: the contact rule's (substantive)
     if not _IDENTITY.search(text):
         # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
         # not who is responsible.
         return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
+    if change.kind == "edited" and not _who_or_role_changed(change):
+        # "We are the controller of your personal data" → "… of your personal information": the
+        # same company in the same role
+        return None
     named = new if change.new_text else old  # companies(text), found above
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too
