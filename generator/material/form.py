@@ -157,9 +157,15 @@ def _abbreviation_added(span: Span, change: ClauseChange) -> bool:
     if not (2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()):
         return False
     index = clause.words.index(present[0])
-    before = [w.norm for w in clause.words[max(0, index - 8): index] if w.norm not in ("of", "and", "the", "for")]
-    size = len(letters)
-    return len(before) >= size and "".join(w[0] for w in before[-size:]) == letters.lower()
+    before = [w for w in clause.words[max(0, index - 8): index] if w.norm not in ("of", "and", "the", "for")]
+    # The initials of the words before it, read backwards; a word in capitals gives all its letters
+    # ("HM Revenue & Customs (HMRC)").
+    initials = ""
+    for word in reversed(before):
+        initials = (word.written if word.written.isupper() and len(word.written) <= 4 else word.written[0]) + initials
+        if len(initials) >= len(letters):
+            return initials.lower() == letters.lower()
+    return False
 
 
 # A name that says who receives information, who is responsible, where it goes or which court

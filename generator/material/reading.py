@@ -24,7 +24,7 @@ __all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limitin
 TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
-    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept="),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
                 "pass=", "passes=", "passed=", "forward"),
@@ -99,7 +99,7 @@ _EXCEPTION = Anchored(re.compile(
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
-    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see)"
+    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
@@ -110,7 +110,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
 ), starts=(
     "n", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
     "keep", "retain", "store", "transfer", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
-    "read", "train", "profile", "target", "publish", "make", "look", "see",
+    "read", "train", "profile", "target", "publish", "make", "look", "see", "hold",
 ))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
