@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import Clause
 from ..findings import Finding
 from ..reading import content_words
 from ..text import Anchored
@@ -117,6 +118,21 @@ _ON_REQUESTS = re.compile(
 _FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b", re.I)
 
 
+# What every match of :data:`_ON_REQUESTS` holds: a condition's word and a request's.
+_CONDITION_STEMS = ("fee", "charge", "verif", "identity", "refuse", "decline")
+
+
+def _on_requests(clause: Clause | None) -> bool:
+    """True when ``clause`` sets a condition on making a request (:data:`_ON_REQUESTS`, "free of
+    charge" aside). Its text is looked at first: most clauses hold neither kind of word."""
+    if clause is None:
+        return False
+    low = clause.text.lower()
+    if "request" not in low and "exercis" not in low or not any(stem in low for stem in _CONDITION_STEMS):
+        return False
+    return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
@@ -125,9 +141,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and "rights" not in change.topics:
         return None
-    if change.kind != "removed" and context.section_topic(change) == "rights" and not change.reading.negated \
-            and _ON_REQUESTS.search(_FREE.sub(" ", change.new_text)) \
-            and not (change.old_text and _ON_REQUESTS.search(_FREE.sub(" ", change.old_text))):
+    if change.kind != "removed" and _on_requests(change.new) and context.section_topic(change) == "rights" and not change.reading.negated \
+            and not _on_requests(change.old):
         # "we charge a fee of £10 for each request" added under "Your rights", or "We will not
         # charge you a fee" made "We may charge a reasonable fee for requests": a condition on every
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
