@@ -186,6 +186,10 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         if "negates or limits" in some:
             # "can not" → "cannot" keeps its meaning; any other negation or limit does not
             return "editorial" if "".join(old) == "".join(new) else None
+    if change.aliases and all(w in change.aliases for w in old) and all(w in change.aliases for w in new):
+        # one of the company's own names for another ("Tallyforge" → "Ledgerly", as the statement
+        # defines them): a renaming wherever it stands; a new legal name is the controller rule's
+        return "renaming"
     each = _EVERY_FACT.intersection(*facts) if some else some  # what every one of the words is
     if not old or not new:
         # Only articles (and "and" where a sentence was split) may come or go, or a word inside a name.

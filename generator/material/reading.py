@@ -81,7 +81,14 @@ VERB_START = frozenset(
     "receive obtain provide treat consider require reserve need grant let allow permit delete send offer stay stays remain remains "
     "see sees view views get gets".split()
 )
-LEADING_CONDITION = re.compile(r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b[^,]{0,200},\s*", re.I)
+# A condition before the main clause, up to its comma; one that lists places or cases with commas
+# of its own ends where a pronoun begins the main clause ("If you live in California, Colorado or
+# another US state with a privacy law, you have the right to …").
+LEADING_CONDITION = re.compile(
+    r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b"
+    r"(?:[^,]{0,200},\s*(?:(?!(?:you|we|they)\b)[^,]{0,60},\s*){0,6}?(?=(?:you|we|they)\b)|[^,]{0,200},\s*)",
+    re.I,
+)
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
 _NOT_NEGATION_PHRASES = (
     "not limited to", "without limitation", "not only", "no later than", "no more than", "no less than",

@@ -89,8 +89,9 @@ _BINDING = NEGATIONS | LIMITS | frozenset(("will", "shall", "must", "may", "migh
 
 
 def _substance(words: frozenset[str]) -> set[str]:
-    """The stems of a clause's words of substance, and the words that say how it binds."""
-    return content_words(words) | (words & _BINDING)
+    """The stems of a clause's words of substance (without a final "e": "provide" and "providing"
+    are one), and the words that say how it binds."""
+    return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(words)} | (words & _BINDING)
 
 
 class Detector:
