@@ -148,6 +148,11 @@ class ClauseChange:
         return old | new
 
     @once
+    def heading_topics(self) -> frozenset[str]:
+        """The topics of the heading of the clause's section."""
+        return _HEADING_TOPICS(self.section[-1]) if self.section else frozenset()
+
+    @once
     def topics(self) -> frozenset[str]:
         """The topics either side touches (a cheap test before a rule reads the clause)."""
         found = frozenset().union(*_WORD_TOPICS.each(self.vocabulary))  # topics_of(self.vocabulary)

@@ -55,9 +55,16 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
         if first == 0 or first >= subject_end:
             continue
         added = [w for w in span.new if w.norm not in STOP and w.norm not in old_words and w.norm not in LIMITS]
+        if added and _bracketed(change.new_text, span.new[0].start, span.new[-1].end):
+            continue  # "service providers (listed at acme.example/subprocessors) who …": a note, not a qualifier
         if added:
             return " ".join(w.written for w in span.new)
     return None
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside brackets of its own: "(" just before, ")" just after."""
+    return text[max(0, start - 2): start].rstrip().endswith("(") and text[end: end + 2].lstrip().startswith(")")
 
 
 _EXCEPTIONS = frozenset(("unless", "except"))

@@ -30,11 +30,14 @@ _USES = Anchored(re.compile(
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".
 _FURTHER = Anchored(re.compile(
-    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b",
+    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b"
+    # marketing for others: "offers from our partners"
+    r"|\b(?:offers?|products?|services?|deals?)\s{1,3}(?:from|of|by)\s{1,3}(?:our\s{1,3}|selected\s{1,3}|trusted\s{1,3})?"
+    r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b",
     re.I,
 ), starts=(
     "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
-    "sell", "monetis", "monetiz",
+    "sell", "monetis", "monetiz", "offer", "product", "service", "deal",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).
 _FURTHER_STEMS = re.compile("|".join(_FURTHER.starts))

@@ -43,7 +43,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
         return None
     old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
-    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe):
+    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe or _names_a_place_here(change)):
         return None
     if change.reading.actor == "reader":
         return None
@@ -78,8 +78,20 @@ _NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_US = re.compile(r"\bUSA?\b|\bU\.S\.")
+#: Words of :data:`_ABROAD` that name a place or way abroad in any case ("us" is a pronoun too).
+_PLACE_WORDS = _ABROAD - {"us"}
 #: Stems of words that say where information goes (not who takes it there).
 _PLACES = frozenset(("outside", "abroad", "worldwide", "anywhere", "international", "global", "countr", "country", "countrie", "region"))
+
+
+def _names_a_place_here(change: ClauseChange) -> bool:
+    """True for a clause that names a place abroad in a section about transfers ("Some of our
+    service providers are in the United States", under "International transfers"): where the
+    information goes, whatever its verb. ("us" counts only as "US".)"""
+    if "transfer" not in change.heading_topics:
+        return False
+    return not _PLACE_WORDS.isdisjoint(change.vocabulary) or any(_US.search(text) for text in (change.old_text, change.new_text))
 
 
 def _safeguards(text: str) -> set[str]:
