@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
 from ..text import Anchored, quote
-from .collection import collected_kinds, kinds_covered
+from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, added_between, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .transfers import SAFEGUARD
@@ -69,6 +69,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
             if _more_work_for_the_company(change):
                 return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
+            if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
+                # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
+                return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:
@@ -96,6 +99,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+def _names_someone(change: ClauseChange) -> bool:
+    """True when the words an edited clause gained hold a name (a capitalised word, not its first)."""
+    first = change.new.words[0] if change.new is not None and change.new.words else None
+    return any(w.written[:1].isupper() and w is not first for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:
@@ -154,8 +163,7 @@ def _more_work_for_the_company(change: ClauseChange) -> bool:
     added = change.changed_new_text()
     if _RECIPIENT_WORDS.search(added) or _BEYOND.search(added):
         return False
-    first = change.new.words[0] if change.new is not None and change.new.words else None
-    return not any(w.written[:1].isupper() and w is not first for span in change.spans for w in span.new)
+    return not _names_someone(change)
 
 
 def _more_examples(change: ClauseChange, *, names: bool) -> bool:
