@@ -88,6 +88,10 @@ def _links(block: Any) -> tuple[list[str], list[str]]:
 _BINDING = NEGATIONS | LIMITS | frozenset(("will", "shall", "must", "may", "might", "can", "always"))
 
 
+#: Words whose place decides what a clause says: a negation, a limit ("not", "only", "unless").
+_UNBOUND = NEGATIONS | LIMITS
+
+
 def _substance(words: frozenset[str]) -> set[str]:
     """The stems of a clause's words of substance (without a final "e": "provide" and "providing"
     are one), and the words that say how it binds."""
@@ -350,6 +354,7 @@ class Detector:
         to access your data, to have it corrected …" → "You have the right to:" and an entry for
         each) or as several sentences. The new clauses are still judged, each on its own: what
         they say that is new is found there; what the sentence said is not lost."""
+        items = self.rearranged(items)
         said: dict[tuple[str, ...], set[str]] = {}
         for item in items:
             if item.kind == "inserted":
@@ -367,6 +372,40 @@ class Detector:
                     continue
             kept.append(item)
         return kept
+
+    def rearranged(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes left after taking out each section whose changed clauses say, before and
+        after, exactly the same words of substance — a list written as a paragraph ("We use the
+        information we collect to: - provide …; - process payments …" → "We use the information
+        we collect to provide …; to process payments …") or a paragraph as a list. Only where no
+        changed clause of the section negates, limits or counts: there, which clause a word stands
+        in is what it says ("not", "only", "30 days" moved from one clause to another)."""
+        sections: dict[tuple[str, ...], list[ClauseChange]] = {}
+        for item in items:
+            sections.setdefault(item.section, []).append(item)
+        dropped: set[int] = set()
+        for section, changes in sections.items():
+            if len(changes) < 2 or not any(c.kind != "edited" for c in changes):
+                continue
+            before: set[str] = set()
+            after: set[str] = set()
+            for change in changes:
+                for clause, pool in ((change.old, before), (change.new, after)):
+                    if clause is not None:
+                        if clause.heading or not _UNBOUND.isdisjoint(clause.wordset) or any(c.isdigit() for c in clause.key):
+                            break
+                        pool.update(_substance(clause.wordset))
+                else:
+                    continue
+                break
+            else:
+                if before and before == after:
+                    dropped.update(id(c) for c in changes)
+                    first = min(changes, key=lambda c: c.order)
+                    self.add(first.order, Finding("moved", "editorial", section, None, None,
+                                                  f"Text was rearranged{where(section)} (a list written as sentences, or sentences as a list); "
+                                                  "its words of substance are the same."))
+        return [item for item in items if id(item) not in dropped] if dropped else items
 
     @staticmethod
     def split_elsewhere(gone: ClauseChange, came: ClauseChange, others: list[ClauseChange]) -> bool:

@@ -37,6 +37,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A sentence moved to another place in the statement; its wording did not change."),
     N_("A sentence moved to another place in the statement and was edited there."),
     N_("A sentence was rewritten as a list or as other sentences%(where)s; every word of substance it had is still there."),
+    N_("Text was rearranged%(where)s (a list written as sentences, or sentences as a list); its words of substance are the same."),
     N_("A section titled %(quote)s was added."),
     N_("A section titled %(quote)s was removed."),
     N_("A clause was reworded%(where)s; no rule of substance (collection, use, recipients, retention, transfers, rights, controller, disputes, commitments) applies to it."),
