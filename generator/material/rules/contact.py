@@ -25,6 +25,9 @@ _POSTAL = re.compile(
     r"|\b\d{1,5}[A-Za-z]?,?\s{1,3}(?:[A-Z][\w'-]{0,30}\s{1,3}){1,3}(?:Street|St\.|Road|Rd\.|Lane|Avenue|Ave\.|Way|Boulevard|Blvd\.|"
     r"Place|Square|Drive|Court|Row|Terrace|Close|Straße|Strasse|Quay)(?!\w)|\b(?:Suite|Floor|P\.?\s?O\.? Box)\s{1,3}\w{1,10}"
     r"|\b[A-Z][a-zäöüß]{1,30}(?:straße|strasse|str\.|weg|platz|gasse|allee|laan|straat|gade|vej|gatan|via|rue)\s{1,3}\d{1,4}[a-z]?\b"
+    # the number, then the kind of street, then its name: "17 rue des Tanneurs", "8 quai Saint-Antoine", "12 via Roma"
+    r"|\b\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,3}(?i:rue|quai|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|via|viale|piazza|corso"
+    r"|calle|avenida|plaza|paseo|carrer|rua|praça|travessa)(?:\s{1,3}(?:(?:de la|de|des|du|la|le|di|del|della|da|do)\s{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}){1,3}"
 )
 _DIGIT = re.compile(r"\d")
 
