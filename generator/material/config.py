@@ -67,7 +67,8 @@ LEGACY_RULES: dict[str, tuple[str, ...]] = {
 #: Headings of sections about personal data, as case-insensitive regular expressions. A list whose
 #: own lead-in does not say what it lists is read by the heading of its section ("What we collect").
 DEFAULT_SECTIONS: list[str] = [
-    r"\bcollect|\binformation (?:we|you) (?:get|receive|provide|give)|\bcategories of (?:personal )?(?:data|information)",
+    r"\bcollect|\binformation (?:we|you) (?:get|receive|provide|give)|\bcategories of (?:personal )?(?:data|information)"
+    r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
     r"\b(?:how|why) we use\b|\buse of (?:your )?(?:personal )?(?:data|information)|\bpurposes?\b|\blegal bases?\b",
     r"\bshar(?:e|es|ing)\b|\bdisclos|\bsell\b|\bsale\b|\bthird[- ]part|\brecipients?\b|\bprocessors?\b",
     r"\bchild|\bminors?\b|\bkids?\b",

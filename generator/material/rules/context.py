@@ -12,7 +12,7 @@ from ..clauses import Clause
 from ..reading import Reading, last_sentence
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "named_beside", "part_end"]
+__all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -37,7 +37,11 @@ LIST_LEADS: dict[str, Anchored] = {
 
 # A list straight under a heading is read by the heading: "Information we collect", "Sharing".
 _HEADINGS: dict[str, re.Pattern[str]] = {
-    "collection": re.compile(r"\bcollect|\bcategories of (?:personal )?(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)", re.I),
+    "collection": re.compile(
+        r"\bcollect|\bcategories of (?:personal )?(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)"
+        r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
+        re.I,
+    ),
     "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)", re.I),
     "purpose": re.compile(r"\b(?:how|why) we use\b|\bpurposes?\b", re.I),
     "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
@@ -144,6 +148,29 @@ def illustrates(change: ClauseChange) -> bool:
         return False
     text = change.new.text
     return all(_EXAMPLE.match(text, span.new[0].start) for span in added)
+
+
+_EXAMPLES = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|like)\b", re.I)
+
+
+def in_examples(change: ClauseChange) -> bool:
+    """True when every word an edited clause lost or gained stands within examples it gives, on
+    its side: after "for example", "such as" … and before that part of the sentence ends ("complain
+    to a supervisory authority, for example the Berlin Commissioner …" → "…, for example the one
+    where you live"). The example changed; what it illustrates did not."""
+    if change.old is None or change.new is None or not change.spans:
+        return False
+    for words, text in ((lambda s: s.old, change.old.text), (lambda s: s.new, change.new.text)):
+        markers = [m.end() for m in _EXAMPLES.finditer(text)]
+        for span in change.spans:
+            changed = words(span)
+            if not changed:
+                continue
+            start = changed[0].start
+            before = [end for end in markers if end <= start]
+            if not before or changed[-1].end > part_end(text, before[-1]):
+                return False
+    return True
 
 
 # Where one part of a sentence ends and another begins: a colon or semicolon, a bracket, or a comma

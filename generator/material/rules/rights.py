@@ -17,7 +17,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import content_words
 from ..text import Anchored
-from .context import Context
+from .context import Context, in_examples
 
 _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
@@ -172,6 +172,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     }
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
+    if in_examples(change):
+        return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
     if change.removed_words and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
     if change.added_words:
