@@ -60,7 +60,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "protected by standard contractual clauses" → "… and, where the provider is certified, by
         # the Data Privacy Framework": the transfers are better protected, not sent further
         return change.finding("transfers", "substantive", "A clause about transfers abroad now names a further safeguard.")
-    if old_guards - new_guards or _goes_further(change):
+    if old_guards - new_guards or _goes_further(change) and not _describes_a_safeguard(change):
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if change.added_words or change.removed_words:
         return change.finding("transfers", "substantive", "A clause about transfers abroad was reworded; it names no new place, way or safeguard.")
@@ -112,6 +112,21 @@ def _names_a_place(change: ClauseChange) -> bool:
         and not any(start <= w.start < end for start, end in guards)
         and not any(start <= w.end + 1 < end for start, end in guards)  # "EU-US" just before "Data Privacy Framework"
         for span in change.spans for w in span.new
+    )
+
+
+def _describes_a_safeguard(change: ClauseChange) -> bool:
+    """True when every run of words an edited clause gained follows a safeguard's name, set off by
+    a comma or a bracket: it says something of the safeguard ("the EU-U.S. Data Privacy Framework,
+    to which our main providers have certified, or …"), not where information goes."""
+    guards = [m.end() for m in SAFEGUARD.finditer(change.new_text)]
+    added = [span for span in change.spans if span.new]
+    if not guards or not added or any(span.old for span in change.spans) or _names_a_place(change):
+        return False
+    text = change.new_text
+    return all(
+        any(0 < span.new[0].start - end <= 3 and text[end: span.new[0].start].strip() in (",", "(") for end in guards)
+        for span in added
     )
 
 
