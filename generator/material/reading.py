@@ -122,7 +122,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
-    r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
+    r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
 ), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))

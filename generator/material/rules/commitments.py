@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, WordTable, negative, quote
-from .context import Context, added_between, part_end
+from .context import Context, added_between, illustrates, part_end
 from .practices import practices_in
 
 _SUBJECT_WORDS = 4
@@ -232,7 +232,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         narrowed = _subject_narrowed(change)
         if narrowed:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
-        if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change):  # type: ignore[union-attr]
+        if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change) \
+                and not illustrates(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
         if old.negated and new.negated and not old.limited and change.removed_words and not change.added_words and _ruled_out_less(change):
             # "We do not access your bank accounts, contacts or location" → "… your contacts or

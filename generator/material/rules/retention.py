@@ -64,6 +64,17 @@ _LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "ano
                              "overwritten", "overwrite", "overwrit", "after", "only", "never", "prompt", "immediate"))
 
 
+# Kept past the end of the reader's account: "for 5 years after you close your account".
+_AFTER_ACCOUNT = re.compile(
+    r"\bafter\b[^.;]{0,40}?\b(?:close|closes|closed|closing|delete|deletes|deleted|cancel|cancels|cancell?ed|end|ends|ended|terminat\w{0,5}|leave|leaves|left)\b",
+    re.I,
+)
+
+
+def _after_the_account(text: str) -> bool:
+    return "after" in text.lower() and _AFTER_ACCOUNT.search(text) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
@@ -82,7 +93,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")
     lost = {w for w in change.removed_words & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in change.added_words)}
-    if change.added_words & _KEEPS_LONGER or lost:
+    if change.added_words & _KEEPS_LONGER or lost or _after_the_account(change.new_text) and not _after_the_account(change.old_text):
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
     if change.added_words or change.removed_words:
         # Reworded without keeping longer: a period's change is the quantities rule's; "we will
