@@ -92,6 +92,19 @@ _BINDING = NEGATIONS | LIMITS | frozenset(("will", "shall", "must", "may", "migh
 _UNBOUND = NEGATIONS | LIMITS
 
 
+def _rearrangeable(clauses: "Sequence[Clause | None]") -> set[str] | None:
+    """The words of substance of one side's changed clauses of a section, or None when one of them
+    is a heading, negates, limits or holds a number (where a word stands is then what it says)."""
+    words: set[str] = set()
+    for clause in clauses:
+        if clause is None:
+            continue
+        if clause.heading or not _UNBOUND.isdisjoint(clause.wordset) or any(c.isdigit() for c in clause.key):
+            return None
+        words |= _substance(clause.wordset)
+    return words
+
+
 def _substance(words: frozenset[str]) -> set[str]:
     """The stems of a clause's words of substance (without a final "e": "provide" and "providing"
     are one), and the words that say how it binds."""
@@ -169,7 +182,7 @@ class Detector:
         clause_changes: list[ClauseChange] = []
         for index, change in enumerate(changes):
             clause_changes.extend(self.clause_changes(index, change))
-        for item in self.restated(self.moves(clause_changes)):
+        for item in self.restated(self.rearranged(self.moves(clause_changes))):
             self.judge(item)
         return self.result()
 
@@ -354,7 +367,6 @@ class Detector:
         to access your data, to have it corrected …" → "You have the right to:" and an entry for
         each) or as several sentences. The new clauses are still judged, each on its own: what
         they say that is new is found there; what the sentence said is not lost."""
-        items = self.rearranged(items)
         said: dict[tuple[str, ...], set[str]] = {}
         for item in items:
             if item.kind == "inserted":
@@ -385,26 +397,16 @@ class Detector:
             sections.setdefault(item.section, []).append(item)
         dropped: set[int] = set()
         for section, changes in sections.items():
-            if len(changes) < 2 or not any(c.kind != "edited" for c in changes):
+            if len(changes) < 2 or all(c.kind == "edited" for c in changes):
                 continue
-            before: set[str] = set()
-            after: set[str] = set()
-            for change in changes:
-                for clause, pool in ((change.old, before), (change.new, after)):
-                    if clause is not None:
-                        if clause.heading or not _UNBOUND.isdisjoint(clause.wordset) or any(c.isdigit() for c in clause.key):
-                            break
-                        pool.update(_substance(clause.wordset))
-                else:
-                    continue
-                break
-            else:
-                if before and before == after:
-                    dropped.update(id(c) for c in changes)
-                    first = min(changes, key=lambda c: c.order)
-                    self.add(first.order, Finding("moved", "editorial", section, None, None,
-                                                  f"Text was rearranged{where(section)} (a list written as sentences, or sentences as a list); "
-                                                  "its words of substance are the same."))
+            before = _rearrangeable([c.old for c in changes])
+            after = _rearrangeable([c.new for c in changes])
+            if before and before == after:
+                dropped.update(id(c) for c in changes)
+                first = min(changes, key=lambda c: c.order)
+                self.add(first.order, Finding("moved", "editorial", section, None, None,
+                                              f"Text was rearranged{where(section)} (a list written as sentences, or sentences as a list); "
+                                              "its words of substance are the same."))
         return [item for item in items if id(item) not in dropped] if dropped else items
 
     @staticmethod

@@ -213,7 +213,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
-    lost_law = _law_limit_lost(change) if change.touches("sharing") else None
+    lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
     if new.excepted and not old.excepted and old.restricts:

@@ -84,7 +84,7 @@ def _without_contact(text: str) -> list[str]:
 def _base(name: str) -> str:
     """A company's name without its legal form: "Stripe Inc" → "Stripe"."""
     words = name.split()
-    while words and words[-1].lower().rstrip(".") in _SUFFIXES | {"pty"}:
+    while words and words[-1].lower().rstrip(".") in _SUFFIXES:
         words.pop()
     return " ".join(words)
 

@@ -22,10 +22,24 @@ def _article(letter: str) -> str:
     return rf"{_ARTICLE_6}{letter}\b"
 
 
+# The reader's consent as a condition, in words other than "consent" (read both as a basis named and
+# as the condition of what a clause does, below).
+_CONSENT_IF = (
+    r"\bif you (?:have )?opt(?:ed)?[- ]in\b"
+    # cookies set only once accepted: "and, if you accept them, analytics cookies"
+    r"|\bif you (?:accept|allow) (?:them|these|those|it|cookies|(?:these |those |the |such |analytics |optional |non-essential )cookies)\b"
+    # "and, if you agree, our weekly newsletter"
+    r"|\bif you agree\b(?=\s{0,3}[,)])"
+    # "call recordings if you call us and agree to be recorded"
+    r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
+    # "If you have said we may, we send you our newsletter"
+    r"|\bif you (?:have )?(?:said|told us) (?:that )?(?:we|you) (?:may|can|would like)\b"
+)
+
 _BASES = {
     # consent, also as the condition of a use: "if you agreed, to send you product updates"
     "consent": _article("a") + r"|\bconsent|\bif you (?:have )?agreed\b|\bif you agree to (?:receive|get|us)\b|\bwith your (?:permission|agreement)\b"
-               r"|\bif you (?:have )?opt(?:ed)?[- ]in\b|\bif you agree\b(?=\s{0,3}[,)])|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b|\bif you (?:have )?(?:said|told us) (?:that )?(?:we|you) (?:may|can|would like)\b|\bif you (?:accept|allow) (?:them|these|those|it|cookies|(?:these |those |the |such |analytics |optional |non-essential )cookies)\b",
+               + "|" + _CONSENT_IF,
     "contract": _article("b") + r"|\bperformance of (?:a|the|our) contract|\bnecessary (?:for|to perform) (?:a|the|our) contract|\bcontractual necessity",
     "legitimate interests": _article("f") + r"|\blegitimate interests?",
     "legal obligation": _article("c") + r"|\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
@@ -42,15 +56,8 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
 # Consent made the condition of what a clause does: "With your consent, we use analytics cookies";
 # "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
-    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented|opted[- ]in|opt[- ]in)\b|\bif you agree to (?:receive|get|us)\b"
-    # cookies set only once accepted: "and, if you accept them, analytics cookies"
-    r"|\bif you (?:accept|allow) (?:them|these|those|it|cookies|(?:these |those |the |such |analytics |optional |non-essential )cookies)\b"
-    # "and, if you agree, our weekly newsletter"
-    r"|\bif you agree\b(?=\s{0,3}[,)])"
-    # "call recordings if you call us and agree to be recorded"
-    r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
-    # "If you have said we may, we send you our newsletter"
-    r"|\bif you (?:have )?(?:said|told us) (?:that )?(?:we|you) (?:may|can|would like)\b"
+    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
+    "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3})?(?:consent|permission)\s{1,3}(?:before|to|for)\b",
     re.I,
