@@ -111,6 +111,17 @@ def _substance(words: frozenset[str]) -> set[str]:
     return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(words)} | (words & _BINDING)
 
 
+#: Words that let the reader do something ("you may ask us for a copy").
+_PERMISSIONS = frozenset(("may", "can", "could"))
+
+
+def _made_a_right(item: ClauseChange, missing: set[str], said: set[str]) -> bool:
+    """True when all a removed sentence's words not said again are the reader's permission ("You
+    may ask us for a copy …"), and the new clauses state a right ("You have the right to: ask for a
+    copy …"): a right gives the reader no less than leave to ask."""
+    return bool(missing) and missing <= _PERMISSIONS and "right" in said and item.reading.actor == "reader"
+
+
 class Detector:
     """Judges one diff; :meth:`run` gives its :class:`Classification`."""
 
@@ -377,7 +388,7 @@ class Detector:
         for item in items:
             if item.kind == "removed" and item.section in said and not item.old.heading:  # type: ignore[union-attr]
                 words = _substance(item.old.wordset)  # type: ignore[union-attr]
-                if len(words) >= 3 and words <= said[item.section]:
+                if len(words) >= 3 and (words <= said[item.section] or _made_a_right(item, words - said[item.section], said[item.section])):
                     self.add(item.order, Finding("moved", "editorial", item.section, item.old_text[:200], None,
                                                  f"A sentence was rewritten as a list or as other sentences{where(item.section)}; "
                                                  "every word of substance it had is still there."))
