@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "contact": "how to reach the company: e-mail, postal address, telephone, representative",
     "disputes": "dispute resolution and the law that applies",
     "commitments": "a limit or commitment of the company removed or weakened (not, never, only, unless, will)",
+    "cookies": "a cookie or tracker listed in a cookie table: a new party that sets it, or advertising",
     "practices": "a sensitive practice or kind of data (sale, targeted advertising, profiling, biometrics, children …)",
     "quantities": "a period, age, amount or percentage changed",
     "content": "wording changed where no rule of substance applies",
@@ -50,7 +51,7 @@ RULES: dict[str, str] = {
 #: Rules of substance, which a configuration may switch off.
 JUDGING_RULES: tuple[str, ...] = (
     "collection", "purpose", "legal-basis", "recipients", "retention", "transfers", "rights",
-    "controller", "contact", "disputes", "commitments", "practices", "quantities",
+    "controller", "contact", "disputes", "commitments", "cookies", "practices", "quantities",
 )
 
 #: Names of earlier releases still accepted in ``disable``, and the rules they switch off now.

@@ -128,7 +128,7 @@ class Detector:
     def __init__(self, diff: Any, options: Options) -> None:
         self.diff = diff
         self.options = options
-        self.context = Context(options, tuple(diff.old), tuple(diff.new))
+        self.context = Context(options, tuple(diff.old), tuple(diff.new), tuple(diff.changes))
         #: the rules of substance the options leave on, in order
         self.rules = tuple(rule for name, rule in RULE_FUNCTIONS if options.on(name))
         self.tallies: dict[tuple[str, str, tuple[str, ...], str], _Tally] = {}

@@ -87,6 +87,15 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about who is responsible for information changed."),
     N_("The clause names %(items)s as responsible for information, as the statement already did."),
     N_("A clause about the data protection officer or a representative changed."),
+    # rules/cookies.py
+    N_("A new cookie or tracker, %(name)s, is set by %(quote)s, whom the statement's cookie tables did not name before."),
+    N_("The cookie or tracker %(name)s is now set by %(quote)s, whom the statement's cookie tables did not name before."),
+    N_("A new cookie or tracker, %(name)s, is set by a third party (%(quote)s)."),
+    N_("The cookie or tracker %(name)s is now set by a third party (%(quote)s)."),
+    N_("A new cookie or tracker, %(name)s, is used for advertising or tracking (%(quote)s)."),
+    N_("The cookie or tracker %(name)s is now used for advertising or tracking (%(quote)s)."),
+    N_("A new cookie or tracker is listed: %(name)s."),
+    N_("A cookie or tracker is no longer listed: %(name)s."),
     # rules/disputes.py
     N_("A new clause about resolving disputes, courts or the law that applies."),
     N_("A clause about resolving disputes, courts or the law that applies was removed."),
@@ -166,6 +175,7 @@ _PARTS = {
     "num": r"\d+",
     "quote": _QUOTE,
     "old_quote": _QUOTE,
+    "name": _QUOTE,
     "where": rf"(?: in {_QUOTE}| in \d+ places)?",
     "example": rf"(?: \(e\.g\. {_QUOTE} → {_QUOTE}\))?",
     "kind": r"e-mail address|telephone number|postal address",

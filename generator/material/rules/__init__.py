@@ -18,7 +18,7 @@ from typing import Callable
 from ..changes import ClauseChange
 from ..findings import Finding
 from . import (
-    collection, commitments, contact, controller, disputes, legal_basis, practices, purpose, quantities,
+    collection, commitments, contact, controller, cookies, disputes, legal_basis, practices, purpose, quantities,
     recipients, retention, rights, transfers,
 )
 from .context import Context
@@ -33,6 +33,7 @@ RULE_FUNCTIONS: tuple[tuple[str, Rule], ...] = (
     ("quantities", quantities.judge),
     ("commitments", commitments.judge),
     ("rights", rights.judge),
+    ("cookies", cookies.judge),
     ("practices", practices.judge),
     ("legal-basis", legal_basis.judge),
     ("transfers", transfers.judge),

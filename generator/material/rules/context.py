@@ -56,6 +56,8 @@ class Context:
     #: the blocks of the old and of the new version (for what a whole version says; see :meth:`anywhere`)
     old_blocks: Sequence[Any] = ()
     new_blocks: Sequence[Any] = ()
+    #: the diff's changes, by the order a clause change carries (the blocks a clause came from)
+    changes: Sequence[Any] = ()
     _wholes: dict[tuple[str, Any], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     #: what a list lists, by lead-in and by section path (entries of one list share both)
     _by_lead: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
