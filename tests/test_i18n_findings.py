@@ -68,7 +68,7 @@ def test_a_sentence_no_pattern_knows_stays_in_english():
 def test_every_pattern_reads_back_the_sentence_it_makes():
     import re
 
-    samples = {"num": "3", "quote": "“x”", "old_quote": "“y”", "name": "“_ga”", "where": " in “Cookies”", "example": " (e.g. “a” → “b”)",
+    samples = {"num": "3", "quote": "“x”", "old_quote": "“y”", "name": "“_ga”", "header": "“Sold or shared”", "where": " in “Cookies”", "example": " (e.g. “a” → “b”)",
                "kind": "e-mail address", "quantity": "period", "message": "The limit now allows less.",
                "bases": "consent", "old_bases": "contract"}
     for pattern in PATTERNS:

@@ -18,7 +18,7 @@ from .clauses import DATE_LINE
 from .config import Options
 from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
-__all__ = ["form_of", "DATE_LINE"]
+__all__ = ["form_of", "DATE_LINE", "typo"]
 
 _ARTICLES = frozenset(("a", "an", "the"))
 _JOINERS = frozenset(("and", "also"))
@@ -97,6 +97,10 @@ def _typo(a: str, b: str, limit: int) -> bool:
     if len(set(a).difference(b)) > allowed or len(set(b).difference(a)) > allowed:
         return False
     return distance(a, b, limit) <= allowed
+
+
+#: ``_typo`` for the rules: ``b`` is ``a`` mistyped.
+typo = _typo
 
 
 def _capitalised(word: Word, first: bool) -> bool:

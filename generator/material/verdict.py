@@ -21,6 +21,7 @@ from .config import Options
 from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
+from .rules.tables import read_row
 from .reading import aliases_of, content_words
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
@@ -434,7 +435,15 @@ class Detector:
     # -- judging ----------------------------------------------------------------------------
 
     def judge(self, item: ClauseChange) -> None:
-        """Form first, then the rules of substance."""
+        """A table's row by its columns; else form first, then the rules of substance."""
+        if item.block_kind == "row":
+            findings = read_row(item, self.context)
+            if findings is not None:
+                findings = [f for f in findings if self.options.on(f.rule)]
+                for finding in findings:
+                    self.add(item.order, finding)
+                if findings:
+                    return
         if item.kind == "edited":
             form = form_of(item, self.options)
             if form is not None:

@@ -151,6 +151,10 @@ PATTERNS: tuple[str, ...] = (
     N_("A right or choice of the reader now comes with a condition or limit."),
     N_("A clause stating a right or choice of the reader now says less."),
     N_("A clause stating a right or choice of the reader now says more."),
+    # rules/tables.py
+    N_("The table now answers %(quote)s to %(header)s for %(name)s (it answered %(old_quote)s)."),
+    N_("%(quote)s is now listed, as information not collected."),
+    N_("%(quote)s is now listed among the purposes; the statement already said it uses information for this."),
     # rules/transfers.py
     N_("A new clause limits transfers of information abroad."),
     N_("A new clause says information is transferred abroad or how."),
@@ -176,6 +180,7 @@ _PARTS = {
     "quote": _QUOTE,
     "old_quote": _QUOTE,
     "name": _QUOTE,
+    "header": _QUOTE,
     "where": rf"(?: in {_QUOTE}| in \d+ places)?",
     "example": rf"(?: \(e\.g\. {_QUOTE} → {_QUOTE}\))?",
     "kind": r"e-mail address|telephone number|postal address",

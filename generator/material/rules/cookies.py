@@ -24,7 +24,7 @@ from ..findings import Finding
 from ..text import LEGAL_FORMS, collapsed, quote
 from .context import Context
 
-__all__ = ["judge", "Table", "table_of", "cells"]
+__all__ = ["judge", "Table", "table_of", "cells", "row", "about_trackers"]
 
 _CELL = re.compile(r"<t([dh])\b[^>]{0,500}>(.*?)</t[dh]\s{0,3}>", re.S | re.I)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -113,7 +113,7 @@ def _known_parties(context: Context, aliases: frozenset[str]) -> frozenset[str]:
     return context.memo(("table parties", aliases), read)  # type: ignore[no-any-return]
 
 
-def _row(context: Context, change: ClauseChange, side: str) -> tuple[Table, tuple[str, ...]] | None:
+def row(context: Context, change: ClauseChange, side: str) -> tuple[Table, tuple[str, ...]] | None:
     """A row clause's table and cells on one side, or None when it stands in no table."""
     if change.order >= len(context.changes):
         return None
@@ -124,7 +124,7 @@ def _row(context: Context, change: ClauseChange, side: str) -> tuple[Table, tupl
     return (table_of(context, side, table), cells(block.html)) if table is not None else None
 
 
-def _about_trackers(table: Table, change: ClauseChange) -> bool:
+def about_trackers(table: Table, change: ClauseChange) -> bool:
     """True when the table's header, its lead-in or its section's heading speaks of cookies or trackers."""
     clause = change.new if change.new is not None else change.old
     said = " ".join((*table.header, clause.lead if clause is not None else "", *change.section[-1:]))
@@ -145,29 +145,29 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     removed cookie (substantive)."""
     if change.block_kind != "row":
         return None
-    old = _row(context, change, "old") if change.old is not None else None
-    new = _row(context, change, "new") if change.new is not None else None
+    old = row(context, change, "old") if change.old is not None else None
+    new = row(context, change, "new") if change.new is not None else None
     either = new or old
-    if either is None or not _about_trackers(either[0], change):
+    if either is None or not about_trackers(either[0], change):
         return None
     name = quote(either[1][0] if either[1] else "", 40)
     if new is None:
         return change.finding("cookies", "substantive", f"A cookie or tracker is no longer listed: {name}.")
-    table, row = new
+    table, entry = new
     aliases = change.aliases
     before = old[0].cell(old[1], _PARTY_HEADER) if old is not None else ""
-    party = table.cell(row, _PARTY_HEADER)
+    party = table.cell(entry, _PARTY_HEADER)
     came = _names(party, aliases) - _names(before, aliases) - _known_parties(context, aliases)
     if came:
         if old is None:
             return change.finding("cookies", "material", f"A new cookie or tracker, {name}, is set by {quote(party, 60)}, whom the statement's cookie tables did not name before.")
         return change.finding("cookies", "material", f"The cookie or tracker {name} is now set by {quote(party, 60)}, whom the statement's cookie tables did not name before.")
-    marked = _third_party(row)
+    marked = _third_party(entry)
     if marked and not (old is not None and _third_party(old[1])) and not _names(party, aliases):
         if old is None:
             return change.finding("cookies", "material", f"A new cookie or tracker, {name}, is set by a third party ({quote(marked, 60)}).")
         return change.finding("cookies", "material", f"The cookie or tracker {name} is now set by a third party ({quote(marked, 60)}).")
-    advertising = _advertising(row)
+    advertising = _advertising(entry)
     if advertising and not (old is not None and _advertising(old[1])):
         if old is None:
             return change.finding("cookies", "material", f"A new cookie or tracker, {name}, is used for advertising or tracking ({quote(advertising, 60)}).")

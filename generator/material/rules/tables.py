@@ -1,0 +1,268 @@
+"""Tables read by their columns: a row is not a sentence.
+
+Statements put much of what they say in tables: "Purpose | Information | Legal basis | How long we
+keep it" (GDPR Art. 13(1)(c), 13(2)(a)), the CCPA's "Category | Examples | Disclosed to | Sold or
+shared" (§ 1798.110, 1798.115), cookie tables. Read as a sentence, a row misleads every rule: "No"
+under "Sold or shared" reads as a negation, "Consent" → "Legitimate interests" as a renamed title.
+So a row of a table whose header names what its columns hold is read cell by cell, each changed
+cell by the family of law its column belongs to:
+
+============== ===================================================== =======================
+column         a change is material when                             finding's rule
+============== ===================================================== =======================
+legal basis    the bases named differ                                ``legal-basis``
+how long       a period is longer or changed ("30 days" → "90 days"; ``quantities``,
+               "until you close your account" → "indefinitely")      ``retention``
+information    an item is added ("e-mail address, date of birth")    ``collection``
+purpose        a new row, or a purpose of its own added              ``purpose``
+disclosed to   a recipient is added                                  ``recipients``
+sold / shared, "No" becomes "Yes"                                    ``recipients``,
+collected                                                            ``collection``
+============== ===================================================== =======================
+
+The other way (an item or a row gone, "Yes" → "No", a shorter period) is substantive; a cell
+changed only in spelling or case is a change of form. Cookie tables are the ``cookies`` rule's
+(:mod:`.cookies`). A table whose header names none of these columns is read as text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..changes import ClauseChange
+from ..clauses import Clause
+from ..findings import Finding
+from ..form import typo
+from ..text import listing, quote, where
+from . import cookies, legal_basis, quantities, retention
+from ..reading import content_words
+from .collection import collected_kinds, kinds_covered
+from .practices import practices_in
+from .context import Context
+
+__all__ = ["read_row", "ROLES"]
+
+#: What a column holds, by its header (the first role that matches, in this order).
+ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("basis", re.compile(r"\b(?:legal|lawful)\s+bas[ie]s\b|\bbasis\b|\bbases\b", re.I)),
+    ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
+    ("sold", re.compile(r"\bsold\b|\bsell\b|\bsale\b|\bshared for (?:cross-context|targeted|advertising)", re.I)),
+    ("collected", re.compile(r"^\s*(?:collected|do we collect[^|]{0,40}|we collect)\s*\??\s*$", re.I)),
+    ("recipients", re.compile(r"\bshared with\b|\bdisclos\w{0,6}\b|\brecipients?\b|\bthird parties\b|\bwho (?:we share|receives?|gets?)\b|\bwe share it with\b", re.I)),
+    ("purpose", re.compile(r"\bpurposes?\b|\bwhy\b|\bwhat we use\b|\bused for\b|\bhow we use\b|\bprocessing activit", re.I)),
+    ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we collect\b|\bdetails\b", re.I)),
+)
+ROLES_BY_NAME = dict(ROLES)
+_ROLE_RULES = {"basis": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
+               "recipients": "recipients", "purpose": "purpose", "data": "collection"}
+_YES = frozenset(("yes", "y", "✓", "✔", "x", "true"))
+_NO = frozenset(("no", "n", "✗", "✘", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
+# Items of a cell: "Name, e-mail address and phone number".
+_ITEMS = re.compile(r"\s*(?:[,;/•]|\band\b|\bor\b)\s*", re.I)
+# Words a purpose of its own begins with: a use beyond what the row was for.
+_OWN_PURPOSES = re.compile(
+    r"\b(?:market\w{0,5}|advert\w{0,8}|ads?|promot\w{0,5}|research|analy[st]\w{0,6}|profil\w{0,4}|personali[sz]\w{0,5}|train\w{0,3}|sell\w{0,3}|sale"
+    r"|target\w{0,3}|measur\w{0,4}|newsletters?|offers?)\b", re.I)
+
+
+def _columns(header: Sequence[str]) -> list[tuple[int, str]]:
+    """Each column that holds something this module reads, with its role (the first column, what
+    the rows are about, only as a purpose, a kind of information or a recipient)."""
+    found = []
+    for column, text in enumerate(header):
+        role = next((name for name, pattern in ROLES if pattern.search(text)), None)
+        if role is not None and (column > 0 or role in ("purpose", "data", "recipients")):
+            found.append((column, role))
+    return found
+
+
+def _roles(header: Sequence[str]) -> dict[str, int]:
+    """The first column of each role."""
+    found: dict[str, int] = {}
+    for column, role in _columns(header):
+        found.setdefault(role, column)
+    return found
+
+
+def _old_column(old_header: Sequence[str], header: str, role: str) -> int | None:
+    """The old table's column for a new column: the one with the same header, else the first of its role."""
+    if header in old_header:
+        return list(old_header).index(header)
+    return _roles(old_header).get(role)
+
+
+def _plain(cell: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", cell.lower()))
+
+
+def _items(cell: str) -> dict[str, str]:
+    """A cell's items, by their plain words ("Name, e-mail address" → name, e-mail address)."""
+    return {_plain(item): item.strip(" .") for item in _ITEMS.split(cell) if _plain(item)}
+
+
+def _respelled(old: list[str], new: list[str], limit: int) -> bool:
+    """True when the words of two cells differ only in spelling, word for word ("Invoicng" → "Invoicing")."""
+    return len(old) == len(new) and all(a == b or typo(a, b, limit) for a, b in zip(old, new))
+
+
+def _examples(header: str) -> bool:
+    """True for a column that gives examples of its row's category."""
+    return re.search(r"\bexamples?\b|\bsuch as\b|\bfor instance\b", header, re.I) is not None
+
+
+def _sensitive(cell: str, context: Context) -> set[str]:
+    """The sensitive practices or kinds of data (``risk_terms``) a cell names."""
+    if not cell:
+        return set()
+    return set(practices_in(cell, _words(cell), context).values())
+
+
+def _truth(cell: str) -> bool | None:
+    """True for "Yes", False for "No" (or an empty cell), None for anything else."""
+    low = cell.strip().lower().rstrip(".")
+    return True if low in _YES else False if low in _NO else None
+
+
+def _cell(row: Sequence[str], column: int | None) -> str:
+    return row[column] if column is not None and column < len(row) else ""
+
+
+def _column_change(change: ClauseChange, context: Context, header: str, name: str, old: str, new: str, rules: tuple) -> Finding | None:
+    """What a family's rules say of one changed cell, read as "<row> — <header>: <cell>"."""
+    pair = ClauseChange.edited(Clause.make(f"{name} — {header}: {old}"), Clause.make(f"{name} — {header}: {new}"),
+                               change.section, change.order, "row", change.aliases)
+    for rule in rules:
+        found = rule(pair, context)
+        if found is not None:
+            return found
+    return None
+
+
+def read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
+    """The findings of a table row's change read by its columns; None when the row stands in no
+    table whose header names a column this module reads (the rules then read it as text), and an
+    empty list when every changed cell changed only in form."""
+    if change.block_kind != "row":
+        return None
+    old = cookies.row(context, change, "old") if change.old is not None else None
+    new = cookies.row(context, change, "new") if change.new is not None else None
+    either = new or old
+    if either is None:
+        return None
+    table, row = either
+    if cookies.about_trackers(table, change):
+        found = cookies.judge(change, context)
+        return [found] if found is not None else None
+    roles = _roles(table.header)
+    if not roles:
+        return None
+    spelling = context.options.distance
+    name = row[0] if row else ""
+    if old is None or new is None:
+        return _row_came_or_went(change, context, table, roles, row, came=new is not None)
+    findings: list[Finding] = []
+    changed = False
+    for column, role in _columns(table.header):
+        before, after = _cell(old[1], _old_column(old[0].header, table.header[column], role)), _cell(new[1], column)
+        if _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling):
+            continue
+        changed = True
+        found = _cell_changed(change, context, role, column, table.header[column], name, before, after)
+        if found is not None:
+            findings.append(found)
+    if changed and not findings:
+        # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
+        return [change.finding("content", "substantive", f"A clause was reworded{where(change.section)}; no rule of substance (collection, use, recipients, "
+                               "retention, transfers, rights, controller, disputes, commitments) applies to it.")]
+    return findings
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[^\W_]+(?:['.-][^\W_]+)*", text))
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of a text's words of substance, without a final "e" ("secure" and "securing" are one)."""
+    return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(_words(text))}
+
+
+def _said_before(purpose: str, context: Context) -> bool:
+    """True when every word of substance of a purpose stands in the old version already."""
+    wanted = _stems(purpose)
+    said = context.anywhere("old", _stems)
+    return bool(wanted) and wanted <= said
+
+
+def _row_came_or_went(change: ClauseChange, context: Context, table: cookies.Table, roles: dict[str, int], row: Sequence[str], *,
+                      came: bool) -> list[Finding]:
+    """A row added or removed: a purpose, a kind of information or a recipient listed, by what the
+    table's rows are about (its first column's header, else the columns it has)."""
+    subject = next((name for name, pattern in ROLES if table.header and pattern.search(table.header[0])), None)
+    if subject not in ("purpose", "data", "recipients"):
+        subject = next((role for role in ("purpose", "data", "recipients") if role in roles), None)
+    column = 0 if subject is not None and table.header and ROLES_BY_NAME[subject].search(table.header[0]) else roles.get(subject or "", 0)
+    what = quote(_cell(row, column) or _cell(row, 0), 60)
+    if subject == "purpose":
+        if came and _said_before(_cell(row, column) or _cell(row, 0), context):
+            return [change.finding("purpose", "substantive", f"{what} is now listed among the purposes; the statement already said it uses information for this.")]
+        if came:
+            return [change.finding("purpose", "material", f"{what} is now listed among the purposes information is used for.")]
+        return [change.finding("purpose", "substantive", f"{what} is no longer listed among the purposes.")]
+    if subject == "data":
+        if not came:
+            return [change.finding("collection", "substantive", f"{what} is no longer listed among the information collected.")]
+        if _truth(_cell(row, roles.get("collected"))) is False:
+            return [change.finding("collection", "substantive", f"{what} is now listed, as information not collected.")]
+        named = " ".join(row[c] for c, role in _columns(table.header) if role == "data" and c < len(row))
+        if kinds_covered(_words(named), collected_kinds(context)):
+            return [change.finding("collection", "substantive", f"{what} is now listed among the information collected; "
+                                   "the statement already said it collects this.")]
+        return [change.finding("collection", "material", f"{what} is now listed among the information collected.")]
+    if subject == "recipients":
+        if came:
+            return [change.finding("recipients", "material", f"{what} is now listed among those who receive information.")]
+        return [change.finding("recipients", "substantive", f"{what} is no longer listed among those who receive information.")]
+    return []
+
+
+def _cell_changed(change: ClauseChange, context: Context, role: str, column: int, header: str, name: str, before: str, after: str) -> Finding | None:
+    """What one changed cell says, by its column's role (``column`` 0: what the row is about)."""
+    rule = _ROLE_RULES[role]
+    if role in ("sold", "collected"):
+        was, now = _truth(before), _truth(after)
+        if was is None or now is None or was == now:
+            return None
+        severity = "material" if now else "substantive"
+        return change.finding(rule, severity, f"The table now answers {quote(after)} to {quote(header)} for {quote(name, 60)} (it answered {quote(before)}).")
+    if role == "basis":
+        return _column_change(change, context, header, name, before, after, (legal_basis.judge,))
+    if role == "retention":
+        found = _column_change(change, context, header, name, before, after, (quantities.judge, retention.judge))
+        if found is not None:
+            return found
+        return change.finding("retention", "material", "A clause about how long information is kept changed.")
+    old_items, new_items = _items(before), _items(after)
+    added = [item for key, item in new_items.items() if key not in old_items]
+    removed = [item for key, item in old_items.items() if key not in new_items]
+    if role == "purpose":
+        own = [item for item in added if _OWN_PURPOSES.search(item) and not _OWN_PURPOSES.search(before)]
+        if own:
+            return change.finding("purpose", "material", f"The clause now also names {quote(own[0], 60)} as a purpose.")
+        return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(after, 80)}.")
+    if role == "data":
+        sensitive = _sensitive(after, context) - _sensitive(before, context)
+        if sensitive:
+            return change.finding("practices", "material", f"The clause now speaks of {listing([quote(t, 40) for t in sorted(sensitive)])}.")
+        # An item put in another's place names the same thing in other words ("password" →
+        # "passphrase"); examples illustrate their category (CCPA § 1798.140(v)): neither collects more.
+        if added and len(added) > len(removed) and column > 0 and not _examples(header):
+            return change.finding("collection", "material", f"{quote(added[0], 60)} is now listed among the information collected.")
+        if removed and not added:
+            return change.finding("collection", "substantive", f"{quote(removed[0], 60)} is no longer listed among the information collected.")
+        return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(after, 80)}.")
+    if added:
+        return change.finding("recipients", "material", f"{quote(added[0], 60)} is now listed among those who receive information.")
+    if removed:
+        return change.finding("recipients", "substantive", f"{quote(removed[0], 60)} is no longer listed among those who receive information.")
+    return change.finding("recipients", "substantive", f"An entry of those who receive information now reads {quote(after, 80)}.")
