@@ -155,6 +155,8 @@ PATTERNS: tuple[str, ...] = (
     N_("The table now answers %(quote)s to %(header)s for %(name)s (it answered %(old_quote)s)."),
     N_("%(quote)s is now listed, as information not collected."),
     N_("%(quote)s is now listed among the purposes; the statement already said it uses information for this."),
+    N_("%(quote)s is now listed among the places where information is processed."),
+    N_("%(quote)s is no longer listed among the places where information is processed."),
     # rules/transfers.py
     N_("A new clause limits transfers of information abroad."),
     N_("A new clause says information is transferred abroad or how."),

@@ -15,7 +15,8 @@ how long       a period is longer or changed ("30 days" → "90 days"; ``quantit
                "until you close your account" → "indefinitely")      ``retention``
 information    an item is added ("e-mail address, date of birth")    ``collection``
 purpose        a new row, or a purpose of its own added              ``purpose``
-disclosed to   a recipient is added                                  ``recipients``
+disclosed to   a recipient is added (also a new subprocessor's row)  ``recipients``
+location       a place is added                                      ``transfers``
 sold / shared, "No" becomes "Yes"                                    ``recipients``,
 collected                                                            ``collection``
 ============== ===================================================== =======================
@@ -34,9 +35,9 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..form import typo
-from ..text import listing, quote, where
+from ..text import LEGAL_FORMS, listing, quote, where
 from . import cookies, legal_basis, quantities, retention
-from ..reading import content_words
+from ..reading import STOP, content_words
 from .collection import collected_kinds, kinds_covered
 from .practices import practices_in
 from .context import Context
@@ -49,13 +50,16 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
     ("sold", re.compile(r"\bsold\b|\bsell\b|\bsale\b|\bshared for (?:cross-context|targeted|advertising)", re.I)),
     ("collected", re.compile(r"^\s*(?:collected|do we collect[^|]{0,40}|we collect)\s*\??\s*$", re.I)),
-    ("recipients", re.compile(r"\bshared with\b|\bdisclos\w{0,6}\b|\brecipients?\b|\bthird parties\b|\bwho (?:we share|receives?|gets?)\b|\bwe share it with\b", re.I)),
+    ("recipients", re.compile(
+        r"\bshared with\b|\bdisclos\w{0,6}\b|\brecipients?\b|\bthird parties\b|\bwho (?:we share|receives?|gets?)\b|\bwe share it with\b"
+        r"|\b(?:sub-?)?processors?\b|\bvendors?\b|\bservice providers?\b|\bpartners?\b", re.I)),
+    ("location", re.compile(r"\blocations?\b|\bcountr(?:y|ies)\b|\bwhere\b|\bregions?\b|\bhosted in\b|\bprocessed in\b|\bstored in\b", re.I)),
     ("purpose", re.compile(r"\bpurposes?\b|\bwhy\b|\bwhat we use\b|\bused for\b|\bhow we use\b|\bprocessing activit", re.I)),
     ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we collect\b|\bdetails\b", re.I)),
 )
 ROLES_BY_NAME = dict(ROLES)
 _ROLE_RULES = {"basis": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
-               "recipients": "recipients", "purpose": "purpose", "data": "collection"}
+               "recipients": "recipients", "purpose": "purpose", "data": "collection", "location": "transfers"}
 _YES = frozenset(("yes", "y", "✓", "✔", "x", "true"))
 _NO = frozenset(("no", "n", "✗", "✘", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
 # Items of a cell: "Name, e-mail address and phone number".
@@ -212,7 +216,7 @@ def _row_came_or_went(change: ClauseChange, context: Context, table: cookies.Tab
     if subject == "data":
         if not came:
             return [change.finding("collection", "substantive", f"{what} is no longer listed among the information collected.")]
-        if _truth(_cell(row, roles.get("collected"))) is False:
+        if "collected" in roles and _truth(_cell(row, roles["collected"])) is False:
             return [change.finding("collection", "substantive", f"{what} is now listed, as information not collected.")]
         named = " ".join(row[c] for c, role in _columns(table.header) if role == "data" and c < len(row))
         if kinds_covered(_words(named), collected_kinds(context)):
@@ -236,7 +240,12 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         severity = "material" if now else "substantive"
         return change.finding(rule, severity, f"The table now answers {quote(after)} to {quote(header)} for {quote(name, 60)} (it answered {quote(before)}).")
     if role == "basis":
-        return _column_change(change, context, header, name, before, after, (legal_basis.judge,))
+        was, now = _cell_bases(before), _cell_bases(after)
+        if was == now:
+            return None
+        came, gone = sorted(now - was), sorted(was - now)
+        parts = (["now names " + ", ".join(came)] if came else []) + (["no longer names " + ", ".join(gone)] if gone else [])
+        return change.finding("legal-basis", "material", f"The legal basis {' and '.join(parts)}.")
     if role == "retention":
         found = _column_change(change, context, header, name, before, after, (quantities.judge, retention.judge))
         if found is not None:
@@ -246,7 +255,8 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
     added = [item for key, item in new_items.items() if key not in old_items]
     removed = [item for key, item in old_items.items() if key not in new_items]
     if role == "purpose":
-        own = [item for item in added if _OWN_PURPOSES.search(item) and not _OWN_PURPOSES.search(before)]
+        named = {m.group().lower() for m in _OWN_PURPOSES.finditer(before)}
+        own = [item for item in added if {m.group().lower() for m in _OWN_PURPOSES.finditer(item)} - named]
         if own:
             return change.finding("purpose", "material", f"The clause now also names {quote(own[0], 60)} as a purpose.")
         return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(after, 80)}.")
@@ -261,8 +271,34 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         if removed and not added:
             return change.finding("collection", "substantive", f"{quote(removed[0], 60)} is no longer listed among the information collected.")
         return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(after, 80)}.")
-    if added:
-        return change.finding("recipients", "material", f"{quote(added[0], 60)} is now listed among those who receive information.")
-    if removed:
+    # (a recipient's name written otherwise shares a word with the one it replaced: "Amazon Web
+    # Services, Inc." → "Amazon Web Services EMEA SARL")
+    gone_words = set().union(*(_names(item) for item in removed)) if removed else set()
+    new_ones = [item for item in added if _names(item) and _names(item).isdisjoint(gone_words)]
+    if role == "location":
+        if new_ones:
+            return change.finding("transfers", "material", f"{quote(new_ones[0], 60)} is now listed among the places where information is processed.")
+        if removed and not added:
+            return change.finding("transfers", "substantive", f"{quote(removed[0], 60)} is no longer listed among the places where information is processed.")
+        return None
+    if new_ones:
+        return change.finding("recipients", "material", f"{quote(new_ones[0], 60)} is now listed among those who receive information.")
+    if removed and not added:
         return change.finding("recipients", "substantive", f"{quote(removed[0], 60)} is no longer listed among those who receive information.")
     return change.finding("recipients", "substantive", f"An entry of those who receive information now reads {quote(after, 80)}.")
+
+
+def _names(item: str) -> set[str]:
+    """The words of substance of an item, lower case (legal forms and small words left out)."""
+    return {w for w in _words(item) if w not in STOP and w.rstrip(".") not in LEGAL_FORMS}
+
+
+# A legal basis as a column names it: a word is enough ("Contract", "Consent").
+_BARE_BASES = (("consent", "consent"), ("contract", "contract"), ("legitimate interest", "legitimate interests"),
+               ("legal obligation", "legal obligation"), ("law requires", "legal obligation"), ("vital interest", "vital interests"),
+               ("public interest", "public interest"), ("public task", "public interest"))
+
+
+def _cell_bases(cell: str) -> set[str]:
+    low = cell.lower()
+    return legal_basis._bases(cell) | {name for word, name in _BARE_BASES if word in low}
