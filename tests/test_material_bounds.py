@@ -107,3 +107,23 @@ def test_a_5_mb_paragraph_with_its_first_and_last_word_changed_finishes():
         result = classify_changes(modified(old, new))
     assert result.verdict in ("substantive", "material")
     assert all(len(f.old or "") < 2_000 and len(f.new or "") < 2_000 for f in result.findings)
+
+
+def test_a_table_of_two_thousand_rows_with_a_1_mb_cell_finishes():
+    # Every row is read with its table's header; the table is read once per diff, not once per row,
+    # and a huge cell is read in one pass.
+    rng = random.Random(5)
+    rows = [f"| Purpose {n} | {rng.choice(['Name', 'E-mail address', 'IP address'])} | Consent | {n % 90 + 1} days |" for n in range(2_000)]
+    header = "| Purpose | Data | Legal basis | How long we keep it |\n|---|---|---|---|\n"
+    old = header + "\n".join(rows) + "\n"
+    big = " ".join(rng.choice(["data", "share", "logs"]) for _ in range(200_000))
+    new_rows = list(rows)
+    new_rows[1_000] = f"| Purpose 1000 | {big} | Legitimate interests | 30 days |"
+    new_rows[1_500] = new_rows[1_500].replace("Consent", "Contract")
+    new = header + "\n".join(new_rows) + "\n"
+    assert len(big) > 1_000_000
+    with deadline(60):
+        result = classify_diff(diff_markdown(old, new), bodies=(old, new))
+    assert result.verdict == "material"
+    assert any(f.rule == "legal-basis" for f in result.findings)
+    assert all(len(f.old or "") < 2_000 and len(f.new or "") < 2_000 for f in result.findings)

@@ -439,11 +439,10 @@ class Detector:
         if item.block_kind == "row":
             findings = read_row(item, self.context)
             if findings is not None:
-                findings = [f for f in findings if self.options.on(f.rule)]
                 for finding in findings:
-                    self.add(item.order, finding)
-                if findings:
-                    return
+                    if self.options.on(finding.rule):
+                        self.add(item.order, finding)
+                return
         if item.kind == "edited":
             form = form_of(item, self.options)
             if form is not None:

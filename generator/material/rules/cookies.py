@@ -114,14 +114,19 @@ def _known_parties(context: Context, aliases: frozenset[str]) -> frozenset[str]:
 
 
 def row(context: Context, change: ClauseChange, side: str) -> tuple[Table, tuple[str, ...]] | None:
-    """A row clause's table and cells on one side, or None when it stands in no table."""
+    """A row clause's table and cells on one side, or None when it stands in no table (read once
+    per row: a long row is cut into several clauses)."""
     if change.order >= len(context.changes):
         return None
-    block = getattr(context.changes[change.order], side)
-    if block is None or block.kind != "row" or "<th" in block.html:
-        return None
-    table = _table_id(block)
-    return (table_of(context, side, table), cells(block.html)) if table is not None else None
+
+    def read() -> tuple[Table, tuple[str, ...]] | None:
+        block = getattr(context.changes[change.order], side)
+        if block is None or block.kind != "row" or "<th" in block.html:
+            return None
+        table = _table_id(block)
+        return (table_of(context, side, table), cells(block.html)) if table is not None else None
+
+    return context.memo(("row", side, change.order), read)  # type: ignore[no-any-return]
 
 
 def about_trackers(table: Table, change: ClauseChange) -> bool:
@@ -145,8 +150,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     removed cookie (substantive)."""
     if change.block_kind != "row":
         return None
-    old = row(context, change, "old") if change.old is not None else None
-    new = row(context, change, "new") if change.new is not None else None
+    old = row(context, change, "old")
+    new = row(context, change, "new")
     either = new or old
     if either is None or not about_trackers(either[0], change):
         return None

@@ -144,13 +144,24 @@ def _column_change(change: ClauseChange, context: Context, header: str, name: st
 
 
 def read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
-    """The findings of a table row's change read by its columns; None when the row stands in no
-    table whose header names a column this module reads (the rules then read it as text), and an
-    empty list when every changed cell changed only in form."""
+    """The findings of a table row's change read by its columns, or None when the rules are to read
+    it as text: it stands in no table whose header names a column this module reads, or every
+    changed cell changed only in form (so a misspelt cell is editorial). A row long enough to be
+    cut into several clauses is read once: its other clauses get no findings of their own."""
     if change.block_kind != "row":
         return None
-    old = cookies.row(context, change, "old") if change.old is not None else None
-    new = cookies.row(context, change, "new") if change.new is not None else None
+    read = context.memo(("read row", change.order), lambda: [_read_row(change, context), False])
+    findings, given = read
+    if findings is not None and given:
+        return []
+    read[1] = True
+    return findings
+
+
+def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
+    # (the row as the diff changed it: a long row's clauses may pair otherwise)
+    old = cookies.row(context, change, "old")
+    new = cookies.row(context, change, "new")
     either = new or old
     if either is None:
         return None
@@ -175,7 +186,9 @@ def read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         found = _cell_changed(change, context, role, column, table.header[column], name, before, after)
         if found is not None:
             findings.append(found)
-    if changed and not findings:
+    if not changed:
+        return None  # (only spelling: the form check reads the row)
+    if not findings:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
         return [change.finding("content", "substantive", f"A clause was reworded{where(change.section)}; no rule of substance (collection, use, recipients, "
                                "retention, transfers, rights, controller, disputes, commitments) applies to it.")]
