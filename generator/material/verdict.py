@@ -106,6 +106,21 @@ def _rearrangeable(clauses: "Sequence[Clause | None]") -> set[str] | None:
     return words
 
 
+# The beginning of a list entry, up to a comma, bracket, colon or dash: what the entry names.
+_HEAD = re.compile(r"([^,(:;\u2013\u2014]{3,80}?)\s{0,3}(?:,|\(|:|;|\s-\s|\s\u2013|\s\u2014)")
+
+
+def _head(key: str, text: str) -> str | None:
+    """What a list entry names, lower case, when it goes on to say more of it: at least two words,
+    one of them of substance."""
+    match = _HEAD.match(text)
+    if match is None:
+        return None
+    head = " ".join(match.group(1).lower().split())
+    words = head.split()
+    return head if len(words) >= 2 and content_words(words) and len(head) < len(key) else None
+
+
 def _substance(words: frozenset[str]) -> set[str]:
     """The stems of a clause's words of substance (without a final "e": "provide" and "providing"
     are one), and the words that say how it binds."""
@@ -194,7 +209,7 @@ class Detector:
         clause_changes: list[ClauseChange] = []
         for index, change in enumerate(changes):
             clause_changes.extend(self.clause_changes(index, change))
-        for item in self.restated(self.rearranged(self.moves(clause_changes))):
+        for item in self.restated(self.rearranged(self.same_entries(self.moves(clause_changes)))):
             self.judge(item)
         return self.result()
 
@@ -372,6 +387,32 @@ class Detector:
         if not paired:
             return items
         return [paired.get(n, item) for n, item in enumerate(items) if n not in used or n in paired]
+
+    def same_entries(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes with a list entry that went and one that came in the same section, both
+        beginning with the same words up to a comma or bracket, judged as one entry edited: "the
+        vehicle's location, when you use navigation" → "the vehicle's location, at all times" still
+        names the vehicle's location; what it says of it changed. Only where one entry of each side
+        has that beginning."""
+        heads: dict[tuple[tuple[str, ...], str], list[int]] = {}
+        for n, item in enumerate(items):
+            clause = item.old if item.kind == "removed" else item.new if item.kind == "inserted" else None
+            if clause is not None and clause.item:
+                head = _head(clause.key, clause.text)
+                if head:
+                    heads.setdefault((item.section, head), []).append(n)
+        paired: dict[int, ClauseChange] = {}
+        dropped: set[int] = set()
+        for found in heads.values():
+            kinds = [items[n].kind for n in found]
+            if len(found) == 2 and sorted(kinds) == ["inserted", "removed"]:
+                gone, came = (items[n] for n in (found if kinds[0] == "removed" else found[::-1]))
+                index = found[kinds.index("inserted")]
+                paired[index] = ClauseChange.edited(gone.old, came.new, came.section, came.order, came.block_kind, self.aliases)  # type: ignore[arg-type]
+                dropped.add(found[kinds.index("removed")])
+        if not paired:
+            return items
+        return [paired.get(n, item) for n, item in enumerate(items) if n not in dropped]
 
     def restated(self, items: list[ClauseChange]) -> list[ClauseChange]:
         """Clause changes left after taking out each removed sentence whose words of substance new

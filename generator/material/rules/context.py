@@ -19,10 +19,12 @@ __all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "i
 LIST_LEADS: dict[str, Anchored] = {
     "collection": Anchored(re.compile(
         r"\b(?:we|us)\b[^.:]{0,60}\b(?:collect|gather|obtain|receive|record|process|store|ask (?:you )?for|get)\w{0,3}\b"
+        # what is sent to the company: "your vehicle sends us:", "you give us:"
+        r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)",
         re.I,
-    ), starts=("we", "us", "information", "data", "categories")),
+    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)",

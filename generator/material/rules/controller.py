@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..reading import STOP
 from ..text import Anchored, listing
 from . import contact
-from .context import Context
+from .context import Context, named_beside
 from .needs import runs
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
@@ -35,6 +35,12 @@ _ROLE = Anchored(re.compile(
 ), starts=("data", "controller", "responsible", "operated", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art"))
 # The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
 _IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b", re.I)
+# A company that acts for the controller: a provider, a processor, one that works on its behalf.
+_FOR_US = re.compile(
+    r"\b(?:(?:service |hosting |cloud |payment |e-?mail |network )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?"
+    r"|(?:network |mobile network )operators?)\b|\b(?:for|on behalf of) us\b|\bon our behalf\b",
+    re.I,
+)
 _SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
 
@@ -133,6 +139,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if not (gone or came):
             return None  # "Stripe" → "Stripe, Inc.": the same company, named in full
         role = _ROLE.search(change.new_text)
+        if role is None and not _ROLE.search(change.old_text) and _FOR_US.search(change.new_text):
+            # A company that acts for the controller is a recipient, not who is responsible: one
+            # named beside the words that described it ("Our hosting provider (Hetzner Online GmbH)")
+            # is the recipients rule's; one put in another's place ("Stripe" → "Adyen N.V.") is
+            # information going to someone else.
+            if not gone and all(named_beside(change, span) for span in change.spans if span.new):
+                return None
+            return change.finding("recipients", "material", f"The clause now names {listing(came)}." if came and not gone else
+                                  f"The company named is now {listing(came)}, not {listing(gone)}." if came else
+                                  f"The clause no longer names {listing(gone)}.")
         if role is not None and not _IDENTITY.search(change.new_text) and not _IDENTITY.search(change.old_text):
             # Only the data protection officer or a representative named anew: whom to contact
             # (Art. 13(1)(b), 27), not who is responsible.

@@ -26,11 +26,23 @@ def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[s
     for index in sorted(options.families_in(norms)):
         family = options.families[index]
         match = family.pattern.search(text)
-        if match is not None and _in_title(text, match.start(), match.end()):
-            match = next((m for m in family.pattern.finditer(text) if not _in_title(text, m.start(), m.end())), None)
+        if match is not None and _not_the_practice(text, match):
+            match = next((m for m in family.pattern.finditer(text) if not _not_the_practice(text, m)), None)
         if match:
             found.setdefault(family.label, match.group())
     return found
+
+
+def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
+    """True when a family's words stand in a title, or sell to the reader ("the dealer that sold
+    you the vehicle": a sale of goods, not of the reader's information)."""
+    return _in_title(text, match.start(), match.end()) or (
+        match.group()[:4].lower() in ("sell", "sold") and _TO_THE_READER.match(text, match.end()) is not None
+    )
+
+
+# What follows a verb of selling when the reader is who buys: "sold you", "sells to you".
+_TO_THE_READER = re.compile(r"\w{0,4}\s{1,3}(?:to\s{1,3})?you\b(?!r)", re.I)
 
 
 # A run of capitalised words (small linking words allowed inside): a name or a title.
