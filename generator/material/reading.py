@@ -24,7 +24,7 @@ __all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limitin
 TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
-    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree="),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
                 "pass=", "passes=", "passed=", "forward"),

@@ -141,6 +141,15 @@ def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
 
 
+# A clause whose subject is those the company lets handle information: "They may use it only …",
+# "Our service providers may only …", "These partners …".
+_RECIPIENTS_ACT = re.compile(
+    r"\W{0,3}(?:they|(?:our |these |those |such |the |any )?(?:(?:service |hosting |payment )?providers?|partners?|vendors?|(?:sub-?)?processors?"
+    r"|third parties|third-party \w+|recipients?|contractors?|affiliates?|suppliers?|companies|employees|staff|personnel))\b",
+    re.I,
+)
+
+
 def _limits_handling(change: ClauseChange) -> bool:
     return any(reading is not None and reading.limits_handling for reading in (change.old_reading, change.new_reading))
 
@@ -194,7 +203,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if change.kind == "removed":
         # (a clause that rules out a sensitive practice limits too: "We do not show ads in the app")
-        if reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context)):
+        # (and a limit on those it lets handle information: "They may use it only to perform those
+        # services", said of its providers)
+        if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
+                or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
+                and _RECIPIENTS_ACT.match(change.old_text) is not None):
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
     old, new = change.old_reading, change.new_reading

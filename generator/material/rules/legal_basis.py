@@ -28,8 +28,9 @@ _CONSENT_IF = (
     r"\bif you (?:have )?opt(?:ed)?[- ]in\b"
     # cookies set only once accepted: "and, if you accept them, analytics cookies"
     r"|\bif you (?:accept|allow) (?:them|these|those|it|cookies|(?:these |those |the |such |analytics |optional |non-essential )cookies)\b"
-    # "and, if you agree, our weekly newsletter"
-    r"|\bif you agree\b(?=\s{0,3}[,)])"
+    # "and, if you agree, our weekly newsletter"; "and, if you subscribe, to send you our newsletter"
+    # (subscribing is asking for it: an opt-in; "if you subscribe to a paid plan" is a purchase)
+    r"|\bif you (?:agree|subscribe|have subscribed|sign up|have signed up)\b(?=\s{0,3}[,)])"
     # "call recordings if you call us and agree to be recorded"
     r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
     # "If you have said we may, we send you our newsletter"
