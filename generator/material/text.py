@@ -62,7 +62,11 @@ NEGATIONS = frozenset("not no never none nor neither cannot without nothing nobo
 #: Words that limit what a clause allows.
 LIMITS = frozenset("only solely exclusively unless except".split())
 #: The legal forms of companies, as words (lower case, without their dots).
-LEGAL_FORMS = frozenset("ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty".split())
+LEGAL_FORMS = frozenset(
+    "ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty "
+    # Europe's other common forms: Spain, Italy, Romania, Luxembourg, the Nordics, Germany, the EU
+    "s.a s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug b.v n.v".split()
+)
 
 #: Above this many words on one side of a changed region, the word diff gives the region as one
 #: replaced span instead of running difflib on it (difflib is quadratic on repetitive text).

@@ -24,7 +24,8 @@ from .needs import runs
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w&'.-]{0,30}\s{1,3}){0,4}[A-Z][\w&'.-]{0,30}),?\s{1,3}"
-    r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?)(?!\w)"
+    r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?"
+    r"|S\.L\.(?:U\.)?|SLU?|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oyj?|A/S|ApS|SE|KG|UG)(?!\w)"
 )
 _ROLE = Anchored(re.compile(
     r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
@@ -41,13 +42,17 @@ _FOR_US = re.compile(
     r"|(?:network |mobile network )operators?)\b|\b(?:for|on behalf of) us\b|\bon our behalf\b",
     re.I,
 )
-_SUFFIXES = frozenset("ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty".split())
+_SUFFIXES = frozenset(
+    "ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty "
+    "s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug".split()
+)
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
 
 
 # Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.
 # (Plain text alternatives: the regular-expression engine skips ahead to their first letters.)
-_LEGAL_FORM = re.compile(r"Ltd|Limited|Inc|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp|LLP|Pty")
+_LEGAL_FORM = re.compile(r"Ltd|Limited|Inc|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp|LLP|Pty"
+                         r"|S\.L\.|SL|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oy|A/S|ApS|SE|KG|UG")
 
 
 def companies(text: str) -> set[str]:
@@ -67,7 +72,10 @@ def companies(text: str) -> set[str]:
 
 # The runs of letters each legal form of :data:`_COMPANY` is, or begins with ("L.L.C.", "S.A."): a
 # clause without one names no company (see .needs).
-_LEGAL_RUNS = frozenset(("ltd", "limited", "inc", "llc", "l", "gmbh", "ag", "s", "sas", "b", "n", "plc", "corp", "corporation", "llp", "pty"))
+_LEGAL_RUNS = frozenset((
+    "ltd", "limited", "inc", "llc", "l", "gmbh", "ag", "s", "sas", "b", "n", "plc", "corp", "corporation", "llp", "pty",
+    "sl", "slu", "srl", "spa", "sarl", "ab", "oy", "oyj", "a", "aps", "se", "kg", "ug",
+))
 
 
 def _companies_of(clause: Clause | None) -> set[str]:

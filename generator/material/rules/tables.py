@@ -110,6 +110,18 @@ def _respelled(old: list[str], new: list[str], limit: int) -> bool:
     return len(old) == len(new) and all(a == b or typo(a, b, limit) for a, b in zip(old, new))
 
 
+#: What a general name of information covers, by its words: "contact details" are an e-mail
+#: address and a phone number written out, not more information.
+_COVERS: dict[str, frozenset[str]] = {
+    "contact": frozenset(("email", "e-mail", "phone", "telephone", "mobile", "address", "postal")),
+    "payment": frozenset(("card", "bank", "iban", "billing", "account")),
+    "identity": frozenset(("passport", "id", "name", "birth", "nationality")),
+    "identification": frozenset(("passport", "id", "name", "birth", "nationality")),
+    "technical": frozenset(("ip", "browser", "device", "operating", "cookie", "cookies")),
+    "device": frozenset(("ip", "browser", "device", "operating", "model")),
+}
+
+
 def _examples(header: str) -> bool:
     """True for a column that gives examples of its row's category."""
     return re.search(r"\bexamples?\b|\bsuch as\b|\bfor instance\b", header, re.I) is not None
@@ -133,14 +145,12 @@ def _cell(row: Sequence[str], column: int | None) -> str:
 
 
 def _column_change(change: ClauseChange, context: Context, header: str, name: str, old: str, new: str, rules: tuple) -> Finding | None:
-    """What a family's rules say of one changed cell, read as "<row> — <header>: <cell>"."""
-    pair = ClauseChange.edited(Clause.make(f"{name} — {header}: {old}"), Clause.make(f"{name} — {header}: {new}"),
+    """What a family's rules say of one changed cell, read as "<header>: <cell> — <row>" (the header
+    first: it says who acts, "How long we keep it"); the most severe of their findings."""
+    pair = ClauseChange.edited(Clause.make(f"{header}: {old} — {name}"), Clause.make(f"{header}: {new} — {name}"),
                                change.section, change.order, "row", change.aliases)
-    for rule in rules:
-        found = rule(pair, context)
-        if found is not None:
-            return found
-    return None
+    found = [finding for finding in (rule(pair, context) for rule in rules) if finding is not None]
+    return next((f for f in found if f.severity == "material"), found[0] if found else None)
 
 
 def read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
@@ -279,9 +289,12 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
             return change.finding("practices", "material", f"The clause now speaks of {listing([quote(t, 40) for t in sorted(sensitive)])}.")
         # An item put in another's place names the same thing in other words ("password" →
         # "passphrase"); examples illustrate their category (CCPA § 1798.140(v)): neither collects more.
+        covered = {kind for item in removed for word in _words(item) for kind in _COVERS.get(word, ())}
+        written_out = [item for item in added if not covered.isdisjoint(_words(item))]  # ("contact details" → "e-mail address and phone number")
+        added = [item for item in added if item not in written_out]
         if added and len(added) > len(removed) and column > 0 and not _examples(header):
             return change.finding("collection", "material", f"{quote(added[0], 60)} is now listed among the information collected.")
-        if removed and not added:
+        if removed and not added and not written_out:
             return change.finding("collection", "substantive", f"{quote(removed[0], 60)} is no longer listed among the information collected.")
         return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(after, 80)}.")
     # (a recipient's name written otherwise shares a word with the one it replaced: "Amazon Web

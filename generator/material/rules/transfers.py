@@ -130,13 +130,28 @@ def _describes_a_safeguard(change: ClauseChange) -> bool:
     )
 
 
+#: The states of the European Economic Area (the EU's, Iceland, Liechtenstein, Norway), as words:
+#: information moving among them is no transfer abroad (GDPR Art. 1(3), 44).
+_EEA_STATES = frozenset(
+    "austria belgium bulgaria croatia cyprus czechia czech republic denmark estonia finland france germany greece hungary "
+    "ireland italy latvia lithuania luxembourg malta netherlands poland portugal romania slovakia slovenia spain sweden "
+    "iceland liechtenstein norway".split()
+)
+_NAMES_THE_EEA = re.compile(r"\b(?:EU|EEA|European Union|European Economic Area)\b")
+
+
 def _goes_further(change: ClauseChange) -> bool:
     """True when an edited clause about transfers gained a place or a way for information to go:
-    a word of transfer or of place, or a name (a capitalised word: "the United States and India")."""
+    a word of transfer or of place, or a name (a capitalised word: "the United States and India")
+    — but not a state of the European Economic Area where the clause already named the EU or the
+    EEA ("hosted in the European Union" → "… (Ireland)": where within it, not further)."""
     if change.added_words & _FURTHER:
         return True
     first = change.new.words[0] if change.new is not None and change.new.words else None
-    return any(
-        w.written[:1].isupper() and w is not first and w.norm not in _NAMES
-        for span in change.spans if not named_beside(change, span) for w in span.new
-    )
+    names = [
+        w.norm for span in change.spans if not named_beside(change, span) for w in span.new
+        if w.written[:1].isupper() and w is not first and w.norm not in _NAMES
+    ]
+    if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
+        return False
+    return bool(names)
