@@ -109,13 +109,13 @@ _HANDLING = (
     r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
-    rf"\b(?:not|never|no longer|n't|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
+    rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
     rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}(?:only|solely|exclusively)\b"
     # who may handle it, limited: "Only the hiring manager and our HR team see your application"
     r"|^(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:(?:can|may|will)\s{1,3})?(?:see|access|view|read|handle|review)\w{0,3}\b",
     re.I,
 ), starts=(
-    "n", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
+    "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
     "keep", "retain", "store", "transfer", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold",
 ))

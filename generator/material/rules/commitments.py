@@ -128,14 +128,18 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
 # police when the law requires us to"; without it, the company does it whenever it chooses.
 _LAW_REQUIRES = re.compile(
     r"\b(?:when|where|if|as|to the extent|only if|only when)\s{1,3}(?:(?:the\s{1,3})?law\s{1,3}requires|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
-    r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|we\s{1,3}are\s{1,3}(?:legally\s{1,3})?required|we\s{1,3}must\s{1,3}by\s{1,3}law)\b",
+    r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|we\s{1,3}are\s{1,3}(?:legally\s{1,3})?required|we\s{1,3}must\s{1,3}by\s{1,3}law"
+    # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
+    r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
+    r"|(?:we\s{1,3}(?:are\s{1,3}served\s{1,3}with|receive)\s{1,3})?a\s{1,3}(?:valid\s{1,3})?(?:court\s{1,3}order|warrant|subpoena))\b",
     re.I,
 )
 
 
 def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
     """Where the old clause limited itself to what the law requires, when the new one no longer does."""
-    if "requir" not in change.old_text and "law" not in change.old_text:
+    if "requir" not in change.old_text and "law" not in change.old_text and "court" not in change.old_text \
+            and "warrant" not in change.old_text and "subpoena" not in change.old_text:
         return None
     old = _LAW_REQUIRES.search(change.old_text)
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
@@ -148,6 +152,19 @@ _RECIPIENTS_ACT = re.compile(
     r"|third parties|third-party \w+|recipients?|contractors?|affiliates?|suppliers?|companies|employees|staff|personnel))\b",
     re.I,
 )
+
+
+# What the reader chooses before the company does it: "If you join a research study, we share …",
+# "when you turn on backup". (Consent in other words — "if you agree", "if you opt in" — is the
+# legal-basis rule's.)
+_READER_CHOOSES = re.compile(
+    r"\b(?:if|when|once|after|only if|only when)\s{1,3}you\s{1,3}(?:join|choose to|decide to|turn on|switch on|enable|activate|ask us to)\b", re.I)
+# Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
+_PROTECTED = re.compile(r"\b(?:de-?identified|anonymi[sz]ed|anonymous|aggregated?|pseudonymi[sz]ed|encrypted|hashed)\b", re.I)
+
+
+def _protections(text: str) -> set[str]:
+    return {m.group().lower() for m in _PROTECTED.finditer(text)} if text else set()
 
 
 def _limits_handling(change: ClauseChange) -> bool:
@@ -221,11 +238,19 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # (``lost and any(…)``: most edits lose and win no such word, and an empty list needs no generator)
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
-    if old.limits_handling and not new.limits_handling or old.limited and not new.limited \
+    # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
+    # "The app contains no … SDKs")
+    if old.limits_handling and not new.limits_handling and not new.negated or old.limited and not new.limited \
             or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
+    chosen = _READER_CHOOSES.search(change.old_text) if "you" in change.old.wordset else None  # type: ignore[union-attr]
+    if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and new.restricts is False:
+        return change.finding("commitments", "material", f"The clause no longer waits for the reader to choose it: {quote(chosen.group())} was removed.")
+    protected = _protections(change.old_text) - _protections(change.new_text)
+    if protected and not protected.isdisjoint(change.changed_old_words):
+        return change.finding("commitments", "material", f"The information is no longer said to be {quote(sorted(protected)[0])}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
