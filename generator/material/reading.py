@@ -32,7 +32,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
                "appeal", "choice", "setting", "access", "request", "limit=", "refus"),
-    "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative"),
+    "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
     "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing="),
@@ -130,7 +130,10 @@ _PROMISES = Anchored(re.compile(
 # access to the employees who need it" ("including but not limited to" limits nothing).
 _LIMIT_PHRASE = re.compile(
     r"(?<!not )\b(?:limited|restricted) to\b"
-    r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b",
+    r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b"
+    # "under contracts that forbid any other use"
+    # ("… that forbid them to use it for anything else")
+    r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b",
     re.I,
 )
 
@@ -138,7 +141,8 @@ _LIMIT_PHRASE = re.compile(
 def limiting(text: str) -> "re.Match[str] | None":
     """Where ``text`` limits what it speaks of to some with words ("limited to", "limit access
     to"), or None."""
-    if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text:
+    if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
+            and "forbid" not in text and "prohibit" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

@@ -76,7 +76,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause now rules out more."),
     N_("The clause now rules out less."),
     N_("The clause now limits itself with %(quote)s."),
-    N_("The clause no longer waits for the reader to choose it: %(quote)s was removed."),
+    N_("The clause no longer waits for a choice: %(quote)s was removed."),
     N_("The information is no longer said to be %(quote)s."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),

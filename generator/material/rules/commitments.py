@@ -87,6 +87,9 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     if limit is not None:
         start = limit.end
         stop = part_end(text, start)
+        who = _ONLY_WHO.match(text, limit.start)
+        if who is not None:
+            stop = min(stop, who.end())
         if limit.norm in _EXCEPTIONS:
             # "unless you turn on backup" → "… backup in the settings" says where; "… backup or share
             # a photo" adds a further way out of the limit
@@ -158,9 +161,18 @@ _RECIPIENTS_ACT = re.compile(
 # "when you turn on backup". (Consent in other words — "if you agree", "if you opt in" — is the
 # legal-basis rule's.)
 _READER_CHOOSES = re.compile(
-    r"\b(?:if|when|once|after|only if|only when)\s{1,3}you\s{1,3}(?:join|choose to|decide to|turn on|switch on|enable|activate|ask us to)\b", re.I)
+    r"\b(?:if|when|once|after|only if|only when)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
+    r"\s{1,3}(?:join|joins|choose to|chooses to|decide to|decides to|turn on|turns on|switch on|switches on|enable|enables|activate|activates)\b",
+    re.I,
+)
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(r"\b(?:de-?identified|anonymi[sz]ed|anonymous|aggregated?|pseudonymi[sz]ed|encrypted|hashed)\b", re.I)
+
+
+_CONDITIONS = frozenset(("if", "when", "once", "after"))
+# A limit on who may handle information, ending at what they may do: "only staff who support
+# schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
+_ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
 
 
 def _protections(text: str) -> set[str]:
@@ -241,13 +253,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
     # "The app contains no … SDKs")
     if old.limits_handling and not new.limits_handling and not new.negated or old.limited and not new.limited \
+            or old.limited and limiting(change.old_text) is not None and limiting(change.new_text) is None \
             or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
-    chosen = _READER_CHOOSES.search(change.old_text) if "you" in change.old.wordset else None  # type: ignore[union-attr]
+    chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
     if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and new.restricts is False:
-        return change.finding("commitments", "material", f"The clause no longer waits for the reader to choose it: {quote(chosen.group())} was removed.")
+        return change.finding("commitments", "material", f"The clause no longer waits for a choice: {quote(chosen.group())} was removed.")
     protected = _protections(change.old_text) - _protections(change.new_text)
     if protected and not protected.isdisjoint(change.changed_old_words):
         return change.finding("commitments", "material", f"The information is no longer said to be {quote(sorted(protected)[0])}.")

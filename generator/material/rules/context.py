@@ -202,7 +202,8 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
         return False
-    before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip()
+    # (a legal form's full stop stands between the name and what closes it: "(Voxa Labs, Inc.)")
+    before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip().removeprefix(".").lstrip()
     if not before.endswith((",", "(")) or not after.startswith((",", ")")):
         return False
     previous = [w for w in change.new.words if w.end <= words[0].start]

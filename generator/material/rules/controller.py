@@ -27,15 +27,23 @@ _COMPANY = re.compile(
     r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?"
     r"|S\.L\.(?:U\.)?|SLU?|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oyj?|A/S|ApS|SE|KG|UG)(?!\w)"
 )
+_ROLE_IN_WORDS = (
+    r"|\bon (?:the|its|their|your|our) (?:school|customer|client|employer|organi[sz]ation|business|company)(?:'s|s')? behalf\b"
+    r"|\bon behalf of (?:the|its|their|your|our) (?:schools?|customers?|clients?|employers?|organi[sz]ations?|businesses)\b"
+    r"|\b(?:decide|decides|determine|determines)\s{1,3}(?:why and how|how and why|the purposes and means|how)\b"
+)
 _ROLE = Anchored(re.compile(
     r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
     r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b"
     # the representative of a company established outside the EU or the UK (GDPR Art. 27)
-    r"|\b(?:EU|UK|EEA|Swiss|European|GDPR|Art(?:icle)?\.?\s{0,2}27)\s{1,3}representative\b",
+    r"|\b(?:EU|UK|EEA|Swiss|European|GDPR|Art(?:icle)?\.?\s{0,2}27)\s{1,3}representative\b"
+    # the role in other words (Art. 4(7), 28): acting on a customer's behalf, or deciding how information is used
+    + _ROLE_IN_WORDS,
     re.I,
-), starts=("data", "controller", "responsible", "operated", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art"))
+), starts=("data", "controller", "responsible", "operated", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art",
+           "on", "decide", "determine"))
 # The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
-_IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b", re.I)
+_IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b" + _ROLE_IN_WORDS, re.I)
 # A company that acts for the controller: a provider, a processor, one that works on its behalf.
 _FOR_US = re.compile(
     r"\b(?:(?:service |hosting |cloud |payment |e-?mail |network )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?"
