@@ -191,3 +191,16 @@ def test_a_change_s_topics_are_its_words_topics_and_its_heading_s(old_words, new
 @given(st.lists(st.sampled_from(list("aeElLuUrRvVxK9 _.*\u017f\u212a") + ["effective", "Last updated", "revised", "version", "Updated on"]), max_size=5).map("".join))
 def test_a_date_line_is_told_without_the_pattern_only_where_no_word_of_it_can_begin(text):
     assert form._dated(text) == (form.DATE_LINE.match(text) is not None), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"(?:[A-Za-z ,.-]{0,12})(?:de-identified|deidentified|anonymi[sz]ed|anonymous|aggregated?|pseudonymi[sz]ed|encrypted|hashed)(?:[A-Za-z ,.'-]{0,12})",
+                     fullmatch=True), st.sampled_from([str, str.upper, str.title]))
+def test_protective_words_are_found_in_a_clauses_words_as_in_its_text(text, case):
+    # commitments reads the words an edit took out (lower case, one space apart) before the two
+    # texts: a protective word of the text is one of its words'.
+    from generator.material.rules import commitments
+    from generator.material.text import words
+
+    text = case(text)
+    assert commitments._protections(" ".join(w.norm for w in words(text))) == commitments._protections(text)

@@ -261,8 +261,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
     if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and new.restricts is False:
         return change.finding("commitments", "material", f"The clause no longer waits for a choice: {quote(chosen.group())} was removed.")
-    protected = _protections(change.old_text) - _protections(change.new_text)
-    if protected and not protected.isdisjoint(change.changed_old_words):
+    # (the changed old words are read first: the words a clause lost are among them, and most edits lose none)
+    lost = _protections(" ".join(change.changed_old_words))
+    protected = lost & (_protections(change.old_text) - _protections(change.new_text)) if lost else ()
+    if protected:
         return change.finding("commitments", "material", f"The information is no longer said to be {quote(sorted(protected)[0])}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
