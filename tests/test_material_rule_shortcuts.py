@@ -188,7 +188,7 @@ def test_a_change_s_topics_are_its_words_topics_and_its_heading_s(old_words, new
 
 
 @settings(max_examples=1000, derandomize=True, deadline=None)
-@given(st.lists(st.sampled_from(list("aeElLuUrRvVxK9 _.*\u017f\u212a") + ["effective", "Last updated", "revised", "version", "Updated on"]), max_size=5).map("".join))
+@given(st.lists(st.sampled_from(list("aeElLuUrRvVcCaAiIxK9 _.*\u017f\u212a") + ["effective", "Last updated", "revised", "version", "Updated on", "Last changed", "amended", "in effect from", "Valid from", "last reviewed"]), max_size=5).map("".join))
 def test_a_date_line_is_told_without_the_pattern_only_where_no_word_of_it_can_begin(text):
     assert form._dated(text) == (form.DATE_LINE.match(text) is not None), text
 

@@ -23,7 +23,10 @@ from .text import Word, collapsed, common_ends, key_of_folded, once, pieces, sim
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY", "DATE_LINE"]
 
 #: The line that dates a statement ("Effective: 1 May 2025", "Last updated on …").
-DATE_LINE = re.compile(r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version)(?:\s+(?:date|on|as\s+of))?\b")
+DATE_LINE = re.compile(
+    r"(?i)^\W{0,5}(?:effective|last\s+updated|updated|last\s+revised|revised|last\s+modified|version|last\s+changed|changed|last\s+amended|amended"
+    r"|last\s+reviewed|in\s+effect\s+from|valid\s+from)(?:\s+(?:date|on|as\s+of))?\b"
+)
 
 #: Shared words (Jaccard index) from which two clauses of a replaced region are the same clause edited.
 PAIR_SIMILARITY = 0.45

@@ -65,7 +65,7 @@ def _dated(text: str) -> bool:
     """True when ``DATE_LINE`` matches ``text``; told without the pattern for a text that begins
     with an ASCII letter or digit no word of the pattern begins with (most do)."""
     first = text[:1]
-    if first.isascii() and first.isalnum() and first not in "eElLuUrRvV":
+    if first.isascii() and first.isalnum() and first not in "eElLuUrRvVcCaAiI":
         return False
     return DATE_LINE.match(text) is not None
 
@@ -226,9 +226,21 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     if len(short) == 1 and len(long_) >= 2 and short[0].replace(".", "") == _initials(long_):
         return "editorial"  # an abbreviation written out or shortened: "EEA" ↔ "European Economic Area"
     if "legal form" not in some and change.topics.isdisjoint(_PARTY_TOPICS):  # (the look-up before reading the words around)
-        if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()):
+        if _named(span.old, change.old.words if change.old else ()) and _named(span.new, change.new.words if change.new else ()) \
+                and not _names_a_company(span, change):
             return "renaming"
     return None
+
+
+def _names_a_company(span: Span, change: ClauseChange) -> bool:
+    """True when the changed name is followed by a legal form on either side ("Threadle Ltd" →
+    "Craftworks Media Ltd"): another company, which the controller rule judges, not a product renamed."""
+    for words_, clause in ((span.new, change.new), (span.old, change.old)):
+        if words_ and clause is not None:
+            _, after = _neighbours(words_, clause.words)
+            if after is not None and after.norm.rstrip(".") in LEGAL_FORMS:
+                return True
+    return False
 
 
 # A citation of the article that names the bases of processing (GDPR Art. 6(1), and Art. 9(2) for

@@ -24,10 +24,12 @@ __all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limitin
 TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
-    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed="),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
-                "pass=", "passes=", "passed=", "forward"),
+                "pass=", "passes=", "passed=", "forward",
+                # what others can see: shown to other members, made public
+                "visible", "visibility"),
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
@@ -282,6 +284,10 @@ class Reading:
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "will", "may", "might", "can", "could", "shall", "must", "would", "should"))
 
 
+#: Forms of "be" that say what the reader's information is ("Your profile is public").
+_IS = frozenset(("is", "are", "was", "were"))
+
+
 def _is_passive(verb: "Sequence[str]") -> bool:
     """True when the words after a subject (lower case) are a passive verb: "is stored", "may be shared", "are kept"."""
     if not verb or verb[0] not in _BE:
@@ -321,9 +327,9 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
     if verb:
         subject = words[:verb]
-        if subject[0] == "your" and len(subject) > 1 and _is_passive(words[verb:verb + 3]):
-            # "Your data is stored with our provider …": the reader's information is the
-            # subject, not the reader; whoever acts on it is not named
+        if subject[0] == "your" and len(subject) > 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
+            # "Your data is stored with our provider …", "Your profile is private by default": the
+            # reader's information is the subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
             # "You grant us the right to …", "you allow us to …": what the company may do.

@@ -157,6 +157,8 @@ _RECIPIENTS_ACT = re.compile(
 )
 
 
+# Who can see what the reader posts or keeps: "only members you approve can see your photos".
+_WHO_SEES = re.compile(r"\b(?:can|may|will)\s{1,3}see\s{1,3}(?:your|their|the)\b", re.I)
 # What the reader chooses before the company does it: "If you join a research study, we share …",
 # "when you turn on backup". (Consent in other words — "if you agree", "if you opt in" — is the
 # legal-basis rule's.)
@@ -224,6 +226,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not (not topics.isdisjoint(_HANDLING_TOPICS)
             or "data" in topics and ("use" in topics or _limits_handling(change))
             or "your" in change.vocabulary and _limits_handling(change)  # a limit on handling the reader's own: "your application"
+            or "see" in change.vocabulary and _WHO_SEES.search(change.old_text or change.new_text)  # who can see the reader's own
             or _names_a_practice(change, context)):
         return None
     if change.kind == "inserted":
