@@ -33,7 +33,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
-               "appeal", "choice", "setting", "access", "request", "limit=", "refus"),
+               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
@@ -125,6 +125,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
 _PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
+    r"|give (?:customers|users|members|subscribers)"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
 ), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))

@@ -57,7 +57,8 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
 # Consent made the condition of what a clause does: "With your consent, we use analytics cookies";
 # "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
-    r"\bwith your (?:prior |explicit )?(?:consent|permission|agreement)\b|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
+    r"\bwith (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's) (?:prior |explicit )?(?:consent|permission|agreement)\b"
+    r"|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3})?(?:consent|permission)\s{1,3}(?:before|to|for)\b",
