@@ -33,7 +33,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
-               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off="),
+               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..changes import ClauseChange
+from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..text import Anchored, quote
+from ..text import LEGAL_FORMS, Anchored, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, added_between, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -115,7 +115,24 @@ def _names_the_same(change: ClauseChange) -> bool:
     if change.removed_words:
         return False
     added = [span for span in change.spans if span.new]
-    return bool(added) and all(named_beside(change, span) for span in added)
+    return bool(added) and all(named_beside(change, span) or _names_an_example(change, span) for span in added)
+
+
+# Where an example begins: "such as", "for example", "e.g.", "like".
+_EXAMPLE_START = re.compile(r"(?:such as|for example,?|for instance,?|e\.g\.,?|like)\s{1,3}", re.I)
+
+
+def _names_an_example(change: ClauseChange, span: Span) -> bool:
+    """True when a run of words an edited clause gained names, by their names alone, examples of
+    the recipients just before it: "fraud prevention agencies" → "… such as Cifas" names one of
+    them, not a new kind of recipient ("such as advertisers" would be)."""
+    start = _EXAMPLE_START.match(change.new_text, span.new[0].start)
+    if start is None or _OTHER_PARTIES.search(change.changed_new_text()):
+        return False
+    names = [w for w in span.new if w.start >= start.end()]
+    return bool(names) and names[0].written[:1].isupper() and all(
+        w.written[:1].isupper() or w.norm in ("and", "or", "&") or w.norm.rstrip(".") in LEGAL_FORMS for w in names
+    )
 
 
 # Examples of what a category covers: "service providers, such as hosting and e-mail delivery".

@@ -23,16 +23,18 @@ _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
     r"|\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
-    r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos)\b"
+    r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
     r"|\b(?:you|users|members|customers|parents|account holders|administrators|admins) (?:can|may|could)\b[^.;]{0,80}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
     r"|stop (?:sending|contacting|emailing|e-mailing|calling))\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
-    r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b",
+    r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b"
+    # a person to look at an automated decision again (GDPR Art. 22(3))
+    r"|\bhuman (?:review|intervention)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
-           "data", "do", "global", "withdraw"))
+           "data", "do", "global", "withdraw", "human"))
 _CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable)\b",
     re.I,
@@ -91,6 +93,10 @@ _SAME_THING = {
     "rectify": "correct", "rectif": "correct", "rectification": "correct", "erase": "delete", "eras": "delete",
     "erasure": "delete", "delet": "delete", "portab": "port", "portability": "port", "portable": "port",
 }
+
+
+#: Words that make a clause a statement of a right or choice: one of them gone is the right gone.
+_RIGHT_WORDS = frozenset(("right", "rights", "can", "may", "entitled", "option", "choose", "choice"))
 
 
 def _covers_lost(change: ClauseChange) -> set[str]:
@@ -167,7 +173,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     assert old is not None and new is not None
     if new.negated and not old.negated:
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now negates it.")
-    if old_right and not new_right:
+    if old_right and not new_right and (_covers_lost(change) or _only_removed(change) or not _RIGHT_WORDS.isdisjoint(change.removed_words)):
+        # (a right in other words the patterns do not know keeps what it covered: "ask for a member
+        # of our team to review the decision" → "ask for one of our underwriters to look at it again")
         return change.finding("rights", "material", "A clause no longer states the right or choice it stated.")
     # ("free of charge" sets no condition)
     added_conditions = {m.group().lower() for m in _CONDITIONS.finditer(_FREE.sub(" ", change.changed_new_text()))} - {
