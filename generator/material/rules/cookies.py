@@ -30,10 +30,9 @@ _CELL = re.compile(r"<t([dh])\b[^>]{0,500}>(.*?)</t[dh]\s{0,3}>", re.S | re.I)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 # What a cookie table speaks of: in its header, its lead-in or its section's heading.
 _TRACKERS = re.compile(r"\bcookies?\b|\btrackers?\b|\btracking technolog|\bsimilar technolog|\bpixels?\b|\bsdks?\b|\blocal storage\b|\bweb beacons?\b", re.I)
-# Columns, by their header: who sets the cookie, and what it is for.
+# The column of who sets a cookie, by its header.
 _PARTY_HEADER = re.compile(
     r"\b(?:set by|placed by|provided by|served by|provider|vendor|party|parties|company|owner|domain|source|service|host|origin)\b", re.I)
-_PURPOSE_HEADER = re.compile(r"\b(?:purpose|used for|use|what it does|why|description|function|category|type)\b", re.I)
 # A cell that says the cookie is someone else's.
 _THIRD_PARTY = re.compile(r"\bthird[- ]part(?:y|ies)\b", re.I)
 # What a cookie is for, when it follows the reader for advertising or across sites.
