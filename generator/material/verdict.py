@@ -67,6 +67,15 @@ def _inline_list(text: str, collapsed_text: str) -> bool:
     return _INLINE_LIST.search(text) is not None
 
 
+#: Marks a table cell answers yes or no with.
+_TICKS = frozenset("✓✔☑✗✘☒")
+
+
+def _ticks(text: str) -> list[str]:
+    """The yes-or-no marks of a row's text, in order."""
+    return [c for c in text if c in _TICKS] if not text.isascii() else []
+
+
 _MARKER = re.compile(r"(?:^|(?<=\s))(?:[-*+\u2022]|\d{1,3}[.)])(?=\s)")
 
 
@@ -276,6 +285,8 @@ class Detector:
                                         f"“{title.strip('“”')}” moved to another place in the statement; its wording did not change."))
                 self.links(index, change, section, count_formatting=False)
                 return []
+            if same and old.kind == "row" and _ticks(old.text) != _ticks(new.text):
+                same = False  # a table's "✗" made "✓": no word changed, but the row says the opposite
             if same:
                 if _layout(old.text) != _layout(new.text):
                     self.add(index, ClauseChange(Clause.make(a), Clause.make(b),
@@ -287,6 +298,9 @@ class Detector:
                 self.add(index, Finding("moved", "editorial", section, None, None,
                                         f"“{(section[-1] if section else quote(new.text, 40)).strip('“”')}” moved to another place in the statement and was edited there."))
             pairs = self.edited_clauses(old, new, a, b, window)
+            if not pairs and old.kind == "row" and _ticks(old.text) != _ticks(new.text):
+                # (the clauses' words are the same: the row, whole, is the clause that changed)
+                pairs = [(self.clauses("old", old, a)[0], self.clauses("new", new, b)[0])]
         elif new is not None:
             pairs = [(None, c) for c in self.clauses("new", new)]
         elif old is not None:

@@ -60,8 +60,8 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 ROLES_BY_NAME = dict(ROLES)
 _ROLE_RULES = {"basis": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
                "recipients": "recipients", "purpose": "purpose", "data": "collection", "location": "transfers"}
-_YES = frozenset(("yes", "y", "✓", "✔", "x", "true"))
-_NO = frozenset(("no", "n", "✗", "✘", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
+_YES = frozenset(("yes", "y", "✓", "✔", "☑", "x", "true"))
+_NO = frozenset(("no", "n", "✗", "✘", "☒", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
 # Items of a cell: "Name, e-mail address and phone number".
 _ITEMS = re.compile(r"\s*(?:[,;/•]|\band\b|\bor\b)\s*", re.I)
 # Words a purpose of its own begins with: a use beyond what the row was for.
@@ -190,7 +190,9 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
     changed = False
     for column, role in _columns(table.header):
         before, after = _cell(old[1], _old_column(old[0].header, table.header[column], role)), _cell(new[1], column)
-        if _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling):
+        if _truth(before) != _truth(after):
+            pass  # ("✗" → "✓" has no letters to compare)
+        elif _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling):
             continue
         changed = True
         found = _cell_changed(change, context, role, column, table.header[column], name, before, after)
