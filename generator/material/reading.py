@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
 
-__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "TOPICS", "STOP", "stem", "content_words", "topics_of"]
+__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -134,8 +134,7 @@ _PROMISES = Anchored(re.compile(
 _LIMIT_PHRASE = re.compile(
     r"(?<!not )\b(?:limited|restricted) to\b"
     r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b"
-    # "under contracts that forbid any other use"
-    # ("… that forbid them to use it for anything else")
+    # "under contracts that forbid any other use", "… that forbid them to use it for anything else"
     r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b",
     re.I,
 )
@@ -192,6 +191,13 @@ def content_words(norms: "Sequence[str] | frozenset[str] | set[str]") -> set[str
     found = set(_CONTENT.each(norms))
     found.discard(None)
     return found  # type: ignore[return-value]
+
+
+def root_stems(norms: "Sequence[str] | frozenset[str] | set[str]") -> set[str]:
+    """:func:`content_words` without a final "e", so that "provide" and "providing", "secure" and
+    "securing" are one (:func:`stem` keeps the "e" of "provide" but not of "provided"): for telling
+    whether a text says again what another said."""
+    return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(norms)}
 
 
 class Reading:

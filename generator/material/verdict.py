@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import aliases_of, content_words
+from .reading import aliases_of, content_words, root_stems
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -131,9 +131,9 @@ def _head(key: str, text: str) -> str | None:
 
 
 def _substance(words: frozenset[str]) -> set[str]:
-    """The stems of a clause's words of substance (without a final "e": "provide" and "providing"
-    are one), and the words that say how it binds."""
-    return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(words)} | (words & _BINDING)
+    """The stems of a clause's words of substance (:func:`.reading.root_stems`), and the words that
+    say how it binds."""
+    return root_stems(words) | (words & _BINDING)
 
 
 #: Words that let the reader do something ("you may ask us for a copy").
@@ -285,8 +285,10 @@ class Detector:
                                         f"“{title.strip('“”')}” moved to another place in the statement; its wording did not change."))
                 self.links(index, change, section, count_formatting=False)
                 return []
-            if same and old.kind == "row" and _ticks(old.text) != _ticks(new.text):
-                same = False  # a table's "✗" made "✓": no word changed, but the row says the opposite
+            # a table's "✗" made "✓": no word changed, but the row says the opposite
+            ticked = old.kind == "row" and _ticks(old.text) != _ticks(new.text)
+            if same and ticked:
+                same = False
             if same:
                 if _layout(old.text) != _layout(new.text):
                     self.add(index, ClauseChange(Clause.make(a), Clause.make(b),
@@ -298,7 +300,7 @@ class Detector:
                 self.add(index, Finding("moved", "editorial", section, None, None,
                                         f"“{(section[-1] if section else quote(new.text, 40)).strip('“”')}” moved to another place in the statement and was edited there."))
             pairs = self.edited_clauses(old, new, a, b, window)
-            if not pairs and old.kind == "row" and _ticks(old.text) != _ticks(new.text):
+            if not pairs and ticked:
                 # (the clauses' words are the same: the row, whole, is the clause that changed)
                 pairs = [(self.clauses("old", old, a)[0], self.clauses("new", new, b)[0])]
         elif new is not None:

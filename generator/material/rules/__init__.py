@@ -18,7 +18,7 @@ from typing import Callable
 from ..changes import ClauseChange
 from ..findings import Finding
 from . import (
-    collection, commitments, contact, controller, cookies, disputes, legal_basis, practices, purpose, quantities,
+    collection, commitments, contact, controller, disputes, legal_basis, practices, purpose, quantities,
     recipients, retention, rights, transfers,
 )
 from .context import Context
@@ -27,13 +27,14 @@ __all__ = ["RULE_FUNCTIONS", "Context", "Rule"]
 
 Rule = Callable[[ClauseChange, Context], "Finding | None"]
 
-#: Every rule of substance, by its name in findings and in ``material: disable``.
+#: The rules of substance that read clauses, by their names in findings and in ``material: disable``.
+#: (A table's rows are read first, by :func:`.tables.read_row`, which gives a cookie table's rows to
+#: :func:`.cookies.judge`: the ``cookies`` rule reads nothing else, so it is not asked again here.)
 RULE_FUNCTIONS: tuple[tuple[str, Rule], ...] = (
     ("controller", controller.judge),
     ("quantities", quantities.judge),
     ("commitments", commitments.judge),
     ("rights", rights.judge),
-    ("cookies", cookies.judge),
     ("practices", practices.judge),
     ("legal-basis", legal_basis.judge),
     ("transfers", transfers.judge),

@@ -37,7 +37,7 @@ from ..findings import Finding
 from ..form import typo
 from ..text import LEGAL_FORMS, listing, quote, where
 from . import cookies, legal_basis, quantities, retention
-from ..reading import STOP, content_words
+from ..reading import STOP, root_stems
 from .collection import collected_kinds, kinds_covered
 from .practices import practices_in
 from .context import Context
@@ -212,8 +212,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _stems(text: str) -> set[str]:
-    """The stems of a text's words of substance, without a final "e" ("secure" and "securing" are one)."""
-    return {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in content_words(_words(text))}
+    """The stems of a text's words of substance (:func:`..reading.root_stems`)."""
+    return root_stems(_words(text))
 
 
 def _said_before(purpose: str, context: Context) -> bool:
