@@ -472,6 +472,17 @@ def test_a_disabled_rule_does_not_fire():
     assert "commitments" not in rules(verdict_of(change, options={"disable": ["commitments"]}))
 
 
+def test_a_table_row_whose_rules_are_all_switched_off_is_still_a_change_of_substance():
+    from generator.material import classify
+
+    old = "# Cookies\n\n| Cookie | Set by | Purpose |\n|---|---|---|\n| session | Acme | Keeps you signed in |\n"
+    new = old + "| _fbp | Meta Platforms | Measures how well our adverts work |\n"
+    assert [(f.rule, f.severity) for f in classify(old, new).findings] == [("cookies", "material")]
+    switched_off = classify(old, new, options={"disable": ["cookies"]})
+    assert switched_off.verdict == "substantive"
+    assert [f.rule for f in switched_off.findings] == ["content"]
+
+
 def test_a_rule_name_of_earlier_releases_still_switches_its_rule_off():
     from generator.config import StatementsConfig
 

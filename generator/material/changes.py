@@ -14,7 +14,7 @@ from typing import NamedTuple, Sequence
 from .clauses import Clause
 from .findings import Finding, Marks
 from .reading import Reading, content_words, topics_of
-from .text import Word, WordTable, once, word_opcodes
+from .text import Word, WordTable, once, where, word_opcodes
 
 __all__ = ["ClauseChange", "ClauseFinding", "Span", "excerpt"]
 
@@ -232,6 +232,12 @@ class ClauseChange:
     def finding(self, rule: str, severity: str, message: str) -> "ClauseFinding":
         """A finding about this change, quoting both sides (quoted when :meth:`ClauseFinding.made`)."""
         return ClauseFinding(rule, severity, self.section, message, self)
+
+    def no_rule(self) -> "ClauseFinding":
+        """The finding for a change no rule of substance speaks to (``content``, substantive)."""
+        what = {"edited": "reworded", "inserted": "added", "removed": "removed"}[self.kind]
+        return self.finding("content", "substantive", f"A clause was {what}{where(self.section)}; no rule of substance (collection, use, recipients, "
+                            "retention, transfers, rights, controller, disputes, commitments) applies to it.")
 
 
 class ClauseFinding(NamedTuple):

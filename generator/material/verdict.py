@@ -496,9 +496,11 @@ class Detector:
         if item.block_kind == "row":
             findings = read_row(item, self.context)
             if findings is not None:
-                for finding in findings:
-                    if self.options.on(finding.rule):
-                        self.add(item.order, finding)
+                kept = [finding for finding in findings if self.options.on(finding.rule)]
+                for finding in kept:
+                    self.add(item.order, finding)
+                if findings and not kept:
+                    self.content(item)  # (every rule that spoke is switched off: a change no rule speaks to)
                 return
         if item.kind == "edited":
             form = form_of(item, self.options)
@@ -525,12 +527,11 @@ class Detector:
                 if finding.severity == "material":
                     break  # one material reason per clause
         if not found:
-            what = {"edited": "reworded", "inserted": "added", "removed": "removed"}[item.kind]
-            message = (
-                f"A clause was {what}{where(item.section)}; no rule of substance (collection, use, recipients, retention, "
-                "transfers, rights, controller, disputes, commitments) applies to it."
-            )
-            self.add(item.order, item.finding("content", "substantive", message))
+            self.content(item)
+
+    def content(self, item: ClauseChange) -> None:
+        """Record a clause change no rule of substance speaks to (substantive)."""
+        self.add(item.order, item.no_rule())
 
     def editorial(self, item: ClauseChange, form: str) -> None:
         """Form changes are counted per kind; :meth:`result` reports each kind once, quoting the first."""

@@ -35,7 +35,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..form import typo
-from ..text import LEGAL_FORMS, listing, quote, where
+from ..text import LEGAL_FORMS, listing, quote
 from . import cookies, legal_basis, quantities, retention
 from ..reading import STOP, root_stems
 from .collection import collected_kinds, kinds_covered
@@ -202,8 +202,7 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         return None  # (only spelling: the form check reads the row)
     if not findings:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
-        return [change.finding("content", "substantive", f"A clause was reworded{where(change.section)}; no rule of substance (collection, use, recipients, "
-                               "retention, transfers, rights, controller, disputes, commitments) applies to it.")]
+        return [change.no_rule()]
     return findings
 
 
