@@ -79,7 +79,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     old, new = _bases(change.old_text), _bases(change.new_text)
     if old == new:
         return None
-    speaks = _BASIS_WORDS.search(change.old_text) or _BASIS_WORDS.search(change.new_text)
+    # (under a heading about legal bases every clause speaks of one: "Contract. We use your account
+    # details because this is necessary to perform our contract with you")
+    speaks = _BASIS_WORDS.search(change.old_text) or _BASIS_WORDS.search(change.new_text) or any(map(_BASIS_WORDS.search, change.section[-1:]))
     if not speaks and not (old and new):
         if change.kind == "edited" and new - old == set() and "consent" in old - new and _CONSENT_CONDITION.search(change.old_text):
             # the clause no longer waits for the reader's consent: what it does now happens anyway
