@@ -28,6 +28,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
                 "pass=", "passes=", "passed=", "forward",
+                # agencies and bureaus that receive what is reported or checked (credit, fraud, government)
+                "agenc", "bureau",
                 # what others can see: shown to other members, made public
                 "visible", "visibility"),
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),

@@ -27,13 +27,15 @@ from .transfers import SAFEGUARD
 # alternative is searched only where a clause has the words it needs (see .needs); the whole
 # pattern gives where the sharing is said.
 _TO_SOMEONE = (
-    r"(?i:\b(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
-    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)\b)"
+    r"(?i:\b(?:(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)"
+    # checked with someone else (a credit or identity check, a search with a bureau) or reported to them
+    r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b[^.;]{0,60}\bwith|report(?:ed|ing)?\b[^.;]{0,60}\bto)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
-    r"acquirers?|purchasers?|successors?)\b)|\b[A-Z][a-z]{2,30}\b)"
+    r"acquirers?|purchasers?|successors?|bureaus?|collectors)\b)|\b[A-Z][a-z]{2,30}\b)"
 )
 _ACCESSED = (
     r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
@@ -44,6 +46,7 @@ _SHARES = re.compile("|".join((_TO_SOMEONE, _ACCESSED, _SOLD)))
 _SHARING = (
     Branch(Anchored(re.compile(_TO_SOMEONE), starts=(
         "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "make", "made",
+        "check", "search", "verif", "report", "exchang",
     )), words=(frozenset(("to", "with", "by")),)),
     Branch(Anchored(re.compile(_ACCESSED), starts=(
         "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor", "personnel", "employee",
