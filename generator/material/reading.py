@@ -320,6 +320,10 @@ _DEVICES = frozenset((
 ))
 
 
+#: Words that begin a relative clause inside a subject.
+_RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     # The first ten words after a leading condition, lower case, read in its next 200 characters
     # (positions read the text without copying it), and where the first verb after the first word
@@ -341,6 +345,13 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             # reader's information is the subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
+            relative = next((i for i, w in enumerate(subject) if w in _RELATIVE), 0)
+            head = subject[:relative]
+            if relative and _ACTORS_READER.isdisjoint(head) and not STOP.issuperset(head):
+                # "Clips include audio, which you can switch off": the reader is in a relative
+                # clause; what the clause says is said of its subject (in "and that you will …",
+                # "that" begins no relative clause: nothing stands before it to be the subject)
+                return "other"
             # "You grant us the right to …", "you allow us to …": what the company may do.
             rest = words[verb: verb + 4]
             if any(t.startswith(_GRANTS) for t in rest) and _names_company(rest, aliases):

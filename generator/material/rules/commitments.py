@@ -163,15 +163,19 @@ _WHO_SEES = re.compile(r"\b(?:can|may|will)\s{1,3}see\s{1,3}(?:your|their|the)\b
 # "when you turn on backup". (Consent in other words — "if you agree", "if you opt in" — is the
 # legal-basis rule's.)
 _READER_CHOOSES = re.compile(
-    r"\b(?:if|when|once|after|only if|only when)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
+    r"\b(?:if|when|once|after|only if|only when|unless)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
     r"\s{1,3}(?:join|joins|choose to|chooses to|decide to|decides to|turn on|turns on|switch on|switches on|enable|enables|activate|activates)\b",
     re.I,
+)
+# What the reader must do to stop it: "unless you ask us to discard it", "unless you opt out".
+_READER_OBJECTS = re.compile(
+    r"\bunless\s{1,3}you\s{1,3}(?:ask|tell|opt out|opt-out|object|switch|turn|unsubscribe|withdraw|choose not|decide not)\b", re.I,
 )
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(r"\b(?:de-?identified|anonymi[sz]ed|anonymous|aggregated?|pseudonymi[sz]ed|encrypted|hashed)\b", re.I)
 
 
-_CONDITIONS = frozenset(("if", "when", "once", "after"))
+_CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
 # A limit on who may handle information, ending at what they may do: "only staff who support
 # schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
 _ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
@@ -262,7 +266,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
     chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
-    if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and new.restricts is False:
+    # (an opt-in made an opt-out waits for no choice either: "We discard it unless you choose to
+    # have it stored" → "We store it unless you ask us to discard it")
+    if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and (
+            new.restricts is False or "unless" in change.new.wordset and _READER_OBJECTS.search(change.new_text)):  # type: ignore[union-attr]
         return change.finding("commitments", "material", f"The clause no longer waits for a choice: {quote(chosen.group())} was removed.")
     # (the changed old words are read first: the words a clause lost are among them, and most edits lose none)
     lost = _protections(" ".join(change.changed_old_words))

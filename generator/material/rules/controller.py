@@ -20,6 +20,7 @@ from ..text import Anchored, listing
 from . import contact
 from .context import Context, named_beside
 from .needs import runs
+from .recipients import names_an_example
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
 _COMPANY = re.compile(
@@ -160,7 +161,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # named beside the words that described it ("Our hosting provider (Hetzner Online GmbH)")
             # is the recipients rule's; one put in another's place ("Stripe" → "Adyen N.V.") is
             # information going to someone else.
-            if not gone and all(named_beside(change, span) for span in change.spans if span.new):
+            # (or as an example of them: "Cloud hosting providers, such as Northbeam Cloud GmbH,")
+            if not gone and all(named_beside(change, span) or names_an_example(change, span) for span in change.spans if span.new):
                 return None
             return change.finding("recipients", "material", f"The clause now names {listing(came)}." if came and not gone else
                                   f"The company named is now {listing(came)}, not {listing(gone)}." if came else

@@ -139,8 +139,11 @@ def _new_action(change: ClauseChange) -> bool:
 
 
 def _further(change: ClauseChange) -> Finding | None:
-    """An edited clause about information that gained a purpose ("… including improving the Service")."""
-    if change.kind != "edited" or "data" not in change.topics or change.reading.restricts or change.reading.actor == "reader":
+    """An edited clause about information, or under a heading about what it is used for, that gained
+    a purpose ("… including improving the Service"; under "Why do we use it?", "To keep devices
+    secure and fix faults" → "…, fix faults and develop new products")."""
+    if change.kind != "edited" or "data" not in change.topics and "use" not in change.heading_topics \
+            or change.reading.restricts or change.reading.actor == "reader":
         return None
     gained = _purpose_gained(change)
     if gained is not None:

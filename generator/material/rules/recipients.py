@@ -118,14 +118,14 @@ def _names_the_same(change: ClauseChange) -> bool:
     if change.removed_words:
         return False
     added = [span for span in change.spans if span.new]
-    return bool(added) and all(named_beside(change, span) or _names_an_example(change, span) for span in added)
+    return bool(added) and all(named_beside(change, span) or names_an_example(change, span) for span in added)
 
 
 # Where an example begins: "such as", "for example", "e.g.", "like".
 _EXAMPLE_START = re.compile(r"(?:such as|for example,?|for instance,?|e\.g\.,?|like)\s{1,3}", re.I)
 
 
-def _names_an_example(change: ClauseChange, span: Span) -> bool:
+def names_an_example(change: ClauseChange, span: Span) -> bool:
     """True when a run of words an edited clause gained names, by their names alone, examples of
     the recipients just before it: "fraud prevention agencies" → "… such as Cifas" names one of
     them, not a new kind of recipient ("such as advertisers" would be)."""

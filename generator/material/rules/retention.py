@@ -23,8 +23,8 @@ _KEEP = r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
 _KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
 _KEEPS = (
-    Branch(Anchored(re.compile(r"\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b", re.I), starts=(
-        "delet", "eras", "destroy", "anonymi", "overwr", "retention",
+    Branch(Anchored(re.compile(r"\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|discard\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b", re.I), starts=(
+        "delet", "eras", "destroy", "discard", "anonymi", "overwr", "retention",
     ))),
     Branch(Anchored(re.compile(
         _KEEP + r"[^.;]{0,60}\b(?:information|data|content|logs?|records?|backups?|copies|details|history|it|them)\b[^.;]{0,60}"
@@ -51,7 +51,7 @@ _KEEPS = (
         frozenset(("stay", "stays", "remain", "remains")), frozenset(("published", "stored", "available", "visible", "online", "public", "on")),
     )),
 )
-_DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz]|overwr)", re.I), starts=("delet", "eras", "destroy", "anonymi", "overwr"))
+_DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|discard|anonymi[sz]|overwr)", re.I), starts=("delet", "eras", "destroy", "discard", "anonymi", "overwr"))
 
 
 # Stems (see reading.stem) of words that make a clause keep more, or longer, when added — an
@@ -60,8 +60,22 @@ _DELETES = Anchored(re.compile(r"\b(?:delet|eras|destroy|anonymi[sz]|overwr)", r
 # commitments rule's.)
 _KEEPS_LONGER = frozenset(("retain", "keep", "kept", "store", "archiv", "backup", "longer", "indefinite", "permanent",
                            "until", "long", "except", "unles", "reserve"))
-_LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "anonymise", "anonymize", "anonymis", "anonymiz",
+_LIMITS_KEEPING = frozenset(("delete", "delet", "erase", "eras", "destroy", "discard", "anonymise", "anonymize", "anonymis", "anonymiz",
                              "overwritten", "overwrite", "overwrit", "after", "only", "never", "prompt", "immediate"))
+# Words of one meaning each, for keeping, for deleting and for when: one put in another's place
+# keeps nothing longer ("stored in our biobank" → "kept in our biobank"; "discard it after
+# analysis" → "it is destroyed once analysed").
+_SAME_MEANING = (
+    frozenset(("retain", "keep", "kept", "store", "stor", "hold", "held")),
+    frozenset(("delete", "delet", "erase", "eras", "destroy", "discard", "anonymise", "anonymize", "anonymis", "anonymiz",
+               "overwritten", "overwrite", "overwrit", "remove", "remov")),
+    frozenset(("after", "once", "when", "within")),
+)
+
+
+def _put_in_place(word: str, others: set[str]) -> bool:
+    """True when ``word`` (a stem) means what one of ``others`` means (see :data:`_SAME_MEANING`)."""
+    return any(word in family and not family.isdisjoint(others) for family in _SAME_MEANING)
 
 
 # Kept past the end of the reader's account: "for 5 years after you close your account".
@@ -92,8 +106,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")
-    lost = {w for w in change.removed_words & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in change.added_words)}
-    if change.added_words & _KEEPS_LONGER or lost or _after_the_account(change.new_text) and not _after_the_account(change.old_text):
+    added, removed = change.added_words, change.removed_words
+    lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
+    longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
+    if longer or lost or _after_the_account(change.new_text) and not _after_the_account(change.old_text):
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
     if change.added_words or change.removed_words:
         # Reworded without keeping longer: a period's change is the quantities rule's; "we will
