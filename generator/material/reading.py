@@ -320,6 +320,8 @@ _DEVICES = frozenset((
 ))
 
 
+#: Words that may open a sentence before its subject ("Otherwise your information is kept …").
+_OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
 #: Words that begin a relative clause inside a subject.
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
 
@@ -340,7 +342,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)
     if verb:
         subject = words[:verb]
-        if subject[0] == "your" and len(subject) > 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
+        own = 1 if subject[0] in _OPENERS and len(subject) > 2 else 0  # ("Otherwise your information is kept …")
+        if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
             # "Your data is stored with our provider …", "Your profile is private by default": the
             # reader's information is the subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"

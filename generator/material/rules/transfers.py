@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import Clause
 from ..findings import Finding
-from ..text import Anchored
+from ..text import NEGATIONS, Anchored, Word
 from .context import Context, named_beside
 
 _TRANSFERS = Anchored(re.compile(
@@ -25,9 +26,19 @@ _TRANSFERS = Anchored(re.compile(
 ), starts=("transfer", "stor", "process", "host", "sent", "move", "international", "cross"))
 SAFEGUARD = Anchored(re.compile(
     r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
-    r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b",
+    r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
+    r"|\bUK addendum\b|\bIDTA\b",
     re.I,
-), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international"))
+), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta"))
+# Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
+_KINDS = (
+    ("standard contractual clauses", re.compile(r"standard|scc", re.I)),
+    ("adequacy decision", re.compile(r"adequacy", re.I)),
+    ("binding corporate rules", re.compile(r"binding|bcr", re.I)),
+    ("data privacy framework", re.compile(r"framework|shield", re.I)),
+    ("international data transfer agreement", re.compile(r"agreement|idta", re.I)),
+    ("international data transfer addendum", re.compile(r"addendum", re.I)),
+)
 
 
 # Words that name a safeguard or a place abroad: "stored with our provider in the United Kingdom"
@@ -52,7 +63,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("transfers", "substantive", "A new clause limits transfers of information abroad.")
         return change.finding("transfers", "material", "A new clause says information is transferred abroad or how.")
     if change.kind == "removed":
-        if old_safe:
+        # (a clause that named the place with its safeguard takes both away: "Our support provider
+        # may access it from the United Kingdom, which has an adequacy decision")
+        if old_safe and not _names_a_country(change.old):
             return change.finding("transfers", "material", "A clause naming a safeguard for transfers abroad was removed.")
         return change.finding("transfers", "substantive", "A clause about transfers abroad was removed.")
     old_guards, new_guards = _safeguards(change.old_text), _safeguards(change.new_text)
@@ -60,6 +73,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "protected by standard contractual clauses" → "… and, where the provider is certified, by
         # the Data Privacy Framework": the transfers are better protected, not sent further
         return change.finding("transfers", "substantive", "A clause about transfers abroad now names a further safeguard.")
+    if _limit_gained(change):
+        return change.finding("transfers", "substantive", "A clause about transfers abroad now limits them.")
     if old_guards - new_guards or _goes_further(change) and not _describes_a_safeguard(change):
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if change.added_words or change.removed_words:
@@ -85,17 +100,54 @@ _PLACE_WORDS = _ABROAD - {"us"}
 _PLACES = frozenset(("outside", "abroad", "worldwide", "anywhere", "international", "global", "countr", "country", "countrie", "region"))
 
 
+#: Words that name a country (of a name in several words, its own word: "South Africa" by "africa"),
+#: lower case: in a section about transfers, a clause that names one says where information goes.
+COUNTRIES = frozenset(
+    "afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh "
+    "barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia "
+    "cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador "
+    "egypt salvador eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada "
+    "guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan "
+    "jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein "
+    "lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova "
+    "monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria "
+    "macedonia norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia "
+    "rwanda samoa marino senegal serbia seychelles sierra singapore slovakia slovenia somalia sudan spain lanka suriname "
+    "sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey türkiye turkmenistan "
+    "tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe "
+    # the distinctive word of names in several words
+    "africa zealand korea arabia emirates uae kong macau macao rica leone verde timor"
+    .split()
+)
+
+
 def _names_a_place_here(change: ClauseChange) -> bool:
     """True for a clause that names a place abroad in a section about transfers ("Some of our
-    service providers are in the United States", under "International transfers"): where the
-    information goes, whatever its verb. ("us" counts only as "US".)"""
+    service providers are in the United States", under "International transfers"; "stored in data
+    centres in the Netherlands and Germany"): where the information goes, whatever its verb. ("us"
+    counts only as "US".)"""
     if "transfer" not in change.heading_topics:
         return False
-    return not _PLACE_WORDS.isdisjoint(change.vocabulary) or any(_US.search(text) for text in (change.old_text, change.new_text))
+    return (not _PLACE_WORDS.isdisjoint(change.vocabulary) or not COUNTRIES.isdisjoint(change.vocabulary)
+            or any(_US.search(text) for text in (change.old_text, change.new_text)))
+
+
+def _names_a_country(clause: Clause | None) -> bool:
+    """True when a clause names a country, or a place abroad, by name ("the United Kingdom", "India", "the US")."""
+    return clause is not None and (not COUNTRIES.isdisjoint(clause.wordset) or not _PLACE_WORDS.isdisjoint(clause.wordset)
+                                   or _US.search(clause.text) is not None)
+
+
+def _limit_gained(change: ClauseChange) -> bool:
+    """True when the words an edited clause gained negate what it says, and it did not negate
+    before: "stored in the European Economic Area" → "… and is not accessed from outside it"."""
+    return (not NEGATIONS.isdisjoint(change.changed_new_words) and NEGATIONS.isdisjoint(change.changed_old_words)
+            and change.new_reading.negated and not change.old_reading.negated)  # type: ignore[union-attr]
 
 
 def _safeguards(text: str) -> set[str]:
-    return {m.group().lower() for m in SAFEGUARD.finditer(text)} if text else set()
+    """The kinds of safeguard a text names ("the UK Addendum to the SCCs": the addendum and standard contractual clauses)."""
+    return {next((kind for kind, words in _KINDS if words.search(m.group())), m.group().lower()) for m in SAFEGUARD.finditer(text)} if text else set()
 
 
 def _names_a_place(change: ClauseChange) -> bool:
@@ -105,14 +157,22 @@ def _names_a_place(change: ClauseChange) -> bool:
         return True
     if change.new is None:
         return False
-    guards = [(m.start(), m.end()) for m in SAFEGUARD.finditer(change.new_text)]
+    guards = _guard_places(change.new_text)
     first = change.new.words[0] if change.new.words else None
     return any(
-        w.written[:1].isupper() and w is not first and w.norm not in _NAMES
-        and not any(start <= w.start < end for start, end in guards)
-        and not any(start <= w.end + 1 < end for start, end in guards)  # "EU-US" just before "Data Privacy Framework"
+        w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards)
         for span in change.spans for w in span.new
     )
+
+
+def _guard_places(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a safeguard."""
+    return [(m.start(), m.end()) for m in SAFEGUARD.finditer(text)]
+
+
+def _in_a_guard(word: Word, guards: list[tuple[int, int]]) -> bool:
+    """True when a word is part of a safeguard's name, or just before one ("EU-US" before "Data Privacy Framework")."""
+    return any(start <= word.start < end or start <= word.end + 1 < end for start, end in guards)
 
 
 def _describes_a_safeguard(change: ClauseChange) -> bool:
@@ -148,9 +208,10 @@ def _goes_further(change: ClauseChange) -> bool:
     if change.added_words & _FURTHER:
         return True
     first = change.new.words[0] if change.new is not None and change.new.words else None
+    guards = _guard_places(change.new_text)
     names = [
         w.norm for span in change.spans if not named_beside(change, span) for w in span.new
-        if w.written[:1].isupper() and w is not first and w.norm not in _NAMES
+        if w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards)
     ]
     if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
         return False
