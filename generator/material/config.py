@@ -94,7 +94,9 @@ DEFAULT_RISK_TERMS: list[str] = [
         "automated decision|automated means|automated processing|automated scoring|automated screening|automated assessment|"
         "automatically scor|automatically rank|automatically screen|automatically assess|automatically evaluat|automatically reject|"
         "scor … automatically|rank … automatically|screen … automatically|assess … automatically|evaluat … automatically|"
-        "reject … automatically|algorithmic decision"
+        "reject … automatically|algorithmic decision|automatically declin|declin … automatically|automatically refus|refus … automatically|"
+        "automatically approv|approv … automatically|automatically decid|decid … automatically|solely automated|fully automated|"
+        "without human review|without human involvement|without human intervention"
     ),
     "data broker", "racial|ethnic origin|religio|sexual orientation|sex life|trade union|political opinion|criminal",
     "financial|credit card|payment card|bank account|credit score",

@@ -110,6 +110,7 @@ PATTERNS: tuple[str, ...] = (
     # rules/practices.py
     N_("The clause now speaks of %(items)s."),
     N_("The clause no longer speaks of %(old_items)s."),
+    N_("The clause no longer says a person takes part in the decision."),
     # rules/purpose.py
     N_("%(quote)s is now listed among the purposes information is used for."),
     N_("%(quote)s is no longer listed among the purposes."),
@@ -167,6 +168,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about transfers abroad, or their safeguards, changed."),
     N_("A clause about transfers abroad was reworded; it names no new place, way or safeguard."),
     N_("A clause about transfers abroad now names a further safeguard."),
+    N_("A clause about transfers abroad now limits them."),
 )
 
 #: Words the detector puts into its sentences: kinds of contact detail and of quantity, legal bases.

@@ -33,6 +33,29 @@ def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[s
     return found
 
 
+#: The label of the family of automated decisions (GDPR Art. 22) among the default risk terms.
+_AUTOMATED = "automated decision"
+#: Words without which no clause says a person takes part in a decision.
+_PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "employee", "manually", "manual", "underwriter", "underwriters"))
+# A person in the decision: "is always made by a person", "a member of our underwriting team
+# reviews", "with human review", "checked manually".
+_BY_A_PERSON = re.compile(
+    r"\b(?:made|taken|reviewed|checked|decided|approved|assessed) by (?:a|an|one of our|our) (?:person|human|member|staff|people|employee|underwriters?)\b"
+    r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter"
+    r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team) (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
+    r"|\bmanual(?:ly)? (?:review|check)|\b(?:reviewed|checked|assessed) manually\b",
+    re.I,
+)
+
+
+def _person_left(change: ClauseChange) -> bool:
+    """True when an edited clause about automated decisions no longer says a person takes part in
+    them (GDPR Art. 22(1), (3)): "… but the decision is always made by a person" taken out."""
+    if _PERSON_WORDS.isdisjoint(change.changed_old_words):
+        return False
+    return _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is None
+
+
 def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
     """True when a family's words stand in a title, or sell to the reader ("the dealer that sold
     you the vehicle": a sale of goods, not of the reader's information)."""
@@ -80,6 +103,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":
         return change.finding("practices", "material", f"The clause now speaks of {listing([quote(t, 40) for t in came])}.")
+    if change.kind == "edited" and _AUTOMATED in new and _person_left(change):
+        return change.finding("practices", "material", "The clause no longer says a person takes part in the decision.")
     if gone and change.kind != "inserted" and not (change.old_reading and change.old_reading.restricts):
         return change.finding("practices", "substantive", f"The clause no longer speaks of {listing([quote(t, 40) for t in gone])}.")
     return None
