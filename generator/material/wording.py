@@ -54,6 +54,7 @@ PATTERNS: tuple[str, ...] = (
     N_("%(quote)s is now listed among the information collected."),
     N_("%(quote)s is no longer listed among the information collected."),
     N_("An entry of the information collected now reads %(quote)s."),
+    N_("An entry of the information collected gives other examples of what it covers: %(quote)s."),
     N_("An entry of the information collected was reworded: it now reads %(quote)s."),
     N_("An entry of those who receive information was reworded: it now reads %(quote)s."),
     N_("A new clause says information is collected or accessed."),

@@ -157,15 +157,22 @@ def illustrates(change: ClauseChange) -> bool:
 _EXAMPLES = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|like)\b", re.I)
 
 
-def in_examples(change: ClauseChange) -> bool:
+_EXAMPLES_OR_PARTS = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|like|including)\b", re.I)
+
+
+def in_examples(change: ClauseChange, *, including: bool = False) -> bool:
     """True when every word an edited clause lost or gained stands within examples it gives, on
     its side: after "for example", "such as" … and before that part of the sentence ends ("complain
     to a supervisory authority, for example the Berlin Commissioner …" → "…, for example the one
-    where you live"). The example changed; what it illustrates did not."""
+    where you live"). The example changed; what it illustrates did not. With ``including``, the
+    parts a list names after "including" count as its examples ("claim details, including
+    photographs and reports" → "…, including photographs, receipts and reports": what the category
+    covers, named in part, not a further category)."""
     if change.old is None or change.new is None or not change.spans:
         return False
+    pattern = _EXAMPLES_OR_PARTS if including else _EXAMPLES
     for words, text in ((lambda s: s.old, change.old.text), (lambda s: s.new, change.new.text)):
-        markers = [m.end() for m in _EXAMPLES.finditer(text)]
+        markers = [m.end() for m in pattern.finditer(text)]
         for span in change.spans:
             changed = words(span)
             if not changed:
