@@ -104,7 +104,10 @@ def _widened_in_scope(change: ClauseChange) -> bool:
         start = phrase.end()
         end = _PHRASE_SCOPE_END.search(text, start)
         stop = end.start() if end is not None else len(text)
-    return added_between(change, start, stop)
+    # (words that carry no meaning of their own let nothing more through: "only if you set it" →
+    # "only when you have set it")
+    return any(span.new and span.new[0].start < stop and span.new[-1].end > start and not STOP.issuperset(w.norm for w in span.new)
+               for span in change.spans)
 
 
 # The company's own part of a sentence that begins with the reader: "You can turn off history, and
