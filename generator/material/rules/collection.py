@@ -91,14 +91,16 @@ _MORE_OFTEN = re.compile(
 
 def _reworded(change: ClauseChange) -> bool:
     """True when an entry's words were only put in place of others, a word or two for a word or two,
-    no more of them than went ("quiz scores" → "quiz results", "crash logs" → "crash reports"): a
+    at most one more than went ("quiz scores" → "quiz results", "crash logs" → "crash reports",
+    "couriers" → "delivery companies"): a
     rewording of what it names. Words added beside the old ones ("your name" → "your name and
     photo"), or a longer stretch put in place of a shorter one ("during a workout" → "also when you
     are not working out"), say more."""
     for span in change.spans:
         if span.new and content_words([w.norm for w in span.new]) and (not span.old or len(span.new) > 2 or len(span.old) > 2):
             return False
-    return len(change.added_words) <= len(change.removed_words)
+    # (two words may name what one did: "couriers" → "delivery companies")
+    return len(change.added_words) <= len(change.removed_words) + 1
 
 
 # A short label and a colon that open an enumeration: "From children's profiles: a first name, …".
