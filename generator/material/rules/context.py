@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from ..changes import ClauseChange, Span
 from ..config import Options
 from ..clauses import Clause
-from ..reading import Reading, last_sentence
+from ..reading import STOP, Reading, last_sentence
 from ..text import LEGAL_FORMS, Anchored
 
 __all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
@@ -208,13 +208,34 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
         return False
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
-        return False
+        return _remark_naming(change, span)
     # (a legal form's full stop stands between the name and what closes it: "(Voxa Labs, Inc.)")
     before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip().removeprefix(".").lstrip()
     if not before.endswith((",", "(")) or not after.startswith((",", ")")):
         return False
     previous = [w for w in change.new.words if w.end <= words[0].start]
     return bool(previous) and not previous[-1].written[:1].isupper()
+
+
+#: Words of a remark in brackets that only names who is meant: "(currently Swiftpost Couriers Ltd)".
+_REMARK_WORDS = frozenset(("currently", "presently", "today", "namely", "i.e", "e.g", "for", "example", "instance", "at", "present"))
+
+
+def _remark_naming(change: ClauseChange, span: Span) -> bool:
+    """True when a run of words an edited clause gained is a remark in brackets that ends in a name
+    and says nothing else: "delivery partners (currently Swiftpost Couriers Ltd)", "hosting and
+    support providers (our hosting provider is Nordwolke Cloud GmbH)" — its other words are small
+    ones, or words the clause already says outside it."""
+    words, text = span.new, change.new_text
+    if not text[: words[0].start].rstrip().endswith("(") or not text[words[-1].end:].lstrip().removeprefix(".").lstrip().startswith(")"):
+        return False
+    first_name = next((i for i, w in enumerate(words) if w.written[:1].isupper()), None)
+    if first_name is None or not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS or w.norm in ("and", "&")
+                                     for w in words[first_name:]):
+        return False
+    inside = {id(w) for w in words}
+    outside = {w.norm.rstrip("s") for w in change.new.words if id(w) not in inside}  # type: ignore[union-attr]
+    return all(w.norm in _REMARK_WORDS or w.norm in STOP or w.norm.rstrip("s") in outside for w in words[:first_name])
 
 
 def added_between(change: ClauseChange, start: int, stop: int) -> bool:

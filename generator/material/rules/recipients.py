@@ -122,7 +122,9 @@ def _names_the_same(change: ClauseChange) -> bool:
 
 
 # Where an example begins: "such as", "for example", "e.g.", "like".
-_EXAMPLE_START = re.compile(r"(?:such as|for example,?|for instance,?|e\.g\.,?|like)\s{1,3}", re.I)
+# ("including", "namely" and "by" before a name say who, in a category already named: "partners,
+# including Meta", "cloud hosting by Amazon Web Services")
+_EXAMPLE_START = re.compile(r"(?:such as|for example,?|for instance,?|e\.g\.,?|like|including|namely|by)\s{1,3}", re.I)
 
 
 def names_an_example(change: ClauseChange, span: Span) -> bool:
