@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, WordTable, negative, quote
-from .context import Context, added_between, illustrates, part_end
+from .context import Context, added_between, illustrates, named_beside, part_end
 from .practices import practices_in
 
 _SUBJECT_WORDS = 4
@@ -55,8 +55,10 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
         if first == 0 or first >= subject_end:
             continue
         added = [w for w in span.new if w.norm not in STOP and w.norm not in old_words and w.norm not in LIMITS]
-        if added and _bracketed(change.new_text, span.new[0].start, span.new[-1].end):
-            continue  # "service providers (listed at acme.example/subprocessors) who …": a note, not a qualifier
+        if added and (_bracketed(change.new_text, span.new[0].start, span.new[-1].end) or named_beside(change, span)):
+            # "service providers (listed at acme.example/subprocessors) who …": a note, not a
+            # qualifier; "Our plagiarism detection service, CopyGuard Ltd, which …": its name
+            continue
         if added:
             return " ".join(w.written for w in span.new)
     return None

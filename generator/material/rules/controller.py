@@ -134,12 +134,23 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     """True when an edited clause about the controller (naming the same companies on both sides)
     changed a word of role ("controller" → "processor", "joint"), or a name: a capitalised word or
     a pronoun for the company other than one of its own names ("we", its aliases)."""
-    if (change.added_words | change.removed_words) & _ROLE_WORDS:
+    # (a role word in another form is the same role: "is the controller" → "is controlled by")
+    if {w[:6] for w in change.removed_words & _ROLE_WORDS} != {w[:6] for w in change.added_words & _ROLE_WORDS}:
         return True
     own = {"we", "us", "our"} | change.aliases
+    # A sentence's first word is capitalised as the first: it names someone only where the other
+    # side's sentence also begins with a name ("Acme is …" → "Bcme is …"; not "Your employer is
+    # the controller" → "Decisions about your data are taken by your employer").
+    firsts = [clause.words[0] if clause is not None and clause.words else None for clause in (change.old, change.new)]
+    names_first = all(w is not None and w.written[:1].isupper() and w.norm not in STOP for w in firsts)
+    # (a name only moved within the sentence names no one else: "The University is the
+    # controller" → "… is controlled by the University")
+    old_words = change.old.wordset if change.old is not None else frozenset()
+    new_words = change.new.wordset if change.new is not None else frozenset()
     return any(
-        w.written[:1].isupper() and w.norm not in own and w.norm not in STOP
-        for span in change.spans for w in span.old + span.new
+        w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
+        and w.norm not in other
+        for span in change.spans for words, other in ((span.old, new_words), (span.new, old_words)) for w in words
     )
 
 

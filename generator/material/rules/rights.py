@@ -143,6 +143,22 @@ def _on_requests(clause: Clause | None) -> bool:
     return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None
 
 
+# The reader as who may do something about their information, anywhere in a clause: "…, and you
+# can opt out at any time" ("projects you may like" is no right).
+_READER_CAN = re.compile(
+    r"\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)"
+    r"(?: (?:also|always|at any time))? (?:opt|unsubscribe|ask|request|object|withdraw|access|delete|erase|correct|turn|switch|choose|change|"
+    r"manage|refuse|complain|download|export|stop|limit|disable|update|review|receive|obtain|port)\b",
+    re.I,
+)
+
+
+def _reader_can(change: ClauseChange) -> bool:
+    """True when either side of a clause says the reader can or may do something."""
+    return any(clause is not None and "you" in clause.wordset and _READER_CAN.search(clause.text) is not None
+               for clause in (change.old, change.new))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
@@ -158,8 +174,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.reading.actor == "company" and not listed:
-        return None  # "we have the right to remove content" is the company's right, not the reader's
+    if change.reading.actor == "company" and not listed and not _reader_can(change):
+        # "we have the right to remove content" is the company's right, not the reader's (but in
+        # "We send e-mails only with your consent, and you can opt out at any time" the reader has one)
+        return None
     old_right = bool(change.old_text and (listed or _RIGHT.search(change.old_text)))
     new_right = bool(change.new_text and (listed or _RIGHT.search(change.new_text)))
     if not (old_right or new_right):
