@@ -146,6 +146,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about how long information is kept changed."),
     N_("A clause about how long information is kept was reworded; nothing is kept longer."),
     # rules/rights.py
+    N_("What was off until the reader turned it on is now on until they turn it off."),
     N_("A clause now bars some readers from using the service because of who they are."),
     N_("A clause stating a right or choice of the reader was removed."),
     N_("A new clause says the reader cannot do something about their information."),

@@ -143,6 +143,23 @@ def _on_requests(clause: Clause | None) -> bool:
     return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None
 
 
+# A default that waits for the reader (data protection by default, GDPR Art. 25(2); consent is
+# no default, Art. 4(11), 7), and one that no longer does.
+_OFF_BY_DEFAULT = re.compile(r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b", re.I)
+_ON_BY_DEFAULT = re.compile(r"\b(?:on|enabled|activated|turned on|switched on) by default\b|\bautomatically\b", re.I)
+
+
+def _switched_on(change: ClauseChange) -> bool:
+    """True when an edited clause said something is off until the reader turns it on and now says
+    it is on (or happens automatically): "Coaching is off by default" → "Coaching is on by
+    default"; "Sent only if you turn them on (off by default)" → "Sent automatically (you can turn
+    this off in Settings)"."""
+    if "default" not in change.old.wordset:  # type: ignore[union-attr]
+        return False
+    return (_OFF_BY_DEFAULT.search(change.old_text) is not None and _OFF_BY_DEFAULT.search(change.new_text) is None
+            and _ON_BY_DEFAULT.search(change.new_text) is not None)
+
+
 # The reader as who may do something about their information, anywhere in a clause: "…, and you
 # can opt out at any time" ("projects you may like" is no right).
 _READER_CAN = re.compile(
@@ -167,6 +184,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and "rights" not in change.topics:
         return None
+    if change.kind == "edited" and _switched_on(change):
+        return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
     if change.kind != "removed" and _on_requests(change.new) and context.section_topic(change) == "rights" and not change.reading.negated \
             and not _on_requests(change.old):
         # "we charge a fee of £10 for each request" added under "Your rights", or "We will not
