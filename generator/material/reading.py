@@ -322,8 +322,9 @@ _DEVICES = frozenset((
 
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
 _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
-#: Words that begin a relative clause inside a subject.
-_RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+#: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
+#: which you can switch off", "Account data: until you delete your account, then 30 days").
+_RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "when", "whenever", "once", "after", "before", "while", "because"))
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
@@ -352,7 +353,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             head = subject[:relative]
             if relative and _ACTORS_READER.isdisjoint(head) and not STOP.issuperset(head):
                 # "Clips include audio, which you can switch off": the reader is in a relative
-                # clause; what the clause says is said of its subject (in "and that you will …",
+                # (or subordinate) clause; what the clause says is said of its subject (in "and that you will …",
                 # "that" begins no relative clause: nothing stands before it to be the subject)
                 return "other"
             # "You grant us the right to …", "you allow us to …": what the company may do.

@@ -138,11 +138,17 @@ def _new_action(change: ClauseChange) -> bool:
     return False
 
 
+#: Words that name a legal basis: a clause that gives one names a purpose (GDPR Art. 13(1)(c)).
+_BASES = frozenset(("legitimate", "contract", "consent", "obligation", "lawful"))
+
+
 def _further(change: ClauseChange) -> Finding | None:
-    """An edited clause about information, or under a heading about what it is used for, that gained
-    a purpose ("… including improving the Service"; under "Why do we use it?", "To keep devices
-    secure and fix faults" → "…, fix faults and develop new products")."""
-    if change.kind != "edited" or "data" not in change.topics and "use" not in change.heading_topics \
+    """An edited clause about information, under a heading about what it is used for, or naming the
+    legal basis of what it names, that gained a purpose ("… including improving the Service"; under
+    "Why do we use it?", "To keep devices secure and fix faults" → "…, fix faults and develop new
+    products"; "Security and abuse prevention (legitimate interests)" → "Security, abuse prevention
+    and promoting partner offers (legitimate interests)")."""
+    if change.kind != "edited" or "data" not in change.topics and "use" not in change.heading_topics and _BASES.isdisjoint(change.vocabulary) \
             or change.reading.restricts or change.reading.actor == "reader":
         return None
     gained = _purpose_gained(change)
