@@ -362,8 +362,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
                 return "company"
             return "reader"
         return "company" if _names_company(subject, aliases) else "other"
-    if words and words[0] in _ACTORS_READER:
-        return "reader"
+    if words and words[0] in _ACTORS_READER and words[0] != "your":
+        return "reader"  # (with no verb, "your name and, with your permission, your records" names what is held)
     return "company" if _names_company(words[:3], aliases) else "other"
 
 

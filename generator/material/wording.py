@@ -127,6 +127,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The %(quantity)s %(quote)s was removed."),
     N_("The %(quantity)s %(quote)s was added."),
     # rules/recipients.py
+    N_("An entry of those who receive information now limits what they may do with it."),
     N_("%(quote)s is now listed among those who receive information."),
     N_("%(quote)s is no longer listed among those who receive information."),
     N_("An entry of those who receive information now reads %(quote)s."),

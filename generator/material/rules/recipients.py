@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..text import LEGAL_FORMS, Anchored, quote
+from ..text import LEGAL_FORMS, NEGATIONS, Anchored, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, added_between, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -72,6 +72,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
             if _more_work_for_the_company(change):
                 return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
+            if _limits_them(change):
+                return change.finding("recipients", "substantive", "An entry of those who receive information now limits what they may do with it.")
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
                 return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
@@ -102,6 +104,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+def _limits_them(change: ClauseChange) -> bool:
+    """True when every run of words an entry of recipients gained rules something out and names no
+    one: "identity verification providers, for an identity check only" → "…, and they may not keep
+    your documents once the check is complete"."""
+    added = [span for span in change.spans if span.new]
+    return (bool(added) and not change.removed_words and not _RECIPIENT_WORDS.search(change.changed_new_text())
+            and not _names_someone(change) and all(not NEGATIONS.isdisjoint(w.norm for w in span.new) for span in added))
 
 
 def _names_someone(change: ClauseChange) -> bool:
