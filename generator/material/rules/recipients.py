@@ -87,6 +87,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # a name added to such a clause as a new destination
         return None
     reading = change.reading
+    if change.kind == "inserted" and _continues_a_disclosure(change) and not reading.restricts:
+        return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if reading.actor == "reader" or reading.restricts or not any_match(_SHARING, change.new if change.new_text else change.old):
         return None
     if change.kind == "inserted":
@@ -104,6 +106,18 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+# A part of a sentence cut at a semicolon that goes on naming recipients: "…; to insurance partners that …;"
+_TO_RECIPIENTS = re.compile(r"(?:(?:and|or)\s{1,3})?(?:to|with)\s", re.I)
+
+
+def _continues_a_disclosure(change: ClauseChange) -> bool:
+    """True for a new clause, under a heading about sharing, that only goes on from the sentence
+    before it naming someone it discloses to ("We disclose … to service providers …; to the host
+    …; and to law enforcement" gains "to insurance partners that offer damage protection;")."""
+    return ("sharing" in change.heading_topics and _TO_RECIPIENTS.match(change.new_text) is not None
+            and _RECIPIENT_WORDS.search(change.new_text) is not None)
 
 
 def _limits_them(change: ClauseChange) -> bool:
