@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
+from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, WordTable, negative, quote
@@ -62,6 +63,19 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
         if added:
             return " ".join(w.written for w in span.new)
     return None
+
+
+def _same_limit(change: ClauseChange) -> bool:
+    """True when both sides limit with the same word and the same words after it ("providers who
+    process data only on our instructions" → "…, who act only on our instructions"): the limit
+    stands, whatever verb it now follows."""
+    def after_limit(clause: "Clause | None") -> tuple[str, ...]:
+        norms = clause.norms if clause is not None else []
+        at = next((i for i, w in enumerate(norms) if w in LIMITS), None)
+        return tuple(norms[at: at + 5]) if at is not None else ()
+
+    limit = after_limit(change.old)
+    return len(limit) >= 3 and limit == after_limit(change.new)
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
@@ -264,7 +278,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
     # "The app contains no … SDKs")
-    if old.limits_handling and not new.limits_handling and not new.negated or old.limited and not new.limited \
+    if old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) or old.limited and not new.limited \
             or old.limited and limiting(change.old_text) is not None and limiting(change.new_text) is None \
             or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
         phrase = limiting(change.old_text)
