@@ -72,7 +72,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
     if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change) \
-            and not _introduces_examples(change):  # type: ignore[union-attr]
+            and not _introduces_examples(change) and not in_examples(change, including=True):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     if change.added_words and not change.old_reading.restricts and _MORE_OFTEN.search(change.changed_new_text()) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
