@@ -109,7 +109,9 @@ _EXCEPTION = Anchored(re.compile(
 ), starts=("unless", "except", "other", "save", "where", "as", "without"))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
-    r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|give|provide|send|"
+    # (giving consent is the reader's act, not handling: "only if you have given your consent")
+    r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|"
+    r"give(?!n?\s(?:us\s)?(?:your|their|my)\s(?:consent|permission|agreement))|provide|send|"
     r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(

@@ -58,16 +58,26 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
 # "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
     r"\bwith (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's) (?:prior |explicit )?(?:consent|permission|agreement)\b"
-    r"|\bif you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
+    r"|\b(?:if|once|after|when) you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
+    # "only if you have given your consent in the cookie banner"
+    r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your (?:consent|permission)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3})?(?:consent|permission)\s{1,3}(?:before|to|for)\b",
     re.I,
-), starts=("with", "if", "ask", "obtain", "get", "seek", "request"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request"))
 
 
 def _bases(text: str) -> set[str]:
     return {_NAMES[int(m.lastgroup[1:])] for m in _ANY.finditer(text) if m.lastgroup}
+
+
+def _consent_kept(change: ClauseChange, context: Context) -> bool:
+    """True when the block a removed clause came from still makes something wait for the reader's
+    consent, in its new version (the clause reworded out of the aligner's reach), or is gone whole."""
+    block = context.changes[change.order] if change.order < len(context.changes) else None
+    new = getattr(block, "new", None)
+    return new is None or _CONSENT_CONDITION.search(new.text) is not None
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -76,6 +86,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if change.reading.actor == "reader" or context.list_topic(change) == "rights":
         return None  # "you can object where we rely on legitimate interests" states a right (the rights rule's)
+    if change.kind == "removed" and _CONSENT_CONDITION.search(change.old_text) and not _consent_kept(change, context):
+        # "Analytics cookies are set only if you have given your consent" gone, its block now
+        # saying "… are set when you visit our website; you may refuse them": what waited for the
+        # reader's consent happens anyway
+        return change.finding("legal-basis", "material", "The legal basis no longer names consent.")
     old, new = _bases(change.old_text), _bases(change.new_text)
     if old == new:
         return None
