@@ -89,7 +89,7 @@ VERB_START = frozenset(
 # of its own ends where a pronoun begins the main clause ("If you live in California, Colorado or
 # another US state with a privacy law, you have the right to …").
 LEADING_CONDITION = re.compile(
-    r"^(?:if|when|where|whenever|unless|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b"
+    r"^(?:if|when|where|whenever|unless|until|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b"
     r"(?:[^,]{0,200},\s*(?:(?!(?:you|we|they)\b)[^,]{0,60},\s*){0,6}?(?=(?:you|we|they)\b)|[^,]{0,200},\s*)",
     re.I,
 )
@@ -322,6 +322,8 @@ _DEVICES = frozenset((
 ))
 
 
+# A short label before a colon that opens a clause: "Why: …", "Legal basis: …" (not a time, "10:30").
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:\s+")
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
 _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
 #: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
@@ -333,6 +335,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     # The first ten words after a leading condition, lower case, read in its next 200 characters
     # (positions read the text without copying it), and where the first verb after the first word
     # ends the subject: looked up at C speed. (The condition can only stand at the start.)
+    if ":" in text[:24]:
+        label = _LABEL.match(text)
+        if label is not None:
+            text = text[label.end():]  # "Why: to register your TV, …": what follows the label is the clause
     condition = LEADING_CONDITION.match(text)
     start = 0 if condition is None else condition.end()
     if text.isascii():

@@ -112,12 +112,19 @@ def _label(text: str) -> "re.Match[str] | None":
     return _LABEL.match(text) if text.find(":", 1, 62) >= 0 else None
 
 
+# A label that says what follows is the information collected, whatever the heading: "What: an
+# advertising identifier, your approximate location …".
+_COLLECTION_LABEL = re.compile(r"(?:what|data|information|what we collect|data we collect|categories of (?:personal )?(?:data|information))\s{0,2}:", re.I)
+
+
 def _enumerated(change: ClauseChange, context: Context) -> bool:
     """True for a clause that enumerates information after a label and a colon, under a heading
     about what is collected ("What we collect" — "From parents: name, email address and payment
-    details"): without a verb of its own, it lists what is collected as a list's entries do."""
+    details"), or after a label that says so ("What: an advertising identifier, …"): without a verb
+    of its own, it lists what is collected as a list's entries do."""
     clause = change.new if change.new is not None else change.old
-    if clause is None or clause.item or _label(clause.text) is None or context.section_topic(change) != "collection":
+    if clause is None or clause.item or _label(clause.text) is None or (
+            context.section_topic(change) != "collection" and _COLLECTION_LABEL.match(clause.text) is None):
         return False
     if change.kind != "edited":
         return True

@@ -20,6 +20,7 @@ from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, WordTable, negative, quote
 from .context import Context, added_between, illustrates, named_beside, part_end
 from .practices import practices_in
+from .purpose import PURPOSE_LABEL
 
 _SUBJECT_WORDS = 4
 #: Whether a word negates or limits, looked up once per word.
@@ -250,7 +251,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or "data" in topics and ("use" in topics or _limits_handling(change))
             or "your" in change.vocabulary and _limits_handling(change)  # a limit on handling the reader's own: "your application"
             or "see" in change.vocabulary and _WHO_SEES.search(change.old_text or change.new_text)  # who can see the reader's own
-            or _names_a_practice(change, context)):
+            or _names_a_practice(change, context)
+            or PURPOSE_LABEL.match(change.old_text or change.new_text) is not None):  # a limit on why: "Why: only to carry out the request"
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":

@@ -32,12 +32,14 @@ _USES = Anchored(re.compile(
 _FURTHER = Anchored(re.compile(
     r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b"
     # marketing for others: "offers from our partners"
+    # marketing: "send you offers for our other products"
+    r"|\bsend\s{1,3}(?:you\s{1,3})?(?:offers|deals|promotions|newsletters?|marketing)\b"
     r"|\b(?:offers?|products?|services?|deals?)\s{1,3}(?:from|of|by)\s{1,3}(?:our\s{1,3}|selected\s{1,3}|trusted\s{1,3})?"
     r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b",
     re.I,
 ), starts=(
     "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
-    "sell", "monetis", "monetiz", "offer", "product", "service", "deal",
+    "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).
 _FURTHER_STEMS = re.compile("|".join(_FURTHER.starts))
@@ -138,6 +140,8 @@ def _new_action(change: ClauseChange) -> bool:
     return False
 
 
+#: A label that says what follows is why information is used: "Why: to register your TV, …".
+PURPOSE_LABEL = re.compile(r"(?:why|purposes?|what for|what we use it for)\s{0,2}:", re.I)
 #: Words that name a legal basis: a clause that gives one names a purpose (GDPR Art. 13(1)(c)).
 _BASES = frozenset(("legitimate", "contract", "consent", "obligation", "lawful"))
 
@@ -149,7 +153,7 @@ def _further(change: ClauseChange) -> Finding | None:
     products"; "Security and abuse prevention (legitimate interests)" → "Security, abuse prevention
     and promoting partner offers (legitimate interests)")."""
     if change.kind != "edited" or "data" not in change.topics and "use" not in change.heading_topics and _BASES.isdisjoint(change.vocabulary) \
-            or change.reading.restricts or change.reading.actor == "reader":
+            and PURPOSE_LABEL.match(change.new_text) is None or change.reading.restricts or change.reading.actor == "reader":
         return None
     gained = _purpose_gained(change)
     if gained is not None:

@@ -145,8 +145,17 @@ def _on_requests(clause: Clause | None) -> bool:
 
 # A default that waits for the reader (data protection by default, GDPR Art. 25(2); consent is
 # no default, Art. 4(11), 7), and one that no longer does.
-_OFF_BY_DEFAULT = re.compile(r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b", re.I)
-_ON_BY_DEFAULT = re.compile(r"\b(?:on|enabled|activated|turned on|switched on) by default\b|\bautomatically\b", re.I)
+_OFF_BY_DEFAULT = re.compile(
+    r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b"
+    r"|\b(?:is|are|stays?) off until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b",
+    re.I,
+)
+_ON_BY_DEFAULT = re.compile(
+    r"\b(?:on|enabled|activated|turned on|switched on) by default\b|\bautomatically\b|\bwhen(?:ever)? you (?:visit|use|open|start)\b", re.I,
+)
+
+
+_DEFAULT_WORDS = frozenset(("default", "off", "only"))
 
 
 def _switched_on(change: ClauseChange) -> bool:
@@ -154,7 +163,7 @@ def _switched_on(change: ClauseChange) -> bool:
     it is on (or happens automatically): "Coaching is off by default" → "Coaching is on by
     default"; "Sent only if you turn them on (off by default)" → "Sent automatically (you can turn
     this off in Settings)"."""
-    if "default" not in change.old.wordset:  # type: ignore[union-attr]
+    if _DEFAULT_WORDS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
         return False
     return (_OFF_BY_DEFAULT.search(change.old_text) is not None and _OFF_BY_DEFAULT.search(change.new_text) is None
             and _ON_BY_DEFAULT.search(change.new_text) is not None)
