@@ -324,6 +324,8 @@ _DEVICES = frozenset((
 
 # A short label before a colon that opens a clause: "Why: …", "Legal basis: …" (not a time, "10:30").
 _LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:\s+")
+#: Words after "only" that make it a condition: "only if", "only when" …
+_ONLY_CONDITIONS = frozenset(("if", "when", "where", "once", "after", "with", "unless"))
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
 _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
 #: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
@@ -346,6 +348,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         words = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10]
     else:
         words = list(map(str.lower, filter(None, _FIRST_WORDS.match(text, start, start + 200).groups())))  # type: ignore[union-attr]
+    if condition is not None and len(words) > 1 and (words[0] == "only" and words[1] in _ONLY_CONDITIONS or words[0] in ("unless", "until")):
+        # "To send you offers by e-mail, only if you have opted in": no main clause after the
+        # purpose, only its condition; the reader in it does not act
+        return "other"
     if len(words) > 2 and words[0] == "your" and words[1] in _DEVICES:
         return "company"
     verb = next(compress(count(1), map(VERB_START.__contains__, words[1:])), 0)

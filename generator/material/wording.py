@@ -66,6 +66,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A new clause limits what is done with information."),
     N_("A clause that limited or committed what is done with information was removed."),
     N_("The clause no longer says %(quote)s."),
+    N_("The limit is no longer absolute: %(quote)s was added."),
     N_("The clause no longer limits itself with %(quote)s."),
     N_("The limit now has an exception."),
     N_("A commitment (will, must) now only allows (may)."),
@@ -147,6 +148,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about how long information is kept changed."),
     N_("A clause about how long information is kept was reworded; nothing is kept longer."),
     # rules/rights.py
+    N_("A clause stating a right or choice of the reader was reworded."),
     N_("What was off until the reader turned it on is now on until they turn it off."),
     N_("A clause now bars some readers from using the service because of who they are."),
     N_("A clause stating a right or choice of the reader was removed."),

@@ -15,7 +15,7 @@ from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words
 from ..text import Anchored, fold, quote
-from .context import Context, added_between, illustrates, in_examples, states
+from .context import Context, added_between, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
 # management" (and "access rights", "access requests": the reader's).
@@ -167,6 +167,8 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
     the end of its object ("collects your location" → "collects your location and contacts") —
     not to why or when (the purpose rule reads purposes)."""
     text = change.new_text
+    if all(named_beside(change, span) for span in change.spans if span.new):
+        return False  # "Our direct debit provider, PayStream Collections Ltd, which collects …": its name
     verb = _VERB.search(text)
     if verb is None:
         return True  # "information we receive": the object stands before the verb

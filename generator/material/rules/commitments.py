@@ -17,8 +17,8 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
-from ..text import LIMITS, WordTable, negative, quote
-from .context import Context, added_between, illustrates, named_beside, part_end
+from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
+from .context import Context, added_between, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 
@@ -85,6 +85,8 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 
 _EXCEPTIONS = frozenset(("unless", "except"))
+#: Words that make a rule one with exceptions: "generally don't", "usually not".
+_HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely"))
 _ALTERNATIVES = frozenset(("or", "and", "otherwise", "also"))
 # After "limited to" ("restricted to", "limit access to"), any comma ends what the limit covers ("limited to the engineers who need
 # it, requires two-factor sign-in and is logged"); after "only", the part of the sentence ends it
@@ -122,7 +124,13 @@ def _widened_in_scope(change: ClauseChange) -> bool:
         end = _PHRASE_SCOPE_END.search(text, start)
         stop = end.start() if end is not None else len(text)
     # (words that carry no meaning of their own let nothing more through: "only if you set it" →
-    # "only when you have set it")
+    # "only when you have set it"; nor do words after a negation within the limit, which rule out
+    # more: "only to run the service and never for their own advertising" → "… advertising or to
+    # build profiles of you")
+    gained = {id(w) for span in change.spans for w in span.new}
+    negation = next((w.start for w in words if w.start >= start and w.norm in NEGATIONS and id(w) not in gained), None)
+    if negation is not None and negation < stop:
+        stop = negation
     return any(span.new and span.new[0].start < stop and span.new[-1].end > start and not STOP.issuperset(w.norm for w in span.new)
                for span in change.spans)
 
@@ -317,12 +325,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if narrowed:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
         if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change) \
-                and not illustrates(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
+                and not illustrates(change) and not in_examples(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
         if old.negated and new.negated and not old.limited and change.removed_words and not change.added_words and _ruled_out_less(change):
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
+        hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset), None)  # type: ignore[union-attr]
+        if hedge is not None and old.negated and new.negated:
+            # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
+            return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:

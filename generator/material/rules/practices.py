@@ -103,7 +103,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":
         return change.finding("practices", "material", f"The clause now speaks of {listing([quote(t, 40) for t in came])}.")
-    if change.kind == "edited" and _AUTOMATED in new and _person_left(change):
+    if change.kind == "edited" and (_AUTOMATED in new or _AUTOMATED in old) and _person_left(change):
         return change.finding("practices", "material", "The clause no longer says a person takes part in the decision.")
     if gone and change.kind != "inserted" and not (change.old_reading and change.old_reading.restricts):
         return change.finding("practices", "substantive", f"The clause no longer speaks of {listing([quote(t, 40) for t in gone])}.")

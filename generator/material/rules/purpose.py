@@ -22,7 +22,7 @@ from .practices import practices_in
 
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
-    r"\b(?:information|data|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
+    r"\b(?:information|data|metadata|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
     r"|\bfor (?:the )?purposes? of\b|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b",
     re.I,
 ), starts=("use", "using", "process", "analy", "combine", "train", "for", "in"))
@@ -53,7 +53,7 @@ _READERS_USE = re.compile(r"\b(?:when|whenever|if|while)\s{1,3}you\b[^.;]{0,80}\
 _USES_NEEDS = (
     Branch(_USES, words=(
         frozenset(("use", "uses", "used", "using", "process", "processes", "processed", "processing", "analyse", "analyze", "combine", "train")),
-        frozenset(("information", "data", "content", "details", "activity", "history")),
+        frozenset(("information", "data", "metadata", "content", "details", "activity", "history")),
         frozenset(("to", "for", "that")),
     )),
     Branch(_USES, words=(frozenset(("for",)), frozenset(("purpose", "purposes")), frozenset(("of",)))),

@@ -16,6 +16,7 @@ import re
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
+from ..reading import root_stems
 from ..text import LEGAL_FORMS, NEGATIONS, Anchored, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, added_between, illustrates, named_beside, part_end, states
@@ -109,7 +110,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
 
 
 # A part of a sentence cut at a semicolon that goes on naming recipients: "…; to insurance partners that …;"
-_TO_RECIPIENTS = re.compile(r"(?:(?:and|or)\s{1,3})?(?:to|with)\s", re.I)
+_TO_RECIPIENTS = re.compile(r"(?:(?:and|or)\s{1,3})?(?:(?:to|with)\s|\([a-z0-9]{1,3}\)\s)", re.I)
 
 
 def _continues_a_disclosure(change: ClauseChange) -> bool:
@@ -120,13 +121,17 @@ def _continues_a_disclosure(change: ClauseChange) -> bool:
             and _RECIPIENT_WORDS.search(change.new_text) is not None)
 
 
+#: Words that rule something out: a negation, or a bar ("contractually barred from using them").
+_RULES_OUT = NEGATIONS | frozenset(("barred", "prohibited", "forbidden", "forbid", "forbids", "prohibit", "prohibits"))
+
+
 def _limits_them(change: ClauseChange) -> bool:
     """True when every run of words an entry of recipients gained rules something out and names no
     one: "identity verification providers, for an identity check only" → "…, and they may not keep
     your documents once the check is complete"."""
     added = [span for span in change.spans if span.new]
     return (bool(added) and not change.removed_words and not _RECIPIENT_WORDS.search(change.changed_new_text())
-            and not _names_someone(change) and all(not NEGATIONS.isdisjoint(w.norm for w in span.new) for span in added))
+            and not _names_someone(change) and all(not _RULES_OUT.isdisjoint(w.norm for w in span.new) for span in added))
 
 
 def _names_someone(change: ClauseChange) -> bool:
@@ -246,7 +251,12 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
     if shares is None:
         return True
     stop = max(shares.end(), part_end(change.new_text, shares.start()))
-    return added_between(change, shares.start(), stop + 1)
+    start = shares.start()
+    # (a run of words the clause had in another form adds no one: "Personal data are disclosed to
+    # (a) partner airlines" → "We disclose personal data to (a) partner airlines")
+    had = root_stems(change.old.wordset) if change.old is not None else set()
+    return any(span.new and span.new[0].start < stop + 1 and span.new[-1].end > start
+               and not had.issuperset(root_stems([w.norm for w in span.new])) for span in change.spans)
 
 
 # -- restating who already receives --------------------------------------------------------------

@@ -89,13 +89,25 @@ def _after_the_account(text: str) -> bool:
     return "after" in text.lower() and _AFTER_ACCOUNT.search(text) is not None
 
 
+# How long, in an entry under a heading about keeping: "Health questionnaire: until your membership ends".
+_HOW_LONG = re.compile(r"\buntil\b|\bfor\s{1,3}(?:\d{1,4}|[a-z]{3,9})\s{1,3}(?:days?|weeks?|months?|years?)\b|\bindefinitely\b", re.I)
+
+
+def _kept_here(change: ClauseChange) -> bool:
+    """True for an edited clause that says how long, under a heading about keeping information
+    ("How long do you keep it?" — "Health questionnaire: until your membership ends"): what it says
+    is how long its information is kept, whatever its verb. (A clause that comes or goes is read by
+    its own words.)"""
+    return change.kind == "edited" and "retention" in change.heading_topics and _HOW_LONG.search(change.new_text) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
         return None
     reading = change.reading
     # (who acts is known by now, from the rules before; the patterns cost more)
-    if reading.actor == "reader" or not any_match(_KEEPS, change.new if change.new_text else change.old):
+    if reading.actor == "reader" or not (any_match(_KEEPS, change.new if change.new_text else change.old) or _kept_here(change)):
         return None
     if change.kind == "inserted":
         if reading.restricts or _DELETES.search(change.new_text):

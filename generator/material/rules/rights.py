@@ -179,6 +179,24 @@ _READER_CAN = re.compile(
 )
 
 
+# The reader's choice sent by their browser or device: honouring it is their opt-out (CCPA regs § 7025).
+_SIGNAL = re.compile(r"\bglobal privacy control\b|\bGPC\b|\bopt-out preference signals?\b|\bdo not track\b", re.I)
+_SIGNAL_WORDS = frozenset(("global", "gpc", "signal", "signals", "track"))
+
+
+def _signal(change: ClauseChange) -> bool:
+    """True when either side speaks of a signal the reader's browser sends to opt out ("We honor Global Privacy Control signals")."""
+    return any(clause is not None and not _SIGNAL_WORDS.isdisjoint(clause.wordset) and _SIGNAL.search(clause.text) is not None
+               for clause in (change.old, change.new))
+
+
+def _signal_kept(change: ClauseChange, context: Context) -> bool:
+    """True when the new version of a removed clause's block still speaks of the signal."""
+    block = context.changes[change.order] if change.order < len(context.changes) else None
+    new = getattr(block, "new", None)
+    return new is not None and _SIGNAL.search(new.text) is not None
+
+
 def _reader_can(change: ClauseChange) -> bool:
     """True when either side of a clause says the reader can or may do something."""
     return any(clause is not None and "you" in clause.wordset and _READER_CAN.search(clause.text) is not None
@@ -202,7 +220,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.reading.actor == "company" and not listed and not _reader_can(change):
+    if change.reading.actor == "company" and not listed and not _reader_can(change) and not _signal(change):
         # "we have the right to remove content" is the company's right, not the reader's (but in
         # "We send e-mails only with your consent, and you can opt out at any time" the reader has one)
         return None
@@ -211,6 +229,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not (old_right or new_right):
         return None
     if change.kind == "removed":
+        if _signal(change) and _signal_kept(change, context):
+            # "We honor Global Privacy Control signals." → "If your browser sends a Global Privacy
+            # Control signal, we treat it as your request to opt out.": said again, in other words
+            return change.finding("rights", "substantive", "A clause stating a right or choice of the reader was reworded.")
         return change.finding("rights", "material", "A clause stating a right or choice of the reader was removed.")
     if change.kind == "inserted":
         if change.reading.negated and change.reading.actor != "company":
