@@ -174,6 +174,10 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
         return True  # "information we receive": the object stands before the verb
     end = _OBJECT_END.search(text, verb.end())
     stop = end.start() if end is not None else len(text)
+    if end is not None and text[stop] in "(:" and ":" in text[stop: stop + 30]:
+        # the object goes on in an enumeration after a colon: "we collect information about how you
+        # use Parley (metadata): when you were last online, …"
+        stop = len(text)
     return added_between(change, verb.start(), stop)
 
 

@@ -48,7 +48,7 @@ _BY_A_PERSON = re.compile(
 )
 
 
-def _person_left(change: ClauseChange) -> bool:
+def person_left(change: ClauseChange) -> bool:
     """True when an edited clause about automated decisions no longer says a person takes part in
     them (GDPR Art. 22(1), (3)): "… but the decision is always made by a person" taken out."""
     if _PERSON_WORDS.isdisjoint(change.changed_old_words):
@@ -103,7 +103,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":
         return change.finding("practices", "material", f"The clause now speaks of {listing([quote(t, 40) for t in came])}.")
-    if change.kind == "edited" and (_AUTOMATED in new or _AUTOMATED in old) and _person_left(change):
+    if change.kind == "edited" and (_AUTOMATED in new or _AUTOMATED in old) and person_left(change):
         return change.finding("practices", "material", "The clause no longer says a person takes part in the decision.")
     if gone and change.kind != "inserted" and not (change.old_reading and change.old_reading.restricts):
         return change.finding("practices", "substantive", f"The clause no longer speaks of {listing([quote(t, 40) for t in gone])}.")

@@ -18,6 +18,7 @@ from ..findings import Finding
 from ..reading import content_words
 from ..text import Anchored
 from .context import Context, in_examples
+from .practices import person_left
 
 _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
@@ -156,6 +157,9 @@ _ON_BY_DEFAULT = re.compile(
 
 
 _DEFAULT_WORDS = frozenset(("default", "off", "only"))
+#: Words of a decision about the reader that a person may review.
+_DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "restrict", "restricts", "suspend", "suspends", "reject", "rejects",
+                        "decline", "declines", "appeal", "ban", "bans", "block", "blocks"))
 
 
 def _switched_on(change: ClauseChange) -> bool:
@@ -213,6 +217,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if change.kind == "edited" and _switched_on(change):
         return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
+    if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and person_left(change):  # type: ignore[union-attr]
+        # "when it restricts an account a member of our trust team reviews the decision if you
+        # appeal" taken out: a person looking at a decision again (GDPR Art. 22(3))
+        return change.finding("rights", "material", "The clause no longer says a person takes part in the decision.")
     if change.kind != "removed" and _on_requests(change.new) and context.section_topic(change) == "rights" and not change.reading.negated \
             and not _on_requests(change.old):
         # "we charge a fee of £10 for each request" added under "Your rights", or "We will not
