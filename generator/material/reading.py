@@ -33,7 +33,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                 # what others can see: shown to other members, made public
                 "visible", "visibility"),
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
-    "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad"),
+    "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad", "overseas"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
                "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
@@ -97,6 +97,8 @@ LEADING_CONDITION = re.compile(
 _NOT_NEGATION_PHRASES = (
     "not limited to", "without limitation", "not only", "no later than", "no more than", "no less than",
     "not less than", "not more than", "whether or not", "if not", "or not", "no longer than", "no matter",
+    # what information is, not what is ruled out: "delete information we no longer need"
+    "no longer need", "no longer needed", "no longer necessary", "no longer required",
 )
 _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT_NEGATION_PHRASES), re.I), starts=(
     "no", "without", "whether", "if", "or",
@@ -328,6 +330,8 @@ _LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:\s+")
 _ONLY_CONDITIONS = frozenset(("if", "when", "where", "once", "after", "with", "unless"))
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
 _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
+#: Words that begin a phrase before any subject: "for as long as your account is open".
+_PREPOSITIONS = frozenset(("for", "as", "during", "until", "within"))
 #: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
 #: which you can switch off", "Account data: until you delete your account, then 30 days").
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "when", "whenever", "once", "after", "before", "while", "because"))
@@ -365,6 +369,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
             relative = next((i for i, w in enumerate(subject) if w in _RELATIVE), 0)
             head = subject[:relative]
+            if subject[0] in _PREPOSITIONS and "you" not in subject:
+                return "other"  # "for as long as your account is open": the reader's account, in a phrase of time
             if relative and _ACTORS_READER.isdisjoint(head) and not STOP.issuperset(head):
                 # "Clips include audio, which you can switch off": the reader is in a relative
                 # (or subordinate) clause; what the clause says is said of its subject (in "and that you will …",

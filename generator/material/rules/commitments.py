@@ -106,6 +106,10 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     if limit is not None:
         start = limit.end
         stop = part_end(text, start)
+        if stop < len(text) and text[stop] == ":":
+            # the limit's scope goes on in the enumeration after a colon: "only with service
+            # providers that help us run the app: our cloud hosting provider, …"
+            stop = part_end(text, stop + 1)
         who = _ONLY_WHO.match(text, limit.start)
         if who is not None:
             stop = min(stop, who.end())
@@ -131,8 +135,9 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     negation = next((w.start for w in words if w.start >= start and w.norm in NEGATIONS and id(w) not in gained), None)
     if negation is not None and negation < stop:
         stop = negation
+    # (nor a name set beside those it names: "our hosting provider, Amazon Web Services, in Ireland")
     return any(span.new and span.new[0].start < stop and span.new[-1].end > start and not STOP.issuperset(w.norm for w in span.new)
-               for span in change.spans)
+               and not named_beside(change, span) for span in change.spans)
 
 
 # The company's own part of a sentence that begins with the reader: "You can turn off history, and
@@ -200,7 +205,13 @@ _READER_OBJECTS = re.compile(
     r"\bunless\s{1,3}you\s{1,3}(?:ask|tell|opt out|opt-out|object|switch|turn|unsubscribe|withdraw|choose not|decide not)\b", re.I,
 )
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
-_PROTECTED = re.compile(r"\b(?:de-?identified|anonymi[sz]ed|anonymous|aggregated?|pseudonymi[sz]ed|encrypted|hashed)\b", re.I)
+_PROTECTED = re.compile(
+    r"\b(?:de-?identif(?:y|ies|ied|ying)|anonymi[sz](?:e|es|ed|ing)|anonymous|aggregat(?:e|es|ed|ing)|pseudonymi[sz](?:e|es|ed|ing)"
+    r"|encrypt(?:s|ed|ing)?|hash(?:es|ed|ing)?)\b",
+    re.I,
+)
+# One form for every form of a protective word: "pseudonymised" and "we pseudonymise it" say the same.
+_PROTECTIVE_FORM = re.compile(r"(?:ying|ied|ies|y|ing|ed|es|e|s)$")
 
 
 _CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
@@ -210,7 +221,7 @@ _ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?
 
 
 def _protections(text: str) -> set[str]:
-    return {m.group().lower() for m in _PROTECTED.finditer(text)} if text else set()
+    return {_PROTECTIVE_FORM.sub("", m.group().lower().replace("z", "s")) for m in _PROTECTED.finditer(text)} if text else set()
 
 
 def _limits_handling(change: ClauseChange) -> bool:
@@ -304,7 +315,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost = _protections(" ".join(change.changed_old_words))
     protected = lost & (_protections(change.old_text) - _protections(change.new_text)) if lost else ()
     if protected:
-        return change.finding("commitments", "material", f"The information is no longer said to be {quote(sorted(protected)[0])}.")
+        form = sorted(protected)[0]
+        word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) == {form})
+        return change.finding("commitments", "material", f"The information is no longer said to be {quote(word.lower())}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")

@@ -112,13 +112,26 @@ def _base(name: str) -> str:
     return " ".join(words)
 
 
+#: Legal forms written out or abbreviated: one form each.
+_SAME_FORM = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "l.l.c": "llc", "b.v": "bv", "n.v": "nv", "s.a": "sa"}
+
+
+def _form(name: str) -> str:
+    """A company's legal form, one way of writing it for each: "Acme Limited" and "Acme Ltd." → "ltd"."""
+    last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+    return _SAME_FORM.get(last, last)
+
+
 def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> bool:
     """True when the other side names the company without its legal form, and no company of that
     name with one: "Our payment processor, Stripe, handles …" → "… Stripe, Inc., handles …" names
     the same company in full. ("Acme Inc." → "Acme LLC" is another legal form: another company.)"""
     base = _base(name)
-    if not base or any(_base(other) == base for other in other_companies):
+    if not base:
         return False
+    if any(_base(other) == base for other in other_companies):
+        # the same name with a legal form written otherwise is the same company: "Ltd" is "Limited"
+        return any(_base(other) == base and _form(other) == _form(name) for other in other_companies)
     return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
 
 

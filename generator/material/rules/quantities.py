@@ -28,7 +28,9 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
 # Every repetition is bounded, so a 200 KB run of digits costs no more than a short one per start.
-_NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# (tens and units joined: "twenty-five")
+_TENS_AND_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b"
+_NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + _TENS_AND_UNITS + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _PERIOD = r"(?:calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
 _MONEY = re.compile(rf"(?P<cur>[$€£])\s?{_NUM}(?:\s{{0,3}}(?P<mag>thousand|million|billion))?", re.I)
 _AGE = re.compile(
@@ -51,11 +53,15 @@ _UNITS = frozenset("day week month year hour minute second percent cent meter me
 
 
 #: Whether a word may be part of a quantity: it holds a digit, is a number word or is a unit.
-_COUNTS = WordTable(lambda w: any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w.rstrip("s") in _UNITS)
+_COUNTS = WordTable(lambda w: any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w.split("-")[0] in _NUMBER_WORDS or w.rstrip("s") in _UNITS)
 
 
 def _number(text: str) -> str:
-    return str(_NUMBER_WORDS.get(text.lower(), text.replace(",", "")))
+    lower = text.lower()
+    if "-" in lower or " " in lower:  # "twenty-five"
+        tens, _, units = lower.replace(" ", "-").partition("-")
+        return str(_NUMBER_WORDS[tens] + _NUMBER_WORDS[units])
+    return str(_NUMBER_WORDS.get(lower, text.replace(",", "")))
 
 
 def quantities(text: str) -> list[tuple[str, str, str]]:

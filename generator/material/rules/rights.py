@@ -157,6 +157,8 @@ _ON_BY_DEFAULT = re.compile(
 
 
 _DEFAULT_WORDS = frozenset(("default", "off", "only"))
+_IS_OFF = re.compile(r"\b(?:is|are) (?:off|disabled|turned off|switched off)\b", re.I)
+_IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
 _DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "restrict", "restricts", "suspend", "suspends", "reject", "rejects",
                         "decline", "declines", "appeal", "ban", "bans", "block", "blocks"))
@@ -169,6 +171,11 @@ def _switched_on(change: ClauseChange) -> bool:
     this off in Settings)"."""
     if _DEFAULT_WORDS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
         return False
+    if change.section and "default" in change.section[-1].lower():
+        # under "Privacy by default": "the public leaderboard is off" → "… is on"
+        if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) \
+                and len(_IS_ON.findall(change.new_text)) > len(_IS_ON.findall(change.old_text)):
+            return True
     return (_OFF_BY_DEFAULT.search(change.old_text) is not None and _OFF_BY_DEFAULT.search(change.new_text) is None
             and _ON_BY_DEFAULT.search(change.new_text) is not None)
 

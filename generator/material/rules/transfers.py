@@ -13,6 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
+from ..reading import root_stems
 from ..text import NEGATIONS, Anchored, Word
 from .context import Context, named_beside
 
@@ -200,12 +201,19 @@ _EEA_STATES = frozenset(
 _NAMES_THE_EEA = re.compile(r"\b(?:EU|EEA|European Union|European Economic Area)\b")
 
 
+def _only_in_another_form(change: ClauseChange) -> bool:
+    """True when every word of transfer or place an edited clause gained stood in it in another
+    form ("We store information in the United Kingdom" → "Information is stored in …")."""
+    had = root_stems(change.old.wordset) if change.old is not None else set()
+    return all(w.removesuffix("e") in had for w in change.added_words & _FURTHER)
+
+
 def _goes_further(change: ClauseChange) -> bool:
     """True when an edited clause about transfers gained a place or a way for information to go:
     a word of transfer or of place, or a name (a capitalised word: "the United States and India")
     — but not a state of the European Economic Area where the clause already named the EU or the
     EEA ("hosted in the European Union" → "… (Ireland)": where within it, not further)."""
-    if change.added_words & _FURTHER:
+    if change.added_words & _FURTHER and not _only_in_another_form(change):
         return True
     first = change.new.words[0] if change.new is not None and change.new.words else None
     guards = _guard_places(change.new_text)
