@@ -222,14 +222,27 @@ def _said_before(purpose: str, context: Context) -> bool:
     return bool(wanted) and wanted <= said
 
 
+def _lists_recipients(change: ClauseChange) -> bool:
+    """True when a table's lead-in says its rows are recipients ("We use the following
+    sub-processors to deliver the service:"). (A section about sharing may hold a table of
+    something else: what is shared and why.)"""
+    clause = change.new if change.new is not None else change.old
+    lead = clause.lead if clause is not None else ""
+    return lead.endswith(":") and ROLES_BY_NAME["recipients"].search(lead) is not None
+
+
 def _row_came_or_went(change: ClauseChange, context: Context, table: cookies.Table, roles: dict[str, int], row: Sequence[str], *,
                       came: bool) -> list[Finding]:
     """A row added or removed: a purpose, a kind of information or a recipient listed, by what the
     table's rows are about (its first column's header, else the columns it has)."""
     subject = next((name for name, pattern in ROLES if table.header and pattern.search(table.header[0])), None)
+    if subject is None and _lists_recipients(change):
+        # "We use the following sub-processors:" above "| Name | Purpose | Location |": each row is a recipient
+        subject = "recipients"
     if subject not in ("purpose", "data", "recipients"):
         subject = next((role for role in ("purpose", "data", "recipients") if role in roles), None)
-    column = 0 if subject is not None and table.header and ROLES_BY_NAME[subject].search(table.header[0]) else roles.get(subject or "", 0)
+    column = 0 if subject is not None and table.header and (ROLES_BY_NAME[subject].search(table.header[0]) or subject not in roles) \
+        else roles.get(subject or "", 0)
     what = quote(_cell(row, column) or _cell(row, 0), 60)
     if subject == "purpose":
         if came and _said_before(_cell(row, column) or _cell(row, 0), context):
