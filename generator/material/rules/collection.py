@@ -14,7 +14,7 @@ from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words
-from ..text import Anchored, fold, quote
+from ..text import NEGATIONS, Anchored, fold, quote
 from .context import Context, added_between, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
@@ -53,6 +53,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "removed":
             return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
         if change.added_words and not illustrates(change):
+            if not NEGATIONS.isdisjoint(change.changed_new_words) and _COLLECTS.search(change.changed_new_text()):
+                # "(card details … never reach us)" → "(we never receive your card details …)": what is not collected
+                return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
             if in_examples(change, including=True):
                 # (a sensitive kind named among them is the practices rule's: "such as your DNA")
                 return change.finding("collection", "substantive", f"An entry of the information collected gives other examples of what it covers: {quote(change.new_text)}.")

@@ -271,7 +271,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or "your" in change.vocabulary and _limits_handling(change)  # a limit on handling the reader's own: "your application"
             or "see" in change.vocabulary and _WHO_SEES.search(change.old_text or change.new_text)  # who can see the reader's own
             or _names_a_practice(change, context)
-            or PURPOSE_LABEL.match(change.old_text or change.new_text) is not None):  # a limit on why: "Why: only to carry out the request"
+            or PURPOSE_LABEL.match(change.old_text or change.new_text) is not None  # a limit on why: "Why: only to carry out the request"
+            or context.list_topic(change) == "purpose"):  # "To hold video consultations, only when you choose one"
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":

@@ -33,13 +33,13 @@ _FURTHER = Anchored(re.compile(
     r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b"
     # marketing for others: "offers from our partners"
     # marketing: "send you offers for our other products"
-    r"|\bsend\s{1,3}(?:you\s{1,3})?(?:offers|deals|promotions|newsletters?|marketing)\b"
+    r"|\bsend\s{1,3}(?:you\s{1,3})?(?:offers|deals|promotions|newsletters?|marketing)\b|\b(?:offers|promotions|discounts)\b"
     r"|\b(?:offers?|products?|services?|deals?)\s{1,3}(?:from|of|by)\s{1,3}(?:our\s{1,3}|selected\s{1,3}|trusted\s{1,3})?"
     r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b",
     re.I,
 ), starts=(
     "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
-    "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send",
+    "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).
 _FURTHER_STEMS = re.compile("|".join(_FURTHER.starts))
@@ -110,6 +110,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     if "use" not in change.topics:
         return _further(change)
+    if "right" in change.vocabulary and _STATES_RIGHTS.search(change.new_text or change.old_text):
+        return None  # "California residents have the right to …, and to limit the use of …": the rights rule's
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
         return _further(change)
@@ -140,6 +142,8 @@ def _new_action(change: ClauseChange) -> bool:
     return False
 
 
+# A clause of rights: "California residents have the right to know …".
+_STATES_RIGHTS = re.compile(r"\b(?:have|has) the right to\b|\bare entitled to\b", re.I)
 #: A label that says what follows is why information is used: "Why: to register your TV, …".
 PURPOSE_LABEL = re.compile(r"(?:why|purposes?|what for|what we use it for)\s{0,2}:", re.I)
 #: Words that name a legal basis: a clause that gives one names a purpose (GDPR Art. 13(1)(c)).

@@ -29,7 +29,7 @@ _RIGHT = Anchored(re.compile(
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
     r"|\b(?:you|users|members|customers|parents|account holders|administrators|admins) (?:can|may|could)\b[^.;]{0,80}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
-    r"|stop (?:sending|contacting|emailing|e-mailing|calling))\b"
+    r"|stop (?:sending|contacting|emailing|e-mailing|calling)|stop(?: [\w-]{1,20}){0,2} (?:messages|reminders|emails|e-mails|notifications|texts|calls|newsletters?))\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b"
     # a person to look at an automated decision again (GDPR Art. 22(3))
@@ -148,11 +148,13 @@ def _on_requests(clause: Clause | None) -> bool:
 # no default, Art. 4(11), 7), and one that no longer does.
 _OFF_BY_DEFAULT = re.compile(
     r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b"
-    r"|\b(?:is|are|stays?) off until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b",
+    r"|\b(?:is|are|stays?) off until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b"
+    r"|\b(?:switched |turned )?off unless you\b",
     re.I,
 )
 _ON_BY_DEFAULT = re.compile(
-    r"\b(?:on|enabled|activated|turned on|switched on) by default\b|\bautomatically\b|\bwhen(?:ever)? you (?:visit|use|open|start)\b", re.I,
+    r"\b(?:on|enabled|activated|turned on|switched on) by default\b|\bautomatically\b|\bwhen(?:ever)? you (?:visit|use|open|start)\b"
+    r"|\b(?:switched |turned )?on unless you\b", re.I,
 )
 
 
@@ -160,8 +162,9 @@ _DEFAULT_WORDS = frozenset(("default", "off", "only"))
 _IS_OFF = re.compile(r"\b(?:is|are) (?:off|disabled|turned off|switched off)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
-_DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "restrict", "restricts", "suspend", "suspends", "reject", "rejects",
-                        "decline", "declines", "appeal", "ban", "bans", "block", "blocks"))
+_DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "decided", "restrict", "restricts", "restricting", "suspend", "suspends",
+                        "suspending", "suspended", "reject", "rejects", "rejecting", "decline", "declines", "declining", "appeal", "ban", "bans",
+                        "banning", "block", "blocks", "blocking"))
 
 
 def _switched_on(change: ClauseChange) -> bool:
