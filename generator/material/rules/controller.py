@@ -15,7 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import STOP
+from ..reading import STOP, content_words
 from ..text import Anchored, listing
 from . import contact
 from .context import Context, named_beside
@@ -143,12 +143,24 @@ _ROLE_WORDS = frozenset((
 ))
 
 
+#: Roles said in other words: being responsible for information is being its controller (GDPR Art. 4(7)).
+_ROLE_OF = {"respon": "contro", "controll"[:6]: "contro"}
+
+
+def _stems_of(clause: Clause) -> set[str]:
+    """The stems of a clause's role words."""
+    return content_words(clause.wordset) & _ROLE_WORDS
+
+
 def _who_or_role_changed(change: ClauseChange) -> bool:
     """True when an edited clause about the controller (naming the same companies on both sides)
     changed a word of role ("controller" → "processor", "joint"), or a name: a capitalised word or
     a pronoun for the company other than one of its own names ("we", its aliases)."""
-    # (a role word in another form is the same role: "is the controller" → "is controlled by")
-    if {w[:6] for w in change.removed_words & _ROLE_WORDS} != {w[:6] for w in change.added_words & _ROLE_WORDS}:
+    # (a role word in another form is the same role: "is the controller" → "is controlled by"; and
+    # a role said again in other words too: "is the controller of" → "is responsible, as controller, for")
+    gone = {_ROLE_OF.get(w[:6], w[:6]) for w in change.removed_words & _ROLE_WORDS}
+    came = {_ROLE_OF.get(w[:6], w[:6]) for w in change.added_words & _ROLE_WORDS}
+    if gone != came and not (came and change.old is not None and came <= {_ROLE_OF.get(w[:6], w[:6]) for w in _stems_of(change.old)}):
         return True
     own = {"we", "us", "our"} | change.aliases
     # A sentence's first word is capitalised as the first: it names someone only where the other

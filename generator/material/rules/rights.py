@@ -160,6 +160,8 @@ _ON_BY_DEFAULT = re.compile(
 
 _DEFAULT_WORDS = frozenset(("default", "off", "only"))
 _IS_OFF = re.compile(r"\b(?:is|are) (?:off|disabled|turned off|switched off)\b", re.I)
+# The reader must act to turn it off: "unless you switch it off", "you can turn this off".
+_TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |this )?off\b|\byou (?:can|may) (?:switch|turn) (?:it|them|this) off\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
 _DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "decided", "restrict", "restricts", "restricting", "suspend", "suspends",
@@ -174,6 +176,10 @@ def _switched_on(change: ClauseChange) -> bool:
     this off in Settings)"."""
     if _DEFAULT_WORDS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
         return False
+    if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) and _TURN_IT_OFF.search(change.new_text):
+        # "GPS tracking is switched off outside working hours" → "… stays on outside working hours
+        # unless you switch it off in the driver app"
+        return True
     if change.section and "default" in change.section[-1].lower():
         # under "Privacy by default": "the public leaderboard is off" → "… is on"
         if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) \
