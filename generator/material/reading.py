@@ -115,7 +115,7 @@ _HANDLING = (
     # (giving consent is the reader's act, not handling: "only if you have given your consent")
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|"
     r"give(?!n?\s(?:us\s)?(?:your|their|my)\s(?:consent|permission|agreement))|provide|send|"
-    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log)"
+    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log|receive)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
@@ -127,6 +127,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
     "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
     "keep", "retain", "store", "transfer", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold", "record", "listen", "intercept", "capture", "log",
+    "receive",
 ))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
@@ -335,7 +336,7 @@ _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "addi
 _PREPOSITIONS = frozenset(("for", "as", "during", "until", "within"))
 #: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
 #: which you can switch off", "Account data: until you delete your account, then 30 days").
-_RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "when", "whenever", "once", "after", "before", "while", "because"))
+_RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "if", "when", "whenever", "where", "once", "after", "before", "while", "because"))
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
@@ -414,7 +415,8 @@ def last_sentence(text: str) -> str:
 # A definition of the company's names: 'Lumen Orchard Ltd. ("Lumen Orchard", "we", "us")',
 # '"GitHub," "We," and "Us" refer to GitHub, Inc.'
 _DEFINES_WE = re.compile(r"[\"“']\s{0,2}(?:we|us|our)\b", re.I)
-_QUOTED_NAME = re.compile(r"[\"“']\s{0,2}([A-Z][\w&.-]{0,40}(?:\s{1,2}[A-Z][\w&.-]{0,40}){0,3})[,.]?\s{0,2}[\"”']")
+# (also after "the": "the Trust", "the Company")
+_QUOTED_NAME = re.compile(r"[\"“']\s{0,2}(?:the\s{1,2})?([A-Z][\w&.-]{0,40}(?:\s{1,2}[A-Z][\w&.-]{0,40}){0,3})[,.]?\s{0,2}[\"”']")
 
 
 def aliases_of(texts: "Sequence[str]") -> frozenset[str]:

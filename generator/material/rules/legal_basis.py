@@ -84,8 +84,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A legal basis named, dropped or replaced."""
     if "legal_basis" not in change.topics:
         return None
-    if change.reading.actor == "reader" or context.list_topic(change) == "rights":
-        return None  # "you can object where we rely on legitimate interests" states a right (the rights rule's)
+    listed = context.list_topic(change)
+    if change.reading.actor == "reader" and listed != "purpose" or listed == "rights":
+        # "you can object where we rely on legitimate interests" states a right (the rights rule's);
+        # an entry of a list of purposes gives each its basis, whoever its last words name ("To
+        # tell you about our offers: your consent, which you can withdraw at any time")
+        return None
     if change.kind == "removed" and _CONSENT_CONDITION.search(change.old_text) and not _consent_kept(change, context):
         # "Analytics cookies are set only if you have given your consent" gone, its block now
         # saying "… are set when you visit our website; you may refuse them": what waited for the

@@ -34,12 +34,14 @@ _FURTHER = Anchored(re.compile(
     # marketing for others: "offers from our partners"
     # marketing: "send you offers for our other products"
     r"|\bsend\s{1,3}(?:you\s{1,3})?(?:offers|deals|promotions|newsletters?|marketing)\b|\b(?:offers|promotions|discounts)\b"
+    # work for others: "build shopping-trend reports for retailers"
+    r"|\bfor\s{1,3}(?:our\s{1,3})?(?:retailers|advertisers|partners|third[- ]parties|brands|merchants|other companies|insurers|lenders)\b"
     r"|\b(?:offers?|products?|services?|deals?)\s{1,3}(?:from|of|by)\s{1,3}(?:our\s{1,3}|selected\s{1,3}|trusted\s{1,3})?"
     r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b",
     re.I,
 ), starts=(
     "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
-    "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount",
+    "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount", "for",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).
 _FURTHER_STEMS = re.compile("|".join(_FURTHER.starts))

@@ -85,6 +85,8 @@ _WHAT_A_RIGHT_COVERS = frozenset((
     "portability", "export", "download", "object", "restrict", "withdraw", "opt", "opt-out", "unsubscribe", "complain", "complaint",
     "appeal", "information", "data", "account", "content", "free", "charge", "time",
     "authority", "authoritie", "supervisory", "regulator", "commissioner", "ombudsman",
+    # where the data the right reaches is held: "including from our service providers' systems"
+    "provider", "processor", "partner", "backup", "third",
 ))
 
 
