@@ -75,6 +75,14 @@ class Context:
             return self.lead_topic(clause.lead)
         return self.section_topic(change)
 
+    def block_text(self, change: ClauseChange, side: str) -> str | None:
+        """The text of the block a clause change came from, on the ``old`` or ``new`` side (None when
+        the block has no such side: it came or went whole). A clause removed from a block that
+        stays may have been reworded out of the aligner's reach: what the block says now tells."""
+        block = self.changes[change.order] if change.order < len(self.changes) else None
+        found = getattr(block, side, None)
+        return found.text if found is not None else None
+
     def anywhere(self, side: str, found: Callable[[str], "set[str]"]) -> frozenset[str]:
         """What ``found`` finds in any block of the ``old`` or ``new`` version, worked out once per
         diff and only when a rule asks (is the company a clause names as controller new to the

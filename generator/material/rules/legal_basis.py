@@ -75,9 +75,8 @@ def _bases(text: str) -> set[str]:
 def _consent_kept(change: ClauseChange, context: Context) -> bool:
     """True when the block a removed clause came from still makes something wait for the reader's
     consent, in its new version (the clause reworded out of the aligner's reach), or is gone whole."""
-    block = context.changes[change.order] if change.order < len(context.changes) else None
-    new = getattr(block, "new", None)
-    return new is None or _CONSENT_CONDITION.search(new.text) is not None
+    text = context.block_text(change, "new")
+    return text is None or _CONSENT_CONDITION.search(text) is not None
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

@@ -214,9 +214,8 @@ def _signal(change: ClauseChange) -> bool:
 
 def _signal_kept(change: ClauseChange, context: Context) -> bool:
     """True when the new version of a removed clause's block still speaks of the signal."""
-    block = context.changes[change.order] if change.order < len(context.changes) else None
-    new = getattr(block, "new", None)
-    return new is not None and _SIGNAL.search(new.text) is not None
+    text = context.block_text(change, "new")
+    return text is not None and _SIGNAL.search(text) is not None
 
 
 def _reader_can(change: ClauseChange) -> bool:
