@@ -44,7 +44,8 @@ _FURTHER = Anchored(re.compile(
     "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount", "for",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).
-_FURTHER_STEMS = re.compile("|".join(_FURTHER.starts))
+# (at the start of a word, as every match of _FURTHER begins: "for" stands inside "information")
+_FURTHER_STEMS = re.compile(r"\b(?:" + "|".join(_FURTHER.starts) + ")")
 # "… information about you when you use our platform for newsletters": what follows "for" is what
 # the reader uses the service for, not why the company uses the information.
 _READERS_USE = re.compile(r"\b(?:when|whenever|if|while)\s{1,3}you\b[^.;]{0,80}\bfor$", re.I)
