@@ -18,7 +18,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
 from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
-from .context import Context, added_between, illustrates, in_examples, named_beside, part_end
+from .context import Context, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 

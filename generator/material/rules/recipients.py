@@ -19,7 +19,7 @@ from ..findings import Finding
 from ..reading import root_stems
 from ..text import LEGAL_FORMS, NEGATIONS, Anchored, quote
 from .collection import _reworded, collected_kinds, kinds_covered
-from .context import Context, added_between, illustrates, named_beside, part_end, states
+from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .transfers import SAFEGUARD
 
