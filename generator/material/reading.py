@@ -42,7 +42,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
     "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing="),
     "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
-             "history", "identif", "profile", "account", "location", "contacts"),
+             "history", "identif", "profile", "account", "location", "contacts", "metadata", "readings="),
 }
 
 

@@ -67,6 +67,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause that limited or committed what is done with information was removed."),
     N_("The clause no longer says %(quote)s."),
     N_("The limit is no longer absolute: %(quote)s was added."),
+    N_("The limit's exception now asks for less."),
     N_("The clause no longer limits itself with %(quote)s."),
     N_("The limit now has an exception."),
     N_("A commitment (will, must) now only allows (may)."),

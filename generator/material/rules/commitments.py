@@ -66,6 +66,22 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+def _exception_asks_less(change: ClauseChange) -> bool:
+    """True when words were only taken out, each run a condition joined with "and" to the limit's
+    exception, within that part of the sentence: the exception asks for less and lets more through
+    ("except where we suspect serious misconduct and the head of HR has approved the check in
+    writing" → "except where we suspect serious misconduct"). (A case taken out of a list of cases,
+    "unless A, B or C", makes the exception narrower.)"""
+    if change.added_words or any(span.new for span in change.spans) or change.old is None:
+        return False
+    exception = next((w for w in change.old.words if w.norm in _EXCEPTIONS), None)
+    if exception is None:
+        return False
+    stop = part_end(change.old_text, exception.end)
+    return all(exception.start < span.old[0].start and span.old[-1].end <= stop and span.old[0].norm == "and" and len(span.old) > 2
+               for span in change.spans if span.old)
+
+
 def _same_limit(change: ClauseChange) -> bool:
     """True when both sides limit with the same word and the same words after it ("providers who
     process data only on our instructions" → "…, who act only on our instructions"): the limit
@@ -345,6 +361,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
+        if old.excepted and new.excepted and _exception_asks_less(change):
+            return change.finding("commitments", "material", "The limit's exception now asks for less.")
         hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset), None)  # type: ignore[union-attr]
         if hedge is not None and old.negated and new.negated:
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions

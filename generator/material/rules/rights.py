@@ -29,6 +29,7 @@ _RIGHT = Anchored(re.compile(
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
     r"|\b(?:you|users|members|customers|parents|account holders|administrators|admins) (?:can|may|could)\b[^.;]{0,80}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
+    r"|switch between|choose between"
     r"|stop (?:sending|contacting|emailing|e-mailing|calling)|stop(?: [\w-]{1,20}){0,2} (?:messages|reminders|emails|e-mails|notifications|texts|calls|newsletters?))\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b"
