@@ -217,12 +217,16 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
         return _remark_naming(change, span)
-    # (a legal form's full stop stands between the name and what closes it: "(Voxa Labs, Inc.)")
-    before, after = text[: words[0].start].rstrip(), text[words[-1].end:].lstrip().removeprefix(".").lstrip()
-    if not before.endswith((",", "(")) or not after.startswith((",", ")")):
+    if not _set_off(text, words[0].start, words[-1].end, (",", "("), (",", ")")):
         return False
     previous = [w for w in change.new.words if w.end <= words[0].start]
     return bool(previous) and not previous[-1].written[:1].isupper()
+
+
+def _set_off(text: str, start: int, end: int, opens: "str | tuple[str, ...]", closes: "str | tuple[str, ...]") -> bool:
+    """True when ``text[start:end]`` stands between one of ``opens`` and one of ``closes`` (a
+    legal form's full stop may stand before what closes it: "(Voxa Labs, Inc.)")."""
+    return text[:start].rstrip().endswith(opens) and text[end:].lstrip().removeprefix(".").lstrip().startswith(closes)
 
 
 #: Words of a remark in brackets that only names who is meant: "(currently Swiftpost Couriers Ltd)".
@@ -235,7 +239,7 @@ def _remark_naming(change: ClauseChange, span: Span) -> bool:
     support providers (our hosting provider is Nordwolke Cloud GmbH)" — its other words are small
     ones, or words the clause already says outside it."""
     words, text = span.new, change.new_text
-    if not text[: words[0].start].rstrip().endswith("(") or not text[words[-1].end:].lstrip().removeprefix(".").lstrip().startswith(")"):
+    if not _set_off(text, words[0].start, words[-1].end, "(", ")"):
         return False
     first_name = next((i for i, w in enumerate(words) if w.written[:1].isupper()), None)
     if first_name is None or not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS or w.norm in ("and", "&")

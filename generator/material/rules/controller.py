@@ -144,12 +144,13 @@ _ROLE_WORDS = frozenset((
 
 
 #: Roles said in other words: being responsible for information is being its controller (GDPR Art. 4(7)).
-_ROLE_OF = {"respon": "contro", "controll"[:6]: "contro"}
+_ROLE_OF = {"respon": "contro"}
 
 
-def _stems_of(clause: Clause) -> set[str]:
-    """The stems of a clause's role words."""
-    return content_words(clause.wordset) & _ROLE_WORDS
+def _roles(stems: "set[str] | frozenset[str]") -> set[str]:
+    """The roles its role words name, one for every form of a word ("controller", "controlled" →
+    "contro") and for a role said in other words ("responsible" → "contro")."""
+    return {_ROLE_OF.get(w[:6], w[:6]) for w in stems & _ROLE_WORDS}
 
 
 def _who_or_role_changed(change: ClauseChange) -> bool:
@@ -158,9 +159,8 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     a pronoun for the company other than one of its own names ("we", its aliases)."""
     # (a role word in another form is the same role: "is the controller" → "is controlled by"; and
     # a role said again in other words too: "is the controller of" → "is responsible, as controller, for")
-    gone = {_ROLE_OF.get(w[:6], w[:6]) for w in change.removed_words & _ROLE_WORDS}
-    came = {_ROLE_OF.get(w[:6], w[:6]) for w in change.added_words & _ROLE_WORDS}
-    if gone != came and not (came and change.old is not None and came <= {_ROLE_OF.get(w[:6], w[:6]) for w in _stems_of(change.old)}):
+    gone, came = _roles(change.removed_words), _roles(change.added_words)
+    if gone != came and not (came and change.old is not None and came <= _roles(content_words(change.old.wordset))):
         return True
     own = {"we", "us", "our"} | change.aliases
     # A sentence's first word is capitalised as the first: it names someone only where the other

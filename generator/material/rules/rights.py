@@ -20,10 +20,12 @@ from ..text import Anchored
 from .context import Context, in_examples
 from .practices import person_left
 
+# The reader (or the readers, by what they are to the company) as who may do something.
+_READER_MAY = r"\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)"
 _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
-    r"|\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
+    r"|" + _READER_MAY + r"\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
     r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
     r"processing|profiling|marketing)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
@@ -179,15 +181,14 @@ def _switched_on(change: ClauseChange) -> bool:
     this off in Settings)"."""
     if _DEFAULT_WORDS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
         return False
-    if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) and _TURN_IT_OFF.search(change.new_text):
-        # "GPS tracking is switched off outside working hours" → "… stays on outside working hours
-        # unless you switch it off in the driver app"
+    if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) and (
+            # "GPS tracking is switched off outside working hours" → "… stays on outside working
+            # hours unless you switch it off in the driver app"
+            _TURN_IT_OFF.search(change.new_text)
+            # under "Privacy by default": "the public leaderboard is off" → "… is on"
+            or change.section and "default" in change.section[-1].lower()
+            and len(_IS_ON.findall(change.new_text)) > len(_IS_ON.findall(change.old_text))):
         return True
-    if change.section and "default" in change.section[-1].lower():
-        # under "Privacy by default": "the public leaderboard is off" → "… is on"
-        if len(_IS_OFF.findall(change.old_text)) > len(_IS_OFF.findall(change.new_text)) \
-                and len(_IS_ON.findall(change.new_text)) > len(_IS_ON.findall(change.old_text)):
-            return True
     return (_OFF_BY_DEFAULT.search(change.old_text) is not None and _OFF_BY_DEFAULT.search(change.new_text) is None
             and _ON_BY_DEFAULT.search(change.new_text) is not None)
 
@@ -195,8 +196,7 @@ def _switched_on(change: ClauseChange) -> bool:
 # The reader as who may do something about their information, anywhere in a clause: "…, and you
 # can opt out at any time" ("projects you may like" is no right).
 _READER_CAN = re.compile(
-    r"\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)"
-    r"(?: (?:also|always|at any time))? (?:opt|unsubscribe|ask|request|object|withdraw|access|delete|erase|correct|turn|switch|choose|change|"
+    _READER_MAY + r"(?: (?:also|always|at any time))? (?:opt|unsubscribe|ask|request|object|withdraw|access|delete|erase|correct|turn|switch|choose|change|"
     r"manage|refuse|complain|download|export|stop|limit|disable|update|review|receive|obtain|port)\b",
     re.I,
 )

@@ -127,10 +127,7 @@ def _names_a_place_here(change: ClauseChange) -> bool:
     service providers are in the United States", under "International transfers"; "stored in data
     centres in the Netherlands and Germany"): where the information goes, whatever its verb. ("us"
     counts only as "US".)"""
-    if "transfer" not in change.heading_topics:
-        return False
-    return (not _PLACE_WORDS.isdisjoint(change.vocabulary) or not COUNTRIES.isdisjoint(change.vocabulary)
-            or any(_US.search(text) for text in (change.old_text, change.new_text)))
+    return "transfer" in change.heading_topics and (_names_a_country(change.old) or _names_a_country(change.new))
 
 
 def _names_a_country(clause: Clause | None) -> bool:
