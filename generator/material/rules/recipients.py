@@ -254,9 +254,11 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
     start = shares.start()
     # (a run of words the clause had in another form adds no one: "Personal data are disclosed to
     # (a) partner airlines" → "We disclose personal data to (a) partner airlines")
-    had = root_stems(change.old.wordset) if change.old is not None else set()
-    return any(span.new and span.new[0].start < stop + 1 and span.new[-1].end > start
-               and not had.issuperset(root_stems([w.norm for w in span.new])) for span in change.spans)
+    reaching = [span for span in change.spans if span.new and span.new[0].start < stop + 1 and span.new[-1].end > start]
+    if not reaching:
+        return False
+    had = root_stems(change.old.wordset) if change.old is not None else set()  # (only when a run reaches that part)
+    return any(not had.issuperset(root_stems([w.norm for w in span.new])) for span in reaching)
 
 
 # -- restating who already receives --------------------------------------------------------------
