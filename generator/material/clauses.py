@@ -18,6 +18,7 @@ import zlib
 from difflib import SequenceMatcher
 from typing import Sequence
 
+from .reading import VERB_START as _VERBS, root_stems
 from .text import Word, collapsed, common_ends, key_of_folded, once, pieces, similarity, words_of_pieces
 
 __all__ = ["Clause", "split", "align", "PAIR_SIMILARITY", "DATE_LINE"]
@@ -32,6 +33,9 @@ DATE_LINE = re.compile(
 PAIR_SIMILARITY = 0.45
 #: A replaced region with more clause pairs than this is paired in order, not all against all.
 PAIR_REGION = 400
+#: Two clauses left unpaired in a region are the same sentence reworded when they share at least
+#: this many words of substance (stems), and at least this share of the words of substance of each.
+REWORDED_SHARED, REWORDED_SHARE = 2, 0.5
 #: A "sentence" longer than this (a pasted blob, a paragraph without full stops) is read in pieces
 #: of about this size, cut at spaces, so that every rule reads short texts whatever the input.
 LONGEST_CLAUSE = 1200
@@ -145,6 +149,10 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
             in_list = bool(cut.strip()) or (in_list and piece.endswith(";"))
             start = match.end()
     parts.append((text[start:], in_list))
+    if len(parts) > 1 and not parts[0][1] and _is_label(parts[0][0]):
+        # "Service providers. We share your information with …": a label in front of a sentence
+        # is part of it (a list's entries and a paragraph's run-in headings often begin so)
+        parts[0:2] = [(f"{parts[0][0]} {parts[1][0]}", parts[1][1])]
     clauses: list[Clause] = []
     own_lead = lead
     if len(text) > LONGEST_CLAUSE and any(len(piece) > LONGEST_CLAUSE for piece, _ in parts):
@@ -166,6 +174,18 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
             if not listing or piece.endswith(":"):
                 own_lead = piece
     return clauses
+
+
+#: Most words of a label run in before a sentence ("Service providers.", "Analytics cookies.").
+LABEL_WORDS = 4
+
+
+def _is_label(piece: str) -> bool:
+    """True for a few words that end in a full stop and begin in capitals, with no verb among them:
+    a run-in heading, not a sentence."""
+    words = piece.split()
+    return (len(words) <= LABEL_WORDS and piece.endswith(".") and piece[:1].isupper()
+            and not any(w.lower().strip(".,") in _VERBS for w in words))
 
 
 _END = re.compile(r"[.!?;]\s")
@@ -244,7 +264,7 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
         # one clause each side: the same clause edited when they share enough words, or both the
         # statement's date line ("Effective: 1 May 2025" → "Effective: 15 March 2026" share one)
         if similarity(olds[0].wordset, news[0].wordset) >= PAIR_SIMILARITY / 2 or (
-                DATE_LINE.match(olds[0].text) and DATE_LINE.match(news[0].text)):
+                DATE_LINE.match(olds[0].text) and DATE_LINE.match(news[0].text)) or _reworded(olds[0], news[0]):
             return [(olds[0], news[0])]
         return [(olds[0], None), (None, news[0])]
     if len(olds) != len(news):
@@ -290,12 +310,56 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
                 merged.append(_merge(pair))
                 used_new.add(k)
                 break
+    _pair_reworded(olds, news, matched, used_old, used_new)
     out: list[tuple[Clause | None, Clause | None]] = [
         (olds[i], news[j] if j >= 0 else merged[-1 - j]) for i, j in sorted(matched.items())
     ]
     out += [(o, None) for i, o in enumerate(olds) if i not in used_old]
     out += [(None, n) for j, n in enumerate(news) if j not in used_new]
     return out
+
+
+def _reworded_share(old: Clause, new: Clause) -> float:
+    """How much two clauses say in the same words of substance (the share of the stems of the one
+    with more that the other has), or 0 when too little for one to be the other reworded."""
+    a, b = root_stems(old.wordset), root_stems(new.wordset)
+    shared = len(a & b)
+    longer = max(len(a), len(b))
+    if shared < REWORDED_SHARED or shared < REWORDED_SHARE * longer:
+        return 0.0
+    return shared / longer
+
+
+def _reworded(old: Clause, new: Clause) -> bool:
+    """True when ``new`` says what ``old`` said in other words ("We delete card details after the
+    payment is settled" → "Card details are erased once the payment has been settled"): few of
+    their words are the same, most of their words of substance are."""
+    return _reworded_share(old, new) > 0
+
+
+def _pair_reworded(olds: Sequence[Clause], news: Sequence[Clause], matched: dict[int, int],
+                   used_old: set[int], used_new: set[int]) -> None:
+    """Pairs, in ``matched``, the clauses of a region left over by word-for-word pairing that are
+    the same sentence reworded (:func:`_reworded`), best first, each pair keeping the order of the
+    pairs around it: a paragraph rewritten sentence by sentence is judged sentence by sentence,
+    not as every sentence removed and another added."""
+    left_old = [i for i in range(len(olds)) if i not in used_old]
+    left_new = [j for j in range(len(news)) if j not in used_new]
+    if not left_old or not left_new or len(left_old) * len(left_new) > PAIR_REGION:
+        return
+    scored = sorted(
+        ((score, i, j) for i in left_old for j in left_new if (score := _reworded_share(olds[i], news[j])) > 0),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for _, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        # (a pair may not cross another: the old clauses before it pair with new clauses before it)
+        if any((k < i) != (m < j) for k, m in matched.items() if m >= 0):
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        matched[i] = j
 
 
 def _merge(clauses: Sequence[Clause]) -> Clause:

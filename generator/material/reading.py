@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
 
-__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
+__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -36,7 +36,13 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad", "overseas"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
-               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human="),
+               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human=",
+               # dealing with the company without giving one's name (Australia's APP 2)
+               "pseudonym", "anonymously=", "anonymity=",
+               # giving it is the reader's choice: "providing your SIN is optional"
+               "optional=", "voluntar",
+               # the authority a reader may complain to
+               "regulator", "ombuds", "commissioner"),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
@@ -133,6 +139,9 @@ _LIMITS_HANDLING = Anchored(re.compile(
 _PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
+    r"|let (?:you|users|customers|members|subscribers|supporters) know"
+    # the same promise in the passive: "changes will be announced by e-mail", "your data will be deleted"
+    r"|deleted|erased|destroyed|anonymi[sz]ed|notified|told|informed|announced|alerted|protected|encrypted"
     r"|give (?:customers|users|members|subscribers)"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
@@ -143,7 +152,10 @@ _LIMIT_PHRASE = re.compile(
     r"(?<!not )\b(?:limited|restricted) to\b"
     r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b"
     # "under contracts that forbid any other use", "… that forbid them to use it for anything else"
-    r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b",
+    r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b"
+    # those named and no one else: "disclosed to the following recipients, and to no others"
+    r"|\b(?:to|with)\s{1,3}no\s{1,3}(?:others?|one\s{1,3}else|other\s{1,3}(?:parties|recipients|third\s{1,3}parties|companies|organi[sz]ations))\b"
+    r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b",
     re.I,
 )
 
@@ -152,12 +164,17 @@ def limiting(text: str) -> "re.Match[str] | None":
     """Where ``text`` limits what it speaks of to some with words ("limited to", "limit access
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
-            and "forbid" not in text and "prohibit" not in text:
+            and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 
 
 _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without"))
+
+
+def exceptions(text: str) -> int:
+    """How many exceptions ``text`` makes ("unless", "except where", "without your consent")."""
+    return len(_EXCEPTION.finditer(text)) if text else 0
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
 _PERMISSIVE = Anchored(re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I), starts=(

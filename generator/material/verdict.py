@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import aliases_of, content_words, root_stems
+from .reading import aliases_of, content_words, root_stems, topics_of
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -113,6 +113,62 @@ def _rearrangeable(clauses: "Sequence[Clause | None]") -> set[str] | None:
             return None
         words |= _substance(clause.wordset)
     return words
+
+
+def _substance_of(clauses: "Sequence[Clause | None]") -> set[str]:
+    """The words of substance of one side's changed clauses of a section, whatever they hold."""
+    words: set[str] = set()
+    for clause in clauses:
+        if clause is not None:
+            words |= _substance(clause.wordset)
+    return words
+
+
+def _mark(word: str) -> str | None:
+    """What a word counts as when a list is compared with sentences: a number or a word that
+    negates or limits as itself, a word of substance as its stem, any other word not at all."""
+    if word.isdigit() or word in _UNBOUND:
+        return word
+    stems = root_stems((word,))
+    return next(iter(stems)) if stems else None
+
+
+def _bound(mark: str) -> bool:
+    return mark.isdigit() or mark in _UNBOUND
+
+
+def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]") -> bool:
+    """True when each entry's words of substance, numbers, negations and limits stand, in their
+    order, in one of ``sentences``, in a stretch that holds no number, negation or limit of another,
+    and every number, negation and limit of the sentences is an entry's so found: a list written as
+    sentences, or sentences as a list, each period, count or limit still beside what it is of
+    ("- Security logs: 12 months" → "… and security logs for 12 months"; "account data for 7 years
+    and invoices for 24 months" would not land "Account data: 24 months")."""
+    marked = [[_mark(w) for w in s.norms] for s in sentences]
+    unclaimed = [{i for i, m in enumerate(ms) if m is not None and _bound(m)} for ms in marked]
+    for entry in entries:
+        wanted = [m for m in map(_mark, entry.norms) if m is not None]
+        if not wanted:
+            continue
+        for k, ms in enumerate(marked):
+            found: list[int] = []
+            at = 0
+            for mark in wanted:
+                at = next((i for i in range(at, len(ms)) if ms[i] == mark), -1)
+                if at < 0:
+                    break
+                found.append(at)
+                at += 1
+            if len(found) < len(wanted):
+                continue
+            own = set(found)
+            if any(ms[i] is not None and _bound(ms[i]) and i not in own for i in range(found[0], found[-1] + 1)):  # type: ignore[arg-type]
+                continue
+            unclaimed[k] -= own
+            break
+        else:
+            return False
+    return not any(unclaimed)
 
 
 # The beginning of a list entry, up to a comma, bracket, colon or dash: what the entry names.
@@ -470,13 +526,30 @@ class Detector:
                 continue
             before = _rearrangeable([c.old for c in changes])
             after = _rearrangeable([c.new for c in changes])
-            if before and before == after:
+            if before and before == after or self.listed_anew(changes):
                 dropped.update(id(c) for c in changes)
                 first = min(changes, key=lambda c: c.order)
                 self.add(first.order, Finding("moved", "editorial", section, None, None,
                                               f"Text was rearranged{where(section)} (a list written as sentences, or sentences as a list); "
                                               "its words of substance are the same."))
         return [item for item in items if id(item) not in dropped] if dropped else items
+
+    @staticmethod
+    def listed_anew(changes: list[ClauseChange]) -> bool:
+        """True when a section's changed clauses are a list on one side and sentences on the other
+        that say the same, each entry whole in one sentence (:func:`_lands_whole`), numbers,
+        negations and limits included; the sentences may add only words of what the section's
+        heading is about (a list under "Retention" needs no verb; its sentences say "we keep")."""
+        olds = [c.old for c in changes if c.old is not None]
+        news = [c.new for c in changes if c.new is not None]
+        if not olds or not news or not (all(c.item for c in olds) or all(c.item for c in news)):
+            return False
+        before, after = _substance_of(olds), _substance_of(news)
+        topics = changes[0].heading_topics
+        if not topics or any(not topics_of(frozenset((w,))) or not topics_of(frozenset((w,))) <= topics for w in before ^ after):
+            return False
+        entries, sentences = (olds, news) if all(c.item for c in olds) else (news, olds)
+        return _lands_whole(entries, sentences)
 
     @staticmethod
     def split_elsewhere(gone: ClauseChange, came: ClauseChange, others: list[ClauseChange]) -> bool:

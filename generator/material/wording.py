@@ -81,6 +81,9 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause now limits itself with %(quote)s."),
     N_("The clause no longer waits for a choice: %(quote)s was removed."),
     N_("The information is no longer said to be %(quote)s."),
+    N_("A clause that promised to tell the reader directly was removed."),
+    N_("The limit's exception now lets more through."),
+    N_("The commitment now depends on the company's own judgement."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),
     N_("A new %(kind)s is given: %(items)s."),
@@ -141,6 +144,8 @@ PATTERNS: tuple[str, ...] = (
     N_("A new clause says information goes to the service providers the statement already named."),
     N_("A clause saying information is shared with or accessed by others was removed."),
     N_("A clause saying who receives or accesses information now says more."),
+    N_("An entry of those who receive information names the same recipient in other words: %(quote)s."),
+    N_("A clause now says in so many words that information goes to those it named; it names no new recipient."),
     # rules/retention.py
     N_("A new clause limits how long information is kept."),
     N_("A new clause says how long information is kept."),

@@ -44,7 +44,12 @@ _VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Collection widened (material) or narrowed (substantive)."""
-    if context.list_topic(change) == "collection" or _enumerated(change, context):
+    listed = context.list_topic(change)
+    if listed == "recipients":
+        # an entry of those who receive information: what it "receives" goes to them, not to the
+        # company (the recipients rule reads it)
+        return None
+    if listed == "collection" or _enumerated(change, context):
         if change.kind == "inserted":
             if _restates(change, context):
                 return change.finding("collection", "substantive", f"{quote(change.new_text)} is now listed among the information collected; "

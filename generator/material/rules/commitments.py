@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, limiting, negates
+from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates
 from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
 from .context import Context, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -28,7 +28,8 @@ _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
 # Notice that reaches the reader: told, notified or written to, by e-mail, letter, text or in the app.
 _DIRECT = re.compile(
-    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call)\s{1,3}(?:you|users|customers|subscribers|members|account holders)\b"
+    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
+    r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
     r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
@@ -38,6 +39,13 @@ _DIRECT = re.compile(
 
 def _tells_directly(text: str) -> bool:
     return _DIRECT.search(text) is not None
+
+
+def _still_tells_directly(change: ClauseChange, context: Context) -> bool:
+    """True when the block a removed clause came from still promises to tell the reader directly,
+    in its new version (the clause reworded out of the aligner's reach)."""
+    text = context.block_text(change, "new")
+    return text is not None and _tells_directly(text)
 
 
 def _subject_narrowed(change: ClauseChange) -> str | None:
@@ -80,6 +88,42 @@ def _exception_asks_less(change: ClauseChange) -> bool:
     stop = part_end(change.old_text, exception.end)
     return all(exception.start < span.old[0].start and span.old[-1].end <= stop and span.old[0].norm == "and" and len(span.old) > 2
                for span in change.spans if span.old)
+
+
+# A promise left to the company's judgement: "where we consider it practicable", "at our discretion",
+# "where possible", "if feasible".
+_DISCRETION = re.compile(
+    r"\b(?:where|when|if|as)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
+    r"|\b(?:where|when|if|as\s{1,3}far\s{1,3}as|to\s{1,3}the\s{1,3}extent)\s{1,3}(?:it\s{1,3}is\s{1,3})?(?:possible|practicable|feasible|practical|reasonably\s{1,3}practicable)\b",
+    re.I,
+)
+
+
+#: The words without which :data:`_DISCRETION` does not match.
+_DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical"))
+
+
+# Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
+_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond)\b", re.I)
+_OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond"))
+
+
+def _exception_widened(change: ClauseChange) -> bool:
+    """True when a clause that rules something out gained, within its exception and joined to what
+    the exception already let through, a further case ("for anything other than verifying your
+    profile" → "… verifying your profile and improving our technology")."""
+    text = change.new_text
+    if _OTHER_THAN_WORDS.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
+        return False
+    exception = _OTHER_THAN.search(text)
+    if exception is None:
+        return False
+    stop = part_end(text, exception.end())
+    return any(
+        span.new and not span.old and exception.end() < span.new[0].start < stop and span.new[0].norm in _ALTERNATIVES
+        and not STOP.issuperset(w.norm for w in span.new)
+        for span in change.spans
+    )
 
 
 def _same_limit(change: ClauseChange) -> bool:
@@ -295,6 +339,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "substantive", "A new clause limits what is done with information.")
         return None
     if change.kind == "removed":
+        if reading.promises and _tells_directly(change.old_text) and not _still_tells_directly(change, context):
+            # "Material changes will be announced 30 days ahead, by e-mail to account owners" gone,
+            # whoever the sentence names as acting (FTC: a material change needs direct notice)
+            return change.finding("commitments", "material", "A clause that promised to tell the reader directly was removed.")
         # (a clause that rules out a sensitive practice limits too: "We do not show ads in the app")
         # (and a limit on those it lets handle information: "They may use it only to perform those
         # services", said of its providers)
@@ -316,9 +364,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
     # "The app contains no … SDKs")
-    if old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) or old.limited and not new.limited \
-            or old.limited and limiting(change.old_text) is not None and limiting(change.new_text) is None \
-            or lost and any(w in LIMITS for w in lost) and not (won and any(w in LIMITS for w in won)):
+    # (a limit may change its words: "Only staff who need it can get it" → "Access is limited to
+    # staff whose jobs require it" limits as before)
+    new_phrase = limiting(change.new_text) if old.limited else None
+    won_limit = bool(won) and any(w in LIMITS for w in won)
+    if old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) and new_phrase is None \
+            or old.limited and not new.limited \
+            or old.limited and limiting(change.old_text) is not None and new_phrase is None and not won_limit \
+            or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
@@ -338,8 +391,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
-    if new.excepted and not old.excepted and old.restricts:
+    if new.excepted and old.restricts and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
+        # ("… without your consent" → "… without your consent, except where an ethics committee has
+        # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")
+    if old.promises and new.promises and not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) \
+            and _DISCRETION.search(change.changed_new_text()) and not _DISCRETION.search(change.old_text):
+        # "we will notify you" → "where we consider it practicable, notify you": the company decides
+        return change.finding("commitments", "material", "The commitment now depends on the company's own judgement.")
     if old.promises and not new.promises and new.permissive:
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
     if old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text) and not new.negated:
@@ -357,6 +416,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change) \
                 and not illustrates(change) and not in_examples(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
+        if old.negated and new.negated and _exception_widened(change):
+            # "We don't use your facial geometry for anything other than verifying your profile" →
+            # "… other than verifying your profile and improving our verification technology"
+            return change.finding("commitments", "material", "The limit's exception now lets more through.")
         if old.negated and new.negated and not old.limited and change.removed_words and not change.added_words and _ruled_out_less(change):
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)

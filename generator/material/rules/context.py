@@ -34,7 +34,12 @@ LIST_LEADS: dict[str, Anchored] = {
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
     ), starts=("use", "process", "purpose", "why")),
-    "rights": Anchored(re.compile(r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,40}(?::|$)|\bchoices\b", re.I), starts=("right", "you", "choices")),
+    "rights": Anchored(re.compile(
+        r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,40}(?::|$)|\bchoices\b"
+        # the reader by what they are to the company: "A Member resident in Quebec may also:"
+        r"|\b(?:members?|users?|customers?|clients?|patients?|consumers?|individuals?)\b[^.:]{0,30}?\b(?:can|may)\b[^.:]{0,40}:",
+        re.I,
+    ), starts=("right", "you", "choices", "member", "user", "customer", "client", "patient", "consumer", "individual")),
 }
 
 # A list straight under a heading is read by the heading: "Information we collect", "Sharing".

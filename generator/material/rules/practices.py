@@ -13,6 +13,8 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..clauses import split
+from ..reading import negates
 from ..text import listing, quote
 from .context import Context
 
@@ -98,6 +100,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     old = practices_in(change.old_text, change.old.wordset, context) if change.old is not None else {}
     new = practices_in(change.new_text, change.new.wordset, context) if change.new is not None else {}
+    if change.kind != "edited" and new != old:
+        # a clause added to (or taken from) a block that stays: what the block already said (or
+        # still says) is no new practice ("… are 'sharing' for cross-context behavioral advertising."
+        # gains "A disclosure counts as 'sharing' whenever it is made for cross-context behavioral advertising.")
+        other = context.block_text(change, "old" if change.kind == "inserted" else "new")
+        if other is not None:
+            # (said, not ruled out: "We do not show ads in the app" says no practice)
+            said = {label for clause in split(other) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)}
+            old, new = ({k: v for k, v in old.items() if k not in said}, new) if change.kind == "removed" else (old, {k: v for k, v in new.items() if k not in said})
     came = [term for label, term in new.items() if label not in old]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading

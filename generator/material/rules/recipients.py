@@ -16,11 +16,12 @@ import re
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..reading import root_stems
+from ..reading import STOP, root_stems, stem
 from ..text import LEGAL_FORMS, NEGATIONS, Anchored, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
+from .purpose import _FURTHER
 from .transfers import SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
@@ -78,6 +79,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
                 return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
+            if _same_named_recipient(change) or _says_it_shares(change):
+                return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:
@@ -105,8 +108,75 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
+        if _says_it_shares(change):
+            return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+# A recipient's name: capitalised words in a row, at least two, or one with a legal form after it
+# ("Marram Coast Trading Limited", "Stripe, Inc.").
+_FULL_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s{1,3}(?:[A-Z][\w&'-]*|&|of|and|de|du|van|von))*\s{1,3}[A-Z][\w.&'-]*")
+
+
+def _names(text: str) -> set[str]:
+    """The names of several words a text holds (its first word counts only inside a longer name)."""
+    return {" ".join(m.group().split()) for m in _FULL_NAME.finditer(text)}
+
+
+def _same_named_recipient(change: ClauseChange) -> bool:
+    """True when an entry names the same recipient by name on both sides and what it gained names no
+    one else, no use of the recipient's own and no further kind of the reader's information:
+    "Marram Coast Trading Limited, so that it can fulfil your shop orders" → "our trading
+    subsidiary, Marram Coast Trading Limited, which receives the details it needs to deliver orders
+    you place in our online shop" says more of the same recipient ("…, which also uses them for its
+    own marketing", "… your orders and your health records" would not)."""
+    old = {stem(word.strip(".,")) for name in _names(change.old_text) for word in name.lower().split()}
+    new = {stem(word.strip(".,")) for name in _names(change.new_text) for word in name.lower().split()}
+    if not old or not new <= old:
+        return False
+    had = {stem(w) for w in change.old.norms}  # type: ignore[union-attr]
+    gained = [w for span in change.spans for w in span.new if stem(w.norm) not in old]
+    text = " ".join(w.written for w in gained)
+    words = change.new.words  # type: ignore[union-attr]
+    # (a word after "your" that the entry did not have names more of the reader's information)
+    yours = {i + 1 for i, w in enumerate(words[:-1]) if w.norm == "your"}
+    return (_BEYOND.search(text) is None and _FURTHER.search(text) is None
+            and not any(w.written[:1].isupper() and w.norm not in STOP for w in gained)
+            and not any(i in yours and stem(w.norm) not in had for i, w in enumerate(words) if w in gained))
+
+
+#: Stems of the words that say information goes to someone, of information in general, and of how
+#: few or how carefully chosen those who get it are.
+_SAYING_IT_SHARES = frozenset((
+    "share", "shar", "disclos", "disclose", "provid", "provide", "giv", "give", "pass", "data", "information", "personal", "detail",
+    "small", "number", "few", "limit", "limited", "careful", "carefully", "chosen", "choos", "choose", "select", "trust", "trusted",
+    "vet", "vetted", "reputabl", "reputable",
+))
+
+
+#: Stems of words that name those a clause already named in general terms ("the companies that
+#: help us run our business" for "service providers who help us run our business").
+_IN_GENERAL = frozenset(("compan", "company", "organis", "organiz", "organisation", "organization", "business", "firm"))
+#: Words that join one more to those named ("… and other companies").
+_MORE = frozenset(("and", "or", "other", "others", "also", "additional", "further", "another", "plus"))
+
+
+def _says_it_shares(change: ClauseChange) -> bool:
+    """True when an edited clause that named recipients gained only words that say information goes
+    to them, or that name them in general terms ("We use carefully selected companies to help us
+    run the app" → "We share your data with a small number of carefully chosen companies that help
+    us run the app"; "Service providers who help us …" → "We share your information with the
+    companies that help us …"): the same recipients, said to receive what they received before. A
+    kind of information named, anyone else, or one more joined to them ("and other companies") is more."""
+    added = change.added_words
+    if not added or not added <= _SAYING_IT_SHARES | _IN_GENERAL or _names_someone(change) or _RECIPIENT_WORDS.search(change.old_text) is None:
+        return False
+    general = added & _IN_GENERAL
+    return not general or not any(
+        not _MORE.isdisjoint(w.norm for w in span.new) for span in change.spans
+        if any(stem in general for stem in root_stems([w.norm for w in span.new]))
+    )
 
 
 # A part of a sentence cut at a semicolon that goes on naming recipients: "…; to insurance partners that …;"
@@ -137,7 +207,8 @@ def _limits_them(change: ClauseChange) -> bool:
 def _names_someone(change: ClauseChange) -> bool:
     """True when the words an edited clause gained hold a name (a capitalised word, not its first)."""
     first = change.new.words[0] if change.new is not None and change.new.words else None
-    return any(w.written[:1].isupper() and w is not first for span in change.spans for w in span.new)
+    # ("We" after a label, "The" after a full stop: capitalised, and no name)
+    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:

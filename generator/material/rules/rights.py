@@ -20,8 +20,13 @@ from ..text import Anchored
 from .context import Context, in_examples
 from .practices import person_left
 
-# The reader (or the readers, by what they are to the company) as who may do something.
-_READER_MAY = r"\b(?:you|users|members|customers|parents|account holders) (?:can|may|could|have the right to|are entitled to|have the option to)"
+# A reader by what they are to the company, in the singular: "A Member may …", "the patient can …".
+# (from the noun on: an article is too common a word to begin where the pattern is tried)
+_A_READER = r"(?:user|member|customer|client|patient|parent|consumer|individual|account holder|data subject)"
+_READER_MAY = (
+    rf"\b(?:you|users|members|customers|parents|account holders|{_A_READER}) "
+    r"(?:can|may|could|has the right to|have the right to|is entitled to|are entitled to|have the option to|has the option to)"
+)  # the reader (or the readers, by what they are to the company) as who may do something
 _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
@@ -29,23 +34,32 @@ _RIGHT = Anchored(re.compile(
     r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
     r"processing|profiling|marketing)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
-    r"|\b(?:you|users|members|customers|parents|account holders|administrators|admins) (?:can|may|could)\b[^.;]{0,80}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
+    rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
     r"|switch between|choose between"
+    # a complaint to the regulator (GDPR Art. 77): "A Member may contact either regulator at any time"
+    r"|contact(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:regulators?|commissioner|ombuds\w{1,6}|(?:supervisory|data protection) authorit(?:y|ies))"
+    # without giving one's name: "you may book a consultation using a pseudonym" (Australia's APP 2)
+    r"|anonymously|pseudonym\w{0,3}"
     r"|stop (?:sending|contacting|emailing|e-mailing|calling)|stop(?: [\w-]{1,20}){0,2} (?:messages|reminders|emails|e-mails|notifications|texts|calls|newsletters?))\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
     r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b"
     # a person to look at an automated decision again (GDPR Art. 22(3))
-    r"|\bhuman (?:review|intervention)\b",
+    r"|\bhuman (?:review|intervention)\b"
+    # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
+    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
-           "data", "do", "global", "withdraw", "human"))
+           "data", "do", "global", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
+           "consumer", "individual"))
 _CONDITIONS = Anchored(re.compile(
-    r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable)\b",
+    r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable"
+    # proof the reader must bring: "include a certified copy of your photo identification"
+    r"|identification|proof of (?:identity|address)|certified|notari[sz]ed)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
-    "verify", "verification", "no", "reasonable",
+    "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari",
 ))
 
 
@@ -90,6 +104,9 @@ _WHAT_A_RIGHT_COVERS = frozenset((
     "authority", "authoritie", "supervisory", "regulator", "commissioner", "ombudsman",
     # where the data the right reaches is held: "including from our service providers' systems"
     "provider", "processor", "partner", "backup", "third",
+    # the ways a request can be made (GDPR Art. 12(2): exercising a right is to be made easy; CCPA
+    # § 1798.130(a)(1): two or more ways): "by email, phone or in writing" → "in writing"
+    "email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "setting", "dashboard",
 ))
 
 

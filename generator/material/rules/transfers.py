@@ -19,12 +19,15 @@ from .context import Context, illustrates, named_beside
 
 _TRANSFERS = Anchored(re.compile(
     # ("US" in capitals only: "send emails for us" names no country)
-    r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?)\b[^.;]{0,80}(?:\b(?:outside|abroad|countr(?:y|ies)|"
+    # (where it is, as well as where it is sent: "remains within the EEA", "may be replicated to the US region")
+    r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?|remain\w{0,2}|resid(?:e|es|ing)|located|held|replicat\w{0,4}"
+    r"|mirror\w{0,3})\b[^.;]{0,80}(?:\b(?:outside|abroad|countr(?:y|ies)|"
     r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|(?-i:US|USA))\b"
     r"|(?-i:\bU\.S\.))"
     r"|\b(?:international|cross-border) (?:data )?transfers?\b",
     re.I,
-), starts=("transfer", "stor", "process", "host", "sent", "move", "international", "cross"))
+), starts=("transfer", "stor", "process", "host", "sent", "move", "remain", "resid", "located", "held", "replicat", "mirror",
+           "international", "cross"))
 SAFEGUARD = Anchored(re.compile(
     r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
@@ -52,10 +55,11 @@ _ABROAD = frozenset((
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
-    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
+    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary) and not _located_elsewhere(change):
         return None
     old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
-    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe or _names_a_place_here(change)):
+    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe or _names_a_place_here(change)
+            or _located_elsewhere(change)):
         return None
     if change.reading.actor == "reader":
         return None
@@ -128,6 +132,21 @@ def _names_a_place_here(change: ClauseChange) -> bool:
     centres in the Netherlands and Germany"): where the information goes, whatever its verb. ("us"
     counts only as "US".)"""
     return "transfer" in change.heading_topics and (_names_a_country(change.old) or _names_a_country(change.new))
+
+
+# Where someone or something is: "Our moderation team is based in Singapore", "servers located in".
+_LOCATED = re.compile(r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|from|out\s{1,3}of)\b", re.I)
+
+
+def _located_elsewhere(change: ClauseChange) -> bool:
+    """True when the words an edited clause gained or lost name a country, in a clause that says
+    where those who handle information are based ("Our moderation team is based in Singapore and
+    the Philippines" → "… Singapore, the Philippines and India"): access from a country is a
+    transfer to it (GDPR Art. 44), whatever section it is in."""
+    if change.kind != "edited" or COUNTRIES.isdisjoint(change.vocabulary) \
+            or COUNTRIES.isdisjoint(change.changed_new_words) and COUNTRIES.isdisjoint(change.changed_old_words):
+        return False
+    return _LOCATED.search(change.new_text) is not None
 
 
 def _names_a_country(clause: Clause | None) -> bool:
@@ -214,9 +233,12 @@ def _goes_further(change: ClauseChange) -> bool:
         return True
     first = change.new.words[0] if change.new is not None and change.new.words else None
     guards = _guard_places(change.new_text)
+    had = change.old.wordset if change.old is not None else frozenset()
+    # (a place the clause named already, named again in other words, goes no further: "While in the
+    # United States, it is subject to …" → "Held in the United States, it is … of the United States")
     names = [
         w.norm for span in change.spans if not named_beside(change, span) for w in span.new
-        if w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards)
+        if w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards) and w.norm not in had
     ]
     if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
         return False
