@@ -23,7 +23,9 @@ __all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limitin
 # only say whether a rule needs to look.
 TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access",
-                   "monitor"),
+                   "monitor",
+                   # checks made on someone: "background checks", "vetting", "screening"
+                   "check=", "checks=", "vetting", "screening"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
     "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
@@ -112,10 +114,10 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 ))
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
-    r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b"
+    r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|prior|express|explicit)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
-), starts=("unless", "except", "other", "save", "where", "as", "without"))
+), starts=("unless", "except", "other", "save", "where", "as", "without", "exception"))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     # (giving consent is the reader's act, not handling: "only if you have given your consent")
@@ -139,7 +141,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
 _PROMISES = Anchored(re.compile(
     r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
-    r"|let (?:you|users|customers|members|subscribers|supporters) know"
+    r"|let (?:you|users|customers|members|subscribers|supporters) know|stop (?:collecting|processing|using|sharing|sending|contacting)"
     # the same promise in the passive: "changes will be announced by e-mail", "your data will be deleted"
     r"|deleted|erased|destroyed|anonymi[sz]ed|notified|told|informed|announced|alerted|protected|encrypted"
     r"|give (?:customers|users|members|subscribers)"
@@ -169,7 +171,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     return _LIMIT_PHRASE.search(text)
 
 
-_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without"))
+_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without", "exception"))
 
 
 def exceptions(text: str) -> int:

@@ -577,6 +577,10 @@ class Detector:
                 return
         if item.kind == "edited":
             form = form_of(item, self.options)
+            if form is None and item.new.heading:  # type: ignore[union-attr]
+                # A heading names its section; what the section says is in its clauses, judged on
+                # their own ("No advertising, no sale" → "Our commitments on advertising and sales")
+                form = "renaming"
             if form is not None:
                 self.editorial(item, form)
                 return

@@ -165,6 +165,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A right or choice of the reader now comes with a condition or limit."),
     N_("A clause stating a right or choice of the reader now says less."),
     N_("A clause stating a right or choice of the reader now says more."),
+    N_("Exercising a right of the reader is now harder: a way to ask was removed, or a condition added."),
     # rules/tables.py
     N_("The table now answers %(quote)s to %(header)s for %(name)s (it answered %(old_quote)s)."),
     N_("%(quote)s is now listed, as information not collected."),

@@ -104,8 +104,8 @@ _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide",
 
 
 # Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
-_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond)\b", re.I)
-_OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond"))
+_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of)\b", re.I)
+_OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception"))
 
 
 def _exception_widened(change: ClauseChange) -> bool:
@@ -119,8 +119,14 @@ def _exception_widened(change: ClauseChange) -> bool:
     if exception is None:
         return False
     stop = part_end(text, exception.end())
+
+    def within(start: int) -> bool:
+        # (the cases may go on after what qualifies the last: "except with our provider, under our
+        # instructions, and with other banks"; a semicolon or a colon ends them)
+        return start < stop or text[start - 2: start].strip() == "," and ";" not in text[exception.end(): start] and ":" not in text[exception.end(): start]
+
     return any(
-        span.new and not span.old and exception.end() < span.new[0].start < stop and span.new[0].norm in _ALTERNATIVES
+        span.new and not span.old and exception.end() < span.new[0].start and within(span.new[0].start) and span.new[0].norm in _ALTERNATIVES
         and not STOP.issuperset(w.norm for w in span.new)
         for span in change.spans
     )
@@ -146,7 +152,8 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 _EXCEPTIONS = frozenset(("unless", "except"))
 #: Words that make a rule one with exceptions: "generally don't", "usually not".
-_HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely"))
+_HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely",
+                     "routinely", "systematically", "necessarily", "always"))
 _ALTERNATIVES = frozenset(("or", "and", "otherwise", "also"))
 # After "limited to" ("restricted to", "limit access to"), any comma ends what the limit covers ("limited to the engineers who need
 # it, requires two-factor sign-in and is logged"); after "only", the part of the sentence ends it
@@ -391,7 +398,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
-    if new.excepted and old.restricts and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
+    if new.excepted and (old.restricts or old.promises) and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")

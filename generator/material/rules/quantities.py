@@ -31,7 +31,7 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 # (tens and units joined: "twenty-five")
 _TENS_AND_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b"
 _NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + _TENS_AND_UNITS + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_PERIOD = r"(?:calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
+_PERIOD = r"(?:consecutive |full |calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
 _MONEY = re.compile(rf"(?P<cur>[$€£])\s?{_NUM}(?:\s{{0,3}}(?P<mag>thousand|million|billion))?", re.I)
 _AGE = re.compile(
     rf"\b(?:under|over|aged?|age of|younger than|older than|at least)\s{{1,3}}(?:the age of\s{{1,3}})?{_NUM}\b"

@@ -17,7 +17,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, root_stems, stem
-from ..text import LEGAL_FORMS, NEGATIONS, Anchored, quote
+from ..text import LEGAL_FORMS, NEGATIONS, Anchored, key_of, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -63,6 +63,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Recipients widened (material) or narrowed (substantive)."""
     if context.list_topic(change) == "recipients":
         if change.kind == "inserted":
+            if change.reading.negated and change.reading.actor == "company":
+                return None  # "We never sell your location data to insurers" among them: a limit (the commitments rule's)
             return change.finding("recipients", "material", f"{quote(change.new_text)} is now listed among those who receive information.")
         if change.kind == "removed":
             return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
@@ -108,7 +110,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
-        if _says_it_shares(change):
+        if _says_it_shares(change) or _said_in_block(change, context):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
@@ -153,6 +155,20 @@ _SAYING_IT_SHARES = frozenset((
     "small", "number", "few", "limit", "limited", "careful", "carefully", "chosen", "choos", "choose", "select", "trust", "trusted",
     "vet", "vetted", "reputabl", "reputable",
 ))
+
+
+def _said_in_block(change: ClauseChange, context: Context) -> bool:
+    """True when every word of substance an edited clause gained stood in its block before: two
+    sentences of a paragraph merged and reworded ("… companies that provide us with services may
+    have access to your data. These include providers of hosting …" → "We also share your data with
+    the companies that provide the services we need, such as providers of hosting …") say who
+    receives information as the paragraph did."""
+    block, now = context.block_text(change, "old"), context.block_text(change, "new")
+    if block is None or now is None or change.old is None or change.new is None or _names_someone(change):
+        return False
+    had = {w.removesuffix("e") for w in root_stems(key_of(block).split())}
+    # (and the paragraph has fewer sentences than before: one was merged into this one)
+    return all(w.removesuffix("e") in had for w in change.added_words) and len(split(block)) > len(split(now))
 
 
 #: Stems of words that name those a clause already named in general terms ("the companies that

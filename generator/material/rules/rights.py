@@ -242,6 +242,47 @@ def _reader_can(change: ClauseChange) -> bool:
                for clause in (change.old, change.new))
 
 
+# A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
+# "submit an appeal".
+_EXERCISE = re.compile(
+    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:your|these|those) rights\b"
+    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?)\b",
+    re.I,
+)
+#: The words without which :data:`_EXERCISE` does not match.
+_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals"))
+#: Stems of the ways a request can be made, and of what makes one harder: proof, a signature, post only.
+_CHANNELS = frozenset(("email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "reply", "call", "setting", "dashboard", "toll-free", "website"))
+_HARDER = re.compile(
+    r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person|by (?:postal )?(?:post|mail) only)\b"
+    r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b",
+    re.I,
+)
+
+
+def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
+    """True when a clause about how the reader exercises a right lost a way to make the request
+    ("by e-mail or by post" → "by registered post"), or gained a condition on it ("you must send
+    a signed request", "requests sent any other way will not be processed") — GDPR Art. 12(2):
+    the company is to make exercising rights easy; CCPA § 1798.130(a): two or more ways. An inserted
+    clause counts where its block spoke of exercising rights before."""
+    if _EXERCISE_WORDS.isdisjoint(change.vocabulary):
+        return False
+    if change.kind == "edited":
+        if _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
+            return False
+        added = {_SAME_THING.get(w, w) for w in change.added_words}
+        if change.removed_words & _CHANNELS - added:
+            return True
+        gained = change.changed_new_text()
+        return _HARDER.search(gained) is not None and _HARDER.search(change.old_text) is None
+    if change.kind == "inserted":
+        old_block = context.block_text(change, "old")
+        return (old_block is not None and (_EXERCISE.search(old_block) is not None or _EXERCISE.search(change.new_text) is not None)
+                and _HARDER.search(change.new_text) is not None and _HARDER.search(old_block) is None)
+    return False
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
@@ -250,6 +291,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and "rights" not in change.topics:
         return None
+    if change.kind != "removed" and _harder_to_exercise(change, context):
+        return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind == "edited" and _switched_on(change):
         return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
     if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and person_left(change):  # type: ignore[union-attr]
