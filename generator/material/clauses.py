@@ -35,7 +35,7 @@ PAIR_SIMILARITY = 0.45
 PAIR_REGION = 400
 #: Two clauses left unpaired in a region are the same sentence reworded when they share at least
 #: this many words of substance (stems), and at least this share of the words of substance of each.
-REWORDED_SHARED, REWORDED_SHARE = 2, 0.5
+REWORDED_SHARED, REWORDED_SHARE = 2, 0.45
 #: A "sentence" longer than this (a pasted blob, a paragraph without full stops) is read in pieces
 #: of about this size, cut at spaces, so that every rule reads short texts whatever the input.
 LONGEST_CLAUSE = 1200
@@ -274,6 +274,7 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
         if joined_old and joined_new and similarity(frozenset(joined_old), frozenset(joined_new)) >= 0.8 \
                 and abs(len(joined_old) - len(joined_new)) <= max(2, len(joined_old) // 10):
             return [(_merge(olds), _merge(news))]
+
     if len(olds) * len(news) > PAIR_REGION:
         pairs: list[tuple[Clause | None, Clause | None]] = list(zip(olds, news))
         pairs += [(o, None) for o in olds[len(news):]] + [(None, n) for n in news[len(olds):]]
@@ -311,6 +312,13 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
                 used_new.add(k)
                 break
     _pair_reworded(olds, news, matched, used_old, used_new)
+    if not matched and min(len(olds), len(news)) == 1 and max(len(olds), len(news)) <= 3:
+        # one sentence reworded as two or three, or two or three as one, no one of them its match
+        # ("Correct inaccurate information, taking into account …" → "Correct information that is
+        # inaccurate; in handling a request, we consider …"): the same words of substance, mostly
+        merged_old, merged_new = _merge(olds), _merge(news)
+        if _reworded(merged_old, merged_new):
+            return [(merged_old, merged_new)]
     out: list[tuple[Clause | None, Clause | None]] = [
         (olds[i], news[j] if j >= 0 else merged[-1 - j]) for i, j in sorted(matched.items())
     ]

@@ -30,7 +30,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
-                "pass=", "passes=", "passed=", "forward",
+                "pass=", "passes=", "passed=", "forward", "transmit",
                 # agencies and bureaus that receive what is reported or checked (credit, fraud, government)
                 "agenc", "bureau",
                 # what others can see: shown to other members, made public

@@ -84,6 +84,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause that promised to tell the reader directly was removed."),
     N_("The limit's exception now lets more through."),
     N_("The commitment now depends on the company's own judgement."),
+    N_("The limit now accepts less than a warrant: %(quote)s."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),
     N_("A new %(kind)s is given: %(items)s."),

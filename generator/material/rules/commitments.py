@@ -132,6 +132,45 @@ def _exception_widened(change: ClauseChange) -> bool:
     )
 
 
+# The conditions a limited permission is given on: "permitted only …, subject to the four-eyes
+# principle and in the presence of a member of the works council".
+_ON_CONDITIONS = re.compile(r"\b(?:subject to|provided that|on condition that|in the presence of|with the (?:prior |written )?(?:approval|consent|agreement) of)\b", re.I)
+
+
+def _conditions_ask_less(change: ClauseChange) -> bool:
+    """True when words were only taken out, each run a condition joined with "and" to those a
+    limited permission is given on, after where they begin: "only …, subject to the four-eyes
+    principle and in the presence of a member of the works council" → "only …, subject to the
+    four-eyes principle" lets more through."""
+    if change.added_words or any(span.new for span in change.spans) or change.old is None:
+        return False
+    condition = _ON_CONDITIONS.search(change.old_text)
+    if condition is None:
+        return False
+    return all(condition.start() < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2
+               for span in change.spans if span.old)
+
+
+# The legal process a disclosure may answer, strongest first: a warrant needs a judge and probable
+# cause (US Const. amend. IV; 18 U.S.C. § 2703), a court order less, a subpoena none of them.
+_PROCESS = re.compile(r"\b(?:(?P<warrant>(?:search )?warrants?)|(?P<order>court orders?)|(?P<subpoena>subpoenas?))\b", re.I)
+_PROCESS_RANK = {"warrant": 3, "order": 2, "subpoena": 1}
+
+
+def _lesser_process(change: ClauseChange) -> str | None:
+    """The weaker legal process an edited clause now answers, when it answered only stronger ones
+    ("only in response to a valid warrant" → "only in response to a valid subpoena, court order,
+    or warrant")."""
+    if "warrant" not in change.old.wordset and "warrants" not in change.old.wordset:  # type: ignore[union-attr]
+        return None
+    old = [_PROCESS_RANK[m.lastgroup] for m in _PROCESS.finditer(change.old_text) if m.lastgroup]
+    new = [(_PROCESS_RANK[m.lastgroup], m.group()) for m in _PROCESS.finditer(change.new_text) if m.lastgroup]
+    if not old or not new:
+        return None
+    weakest = min(new)
+    return weakest[1] if weakest[0] < min(old) else None
+
+
 def _same_limit(change: ClauseChange) -> bool:
     """True when both sides limit with the same word and the same words after it ("providers who
     process data only on our instructions" → "…, who act only on our instructions"): the limit
@@ -417,6 +456,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # the same promise, kept in fewer ways
         return change.finding("commitments", "material", "A commitment now promises less.")
     if old.restricts and new.restricts:
+        lesser = _lesser_process(change)
+        if lesser:
+            return change.finding("commitments", "material", f"The limit now accepts less than a warrant: {quote(lesser)}.")
         narrowed = _subject_narrowed(change)
         if narrowed:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
@@ -431,7 +473,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
-        if old.excepted and new.excepted and _exception_asks_less(change):
+        if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change):
             return change.finding("commitments", "material", "The limit's exception now asks for less.")
         hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset), None)  # type: ignore[union-attr]
         if hedge is not None and old.negated and new.negated:

@@ -21,10 +21,11 @@ LIST_LEADS: dict[str, Anchored] = {
         r"\b(?:we|us)\b[^.:]{0,60}\b(?:collect|gather|obtain|receive|record|process|store|ask (?:you )?for|get)\w{0,3}\b"
         # what is sent to the company: "your vehicle sends us:", "you give us:"
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
+        r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)",
         re.I,
-    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share")),
+    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)",
@@ -130,6 +131,8 @@ class Context:
 
 
 _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
+# A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
+_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information))\s{1,3}(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
 
 
 def _by_lead(lead: str) -> str | None:
@@ -138,6 +141,10 @@ def _by_lead(lead: str) -> str | None:
     information is used *to* do (purposes), not what is collected; in "We share the information we
     collect with:", who receives it."""
     sentence = last_sentence(lead)
+    if _ONLY_INCLUDES.match(sentence) and len(sentence) < len(lead):
+        # "'Student Data' means any information … provided to us by a School. It includes:" — what
+        # "it" is, is said in the sentence before
+        sentence = last_sentence(lead[: len(lead) - len(sentence)].rstrip()) + " " + sentence
     # "If you make an app available to others, then you must comply with the following:" — the
     # list belongs to the main clause, not to the condition before it.
     then = sentence.find(", then ")

@@ -57,7 +57,7 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
 # Consent made the condition of what a clause does: "With your consent, we use analytics cookies";
 # "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
-    r"\bwith (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's) (?:prior |explicit |express )?(?:consent|permission|agreement)\b"
+    r"\bwith(?:out)? (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's|the [A-Za-z]{1,20}'s) (?:prior |explicit |express |written )?(?:consent|permission|agreement)\b"
     r"|\b(?:if|once|after|when) you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
     # "only if you have given your consent in the cookie banner"
     r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your (?:consent|permission)\b"

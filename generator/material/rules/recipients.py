@@ -30,7 +30,7 @@ from .transfers import SAFEGUARD
 # pattern gives where the sharing is said.
 _TO_SOMEONE = (
     r"(?i:\b(?:(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
-    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)"
     # checked with someone else (a credit or identity check, a search with a bureau) or reported to them
     r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b[^.;]{0,60}\bwith|report(?:ed|ing)?\b[^.;]{0,60}\bto)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
@@ -47,7 +47,7 @@ _SOLD = r"(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b
 _SHARES = re.compile("|".join((_TO_SOMEONE, _ACCESSED, _SOLD)))
 _SHARING = (
     Branch(Anchored(re.compile(_TO_SOMEONE), starts=(
-        "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "make", "made",
+        "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "transmit", "make", "made",
         "check", "search", "verif", "report", "exchang",
     )), words=(frozenset(("to", "with", "by")),)),
     Branch(Anchored(re.compile(_ACCESSED), starts=(
@@ -251,7 +251,7 @@ def names_an_example(change: ClauseChange, span: Span) -> bool:
     start = _EXAMPLE_START.match(change.new_text, span.new[0].start)
     if start is None or _OTHER_PARTIES.search(change.changed_new_text()):
         return False
-    names = [w for w in span.new if w.start >= start.end()]
+    names = [w for w in span.new if w.start >= start.end() and w.norm != "the"]  # ("namely the Policía Nacional and the Guardia Civil")
     return bool(names) and names[0].written[:1].isupper() and all(
         w.written[:1].isupper() or w.norm in ("and", "or", "&") or w.norm.rstrip(".") in LEGAL_FORMS for w in names
     )

@@ -246,11 +246,11 @@ def _reader_can(change: ClauseChange) -> bool:
 # "submit an appeal".
 _EXERCISE = re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:your|these|those) rights\b"
-    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?)\b",
+    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b",
     re.I,
 )
 #: The words without which :data:`_EXERCISE` does not match.
-_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals"))
+_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints"))
 #: Stems of the ways a request can be made, and of what makes one harder: proof, a signature, post only.
 _CHANNELS = frozenset(("email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "reply", "call", "setting", "dashboard", "toll-free", "website"))
 _HARDER = re.compile(

@@ -215,6 +215,14 @@ _EEA_STATES = frozenset(
     "iceland liechtenstein norway".split()
 )
 _NAMES_THE_EEA = re.compile(r"\b(?:EU|EEA|European Union|European Economic Area)\b")
+#: The states of the United States, as words (of a name in several words, each word).
+_US_STATES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana "
+    "iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska "
+    "nevada new hampshire jersey mexico york north carolina dakota ohio oklahoma oregon pennsylvania rhode island south "
+    "tennessee texas utah vermont virginia west washington wisconsin wyoming".split()
+)
+_NAMES_THE_US = re.compile(r"\b(?:United States|USA?|U\.S\.)")
 
 
 def _only_in_another_form(change: ClauseChange) -> bool:
@@ -242,4 +250,6 @@ def _goes_further(change: ClauseChange) -> bool:
     ]
     if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
         return False
+    if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
+        return False  # "servers in the United States" → "… in Michigan and Virginia, in the United States": where within it
     return bool(names)
