@@ -149,6 +149,9 @@ def split(text: str, *, item: bool = False, lead: str = "", heading: bool = Fals
             in_list = bool(cut.strip()) or (in_list and piece.endswith(";"))
             start = match.end()
     parts.append((text[start:], in_list))
+    if len(parts) > 1 and parts[-1][0].strip().lower() in ("and", "or", "and/or"):
+        # "… to do their jobs; and" ends an entry before the last: the "and" is not a clause
+        parts[-2:] = [(f"{parts[-2][0]} {parts[-1][0].strip()}", parts[-2][1])]
     if len(parts) > 1 and not parts[0][1] and _is_label(parts[0][0]):
         # "Service providers. We share your information with …": a label in front of a sentence
         # is part of it (a list's entries and a paragraph's run-in headings often begin so)

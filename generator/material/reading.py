@@ -358,6 +358,10 @@ _PREPOSITIONS = frozenset(("for", "as", "during", "until", "within"))
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "if", "when", "whenever", "where", "once", "after", "before", "while", "because"))
 
 
+# A clause's own number or letter before it: "8.2 ", "(b) ", "3. ".
+_NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     # The first ten words after a leading condition, lower case, read in its next 200 characters
     # (positions read the text without copying it), and where the first verb after the first word
@@ -366,6 +370,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         label = _LABEL.match(text)
         if label is not None:
             text = text[label.end():]  # "Why: to register your TV, …": what follows the label is the clause
+    if text[:1].isdigit() or text[:1] == "(":
+        numbering = _NUMBERING.match(text)
+        if numbering is not None:
+            text = text[numbering.end():]  # "8.2 If you have not logged in …": the clause's number is not its subject
     condition = LEADING_CONDITION.match(text)
     start = 0 if condition is None else condition.end()
     if text.isascii():

@@ -137,7 +137,27 @@ def _bound(mark: str) -> bool:
     return mark.isdigit() or mark in _UNBOUND
 
 
-def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]") -> bool:
+def _lands(wanted: list[str], marks: "list[str | None]", unclaimed: set[int]) -> bool:
+    """True when ``wanted`` stands in ``marks`` in its order, in a stretch that holds no number,
+    negation or limit but its own (tried from each place its first word stands: "not impersonate
+    …, not suppress …"); the stretch's own are then claimed."""
+    for first in (i for i, m in enumerate(marks) if m == wanted[0]):
+        found = [first]
+        at = first + 1
+        for mark in wanted[1:]:
+            at = next((i for i in range(at, len(marks)) if marks[i] == mark), -1)
+            if at < 0:
+                return False  # (from a later start it is not found either)
+            found.append(at)
+            at += 1
+        own = set(found)
+        if not any(marks[i] is not None and _bound(marks[i]) and i not in own for i in range(found[0], found[-1] + 1)):  # type: ignore[arg-type]
+            unclaimed -= own
+            return True
+    return False
+
+
+def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]", skip: "set[str] | frozenset[str]" = frozenset()) -> bool:
     """True when each entry's words of substance, numbers, negations and limits stand, in their
     order, in one of ``sentences``, in a stretch that holds no number, negation or limit of another,
     and every number, negation and limit of the sentences is an entry's so found: a list written as
@@ -147,26 +167,9 @@ def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]") -> 
     marked = [[_mark(w) for w in s.norms] for s in sentences]
     unclaimed = [{i for i, m in enumerate(ms) if m is not None and _bound(m)} for ms in marked]
     for entry in entries:
-        wanted = [m for m in map(_mark, entry.norms) if m is not None]
-        if not wanted:
-            continue
-        for k, ms in enumerate(marked):
-            found: list[int] = []
-            at = 0
-            for mark in wanted:
-                at = next((i for i in range(at, len(ms)) if ms[i] == mark), -1)
-                if at < 0:
-                    break
-                found.append(at)
-                at += 1
-            if len(found) < len(wanted):
-                continue
-            own = set(found)
-            if any(ms[i] is not None and _bound(ms[i]) and i not in own for i in range(found[0], found[-1] + 1)):  # type: ignore[arg-type]
-                continue
-            unclaimed[k] -= own
-            break
-        else:
+        # (the lead-in's own words, ``skip``, need not stand in the sentences)
+        wanted = [m for m in map(_mark, entry.norms) if m is not None and (entry.item or m not in skip)]
+        if wanted and not any(_lands(wanted, ms, unclaimed[k]) for k, ms in enumerate(marked)):
             return False
     return not any(unclaimed)
 
@@ -536,20 +539,29 @@ class Detector:
 
     @staticmethod
     def listed_anew(changes: list[ClauseChange]) -> bool:
-        """True when a section's changed clauses are a list on one side and sentences on the other
-        that say the same, each entry whole in one sentence (:func:`_lands_whole`), numbers,
-        negations and limits included; the sentences may add only words of what the section's
-        heading is about (a list under "Retention" needs no verb; its sentences say "we keep")."""
+        """True when a section's changed clauses are a list on one side (its entries, and the
+        lead-in that ends in a colon) and sentences on the other that say the same, each entry
+        whole in one sentence (:func:`_lands_whole`), numbers, negations and limits included. Words
+        of substance on one side only must be words of what the section's heading is about (a list
+        under "Retention" needs no verb; its sentences say "we keep"), or words of the lead-in that
+        no rule reads ("We protect consumer health data by:", "… from the following sources:")."""
+        changes = sorted(changes, key=lambda c: c.order)  # (in the order of the statement: entries are looked for in turn)
         olds = [c.old for c in changes if c.old is not None]
         news = [c.new for c in changes if c.new is not None]
-        if not olds or not news or not (all(c.item for c in olds) or all(c.item for c in news)):
+        if not olds or not news:
             return False
-        before, after = _substance_of(olds), _substance_of(news)
+        listed_old = all(c.item or c.text.endswith(":") for c in olds) and any(c.item for c in olds)
+        listed_new = all(c.item or c.text.endswith(":") for c in news) and any(c.item for c in news)
+        if listed_old == listed_new:
+            return False
+        entries, sentences = (olds, news) if listed_old else (news, olds)
         topics = changes[0].heading_topics
-        if not topics or any(not topics_of(frozenset((w,))) or not topics_of(frozenset((w,))) <= topics for w in before ^ after):
-            return False
-        entries, sentences = (olds, news) if all(c.item for c in olds) else (news, olds)
-        return _lands_whole(entries, sentences)
+        lead = {w for c in entries if not c.item for w in _substance(c.wordset)}
+        for word in _substance_of(olds) ^ _substance_of(news):
+            found = topics_of(frozenset((word,)))
+            if not (found and topics and found <= topics or not found and word in lead):
+                return False
+        return _lands_whole(entries, sentences, skip=lead - _substance_of(sentences))
 
     @staticmethod
     def split_elsewhere(gone: ClauseChange, came: ClauseChange, others: list[ClauseChange]) -> bool:

@@ -15,7 +15,7 @@ from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words
 from ..text import NEGATIONS, Anchored, fold, quote
-from .context import Context, added_between, illustrates, in_examples, named_beside, states
+from .context import Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
 # management" (and "access rights", "access requests": the reader's).
@@ -45,7 +45,7 @@ _VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Collection widened (material) or narrowed (substantive)."""
     listed = context.list_topic(change)
-    if listed == "recipients":
+    if listed == "recipients" or contact_line(change):
         # an entry of those who receive information: what it "receives" goes to them, not to the
         # company (the recipients rule reads it)
         return None

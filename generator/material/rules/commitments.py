@@ -18,7 +18,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates
 from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
-from .context import Context, illustrates, in_examples, named_beside, part_end
+from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 
@@ -368,6 +368,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
+    if contact_line(change):
+        return None
     # What the limit is about, read in the clause and its section's heading: under "How we share
     # information", "They may use it only to provide services to us" limits what is done with it.
     # ("Our staff see account data only when they need to help you": data, and a limit on handling it)

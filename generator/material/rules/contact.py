@@ -76,10 +76,25 @@ KINDS = (
 )
 
 
+# The word a telephone number was found by ("Phone: ", "call us on "): not part of the number.
+_PHONE_WORD = re.compile(r"^(?:phone|call(?: us)?(?: at| on)?|tel\.?|telephone|fax)[^\w+(]{1,5}", re.I)
+
+
+def _written(kind: str, found: str) -> str:
+    """A contact detail as it is quoted: one space apart, lower case; a telephone number without the
+    word before it, or a bracket it opened and did not close ("+91 80 4718 2200 (10:00 am …")."""
+    value = " ".join(found.split()).rstrip(".").lower()
+    if kind == "telephone number":
+        value = _PHONE_WORD.sub("", value)
+        if value.count("(") > value.count(")"):
+            value = value[: value.rindex("(")].rstrip()
+    return value
+
+
 def details(text: str) -> dict[str, set[str]]:
     """Contact details in ``text`` by kind."""
     return {
-        kind: {" ".join(m.group().split()).rstrip(".").lower() for m in pattern.finditer(text)} if may_be(text) else set()
+        kind: {_written(kind, m.group()) for m in pattern.finditer(text)} if may_be(text) else set()
         for kind, pattern, may_be in KINDS
     }
 

@@ -211,6 +211,20 @@ def in_examples(change: ClauseChange, *, including: bool = False) -> bool:
 _PART_END = re.compile(r"[;:(]|,\s(?:under|but|which|who|subject|provided|except|unless|so|because|and (?:we|it|they|you|this))\b|\sunder\s")
 
 
+# A line that gives a way to reach someone: "Telephone: 011 555 0190", "E-mail: privacy@…", "Post: …".
+_CONTACT_LINE = re.compile(
+    r"(?:telephone|phone|tel\.?|mobile|fax|e-?mail|post|postal address|address|website|web|online form|whatsapp|hours)(?:\s{1,3}[\w()-]{1,20}){0,2}\s{0,2}:",
+    re.I,
+)
+
+
+def contact_line(change: ClauseChange) -> bool:
+    """True when each side of a clause change is a line of contact details ("Telephone: 011 555
+    0190" → "Telephone: 010 446 2300"): how to reach someone, the contact rule's, not a right or a
+    limit (its opening hours "except public holidays" limit nothing)."""
+    return all(clause is None or _CONTACT_LINE.match(clause.text) is not None for clause in (change.old, change.new))
+
+
 def part_end(text: str, start: int) -> int:
     """Where the part of the sentence that goes on at ``start`` ends (the text's length when it
     runs to the end)."""

@@ -32,6 +32,10 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _TENS_AND_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b"
 _NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + _TENS_AND_UNITS + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _PERIOD = r"(?:consecutive |full |calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
+#: Currencies written as words or codes after the amount ("1,000 yen", "R 50", "CHF 30" is written before).
+_CURRENCY_WORDS = ("dollar", "euro", "pound", "usd", "eur", "gbp", "yen", "jpy", "won", "krw", "rupee", "inr", "rand", "zar", "franc", "chf",
+                   "real", "reais", "brl", "krona", "kronor", "krone", "kroner", "sek", "nok", "dkk")
+_CURRENCIES = "|".join(sorted({f"{w}s?" if not w.endswith("s") else w for w in _CURRENCY_WORDS}, key=len, reverse=True))
 _MONEY = re.compile(rf"(?P<cur>[$€£])\s?{_NUM}(?:\s{{0,3}}(?P<mag>thousand|million|billion))?", re.I)
 _AGE = re.compile(
     rf"\b(?:under|over|aged?|age of|younger than|older than|at least)\s{{1,3}}(?:the age of\s{{1,3}})?{_NUM}\b"
@@ -39,9 +43,10 @@ _AGE = re.compile(
     re.I,
 )
 _WITH_UNIT = re.compile(
-    rf"\b{_NUM}(?:\s{{0,3}}[-–]\s{{0,3}}|\s{{1,3}}|(?=%))"
+    # (a number written out may repeat itself in figures: "three (3) years")
+    rf"\b{_NUM}(?:\s{{1,3}}\(\d{{1,12}}\))?(?:\s{{0,3}}[-–]\s{{0,3}}|\s{{1,3}}|(?=%))"
     rf"(?P<unit>{_PERIOD}|percent|per cent|%|(?:kilo)?met(?:er|re)s?|km|miles?|thousand|million|billion|times"
-    rf"|dollars?|euros?|pounds?|usd|eur|gbp)(?!\w)",
+    rf"|{_CURRENCIES})(?!\w)",
     re.I,
 )
 
@@ -49,7 +54,7 @@ _WITH_UNIT = re.compile(
 #: Abbreviations written for a unit: "1 km" is "one kilometre".
 _SAME_UNIT = {"km": "kilometer", "kms": "kilometers"}
 
-_UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time dollar euro pound usd eur gbp age old".split())
+_UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time age old".split()) | frozenset(_CURRENCY_WORDS)
 
 
 #: Whether a word may be part of a quantity: it holds a digit, is a number word or is a unit.
@@ -97,7 +102,7 @@ def quantities(text: str) -> list[tuple[str, str, str]]:
 def _kind(unit: str) -> str:
     if unit == "years of age":
         return "age"
-    if unit.startswith(("$", "€", "£")) or unit in ("dollar", "euro", "pound", "usd", "eur", "gbp"):
+    if unit.startswith(("$", "€", "£")) or unit in _CURRENCY_WORDS:
         return "amount"
     if unit == "percent":
         return "percentage"
@@ -130,9 +135,13 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
         return True  # the same time written another way: "one month" → "30 days"
     at = change.new_text.find(written)
     around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
-    if _AHEAD.search(around) or change.reading.actor == "reader":
-        return new > old  # more notice, more time for the reader to act
-    return new < old  # the company answers, deletes or stops keeping sooner
+    if _AHEAD.search(around):
+        return new > old  # more notice
+    if change.reading.actor == "reader" and "retention" not in change.topics:
+        return new > old  # more time for the reader to act
+    # the company answers, deletes or stops keeping sooner ("If you have not logged in for 3 years,
+    # we erase your account data" → "… 5 years …": kept longer, whoever the condition names)
+    return new < old
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

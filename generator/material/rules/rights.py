@@ -17,7 +17,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import content_words
 from ..text import Anchored
-from .context import Context, in_examples
+from .context import Context, contact_line, in_examples
 from .practices import person_left
 
 # A reader by what they are to the company, in the singular: "A Member may …", "the patient can …".
@@ -251,6 +251,8 @@ _EXERCISE = re.compile(
 )
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints"))
+#: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
+_SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail"))
 #: Stems of the ways a request can be made, and of what makes one harder: proof, a signature, post only.
 _CHANNELS = frozenset(("email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "reply", "call", "setting", "dashboard", "toll-free", "website"))
 _HARDER = re.compile(
@@ -266,7 +268,8 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     a signed request", "requests sent any other way will not be processed") — GDPR Art. 12(2):
     the company is to make exercising rights easy; CCPA § 1798.130(a): two or more ways. An inserted
     clause counts where its block spoke of exercising rights before."""
-    if _EXERCISE_WORDS.isdisjoint(change.vocabulary):
+    vocabulary = change.vocabulary
+    if _EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and _SENDING.isdisjoint(vocabulary):
         return False
     if change.kind == "edited":
         if _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
@@ -289,7 +292,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
-    if not listed and "rights" not in change.topics:
+    if not listed and "rights" not in change.topics or contact_line(change):
         return None
     if change.kind != "removed" and _harder_to_exercise(change, context):
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
