@@ -44,11 +44,13 @@ TOPICS: dict[str, tuple[str, ...]] = {
                # giving it is the reader's choice: "providing your SIN is optional"
                "optional=", "voluntar",
                # the authority a reader may complain to
-               "regulator", "ombuds", "commissioner"),
+               "regulator", "ombuds", "commissioner",
+               # the reader's choice of how: "by the method you designate"
+               "designate="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
-    "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing="),
+    "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing=", "communicated=", "announc"),
     "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
              "history", "identif", "profile", "account", "location", "contacts", "metadata", "readings="),
 }
@@ -143,7 +145,8 @@ _PROMISES = Anchored(re.compile(
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
     r"|let (?:you|users|customers|members|subscribers|supporters) know|stop (?:collecting|processing|using|sharing|sending|contacting)"
     # the same promise in the passive: "changes will be announced by e-mail", "your data will be deleted"
-    r"|deleted|erased|destroyed|anonymi[sz]ed|notified|told|informed|announced|alerted|protected|encrypted"
+    r"|deleted|erased|destroyed|anonymi[sz]ed|notified|told|informed|announced|communicated|alerted|protected|encrypted"
+    r"|intimate"  # (to notify, in Indian English: "we will intimate you")
     r"|give (?:customers|users|members|subscribers)"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,

@@ -85,6 +85,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The limit's exception now lets more through."),
     N_("The commitment now depends on the company's own judgement."),
     N_("The limit now accepts less than a warrant: %(quote)s."),
+    N_("What the clause rules out is now narrower: %(quote)s was added."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),
     N_("A new %(kind)s is given: %(items)s."),

@@ -171,6 +171,34 @@ def _lesser_process(change: ClauseChange) -> str | None:
     return weakest[1] if weakest[0] < min(old) else None
 
 
+# Words that begin a qualifier of what a negation rules out: where, to whom, for what, which.
+_QUALIFIERS = frozenset(("on", "in", "to", "with", "within", "through", "via", "outside", "that", "which", "who", "when", "where", "if", "unless"))
+
+
+def _ruled_out_narrowed(change: ClauseChange) -> str | None:
+    """The qualifier a negated clause gained right after what it rules out, when words were only
+    added: "We do not use your health data for targeted advertising" → "… for targeted advertising
+    on third-party websites and apps" rules out only that, and leaves the rest allowed. (Words
+    joined with "or" or "and" rule out more: "… for targeted advertising or profiling".)"""
+    if change.removed_words or change.new is None:
+        return None
+    negation = next((w for w in change.new.words if negative(w.norm) and w.norm != "without"), None)
+    if negation is None:
+        return None
+    for span in change.spans:
+        if span.old or not span.new:
+            continue
+        first = span.new[0]
+        if first.norm in _QUALIFIERS and first.start > negation.start and not STOP.issuperset(w.norm for w in span.new) \
+                and _EVERY.isdisjoint(w.norm for w in span.new):
+            return " ".join(w.written for w in span.new)
+    return None
+
+
+#: Words that qualify by leaving nothing out: "with anyone", "in any way", "for any purpose".
+_EVERY = frozenset(("any", "anyone", "anybody", "anything", "anywhere", "whatsoever", "ever", "all", "whatever"))
+
+
 def _same_limit(change: ClauseChange) -> bool:
     """True when both sides limit with the same word and the same words after it ("providers who
     process data only on our instructions" → "…, who act only on our instructions"): the limit
@@ -484,6 +512,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:
+            narrowed = _ruled_out_narrowed(change)
+            if narrowed:
+                return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(narrowed)} was added.")
             return change.finding("commitments", "substantive", "The clause now rules out more.")
     elif won:
         return change.finding("commitments", "substantive", f"The clause now limits itself with {quote(won[0])}.")

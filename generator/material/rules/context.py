@@ -28,9 +28,11 @@ LIST_LEADS: dict[str, Anchored] = {
     ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
-        r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)",
+        r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
+        # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
+        r"|\bjoint(?:ly)? us(?:e|ers?)\b",
         re.I,
-    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "give", "recipient", "categories", "third", "who")),
+    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "give", "recipient", "categories", "third", "who", "joint")),
     "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
@@ -50,7 +52,7 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
         r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
         re.I,
     ),
-    "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)", re.I),
+    "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)|\bjoint(?:ly)? us(?:e|ers?)\b", re.I),
     "purpose": re.compile(r"\b(?:how|why) we use\b|\bpurposes?\b", re.I),
     "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
 }

@@ -33,6 +33,8 @@ _RIGHT = Anchored(re.compile(
     r"|" + _READER_MAY + r"\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
     r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
     r"processing|profiling|marketing)\b"
+    # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
+    r"|" + _READER_MAY + r" (?:also )?(?:request|demand|require)\s{1,3}(?:us|the\s{1,3}company|that)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
     rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
@@ -47,19 +49,22 @@ _RIGHT = Anchored(re.compile(
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
-    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b",
+    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b"
+    r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
            "data", "do", "global", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
-           "consumer", "individual"))
+           "consumer", "individual", "method", "format", "way", "means", "language", "channel"))
 _CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable"
     # proof the reader must bring: "include a certified copy of your photo identification"
-    r"|identification|proof of (?:identity|address)|certified|notari[sz]ed)\b",
+    r"|identification|proof of (?:identity|address)|certified|notari[sz]ed"
+    # only for those who live somewhere: "Wherever you live" → "If you live in Washington, Nevada or Connecticut"
+    r"|if you (?:live|reside|are (?:a )?residents?) in|residents of)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
-    "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari",
+    "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
 ))
 
 
@@ -104,6 +109,8 @@ _WHAT_A_RIGHT_COVERS = frozenset((
     "authority", "authoritie", "supervisory", "regulator", "commissioner", "ombudsman",
     # where the data the right reaches is held: "including from our service providers' systems"
     "provider", "processor", "partner", "backup", "third",
+    # who they are, not only what kind ("the identities of all recipients" → "the categories of recipients")
+    "identit",
     # the ways a request can be made (GDPR Art. 12(2): exercising a right is to be made easy; CCPA
     # § 1798.130(a)(1): two or more ways): "by email, phone or in writing" → "in writing"
     "email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "setting", "dashboard",
@@ -136,9 +143,13 @@ def _only_removed(change: ClauseChange) -> bool:
     less. ("ask for a copy" → "request a copy" puts a word in place of another, and "complain to
     the Swedish Authority for Privacy Protection (IMY)" → "… to Integritetsskyddsmyndigheten (IMY),
     the Swedish data protection authority" takes a name out and writes another: rewordings.)"""
-    return all(not span.new for span in change.spans if span.old) and not any(
+    # (a conjunction put in where others were taken out carries nothing: ", where …, where …" → ", or where …")
+    return all(not span.new or _JOINING.issuperset(w.norm for w in span.new) for span in change.spans if span.old) and not any(
         span.new and content_words([w.norm for w in span.new]) for span in change.spans
     )
+
+
+_JOINING = frozenset(("or", "and", "nor"))
 
 
 # A condition on making a request: a fee, a check of identity, a refusal.
@@ -214,7 +225,9 @@ def _switched_on(change: ClauseChange) -> bool:
 # can opt out at any time" ("projects you may like" is no right).
 _READER_CAN = re.compile(
     _READER_MAY + r"(?: (?:also|always|at any time))? (?:opt|unsubscribe|ask|request|object|withdraw|access|delete|erase|correct|turn|switch|choose|change|"
-    r"manage|refuse|complain|download|export|stop|limit|disable|update|review|receive|obtain|port)\b",
+    r"manage|refuse|complain|download|export|stop|limit|disable|update|review|receive|obtain|port)\b"
+    # the reader's choice inside what the company does: "by the method you designate"
+    r"|\b(?:method|format|form|way|means|language|channel) you (?:designate|choose|select|prefer|specify|request)\b",
     re.I,
 )
 
@@ -246,6 +259,7 @@ def _reader_can(change: ClauseChange) -> bool:
 # "submit an appeal".
 _EXERCISE = re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:your|these|those) rights\b"
+    r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b"
     r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b",
     re.I,
 )
@@ -286,6 +300,11 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     return False
 
 
+def _leads_rights(text: str, context: Context) -> bool:
+    """True when ``text`` introduces a list of the reader's rights."""
+    return text.endswith(":") and context.lead_topic(text) == "rights"
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
@@ -313,8 +332,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "we have the right to remove content" is the company's right, not the reader's (but in
         # "We send e-mails only with your consent, and you can opt out at any time" the reader has one)
         return None
-    old_right = bool(change.old_text and (listed or _RIGHT.search(change.old_text)))
-    new_right = bool(change.new_text and (listed or _RIGHT.search(change.new_text)))
+    # (an edited lead-in of a list of rights says who has them: "Wherever you live, you have the
+    # right to:" → "If you live in Washington, …"; removed or added, the rights are its entries)
+    lead = change.kind == "edited" and _leads_rights(change.new_text, context)
+    old_right = bool(change.old_text and (listed or lead or _RIGHT.search(change.old_text)))
+    new_right = bool(change.new_text and (listed or lead or _RIGHT.search(change.new_text)))
     if not (old_right or new_right):
         return None
     if change.kind == "removed":
@@ -336,9 +358,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # of our team to review the decision" → "ask for one of our underwriters to look at it again")
         return change.finding("rights", "material", "A clause no longer states the right or choice it stated.")
     # ("free of charge" sets no condition)
-    added_conditions = {m.group().lower() for m in _CONDITIONS.finditer(_FREE.sub(" ", change.changed_new_text()))} - {
-        m.group().lower() for m in _CONDITIONS.finditer(change.old_text)
-    }
+    # (a condition counts where a word of it changed: "Wherever you live in …" → "If you live in …")
+    changed = [w.start for span in change.spans for w in span.new]
+    free = _FREE.sub(lambda m: " " * len(m.group()), change.new_text)
+    added_conditions = {
+        m.group().lower() for m in _CONDITIONS.finditer(free) if any(m.start() <= at < m.end() for at in changed)
+    } - {m.group().lower() for m in _CONDITIONS.finditer(change.old_text)} if changed else set()
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):

@@ -37,6 +37,7 @@ from ..findings import Finding
 from ..form import typo
 from ..text import LEGAL_FORMS, listing, quote
 from . import cookies, legal_basis, quantities, retention
+from .transfers import COUNTRIES
 from ..reading import STOP, root_stems
 from .collection import collected_kinds, kinds_covered
 from .practices import practices_in
@@ -316,6 +317,10 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
     gone_words = set().union(*(_names(item) for item in removed)) if removed else set()
     new_ones = [item for item in added if _names(item) and _names(item).isdisjoint(gone_words)]
     if role == "location":
+        countries = sorted((_words(after) - _words(before)) & COUNTRIES)
+        if countries:
+            # "Singapore" → "Singapore (with backup replicas stored in Japan)": one more country
+            return change.finding("transfers", "material", f"{quote(countries[0].title(), 60)} is now listed among the places where information is processed.")
         if new_ones:
             return change.finding("transfers", "material", f"{quote(new_ones[0], 60)} is now listed among the places where information is processed.")
         if removed and not added:
