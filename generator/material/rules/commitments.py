@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause
+from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates
+from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, root_stems
 from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -39,6 +39,26 @@ _DIRECT = re.compile(
 
 def _tells_directly(text: str) -> bool:
     return _DIRECT.search(text) is not None
+
+
+def _negation_restated(change: ClauseChange, context: Context) -> bool:
+    """True when the block a removed negated clause came from gained a negated clause that says it
+    again in other words: a third of its words of substance, two at least, and every number it had ("We do
+    not allow children under 13 to create accounts on their own" → "Children under 13 cannot sign
+    up by themselves"). A negated clause the block had before says nothing again."""
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    if old_block is None or new_block is None or change.old is None:
+        return False
+    wanted = root_stems(change.old.wordset)
+    numbers = {w for w in change.old.wordset if w.isdigit()}
+    before = {clause.key for clause in split(old_block)}
+    for clause in split(new_block):
+        if clause.key in before or not negates(clause.text) or not numbers <= clause.wordset:
+            continue
+        shared = len(wanted & root_stems(clause.wordset))
+        if shared >= 2 and shared * 3 >= len(wanted):
+            return True
+    return False
 
 
 def _still_tells_directly(change: ClauseChange, context: Context) -> bool:
@@ -425,6 +445,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
                 or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
                 and _RECIPIENTS_ACT.match(change.old_text) is not None):
+            if reading.negated and _negation_restated(change, context):
+                return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
     old, new = change.old_reading, change.new_reading

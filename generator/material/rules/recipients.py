@@ -154,6 +154,8 @@ _SAYING_IT_SHARES = frozenset((
     "share", "shar", "disclos", "disclose", "provid", "provide", "giv", "give", "pass", "data", "information", "personal", "detail",
     "small", "number", "few", "limit", "limited", "careful", "carefully", "chosen", "choos", "choose", "select", "trust", "trusted",
     "vet", "vetted", "reputabl", "reputable",
+    # that the law compels it: "we are required to send …" → "the law obliges us to share …"
+    "law", "oblig", "oblige", "requir", "require", "required", "legal", "legally", "statutory",
 ))
 
 
@@ -223,8 +225,11 @@ def _limits_them(change: ClauseChange) -> bool:
 def _names_someone(change: ClauseChange) -> bool:
     """True when the words an edited clause gained hold a name (a capitalised word, not its first)."""
     first = change.new.words[0] if change.new is not None and change.new.words else None
-    # ("We" after a label, "The" after a full stop: capitalised, and no name)
-    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP for span in change.spans for w in span.new)
+    # ("We" after a label, "The" after a full stop: capitalised, and no name; nor a name the clause
+    # had: "Central Bank of Brazil: we send it to the SCR" → "…: we share it with the Central Bank, through the SCR")
+    had = change.old.wordset if change.old is not None else frozenset()
+    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm not in had
+               for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:
