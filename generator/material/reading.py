@@ -45,8 +45,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
                "optional=", "voluntar",
                # the authority a reader may complain to
                "regulator", "ombuds", "commissioner",
-               # the reader's choice of how: "by the method you designate"
-               "designate="),
+               # the reader's choice of how: "by the method you designate"; the browser's opt-out signal
+               "designate=", "gpc="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
@@ -117,13 +117,14 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
     r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
+    r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner)\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|prior|express|explicit)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
-), starts=("unless", "except", "other", "save", "where", "as", "without", "exception"))
+), starts=("unless", "except", "other", "save", "where", "as", "without", "exception", "subject"))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
 _HANDLING = (
     # (giving consent is the reader's act, not handling: "only if you have given your consent")
-    r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|track|rent|combine|"
+    r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|transmit|track|rent|combine|"
     r"give(?!n?\s(?:us\s)?(?:your|their|my)\s(?:consent|permission|agreement))|provide|send|"
     r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log|receive)"
 )
@@ -135,7 +136,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
     re.I,
 ), starts=(
     "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
-    "keep", "retain", "store", "transfer", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
+    "keep", "retain", "store", "transfer", "transmit", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold", "record", "listen", "intercept", "capture", "log",
     "receive",
 ))
@@ -174,7 +175,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     return _LIMIT_PHRASE.search(text)
 
 
-_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without", "exception"))
+_EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "without", "exception", "subject"))
 
 
 def exceptions(text: str) -> int:

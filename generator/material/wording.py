@@ -82,10 +82,12 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause no longer waits for a choice: %(quote)s was removed."),
     N_("The information is no longer said to be %(quote)s."),
     N_("A clause that promised to tell the reader directly was removed."),
+    N_("A clause that limited what is done with information was reworded."),
     N_("The limit's exception now lets more through."),
     N_("The commitment now depends on the company's own judgement."),
     N_("The limit now accepts less than a warrant: %(quote)s."),
     N_("What the clause rules out is now narrower: %(quote)s was added."),
+    N_("What the clause allows no longer depends on the condition it had."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),
     N_("A new %(kind)s is given: %(items)s."),
@@ -168,6 +170,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause stating a right or choice of the reader now says less."),
     N_("A clause stating a right or choice of the reader now says more."),
     N_("Exercising a right of the reader is now harder: a way to ask was removed, or a condition added."),
+    N_("A person now reviews fewer decisions about the reader, or only when asked."),
     # rules/tables.py
     N_("The table now answers %(quote)s to %(header)s for %(name)s (it answered %(old_quote)s)."),
     N_("%(quote)s is now listed, as information not collected."),

@@ -209,10 +209,17 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
         if span.old or not span.new:
             continue
         first = span.new[0]
-        if first.norm in _QUALIFIERS and first.start > negation.start and not STOP.issuperset(w.norm for w in span.new) \
-                and _EVERY.isdisjoint(w.norm for w in span.new):
+        if first.start > negation.start and (
+                first.norm in _QUALIFIERS and not STOP.issuperset(w.norm for w in span.new) and _EVERY.isdisjoint(w.norm for w in span.new)
+                # one word that narrows what follows it: "your location" → "your precise location"
+                or len(span.new) == 1 and first.norm in _NARROWING):
             return " ".join(w.written for w in span.new)
     return None
+
+
+#: Words that, put before what a negation rules out, rule out only part of it.
+_NARROWING = frozenset(("precise", "exact", "sensitive", "identifiable", "raw", "full", "detailed", "real-time", "continuous",
+                        "individual", "specific", "complete", "unencrypted", "named", "entire", "whole"))
 
 
 #: Words that qualify by leaving nothing out: "with anyone", "in any way", "for any purpose".
@@ -428,7 +435,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or "see" in change.vocabulary and _WHO_SEES.search(change.old_text or change.new_text)  # who can see the reader's own
             or _names_a_practice(change, context)
             or PURPOSE_LABEL.match(change.old_text or change.new_text) is not None  # a limit on why: "Why: only to carry out the request"
-            or context.list_topic(change) == "purpose"):  # "To hold video consultations, only when you choose one"
+            or context.list_topic(change) == "purpose"  # "To hold video consultations, only when you choose one"
+            # how the reader's requests are handled, hedged: "we will not charge a fee" → "we will not normally charge a fee"
+            or not _HEDGES.isdisjoint(change.changed_new_words) and context.section_topic(change) == "rights"):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -489,6 +498,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
+    if old.excepted and old.permissive and not old.restricts and new.permissive and exceptions(change.old_text) > exceptions(change.new_text):
+        # "We may also use it for other functions, …, where the law permits this" → "We may also use
+        # it for any of our other functions": what is allowed no longer waits for the condition
+        return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
     if new.excepted and (old.restricts or old.promises) and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)

@@ -31,6 +31,8 @@ _CONSENT_IF = (
     # "and, if you agree, our weekly newsletter"; "and, if you subscribe, to send you our newsletter"
     # (subscribing is asking for it: an opt-in; "if you subscribe to a paid plan" is a purchase)
     r"|\bif you (?:agree|subscribe|have subscribed|sign up|have signed up)\b(?=\s{0,3}[,)])"
+    # "only if you have expressly subscribed to it"
+    r"|\bif you have (?:expressly|explicitly|actively) (?:subscribed|signed up|opted in|asked for)\b"
     # "call recordings if you call us and agree to be recorded"
     r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
     # "If you have said we may, we send you our newsletter"

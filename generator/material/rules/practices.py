@@ -38,12 +38,13 @@ def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[s
 #: The label of the family of automated decisions (GDPR Art. 22) among the default risk terms.
 _AUTOMATED = "automated decision"
 #: Words without which no clause says a person takes part in a decision.
-_PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "employee", "manually", "manual", "underwriter", "underwriters"))
+_PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "employee", "manually", "manual", "underwriter", "underwriters",
+                           "officer", "officers", "caseworker", "reviewer"))
 # A person in the decision: "is always made by a person", "a member of our underwriting team
 # reviews", "with human review", "checked manually".
 _BY_A_PERSON = re.compile(
     r"\b(?:made|taken|reviewed|checked|decided|approved|assessed) by (?:a|an|one of our|our) (?:person|human|member|staff|people|employee|underwriters?)\b"
-    r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter"
+    r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter|officer|caseworker|reviewer"
     r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team) (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
     r"|\bmanual(?:ly)? (?:review|check)|\b(?:reviewed|checked|assessed) manually\b",
     re.I,
@@ -56,6 +57,22 @@ def person_left(change: ClauseChange) -> bool:
     if _PERSON_WORDS.isdisjoint(change.changed_old_words):
         return False
     return _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is None
+
+
+# What makes a person's review of decisions one that waits or covers fewer: "if you ask us", "on request".
+_ON_REQUEST = re.compile(r"\bif you (?:ask|request|appeal|apply|object)\b|\b(?:on|upon) (?:your )?request\b|\bonly (?:if|when|where)\b", re.I)
+
+
+def review_lessened(change: ClauseChange) -> bool:
+    """True when an edited clause in which a person reviews decisions now has the person review fewer
+    of them: only on the reader's request ("An officer reviews every decision to refuse or reduce an
+    award" → "An officer reviews a decision to refuse an award if you ask us to reconsider it"), or
+    no longer every one (GDPR Art. 22(3): human intervention as a safeguard)."""
+    if change.old is None or _BY_A_PERSON.search(change.old_text) is None:
+        return False
+    lost_every = not {"every", "all", "each", "always"}.isdisjoint(change.changed_old_words)
+    waits = _ON_REQUEST.search(change.new_text) is not None and _ON_REQUEST.search(change.old_text) is None
+    return lost_every or waits
 
 
 def _not_the_practice(text: str, match: "re.Match[str]") -> bool:

@@ -116,6 +116,10 @@ _DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "
 _AHEAD = re.compile(r"\b(?:before|in advance|prior|ahead|notice)\b", re.I)
 
 
+# A limit that a quantity sets as its most: "no more than 0.2%", "at most 3 partners", "up to".
+_CAPPED = re.compile(r"\b(?:no more than|not more than|at most|up to|a maximum of|maximum of|less than|fewer than|not exceeding)\s{1,3}[$€£]?\d", re.I)
+
+
 def _days(value: str, unit: str) -> float | None:
     base = unit.split()[-1]
     try:
@@ -126,6 +130,13 @@ def _days(value: str, unit: str) -> float | None:
 
 def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple[str, str], written: str) -> bool:
     """True when the new quantity is on the reader's side of the old one (see the module's docstring)."""
+    if _kind(before[1]) in ("amount", "percentage", "quantity") and _kind(after[1]) == _kind(before[1]):
+        # a cap lowered: "Reviewers hear no more than 0.2% of the recordings" → "… 0.1% …"
+        try:
+            lower = float(after[0]) < float(before[0])
+        except ValueError:
+            return False
+        return lower and _CAPPED.search(change.old_text) is not None and _CAPPED.search(change.new_text) is not None
     if _kind(before[1]) != "period" or _kind(after[1]) != "period":
         return False  # (an age cuts both ways: a lower one takes in younger children, a higher one bars readers)
     old, new = _days(*before), _days(*after)

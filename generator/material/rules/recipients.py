@@ -37,7 +37,7 @@ _TO_SOMEONE = (
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
-    r"acquirers?|purchasers?|successors?|bureaus?|collectors)\b)|\b[A-Z][a-z]{2,30}\b)"
+    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b[A-Z][a-z]{2,30}\b)"
 )
 _ACCESSED = (
     r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"

@@ -101,6 +101,11 @@ def _kept_here(change: ClauseChange) -> bool:
     return change.kind == "edited" and "retention" in change.heading_topics and _HOW_LONG.search(change.new_text) is not None
 
 
+# Of two deadlines for deleting, which one holds: the first to come keeps less.
+_EARLIER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:first|earlier|sooner)\b|\bwhichever is (?:the )?(?:earlier|shorter|sooner)\b", re.I)
+_LATER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:later|last)\b|\bwhichever is (?:the )?(?:later|longer)\b", re.I)
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
@@ -121,7 +126,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     added, removed = change.added_words, change.removed_words
     lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
     longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
-    if longer or lost or _after_the_account(change.new_text) and not _after_the_account(change.old_text):
+    # ("… or within 3 years of your last use, whichever comes first" → "…, whichever comes later")
+    later = _LATER.search(change.new_text) is not None and _EARLIER.search(change.old_text) is not None
+    if longer or lost or later or _after_the_account(change.new_text) and not _after_the_account(change.old_text):
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
     if change.added_words or change.removed_words:
         # Reworded without keeping longer: a period's change is the quantities rule's; "we will

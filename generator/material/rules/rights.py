@@ -15,10 +15,10 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import content_words
+from ..reading import content_words, root_stems
 from ..text import Anchored
 from .context import Context, contact_line, in_examples
-from .practices import person_left
+from .practices import person_left, review_lessened
 
 # A reader by what they are to the company, in the singular: "A Member may …", "the patient can …".
 # (from the noun on: an article is too common a word to begin where the pattern is tried)
@@ -45,7 +45,7 @@ _RIGHT = Anchored(re.compile(
     r"|anonymously|pseudonym\w{0,3}"
     r"|stop (?:sending|contacting|emailing|e-mailing|calling)|stop(?: [\w-]{1,20}){0,2} (?:messages|reminders|emails|e-mails|notifications|texts|calls|newsletters?))\b"
     r"|\bopt[- ]out\b|\bunsubscrib\w{0,3}\b|\bsupervisory authority\b|\bdata protection authority\b|\bdo not sell or share\b|"
-    r"\bglobal privacy control\b|\bwithdraw (?:your )?consent\b"
+    r"\bglobal privacy control\b|\bGPC\b|\bwithdraw (?:your )?consent\b"
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
@@ -53,18 +53,22 @@ _RIGHT = Anchored(re.compile(
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
-           "data", "do", "global", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
+           "data", "do", "global", "gpc", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
            "consumer", "individual", "method", "format", "way", "means", "language", "channel"))
 _CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable"
     # proof the reader must bring: "include a certified copy of your photo identification"
     r"|identification|proof of (?:identity|address)|certified|notari[sz]ed"
     # only for those who live somewhere: "Wherever you live" → "If you live in Washington, Nevada or Connecticut"
-    r"|if you (?:live|reside|are (?:a )?residents?) in|residents of)\b",
+    r"|if you (?:live|reside|are (?:a )?residents?) in|residents of"
+    r"|(?:located|living|resident) in (?:states|countries|jurisdictions|certain)|whose laws require|where (?:the )?law requires|where required by law"
+    # a right kept as a rule with exceptions: "we will not normally charge a fee"
+    r"|normally|usually|generally|typically|ordinarily)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
+    "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
 ))
 
 
@@ -259,12 +263,12 @@ def _reader_can(change: ClauseChange) -> bool:
 # "submit an appeal".
 _EXERCISE = re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:your|these|those) rights\b"
-    r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b"
+    r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
     r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b",
     re.I,
 )
 #: The words without which :data:`_EXERCISE` does not match.
-_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints"))
+_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail"))
 #: Stems of the ways a request can be made, and of what makes one harder: proof, a signature, post only.
@@ -276,6 +280,14 @@ _HARDER = re.compile(
 )
 
 
+def _a_way_to_ask(change: ClauseChange) -> bool:
+    """True for a removed entry of a list of the ways to make a request: it names a way (e-mail, a
+    form, a telephone line) and its lead-in speaks of requests or of exercising rights."""
+    clause = change.old
+    assert clause is not None
+    return not _CHANNELS.isdisjoint(root_stems(clause.wordset)) and _EXERCISE.search(clause.lead) is not None
+
+
 def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     """True when a clause about how the reader exercises a right lost a way to make the request
     ("by e-mail or by post" → "by registered post"), or gained a condition on it ("you must send
@@ -283,7 +295,7 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     the company is to make exercising rights easy; CCPA § 1798.130(a): two or more ways. An inserted
     clause counts where its block spoke of exercising rights before."""
     vocabulary = change.vocabulary
-    if _EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and _SENDING.isdisjoint(vocabulary):
+    if _EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary and _SENDING.isdisjoint(vocabulary):
         return False
     if change.kind == "edited":
         if _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
@@ -313,10 +325,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     listed = context.list_topic(change) == "rights"
     if not listed and "rights" not in change.topics or contact_line(change):
         return None
+    if change.kind == "removed" and change.old.item and _a_way_to_ask(change):  # type: ignore[union-attr]
+        # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail
+        return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind != "removed" and _harder_to_exercise(change, context):
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind == "edited" and _switched_on(change):
         return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
+    if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and review_lessened(change):  # type: ignore[union-attr]
+        return change.finding("rights", "material", "A person now reviews fewer decisions about the reader, or only when asked.")
     if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and person_left(change):  # type: ignore[union-attr]
         # "when it restricts an account a member of our trust team reviews the decision if you
         # appeal" taken out: a person looking at a decision again (GDPR Art. 22(3))
