@@ -315,6 +315,8 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
                 used_new.add(k)
                 break
     _pair_reworded(olds, news, matched, used_old, used_new)
+    if matched and min(len(olds), len(news)) == 1 and max(len(olds), len(news)) <= 3 and _merged_in(olds, news, used_old, used_new):
+        return [(_merge(olds), _merge(news))]
     if not matched and min(len(olds), len(news)) == 1 and max(len(olds), len(news)) <= 3:
         # one sentence reworded as two or three, or two or three as one, no one of them its match
         # ("Correct inaccurate information, taking into account …" → "Correct information that is
@@ -371,6 +373,26 @@ def _pair_reworded(olds: Sequence[Clause], news: Sequence[Clause], matched: dict
         used_old.add(i)
         used_new.add(j)
         matched[i] = j
+
+
+def _merged_in(olds: Sequence[Clause], news: Sequence[Clause], used_old: set[int], used_new: set[int]) -> bool:
+    """True when, one clause on one side and two or three on the other, a clause left unpaired on
+    the side with more has most of its words of substance (three in five, two at least) in the one
+    clause of the other side: two sentences merged into one, or one split in two, and reworded
+    ("… tied to the browser or device you use. If you use multiple browsers or devices, you must
+    opt out on each one." → "… tied to the browser or device you use, so you must opt out
+    separately on each browser or device that you use.")."""
+    single, many, used = (olds[0], news, used_new) if len(olds) == 1 else (news[0], olds, used_old)
+    had = root_stems(single.wordset)
+    left = [clause for index, clause in enumerate(many) if index not in used]
+    if not left:
+        return False
+    for clause in left:
+        stems = root_stems(clause.wordset)
+        shared = len(stems & had)
+        if len(stems) < 2 or shared < 2 or shared * 5 < len(stems) * 3:
+            return False
+    return True
 
 
 def _merge(clauses: Sequence[Clause]) -> Clause:

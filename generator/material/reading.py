@@ -159,6 +159,8 @@ _LIMIT_PHRASE = re.compile(
     r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b"
     # "under contracts that forbid any other use", "… that forbid them to use it for anything else"
     r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b"
+    # a bar on others: "Our developer terms prohibit skills from selling the data"
+    r"|\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred)\b(?:\s{1,3}[\w'-]{1,20}){0,3}?\s{1,3}from\b"
     # those named and no one else: "disclosed to the following recipients, and to no others"
     r"|\b(?:to|with)\s{1,3}no\s{1,3}(?:others?|one\s{1,3}else|other\s{1,3}(?:parties|recipients|third\s{1,3}parties|companies|organi[sz]ations))\b"
     r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b",
@@ -170,7 +172,8 @@ def limiting(text: str) -> "re.Match[str] | None":
     """Where ``text`` limits what it speaks of to some with words ("limited to", "limit access
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
-            and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text:
+            and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
+            and "bar" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

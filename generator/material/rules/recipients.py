@@ -188,8 +188,9 @@ def _says_it_shares(change: ClauseChange) -> bool:
     companies that help us …"): the same recipients, said to receive what they received before. A
     kind of information named, anyone else, or one more joined to them ("and other companies") is more."""
     added = change.added_words
-    if not added or not added <= _SAYING_IT_SHARES | _IN_GENERAL or _names_someone(change) or _RECIPIENT_WORDS.search(change.old_text) is None:
-        return False
+    if not added or not added <= _SAYING_IT_SHARES | _IN_GENERAL or _names_someone(change) \
+            or _RECIPIENT_WORDS.search(change.old_text) is None and _SHARES.search(change.old_text) is None:
+        return False  # (the old clause named its recipients, or said information goes to someone: "we pass it to the parcel service")
     general = added & _IN_GENERAL
     return not general or not any(
         not _MORE.isdisjoint(w.norm for w in span.new) for span in change.spans

@@ -126,7 +126,7 @@ _WHAT_A_RIGHT_COVERS = frozenset((
 _SAME_THING = {
     "data": "information", "detail": "information", "details": "information",
     "rectify": "correct", "rectif": "correct", "rectification": "correct", "erase": "delete", "eras": "delete",
-    "erasure": "delete", "delet": "delete", "portab": "port", "portability": "port", "portable": "port",
+    "erasure": "delete", "delet": "delete", "remov": "delete", "remove": "delete", "portab": "port", "portability": "port", "portable": "port",
 }
 
 
