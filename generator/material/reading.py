@@ -25,7 +25,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access",
                    "monitor",
                    # checks made on someone: "background checks", "vetting", "screening"
-                   "check=", "checks=", "vetting", "screening"),
+                   "check=", "checks=", "vetting", "screening",
+                   # read from a device: "We read the state of charge"
+                   "read=", "reads="),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
     "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",

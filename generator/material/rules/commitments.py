@@ -30,6 +30,7 @@ _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 _DIRECT = re.compile(
     r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
     r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
+    r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}(?:you|users|customers|subscribers|members|(?:[\w-]{1,20}\s{1,3})?account holders)\b"
     r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
@@ -245,6 +246,8 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 
 _EXCEPTIONS = frozenset(("unless", "except"))
+#: Words that rule something out: a negation or a bar.
+_RULING_OUT = NEGATIONS | frozenset(("barred", "prohibited", "forbidden", "bars", "prohibits", "forbids"))
 #: Words that make a rule one with exceptions: "generally don't", "usually not".
 _HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely",
                      "routinely", "systematically", "necessarily", "always"))
@@ -297,8 +300,10 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     if negation is not None and negation < stop:
         stop = negation
     # (nor a name set beside those it names: "our hosting provider, Amazon Web Services, in Ireland")
+    # (nor words that rule out more themselves: "only on our instructions" → "… and are contractually
+    # barred from using your data for their own purposes")
     return any(span.new and span.new[0].start < stop and span.new[-1].end > start and not STOP.issuperset(w.norm for w in span.new)
-               and not named_beside(change, span) for span in change.spans)
+               and not named_beside(change, span) and _RULING_OUT.isdisjoint(w.norm for w in span.new) for span in change.spans)
 
 
 # The company's own part of a sentence that begins with the reader: "You can turn off history, and
@@ -444,7 +449,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "substantive", "A new clause limits what is done with information.")
         return None
     if change.kind == "removed":
-        if reading.promises and _tells_directly(change.old_text) and not _still_tells_directly(change, context):
+        protected = _protections(change.old_text)
+        if protected:
+            protected -= _protections(context.block_text(change, "new") or "")  # (said again in the block: kept)
+        if protected and reading.actor != "reader":
+            # "For this we use pseudonymised CDRs that cannot be traced back to you" removed
+            word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) <= protected)
+            return change.finding("commitments", "material", f"The information is no longer said to be {quote(word.lower())}.")
+        if (reading.promises or reading.firm) and _tells_directly(change.old_text) and not _still_tells_directly(change, context):
             # "Material changes will be announced 30 days ahead, by e-mail to account owners" gone,
             # whoever the sentence names as acting (FTC: a material change needs direct notice)
             return change.finding("commitments", "material", "A clause that promised to tell the reader directly was removed.")

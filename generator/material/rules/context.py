@@ -220,11 +220,16 @@ _CONTACT_LINE = re.compile(
 )
 
 
+_DETAIL = re.compile(r"[\d@]")
+
+
 def contact_line(change: ClauseChange) -> bool:
     """True when each side of a clause change is a line of contact details ("Telephone: 011 555
     0190" → "Telephone: 010 446 2300"): how to reach someone, the contact rule's, not a right or a
     limit (its opening hours "except public holidays" limit nothing)."""
-    return all(clause is None or _CONTACT_LINE.match(clause.text) is not None for clause in (change.old, change.new))
+    # (a detail holds a digit or an @: "Phone contacts: the names and numbers in your address book" is no contact line)
+    return all(clause is None or _CONTACT_LINE.match(clause.text) is not None and _DETAIL.search(clause.text) is not None
+               for clause in (change.old, change.new))
 
 
 def part_end(text: str, start: int) -> int:

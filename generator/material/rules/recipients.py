@@ -81,7 +81,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
                 return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
-            if _same_named_recipient(change) or _says_it_shares(change):
+            if _same_named_recipient(change) or _says_it_shares(change) or _same_recipients(change):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
@@ -110,7 +110,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
-        if _says_it_shares(change) or _said_in_block(change, context):
+        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
@@ -157,6 +157,35 @@ _SAYING_IT_SHARES = frozenset((
     # that the law compels it: "we are required to send …" → "the law obliges us to share …"
     "law", "oblig", "oblige", "requir", "require", "required", "legal", "legally", "statutory",
 ))
+
+
+def _recipients_named(text: str) -> set[str]:
+    """The recipients a text names: its words for kinds of recipient and its names, as stems."""
+    found = {stem(m.group().lower()) for m in _RECIPIENT_WORDS.finditer(text)}
+    return found | {stem(word.strip(".,")) for name in _names(text) for word in name.lower().split()}
+
+
+def _same_recipients(change: ClauseChange) -> bool:
+    """True when an edited clause about who receives information names no recipient it did not
+    name, and what it gained names no use of the recipients' own, no further purpose and no
+    further kind of the reader's information, in words put in place of others: "Our agent, Acme Ltd, will refer you to the debt
+    adviser if you ask" → "If you ask, we share your details with our agent, Acme Ltd, so that it
+    can refer you to the debt adviser" says again who receives them."""
+    if change.old is None or change.new is None or not change.removed_words:
+        return False  # (words only added to a clause of sharing say more: "… and the results of the annual appraisal")
+    old = _recipients_named(change.old_text)
+    if not old or not _recipients_named(change.new_text) <= old or _names_someone(change):
+        return False
+    # (the recipients it named, named again, are no others: "On-ramp Partners, which receive …" →
+    # "On-ramp Partners: … we share with the partner you have chosen …")
+    gained = " ".join(w.written for span in change.spans for w in span.new if stem(w.norm) not in old)
+    if _BEYOND.search(gained) is not None or _FURTHER.search(gained) is not None:
+        return False
+    had = {stem(w) for w in change.old.norms}
+    words = change.new.words
+    gained_ids = {id(w) for span in change.spans for w in span.new}
+    # (a word after "your" that the clause did not have names more of the reader's information)
+    return not any(id(w) in gained_ids and words[i - 1].norm == "your" and stem(w.norm) not in had for i, w in enumerate(words) if i)
 
 
 def _said_in_block(change: ClauseChange, context: Context) -> bool:

@@ -262,7 +262,7 @@ def _reader_can(change: ClauseChange) -> bool:
 # A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
 # "submit an appeal".
 _EXERCISE = re.compile(
-    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:your|these|those) rights\b"
+    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those) rights\b"
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
     r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b",
     re.I,

@@ -53,7 +53,9 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("collected", re.compile(r"^\s*(?:collected|do we collect[^|]{0,40}|we collect)\s*\??\s*$", re.I)),
     ("recipients", re.compile(
         r"\bshared with\b|\bdisclos\w{0,6}\b|\brecipients?\b|\bthird parties\b|\bwho (?:we share|receives?|gets?)\b|\bwe share it with\b"
-        r"|\b(?:sub-?)?processors?\b|\bvendors?\b|\bservice providers?\b|\bpartners?\b", re.I)),
+        r"|\b(?:sub-?)?processors?\b|\bvendors?\b|\bservice providers?\b|\bpartners?\b"
+        # agencies that receive what is reported or checked: "Agency", "Credit reference agency", "Bureau"
+        r"|\bagenc(?:y|ies)\b|\bbureaus?\b", re.I)),
     ("location", re.compile(r"\blocations?\b|\bcountr(?:y|ies)\b|\bwhere\b|\bregions?\b|\bhosted in\b|\bprocessed in\b|\bstored in\b", re.I)),
     ("purpose", re.compile(r"\bpurposes?\b|\bwhy\b|\bwhat we use\b|\bused for\b|\bhow we use\b|\bprocessing activit", re.I)),
     ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we collect\b|\bdetails\b", re.I)),
@@ -193,8 +195,9 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         before, after = _cell(old[1], _old_column(old[0].header, table.header[column], role)), _cell(new[1], column)
         if _truth(before) != _truth(after):
             pass  # ("✗" → "✓" has no letters to compare)
-        elif _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling):
-            continue
+        elif _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling) \
+                or _ADDRESS.fullmatch(before.strip()) and _ADDRESS.fullmatch(after.strip()):
+            continue  # (the address of a page moved: "northgatecredit.co.uk/crain" → "…/legal/crain")
         changed = True
         found = _cell_changed(change, context, role, column, table.header[column], name, before, after)
         if found is not None:
@@ -205,6 +208,10 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
         return [change.no_rule()]
     return findings
+
+
+# A cell that is only the address of a page: "northgatecredit.co.uk/crain", "https://…".
+_ADDRESS = re.compile(r"(?:https?://)?[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?:/[^\s]{0,300})?")
 
 
 def _words(text: str) -> frozenset[str]:
