@@ -177,6 +177,10 @@ def _abbreviation_added(span: Span, change: ClauseChange) -> bool:
 _PARTY_TOPICS = frozenset(("sharing", "controller", "transfer", "disputes"))
 
 
+#: Units after a number that make it a quantity, not a reference.
+_COUNTED = frozenset(("day", "week", "month", "year", "hour", "minute", "percent", "%", "time", "calendar", "business", "working", "consecutive"))
+
+
 def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
     """How one changed span is a change of form (``editorial``, ``renumbering``, ``link-target``,
     ``renaming``), or None when it changes substance."""
@@ -211,6 +215,11 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         context = change.old.words if change.old is not None else ()
         start = next((i for i, w in enumerate(context) if w is span.old[0]), -1)
         before = {w.norm for w in context[max(0, start - 3): max(0, start)]}
+        # (a number followed by a unit counts something: in "the address in Section 16 within 30 days"
+        # the 30 is a period, whatever reference word stands near it)
+        after = context[start + len(old)].norm if 0 <= start and start + len(old) < len(context) else ""
+        if after.rstrip("s") in _COUNTED:
+            before = set()
         if len(old) == len(new) and all(
             (_ENUMERATOR.match(o) and _ENUMERATOR.match(n) and before & _REFERENCE_WORDS) or (_SECTION_NUMBER.match(o) and _SECTION_NUMBER.match(n))
             for o, n in zip(old, new)

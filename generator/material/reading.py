@@ -119,7 +119,7 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
     r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
-    r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner)\b"
+    r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|prior|express|explicit)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
 ), starts=("unless", "except", "other", "save", "where", "as", "without", "exception", "subject"))
@@ -360,6 +360,9 @@ _LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:\s+")
 _ONLY_CONDITIONS = frozenset(("if", "when", "where", "once", "after", "with", "unless"))
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
 _OPENERS = frozenset(("otherwise", "however", "also", "then", "therefore", "additionally", "and", "but", "so", "instead", "normally", "usually"))
+#: Those the reader deals with, named after "your": someone else acting ("your employer must …").
+_YOUR_OTHERS = frozenset(("employer", "school", "teacher", "doctor", "bank", "parent", "parents", "guardian", "administrator", "admin",
+                          "organisation", "organization", "company", "insurer", "landlord", "manager", "provider", "carrier", "agent"))
 #: Words that begin a phrase before any subject: "for as long as your account is open".
 _PREPOSITIONS = frozenset(("for", "as", "during", "until", "within"))
 #: Words that begin a relative or a subordinate clause inside what reads as a subject ("Clips,
@@ -400,6 +403,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     if verb:
         subject = words[:verb]
         own = 1 if subject[0] in _OPENERS and len(subject) > 2 else 0  # ("Otherwise your information is kept …")
+        if subject[own] == "your" and len(subject) > own + 1 and subject[own + 1] in _YOUR_OTHERS:
+            return "other"  # "your Employer must provide you with notice": someone the reader deals with, not the reader
         if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
             # "Your data is stored with our provider …", "Your profile is private by default": the
             # reader's information is the subject, not the reader; whoever acts on it is not named

@@ -124,6 +124,9 @@ _DISCRETION = re.compile(
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical"))
 
 
+_MAY = re.compile(r"\b(?:may|can|might|only|solely)\b", re.I)  # (or what a limit lets through: "We disclose it only as follows:")
+
+
 # Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
 _OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of)\b", re.I)
 _OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception"))
@@ -372,12 +375,12 @@ _READER_OBJECTS = re.compile(
 )
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(
-    r"\b(?:de-?identif(?:y|ies|ied|ying)|anonymi[sz](?:e|es|ed|ing)|anonymous|aggregat(?:e|es|ed|ing)|pseudonymi[sz](?:e|es|ed|ing)"
-    r"|encrypt(?:s|ed|ing)?|hash(?:es|ed|ing)?)\b",
+    r"\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|anonymous|aggregat(?:e|es|ed|ing|ion)|pseudonymi[sz](?:e|es|ed|ing|ation)"
+    r"|encrypt(?:s|ed|ing|ion)?|hash(?:es|ed|ing)?)\b",
     re.I,
 )
 # One form for every form of a protective word: "pseudonymised" and "we pseudonymise it" say the same.
-_PROTECTIVE_FORM = re.compile(r"(?:ying|ied|ies|y|ing|ed|es|e|s)$")
+_PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
 
 _CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
@@ -510,7 +513,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated:
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
-    if old.excepted and old.permissive and not old.restricts and new.permissive and exceptions(change.old_text) > exceptions(change.new_text):
+    # (an entry of a list takes "may" from its lead-in: "We may disclose it: - in a corporate transaction, subject to …")
+    allows = old.permissive and new.permissive or bool(change.old.lead) and _MAY.search(change.old.lead) is not None  # type: ignore[union-attr]
+    if old.excepted and allows and not old.restricts and exceptions(change.old_text) > exceptions(change.new_text):
         # "We may also use it for other functions, …, where the law permits this" → "We may also use
         # it for any of our other functions": what is allowed no longer waits for the condition
         return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")

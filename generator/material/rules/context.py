@@ -227,9 +227,13 @@ def contact_line(change: ClauseChange) -> bool:
     """True when each side of a clause change is a line of contact details ("Telephone: 011 555
     0190" → "Telephone: 010 446 2300"): how to reach someone, the contact rule's, not a right or a
     limit (its opening hours "except public holidays" limit nothing)."""
-    # (a detail holds a digit or an @: "Phone contacts: the names and numbers in your address book" is no contact line)
-    return all(clause is None or _CONTACT_LINE.match(clause.text) is not None and _DETAIL.search(clause.text) is not None
-               for clause in (change.old, change.new))
+    # (a detail holds a digit or an @: "Phone contacts: the names and numbers in your address book" is
+    # no contact line; a label ends at a colon near the start, looked for first)
+    for clause in (change.old, change.new):
+        if clause is not None and (clause.text.find(":", 0, 40) < 0 or _CONTACT_LINE.match(clause.text) is None
+                                   or _DETAIL.search(clause.text) is None):
+            return False
+    return True
 
 
 def part_end(text: str, start: int) -> int:

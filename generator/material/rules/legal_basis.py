@@ -47,10 +47,14 @@ _BASES = {
     "legitimate interests": _article("f") + r"|\blegitimate interests?",
     "legal obligation": _article("c") + r"|\blegal obligations?|\bcompl(?:y|iance) with (?:a |our |the )?(?:law|legal)",
     "vital interests": _article("d") + r"|\bvital interests?",
+    # the conditions of Art. 9(2) GDPR for special categories that are no consent
+    "made public": r"\bart(?:icle)?\.?\s{0,2}9\s{0,2}\(2\)\s{0,2}\(e\)|\bmanifestly made public\b",
+    "legal claims": r"\bart(?:icle)?\.?\s{0,2}9\s{0,2}\(2\)\s{0,2}\(f\)|\b(?:establishment|exercise|defen[cs]e) of legal claims\b",
     "public interest": _article("e") + r"|\bpublic (?:interest|task)",
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
     "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with", "art",
+    "manifestly", "establishment", "exercise", "defen",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
@@ -65,7 +69,7 @@ _CONSENT_CONDITION = Anchored(re.compile(
     r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your (?:consent|permission)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
-    r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3})?(?:consent|permission)\s{1,3}(?:before|to|for)\b",
+    r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
     re.I,
 ), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request"))
 
