@@ -162,6 +162,8 @@ _ON_REQUESTS = re.compile(
     r"|\b(?:requests?|exercis\w{0,3})\b[^.;]{0,80}\b(?:fee|fees|charge|charges|verify|verification|identity|refuse|decline)\b",
     re.I,
 )
+#: The words without which :data:`_FREE` does not match.
+_FREE_WORDS = frozenset(("free", "no", "without"))
 # Phrases with a condition's word that set no condition: "free of charge", "at no cost".
 _FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b", re.I)
 
@@ -377,10 +379,13 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # ("free of charge" sets no condition)
     # (a condition counts where a word of it changed: "Wherever you live in …" → "If you live in …")
     changed = [w.start for span in change.spans for w in span.new]
-    free = _FREE.sub(lambda m: " " * len(m.group()), change.new_text)
-    added_conditions = {
-        m.group().lower() for m in _CONDITIONS.finditer(free) if any(m.start() <= at < m.end() for at in changed)
-    } - {m.group().lower() for m in _CONDITIONS.finditer(change.old_text)} if changed else set()
+    added_conditions: set[str] = set()
+    if changed:
+        # (the text is searched where a word of it changed; "free of charge" blanked out first, where it may stand)
+        free = change.new_text if _FREE_WORDS.isdisjoint(change.new.wordset) else _FREE.sub(lambda m: " " * len(m.group()), change.new_text)  # type: ignore[union-attr]
+        found = {m.group().lower() for m in _CONDITIONS.finditer(free) if any(m.start() <= at < m.end() for at in changed)}
+        if found:
+            added_conditions = found - {m.group().lower() for m in _CONDITIONS.finditer(change.old_text)}
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
