@@ -96,7 +96,6 @@ def main() -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
-    from generator import diff as engine
     from generator.material import classify_diff
 
     bodies, rows = load(args.corpus)
