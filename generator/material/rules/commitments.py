@@ -221,6 +221,21 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+def _verb_narrowed(change: ClauseChange) -> str | None:
+    """The narrower verb a negated clause now rules out, put in place of a wider one: "We never use
+    the content of your messages for advertising" → "We never sell …" leaves every other use open."""
+    for span in change.spans:
+        if len(span.old) == 1 and len(span.new) == 1 and span.old[0].norm in _WIDE_VERBS and span.new[0].norm in _NARROW_VERBS:
+            return span.new[0].written
+    return None
+
+
+#: Verbs of handling information, the widest first: ruling out "use" rules out selling; ruling out "sell" leaves using.
+_WIDE_VERBS = frozenset(("use", "uses", "process", "processes", "handle", "handles", "access", "accesses"))
+_NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades", "share", "shares",
+                           "disclose", "discloses", "transfer", "transfers", "publish", "publishes"))
+
+
 #: Words that, put before what a negation rules out, rule out only part of it.
 _NARROWING = frozenset(("precise", "exact", "sensitive", "identifiable", "raw", "full", "detailed", "real-time", "continuous",
                         "individual", "specific", "complete", "unencrypted", "named", "entire", "whole"))
@@ -561,6 +576,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if hedge is not None and old.negated and new.negated:
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
             return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
+        verb = _verb_narrowed(change) if old.negated and new.negated else None
+        if verb is not None:
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:

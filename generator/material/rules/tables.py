@@ -70,7 +70,7 @@ _ITEMS = re.compile(r"\s*(?:[,;/•]|\band\b|\bor\b)\s*", re.I)
 # Words a purpose of its own begins with: a use beyond what the row was for.
 _OWN_PURPOSES = re.compile(
     r"\b(?:market\w{0,5}|advert\w{0,8}|ads?|promot\w{0,5}|research|analy[st]\w{0,6}|profil\w{0,4}|personali[sz]\w{0,5}|train\w{0,3}|sell\w{0,3}|sale"
-    r"|target\w{0,3}|measur\w{0,4}|newsletters?|offers?)\b", re.I)
+    r"|target\w{0,3}|measur\w{0,4}|newsletters?|offers?|improv\w{0,4}|(?:their|its) own)\b", re.I)
 
 
 def _columns(header: Sequence[str]) -> list[tuple[int, str]]:
