@@ -338,6 +338,10 @@ def _reworded_share(old: Clause, new: Clause) -> float:
     a, b = root_stems(old.wordset), root_stems(new.wordset)
     shared = len(a & b)
     longer = max(len(a), len(b))
+    if shared >= 3 and len(b) > len(a) and shared >= 0.8 * len(a):
+        # the new one says all the old one said and more: the sentence grew (an exception, a qualifier
+        # put before it: "No decision is taken solely by automated means" → "Except where …, no decision …")
+        return max(shared / longer, REWORDED_SHARE)
     if shared < REWORDED_SHARED or shared < REWORDED_SHARE * longer:
         return 0.0
     return shared / longer
