@@ -29,7 +29,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
                    # read from a device: "We read the state of charge"
                    "read=", "reads="),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
-    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign="),
+    "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign=",
+                    "agreeing=", "tick="),
     "sharing": ("shar", "disclos", "sell", "sold", "sale", "rent", "transfer", "third", "affiliat", "partner", "advertis",
                 "vendor", "processor", "provider", "subsidiar", "recipient", "licen", "grant", "personnel", "employee", "contractor",
                 "pass=", "passes=", "passed=", "forward", "transmit",

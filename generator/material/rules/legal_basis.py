@@ -33,6 +33,10 @@ _CONSENT_IF = (
     r"|\bif you (?:agree|subscribe|have subscribed|sign up|have signed up)\b(?=\s{0,3}[,)])"
     # "only if you have expressly subscribed to it"
     r"|\bif you have (?:expressly|explicitly|actively) (?:subscribed|signed up|opted in|asked for)\b"
+    # a box the reader ticks: "and you tick the box agreeing to it"
+    r"|\byou (?:tick|check) (?:the|a) box\b"
+    # someone's consent for the reader: "we will obtain the consent of the guardian"
+    r"|\b(?:obtain|get|seek|ask for|require)\s{1,3}the\s{1,3}(?:prior\s{1,3}|written\s{1,3}|verifiable\s{1,3})?(?:consent|permission)\s{1,3}of\s{1,3}(?:the|your|a)\s{1,3}(?:guardian|parent|parents|legal guardian)\b"
     # "call recordings if you call us and agree to be recorded"
     r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
     # "If you have said we may, we send you our newsletter"
@@ -54,7 +58,7 @@ _BASES = {
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
     "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with", "art",
-    "manifestly", "establishment", "exercise", "defen",
+    "manifestly", "establishment", "exercise", "defen", "you", "obtain", "get", "seek", "ask", "require",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
@@ -71,7 +75,7 @@ _CONSENT_CONDITION = Anchored(re.compile(
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
     re.I,
-), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require"))
 
 
 def _bases(text: str) -> set[str]:
