@@ -110,6 +110,12 @@ class Clause:
         return Clause(text, item, lead, heading)
 
     @once
+    def stems(self) -> set[str]:
+        """The stems of its words of substance (:func:`.reading.root_stems`), for telling whether
+        two clauses say the same in other words."""
+        return root_stems(self.wordset)
+
+    @once
     def words(self) -> tuple[Word, ...]:
         """The words with their positions (made only for clauses that changed)."""
         return words_of_pieces(self._pieces, self.norms)
@@ -335,7 +341,7 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
 def _reworded_share(old: Clause, new: Clause) -> float:
     """How much two clauses say in the same words of substance (the share of the stems of the one
     with more that the other has), or 0 when too little for one to be the other reworded."""
-    a, b = root_stems(old.wordset), root_stems(new.wordset)
+    a, b = old.stems, new.stems
     shared = len(a & b)
     longer = max(len(a), len(b))
     if shared >= 3 and len(b) > len(a) and shared >= 0.8 * len(a):
@@ -387,12 +393,12 @@ def _merged_in(olds: Sequence[Clause], news: Sequence[Clause], used_old: set[int
     opt out on each one." → "… tied to the browser or device you use, so you must opt out
     separately on each browser or device that you use.")."""
     single, many, used = (olds[0], news, used_new) if len(olds) == 1 else (news[0], olds, used_old)
-    had = root_stems(single.wordset)
+    had = single.stems
     left = [clause for index, clause in enumerate(many) if index not in used]
     if not left:
         return False
     for clause in left:
-        stems = root_stems(clause.wordset)
+        stems = clause.stems
         shared = len(stems & had)
         if len(stems) < 2 or shared < 2 or shared * 5 < len(stems) * 3:
             return False

@@ -18,7 +18,7 @@ from .clauses import DATE_LINE
 from .config import Options
 from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
-__all__ = ["form_of", "DATE_LINE", "typo"]
+__all__ = ["form_of", "DATE_LINE", "typo", "page_address"]
 
 _ARTICLES = frozenset(("a", "an", "the"))
 _JOINERS = frozenset(("and", "also"))
@@ -32,6 +32,11 @@ _EMAIL = re.compile(r"^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}$")
 _ADDRESS = re.compile(r"^(?:https?:/?/?)?(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}(?:/\S{0,300})?$|^/[\w./-]{1,300}$")
 # Words capitalised for grammar, not because they name something.
 _COMMON_CAPITALS = frozenset("we you our your i if the a an this these those it in on for to by with and or".split())
+
+
+def page_address(text: str) -> bool:
+    """True when ``text`` is only the address of a page ("northgatecredit.co.uk/crain", "https://…")."""
+    return _ADDRESS.match(text.strip().lower()) is not None
 
 
 def _facts(word: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 from ..diff.markup import _common_prefix, _common_suffix
 
 __all__ = [
-    "Word", "fold", "collapsed", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
+    "Word", "fold", "collapsed", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "RULES_OUT", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
     "common_ends", "Anchored",
 ]
 
@@ -59,6 +59,8 @@ _ASCII_WORD_SPLIT = re.compile(r"([a-zA-Z0-9]++(?:['@.\-+/:][a-zA-Z0-9]++)*+)")
 
 #: Words that negate the clause they stand in.
 NEGATIONS = frozenset("not no never none nor neither cannot without nothing nobody nowhere unable".split())
+#: Words that rule something out: a negation, or a bar ("contractually barred from using them").
+RULES_OUT = NEGATIONS | frozenset(("barred", "bars", "prohibited", "prohibit", "prohibits", "forbidden", "forbid", "forbids"))
 #: Words that limit what a clause allows.
 LIMITS = frozenset("only solely exclusively unless except".split())
 #: The legal forms of companies, as words (lower case, without their dots).

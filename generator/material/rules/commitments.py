@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, root_stems
-from ..text import LIMITS, NEGATIONS, WordTable, negative, quote
+from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
@@ -264,8 +264,6 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 
 _EXCEPTIONS = frozenset(("unless", "except"))
-#: Words that rule something out: a negation or a bar.
-_RULING_OUT = NEGATIONS | frozenset(("barred", "prohibited", "forbidden", "bars", "prohibits", "forbids"))
 #: Words that make a rule one with exceptions: "generally don't", "usually not".
 _HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely",
                      "routinely", "systematically", "necessarily", "always"))
@@ -321,7 +319,7 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     # (nor words that rule out more themselves: "only on our instructions" → "… and are contractually
     # barred from using your data for their own purposes")
     return any(span.new and span.new[0].start < stop and span.new[-1].end > start and not STOP.issuperset(w.norm for w in span.new)
-               and not named_beside(change, span) and _RULING_OUT.isdisjoint(w.norm for w in span.new) for span in change.spans)
+               and not named_beside(change, span) and RULES_OUT.isdisjoint(w.norm for w in span.new) for span in change.spans)
 
 
 # The company's own part of a sentence that begins with the reader: "You can turn off history, and

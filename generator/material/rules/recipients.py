@@ -17,7 +17,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, root_stems, stem
-from ..text import LEGAL_FORMS, NEGATIONS, Anchored, key_of, quote
+from ..text import LEGAL_FORMS, RULES_OUT, Anchored, key_of, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -133,19 +133,33 @@ def _same_named_recipient(change: ClauseChange) -> bool:
     subsidiary, Marram Coast Trading Limited, which receives the details it needs to deliver orders
     you place in our online shop" says more of the same recipient ("…, which also uses them for its
     own marketing", "… your orders and your health records" would not)."""
-    old = {stem(word.strip(".,")) for name in _names(change.old_text) for word in name.lower().split()}
-    new = {stem(word.strip(".,")) for name in _names(change.new_text) for word in name.lower().split()}
-    if not old or not new <= old:
+    old = _name_stems(change.old_text)
+    if not old or not _name_stems(change.new_text) <= old:
+        return False
+    return _gains_nothing_more(change, old, capitalised=True)
+
+
+def _name_stems(text: str) -> set[str]:
+    """The stems of the words of the names of several words a text holds (:func:`_names`)."""
+    return {stem(word.strip(".,")) for name in _names(text) for word in name.lower().split()}
+
+
+def _gains_nothing_more(change: ClauseChange, named: set[str], *, capitalised: bool = False) -> bool:
+    """True when the words an edited clause gained, leaving out those of the recipients it named
+    (``named``, as stems: "On-ramp Partners, which receive …" → "On-ramp Partners: … we share with
+    the partner you have chosen …"), name no use of the recipients' own, no further purpose and no
+    further kind of the reader's information (a word after "your" the clause did not have);
+    ``capitalised``: and no name (a capitalised word that is not a small one)."""
+    gained = [w for span in change.spans for w in span.new if stem(w.norm) not in named]
+    text = " ".join(w.written for w in gained)
+    if _BEYOND.search(text) is not None or _FURTHER.search(text) is not None:
+        return False
+    if capitalised and any(w.written[:1].isupper() and w.norm not in STOP for w in gained):
         return False
     had = {stem(w) for w in change.old.norms}  # type: ignore[union-attr]
-    gained = [w for span in change.spans for w in span.new if stem(w.norm) not in old]
-    text = " ".join(w.written for w in gained)
+    ids = {id(w) for w in gained}
     words = change.new.words  # type: ignore[union-attr]
-    # (a word after "your" that the entry did not have names more of the reader's information)
-    yours = {i + 1 for i, w in enumerate(words[:-1]) if w.norm == "your"}
-    return (_BEYOND.search(text) is None and _FURTHER.search(text) is None
-            and not any(w.written[:1].isupper() and w.norm not in STOP for w in gained)
-            and not any(i in yours and stem(w.norm) not in had for i, w in enumerate(words) if w in gained))
+    return not any(id(w) in ids and words[i - 1].norm == "your" and stem(w.norm) not in had for i, w in enumerate(words) if i)
 
 
 #: Stems of the words that say information goes to someone, of information in general, and of how
@@ -161,8 +175,7 @@ _SAYING_IT_SHARES = frozenset((
 
 def _recipients_named(text: str) -> set[str]:
     """The recipients a text names: its words for kinds of recipient and its names, as stems."""
-    found = {stem(m.group().lower()) for m in _RECIPIENT_WORDS.finditer(text)}
-    return found | {stem(word.strip(".,")) for name in _names(text) for word in name.lower().split()}
+    return {stem(m.group().lower()) for m in _RECIPIENT_WORDS.finditer(text)} | _name_stems(text)
 
 
 def _same_recipients(change: ClauseChange) -> bool:
@@ -176,16 +189,7 @@ def _same_recipients(change: ClauseChange) -> bool:
     old = _recipients_named(change.old_text)
     if not old or not _recipients_named(change.new_text) <= old or _names_someone(change):
         return False
-    # (the recipients it named, named again, are no others: "On-ramp Partners, which receive …" →
-    # "On-ramp Partners: … we share with the partner you have chosen …")
-    gained = " ".join(w.written for span in change.spans for w in span.new if stem(w.norm) not in old)
-    if _BEYOND.search(gained) is not None or _FURTHER.search(gained) is not None:
-        return False
-    had = {stem(w) for w in change.old.norms}
-    words = change.new.words
-    gained_ids = {id(w) for span in change.spans for w in span.new}
-    # (a word after "your" that the clause did not have names more of the reader's information)
-    return not any(id(w) in gained_ids and words[i - 1].norm == "your" and stem(w.norm) not in had for i, w in enumerate(words) if i)
+    return _gains_nothing_more(change, old)
 
 
 def _said_in_block(change: ClauseChange, context: Context) -> bool:
@@ -239,8 +243,6 @@ def _continues_a_disclosure(change: ClauseChange) -> bool:
             and _RECIPIENT_WORDS.search(change.new_text) is not None)
 
 
-#: Words that rule something out: a negation, or a bar ("contractually barred from using them").
-_RULES_OUT = NEGATIONS | frozenset(("barred", "prohibited", "forbidden", "forbid", "forbids", "prohibit", "prohibits"))
 
 
 def _limits_them(change: ClauseChange) -> bool:
@@ -249,7 +251,7 @@ def _limits_them(change: ClauseChange) -> bool:
     your documents once the check is complete"."""
     added = [span for span in change.spans if span.new]
     return (bool(added) and not change.removed_words and not _RECIPIENT_WORDS.search(change.changed_new_text())
-            and not _names_someone(change) and all(not _RULES_OUT.isdisjoint(w.norm for w in span.new) for span in added))
+            and not _names_someone(change) and all(not RULES_OUT.isdisjoint(w.norm for w in span.new) for span in added))
 
 
 def _names_someone(change: ClauseChange) -> bool:

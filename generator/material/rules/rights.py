@@ -104,6 +104,11 @@ def _same_age_bar(change: ClauseChange, context: Context) -> bool:
     return bool(ages) and ages <= context.anywhere("old", _ages)
 
 
+#: The ways a request can be made (GDPR Art. 12(2): exercising a right is to be made easy; CCPA
+#: § 1798.130(a)(1): two or more ways): "by email, phone or in writing" → "in writing".
+_WAYS_TO_ASK = frozenset(("email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "setting", "dashboard"))
+
+
 # Stems of what a right is to and over (to access, correct, delete … the information, a copy, an
 # account): one of them gone is a right narrowed, whatever came in its place.
 _WHAT_A_RIGHT_COVERS = frozenset((
@@ -115,10 +120,7 @@ _WHAT_A_RIGHT_COVERS = frozenset((
     "provider", "processor", "partner", "backup", "third",
     # who they are, not only what kind ("the identities of all recipients" → "the categories of recipients")
     "identit",
-    # the ways a request can be made (GDPR Art. 12(2): exercising a right is to be made easy; CCPA
-    # § 1798.130(a)(1): two or more ways): "by email, phone or in writing" → "in writing"
-    "email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "setting", "dashboard",
-))
+)) | _WAYS_TO_ASK
 
 
 # Words that name the same thing in a right: "your personal information" → "your personal data".
@@ -273,8 +275,8 @@ _EXERCISE = re.compile(
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail"))
-#: Stems of the ways a request can be made, and of what makes one harder: proof, a signature, post only.
-_CHANNELS = frozenset(("email", "e-mail", "phone", "telephone", "online", "form", "portal", "chat", "app", "reply", "call", "setting", "dashboard", "toll-free", "website"))
+#: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
+_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website"))
 _HARDER = re.compile(
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person|by (?:postal )?(?:post|mail) only)\b"
     r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b",

@@ -34,7 +34,7 @@ from typing import Sequence
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..form import typo
+from ..form import page_address, typo
 from ..text import LEGAL_FORMS, listing, quote
 from . import cookies, legal_basis, quantities, retention
 from .transfers import COUNTRIES
@@ -196,7 +196,7 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         if _truth(before) != _truth(after):
             pass  # ("✗" → "✓" has no letters to compare)
         elif _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling) \
-                or _ADDRESS.fullmatch(before.strip()) and _ADDRESS.fullmatch(after.strip()):
+                or page_address(before) and page_address(after):
             continue  # (the address of a page moved: "northgatecredit.co.uk/crain" → "…/legal/crain")
         changed = True
         found = _cell_changed(change, context, role, column, table.header[column], name, before, after)
@@ -208,10 +208,6 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
         return [change.no_rule()]
     return findings
-
-
-# A cell that is only the address of a page: "northgatecredit.co.uk/crain", "https://…".
-_ADDRESS = re.compile(r"(?:https?://)?[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?:/[^\s]{0,300})?")
 
 
 def _words(text: str) -> frozenset[str]:

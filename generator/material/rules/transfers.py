@@ -55,11 +55,14 @@ _ABROAD = frozenset((
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
-    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary) and not _located_elsewhere(change):
-        return None
+    located = None  # (worked out once, and only where the other signs fail)
+    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
+        located = _located_elsewhere(change)
+        if not located:
+            return None
     old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
     if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe or _names_a_place_here(change)
-            or _located_elsewhere(change)):
+            or (_located_elsewhere(change) if located is None else located)):
         return None
     if change.reading.actor == "reader":
         return None
