@@ -71,7 +71,8 @@ DEFAULT_SECTIONS: list[str] = [
     r"\bcollect|\binformation (?:we|you) (?:get|receive|provide|give)|\bcategories of (?:personal )?(?:data|information)"
     r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
     r"\b(?:how|why) we use\b|\buse of (?:your )?(?:personal )?(?:data|information)|\bpurposes?\b|\blegal bases?\b",
-    r"\bshar(?:e|es|ing)\b|\bdisclos|\bsell\b|\bsale\b|\bthird[- ]part|\brecipients?\b|\bprocessors?\b|\bjoint(?:ly)? us(?:e|ers?)\b",
+    r"\bshar(?:e|es|ing)\b|\bdisclos|\bsell\b|\bsale\b|\bthird[- ]part|\brecipients?\b|\bprocessors?\b|\bjoint(?:ly)? us(?:e|ers?)\b"
+    r"|\bwho (?:we share|receives?)\b",
     r"\bchild|\bminors?\b|\bkids?\b",
     r"\bretention\b|\bretain|\bhow long\b|\bstorage\b|\bdelet",
     r"\btransfers?\b|\binternational\b|\bcross[- ]border\b",

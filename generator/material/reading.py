@@ -13,9 +13,9 @@ import re
 from itertools import compress, count
 from typing import Sequence
 
-from .text import LIMITS, NEGATIONS, Anchored, WordTable, once
+from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
 
-__all__ = ["Reading", "read", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
+__all__ = ["Reading", "read", "defines", "negating_words", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -41,7 +41,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "retention": ("retain", "retention", "keep", "kept", "store", "stored", "storage", "delet", "eras", "destroy", "backup", "archiv", "anonymi"),
     "transfer": ("transfer", "outside", "international", "countr", "adequacy", "contractual", "safeguard", "border", "abroad", "overseas"),
     "rights": ("right", "opt=", "opt-", "opting", "opts", "delet", "download", "export", "unsubscrib", "withdraw", "object", "restrict", "rectif", "correct", "erasure", "portab", "complain",
-               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human=",
+               "appeal", "choice", "setting", "access", "request", "limit=", "refus", "off=", "review=", "human=", "disabl", "deactivat",
                # dealing with the company without giving one's name (Australia's APP 2)
                "pseudonym", "anonymously=", "anonymity=",
                # giving it is the reader's choice: "providing your SIN is optional"
@@ -121,7 +121,7 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 _EXCEPTION = Anchored(re.compile(
     r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
-    r"|\bwithout (?:first )?(?:your|their|the user's|prior|express|explicit)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
+    r"|\bwithout (?:first )?(?:your|their|the user's|the|prior|express|explicit|written)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
 ), starts=("unless", "except", "other", "save", "where", "as", "without", "exception", "subject"))
 # The predicate itself is ruled out or limited: "we do not sell", "will never share", "only access".
@@ -145,7 +145,8 @@ _LIMITS_HANDLING = Anchored(re.compile(
 ))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
-    r"\b(?:will|shall|must|always|commit to|promise to|undertake to)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
+    # ("we'll tell you": the contraction's "ll", after its apostrophe)
+    r"(?:\b(?:will|shall|must|always|commit to|promise to|undertake to)|(?<=\w')ll)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}"
     r"(?:delete|erase|destroy|anonymi[sz]e|notify|tell|inform|announce|email|e-mail|alert|write to|ask|obtain|seek|protect|encrypt|secure|honou?r|respect|respond|answer|limit|restrict|give you"
     r"|let (?:you|users|customers|members|subscribers|supporters) know|stop (?:collecting|processing|using|sharing|sending|contacting)"
     # the same promise in the passive: "changes will be announced by e-mail", "your data will be deleted"
@@ -154,7 +155,7 @@ _PROMISES = Anchored(re.compile(
     r"|give (?:customers|users|members|subscribers)"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
-), starts=("will", "shall", "must", "always", "commit", "promise", "undertake"))
+), starts=("will", "shall", "must", "always", "commit", "promise", "undertake", "ll"))
 # A limit written with "limited to" or a verb: "access is restricted to our support staff", "we limit
 # access to the employees who need it" ("including but not limited to" limits nothing).
 _LIMIT_PHRASE = re.compile(
@@ -166,7 +167,9 @@ _LIMIT_PHRASE = re.compile(
     r"|\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred)\b(?:\s{1,3}[\w'-]{1,20}){0,3}?\s{1,3}from\b"
     # those named and no one else: "disclosed to the following recipients, and to no others"
     r"|\b(?:to|with)\s{1,3}no\s{1,3}(?:others?|one\s{1,3}else|other\s{1,3}(?:parties|recipients|third\s{1,3}parties|companies|organi[sz]ations))\b"
-    r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b",
+    r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b"
+    # what is needed and no more: "we will disclose no more than the information required"
+    r"|\b(?:no|nothing)\s{1,3}more\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b",
     re.I,
 )
 
@@ -176,7 +179,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
-            and "bar" not in text:
+            and "bar" not in text and "more" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 
@@ -188,7 +191,8 @@ def exceptions(text: str) -> int:
     """How many exceptions ``text`` makes ("unless", "except where", "without your consent")."""
     return len(_EXCEPTION.finditer(text)) if text else 0
 _PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
-_FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee"))
+_FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee",
+                         "we'll", "they'll", "it'll", "i'll"))
 _PERMISSIVE = Anchored(re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I), starts=(
     "may", "might", "can", "could", "reserve", "is", "are", "allow", "at",
 ))
@@ -206,8 +210,8 @@ _ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
 _FIRST_WORDS = re.compile(r"[^A-Za-z'’-]*" + r"(?:([A-Za-z'’-]+)[^A-Za-z'’-]*)?" * 10)
 #: :data:`_ACTOR_WORD` in lower-case ASCII text.
 _ASCII_ACTOR_WORD = re.compile(r"[a-z'-]+")
-_FIRM = Anchored(re.compile(r"\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)\b", re.I), starts=(
-    "will", "shall", "must", "always", "commit", "promise", "undertake", "are", "is", "guarantee",
+_FIRM = Anchored(re.compile(r"(?:\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)|(?<=\w')ll)\b", re.I), starts=(
+    "will", "shall", "must", "always", "commit", "promise", "undertake", "are", "is", "guarantee", "ll",
 ))
 
 
@@ -485,6 +489,37 @@ def _negated(text: str) -> bool:
     if _NEGATING_RUN.search(text) is None:
         return False
     return _negated_plain(text)
+
+
+# A clause that says what a term means: "A business associate is a company that …", "Global
+# Privacy Control is a browser setting that …", "'Sale' means …".
+_DEFINITION = re.compile(
+    # a term, then "is a … that": "A business associate is a company that", "Global Privacy Control is a browser setting that"
+    r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?\s{1,3}"
+    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose))\b"
+    # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
+    r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
+)
+
+
+def defines(clause_text: str, words: frozenset[str], aliases: frozenset[str] = frozenset()) -> bool:
+    """True when a clause (``words``: its words, lower case) says what a term means and does not
+    name the company ("A business associate is a company that handles protected health information
+    …"): it explains, and does not say what the company does."""
+    return _DEFINITION.match(clause_text) is not None and _WE.isdisjoint(words) and aliases.isdisjoint(words) \
+        and "the company" not in clause_text.lower()
+
+
+_WE = frozenset(("we", "us", "our", "ours"))
+
+
+def negating_words(text: str) -> set[str]:
+    """The words of ``text`` (lower case) that negate, leaving out those of the phrases that negate
+    nothing ("for no longer than is necessary", "whether or not")."""
+    return {w for w in _LOWER_WORD.findall(_NOT_NEGATION.sub(" ", text).lower()) if negative(w)}
+
+
+_LOWER_WORD = re.compile(r"[a-z']+")
 
 
 def _negated_plain(text: str) -> bool:

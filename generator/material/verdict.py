@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import aliases_of, content_words, root_stems, topics_of
+from .reading import aliases_of, content_words, defines, root_stems, topics_of
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -606,6 +606,12 @@ class Detector:
             else:
                 message = f"A section titled {title} was removed."
             self.add(item.order, item.finding("heading", "editorial", message))
+            return
+        if item.kind == "inserted" and defines(item.new_text, item.new.wordset, item.aliases):  # type: ignore[union-attr]
+            # A new sentence that says what a term means ("Global Privacy Control is a browser
+            # setting that tells websites you want to opt out of the sale of your data") explains
+            # the statement; what the company does is said where the term is used.
+            self.content(item)
             return
         found = False
         for rule in self.rules:

@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, root_stems
+from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, negating_words, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -43,23 +43,40 @@ def _tells_directly(text: str) -> bool:
 
 
 def _negation_restated(change: ClauseChange, context: Context) -> bool:
-    """True when the block a removed negated clause came from gained a negated clause that says it
-    again in other words: a third of its words of substance, two at least, and every number it had ("We do
+    """True when the block a negated clause came from gained a negated clause that says it again in
+    other words: a third of its words of substance, two at least, and every number it had ("We do
     not allow children under 13 to create accounts on their own" → "Children under 13 cannot sign
-    up by themselves"). A negated clause the block had before says nothing again."""
+    up by themselves"). A negated clause the block had before says nothing again.
+
+    Of an edited clause that lost its negation, the sentence it became says the rest: "They are not
+    used to detect other offences, except where the police require their disclosure" → "We will
+    disclose them to the police where the law requires it. Apart from that, they are never used to
+    detect other offences." And a negation with an exception may come back as a limit: "We will not
+    disclose it unless you consent" → "It will be disclosed only where you consent"."""
     old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
     if old_block is None or new_block is None or change.old is None:
         return False
     wanted = root_stems(change.old.wordset)
+    said = root_stems(change.new.wordset) if change.new is not None else set()
     numbers = {w for w in change.old.wordset if w.isdigit()}
+    as_a_limit = change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset)
     before = {clause.key for clause in split(old_block)}
+    if change.new is not None:
+        before.add(change.new.key)  # (the sentence the clause became says only what it says)
     for clause in split(new_block):
-        if clause.key in before or not negates(clause.text) or not numbers <= clause.wordset:
+        if clause.key in before or not numbers <= clause.wordset:
             continue
-        shared = len(wanted & root_stems(clause.wordset))
-        if shared >= 2 and shared * 3 >= len(wanted):
+        if not negates(clause.text) and not (as_a_limit and "only" in clause.wordset):
+            continue
+        stems = root_stems(clause.wordset)
+        shared = len(wanted & stems)
+        if shared >= 2 and (shared * 3 >= len(wanted) or said and len(wanted - stems - said) * 3 <= len(wanted)):
             return True
     return False
+
+
+#: Words that make an exception to a negation: "not … unless you consent".
+_EXCEPTING = frozenset(("unless", "except", "save"))
 
 
 def _still_tells_directly(change: ClauseChange, context: Context) -> bool:
@@ -217,6 +234,30 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
                 first.norm in _QUALIFIERS and not STOP.issuperset(w.norm for w in span.new) and _EVERY.isdisjoint(w.norm for w in span.new)
                 # one word that narrows what follows it: "your location" → "your precise location"
                 or len(span.new) == 1 and first.norm in _NARROWING):
+            return " ".join(w.written for w in span.new)
+    return None
+
+
+#: Words that name the reader's information as a whole ("personal data", "your information").
+_ALL_INFORMATION = frozenset(("personal", "data", "information", "your", "any", "the", "of", "customer", "user", "customers'", "users'"))
+_INFORMATION = frozenset(("data", "information"))
+
+
+def _object_narrowed(change: ClauseChange) -> str | None:
+    """The kind of information a negated clause now rules out, when it ruled out the reader's
+    information as a whole: "We do not sell personal data" → "We do not sell video or audio
+    recordings" leaves the rest of it free to sell."""
+    if change.old is None or change.new is None:
+        return None
+    negation = next((w for w in change.old.words if negative(w.norm) and w.norm != "without"), None)
+    if negation is None:
+        return None
+    for span in change.spans:
+        if not span.old or not span.new or span.old[0].start < negation.start:
+            continue
+        olds = [w.norm for w in span.old]
+        if _ALL_INFORMATION.issuperset(olds) and not _INFORMATION.isdisjoint(olds) and _INFORMATION.isdisjoint(w.norm for w in span.new) \
+                and not STOP.issuperset(w.norm for w in span.new):
             return " ".join(w.written for w in span.new)
     return None
 
@@ -379,12 +420,16 @@ _WHO_SEES = re.compile(r"\b(?:can|may|will)\s{1,3}see\s{1,3}(?:your|their|the)\b
 # legal-basis rule's.)
 _READER_CHOOSES = re.compile(
     r"\b(?:if|when|once|after|only if|only when|unless)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
-    r"\s{1,3}(?:join|joins|choose to|chooses to|decide to|decides to|turn on|turns on|switch on|switches on|enable|enables|activate|activates)\b",
+    r"\s{1,3}(?:join|joins|choose to|chooses to|decide to|decides to|turn on|turns on|switch on|switches on|enable|enables|activate|activates)\b"
+    # done when the reader asks for it: "At the express request of the Student, … the University may communicate"
+    r"|\bat\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:express\s{1,3}|explicit\s{1,3}|specific\s{1,3}|own\s{1,3})?request\b"
+    r"(?:\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:student|member|customer|user|patient|client|data subject|parent|employee|account holder)s?)?",
     re.I,
 )
 # What the reader must do to stop it: "unless you ask us to discard it", "unless you opt out".
 _READER_OBJECTS = re.compile(
-    r"\bunless\s{1,3}you\s{1,3}(?:ask|tell|opt out|opt-out|object|switch|turn|unsubscribe|withdraw|choose not|decide not)\b", re.I,
+    r"\bunless\s{1,3}(?:you|the\s{1,3}(?:student|member|customer|user|patient|client|data subject|parent|employee|account holder))"
+    r"\s{1,3}(?:asks?|tells?|opts? out|opt-out|objects?|switch(?:es)?|turns?|unsubscribes?|withdraws?|chooses? not|decides? not)\b", re.I,
 )
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(
@@ -396,7 +441,7 @@ _PROTECTED = re.compile(
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
 
-_CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
+_CONDITIONS = frozenset(("if", "when", "once", "after", "unless", "request"))
 # A limit on who may handle information, ending at what they may do: "only staff who support
 # schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
 _ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
@@ -467,7 +512,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         protected = _protections(change.old_text)
         if protected:
-            protected -= _protections(context.block_text(change, "new") or "")  # (said again in the block: kept)
+            protected -= _protections(context.section_text(change, "new"))  # (said again in its section: kept)
         if protected and reading.actor != "reader":
             # "For this we use pseudonymised CDRs that cannot be traced back to you" removed
             word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) <= protected)
@@ -495,15 +540,24 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         lost = [w for w in old_words if _LIMITING(w) and w not in new_words]
         won = [w for w in new_words if _LIMITING(w) and w not in old_words]
     # (``lost and any(…)``: most edits lose and win no such word, and an empty list needs no generator)
+    restated = False  # (the negation, with its exception, said again in another sentence of the block)
+    if lost and any(negative(w) for w in lost):
+        # (not those of a phrase that rules nothing out: "for no longer than is necessary" → "only for as long as …")
+        said = negating_words(change.old_text)
+        lost = [w for w in lost if not negative(w) or w in said]
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
-        return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
+        restated = bool(change.removed_words) and _negation_restated(change, context)
+        if not restated:
+            return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
     # "The app contains no … SDKs")
     # (a limit may change its words: "Only staff who need it can get it" → "Access is limited to
     # staff whose jobs require it" limits as before)
     new_phrase = limiting(change.new_text) if old.limited else None
     won_limit = bool(won) and any(w in LIMITS for w in won)
-    if old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) and new_phrase is None \
+    if restated and (LIMITS & change.old.wordset) <= _EXCEPTING:  # type: ignore[union-attr]
+        pass  # (its only limit was the negation's exception, which went with it)
+    elif old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) and new_phrase is None \
             or old.limited and not new.limited \
             or old.limited and limiting(change.old_text) is not None and new_phrase is None and not won_limit \
             or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
@@ -513,7 +567,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
     # (an opt-in made an opt-out waits for no choice either: "We discard it unless you choose to
     # have it stored" → "We store it unless you ask us to discard it")
-    if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor == "company" and (
+    if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor != "reader" and (
             new.restricts is False or "unless" in change.new.wordset and _READER_OBJECTS.search(change.new_text)):  # type: ignore[union-attr]
         return change.finding("commitments", "material", f"The clause no longer waits for a choice: {quote(chosen.group())} was removed.")
     # (the changed old words are read first: the words a clause lost are among them, and most edits lose none)
@@ -577,6 +631,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         verb = _verb_narrowed(change) if old.negated and new.negated else None
         if verb is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
+        kind = _object_narrowed(change) if old.negated and new.negated else None
+        if kind is not None:
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(kind)} in place of all information.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:

@@ -27,12 +27,12 @@ LIST_LEADS: dict[str, Anchored] = {
         re.I,
     ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed")),
     "recipients": Anchored(re.compile(
-        r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
+        r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
         r"|\bjoint(?:ly)? us(?:e|ers?)\b",
         re.I,
-    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "give", "recipient", "categories", "third", "who", "joint")),
+    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "made", "give", "recipient", "categories", "third", "who", "joint")),
     "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
@@ -90,6 +90,19 @@ class Context:
         block = self.changes[change.order] if change.order < len(self.changes) else None
         found = getattr(block, side, None)
         return found.text if found is not None else None
+
+    def section_text(self, change: ClauseChange, side: str) -> str:
+        """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in
+        order (a paragraph turned into a lead-in and its list says the list's entries in blocks of
+        their own)."""
+        texts: dict[tuple[str, ...], str] = self.memo(("sections", side), lambda: self._sections(side))
+        return texts.get(tuple(change.section), "")
+
+    def _sections(self, side: str) -> dict[tuple[str, ...], str]:
+        parts: dict[tuple[str, ...], list[str]] = {}
+        for block in self.old_blocks if side == "old" else self.new_blocks:
+            parts.setdefault(tuple(block.section), []).append(block.text)
+        return {section: "\n".join(texts) for section, texts in parts.items()}
 
     def anywhere(self, side: str, found: Callable[[str], "set[str]"]) -> frozenset[str]:
         """What ``found`` finds in any block of the ``old`` or ``new`` version, worked out once per

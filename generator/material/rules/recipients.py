@@ -112,6 +112,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
         if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
+        if _introduces_the_same_list(change, context):
+            return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
 
@@ -229,6 +231,20 @@ def _says_it_shares(change: ClauseChange) -> bool:
         not _MORE.isdisjoint(w.norm for w in span.new) for span in change.spans
         if any(stem in general for stem in root_stems([w.norm for w in span.new]))
     )
+
+
+def _introduces_the_same_list(change: ClauseChange, context: Context) -> bool:
+    """True when an edited clause is, on both sides, the lead-in of a list of recipients and what it
+    gained names no one, no use of the recipients' own, no further purpose and no further kind of the
+    reader's information: "Your personal data is made available to:" → "We share your personal data
+    with the following recipients:" — who receives it is what the list names, and the list is
+    judged entry by entry."""
+    old, new = change.old_text.rstrip(), change.new_text.rstrip()
+    if not (old.endswith(":") and new.endswith(":")) or _names_someone(change):
+        return False
+    if context.lead_topic(old) != "recipients" or context.lead_topic(new) != "recipients":
+        return False
+    return _gains_nothing_more(change, _recipients_named(change.new_text), capitalised=True)
 
 
 # A part of a sentence cut at a semicolon that goes on naming recipients: "…; to insurance partners that …;"

@@ -19,7 +19,9 @@ from .needs import Branch, any_match
 
 # Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as
 # needed", "stay published" — five alternatives, each searched only where a clause has the words it needs (see .needs).
-_KEEP = r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b"
+# (not a duty of care: "they must keep it confidential and secure", "keep your details up to date")
+_KEEP = (r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b"
+         r"(?!\s{1,3}(?:[\w']{1,20}\s{1,3}){0,2}(?:confidential|secure|safe|private|secret|accurate|up[- ]to[- ]date|informed)\b)")
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
 _KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
 _KEEPS = (
@@ -70,6 +72,9 @@ _SAME_MEANING = (
     frozenset(("delete", "delet", "erase", "eras", "destroy", "discard", "anonymise", "anonymize", "anonymis", "anonymiz",
                "overwritten", "overwrite", "overwrit", "remove", "remov")),
     frozenset(("after", "once", "when", "within")),
+    frozenset(("only", "solely", "exclusively")),
+    # "for no longer than is necessary" → "only for as long as is necessary"
+    frozenset(("long", "longer")),
 )
 
 

@@ -165,9 +165,29 @@ _ON_REQUESTS = re.compile(
     re.I,
 )
 #: The words without which :data:`_FREE` does not match.
-_FREE_WORDS = frozenset(("free", "no", "without"))
-# Phrases with a condition's word that set no condition: "free of charge", "at no cost".
-_FREE = re.compile(r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b", re.I)
+_FREE_WORDS = frozenset(("free", "no", "without", "not", "never", "won't"))
+# Phrases with a condition's word that set no condition: "free of charge", "at no cost", "we will
+# not charge you a fee".
+_FREE = re.compile(
+    r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b"
+    r"|\b(?:not|never|won't)\s{1,3}charge\b(?:\s{1,3}(?:you|them))?(?:\s{1,3}(?:a|any))?(?:\s{1,3}fees?\b)?",
+    re.I,
+)
+#: Words of a fee the reader pays.
+_FEE_WORDS = frozenset(("fee", "fees", "charge", "charges"))
+
+
+def _fee_now(change: ClauseChange, context: Context) -> bool:
+    """True when a clause asks a fee ("We may charge a reasonable fee to cover the cost") where its
+    block said there was none and says so no more ("… and there's no charge" taken out): exercising
+    a right is to be free of charge (GDPR Art. 12(5); CCPA § 1798.100(d); NZ Privacy Act s 66)."""
+    if change.new is None or _FEE_WORDS.isdisjoint(change.new.wordset):
+        return False
+    asked = _FREE.sub(" ", change.new_text).lower()
+    if "fee" not in asked and "charge" not in asked:
+        return False
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    return old_block is not None and _FREE.search(old_block) is not None and new_block is not None and _FREE.search(new_block) is None
 
 
 # What every match of :data:`_ON_REQUESTS` holds: a condition's word and a request's.
@@ -189,7 +209,7 @@ def _on_requests(clause: Clause | None) -> bool:
 # no default, Art. 4(11), 7), and one that no longer does.
 _OFF_BY_DEFAULT = re.compile(
     r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b"
-    r"|\b(?:is|are|stays?) off until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b"
+    r"|\b(?:is|are|stays?|remains?) (?:off|disabled|deactivated|inactive) until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b"
     r"|\b(?:switched |turned )?off unless you\b",
     re.I,
 )
@@ -199,10 +219,11 @@ _ON_BY_DEFAULT = re.compile(
 )
 
 
-_DEFAULT_WORDS = frozenset(("default", "off", "only"))
+_DEFAULT_WORDS = frozenset(("default", "off", "only", "disabled", "deactivated"))
 _IS_OFF = re.compile(r"\b(?:is|are) (?:off|disabled|turned off|switched off)\b", re.I)
 # The reader must act to turn it off: "unless you switch it off", "you can turn this off".
-_TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |this )?off\b|\byou (?:can|may) (?:switch|turn) (?:it|them|this) off\b", re.I)
+_TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |this )?off\b|\byou (?:can|may) (?:switch|turn) (?:it|them|this) off\b"
+    r"|\byou (?:can|may) (?:disable|deactivate|switch off|turn off) (?:it|them|this|these)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
 _DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "decided", "restrict", "restricts", "restricting", "suspend", "suspends",
@@ -348,6 +369,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # charge you a fee" made "We may charge a reasonable fee for requests": a condition on every
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
+    if change.kind != "removed" and context.section_topic(change) == "rights" and _fee_now(change, context):
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.reading.actor == "company" and not listed and not _reader_can(change) and not _signal(change):
         # "we have the right to remove content" is the company's right, not the reader's (but in

@@ -69,6 +69,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "inserted":
         if change.reading.negated:
             return change.finding("transfers", "substantive", "A new clause limits transfers of information abroad.")
+        if not new_safe and _TRANSFERS.search(change.new_text) is None and _LOCATED.search(change.new_text) is None \
+                and _only_places_named_before(change, context):
+            # "Australia also has its own privacy law, …" beside "We store it with a provider in
+            # Australia": a place information already went to, spoken of, and nothing sent there
+            return change.finding("transfers", "substantive", "A new clause speaks of a place the section already said information goes to.")
         return change.finding("transfers", "material", "A new clause says information is transferred abroad or how.")
     if change.kind == "removed":
         # (a clause that named the place with its safeguard takes both away: "Our support provider
@@ -150,6 +155,21 @@ def _located_elsewhere(change: ClauseChange) -> bool:
             or COUNTRIES.isdisjoint(change.changed_new_words) and COUNTRIES.isdisjoint(change.changed_old_words):
         return False
     return _LOCATED.search(change.new_text) is not None
+
+
+def _only_places_named_before(change: ClauseChange, context: Context) -> bool:
+    """True when every country a new clause names, and at least one, was named in its section before
+    (and it names no place abroad in general words: "outside", "overseas")."""
+    clause = change.new
+    if clause is None or not _PLACE_WORDS.isdisjoint(clause.wordset - COUNTRIES) or _US.search(clause.text) is not None:
+        return False
+    named = COUNTRIES & clause.wordset
+    if not named:
+        return False
+    return named <= set(_LOWER_WORDS.findall(context.section_text(change, "old").lower()))
+
+
+_LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _names_a_country(clause: Clause | None) -> bool:
