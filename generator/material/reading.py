@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
 
-__all__ = ["Reading", "read", "defines", "negating_words", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
+__all__ = ["Reading", "read", "defines", "explanations", "negating_words", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -511,6 +511,33 @@ def defines(clause_text: str, words: frozenset[str], aliases: frozenset[str] = f
 
 
 _WE = frozenset(("we", "us", "our", "ours"))
+
+
+# The opening of a remark in brackets that says what a term means: "(the ISEE is the indicator …".
+_EXPLAINING = re.compile(r"\(\s{0,2}(?:the\s{1,3}|an?\s{1,3})?([\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,3}?)\s{1,3}(?:is|are|means|refers\s{1,3}to|stands\s{1,3}for)\b", re.I)
+
+
+def explanations(text: str, known: frozenset[str]) -> list[tuple[int, int]]:
+    """Where ``text`` explains in brackets a term of ``known`` words (lower case): the start and end
+    of each such remark, its own brackets within it ("(the ISEE is the indicator, calculated on
+    the basis of the declaration (DSU) …)")."""
+    found = []
+    for match in _EXPLAINING.finditer(text):
+        if not set(match.group(1).lower().split()) <= known:
+            continue
+        depth, end = 0, -1
+        for index in range(match.start(), min(len(text), match.start() + 2000)):
+            char = text[index]
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    end = index + 1
+                    break
+        if end > 0:
+            found.append((match.start(), end))
+    return found
 
 
 def negating_words(text: str) -> set[str]:

@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import aliases_of, content_words, defines, root_stems, topics_of
+from .reading import aliases_of, content_words, defines, explanations, root_stems, topics_of
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -204,6 +204,18 @@ def _made_a_right(item: ClauseChange, missing: set[str], said: set[str]) -> bool
     may ask us for a copy …"), and the new clauses state a right ("You have the right to: ask for a
     copy …"): a right gives the reader no less than leave to ask."""
     return bool(missing) and missing <= _PERMISSIONS and "right" in said and item.reading.actor == "reader"
+
+
+def _explains_a_term(item: ClauseChange) -> bool:
+    """True when an edited clause only gained remarks in brackets that say what a term it named
+    means (see :func:`.reading.explanations`)."""
+    if item.removed_words or "(" not in item.new_text or not item.spans:
+        return False
+    remarks = explanations(item.new_text, item.old.wordset)  # type: ignore[union-attr]
+    return bool(remarks) and all(
+        not span.old and any(start <= span.new[0].start and span.new[-1].end <= end for start, end in remarks)
+        for span in item.spans if span.new or span.old
+    )
 
 
 class Detector:
@@ -606,6 +618,11 @@ class Detector:
             else:
                 message = f"A section titled {title} was removed."
             self.add(item.order, item.finding("heading", "editorial", message))
+            return
+        if item.kind == "edited" and _explains_a_term(item):
+            # "… records of payment of fees" → "… (the ISEE is the indicator that measures the
+            # household's economic situation)": what a term the clause named means, nothing more
+            self.content(item)
             return
         if item.kind == "inserted" and defines(item.new_text, item.new.wordset, item.aliases):  # type: ignore[union-attr]
             # A new sentence that says what a term means ("Global Privacy Control is a browser

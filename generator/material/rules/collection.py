@@ -61,7 +61,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if not NEGATIONS.isdisjoint(change.changed_new_words) and _COLLECTS.search(change.changed_new_text()):
                 # "(card details … never reach us)" → "(we never receive your card details …)": what is not collected
                 return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
-            if in_examples(change, including=True):
+            if in_examples(change, including=True) and _examples_said(change, context):
                 # (a sensitive kind named among them is the practices rule's: "such as your DNA")
                 return change.finding("collection", "substantive", f"An entry of the information collected gives other examples of what it covers: {quote(change.new_text)}.")
             if _reworded(change):
@@ -80,7 +80,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
     if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change) \
-            and not _introduces_examples(change) and not in_examples(change, including=True):  # type: ignore[union-attr]
+            and not _introduces_examples(change) and not (in_examples(change, including=True) and _examples_said(change, context)):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     if change.added_words and not change.old_reading.restricts and _MORE_OFTEN.search(change.changed_new_text()) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
@@ -263,6 +263,23 @@ def _restates(change: ClauseChange, context: Context) -> bool:
         return False
     collected = collected_kinds(context)
     return bool(collected) and kinds_covered(change.new.wordset, collected)
+
+
+#: Kinds of information that are categories of their own in the law (CCPA § 1798.140(v)(1)(A), (G),
+#: (H): identifiers, geolocation, audio and visual information), whatever category they are named
+#: as an example of.
+_CATEGORIES_OF_THEIR_OWN = frozenset((
+    "identifier", "identifiers", "location", "geolocation", "recording", "recordings", "audio", "voice", "photo", "photos", "video", "videos",
+))
+
+
+def _examples_said(change: ClauseChange, context: Context) -> bool:
+    """True unless the examples an edited clause gained name a category of its own in the law that
+    the old version did not say it collects: "such as your IP address" → "… and the approximate
+    location derived from it, your device identifiers" names geolocation and identifiers, not more of
+    the technical information it gave as examples before ("… and the browser you use" would be)."""
+    gained = _CATEGORIES_OF_THEIR_OWN.intersection(w.norm for span in change.spans for w in span.new)
+    return not gained or kinds_covered(frozenset(gained), collected_kinds(context))
 
 
 def kinds_covered(words: "frozenset[str]", collected: frozenset[str]) -> bool:

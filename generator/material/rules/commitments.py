@@ -390,7 +390,9 @@ _LAW_REQUIRES = re.compile(
     r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|we\s{1,3}are\s{1,3}(?:legally\s{1,3})?required|we\s{1,3}must\s{1,3}by\s{1,3}law"
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
     r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
-    r"|(?:we\s{1,3}(?:are\s{1,3}served\s{1,3}with|receive)\s{1,3})?a\s{1,3}(?:valid\s{1,3})?(?:court\s{1,3}order|warrant|subpoena))\b",
+    r"|(?:we\s{1,3}(?:are\s{1,3}served\s{1,3}with|receive)\s{1,3})?a\s{1,3}(?:valid\s{1,3})?(?:court\s{1,3}order|warrant|subpoena))\b"
+    # the law as what makes the company do it: "Sometimes the law requires us to disclose it"
+    r"|\b(?:the\s{1,3})?law\s{1,3}requires(?:\s{1,3}or\s{1,3}(?:allows|permits))?\s{1,3}us\s{1,3}to\b",
     re.I,
 )
 
@@ -402,6 +404,16 @@ def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
         return None
     old = _LAW_REQUIRES.search(change.old_text)
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
+
+
+def _law_said_in_block(change: ClauseChange, context: Context) -> bool:
+    """True when the clause's block says what the law requires as often as before: the condition
+    went to a sentence of its own ("We may share it if the law requires us to, for example with the
+    Police" → "Sometimes the law requires us to disclose it. For example, we may disclose it to the Police")."""
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    if old_block is None or new_block is None:
+        return False
+    return len(_LAW_REQUIRES.findall(new_block)) >= len(_LAW_REQUIRES.findall(old_block))
 
 
 # A clause whose subject is those the company lets handle information: "They may use it only …",
@@ -578,7 +590,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) == {form})
         return change.finding("commitments", "material", f"The information is no longer said to be {quote(word.lower())}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
-    if lost_law is not None and not new.negated:
+    if lost_law is not None and not new.negated and not _law_said_in_block(change, context):
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")
     # (an entry of a list takes "may" from its lead-in: "We may disclose it: - in a corporate transaction, subject to …")
     allows = old.permissive and new.permissive or bool(change.old.lead) and _MAY.search(change.old.lead) is not None  # type: ignore[union-attr]

@@ -77,8 +77,12 @@ class Context:
         """What the list holding this clause lists (``collection``, ``recipients``, ``purpose``,
         ``rights``), by its lead-in, or by its section's heading for a list straight under a heading."""
         clause = change.new if change.new is not None else change.old
-        if clause is None or not clause.item:
+        if clause is None:
             return None
+        if not clause.item:
+            # a paragraph lettered as an entry ("k) promotion of the products of partners …"):
+            # an entry of the list its section's heading names
+            return self.section_topic(change) if _LETTERED.match(clause.text) is not None else None
         if clause.lead:
             return self.lead_topic(clause.lead)
         return self.section_topic(change)
@@ -146,6 +150,8 @@ class Context:
 
 
 _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
+# A paragraph's own letter, as an entry of a list written as paragraphs: "k) ", "(b) ", "iv) ".
+_LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
 _ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information))\s{1,3}(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
 
@@ -283,16 +289,22 @@ def _set_off(text: str, start: int, end: int, opens: "str | tuple[str, ...]", cl
 _REMARK_WORDS = frozenset(("currently", "presently", "today", "namely", "i.e", "e.g", "for", "example", "instance", "at", "present"))
 
 
+#: Words that may stand in a name, or after it say where the company is registered ("Vigilexam
+#: S.r.l., with registered office in Bologna"). (A country there is the transfers rule's to read.)
+_IN_A_NAME = frozenset(("and", "&", "with", "its", "registered", "office", "in"))
+
+
 def _remark_naming(change: ClauseChange, span: Span) -> bool:
-    """True when a run of words an edited clause gained is a remark in brackets that ends in a name
-    and says nothing else: "delivery partners (currently Swiftpost Couriers Ltd)", "hosting and
-    support providers (our hosting provider is Nordwolke Cloud GmbH)" — its other words are small
-    ones, or words the clause already says outside it."""
+    """True when a run of words an edited clause gained is a remark in brackets or between commas
+    that ends in a name and says nothing else: "delivery partners (currently Swiftpost Couriers
+    Ltd)", "hosting and support providers (our hosting provider is Nordwolke Cloud GmbH)", "the
+    provider of the proctoring service, currently Vigilexam S.r.l., with registered office in
+    Bologna," — its other words are small ones, or words the clause already says outside it."""
     words, text = span.new, change.new_text
-    if not _set_off(text, words[0].start, words[-1].end, "(", ")"):
+    if not _set_off(text, words[0].start, words[-1].end, ("(", ","), (")", ",")):
         return False
     first_name = next((i for i, w in enumerate(words) if w.written[:1].isupper()), None)
-    if first_name is None or not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS or w.norm in ("and", "&")
+    if first_name is None or not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS or w.norm in _IN_A_NAME
                                      for w in words[first_name:]):
         return False
     inside = {id(w) for w in words}

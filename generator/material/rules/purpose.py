@@ -37,9 +37,12 @@ _FURTHER = Anchored(re.compile(
     # work for others: "build shopping-trend reports for retailers"
     r"|\bfor\s{1,3}(?:our\s{1,3})?(?:retailers|advertisers|partners|third[- ]parties|brands|merchants|other companies|insurers|lenders)\b"
     r"|\b(?:offers?|products?|services?|deals?)\s{1,3}(?:from|of|by)\s{1,3}(?:our\s{1,3}|selected\s{1,3}|trusted\s{1,3})?"
-    r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b",
+    r"(?:partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?|other companies)\b"
+    # decisions about the reader: "to determine your eligibility for, and the pricing of, our credit products"
+    r"|\b(?:eligib|creditworth|underwrit)\w{0,6}\b|\b(?:pricing|scoring)\b",
     re.I,
 ), starts=(
+    "eligib", "creditworth", "underwrit", "scoring", "pricing",
     "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
     "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount", "for",
 ))
@@ -119,6 +122,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
         return _further(change)
     if change.kind == "inserted":
+        if reading.actor == "other" and _AUTHORITIES.match(change.new_text) is not None:
+            # "Those authorities use API and PNR data to verify passengers' identities": what a
+            # public body does under its own law, not a purpose of the company's
+            return change.finding("purpose", "substantive", "A new clause says what public authorities use information for.")
         return change.finding("purpose", "material", "A new clause says what information is used for.")
     if change.kind == "removed":
         return change.finding("purpose", "substantive", "A clause saying what information is used for was removed.")
@@ -145,6 +152,14 @@ def _new_action(change: ClauseChange) -> bool:
     return False
 
 
+# Public bodies as a clause's subject: "Those authorities use …", "The police may use …".
+_AUTHORITIES = re.compile(
+    r"(?:(?:the|those|these|such|any)\s{1,3})?(?:(?:(?:public|competent|border|tax|immigration|customs|law enforcement|government|judicial|supervisory)\s{1,3})?"
+    r"(?:authorit(?:y|ies)|police|courts?|regulators?|governments?|law enforcement)"
+    # (an agency only when public: a credit reference agency is a company)
+    r"|(?:public|border|tax|immigration|customs|law enforcement|government)\s{1,3}agenc(?:y|ies))\b",
+    re.I,
+)
 # A clause of rights: "California residents have the right to know …".
 _STATES_RIGHTS = re.compile(r"\b(?:have|has) the right to\b|\bare entitled to\b", re.I)
 #: A label that says what follows is why information is used: "Why: to register your TV, …".

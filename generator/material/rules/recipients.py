@@ -17,7 +17,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, root_stems, stem
-from ..text import LEGAL_FORMS, RULES_OUT, Anchored, key_of, quote
+from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -76,7 +76,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
             if _more_work_for_the_company(change):
                 return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
-            if _limits_them(change):
+            if _limits_them(change) or _limited_now(change):
                 return change.finding("recipients", "substantive", "An entry of those who receive information now limits what they may do with it.")
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
@@ -270,13 +270,25 @@ def _limits_them(change: ClauseChange) -> bool:
             and not _names_someone(change) and all(not RULES_OUT.isdisjoint(w.norm for w in span.new) for span in added))
 
 
+def _limited_now(change: ClauseChange) -> bool:
+    """True when an entry of recipients gained "only" (or "solely") and names no recipient it did not
+    name, no use of their own, no further purpose and no further kind of the reader's information:
+    "Our service providers: whatever they need to do their job" → "… only the information they need
+    to do their job, under contracts that require them to keep it confidential"."""
+    if change.old is None or change.new is None or not ({"only", "solely"} & change.added_words) or _names_someone(change):
+        return False
+    named = _recipients_named(change.old_text)
+    return _recipients_named(change.new_text) <= named and _gains_nothing_more(change, named)
+
+
 def _names_someone(change: ClauseChange) -> bool:
     """True when the words an edited clause gained hold a name (a capitalised word, not its first)."""
     first = change.new.words[0] if change.new is not None and change.new.words else None
     # ("We" after a label, "The" after a full stop: capitalised, and no name; nor a name the clause
     # had: "Central Bank of Brazil: we send it to the SCR" → "…: we share it with the Central Bank, through the SCR")
     had = change.old.wordset if change.old is not None else frozenset()
-    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm not in had
+    # ("Only" opening a table's cell is no name either)
+    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm not in had and w.norm not in LIMITS
                for span in change.spans for w in span.new)
 
 

@@ -13,6 +13,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..reading import content_words
 from ..text import Anchored
 from .context import Context
 from .needs import Branch, any_match
@@ -78,6 +79,9 @@ _SAME_MEANING = (
 )
 
 
+_LEAD_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
 def _put_in_place(word: str, others: set[str]) -> bool:
     """True when ``word`` (a stem) means what one of ``others`` means (see :data:`_SAME_MEANING`)."""
     return any(word in family and not family.isdisjoint(others) for family in _SAME_MEANING)
@@ -131,6 +135,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     added, removed = change.added_words, change.removed_words
     lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
     longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
+    if longer and change.old is not None and change.old.lead:
+        # an entry that took its verb from its lead-in says it again in a sentence of its own:
+        # "We keep it only as long as we need it. In general: - call recordings: 12 months" →
+        # "We keep call recordings for 12 months"
+        led = content_words(frozenset(_LEAD_WORD.findall(change.old.lead.lower())))
+        longer = {w for w in longer if w not in led and not _put_in_place(w, led)}
     # ("… or within 3 years of your last use, whichever comes first" → "…, whichever comes later")
     later = _LATER.search(change.new_text) is not None and _EARLIER.search(change.old_text) is not None
     if longer or lost or later or _after_the_account(change.new_text) and not _after_the_account(change.old_text):

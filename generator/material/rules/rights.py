@@ -289,13 +289,15 @@ def _reader_can(change: ClauseChange) -> bool:
 _EXERCISE = re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those) rights\b"
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
-    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b",
+    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b"
+    # the same in the passive: "Requests may be submitted by e-mail"
+    r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b",
     re.I,
 )
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
-_SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail"))
+_SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed"))
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
 _CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website"))
 _HARDER = re.compile(

@@ -55,10 +55,12 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshared with\b|\bdisclos\w{0,6}\b|\brecipients?\b|\bthird parties\b|\bwho (?:we share|receives?|gets?)\b|\bwe share it with\b"
         r"|\b(?:sub-?)?processors?\b|\bvendors?\b|\bservice providers?\b|\bpartners?\b"
         # agencies that receive what is reported or checked: "Agency", "Credit reference agency", "Bureau"
-        r"|\bagenc(?:y|ies)\b|\bbureaus?\b", re.I)),
+        r"|\bagenc(?:y|ies)\b|\bbureaus?\b"
+        # a column headed "Who" (beside "What we share", "Why"): those who receive it
+        r"|^\s*(?:who|to whom)\s*\??\s*$", re.I)),
     ("location", re.compile(r"\blocations?\b|\bcountr(?:y|ies)\b|\bwhere\b|\bregions?\b|\bhosted in\b|\bprocessed in\b|\bstored in\b", re.I)),
     ("purpose", re.compile(r"\bpurposes?\b|\bwhy\b|\bwhat we use\b|\bused for\b|\bhow we use\b|\bprocessing activit", re.I)),
-    ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we collect\b|\bdetails\b", re.I)),
+    ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we (?:collect|share)\b|\bdetails\b", re.I)),
 )
 ROLES_BY_NAME = dict(ROLES)
 _ROLE_RULES = {"basis": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
@@ -210,6 +212,15 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
     return findings
 
 
+#: First words of a cell's part that limits, or sets terms on, what the cell names rather than naming more.
+_NOT_A_KIND = frozenset(("only", "solely", "exclusively", "under", "subject", "provided", "where", "when", "if", "unless", "so", "which", "that"))
+
+
+def _first_word(text: str) -> str:
+    found = re.search(r"[^\W_]+", text)
+    return found.group().lower() if found is not None else ""
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[^\W_]+(?:['.-][^\W_]+)*", text))
 
@@ -309,7 +320,9 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         # "passphrase"); examples illustrate their category (CCPA § 1798.140(v)): neither collects more.
         covered = {kind for item in removed for word in _words(item) for kind in _COVERS.get(word, ())}
         written_out = [item for item in added if not covered.isdisjoint(_words(item))]  # ("contact details" → "e-mail address and phone number")
-        added = [item for item in added if item not in written_out]
+        # (a part that limits or sets terms names no kind of information: "Whatever they need" →
+        # "Only the information they need, under contracts that require them to keep it confidential")
+        added = [item for item in added if item not in written_out and _first_word(item) not in _NOT_A_KIND]
         if added and len(added) > len(removed) and column > 0 and not _examples(header):
             return change.finding("collection", "material", f"{quote(added[0], 60)} is now listed among the information collected.")
         if removed and not added and not written_out:
