@@ -169,7 +169,9 @@ _LIMIT_PHRASE = re.compile(
     r"|\b(?:to|with)\s{1,3}no\s{1,3}(?:others?|one\s{1,3}else|other\s{1,3}(?:parties|recipients|third\s{1,3}parties|companies|organi[sz]ations))\b"
     r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b"
     # what is needed and no more: "we will disclose no more than the information required"
-    r"|\b(?:no|nothing)\s{1,3}more\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b",
+    r"|\b(?:no|nothing)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
+    # those named and no others: "The circumstances listed below are the only ones in which we share it"
+    r"|\bthe\s{1,3}only\s{1,3}(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
     re.I,
 )
 
@@ -179,7 +181,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
-            and "bar" not in text and "more" not in text:
+            and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

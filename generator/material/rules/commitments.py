@@ -75,6 +75,18 @@ def _negation_restated(change: ClauseChange, context: Context) -> bool:
     return False
 
 
+def _lead_limit_restated(change: ClauseChange, context: Context) -> bool:
+    """True when a removed lead-in of a list limited itself to the list ("We share it only with:"),
+    and its block gained another lead-in that does ("The only parties that receive it from us
+    are:"): the list is as closed as it was."""
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    if old_block is None or new_block is None or not change.old_text.rstrip().endswith(":"):
+        return False
+    before = {clause.key for clause in split(old_block)}
+    return any(clause.key not in before and clause.text.rstrip().endswith(":") and (not LIMITS.isdisjoint(clause.wordset) or limiting(clause.text))
+               for clause in split(new_block))
+
+
 #: Words that make an exception to a negation: "not … unless you consent".
 _EXCEPTING = frozenset(("unless", "except", "save"))
 
@@ -539,7 +551,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
                 or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
                 and _RECIPIENTS_ACT.match(change.old_text) is not None):
-            if reading.negated and _negation_restated(change, context):
+            if reading.negated and _negation_restated(change, context) or _lead_limit_restated(change, context):
                 return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
@@ -556,7 +568,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if lost and any(negative(w) for w in lost):
         # (not those of a phrase that rules nothing out: "for no longer than is necessary" → "only for as long as …")
         said = negating_words(change.old_text)
-        lost = [w for w in lost if not negative(w) or w in said]
+        # ("never" is "not … ever": "we never will" → "not for sale, now or ever")
+        ever = new.negated and "ever" in change.new.wordset  # type: ignore[union-attr]
+        lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever)]
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
         restated = bool(change.removed_words) and _negation_restated(change, context)
         if not restated:

@@ -78,9 +78,19 @@ def review_lessened(change: ClauseChange) -> bool:
 def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
     """True when a family's words stand in a title, or sell to the reader ("the dealer that sold
     you the vehicle": a sale of goods, not of the reader's information)."""
+    found = match.group()[:5].lower()
+    if found == "train":
+        return _TRAINS_PEOPLE.match(text, match.end()) is not None or _PEOPLE_TRAINED.search(text, max(0, match.start() - 60), match.start()) is not None \
+            or _in_title(text, match.start(), match.end())
     return _in_title(text, match.start(), match.end()) or (
-        match.group()[:4].lower() in ("sell", "sold") and _TO_THE_READER.match(text, match.end()) is not None
+        found[:4] in ("sell", "sold") and _TO_THE_READER.match(text, match.end()) is not None
     )
+
+
+# People trained, not a model: "trains its employees regularly", "our staff are trained in data protection".
+_PEOPLE = r"(?:employees|staff|personnel|team|workers|agents|volunteers|drivers|riders|people|advisers|advisors|colleagues)"
+_TRAINS_PEOPLE = re.compile(r"\w{0,4}\s{1,3}(?:(?:its|our|their|all|the|every|each)\s{1,3})?(?:[\w-]{1,20}\s{1,3})?" + _PEOPLE + r"\b", re.I)
+_PEOPLE_TRAINED = re.compile(_PEOPLE + r"\s{1,3}(?:are|is|were|have\s{1,3}been|get|receive|undergo)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}$", re.I)
 
 
 # What follows a verb of selling when the reader is who buys: "sold you", "sells to you".
