@@ -170,8 +170,10 @@ _LIMIT_PHRASE = re.compile(
     r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b"
     # what is needed and no more: "we will disclose no more than the information required"
     r"|\b(?:no|nothing)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
+    # "apart from those, nobody": "Apart from the recipients listed below, nobody receives personal data from us"
+    r"|\b(?:apart\s{1,3}from|other\s{1,3}than|except(?:\s{1,3}for)?|besides|beyond)\b[^.;]{0,80}?,\s{0,3}(?:nobody|no\s{1,3}one|no\s{1,3}others?|none)\b"
     # those named and no others: "The circumstances listed below are the only ones in which we share it"
-    r"|\bthe\s{1,3}only\s{1,3}(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
+    r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
     re.I,
 )
 

@@ -75,6 +75,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
         return None
+    words = (change.new or change.old).wordset  # type: ignore[union-attr]
+    if "us" in words and "we" not in words and _FROM_US.search(change.new_text or change.old_text):
+        return None  # "Companies that host our servers receive personal information from us": sharing (the recipients rule's)
     if change.kind == "inserted":
         if _restates(change, context):
             return change.finding("collection", "substantive", "A new clause says information is collected that the statement already said it collects.")
@@ -97,6 +100,10 @@ _MORE_OFTEN = re.compile(
     r"|\bin the background\b|\bwhenever\b|\bevery time\b|\beach time\b|\bon an ongoing basis\b|\bmonthly\b|\bweekly\b|\bdaily\b",
     re.I,
 )
+
+
+# Others getting information from the company: "… receive personal information from us".
+_FROM_US = re.compile(r"\b(?:receiv|obtain|get|access)\w{0,4}\b[^.;]{0,60}?\bfrom\s{1,3}us\b", re.I)
 
 
 def _reworded(change: ClauseChange) -> bool:

@@ -42,7 +42,7 @@ def _tells_directly(text: str) -> bool:
     return _DIRECT.search(text) is not None
 
 
-def _negation_restated(change: ClauseChange, context: Context) -> bool:
+def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) -> bool:
     """True when the block a negated clause came from gained a negated clause that says it again in
     other words: a third of its words of substance, two at least, and every number it had ("We do
     not allow children under 13 to create accounts on their own" → "Children under 13 cannot sign
@@ -52,21 +52,24 @@ def _negation_restated(change: ClauseChange, context: Context) -> bool:
     used to detect other offences, except where the police require their disclosure" → "We will
     disclose them to the police where the law requires it. Apart from that, they are never used to
     detect other offences." And a negation with an exception may come back as a limit: "We will not
-    disclose it unless you consent" → "It will be disclosed only where you consent"."""
+    disclose it unless you consent" → "It will be disclosed only where you consent".
+
+    With ``limit``, a limit said again ("Service providers may use it only to perform services for
+    us" → "… These vendors may use it solely to perform those functions for us")."""
     old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
     if old_block is None or new_block is None or change.old is None:
         return False
     wanted = root_stems(change.old.wordset)
     said = root_stems(change.new.wordset) if change.new is not None else set()
     numbers = {w for w in change.old.wordset if w.isdigit()}
-    as_a_limit = change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset)
+    as_a_limit = change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset) or limit
     before = {clause.key for clause in split(old_block)}
     if change.new is not None:
         before.add(change.new.key)  # (the sentence the clause became says only what it says)
     for clause in split(new_block):
         if clause.key in before or not numbers <= clause.wordset:
             continue
-        if not negates(clause.text) and not (as_a_limit and "only" in clause.wordset):
+        if not (not limit and negates(clause.text)) and not (as_a_limit and not LIMITS.isdisjoint(clause.wordset)):
             continue
         stems = root_stems(clause.wordset)
         shared = len(wanted & stems)
@@ -551,7 +554,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
                 or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
                 and _RECIPIENTS_ACT.match(change.old_text) is not None):
-            if reading.negated and _negation_restated(change, context) or _lead_limit_restated(change, context):
+            if reading.negated and _said_again(change, context) or _lead_limit_restated(change, context) \
+                    or reading.limited and not reading.negated and _said_again(change, context, limit=True):
                 return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
@@ -572,7 +576,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         ever = new.negated and "ever" in change.new.wordset  # type: ignore[union-attr]
         lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever)]
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
-        restated = bool(change.removed_words) and _negation_restated(change, context)
+        restated = bool(change.removed_words) and _said_again(change, context)
         if not restated:
             return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →

@@ -176,8 +176,15 @@ _SAYING_IT_SHARES = frozenset((
 
 
 def _recipients_named(text: str) -> set[str]:
-    """The recipients a text names: its words for kinds of recipient and its names, as stems."""
-    return {stem(m.group().lower()) for m in _RECIPIENT_WORDS.finditer(text)} | _name_stems(text)
+    """The recipients a text names: its words for kinds of recipient and its names, as stems (the
+    words for those who work for the company as one: a vendor, a supplier or a processor is a
+    service provider)."""
+    found = {stem(m.group().lower()) for m in _RECIPIENT_WORDS.finditer(text)}
+    return {_FOR_US.get(word, word) for word in found} | _name_stems(text)
+
+
+#: Stems of the words for those who act for the company, as the one they are read as.
+_FOR_US = {"vendor": "provider", "supplier": "provider", "processor": "provider"}
 
 
 def _same_recipients(change: ClauseChange) -> bool:
@@ -289,7 +296,7 @@ def _names_someone(change: ClauseChange) -> bool:
     had = change.old.wordset if change.old is not None else frozenset()
     # ("Only" opening a table's cell is no name either)
     return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm not in had and w.norm not in LIMITS
-               for span in change.spans for w in span.new)
+               and w.norm not in change.aliases for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:
