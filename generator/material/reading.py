@@ -119,7 +119,8 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 ))
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
-    r"\bunless\b|\bexcept\b|\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
+    # ("anything other than", "any purpose other than": a limit, not an exception)
+    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|the|prior|express|explicit|written)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
@@ -418,7 +419,14 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             # "Your data is stored with our provider …", "Your profile is private by default": the
             # reader's information is the subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"
+        of = subject.index("of") if "of" in subject else -1
+        if of > 0 and not _DATA_HEADS.isdisjoint(subject[:of]) and not _ACTORS_READER.isdisjoint(subject[of + 1:]) \
+                and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
+            # "The personal data of the User will be processed …": the reader's information, as with "your"
+            return "company" if _names_company(subject, aliases) else "other"
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
+            if _is_passive(words[verb:verb + 3]) and not _TOLD.isdisjoint(words[verb:verb + 4]):
+                return "other"  # "Users will be notified in advance": the reader is told, by whoever tells
             relative = next((i for i, w in enumerate(subject) if w in _RELATIVE), 0)
             head = subject[:relative]
             if subject[0] in _PREPOSITIONS and "you" not in subject:
@@ -437,6 +445,12 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     if words and words[0] in _ACTORS_READER and words[0] != "your":
         return "reader"  # (with no verb, "your name and, with your permission, your records" names what is held)
     return "company" if _names_company(words[:3], aliases) else "other"
+
+
+#: Participles of being told: the reader as their subject does not act.
+_TOLD = frozenset(("notified", "informed", "told", "contacted", "emailed", "e-mailed", "alerted"))
+#: Words that name the reader's information as a subject ("The personal data of the User").
+_DATA_HEADS = frozenset(("data", "information", "details", "records", "record", "profile", "account", "content", "history"))
 
 
 # A lead-in left open for its list's entries to complete: it ends in "to", a modal verb or a
@@ -503,6 +517,8 @@ _DEFINITION = re.compile(
     r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
+    # what a practice just named is: "This practice, sometimes called …, involves comparing …"
+    r"|(?i:(?:this|that|such\s{1,3}an?)\s{1,3}(?:practice|process|technique|method|term)\b[^.;]{0,80}?\b(?:involves|means|refers\s{1,3}to|consists\s{1,3}of))\b"
 )
 
 
@@ -518,7 +534,7 @@ _WE = frozenset(("we", "us", "our", "ours"))
 
 
 # The opening of a remark in brackets that says what a term means: "(the ISEE is the indicator …".
-_EXPLAINING = re.compile(r"\(\s{0,2}(?:the\s{1,3}|an?\s{1,3})?([\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,3}?)\s{1,3}(?:is|are|means|refers\s{1,3}to|stands\s{1,3}for)\b", re.I)
+_EXPLAINING = re.compile(r"\(\s{0,2}(?:the\s{1,3}|an?\s{1,3})?([\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,3}?)\s{1,3}(?:is|are|being|means|refers\s{1,3}to|stands\s{1,3}for)\b", re.I)
 
 
 def explanations(text: str, known: frozenset[str]) -> list[tuple[int, int]]:

@@ -169,9 +169,26 @@ def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]", ski
     for entry in entries:
         # (the lead-in's own words, ``skip``, need not stand in the sentences)
         wanted = [m for m in map(_mark, entry.norms) if m is not None and (entry.item or m not in skip)]
-        if wanted and not any(_lands(wanted, ms, unclaimed[k]) for k, ms in enumerate(marked)):
+        if wanted and not any(_lands(wanted, ms, unclaimed[k]) for k, ms in enumerate(marked)) \
+                and (entry.item or not _lands_across(wanted, marked, unclaimed)):
             return False
     return not any(unclaimed)
+
+
+def _lands_across(wanted: list[str], marked: "list[list[str | None]]", unclaimed: "list[set[int]]") -> bool:
+    """:func:`_lands` over the sentences read as one: a lead-in may become a sentence and the
+    beginning of the next ("We protect it with measures including:" → "We protect it with
+    measures. These include …")."""
+    joined = [m for ms in marked for m in ms]
+    starts = [0]
+    for ms in marked:
+        starts.append(starts[-1] + len(ms))
+    free = {starts[k] + i for k, found in enumerate(unclaimed) for i in found}
+    if not _lands(wanted, joined, free):
+        return False
+    for k, found in enumerate(unclaimed):
+        found.intersection_update(i - starts[k] for i in free if starts[k] <= i < starts[k + 1])
+    return True
 
 
 # The beginning of a list entry, up to a comma, bracket, colon or dash: what the entry names.

@@ -33,6 +33,8 @@ _DIRECT = re.compile(
     r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}(?:you|users|customers|subscribers|members|(?:[\w-]{1,20}\s{1,3})?account holders)\b"
     r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
+    # in the passive: "Users will be notified in advance of such transfer"
+    r"|\b(?:you|users|customers|subscribers|members|account holders)\s{1,3}(?:will|shall|would)\s{1,3}be\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:notified|informed|told|contacted|e-?mailed|alerted)\b"
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
     re.I,
 )
@@ -160,8 +162,8 @@ _MAY = re.compile(r"\b(?:may|can|might|only|solely)\b", re.I)  # (or what a limi
 
 
 # Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
-_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of)\b", re.I)
-_OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception"))
+_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of|unless)\b", re.I)
+_OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception", "unless"))
 
 
 def _exception_widened(change: ClauseChange) -> bool:
@@ -179,7 +181,8 @@ def _exception_widened(change: ClauseChange) -> bool:
     def within(start: int) -> bool:
         # (the cases may go on after what qualifies the last: "except with our provider, under our
         # instructions, and with other banks"; a semicolon or a colon ends them)
-        return start < stop or text[start - 2: start].strip() == "," and ";" not in text[exception.end(): start] and ":" not in text[exception.end(): start]
+        # (or after a remark in brackets: "unless the law obliges us to (see section 5) or …")
+        return start < stop or text[start - 2: start].strip() in (",", ")") and ";" not in text[exception.end(): start] and ":" not in text[exception.end(): start]
 
     return any(
         span.new and not span.old and exception.end() < span.new[0].start and within(span.new[0].start) and span.new[0].norm in _ALTERNATIVES

@@ -70,12 +70,21 @@ _CONSENT_CONDITION = Anchored(re.compile(
     r"\bwith(?:out)? (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's|the [A-Za-z]{1,20}'s) (?:prior |explicit |express |written )?(?:consent|permission|agreement)\b"
     r"|\b(?:if|once|after|when) you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
     # "only if you have given your consent in the cookie banner"
-    r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your (?:consent|permission)\b"
+    r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your\s{1,3}(?:[\w-]{1,20},?\s{1,3}){0,3}?(?:consent|permission)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
     re.I,
 ), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require"))
+
+
+# Consent taken as given by another act: "you are deemed to have given your consent", "By using
+# the app, you consent to …".
+_DEEMED = Anchored(re.compile(
+    r"\b(?:deemed|taken|considered|treated)\s{1,3}(?:as\s{1,3})?(?:to\s{1,3}(?:have\s{1,3})?)?(?:given|consented|agreed|accepted)\b[^.;]{0,40}?\b(?:consent|permission)"
+    r"|\bby\s{1,3}(?:accepting|using|continuing|signing\s{1,3}up|registering|downloading|installing|applying)\b[^.;]{0,80}?\byou\s{1,3}(?:consent|agree)\b",
+    re.I,
+), starts=("deemed", "taken", "considered", "treated", "by"))
 
 
 def _bases(text: str) -> set[str]:
@@ -98,6 +107,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A legal basis named, dropped or replaced."""
     if "legal_basis" not in change.topics:
         return None
+    if change.kind != "removed" and _DEEMED.search(change.new_text) and not _DEEMED.search(context.block_text(change, "old") or ""):
+        # "Your explicit consent shall be requested separately" → "By accepting this Notice, you are
+        # deemed to have given your explicit consent": consent taken from an act that is not consent
+        # (GDPR Art. 4(11), 7(2): given freely, distinguishable from other matters)
+        return change.finding("legal-basis", "material", "Consent is now taken as given by accepting the statement or using the service.")
     listed = context.list_topic(change)
     if change.reading.actor == "reader" and listed != "purpose" or listed == "rights":
         # "you can object where we rely on legitimate interests" states a right (the rights rule's);

@@ -23,9 +23,12 @@ from .practices import practices_in
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
     r"\b(?:information|data|metadata|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
-    r"|\bfor (?:the )?purposes? of\b|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b",
+    r"|\bfor (?:the )?purposes? of\b|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b"
+    # kept for a purpose of its own: "We may also retain a de-identified copy of your Genetic Data to improve our products"
+    r"|\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,60}\b(?:information|data|copy|copies)\b[^.;]{0,40}\b(?:to|in order to)\s{1,3}"
+    r"(?:improv|develop|train|research|personali[sz]|market|advertis)",
     re.I,
-), starts=("use", "using", "process", "analy", "combine", "train", "for", "in"))
+), starts=("use", "using", "process", "analy", "combine", "train", "for", "in", "retain", "keep", "store"))
 
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".
@@ -64,6 +67,8 @@ _USES_NEEDS = (
     )),
     Branch(_USES, words=(frozenset(("for",)), frozenset(("purpose", "purposes")), frozenset(("of",)))),
     Branch(_USES, words=(frozenset(("in",)), frozenset(("order",)), frozenset(("to",)), frozenset(("information", "data", "content")))),
+    Branch(_USES, words=(frozenset(("retain", "retains", "keep", "keeps", "store", "stores")), frozenset(("information", "data", "copy", "copies")),
+                         frozenset(("to",)))),
 )
 
 

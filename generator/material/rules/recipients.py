@@ -40,7 +40,9 @@ _TO_SOMEONE = (
     r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b[A-Z][a-z]{2,30}\b)"
 )
 _ACCESSED = (
-    r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees)\b"
+    # (other users too: "other Relative Finder participants who share DNA with you will be able to see your display name")
+    r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees"
+    r"|other\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:users|members|customers|participants|players|people)|participants|matches)\b"
     r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
 )
 _SOLD = r"(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)"
@@ -52,6 +54,7 @@ _SHARING = (
     )), words=(frozenset(("to", "with", "by")),)),
     Branch(Anchored(re.compile(_ACCESSED), starts=(
         "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor", "personnel", "employee",
+        "other", "participant", "match",
     )), words=(frozenset(("may", "can", "will", "to")), frozenset(("access", "receive", "use", "process", "see", "view")))),
     Branch(Anchored(re.compile(_SOLD), starts=("sell", "sold", "sale")), words=(
         frozenset(("sell", "sells", "sold", "sale")), frozenset(("information", "data")),
@@ -85,7 +88,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
-    if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary:
+    if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary and "see" not in change.vocabulary:
         return None
     if SAFEGUARD.search(change.new_text or change.old_text):
         # "These transfers are protected by the Commission's standard contractual clauses": where

@@ -299,7 +299,7 @@ _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appea
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed"))
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
-_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website"))
+_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop"))
 _HARDER = re.compile(
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person|by (?:postal )?(?:post|mail) only)\b"
     r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b",
@@ -321,11 +321,15 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     a signed request", "requests sent any other way will not be processed") — GDPR Art. 12(2):
     the company is to make exercising rights easy; CCPA § 1798.130(a): two or more ways. An inserted
     clause counts where its block spoke of exercising rights before."""
+    clause = change.old or change.new
+    # (an entry of a list of the ways to ask: "you may submit your requests as follows: 1. in person at any branch")
+    led = clause is not None and clause.item and bool(clause.lead) and _EXERCISE.search(clause.lead) is not None
     vocabulary = change.vocabulary
-    if _EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary and _SENDING.isdisjoint(vocabulary):
+    if not led and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
+                    and _SENDING.isdisjoint(vocabulary)):
         return False
     if change.kind == "edited":
-        if _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
+        if not led and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
             return False
         added = {_SAME_THING.get(w, w) for w in change.added_words}
         if change.removed_words & _CHANNELS - added:
@@ -350,7 +354,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
-    if not listed and "rights" not in change.topics or contact_line(change):
+    # (an edited lead-in of a list of rights says who has them and when: "Wherever you live, you have
+    # the right to:" → "If you live in Washington, …"; "you may at any time:" → "you may, within
+    # thirty days of the decision:"; removed or added, the rights are its entries)
+    lead = change.kind == "edited" and _leads_rights(change.new_text, context)
+    if not listed and not lead and "rights" not in change.topics or contact_line(change):
         return None
     if change.kind == "removed" and change.old.item and _a_way_to_ask(change):  # type: ignore[union-attr]
         # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail
@@ -378,9 +386,6 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "we have the right to remove content" is the company's right, not the reader's (but in
         # "We send e-mails only with your consent, and you can opt out at any time" the reader has one)
         return None
-    # (an edited lead-in of a list of rights says who has them: "Wherever you live, you have the
-    # right to:" → "If you live in Washington, …"; removed or added, the rights are its entries)
-    lead = change.kind == "edited" and _leads_rights(change.new_text, context)
     old_right = bool(change.old_text and (listed or lead or _RIGHT.search(change.old_text)))
     new_right = bool(change.new_text and (listed or lead or _RIGHT.search(change.new_text)))
     if not (old_right or new_right):

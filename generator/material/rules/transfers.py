@@ -31,12 +31,14 @@ _TRANSFERS = Anchored(re.compile(
 SAFEGUARD = Anchored(re.compile(
     r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
-    r"|\bUK addendum\b|\bIDTA\b",
+    r"|\bUK addendum\b|\bIDTA\b"
+    # clauses a regulator approved, by their other names: "the model contractual clauses approved by the AAIP"
+    r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b",
     re.I,
-), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta"))
+), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model"))
 # Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
 _KINDS = (
-    ("standard contractual clauses", re.compile(r"standard|scc", re.I)),
+    ("standard contractual clauses", re.compile(r"standard|scc|model", re.I)),
     ("adequacy decision", re.compile(r"adequacy", re.I)),
     ("binding corporate rules", re.compile(r"binding|bcr", re.I)),
     ("data privacy framework", re.compile(r"framework|shield", re.I)),
