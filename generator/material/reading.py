@@ -111,6 +111,8 @@ LEADING_CONDITION = re.compile(
 _NOT_NEGATION_PHRASES = (
     "not limited to", "without limitation", "not only", "no later than", "no more than", "no less than",
     "not less than", "not more than", "whether or not", "if not", "or not", "no longer than", "no matter",
+    # a duty ruled out is a freedom: "The User is under no obligation to provide personal data"
+    "under no obligation", "no obligation to",
     # what information is, not what is ruled out: "delete information we no longer need"
     "no longer need", "no longer needed", "no longer necessary", "no longer required",
 )

@@ -162,7 +162,8 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     gone, came = _roles(change.removed_words), _roles(change.added_words)
     if gone != came and not (came and change.old is not None and came <= _roles(content_words(change.old.wordset))):
         return True
-    own = {"we", "us", "our"} | change.aliases
+    # (nor does the document itself: "This Notice is addressed to …")
+    own = {"we", "us", "our", "notice", "policy", "statement"} | change.aliases
     # A sentence's first word is capitalised as the first: it names someone only where the other
     # side's sentence also begins with a name ("Acme is …" → "Bcme is …"; not "Your employer is
     # the controller" → "Decisions about your data are taken by your employer").
@@ -172,10 +173,12 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     # controller" → "… is controlled by the University")
     old_words = change.old.wordset if change.old is not None else frozenset()
     new_words = change.new.wordset if change.new is not None else frozenset()
+    # (a capital after a full stop opens a sentence: "… activities. Attaching the utmost importance …")
+    texts = (change.old_text, change.new_text)
     return any(
         w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
-        and w.norm not in other
-        for span in change.spans for words, other in ((span.old, new_words), (span.new, old_words)) for w in words
+        and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?"))
+        for span in change.spans for side, (words, other) in enumerate(((span.old, new_words), (span.new, old_words))) for w in words
     )
 
 

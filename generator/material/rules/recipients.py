@@ -164,7 +164,13 @@ def _gains_nothing_more(change: ClauseChange, named: set[str], *, capitalised: b
     had = {stem(w) for w in change.old.norms}  # type: ignore[union-attr]
     ids = {id(w) for w in gained}
     words = change.new.words  # type: ignore[union-attr]
-    return not any(id(w) in ids and words[i - 1].norm == "your" and stem(w.norm) not in had for i, w in enumerate(words) if i)
+    # ("your personal data" names the reader's information in general, no kind of it)
+    return not any(id(w) in ids and words[i - 1].norm == "your" and stem(w.norm) not in had and w.norm not in _IN_GENERAL_OF_DATA
+                   for i, w in enumerate(words) if i)
+
+
+#: Words that name the reader's information in general.
+_IN_GENERAL_OF_DATA = frozenset(("personal", "data", "information", "details"))
 
 
 #: Stems of the words that say information goes to someone, of information in general, and of how
@@ -298,8 +304,9 @@ def _names_someone(change: ClauseChange) -> bool:
     # had: "Central Bank of Brazil: we send it to the SCR" → "…: we share it with the Central Bank, through the SCR")
     had = change.old.wordset if change.old is not None else frozenset()
     # ("Only" opening a table's cell is no name either)
-    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm not in had and w.norm not in LIMITS
-               and w.norm not in change.aliases for span in change.spans for w in span.new)
+    # (nor a name the clause had, in the possessive: "the Bank" → "the Bank's providers")
+    return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm.removesuffix("'s") not in had
+               and w.norm not in LIMITS and w.norm not in change.aliases for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:

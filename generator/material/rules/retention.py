@@ -135,6 +135,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     added, removed = change.added_words, change.removed_words
     lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
     longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
+    if longer:
+        # (a word of keeping where the clause kept already: "are retained for eight years" → "are
+        # kept for a period of eight years", with "retained" still standing elsewhere in it)
+        had = content_words(change.old.wordset)  # type: ignore[union-attr]
+        longer = {w for w in longer if not _put_in_place(w, had)}
     if longer and change.old is not None and change.old.lead:
         # an entry that took its verb from its lead-in says it again in a sentence of its own:
         # "We keep it only as long as we need it. In general: - call recordings: 12 months" →

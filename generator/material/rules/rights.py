@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause
+from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import content_words, root_stems
 from ..text import Anchored
@@ -49,12 +49,12 @@ _RIGHT = Anchored(re.compile(
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
-    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b"
+    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\b(?:under no|not under any) obligation to\b"
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
            "data", "do", "global", "gpc", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
-           "consumer", "individual", "method", "format", "way", "means", "language", "channel"))
+           "consumer", "individual", "method", "format", "way", "means", "language", "channel", "under", "not"))
 _CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable"
     # proof the reader must bring: "include a certified copy of your photo identification"
@@ -129,6 +129,8 @@ _SAME_THING = {
     "data": "information", "detail": "information", "details": "information",
     "rectify": "correct", "rectif": "correct", "rectification": "correct", "erase": "delete", "eras": "delete",
     "erasure": "delete", "delet": "delete", "remov": "delete", "remove": "delete", "portab": "port", "portability": "port", "portable": "port",
+    # "at any time" said as "whenever you like"
+    "whenever": "time", "anytime": "time",
 }
 
 
@@ -278,6 +280,24 @@ def _signal_kept(change: ClauseChange, context: Context) -> bool:
     return text is not None and _SIGNAL.search(text) is not None
 
 
+def _right_said_again(change: ClauseChange, context: Context) -> bool:
+    """True when the block of a removed clause that stated a right gained a clause that states one
+    with two of its words of substance at least and half of them: "The provision of personal data
+    is voluntary." → "The User is under no obligation to provide personal data; …"."""
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    if old_block is None or new_block is None or change.old is None:
+        return False
+    wanted = root_stems(change.old.wordset)
+    before = {clause.key for clause in split(old_block)}
+    for clause in split(new_block):
+        if clause.key in before or _RIGHT.search(clause.text) is None:
+            continue
+        shared = len(wanted & root_stems(clause.wordset))
+        if shared >= 2 and shared * 2 >= len(wanted):
+            return True
+    return False
+
+
 def _reader_can(change: ClauseChange) -> bool:
     """True when either side of a clause says the reader can or may do something."""
     return any(clause is not None and "you" in clause.wordset and _READER_CAN.search(clause.text) is not None
@@ -391,7 +411,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not (old_right or new_right):
         return None
     if change.kind == "removed":
-        if _signal(change) and _signal_kept(change, context):
+        if _signal(change) and _signal_kept(change, context) or _right_said_again(change, context):
             # "We honor Global Privacy Control signals." → "If your browser sends a Global Privacy
             # Control signal, we treat it as your request to opt out.": said again, in other words
             return change.finding("rights", "substantive", "A clause stating a right or choice of the reader was reworded.")
