@@ -38,7 +38,8 @@ LIST_LEADS: dict[str, Anchored] = {
         re.I,
     ), starts=("use", "process", "purpose", "why")),
     "rights": Anchored(re.compile(
-        r"\brights?\b|\byou (?:can|may|have the right to)\b[^.:]{0,60}(?::|$)|\bchoices\b"
+        # ("you may, within thirty days of the decision:" sets off a condition between the verb and the list)
+        r"\brights?\b|\byou (?:can|may|have the right to)\b(?:[^.:]{0,40}|,[^,.:]{0,60})(?::|$)|\bchoices\b"
         # the reader by what they are to the company: "A Member resident in Quebec may also:"
         r"|\b(?:members?|users?|customers?|clients?|patients?|consumers?|individuals?)\b[^.:]{0,30}?\b(?:can|may)\b[^.:]{0,40}:",
         re.I,

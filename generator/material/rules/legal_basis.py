@@ -82,7 +82,9 @@ _CONSENT_CONDITION = Anchored(re.compile(
 # the app, you consent to …".
 _DEEMED = Anchored(re.compile(
     r"\b(?:deemed|taken|considered|treated)\s{1,3}(?:as\s{1,3})?(?:to\s{1,3}(?:have\s{1,3})?)?(?:given|consented|agreed|accepted)\b[^.;]{0,40}?\b(?:consent|permission)"
-    r"|\bby\s{1,3}(?:accepting|using|continuing|signing\s{1,3}up|registering|downloading|installing|applying)\b[^.;]{0,80}?\byou\s{1,3}(?:consent|agree)\b",
+    # (consent to what is done with information, not an agreement to pay: "By using the Service, you agree to pay …")
+    r"|\bby\s{1,3}(?:accepting|using|continuing|signing\s{1,3}up|registering|downloading|installing|applying)\b[^.;]{0,80}?\byou\s{1,3}"
+    r"(?:consent\b|agree\s{1,3}to\s{1,3}(?:the\s{1,3}|our\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,3}?(?:processing|collection|use|transfers?|sharing|disclosure)\s{1,3}of\b)",
     re.I,
 ), starts=("deemed", "taken", "considered", "treated", "by"))
 
