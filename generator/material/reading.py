@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
 
-__all__ = ["Reading", "read", "defines", "explanations", "negating_words", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
+__all__ = ["Reading", "read", "defines", "explanations", "negating_words", "negation_count", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -560,6 +560,11 @@ def explanations(text: str, known: frozenset[str]) -> list[tuple[int, int]]:
         if end > 0:
             found.append((match.start(), end))
     return found
+
+
+def negation_count(text: str) -> int:
+    """How many negating words ``text`` holds, leaving out those of the phrases that negate nothing."""
+    return len(_NEGATING_RUN.findall(_NOT_NEGATION.sub(" ", text)))
 
 
 def negating_words(text: str) -> set[str]:

@@ -226,7 +226,7 @@ def _made_a_right(item: ClauseChange, missing: set[str], said: set[str]) -> bool
 def _explains_a_term(item: ClauseChange) -> bool:
     """True when an edited clause only gained remarks in brackets that say what a term it named
     means (see :func:`.reading.explanations`)."""
-    if item.removed_words or "(" not in item.new_text or not item.spans:
+    if "(" not in item.new_text or item.removed_words or not item.spans:
         return False
     remarks = explanations(item.new_text, item.old.wordset)  # type: ignore[union-attr]
     return bool(remarks) and all(

@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, negating_words, root_stems
+from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -65,6 +65,9 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
     said = root_stems(change.new.wordset) if change.new is not None else set()
     numbers = {w for w in change.old.wordset if w.isdigit()}
     as_a_limit = change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset) or limit
+    if change.new is not None and not limit and negation_count(new_block) < negation_count(old_block) \
+            and not (as_a_limit and "only" in new_block.lower()):
+        return False  # (the block lost a negation: the clause's is not said again; and the blocks need not be cut)
     before = {clause.key for clause in split(old_block)}
     if change.new is not None:
         before.add(change.new.key)  # (the sentence the clause became says only what it says)
@@ -471,7 +474,7 @@ _PROTECTED = re.compile(
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
 
-_CONDITIONS = frozenset(("if", "when", "once", "after", "unless", "request"))
+_CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
 # A limit on who may handle information, ending at what they may do: "only staff who support
 # schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
 _ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
@@ -597,7 +600,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
-    chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
+    had = change.old.wordset  # type: ignore[union-attr]
+    chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(had) or "request" in had and "at" in had else None
     # (an opt-in made an opt-out waits for no choice either: "We discard it unless you choose to
     # have it stored" → "We store it unless you ask us to discard it")
     if chosen is not None and _READER_CHOOSES.search(change.new_text) is None and new.actor != "reader" and (

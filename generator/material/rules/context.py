@@ -83,7 +83,8 @@ class Context:
         if not clause.item:
             # a paragraph lettered as an entry ("k) promotion of the products of partners …"):
             # an entry of the list its section's heading names
-            return self.section_topic(change) if _LETTERED.match(clause.text) is not None else None
+            # (a letter's bracket stands in the first few characters: most paragraphs are looked at no further)
+            return self.section_topic(change) if ")" in clause.text[:6] and _LETTERED.match(clause.text) is not None else None
         if clause.lead:
             return self.lead_topic(clause.lead)
         return self.section_topic(change)

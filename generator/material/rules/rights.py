@@ -49,12 +49,12 @@ _RIGHT = Anchored(re.compile(
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
-    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\b(?:under no|not under any) obligation to\b"
+    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\bunder no obligation to\b"
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
            "data", "do", "global", "gpc", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
-           "consumer", "individual", "method", "format", "way", "means", "language", "channel", "under", "not"))
+           "consumer", "individual", "method", "format", "way", "means", "language", "channel", "under"))
 _CONDITIONS = Anchored(re.compile(
     r"\b(?:only|unless|except|provided that|subject to|within|limited|refuse|decline|fee|charge|verify|verification|no longer|reasonable"
     # proof the reader must bring: "include a certified copy of your photo identification"
@@ -335,6 +335,11 @@ def _a_way_to_ask(change: ClauseChange) -> bool:
     return not _CHANNELS.isdisjoint(root_stems(clause.wordset)) and _EXERCISE.search(clause.lead) is not None
 
 
+def _asks_in(lead: str) -> bool:
+    """True when a lead-in (lower case) holds a word :data:`_EXERCISE` needs."""
+    return "request" in lead or "exercis" in lead or "complain" in lead or "appeal" in lead
+
+
 def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     """True when a clause about how the reader exercises a right lost a way to make the request
     ("by e-mail or by post" → "by registered post"), or gained a condition on it ("you must send
@@ -343,7 +348,7 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     clause counts where its block spoke of exercising rights before."""
     clause = change.old or change.new
     # (an entry of a list of the ways to ask: "you may submit your requests as follows: 1. in person at any branch")
-    led = clause is not None and clause.item and bool(clause.lead) and _EXERCISE.search(clause.lead) is not None
+    led = clause is not None and clause.item and _asks_in(clause.lead.lower()) and _EXERCISE.search(clause.lead) is not None
     vocabulary = change.vocabulary
     if not led and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
                     and _SENDING.isdisjoint(vocabulary)):
@@ -400,7 +405,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.kind != "removed" and context.section_topic(change) == "rights" and _fee_now(change, context):
+    if change.kind != "removed" and _fee_now(change, context) and context.section_topic(change) == "rights":
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.reading.actor == "company" and not listed and not _reader_can(change) and not _signal(change):
         # "we have the right to remove content" is the company's right, not the reader's (but in
