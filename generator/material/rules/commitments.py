@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause, split
+from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
@@ -58,23 +58,22 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
 
     With ``limit``, a limit said again ("Service providers may use it only to perform services for
     us" → "… These vendors may use it solely to perform those functions for us")."""
-    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
-    if old_block is None or new_block is None or change.old is None:
+    if change.old is None:
         return False
+    as_a_limit = limit or change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset)
+    if change.new is not None and not limit:
+        old_block, new_block = context.block_text(change, "old") or "", context.block_text(change, "new") or ""
+        if negation_count(new_block) < negation_count(old_block) and not (as_a_limit and "only" in new_block.lower()):
+            return False  # (the block lost a negation: the clause's is not said again; and the blocks need not be cut)
     wanted = root_stems(change.old.wordset)
     said = root_stems(change.new.wordset) if change.new is not None else set()
     numbers = {w for w in change.old.wordset if w.isdigit()}
-    as_a_limit = change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset) or limit
-    if change.new is not None and not limit and negation_count(new_block) < negation_count(old_block) \
-            and not (as_a_limit and "only" in new_block.lower()):
-        return False  # (the block lost a negation: the clause's is not said again; and the blocks need not be cut)
-    before = {clause.key for clause in split(old_block)}
-    if change.new is not None:
-        before.add(change.new.key)  # (the sentence the clause became says only what it says)
-    for clause in split(new_block):
-        if clause.key in before or not numbers <= clause.wordset:
+    for clause in context.gained_clauses(change):
+        # (the sentence the clause became says only what it says)
+        if change.new is not None and clause.key == change.new.key or not numbers <= clause.wordset:
             continue
-        if not (not limit and negates(clause.text)) and not (as_a_limit and not LIMITS.isdisjoint(clause.wordset)):
+        rules_out = not limit and negates(clause.text)
+        if not rules_out and not (as_a_limit and not LIMITS.isdisjoint(clause.wordset)):
             continue
         stems = root_stems(clause.wordset)
         shared = len(wanted & stems)
@@ -87,12 +86,10 @@ def _lead_limit_restated(change: ClauseChange, context: Context) -> bool:
     """True when a removed lead-in of a list limited itself to the list ("We share it only with:"),
     and its block gained another lead-in that does ("The only parties that receive it from us
     are:"): the list is as closed as it was."""
-    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
-    if old_block is None or new_block is None or not change.old_text.rstrip().endswith(":"):
-        return False
-    before = {clause.key for clause in split(old_block)}
-    return any(clause.key not in before and clause.text.rstrip().endswith(":") and (not LIMITS.isdisjoint(clause.wordset) or limiting(clause.text))
-               for clause in split(new_block))
+    return change.old_text.rstrip().endswith(":") and any(
+        clause.text.rstrip().endswith(":") and (not LIMITS.isdisjoint(clause.wordset) or limiting(clause.text) is not None)
+        for clause in context.gained_clauses(change)
+    )
 
 
 #: Words that make an exception to a negation: "not … unless you consent".

@@ -8,7 +8,7 @@ from typing import Any, Callable, Sequence
 
 from ..changes import ClauseChange, Span
 from ..config import Options
-from ..clauses import Clause
+from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence
 from ..text import LEGAL_FORMS, Anchored
 
@@ -96,6 +96,20 @@ class Context:
         block = self.changes[change.order] if change.order < len(self.changes) else None
         found = getattr(block, side, None)
         return found.text if found is not None else None
+
+    def gained_clauses(self, change: ClauseChange) -> "list[Clause]":
+        """The clauses of the new version of a clause change's block that its old version did not
+        have, in order (none when the block came or went whole): where a sentence reworded out of
+        the aligner's reach says again what a removed or edited clause said. Worked out once per
+        block."""
+        return self.memo(("gained", change.order), lambda: self._gained(change))  # type: ignore[no-any-return]
+
+    def _gained(self, change: ClauseChange) -> "list[Clause]":
+        old_block, new_block = self.block_text(change, "old"), self.block_text(change, "new")
+        if old_block is None or new_block is None:
+            return []
+        before = {clause.key for clause in split(old_block)}
+        return [clause for clause in split(new_block) if clause.key not in before]
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause, split
+from ..clauses import Clause
 from ..findings import Finding
 from ..reading import content_words, root_stems
 from ..text import Anchored
@@ -284,13 +284,11 @@ def _right_said_again(change: ClauseChange, context: Context) -> bool:
     """True when the block of a removed clause that stated a right gained a clause that states one
     with two of its words of substance at least and half of them: "The provision of personal data
     is voluntary." → "The User is under no obligation to provide personal data; …"."""
-    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
-    if old_block is None or new_block is None or change.old is None:
+    if change.old is None:
         return False
     wanted = root_stems(change.old.wordset)
-    before = {clause.key for clause in split(old_block)}
-    for clause in split(new_block):
-        if clause.key in before or _RIGHT.search(clause.text) is None:
+    for clause in context.gained_clauses(change):
+        if _RIGHT.search(clause.text) is None:
             continue
         shared = len(wanted & root_stems(clause.wordset))
         if shared >= 2 and shared * 2 >= len(wanted):
