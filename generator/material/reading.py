@@ -132,7 +132,9 @@ _HANDLING = (
     # (giving consent is the reader's act, not handling: "only if you have given your consent")
     r"(?:sell|share|disclose|collect|use|process|access|keep|retain|store|transfer|transmit|track|rent|combine|"
     r"give(?!n?\s(?:us\s)?(?:your|their|my)\s(?:consent|permission|agreement))|provide|send|"
-    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log|receive)"
+    r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log|receive|"
+    # handing over, in other words: "We do not furnish your driving data to consumer reporting agencies"
+    r"furnish|supply|supplie|release|report|pass)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
@@ -144,7 +146,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
     "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
     "keep", "retain", "store", "transfer", "transmit", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold", "record", "listen", "intercept", "capture", "log",
-    "receive",
+    "receive", "furnish", "supply", "supplie", "release", "report", "pass",
 ))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
@@ -155,6 +157,8 @@ _PROMISES = Anchored(re.compile(
     # the same promise in the passive: "changes will be announced by e-mail", "your data will be deleted"
     r"|deleted|erased|destroyed|anonymi[sz]ed|notified|told|informed|announced|communicated|alerted|protected|encrypted"
     r"|intimate"  # (to notify, in Indian English: "we will intimate you")
+    # notice given in other words: "the Platform will submit written notification to the User"
+    r"|(?:submit|send|give|provide|issue|deliver)\s{1,3}(?:(?:a|an|written|prior|advance)\s{1,3}){0,2}(?:notice|notification)"
     r"|give (?:customers|users|members|subscribers)"
     r"|bound)\b",  # "the buyer, who will be bound by this policy"
     re.I,
@@ -175,6 +179,8 @@ _LIMIT_PHRASE = re.compile(
     r"|\b(?:no|nothing)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
     # "apart from those, nobody": "Apart from the recipients listed below, nobody receives personal data from us"
     r"|\b(?:apart\s{1,3}from|other\s{1,3}than|except(?:\s{1,3}for)?|besides|beyond)\b[^.;]{0,80}?,\s{0,3}(?:nobody|no\s{1,3}one|no\s{1,3}others?|none)\b"
+    # one purpose and no other: "To process the payment, and for no other purpose, the payment gateway receives …"
+    r"|\bfor\s{1,3}no\s{1,3}other\s{1,3}(?:purposes?|reasons?|use)\b"
     # those named and no others: "The circumstances listed below are the only ones in which we share it"
     r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
     re.I,
@@ -186,7 +192,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
-            and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text:
+            and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 
@@ -417,9 +423,11 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         own = 1 if subject[0] in _OPENERS and len(subject) > 2 else 0  # ("Otherwise your information is kept …")
         if subject[own] == "your" and len(subject) > own + 1 and subject[own + 1] in _YOUR_OTHERS:
             return "other"  # "your Employer must provide you with notice": someone the reader deals with, not the reader
-        if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
-            # "Your data is stored with our provider …", "Your profile is private by default": the
-            # reader's information is the subject, not the reader; whoever acts on it is not named
+        if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS
+                                                                 or subject[-1] in _DATA_HEADS):
+            # "Your data is stored with our provider …", "Your profile is private by default", "your
+            # profile will no longer appear in search results": the reader's information is the
+            # subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"
         of = subject.index("of") if "of" in subject else -1
         if of > 0 and not _DATA_HEADS.isdisjoint(subject[:of]) and not _ACTORS_READER.isdisjoint(subject[of + 1:]) \

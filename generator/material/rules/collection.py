@@ -22,8 +22,9 @@ from .context import Context, added_between, contact_line, illustrates, in_examp
 _NOT_A_VERB = r"(?!(?<=access)\s{1,3}(?:controls?|management|restrictions?|rights?|requests?|permissions?|levels?)\b)"
 # The company gets information: the verbs of collection, with information as their object.
 _COLLECTS = Anchored(re.compile(
-    # (access kept from others is security: "controls access to computer rooms and data storage rooms")
-    r"\b(?<!control )(?<!controls )(?<!controlling )(?<!restrict )(?<!restricts )(?<!limit )(?<!limits )"
+    # (access kept from others, or given to staff, is security: "controls access to computer rooms and data
+    # storage rooms", "granting access according to each employee's job function")
+    r"\b(?<!control )(?<!controls )(?<!controlling )(?<!restrict )(?<!restricts )(?<!limit )(?<!limits )(?<!grant )(?<!granting )(?<!grants )(?<!with )"
     r"(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b" + _NOT_A_VERB + r"[^.;]{0,80}"
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity"
     r"|video|audio|sound|voice|images?|photos?|recordings?|clips?)\b"

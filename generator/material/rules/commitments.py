@@ -72,7 +72,8 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
         # (the sentence the clause became says only what it says)
         if change.new is not None and clause.key == change.new.key or not numbers <= clause.wordset:
             continue
-        rules_out = not limit and negates(clause.text)
+        # (a bar rules out too: "… and prohibit them from using it for their own purposes")
+        rules_out = not limit and (negates(clause.text) or not RULES_OUT.isdisjoint(clause.wordset) and limiting(clause.text) is not None)
         if not rules_out and not (as_a_limit and not LIMITS.isdisjoint(clause.wordset)):
             continue
         stems = root_stems(clause.wordset)
@@ -92,6 +93,9 @@ def _lead_limit_restated(change: ClauseChange, context: Context) -> bool:
     )
 
 
+_ONLY = frozenset(("only", "solely"))
+#: Verbs of what the company asks of a reader who exercises a right ("We will not require you to create an account").
+_ASKS_OF_READER = frozenset(("require", "requires", "ask", "asks", "charge", "charges"))
 #: Words that make an exception to a negation: "not … unless you consent".
 _EXCEPTING = frozenset(("unless", "except", "save"))
 
@@ -101,6 +105,23 @@ def _still_tells_directly(change: ClauseChange, context: Context) -> bool:
     in its new version (the clause reworded out of the aligner's reach)."""
     text = context.block_text(change, "new")
     return text is not None and _tells_directly(text)
+
+
+def _party_freed(change: ClauseChange) -> str | None:
+    """Who a negated clause no longer binds, when its subject named several with "neither … nor"
+    (or "nor") and lost one: "Neither we nor Veridia use the video to identify you" → "We don't
+    use the video to identify you" leaves Veridia free to."""
+    if change.old is None or "nor" not in change.old.wordset:
+        return None
+    words = change.old.words
+    nor = next(i for i, w in enumerate(words) if w.norm == "nor")
+    # the parties joined by "nor" end where the verb begins: at most a few words after it
+    parties = {id(w) for w in words[nor + 1: nor + 5]}
+    for span in change.spans:
+        gone = [w for w in span.old if id(w) in parties and (w.written[:1].isupper() or w.norm not in STOP)]
+        if gone and any(w.norm == "nor" for w in span.old):
+            return " ".join(w.written for w in gone)
+    return None
 
 
 def _subject_narrowed(change: ClauseChange) -> str | None:
@@ -148,14 +169,17 @@ def _exception_asks_less(change: ClauseChange) -> bool:
 # A promise left to the company's judgement: "where we consider it practicable", "at our discretion",
 # "where possible", "if feasible".
 _DISCRETION = re.compile(
-    r"\b(?:where|when|if|as)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
+    r"\b(?:where|when|if|as)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge|determine)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
+    # the company by its name: "a failure that the Platform considers likely to cause material loss"
+    r"|\b(?:that|which|where|when|if)\s{1,3}(?:the\s{1,3}[\w-]{2,30}|it)\s{1,3}(?:considers|thinks|deems|believes|decides|judges|determines)\b"
     r"|\b(?:where|when|if|as\s{1,3}far\s{1,3}as|to\s{1,3}the\s{1,3}extent)\s{1,3}(?:it\s{1,3}is\s{1,3})?(?:possible|practicable|feasible|practical|reasonably\s{1,3}practicable)\b",
     re.I,
 )
 
 
 #: The words without which :data:`_DISCRETION` does not match.
-_DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical"))
+_DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
+                               "determine", "considers", "thinks", "deems", "believes", "decides", "judges", "determines"))
 
 
 _MAY = re.compile(r"\b(?:may|can|might|only|solely)\b", re.I)  # (or what a limit lets through: "We disclose it only as follows:")
@@ -277,6 +301,19 @@ def _object_narrowed(change: ClauseChange) -> str | None:
         if _ALL_INFORMATION.issuperset(olds) and not _INFORMATION.isdisjoint(olds) and _INFORMATION.isdisjoint(w.norm for w in span.new) \
                 and not STOP.issuperset(w.norm for w in span.new):
             return " ".join(w.written for w in span.new)
+    return None
+
+
+#: Words that, put in place of "other", leave out what is related: "we do not use it for any other
+#: purpose" → "… for any unrelated purpose" lets every purpose the company deems related through.
+_ONLY_UNRELATED = frozenset(("unrelated", "incompatible", "inconsistent", "unconnected", "different"))
+
+
+def _other_narrowed(change: ClauseChange) -> str | None:
+    """The word put in place of "other" in what a negated clause rules out (:data:`_ONLY_UNRELATED`)."""
+    for span in change.spans:
+        if [w.norm for w in span.old] == ["other"] and len(span.new) == 1 and span.new[0].norm in _ONLY_UNRELATED:
+            return span.new[0].written
     return None
 
 
@@ -485,15 +522,20 @@ def _limits_handling(change: ClauseChange) -> bool:
     return any(reading is not None and reading.limits_handling for reading in (change.old_reading, change.new_reading))
 
 
-def _ruled_out_less(change: ClauseChange) -> bool:
+def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     """True when the clause only lost words, all of them after its negation in the main clause (not
-    in a condition before it: "To the extent this is not enforceable, you grant us …")."""
+    in a condition before it: "To the extent this is not enforceable, you grant us …"). With
+    ``after_limit`` (the clause limits too), only when the negation follows its limit: "Ads are
+    only contextual and never based on your profile, activity or location" loses "location" from
+    what is ruled out, where "only X, Y" would let less through."""
     assert change.old is not None
     condition = LEADING_CONDITION.match(change.old_text)
     body = condition.end() if condition is not None else 0
     # ("without" qualifies rather than negates: "without attribution")
     negation = next((w for w in change.old.words if w.start >= body and negative(w.norm) and w.norm != "without"), None)
     if negation is None:
+        return False
+    if after_limit and any(w.norm in LIMITS and w.start > negation.start for w in change.old.words):
         return False
     # words taken out, none put in their place, all of them after the negation
     return all(not span.new and all(w.start > negation.start for w in span.old) for span in change.spans if span.old)
@@ -533,7 +575,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or PURPOSE_LABEL.match(change.old_text or change.new_text) is not None  # a limit on why: "Why: only to carry out the request"
             or context.list_topic(change) == "purpose"  # "To hold video consultations, only when you choose one"
             # how the reader's requests are handled, hedged: "we will not charge a fee" → "we will not normally charge a fee"
-            or not _HEDGES.isdisjoint(change.changed_new_words) and context.section_topic(change) == "rights"):
+            or not _HEDGES.isdisjoint(change.changed_new_words) and context.section_topic(change) == "rights"
+            # what the company will not ask of a reader who exercises a right: "We will not require you to create an account or pay a fee to opt out"
+            or "rights" in topics and reading.negated and reading.actor == "company" and not _ASKS_OF_READER.isdisjoint(change.vocabulary)):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -628,7 +672,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and _DISCRETION.search(change.changed_new_text()) and not _DISCRETION.search(change.old_text):
         # "we will notify you" → "where we consider it practicable, notify you": the company decides
         return change.finding("commitments", "material", "The commitment now depends on the company's own judgement.")
-    if old.promises and not new.promises and new.permissive:
+    if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
+        # ("must ask for your permission" → "may only do so with your permission" restricts: no permission given)
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
     if old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text) and not new.negated:
         # "We will tell you about changes by email" → "We will post changes on our website": notice
@@ -645,6 +690,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         narrowed = _subject_narrowed(change)
         if narrowed:
             return change.finding("commitments", "material", f"The limit now binds only some: {quote(narrowed)} was added to whom it binds.")
+        freed = _party_freed(change) if old.negated and new.negated else None
+        if freed:
+            return change.finding("commitments", "material", f"The limit no longer binds {quote(freed)}.")
         if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change) \
                 and not illustrates(change) and not in_examples(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
@@ -652,7 +700,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We don't use your facial geometry for anything other than verifying your profile" →
             # "… other than verifying your profile and improving our verification technology"
             return change.finding("commitments", "material", "The limit's exception now lets more through.")
-        if old.negated and new.negated and not old.limited and change.removed_words and not change.added_words and _ruled_out_less(change):
+        if old.negated and new.negated and change.removed_words and not change.added_words and _ruled_out_less(change, after_limit=old.limited):
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
@@ -665,6 +713,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         verb = _verb_narrowed(change) if old.negated and new.negated else None
         if verb is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
+        other = _other_narrowed(change) if old.negated and new.negated else None
+        if other is not None:
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(other)} was added.")
         kind = _object_narrowed(change) if old.negated and new.negated else None
         if kind is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(kind)} in place of all information.")

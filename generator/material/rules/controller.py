@@ -55,7 +55,9 @@ _SUFFIXES = frozenset(
     "ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty "
     "s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug".split()
 )
-_GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All"))
+_GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All",
+                      # a preposition that opens a sentence before the name: "At Kalapati Remit Technologies, Inc., …"
+                      "At", "By", "For", "From", "In", "With", "To", "Of", "On"))
 
 
 # Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.

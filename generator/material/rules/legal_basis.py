@@ -70,12 +70,12 @@ _CONSENT_CONDITION = Anchored(re.compile(
     r"\bwith(?:out)? (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's|the [A-Za-z]{1,20}'s) (?:prior |explicit |express |written )?(?:consent|permission|agreement)\b"
     r"|\b(?:if|once|after|when) you (?:have )?(?:agreed|consented)\b|\bif you agree to (?:receive|get|us)\b"
     # "only if you have given your consent in the cookie banner"
-    r"|\b(?:if|once|after|when) you (?:have )?(?:given|give) (?:us )?your\s{1,3}(?:[\w-]{1,20},?\s{1,3}){0,3}?(?:consent|permission)\b"
+    r"|\b(?:if|once|after|when|unless) you (?:have )?(?:given|give) (?:us )?your\s{1,3}(?:[\w-]{1,20},?\s{1,3}){0,3}?(?:consent|permission)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
     re.I,
-), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless"))
 
 
 # Consent taken as given by another act: "you are deemed to have given your consent", "By using

@@ -43,8 +43,8 @@ _AGE = re.compile(
     re.I,
 )
 _WITH_UNIT = re.compile(
-    # (a number written out may repeat itself in figures: "three (3) years")
-    rf"\b{_NUM}(?:\s{{1,3}}\(\d{{1,12}}\))?(?:\s{{0,3}}[-–]\s{{0,3}}|\s{{1,3}}|(?=%))"
+    # (a number written out may repeat itself in figures, and one in figures in words: "three (3) years", "5 (five) years")
+    rf"\b{_NUM}(?:\s{{1,3}}\((?:\d{{1,12}}|[a-zA-Z]{{3,12}}(?:[- ][a-zA-Z]{{3,12}})?)\))?(?:\s{{0,3}}[-–]\s{{0,3}}|\s{{1,3}}|(?=%))"
     rf"(?P<unit>{_PERIOD}|percent|per cent|%|(?:kilo)?met(?:er|re)s?|km|miles?|thousand|million|billion|times"
     rf"|{_CURRENCIES})(?!\w)",
     re.I,

@@ -50,6 +50,8 @@ _RIGHT = Anchored(re.compile(
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
     r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\bunder no obligation to\b"
+    # how long a choice the reader made holds: "Your choice will apply until you tell us to change it"
+    r"|\byour (?:choice|opt[- ]out|preference|election)s? (?:will|shall|does|do) (?:apply|remain|stay|last|continue)\b"
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
     re.I,
 ), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
@@ -63,12 +65,15 @@ _CONDITIONS = Anchored(re.compile(
     r"|if you (?:live|reside|are (?:a )?residents?) in|residents of"
     r"|(?:located|living|resident) in (?:states|countries|jurisdictions|certain)|whose laws require|where (?:the )?law requires|where required by law"
     # a right kept as a rule with exceptions: "we will not normally charge a fee"
-    r"|normally|usually|generally|typically|ordinarily)\b",
+    r"|normally|usually|generally|typically|ordinarily"
+    # a choice that lapses: "Your choice will apply for five years, after which you will need to renew it"
+    r"|renew|renewed|expire|expires|lapse|lapses)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
+    "renew", "expire", "lapse",
 ))
 
 

@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import root_stems
+from ..reading import STOP, root_stems
 from ..text import NEGATIONS, Anchored, Word
 from .context import Context, illustrates, named_beside
 
@@ -29,13 +29,13 @@ _TRANSFERS = Anchored(re.compile(
 ), starts=("transfer", "stor", "process", "host", "sent", "move", "remain", "resid", "located", "held", "replicat", "mirror",
            "international", "cross"))
 SAFEGUARD = Anchored(re.compile(
-    r"\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
+    r"\bcontractual safeguards\b|\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
     r"|\bUK addendum\b|\bIDTA\b"
     # clauses a regulator approved, by their other names: "the model contractual clauses approved by the AAIP"
     r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b",
     re.I,
-), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model"))
+), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual"))
 # Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
 _KINDS = (
     ("standard contractual clauses", re.compile(r"standard|scc|model", re.I)),
@@ -80,7 +80,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         # (a clause that named the place with its safeguard takes both away: "Our support provider
         # may access it from the United Kingdom, which has an adequacy decision")
-        if old_safe and not _names_a_country(change.old):
+        if old_safe and not _names_a_country(change.old, by_name=True):
             return change.finding("transfers", "material", "A clause naming a safeguard for transfers abroad was removed.")
         return change.finding("transfers", "substantive", "A clause about transfers abroad was removed.")
     old_guards, new_guards = _safeguards(change.old_text), _safeguards(change.new_text)
@@ -174,9 +174,10 @@ def _only_places_named_before(change: ClauseChange, context: Context) -> bool:
 _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _names_a_country(clause: Clause | None) -> bool:
-    """True when a clause names a country, or a place abroad, by name ("the United Kingdom", "India", "the US")."""
-    return clause is not None and (not COUNTRIES.isdisjoint(clause.wordset) or not _PLACE_WORDS.isdisjoint(clause.wordset)
+def _names_a_country(clause: Clause | None, *, by_name: bool = False) -> bool:
+    """True when a clause names a country, or a place abroad, by name ("the United Kingdom", "India",
+    "the US"; with ``by_name``, not a place abroad in general words: "recipients abroad")."""
+    return clause is not None and (not COUNTRIES.isdisjoint(clause.wordset) or not by_name and not _PLACE_WORDS.isdisjoint(clause.wordset)
                                    or _US.search(clause.text) is not None)
 
 
@@ -257,11 +258,34 @@ def _only_in_another_form(change: ClauseChange) -> bool:
     return all(w.removesuffix("e") in had for w in change.added_words & _FURTHER)
 
 
+def _leaves_for_the_same_place(change: ClauseChange) -> bool:
+    """True when an edited clause only gained where information leaves from, and the country it went
+    to stays the only one named: "a backup copy is kept in a disaster recovery centre located in
+    Singapore" → "… keeps a backup copy outside Indonesia, in a disaster recovery centre in Singapore"."""
+    if change.old is None or change.new is None or "outside" not in change.new.wordset:
+        return False
+    words = change.new.words
+    gained = [w for span in change.spans for w in span.new]
+    # each word gained is a small one, "outside", or the country right after it
+    after_outside = {id(words[i + 1]) for i, w in enumerate(words[:-1]) if w.norm == "outside"}
+    # (or a defined term for the company or its service: "the Platform keeps")
+    defined = {id(words[i + 1]) for i, w in enumerate(words[:-1]) if w.norm == "the" and words[i + 1].written[:1].isupper()}
+    if not all(w.norm in STOP or w.norm == "outside" or id(w) in after_outside or w.norm in change.aliases
+               or w.norm not in COUNTRIES and (not w.written[:1].isupper() or id(w) in defined) and w.norm not in _FURTHER for w in gained):
+        return False
+    if _US.search(" ".join(w.written for w in gained)):
+        return False
+    went = COUNTRIES & change.old.wordset
+    return bool(went) and COUNTRIES & change.new.wordset - {words[i + 1].norm for i, w in enumerate(words[:-1]) if w.norm == "outside"} == went
+
+
 def _goes_further(change: ClauseChange) -> bool:
     """True when an edited clause about transfers gained a place or a way for information to go:
     a word of transfer or of place, or a name (a capitalised word: "the United States and India")
     — but not a state of the European Economic Area where the clause already named the EU or the
     EEA ("hosted in the European Union" → "… (Ireland)": where within it, not further)."""
+    if _leaves_for_the_same_place(change):
+        return False
     if change.added_words & _FURTHER and not _only_in_another_form(change):
         return True
     first = change.new.words[0] if change.new is not None and change.new.words else None
