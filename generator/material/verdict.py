@@ -216,6 +216,10 @@ def _substance(words: frozenset[str]) -> set[str]:
 _PERMISSIONS = frozenset(("may", "can", "could"))
 
 
+#: Words with which a lead-in names what its list holds.
+_LIST_NOUNS = frozenset(("data", "information", "detail", "details", "item", "items", "categori", "category", "categories"))
+
+
 def _made_a_right(item: ClauseChange, missing: set[str], said: set[str]) -> bool:
     """True when all a removed sentence's words not said again are the reader's permission ("You
     may ask us for a copy …"), and the new clauses state a right ("You have the right to: ask for a
@@ -588,7 +592,8 @@ class Detector:
         lead = {w for c in entries if not c.item for w in _substance(c.wordset)}
         for word in _substance_of(olds) ^ _substance_of(news):
             found = topics_of(frozenset((word,)))
-            if not (found and topics and found <= topics or not found and word in lead):
+            # (a lead-in's word for what it lists names no more: "we communicate the following data to the authority:")
+            if not (found and topics and found <= topics or (not found or word in _LIST_NOUNS) and word in lead):
                 return False
         return _lands_whole(entries, sentences, skip=lead - _substance_of(sentences))
 

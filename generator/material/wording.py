@@ -89,6 +89,8 @@ PATTERNS: tuple[str, ...] = (
     N_("What the clause rules out is now narrower: %(quote)s was added."),
     N_("What the clause rules out is now narrower: %(quote)s in place of all information."),
     N_("The limit no longer binds %(quote)s."),
+    N_("A case was added to a list the lead-in limits itself to."),
+    N_("A case was taken out of a list the lead-in limits itself to."),
     N_("What the clause allows no longer depends on the condition it had."),
     # rules/contact.py
     N_("The %(kind)s %(old_items)s is now %(items)s."),

@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, limiting, negates, negating_words, negation_count, root_stems
+from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -28,7 +28,7 @@ _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
 # Notice that reaches the reader: told, notified or written to, by e-mail, letter, text or in the app.
 _DIRECT = re.compile(
-    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
+    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call|reach)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
     r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
     r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}(?:you|users|customers|subscribers|members|(?:[\w-]{1,20}\s{1,3})?account holders)\b"
     r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
@@ -94,6 +94,7 @@ def _lead_limit_restated(change: ClauseChange, context: Context) -> bool:
 
 
 _ONLY = frozenset(("only", "solely"))
+_CONSENT = frozenset(("consent", "consented", "permission"))
 #: Verbs of what the company asks of a reader who exercises a right ("We will not require you to create an account").
 _ASKS_OF_READER = frozenset(("require", "requires", "ask", "asks", "charge", "charges"))
 #: Words that make an exception to a negation: "not … unless you consent".
@@ -442,7 +443,7 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
 # police when the law requires us to"; without it, the company does it whenever it chooses.
 _LAW_REQUIRES = re.compile(
     r"\b(?:when|where|if|as|to the extent|only if|only when)\s{1,3}(?:(?:the\s{1,3})?law\s{1,3}requires|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
-    r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|we\s{1,3}are\s{1,3}(?:legally\s{1,3})?required|we\s{1,3}must\s{1,3}by\s{1,3}law"
+    r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|(?:we\s{1,3}are|we're)\s{1,3}(?:legally\s{1,3})?(?:required|obliged|obligated|bound)|we\s{1,3}must\s{1,3}by\s{1,3}law"
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
     r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
     r"|(?:we\s{1,3}(?:are\s{1,3}served\s{1,3}with|receive)\s{1,3})?a\s{1,3}(?:valid\s{1,3})?(?:court\s{1,3}order|warrant|subpoena))\b"
@@ -556,8 +557,30 @@ def _names_a_practice(change: ClauseChange, context: Context) -> bool:
 _HANDLING_TOPICS = frozenset(("notice", "contact", "collection", "sharing", "retention", "transfer"))
 
 
+def _closed(lead: str) -> bool:
+    """True when a list's lead-in closes the list with a limit ("We access it only in the following
+    situations:"): its entries are all the cases the limit lets through."""
+    if not lead.endswith(":"):
+        return False
+    sentence = last_sentence(lead)
+    return not _CLOSING.isdisjoint(_LOWER_WORDS.findall(sentence.lower())) and not negates(sentence)
+
+
+_CLOSING = frozenset(("only", "solely", "exclusively"))
+_LOWER_WORDS = re.compile(r"[a-z']+")
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A limit or commitment removed or weakened (material); a new one (substantive)."""
+    entry = (change.new or change.old) if change.kind != "edited" else None
+    # (a closed list of recipients, purposes or rights is read by the rule of what it lists)
+    # (only a list that stood before: a paragraph rewritten as a closed list is judged as rewritten)
+    if entry is not None and entry.item and entry.lead and context.memo(("closed", entry.lead), lambda: _closed(entry.lead)) \
+            and context.list_topic(change) is None and last_sentence(entry.lead) in context.section_text(change, "old"):  # type: ignore[union-attr]
+        # "We access it only in the following situations: … 5. when necessary to recover amounts owed"
+        if change.kind == "inserted":
+            return change.finding("commitments", "material", "A case was added to a list the lead-in limits itself to.")
+        return change.finding("commitments", "substantive", "A case was taken out of a list the lead-in limits itself to.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -577,7 +600,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # how the reader's requests are handled, hedged: "we will not charge a fee" → "we will not normally charge a fee"
             or not _HEDGES.isdisjoint(change.changed_new_words) and context.section_topic(change) == "rights"
             # what the company will not ask of a reader who exercises a right: "We will not require you to create an account or pay a fee to opt out"
-            or "rights" in topics and reading.negated and reading.actor == "company" and not _ASKS_OF_READER.isdisjoint(change.vocabulary)):
+            or "rights" in topics and reading.negated and reading.actor == "company" and not _ASKS_OF_READER.isdisjoint(change.vocabulary)
+            # what the company rules out using the reader's details for: "We never send marketing to anyone who has self-excluded"
+            or "marketing" in change.vocabulary and reading.negated and reading.actor == "company"
+            # a limit tied to the reader's consent: "Marketing cookies are set only after you have given your consent"
+            or not _CONSENT.isdisjoint(change.vocabulary) and reading.limited):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -623,7 +650,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         ever = new.negated and "ever" in change.new.wordset  # type: ignore[union-attr]
         lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever)]
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
-        restated = bool(change.removed_words) and _said_again(change, context)
+        # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
+        # except in accordance with the Law, and only where …" → "It may be transferred outside the
+        # Kingdom only where the conditions of the Law are satisfied, where …")
+        restated = bool(change.removed_words) and (
+            not _EXCEPTING.isdisjoint(change.old.wordset) and not _ONLY.isdisjoint(change.new.wordset)  # type: ignore[union-attr]
+            or _said_again(change, context))
         if not restated:
             return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
@@ -632,8 +664,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # staff whose jobs require it" limits as before)
     new_phrase = limiting(change.new_text) if old.limited else None
     won_limit = bool(won) and any(w in LIMITS for w in won)
-    if restated and (LIMITS & change.old.wordset) <= _EXCEPTING:  # type: ignore[union-attr]
-        pass  # (its only limit was the negation's exception, which went with it)
+    if restated and (LIMITS & change.old.wordset) - change.new.wordset <= _EXCEPTING:  # type: ignore[union-attr]
+        pass  # (the limit it lost was the negation's exception, which went with it)
     elif old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) and new_phrase is None \
             or old.limited and not new.limited \
             or old.limited and limiting(change.old_text) is not None and new_phrase is None and not won_limit \
@@ -706,8 +738,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "material", "The clause now rules out less.")
         if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change):
             return change.finding("commitments", "material", "The limit's exception now asks for less.")
-        hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset), None)  # type: ignore[union-attr]
-        if hedge is not None and old.negated and new.negated:
+        # (not one the clause said in other words: "not … on a routine basis" → "do not routinely …")
+        hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset  # type: ignore[union-attr]
+                      and w[:6] not in change.old_text.lower()), None)
+        if hedge is not None and (old.negated and new.negated or old.limited and new.limited and not _ONLY.isdisjoint(change.old.wordset)):  # type: ignore[union-attr]
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
             return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
         verb = _verb_narrowed(change) if old.negated and new.negated else None

@@ -27,12 +27,15 @@ LIST_LEADS: dict[str, Anchored] = {
         re.I,
     ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed")),
     "recipients": Anchored(re.compile(
-        r"\b(?:share|disclose|sell|rent|provide|transfer|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
+        r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
+        # the companies that work for the company, listed: "We also use a small number of companies that help us run the Library, including:"
+        r"|(?<!from )(?<!from the )\b(?:companies|service providers|vendors|(?:sub-?)?processors|suppliers|contractors)\b[^.:]{0,60}\b(?:help|helps|work|works|act|acts|support|supports)\b[^.:]{0,60}:"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
         r"|\bjoint(?:ly)? us(?:e|ers?)\b",
         re.I,
-    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "make", "made", "give", "recipient", "categories", "third", "who", "joint")),
+    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
+              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor")),
     "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
@@ -86,6 +89,8 @@ class Context:
             # (a letter's bracket stands in the first few characters: most paragraphs are looked at no further)
             return self.section_topic(change) if ")" in clause.text[:6] and _LETTERED.match(clause.text) is not None else None
         if clause.lead:
+            # (a lead-in that says what its list holds decides, also when no rule reads it: "Our
+            # framework follows these principles:" under "Sharing" lists no recipients)
             return self.lead_topic(clause.lead)
         return self.section_topic(change)
 
@@ -110,6 +115,16 @@ class Context:
             return []
         before = {clause.key for clause in split(old_block)}
         return [clause for clause in split(new_block) if clause.key not in before]
+
+    def gained_in_section(self, change: ClauseChange) -> "list[Clause]":
+        """The clauses of the new version of a clause change's section that its old version did not
+        have (see :meth:`gained_clauses`; a list written as a sentence puts its entries in another
+        block of the section). Worked out once per section."""
+        return self.memo(("gained in section", tuple(change.section)), lambda: self._gained_in_section(change))  # type: ignore[no-any-return]
+
+    def _gained_in_section(self, change: ClauseChange) -> "list[Clause]":
+        before = {clause.key for clause in split(self.section_text(change, "old"))}
+        return [clause for clause in split(self.section_text(change, "new")) if clause.key not in before]
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

@@ -40,7 +40,7 @@ _CONSENT_IF = (
     # "call recordings if you call us and agree to be recorded"
     r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
     # "If you have said we may, we send you our newsletter"
-    r"|\bif you (?:have )?(?:said|told us) (?:that )?(?:we|you) (?:may|can|would like)\b"
+    r"|\bif you(?: have|'ve)? (?:said|told us) (?:that )?(?:we|you) (?:may|can|would like|want)\b"
 )
 
 _BASES = {
@@ -114,6 +114,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # deemed to have given your explicit consent": consent taken from an act that is not consent
         # (GDPR Art. 4(11), 7(2): given freely, distinguishable from other matters)
         return change.finding("legal-basis", "material", "Consent is now taken as given by accepting the statement or using the service.")
+    if change.kind == "edited" and _CONSENT_CONDITION.search(change.old_text) and not _CONSENT_CONDITION.search(change.new_text) \
+            and not _consent_kept(change, context):
+        # "Statistics cookies are only set if you have consented …" → "… are activated by default;
+        # you can object to their use at any time": whoever the new words name as acting, what
+        # waited for the reader's consent no longer does, and nothing in its block waits for it
+        return change.finding("legal-basis", "material", "The legal basis no longer names consent.")
     listed = context.list_topic(change)
     if change.reading.actor == "reader" and listed != "purpose" or listed == "rights":
         # "you can object where we rely on legitimate interests" states a right (the rights rule's);

@@ -120,6 +120,16 @@ _AHEAD = re.compile(r"\b(?:before|in advance|prior|ahead|notice)\b", re.I)
 _CAPPED = re.compile(r"\b(?:no more than|not more than|at most|up to|a maximum of|maximum of|less than|fewer than|not exceeding)\s{1,3}[$€£]?\d", re.I)
 
 
+# A wait before something is done: "90 days after the item is checked in", "within 30 days of".
+_WAITS = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s{1,3}(?:after|following|from)\b", re.I)
+# Information deleted or taken out: "removes your name from the record", "we delete it".
+_DELETES = re.compile(r"\b(?:delet|eras|remov|destroy|anonymi[sz]|purg|discard)\w{0,4}\b", re.I)
+
+
+# The reader given time to act, beside the period: "you may contest them within 30 days".
+_READER_ACTS = re.compile(r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\bwithin\b", re.I)
+
+
 def _days(value: str, unit: str) -> float | None:
     base = unit.split()[-1]
     try:
@@ -148,8 +158,8 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
     if _AHEAD.search(around):
         return new > old  # more notice
-    if change.reading.actor == "reader" and "retention" not in change.topics:
-        return new > old  # more time for the reader to act
+    if (change.reading.actor == "reader" or _READER_ACTS.search(around)) and "retention" not in change.topics:
+        return new > old  # more time for the reader to act ("…; you may contest them within 60 days of the invoice")
     # the company answers, deletes or stops keeping sooner ("If you have not logged in for 3 years,
     # we erase your account data" → "… 5 years …": kept longer, whoever the condition names)
     return new < old
@@ -177,4 +187,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("quantities", severity, f"{quote(written[b])} is now {quote(written[after])}.")
     if gone:
         return change.finding("quantities", "material", f"The {_kind(gone[0][1])} {quote(written[gone[0]])} was removed.")
+    if _kind(came[0][1]) == "period" and _WAITS.search(change.new_text) is not None and _WAITS.search(change.old_text) is None \
+            and _DELETES.search(change.new_text) is not None:
+        # a deletion that happened at once now waits: "When an item is checked in, our system removes
+        # your name" → "… removes your name 90 days after the item is checked in"
+        return change.finding("quantities", "material", f"The {_kind(came[0][1])} {quote(written[came[0]])} was added.")
     return change.finding("quantities", "substantive", f"The {_kind(came[0][1])} {quote(written[came[0]])} was added.")

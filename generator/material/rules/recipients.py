@@ -22,7 +22,7 @@ from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
-from .transfers import SAFEGUARD
+from .transfers import COUNTRIES, SAFEGUARD
 
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale. Each
@@ -106,6 +106,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
+    if change.added_words and change.added_words <= _WHERE | COUNTRIES:
+        return None  # "our customer service provider" → "… located in Morocco": where, the transfers rule's
     if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
         if _names_the_same(change):
             return change.finding("recipients", "substantive", "A clause about who receives information now names a recipient it already described.")
@@ -171,6 +173,10 @@ def _gains_nothing_more(change: ClauseChange, named: set[str], *, capitalised: b
 
 #: Words that name the reader's information in general.
 _IN_GENERAL_OF_DATA = frozenset(("personal", "data", "information", "details"))
+
+
+#: Stems of the words that say where someone is ("located in", "based in").
+_WHERE = frozenset(("locat", "located", "based", "situat", "situated", "established"))
 
 
 #: Stems of the words that say information goes to someone, of information in general, and of how
@@ -305,8 +311,9 @@ def _names_someone(change: ClauseChange) -> bool:
     had = change.old.wordset if change.old is not None else frozenset()
     # ("Only" opening a table's cell is no name either)
     # (nor a name the clause had, in the possessive: "the Bank" → "the Bank's providers")
+    # (a country is where, not who: the transfers rule reads it)
     return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm.removesuffix("'s") not in had
-               and w.norm not in LIMITS and w.norm not in change.aliases for span in change.spans for w in span.new)
+               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES for span in change.spans for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:

@@ -67,13 +67,15 @@ _CONDITIONS = Anchored(re.compile(
     # a right kept as a rule with exceptions: "we will not normally charge a fee"
     r"|normally|usually|generally|typically|ordinarily"
     # a choice that lapses: "Your choice will apply for five years, after which you will need to renew it"
-    r"|renew|renewed|expire|expires|lapse|lapses)\b",
+    r"|renew|renewed|expire|expires|lapse|lapses"
+    # a limit left to the company: "… and to any longer period for which the Company considers the retention necessary"
+    r"|considers|deems|discretion)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse",
+    "renew", "expire", "lapse", "considers", "deems", "discretion",
 ))
 
 
@@ -125,6 +127,8 @@ _WHAT_A_RIGHT_COVERS = frozenset((
     "provider", "processor", "partner", "backup", "third",
     # who they are, not only what kind ("the identities of all recipients" → "the categories of recipients")
     "identit",
+    # the decisions a person reviews: "a decision to decline your loan application or reduce your limit" → "… to decline your first loan application"
+    "decline", "declin", "reduce", "reduc", "refuse", "refus", "suspend", "reject", "terminate", "terminat", "cancel",
 )) | _WAYS_TO_ASK
 
 
@@ -216,7 +220,7 @@ def _on_requests(clause: Clause | None) -> bool:
 # no default, Art. 4(11), 7), and one that no longer does.
 _OFF_BY_DEFAULT = re.compile(
     r"\b(?:off|disabled|deactivated|turned off|switched off|opt-in) by default\b|\bnot (?:turned |switched )?on by default\b"
-    r"|\b(?:is|are|stays?|remains?) (?:off|disabled|deactivated|inactive) until you\b|\bonly (?:if|when|once|after) you (?:switch|turn|opt|enable|activate|choose to)\b"
+    r"|\b(?:is|are|stays?|remains?) (?:off|disabled|deactivated|inactive) until you\b|\bonly\s(?:[\w-]{1,20}\s){0,2}?(?:if|when|once|after) you (?:have )?(?:switch|turn|opt|enable|activate|choose to|consent|agree|accept)"
     r"|\b(?:switched |turned )?off unless you\b",
     re.I,
 )
@@ -255,6 +259,17 @@ def _switched_on(change: ClauseChange) -> bool:
         return True
     return (_OFF_BY_DEFAULT.search(change.old_text) is not None and _OFF_BY_DEFAULT.search(change.new_text) is None
             and _ON_BY_DEFAULT.search(change.new_text) is not None)
+
+
+def _switched_on_in_block(change: ClauseChange, context: Context) -> bool:
+    """True when a removed clause said something is off until the reader turns it on, and its block
+    now says it is on by default or comes on by itself, and no longer that it is off: "Reading History
+    is off unless you turn it on." → "Reading History is turned on automatically when you get a new
+    library card."."""
+    if _OFF_BY_DEFAULT.search(change.old_text) is None:
+        return False
+    now = context.block_text(change, "new")
+    return now is not None and _ON_BY_DEFAULT.search(now) is not None and _OFF_BY_DEFAULT.search(now) is None
 
 
 # The reader as who may do something about their information, anywhere in a clause: "…, and you
@@ -297,6 +312,18 @@ def _right_said_again(change: ClauseChange, context: Context) -> bool:
             continue
         shared = len(wanted & root_stems(clause.wordset))
         if shared >= 2 and shared * 2 >= len(wanted):
+            return True
+    if len(wanted) >= 2:
+        # a list written as a sentence, or a sentence as a list, in its section, nearly every word
+        # said again, a right among them: "- the 'My Privacy' page in your account" → "… through the
+        # 'My Privacy' page in your account, by e-mail …"; "You can change your choices at any time in
+        # your account, or by using the unsubscribe link" → "You can change your choices at any time:
+        # - in your account; - by clicking the unsubscribe link …"
+        gained = context.gained_in_section(change)
+        said = set().union(*(root_stems(clause.wordset) for clause in gained)) if gained else set()
+        # (every thing a right was to or over among them: "… to object to our use of it" left out is a right gone)
+        if len(wanted & said) * 5 >= len(wanted) * 4 and wanted & _WHAT_A_RIGHT_COVERS <= said \
+                and any(_RIGHT.search(clause.text) or _EXERCISE.search(clause.text) for clause in gained):
             return True
     return False
 
@@ -341,6 +368,22 @@ def _a_way_to_ask(change: ClauseChange) -> bool:
 def _asks_in(lead: str) -> bool:
     """True when a lead-in (lower case) holds a word :data:`_EXERCISE` needs."""
     return "request" in lead or "exercis" in lead or "complain" in lead or "appeal" in lead
+
+
+def _way_kept(change: ClauseChange, context: Context) -> bool:
+    """True when the ways a removed entry named (its e-mail address, form, telephone …) all stand in
+    its section's new text: a list of the ways to ask written as a sentence ("through any of the
+    following channels: - by e-mail to privacy@…; - by calling …" → "through …, by e-mail to
+    privacy@… or by calling …")."""
+    ways = _CHANNELS & root_stems(change.old.wordset)  # type: ignore[union-attr]
+    if not ways:
+        return False
+    now = root_stems(frozenset(_SECTION_WORD.findall(context.section_text(change, "new").lower())))
+    addresses = {w for w in change.old.wordset if "@" in w}  # type: ignore[union-attr]
+    return ways <= now and all(address in context.section_text(change, "new").lower() for address in addresses)
+
+
+_SECTION_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
@@ -388,12 +431,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lead = change.kind == "edited" and _leads_rights(change.new_text, context)
     if not listed and not lead and "rights" not in change.topics or contact_line(change):
         return None
-    if change.kind == "removed" and change.old.item and _a_way_to_ask(change):  # type: ignore[union-attr]
+    if change.kind == "removed" and change.old.item and _a_way_to_ask(change) and not _way_kept(change, context):  # type: ignore[union-attr]
         # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind != "removed" and _harder_to_exercise(change, context):
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
-    if change.kind == "edited" and _switched_on(change):
+    if change.kind == "edited" and _switched_on(change) or change.kind == "removed" and _switched_on_in_block(change, context):
         return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
     if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and review_lessened(change):  # type: ignore[union-attr]
         return change.finding("rights", "material", "A person now reviews fewer decisions about the reader, or only when asked.")

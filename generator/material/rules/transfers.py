@@ -57,6 +57,11 @@ _ABROAD = frozenset((
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
+    if change.kind == "edited" and not _HEDGES.isdisjoint(change.changed_new_words) and "transfer" in change.topics | change.heading_topics \
+            and _LOCATED.search(change.new_text) is not None:
+        # "The Company stores Personal Data on servers located within the Kingdom" → "… primarily on
+        # servers located within the Kingdom": where it is kept is now the rule, not the whole
+        return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     located = None  # (worked out once, and only where the other signs fail)
     if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
         located = _located_elsewhere(change)
@@ -145,7 +150,7 @@ def _names_a_place_here(change: ClauseChange) -> bool:
 
 
 # Where someone or something is: "Our moderation team is based in Singapore", "servers located in".
-_LOCATED = re.compile(r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|from|out\s{1,3}of)\b", re.I)
+_LOCATED = re.compile(r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|within|from|out\s{1,3}of)\b", re.I)
 
 
 def _located_elsewhere(change: ClauseChange) -> bool:
@@ -258,6 +263,14 @@ def _only_in_another_form(change: ClauseChange) -> bool:
     return all(w.removesuffix("e") in had for w in change.added_words & _FURTHER)
 
 
+#: Words that make where information is kept a rule with exceptions.
+_HEDGES = frozenset(("primarily", "mainly", "mostly", "principally", "predominantly", "generally", "usually", "normally", "largely", "typically"))
+# Places abroad in general words: "countries outside the European Economic Area", "third countries".
+_ABROAD_IN_GENERAL = re.compile(
+    r"\b(?:countries|jurisdictions)\s{1,3}outside\b|\bthird\s{1,3}countries\b|\bother\s{1,3}countries\b|\boutside\s{1,3}(?:the\s{1,3})?(?:EEA|EU|European)", re.I,
+)
+
+
 def _leaves_for_the_same_place(change: ClauseChange) -> bool:
     """True when an edited clause only gained where information leaves from, and the country it went
     to stays the only one named: "a backup copy is kept in a disaster recovery centre located in
@@ -301,4 +314,8 @@ def _goes_further(change: ClauseChange) -> bool:
         return False
     if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
         return False  # "servers in the United States" → "… in Michigan and Virginia, in the United States": where within it
+    if names and COUNTRIES.issuperset(names) and _ABROAD_IN_GENERAL.search(change.old_text) and not _EEA_STATES.intersection(names):
+        # "may access data from countries outside the European Economic Area" → "… our customer
+        # service provider located in Morocco, may access …": which of the countries it said
+        return False
     return bool(names)
