@@ -146,6 +146,8 @@ def _inside_name(span: Span, change: ClauseChange) -> bool:
     first = present_clause.words[0]
     if not all(_capitalised(w, w is first) or w.norm in _NAME_JOINERS for w in present):
         return False
+    if any(w.norm in ("and", "or") for w in present) and sum(_capitalised(w, w is first) for w in present) >= 1 and len(present) >= 2:
+        return False  # a named item taken from a list of them: "Vela Business and Vela Enterprise" → "Vela Enterprise"
     before, _ = _neighbours(present, present_clause.words)
     if before is None or not _capitalised(before, before is first):
         return False
@@ -186,11 +188,17 @@ _PARTY_TOPICS = frozenset(("sharing", "controller", "transfer", "disputes"))
 _COUNTED = frozenset(("day", "week", "month", "year", "hour", "minute", "percent", "%", "time", "calendar", "business", "working", "consecutive"))
 
 
+#: Modal verbs: how a clause binds, never part of a name.
+_MODALS = frozenset(("will", "shall", "must", "may", "might", "can", "could", "would", "should"))
+
+
 def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
     """How one changed span is a change of form (``editorial``, ``renumbering``, ``link-target``,
     ``renaming``), or None when it changes substance."""
     old = [w.norm for w in span.old]
     new = [w.norm for w in span.new]
+    if any(w.norm in _MODALS and w.written == w.norm for w in span.old) or any(w.norm in _MODALS and w.written == w.norm for w in span.new):
+        return None  # "will notify" → "may notify" beside a name is no renaming ("May" written so is a month)
     facts = _FACTS.each(old + new)
     some = frozenset().union(*facts)  # what any of the words is
     if some:  # (most changed words are none of these)

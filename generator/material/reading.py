@@ -27,7 +27,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
                    # checks made on someone: "background checks", "vetting", "screening"
                    "check=", "checks=", "vetting", "screening",
                    # read from a device: "We read the state of charge"
-                   "read=", "reads="),
+                   "read=", "reads=",
+                   # taken from the reader's device to the company's servers: "these images are never uploaded"
+                   "upload"),
     "use": ("use=", "uses=", "used=", "using", "process", "purpose", "improv", "develop", "personali", "research", "train"),
     "legal_basis": ("legitimate", "lawful", "consent", "contract", "obligation", "agreed=", "permission=", "agreement=", "opted=", "opt-in=", "accept=", "said=", "told=", "agree=", "subscribe=", "subscribed=", "opt=", "sign=",
                     "agreeing=", "tick="),
@@ -216,11 +218,12 @@ _NEGATING_RUN = re.compile(
     r"(?<![A-Za-z'])(?:" + "|".join(sorted(NEGATIONS - {"without"}, key=len, reverse=True)) + r"|[A-Za-z']*n't)(?![A-Za-z'])",
     re.I | re.A,
 )
-_ACTOR_WORD = re.compile(r"[A-Za-z'’-]+")
+_ACTOR_WORD = re.compile(r"(?:[^\W\d_]|['’-])+")  # (letters of any script: "CóndorPay" is one word)
 # The first ten such words in one match: each group takes a whole run of word characters (its
 # repeat is greedy and nothing after it can fail), so the groups that matched are what findall
 # finds first, in order.
-_FIRST_WORDS = re.compile(r"[^A-Za-z'’-]*" + r"(?:([A-Za-z'’-]+)[^A-Za-z'’-]*)?" * 10)
+# (letters of any script: "CóndorPay does not …" is one word, as "Acme" is)
+_FIRST_WORDS = re.compile(r"(?:[^\w'’-]|[\d_])*" + r"(?:((?:[^\W\d_]|['’-])+)(?:[^\w'’-]|[\d_])*)?" * 10)
 #: :data:`_ACTOR_WORD` in lower-case ASCII text.
 _ASCII_ACTOR_WORD = re.compile(r"[a-z'-]+")
 _FIRM = Anchored(re.compile(r"(?:\b(?:will|shall|must|always|commit|promise|undertake|are required to|is required to|guarantee)|(?<=\w')ll)\b", re.I), starts=(
@@ -494,16 +497,32 @@ _QUOTED_NAME = re.compile(r"[\"“']\s{0,2}(?:the\s{1,2})?([A-Z][\w&.-]{0,40}(?:
 
 
 def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
-    """The names a statement defines for the company alongside "we" (lower case, single words)."""
+    """The names a statement defines for the company alongside "we" (lower case, single words) —
+    or, in a statement that never calls the company "we", in the brackets after its legal name
+    ('MONEDERO CÓNDOR SpA, … (hereinafter, "CóndorPay" or "the Controller")')."""
     names: set[str] = set()
     for text in texts:
         if _DEFINES_WE.search(text):
-            for match in _QUOTED_NAME.finditer(text[:4000]):
-                for word in match.group(1).split():
-                    low = word.lower().strip(".,")
-                    if low not in ("we", "us", "our") and low not in _NOT_NAMES:
-                        names.add(low)
+            names |= _quoted_names(text[:4000])
+    if not names:
+        for text in texts:
+            form = _LEGAL_NAME.search(text[:4000])
+            bracket = _DEFINED_AFTER.search(text, form.end(), form.end() + 600) if form is not None else None
+            if bracket is not None:
+                names |= _quoted_names(bracket.group())
+                break
     return frozenset(names)
+
+
+def _quoted_names(text: str) -> set[str]:
+    return {low for match in _QUOTED_NAME.finditer(text) for word in match.group(1).split()
+            if (low := word.lower().strip(".,")) not in ("we", "us", "our") and low not in _NOT_NAMES}
+
+
+# A company's legal form after its name ("MONEDERO CÓNDOR SpA", "Acme Ltd."), and the first
+# bracket after it that defines names in quotes.
+_LEGAL_NAME = re.compile(r"\b[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5}\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy)\b")
+_DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")
 
 
 def negates(text: str) -> bool:

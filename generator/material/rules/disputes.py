@@ -36,7 +36,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Any change in substance to how disputes are resolved or which law applies."""
     if "disputes" not in change.topics:
         return None
-    if not (_DISPUTES.search(change.new_text) or _DISPUTES.search(change.old_text)):
+    if not (_DISPUTES.search(_unregistered(change.new_text)) or _DISPUTES.search(_unregistered(change.old_text))):
         return None
     if change.kind == "inserted":
         return change.finding("disputes", "material", "A new clause about resolving disputes, courts or the law that applies.")
@@ -49,6 +49,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("disputes", "substantive",
                               "A clause about resolving disputes was reworded; it names the same ways, courts and law.")
     return None
+
+
+# Where a company is registered: "registered with the Local Court of Berlin-Charlottenburg under
+# HRB 241877 B" names a commercial register kept by a court, not a court that decides disputes.
+_REGISTERED = re.compile(r"\bregistered\s{1,3}(?:with|at|in)\s{1,3}(?:the\s{1,3})?(?:commercial\s{1,3}register\s{1,3}of\s{1,3}(?:the\s{1,3})?)?(?:[\w-]{1,30}\s{1,3}){0,2}?courts?\b(?:\s{1,3}of\s{1,3}[\w-]{1,30})?", re.I)
+
+
+def _unregistered(text: str) -> str:
+    """``text`` without where a company is registered (see :data:`_REGISTERED`)."""
+    return _REGISTERED.sub(" ", text) if "egistered" in text else text
 
 
 # The ways of resolving a dispute a clause names, each under one name whatever the wording ("the

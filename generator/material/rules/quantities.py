@@ -54,7 +54,8 @@ _WITH_UNIT = re.compile(
 #: Abbreviations written for a unit: "1 km" is "one kilometre".
 _SAME_UNIT = {"km": "kilometer", "kms": "kilometers"}
 
-_UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time age old".split()) | frozenset(_CURRENCY_WORDS)
+_UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time age old".split()) | frozenset(_CURRENCY_WORDS) \
+    | frozenset(("calendar", "business", "working"))  # (the kind of day: "30 calendar days" → "30 business days")
 
 
 #: Whether a word may be part of a quantity: it holds a digit, is a number word or is a unit.
@@ -132,8 +133,10 @@ _READER_ACTS = re.compile(r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\
 
 def _days(value: str, unit: str) -> float | None:
     base = unit.split()[-1]
+    # (five business days are a calendar week: "30 calendar days" → "30 business days" is six weeks)
+    working = 7 / 5 if unit.startswith(("business", "working")) else 1
     try:
-        return float(value) * _DAYS[base] if base in _DAYS else None
+        return float(value) * _DAYS[base] * working if base in _DAYS else None
     except ValueError:
         return None
 

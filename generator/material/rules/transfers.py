@@ -57,6 +57,10 @@ _ABROAD = frozenset((
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Transfers widened or a safeguard lost (material); a transfer dropped (substantive)."""
+    if change.kind == "edited" and _place_dropped(change):
+        # "employees of a contracted review vendor in the EU" → "… of a contracted review vendor":
+        # where those who handle it are, no longer said, may be anywhere
+        return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if change.kind == "edited" and not _HEDGES.isdisjoint(change.changed_new_words) and "transfer" in change.topics | change.heading_topics \
             and _LOCATED.search(change.new_text) is not None:
         # "The Company stores Personal Data on servers located within the Kingdom" → "… primarily on
@@ -261,6 +265,24 @@ def _only_in_another_form(change: ClauseChange) -> bool:
     form ("We store information in the United Kingdom" → "Information is stored in …")."""
     had = root_stems(change.old.wordset) if change.old is not None else set()
     return all(w.removesuffix("e") in had for w in change.added_words & _FURTHER)
+
+
+#: Words that name a place as where information is or who handles it is.
+_PLACE_NAMES = COUNTRIES | frozenset(("eu", "eea", "europe", "european", "uk", "switzerland", "usa"))
+
+
+def _place_dropped(change: ClauseChange) -> bool:
+    """True when an edited clause only lost words, and with them every place it named ("in the
+    EU", "in Germany"), after "in" or "within": whoever it speaks of may now be anywhere."""
+    if change.added_words or change.old is None or change.new is None or _PLACE_NAMES.isdisjoint(change.old.wordset):
+        return False
+    if not _PLACE_NAMES.isdisjoint(change.new.wordset):
+        return False
+    for span in change.spans:
+        for i, w in enumerate(span.old):
+            if w.norm in _PLACE_NAMES and any(v.norm in ("in", "within", "inside") for v in span.old[max(0, i - 3): i]):
+                return True
+    return False
 
 
 #: Words that make where information is kept a rule with exceptions.
