@@ -197,8 +197,11 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
     ``renaming``), or None when it changes substance."""
     old = [w.norm for w in span.old]
     new = [w.norm for w in span.new]
-    if any(w.norm in _MODALS and w.written == w.norm for w in span.old) or any(w.norm in _MODALS and w.written == w.norm for w in span.new):
-        return None  # "will notify" → "may notify" beside a name is no renaming ("May" written so is a month)
+    if (any(w.norm in _MODALS and w.written == w.norm for w in span.old) or any(w.norm in _MODALS and w.written == w.norm for w in span.new)) \
+            and "".join(old) != "".join(new):
+        # "will notify" → "may notify" beside a name is no renaming ("May" written so is a month;
+        # "can not" → "cannot" is the same words joined)
+        return None
     facts = _FACTS.each(old + new)
     some = frozenset().union(*facts)  # what any of the words is
     if some:  # (most changed words are none of these)
