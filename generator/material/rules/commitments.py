@@ -537,7 +537,7 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     if negation is None:
         # an entry of a list its lead-in rules out: "We do not use the following for training: -
         # Content from Vela Business and Vela Enterprise workspaces" → "- Content from Vela Enterprise workspaces"
-        return bool(change.old.item and change.old.lead) and negates(last_sentence(change.old.lead)) \
+        return bool(change.old.item and change.old.lead.rstrip().endswith(":")) and negates(last_sentence(change.old.lead)) \
             and all(not span.new for span in change.spans if span.old)
     if after_limit and any(w.norm in LIMITS and w.start > negation.start for w in change.old.words):
         return False
