@@ -293,11 +293,12 @@ def _limits_them(change: ClauseChange) -> bool:
 
 
 def _limited_now(change: ClauseChange) -> bool:
-    """True when an entry of recipients gained "only" (or "solely") and names no recipient it did not
-    name, no use of their own, no further purpose and no further kind of the reader's information:
+    """True when an entry of recipients gained "only" (or "solely": its stem is "sole") and names no
+    recipient it did not name, no use of their own, no further purpose and no further kind of the
+    reader's information:
     "Our service providers: whatever they need to do their job" → "… only the information they need
     to do their job, under contracts that require them to keep it confidential"."""
-    if change.old is None or change.new is None or not ({"only", "solely"} & change.added_words) or _names_someone(change):
+    if change.old is None or change.new is None or not ({"only", "sole"} & change.added_words) or _names_someone(change):
         return False
     named = _recipients_named(change.old_text)
     return _recipients_named(change.new_text) <= named and _gains_nothing_more(change, named)

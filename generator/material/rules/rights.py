@@ -302,8 +302,10 @@ def _signal_kept(change: ClauseChange, context: Context) -> bool:
 
 def _right_said_again(change: ClauseChange, context: Context) -> bool:
     """True when the block of a removed clause that stated a right gained a clause that states one
-    with two of its words of substance at least and half of them: "The provision of personal data
-    is voluntary." → "The User is under no obligation to provide personal data; …"."""
+    with two of its words of substance at least and half of them ("The provision of personal data
+    is voluntary." → "The User is under no obligation to provide personal data; …"), or its section
+    gained clauses that, together, say again nearly all of it (a list written as a sentence, or a
+    sentence as a list)."""
     if change.old is None:
         return False
     wanted = root_stems(change.old.wordset)
