@@ -72,7 +72,7 @@ DEFAULT_SECTIONS: list[str] = [
     r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
     r"\b(?:how|why) we use\b|\buse of (?:your )?(?:personal )?(?:data|information)|\bpurposes?\b|\blegal bases?\b",
     r"\bshar(?:e|es|ing)\b|\bdisclos|\bsell\b|\bsale\b|\bthird[- ]part|\brecipients?\b|\bprocessors?\b|\bjoint(?:ly)? us(?:e|ers?)\b"
-    r"|\bwho (?:we share|receives?)\b",
+    r"|\bwho (?:we share|receives?)\b|\btransferees?\b",
     r"\bchild|\bminors?\b|\bkids?\b",
     r"\bretention\b|\bretain|\bhow long\b|\bstorage\b|\bdelet",
     r"\btransfers?\b|\binternational\b|\bcross[- ]border\b",

@@ -48,9 +48,10 @@ _VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Collection widened (material) or narrowed (substantive)."""
     listed = context.list_topic(change)
-    if listed == "recipients" or contact_line(change):
+    if listed in ("recipients", "rights") or contact_line(change):
         # an entry of those who receive information: what it "receives" goes to them, not to the
-        # company (the recipients rule reads it)
+        # company (the recipients rule reads it); an entry of the reader's rights: what the reader
+        # may "obtain" is theirs (the rights rule reads it)
         return None
     if listed == "collection" or _enumerated(change, context):
         if change.kind == "inserted":

@@ -56,7 +56,8 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
         r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
         re.I,
     ),
-    "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)|\bjoint(?:ly)? us(?:e|ers?)\b", re.I),
+    # (Hong Kong's "classes of transferees": those data may be transferred to)
+    "recipients": re.compile(r"\bshar(?:e|es|ing)\b|\bdisclos|\brecipients?\b|\bthird[- ]part|\bwho (?:we share|receives)|\bjoint(?:ly)? us(?:e|ers?)\b|\btransferees?\b", re.I),
     "purpose": re.compile(r"\b(?:how|why) we use\b|\bpurposes?\b", re.I),
     "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
 }

@@ -69,13 +69,15 @@ _CONDITIONS = Anchored(re.compile(
     # a choice that lapses: "Your choice will apply for five years, after which you will need to renew it"
     r"|renew|renewed|expire|expires|lapse|lapses"
     # a limit left to the company: "… and to any longer period for which the Company considers the retention necessary"
-    r"|considers|deems|discretion)\b",
+    r"|considers|deems|discretion"
+    # some of the information only: "personal information we maintain about you" → "… we collected directly from you"
+    r"|directly)\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse", "considers", "deems", "discretion",
+    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly",
 ))
 
 
@@ -140,6 +142,9 @@ _SAME_THING = {
     "erasure": "delete", "delet": "delete", "remov": "delete", "remove": "delete", "portab": "port", "portability": "port", "portable": "port",
     # "at any time" said as "whenever you like"
     "whenever": "time", "anytime": "time",
+    # the right named by its noun: "to have it corrected" → "to obtain the correction of it"
+    "correction": "correct", "deletion": "delete", "restriction": "restrict", "objection": "object",
+    "withdrawal": "withdraw",
 }
 
 

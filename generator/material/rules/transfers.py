@@ -328,9 +328,12 @@ def _goes_further(change: ClauseChange) -> bool:
     had = change.old.wordset if change.old is not None else frozenset()
     # (a place the clause named already, named again in other words, goes no further: "While in the
     # United States, it is subject to …" → "Held in the United States, it is … of the United States")
+    # (a capital that opens a sentence names nothing: "… confidential but the Company may …" → "… confidential. However, …")
+    text = change.new_text
     names = [
         w.norm for span in change.spans if not named_beside(change, span) for w in span.new
         if w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards) and w.norm not in had
+        and not text[:w.start].rstrip().endswith((".", "!", "?"))
     ]
     if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
         return False
