@@ -305,10 +305,20 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
         return _remark_naming(change, span)
-    if not _set_off(text, words[0].start, words[-1].end, (",", "("), (",", ")")):
+    if not _set_off(text, words[0].start, words[-1].end, (",", "("), (",", ")")) and not _ends_sentence(text, words[0].start, words[-1].end):
         return False
     previous = [w for w in change.new.words if w.end <= words[0].start]
     return bool(previous) and not previous[-1].written[:1].isupper()
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` follows a comma and ends its sentence: "… operated by our cloud
+    hosting provider, Stratovault Cloud Services, Inc. Data of users …" (a legal form's full stop
+    ends the sentence too)."""
+    if not text[:start].rstrip().endswith(","):
+        return False
+    rest = text[end:].lstrip(")")
+    return rest == "" or rest[:1] in ".!?" and (rest[1:].strip() == "" or rest[1:2] == " " and rest[2:3].isupper())
 
 
 def _set_off(text: str, start: int, end: int, opens: "str | tuple[str, ...]", closes: "str | tuple[str, ...]") -> bool:
