@@ -36,6 +36,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that lets the browser hang up without printing a traceback (it
+    closes connections it no longer needs); any other error in a handler is reported as usual."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class StaticServer:
     """A folder served over HTTP on 127.0.0.1 on a free port, in a background thread."""
@@ -60,7 +70,7 @@ class StaticServer:
 def serve(root: Path) -> StaticServer:
     """Start serving ``root``; call ``stop()`` when done."""
     handler = functools.partial(_Handler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="static-site", daemon=True)
     thread.start()
     return StaticServer(root, httpd, thread)

@@ -17,6 +17,7 @@ import email.policy
 import json
 import socket
 import ssl
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -50,6 +51,17 @@ def closed_port() -> int:
 
 # ---------------------------------------------------------------------------------------------
 # Webhooks
+
+
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that lets a client hang up without printing a traceback: the tests
+    whose client gives up (a timeout, a refused redirect) close the connection before the answer is
+    written. Any other error in a handler is reported as usual."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
 
 
 @dataclass
@@ -121,7 +133,7 @@ class WebhookReceiver:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer((LOOPBACK, 0), Handler)
+        self._server = QuietHTTPServer((LOOPBACK, 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
 
