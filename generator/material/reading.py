@@ -13,7 +13,7 @@ import re
 from itertools import compress, count
 from typing import Sequence
 
-from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once
+from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once, plain_words
 
 __all__ = ["Reading", "read", "defines", "explanations", "negating_words", "negation_count", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
@@ -597,10 +597,7 @@ def negation_count(text: str) -> int:
 def negating_words(text: str) -> set[str]:
     """The words of ``text`` (lower case) that negate, leaving out those of the phrases that negate
     nothing ("for no longer than is necessary", "whether or not")."""
-    return {w for w in _LOWER_WORD.findall(_NOT_NEGATION.sub(" ", text).lower()) if negative(w)}
-
-
-_LOWER_WORD = re.compile(r"[a-z']+")
+    return {w for w in plain_words(_NOT_NEGATION.sub(" ", text)) if negative(w)}
 
 
 def _negated_plain(text: str) -> bool:

@@ -16,7 +16,7 @@ from ..diff.markup import _common_prefix, _common_suffix
 
 __all__ = [
     "Word", "fold", "collapsed", "words", "distance", "word_opcodes", "key_of", "NEGATIONS", "RULES_OUT", "LIMITS", "LEGAL_FORMS", "once", "WordTable", "same_words",
-    "common_ends", "Anchored",
+    "common_ends", "Anchored", "plain_words",
 ]
 
 _T = TypeVar("_T")
@@ -258,6 +258,11 @@ class Anchored:
             end = match.end()
         out.append(text[end:])
         return "".join(out)
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of ``text`` (see :data:`_WORD`), lower case: "won't", "e-mail", "privacy@acme.example"."""
+    return _WORD.findall(text.lower())
 
 
 def fold(text: str) -> str:

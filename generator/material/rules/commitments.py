@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
-from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, quote
+from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
@@ -99,6 +99,8 @@ _CONSENT = frozenset(("consent", "consented", "permission"))
 _ASKS_OF_READER = frozenset(("require", "requires", "ask", "asks", "charge", "charges"))
 #: Words that make an exception to a negation: "not … unless you consent".
 _EXCEPTING = frozenset(("unless", "except", "save"))
+#: The limits that close a list to its entries ("only in the following situations:"): "only", "solely", "exclusively".
+_CLOSING = LIMITS - _EXCEPTING
 
 
 def _still_tells_directly(change: ClauseChange, context: Context) -> bool:
@@ -566,11 +568,7 @@ def _closed(lead: str) -> bool:
     if not lead.endswith(":"):
         return False
     sentence = last_sentence(lead)
-    return not _CLOSING.isdisjoint(_LOWER_WORDS.findall(sentence.lower())) and not negates(sentence)
-
-
-_CLOSING = frozenset(("only", "solely", "exclusively"))
-_LOWER_WORDS = re.compile(r"[a-z']+")
+    return not _CLOSING.isdisjoint(plain_words(sentence)) and not negates(sentence)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

@@ -106,7 +106,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
-    if change.added_words and change.added_words <= _WHERE | COUNTRIES:
+    if change.added_words and change.added_words <= _WHERE_OR_COUNTRY:
         return None  # "our customer service provider" → "… located in Morocco": where, the transfers rule's
     if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
         if _names_the_same(change):
@@ -177,6 +177,7 @@ _IN_GENERAL_OF_DATA = frozenset(("personal", "data", "information", "details"))
 
 #: Stems of the words that say where someone is ("located in", "based in").
 _WHERE = frozenset(("locat", "located", "based", "situat", "situated", "established"))
+_WHERE_OR_COUNTRY = _WHERE | COUNTRIES
 
 
 #: Stems of the words that say information goes to someone, of information in general, and of how

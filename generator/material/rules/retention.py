@@ -14,7 +14,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import content_words
-from ..text import Anchored
+from ..text import Anchored, plain_words
 from .context import Context
 from .needs import Branch, any_match
 
@@ -79,9 +79,6 @@ _SAME_MEANING = (
 )
 
 
-_LEAD_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-
-
 def _put_in_place(word: str, others: set[str]) -> bool:
     """True when ``word`` (a stem) means what one of ``others`` means (see :data:`_SAME_MEANING`)."""
     return any(word in family and not family.isdisjoint(others) for family in _SAME_MEANING)
@@ -144,7 +141,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # an entry that took its verb from its lead-in says it again in a sentence of its own:
         # "We keep it only as long as we need it. In general: - call recordings: 12 months" →
         # "We keep call recordings for 12 months"
-        led = content_words(frozenset(_LEAD_WORD.findall(change.old.lead.lower())))
+        led = content_words(frozenset(plain_words(change.old.lead)))
         longer = {w for w in longer if w not in led and not _put_in_place(w, led)}
     # ("… or within 3 years of your last use, whichever comes first" → "…, whichever comes later")
     later = _LATER.search(change.new_text) is not None and _EARLIER.search(change.old_text) is not None

@@ -16,7 +16,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import content_words, root_stems
-from ..text import Anchored
+from ..text import Anchored, plain_words
 from .context import Context, contact_line, in_examples
 from .practices import person_left, review_lessened
 
@@ -385,12 +385,9 @@ def _way_kept(change: ClauseChange, context: Context) -> bool:
     ways = _CHANNELS & root_stems(change.old.wordset)  # type: ignore[union-attr]
     if not ways:
         return False
-    now = root_stems(frozenset(_SECTION_WORD.findall(context.section_text(change, "new").lower())))
+    said = plain_words(context.section_text(change, "new"))
     addresses = {w for w in change.old.wordset if "@" in w}  # type: ignore[union-attr]
-    return ways <= now and all(address in context.section_text(change, "new").lower() for address in addresses)
-
-
-_SECTION_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+    return ways <= root_stems(frozenset(said)) and addresses <= set(said)
 
 
 def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:

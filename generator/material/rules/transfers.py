@@ -14,7 +14,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP, root_stems
-from ..text import NEGATIONS, Anchored, Word
+from ..text import NEGATIONS, Anchored, Word, plain_words
 from .context import Context, illustrates, named_beside
 
 _TRANSFERS = Anchored(re.compile(
@@ -177,10 +177,7 @@ def _only_places_named_before(change: ClauseChange, context: Context) -> bool:
     named = COUNTRIES & clause.wordset
     if not named:
         return False
-    return named <= set(_LOWER_WORDS.findall(context.section_text(change, "old").lower()))
-
-
-_LOWER_WORDS = re.compile(r"[^\W\d_]+")
+    return named <= set(plain_words(context.section_text(change, "old")))
 
 
 def _names_a_country(clause: Clause | None, *, by_name: bool = False) -> bool:
