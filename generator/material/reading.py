@@ -118,9 +118,8 @@ _NOT_NEGATION_PHRASES = (
     # what information is, not what is ruled out: "delete information we no longer need"
     "no longer need", "no longer needed", "no longer necessary", "no longer required",
 )
-_NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT_NEGATION_PHRASES), re.I), starts=(
-    "no", "without", "whether", "if", "or",
-))
+_NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT_NEGATION_PHRASES), re.I),
+                         starts=tuple(sorted({phrase.split()[0] for phrase in _NOT_NEGATION_PHRASES})))
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
     # ("anything other than", "any purpose other than": a limit, not an exception)
@@ -433,9 +432,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             # subject, not the reader; whoever acts on it is not named
             return "company" if _names_company(subject, aliases) else "other"
         of = subject.index("of") if "of" in subject else -1
-        if of > 0 and not _DATA_HEADS.isdisjoint(subject[:of]) and not _ACTORS_READER.isdisjoint(subject[of + 1:]) \
+        if of > 0 and not _OF_READER_HEADS.isdisjoint(subject[:of]) and not _ACTORS_READER.isdisjoint(subject[of + 1:]) \
                 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
-            # "The personal data of the User will be processed …": the reader's information, as with "your"
+            # "The personal data of the User will be processed …": the reader's information, as with
+            # "your"; "Other uses and disclosures of your PHI … will be made only with …": what is done with it
             return "company" if _names_company(subject, aliases) else "other"
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
             if _is_passive(words[verb:verb + 3]) and not _TOLD.isdisjoint(words[verb:verb + 4]):
@@ -464,6 +464,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
 _TOLD = frozenset(("notified", "informed", "told", "contacted", "emailed", "e-mailed", "alerted"))
 #: Words that name the reader's information as a subject ("The personal data of the User").
 _DATA_HEADS = frozenset(("data", "information", "details", "records", "record", "profile", "account", "content", "history"))
+#: Those, and what is done with it: "The uses and disclosures of your information are …".
+_OF_READER_HEADS = _DATA_HEADS | frozenset(("use", "uses", "disclosure", "disclosures", "sharing", "processing", "collection", "transfer", "transfers", "sale"))
 
 
 # A lead-in left open for its list's entries to complete: it ends in "to", a modal verb or a
@@ -521,7 +523,7 @@ def _quoted_names(text: str) -> set[str]:
 
 # A company's legal form after its name ("MONEDERO CÓNDOR SpA", "Acme Ltd."), and the first
 # bracket after it that defines names in quotes.
-_LEGAL_NAME = re.compile(r"\b[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5}\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy)\b")
+_LEGAL_NAME = re.compile(r"\b[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5},?\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy)(?!\w)")
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")
 
 
@@ -543,7 +545,8 @@ def _negated(text: str) -> bool:
 _DEFINITION = re.compile(
     # a term, then "is a … that": "A business associate is a company that", "Global Privacy Control is a browser setting that"
     r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?\s{1,3}"
-    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|licensed|established|appointed|authori[sz]ed|regulated|responsible))\b"
+    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
     # what a practice just named is: "This practice, sometimes called …, involves comparing …"

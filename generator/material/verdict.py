@@ -227,10 +227,41 @@ def _made_a_right(item: ClauseChange, missing: set[str], said: set[str]) -> bool
     return bool(missing) and missing <= _PERMISSIONS and "right" in said and item.reading.actor == "reader"
 
 
+# What a name just written is, set after it at the end of its sentence: ", an open standard that
+# lets a city receive the same kind of data from every operator".
+_APPOSITIVE = re.compile(
+    r",\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|whose|used|designed|operated|maintained|run|developed|published)\b[^.;:]*[.;]?$",
+    re.I,
+)
+
+
+def _explains_a_name(item: ClauseChange) -> bool:
+    """True when an edited clause only gained, at its end, a phrase after a name that says what the
+    named thing is ("… the Mobility Data Specification (MDS), an open standard that …"), and the
+    phrase says nothing of the company."""
+    if len(item.spans) != 1 or item.spans[0].old or item.removed_words:
+        return False
+    added = item.spans[0].new
+    before = item.new_text[: added[0].start].rstrip()
+    if not before.endswith(","):
+        return False
+    named = before[:-1].rstrip()
+    if not (named.endswith(")") or named.rsplit(" ", 1)[-1][:1].isupper()):
+        return False
+    if any(w.norm in ("we", "us", "our") or w.norm in item.aliases for w in added):
+        return False
+    return _APPOSITIVE.match(item.new_text, len(before) - 1) is not None
+
+
 def _explains_a_term(item: ClauseChange) -> bool:
     """True when an edited clause only gained remarks in brackets that say what a term it named
-    means (see :func:`.reading.explanations`)."""
-    if "(" not in item.new_text or item.removed_words or not item.spans:
+    means (see :func:`.reading.explanations`), or a phrase after a name that says what it is (see
+    :func:`_explains_a_name`)."""
+    if "(" not in item.new_text and "," not in item.new_text or item.removed_words or not item.spans:
+        return False
+    if _explains_a_name(item):
+        return True
+    if "(" not in item.new_text:
         return False
     remarks = explanations(item.new_text, item.old.wordset)  # type: ignore[union-attr]
     return bool(remarks) and all(

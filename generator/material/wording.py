@@ -178,6 +178,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause stating a right or choice of the reader now says more."),
     N_("Exercising a right of the reader is now harder: a way to ask was removed, or a condition added."),
     N_("A person now reviews fewer decisions about the reader, or only when asked."),
+    N_("A person's review of decisions about the reader is now only possible, no longer assured."),
     # rules/tables.py
     N_("The table now answers %(quote)s to %(header)s for %(name)s (it answered %(old_quote)s)."),
     N_("%(quote)s is now listed, as information not collected."),

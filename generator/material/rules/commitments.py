@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from ..changes import ClauseChange
-from ..clauses import Clause
+from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
-from ..text import LIMITS, NEGATIONS, RULES_OUT, WordTable, negative, plain_words, quote
+from ..text import LIMITS, NEGATIONS, RULES_OUT, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
@@ -143,7 +143,15 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
         first = words.index(span.new[0])
         if first == 0 or first >= subject_end:
             continue
+        if ":" in change.new_text[words[first - 1].end: span.new[0].start]:
+            # after a label's colon a sentence of its own begins: "Our affiliates: we share it within
+            # the group, …", not a qualifier of "Our affiliates"
+            continue
         added = [w for w in span.new if w.norm not in STOP and w.norm not in old_words and w.norm not in LIMITS]
+        if any(w.norm in change.aliases or w.norm in ("we", "company") for w in span.new):
+            # the company named as who acts, in a clause that did not say who did: "The personal data …
+            # will not be communicated to third parties, except …" → "The Clinic shares the … data … only …"
+            continue
         if added and (_bracketed(change.new_text, span.new[0].start, span.new[-1].end) or named_beside(change, span)):
             # "service providers (listed at acme.example/subprocessors) who …": a note, not a
             # qualifier; "Our plagiarism detection service, CopyGuard Ltd, which …": its name
@@ -324,7 +332,13 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
     """The narrower verb a negated clause now rules out, put in place of a wider one: "We never use
     the content of your messages for advertising" → "We never sell …" leaves every other use open."""
     for span in change.spans:
-        if len(span.old) == 1 and len(span.new) == 1 and span.old[0].norm in _WIDE_VERBS and span.new[0].norm in _NARROW_VERBS:
+        if len(span.old) == 1 and len(span.new) == 1 and (
+                span.old[0].norm in _WIDE_VERBS and span.new[0].norm in _NARROW_VERBS
+                # ("We do not share your voice recordings with advertisers" → "We do not sell …": a
+                # sale is one way of sharing; the others are no longer ruled out)
+                or span.old[0].norm in _SHARING_VERBS and span.new[0].norm in _SELLING_VERBS
+                and _word_before(change.old.words, span.old[0]) not in _DETERMINERS):  # type: ignore[union-attr]
+            # (a noun, not the verb: "This share does not grant …" → "This license …")
             return span.new[0].written
     return None
 
@@ -333,6 +347,18 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
 _WIDE_VERBS = frozenset(("use", "uses", "process", "processes", "handle", "handles", "access", "accesses"))
 _NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades", "share", "shares",
                            "disclose", "discloses", "transfer", "transfers", "publish", "publishes"))
+
+def _word_before(words: "tuple[Word, ...]", word: Word) -> str:
+    """The lower-case word before ``word`` in ``words`` ("" for the first)."""
+    at = words.index(word)
+    return words[at - 1].norm if at > 0 else ""
+
+
+#: Words that make the word after them a noun.
+_DETERMINERS = frozenset(("a", "an", "the", "this", "that", "these", "those", "its", "our", "your", "their", "such"))
+#: Of those, the verbs of letting others have it, and the narrower verbs of doing so for money.
+_SHARING_VERBS = frozenset(("share", "shares", "disclose", "discloses", "transfer", "transfers", "provide", "provides", "give", "gives", "pass", "passes"))
+_SELLING_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades"))
 
 
 #: Words that, put before what a negation rules out, rule out only part of it.
@@ -547,6 +573,63 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     return all(not span.new and all(w.start > negation.start for w in span.old) for span in change.spans if span.old)
 
 
+#: Modal verbs of a duty, and of a mere possibility.
+_FIRM_MODALS = frozenset(("will", "must", "shall"))
+_MAY_MODALS = frozenset(("may", "might", "can", "could"))
+#: What the company owes the reader, as the verb after a modal: telling, agreeing, answering,
+#: deleting, asking first … (not what it does with information: "will use" → "may use" is as wide).
+_DUTIES = frozenset((
+    "notify", "tell", "inform", "alert", "contact", "explain", "agree", "honour", "honor", "accommodate", "comply",
+    "respond", "reply", "answer", "ask", "seek", "obtain", "give", "provide", "send", "let", "review", "reconsider",
+    "correct", "delete", "erase", "remove", "destroy", "anonymise", "anonymize", "stop", "cease", "return", "refund",
+    "offer", "consult", "involve", "publish", "post", "announce", "update", "investigate",
+))
+
+
+def _duty_softened(change: ClauseChange) -> bool:
+    """True when one span of an edited clause makes the company's "will" (must, shall) a "may" before
+    a verb of what it owes the reader: "we will notify you" → "we may notify you", "We will agree to
+    this request" → "We may agree" (not "will not" → "may not", nor "will use" → "may use")."""
+    assert change.old is not None and change.new is not None
+    for span in change.spans:
+        if len(span.old) != 1 or len(span.new) != 1 or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in _MAY_MODALS:
+            continue
+        words = change.new.words
+        at = words.index(span.new[0])
+        after = [w.norm for w in words[at + 1: at + 3]]
+        before = words[at - 1].norm if at > 0 else ""
+        if after and after[0] == "also":
+            after = after[1:]
+        if not after or after[0] not in _DUTIES:
+            continue
+        if before in ("we", "us") or before in change.aliases or before in ("company", "controller") or change.reading.actor == "company":
+            return True
+    return False
+
+
+def _split_off_allowed(change: ClauseChange) -> bool:
+    """True when a negated sentence was split in two and what one half no longer rules out is what
+    the other half now allows: the half that still negates only lost words after its negation (see
+    :func:`_ruled_out_less`), and those words stand in no other half that negates."""
+    assert change.new is not None
+    parts = split(change.new_text, normalised=True)
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        if not negates(part.text):
+            continue
+        half = ClauseChange.edited(change.old, part, change.section, change.order, change.block_kind, change.aliases)  # type: ignore[arg-type]
+        gone = {w.norm for span in half.spans for w in span.old}
+        if not half.spans or not gone or not _ruled_out_less(half, after_limit=change.old_reading.limited):  # type: ignore[union-attr]
+            continue
+        content = gone - STOP
+        others = [other for other in parts if other is not part]
+        if content and any(content <= other.wordset and not negates(other.text) for other in others) \
+                and not any(content & other.wordset and negates(other.text) for other in others):
+            return True
+    return False
+
+
 def _names_a_practice(change: ClauseChange, context: Context) -> bool:
     """True when the clause names a sensitive practice (``risk_terms``): ruling one out is a limit
     too ("we do not use cookies to track you across websites")."""
@@ -708,6 +791,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         # ("must ask for your permission" → "may only do so with your permission" restricts: no permission given)
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
+    if not _FIRM_MODALS.isdisjoint(old_words) and not _MAY_MODALS.isdisjoint(new_words) and _duty_softened(change):
+        # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
+        # the clause; another stays: "… and where the law requires it we will ask for your consent")
+        return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
     if old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text) and not new.negated:
         # "We will tell you about changes by email" → "We will post changes on our website": notice
         # that reached the reader now waits to be found (FTC: material changes need direct notice)
@@ -760,6 +847,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             narrowed = _ruled_out_narrowed(change)
             if narrowed:
                 return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(narrowed)} was added.")
+            if _split_off_allowed(change):
+                # "We do not share your floor map, images or recordings with them" → "If …, we also
+                # share your floor map with it. We do not share images or recordings with them"
+                return change.finding("commitments", "material", "The clause now rules out less.")
             return change.finding("commitments", "substantive", "The clause now rules out more.")
     elif won:
         return change.finding("commitments", "substantive", f"The clause now limits itself with {quote(won[0])}.")

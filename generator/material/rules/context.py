@@ -174,6 +174,8 @@ class Context:
     def _by_heading(self, section: tuple[str, ...]) -> str | None:
         for heading in reversed(section):
             if any(p.search(heading) for p in self.options.sections):
+                if _A_RIGHT.match(heading):
+                    return "rights"  # "Right to an Accounting of Disclosures" names a right, not a recipient
                 for topic, pattern in _HEADINGS.items():
                     if pattern.search(heading):
                         return topic
@@ -181,6 +183,9 @@ class Context:
         return None
 
 
+# A heading that names a right of the reader at its start: "Right to an Accounting of Disclosures",
+# "Your right to object to sharing", "3.2 Rights of data subjects".
+_A_RIGHT = re.compile(r"[\W\d]{0,8}(?:(?:your|the)\s{1,3})?rights?\s{1,3}(?:to|of|not)\b", re.I)
 _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
 # A paragraph's own letter, as an entry of a list written as paragraphs: "k) ", "(b) ", "iv) ".
 _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")

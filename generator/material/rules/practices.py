@@ -38,14 +38,17 @@ def practices_in(text: str, norms: "frozenset[str]", context: Context) -> dict[s
 #: The label of the family of automated decisions (GDPR Art. 22) among the default risk terms.
 _AUTOMATED = "automated decision"
 #: Words without which no clause says a person takes part in a decision.
-_PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "employee", "manually", "manual", "underwriter", "underwriters",
+PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "employee", "manually", "manual", "underwriter", "underwriters",
                            "officer", "officers", "caseworker", "reviewer"))
 # A person in the decision: "is always made by a person", "a member of our underwriting team
 # reviews", "with human review", "checked manually".
 _BY_A_PERSON = re.compile(
-    r"\b(?:made|taken|reviewed|checked|decided|approved|assessed) by (?:a|an|one of our|our) (?:person|human|member|staff|people|employee|underwriters?)\b"
+    r"\b(?:made|taken|reviewed|checked|decided|approved|assessed|carried out|conducted|examined) by (?:a|an|one of our|our)(?: [\w-]{1,20}){0,2}? "
+    r"(?:person|human|member|staff|people|employee|underwriters?|officers?|caseworkers?|reviewers?|analysts?)\b"
     r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter|officer|caseworker|reviewer"
     r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team) (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
+    # a person the reader may turn to about the decision: "submit observations to a member of our staff"
+    r"|\bto (?:a|an) (?:member of (?:our|the) staff|staff member|person|human reviewer)\b"
     r"|\bmanual(?:ly)? (?:review|check)|\b(?:reviewed|checked|assessed) manually\b",
     re.I,
 )
@@ -54,7 +57,7 @@ _BY_A_PERSON = re.compile(
 def person_left(change: ClauseChange) -> bool:
     """True when an edited clause about automated decisions no longer says a person takes part in
     them (GDPR Art. 22(1), (3)): "… but the decision is always made by a person" taken out."""
-    if _PERSON_WORDS.isdisjoint(change.changed_old_words):
+    if PERSON_WORDS.isdisjoint(change.changed_old_words):
         return False
     return _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is None
 
@@ -73,6 +76,18 @@ def review_lessened(change: ClauseChange) -> bool:
     lost_every = not {"every", "all", "each", "always"}.isdisjoint(change.changed_old_words)
     waits = _ON_REQUEST.search(change.new_text) is not None and _ON_REQUEST.search(change.old_text) is None
     return lost_every or waits
+
+
+def review_made_optional(change: ClauseChange) -> bool:
+    """True when an edited clause in which a person reviews decisions now only says they may: "The
+    review will be carried out by a person from our credit team" → "may be carried out"."""
+    return not _FIRM.isdisjoint(change.changed_old_words) and not _OPTIONAL.isdisjoint(change.changed_new_words) \
+        and _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is not None
+
+
+#: What says a thing is done, and what says it only may be.
+_FIRM = frozenset(("will", "is", "are", "must", "shall", "always"))
+_OPTIONAL = frozenset(("may", "might", "can", "could"))
 
 
 def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
@@ -141,6 +156,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             said = {label for clause in split(other) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)}
             old, new = ({k: v for k, v in old.items() if k not in said}, new) if change.kind == "removed" else (old, {k: v for k, v in new.items() if k not in said})
     came = [term for label, term in new.items() if label not in old]
+    if came and change.kind == "edited":
+        # (a practice its paragraph already spoke of, now named in the clause: "Law enforcement and
+        # legal requests. We may share … We review every request" → "Our law enforcement response
+        # team reviews every request")
+        block = context.block_text(change, "old")
+        if block is not None:
+            said = {label for clause in split(block) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)}
+            came = [term for label, term in new.items() if label not in old and label not in said]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":

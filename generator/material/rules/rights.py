@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..reading import content_words, root_stems
 from ..text import Anchored, plain_words
 from .context import Context, contact_line, in_examples
-from .practices import person_left, review_lessened
+from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
 
 # A reader by what they are to the company, in the singular: "A Member may …", "the patient can …".
 # (from the noun on: an article is too common a word to begin where the pattern is tried)
@@ -71,13 +71,16 @@ _CONDITIONS = Anchored(re.compile(
     # a limit left to the company: "… and to any longer period for which the Company considers the retention necessary"
     r"|considers|deems|discretion"
     # some of the information only: "personal information we maintain about you" → "… we collected directly from you"
-    r"|directly)\b",
+    r"|directly"
+    # only on some grounds, or for a time: "to request that the Clinic limit the processing of his or
+    # her data while the accuracy of the data is being verified"
+    r"|while|as long as|so long as|in certain (?:cases|circumstances)|in (?:some|limited) (?:cases|circumstances))\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly",
+    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "as", "so", "in",
 ))
 
 
@@ -242,6 +245,36 @@ _TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |
     r"|\byou (?:can|may) (?:disable|deactivate|switch off|turn off) (?:it|them|this|these)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
+def _review_weakened(change: ClauseChange, context: Context) -> Finding | None:
+    """A person's part in decisions about the reader lessened or gone (GDPR Art. 22(3): human
+    intervention as a safeguard), in an edited clause."""
+    if PERSON_WORDS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
+        return None
+    if person_left(change) and _about_decisions(change, context):
+        # "when it restricts an account a member of our trust team reviews the decision if you
+        # appeal" taken out: a person looking at a decision again
+        return change.finding("rights", "material", "The clause no longer says a person takes part in the decision.")
+    if review_lessened(change) and _about_decisions(change, context):
+        return change.finding("rights", "material", "A person now reviews fewer decisions about the reader, or only when asked.")
+    if review_made_optional(change) and _about_decisions(change, context):
+        return change.finding("rights", "material", "A person's review of decisions about the reader is now only possible, no longer assured.")
+    return None
+
+
+def _about_decisions(change: ClauseChange, context: Context) -> bool:
+    """True when a clause speaks of decisions about the reader, or stands where they are spoken of:
+    in its paragraph ("To request a review, choose 'Review of credit decision'. The review will be
+    carried out by a person …"), under its heading ("Are decisions automated?"), or in a paragraph
+    about what a system does ("… whether a permit applies that the system could not detect")."""
+    if not _DECISIONS.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
+        return True
+    block = plain_words(context.block_text(change, "old") or "")
+    heading = plain_words(" ".join(change.section[-1:]))
+    return not _DECISIONS.isdisjoint(block) or not _DECISIONS.isdisjoint(heading) or not _AUTOMATION.isdisjoint(block + heading)
+
+
+#: Words that say a machine acts.
+_AUTOMATION = frozenset(("automated", "automatic", "automatically", "algorithm", "algorithms", "system", "systems", "model", "models"))
 _DECISIONS = frozenset(("decision", "decisions", "decide", "decides", "decided", "restrict", "restricts", "restricting", "suspend", "suspends",
                         "suspending", "suspended", "reject", "rejects", "rejecting", "decline", "declines", "declining", "appeal", "ban", "bans",
                         "banning", "block", "blocks", "blocking"))
@@ -433,8 +466,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # the right to:" → "If you live in Washington, …"; "you may at any time:" → "you may, within
     # thirty days of the decision:"; removed or added, the rights are its entries)
     lead = change.kind == "edited" and _leads_rights(change.new_text, context)
-    if not listed and not lead and "rights" not in change.topics or contact_line(change):
+    if contact_line(change):
         return None
+    if not listed and not lead and "rights" not in change.topics:
+        # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
+        # is reviewed by an enforcement officer before a fee notice is issued")
+        # (one that names the machine itself is read by the practices rule: "our pricing system would decline")
+        if change.kind != "edited" or not _AUTOMATION.isdisjoint(change.old.wordset) or not _AUTOMATION.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
+            return None
+        return _review_weakened(change, context)
     if change.kind == "removed" and change.old.item and _a_way_to_ask(change) and not _way_kept(change, context):  # type: ignore[union-attr]
         # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
@@ -442,12 +482,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind == "edited" and _switched_on(change) or change.kind == "removed" and _switched_on_in_block(change, context):
         return change.finding("rights", "material", "What was off until the reader turned it on is now on until they turn it off.")
-    if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and review_lessened(change):  # type: ignore[union-attr]
-        return change.finding("rights", "material", "A person now reviews fewer decisions about the reader, or only when asked.")
-    if change.kind == "edited" and not _DECISIONS.isdisjoint(change.old.wordset) and person_left(change):  # type: ignore[union-attr]
-        # "when it restricts an account a member of our trust team reviews the decision if you
-        # appeal" taken out: a person looking at a decision again (GDPR Art. 22(3))
-        return change.finding("rights", "material", "The clause no longer says a person takes part in the decision.")
+    found = _review_weakened(change, context) if change.kind == "edited" else None
+    if found is not None:
+        return found
     if change.kind != "removed" and _on_requests(change.new) and context.section_topic(change) == "rights" and not change.reading.negated \
             and not _on_requests(change.old):
         # "we charge a fee of £10 for each request" added under "Your rights", or "We will not
