@@ -74,13 +74,14 @@ _CONDITIONS = Anchored(re.compile(
     r"|directly"
     # only on some grounds, or for a time: "to request that the Clinic limit the processing of his or
     # her data while the accuracy of the data is being verified"
-    r"|while|as long as|so long as|in certain (?:cases|circumstances)|in (?:some|limited) (?:cases|circumstances))\b",
+    # ("[as] long as", "[in] certain cases": looked for from their rarer word)
+    r"|while|long as|certain (?:cases|circumstances)|some (?:cases|circumstances))\b",
     re.I,
 ), starts=(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "as", "so", "in",
+    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "long", "certain", "some",
 ))
 
 
