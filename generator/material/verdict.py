@@ -217,6 +217,8 @@ _PERMISSIONS = frozenset(("may", "can", "could"))
 
 
 #: Words with which a lead-in names what its list holds.
+#: Verbs that say what a list holds, in the sentence a list was written as ("It contains the vehicle ID, …").
+_INTRODUCING = frozenset(("contain", "contains", "include", "includes", "comprise", "comprises", "consist", "consists", "cover", "covers"))
 _LIST_NOUNS = frozenset(("data", "information", "detail", "details", "item", "items", "categori", "category", "categories"))
 
 
@@ -624,7 +626,8 @@ class Detector:
         for word in _substance_of(olds) ^ _substance_of(news):
             found = topics_of(frozenset((word,)))
             # (a lead-in's word for what it lists names no more: "we communicate the following data to the authority:")
-            if not (found and topics and found <= topics or (not found or word in _LIST_NOUNS) and word in lead):
+            if not (found and topics and found <= topics or (not found or word in _LIST_NOUNS) and word in lead
+                    or word in _INTRODUCING):
                 return False
         return _lands_whole(entries, sentences, skip=lead - _substance_of(sentences))
 

@@ -208,11 +208,13 @@ def _by_lead(lead: str) -> str | None:
     then = sentence.find(", then ")
     if then >= 0 and _CONDITION.match(sentence):
         sentence = sentence[then + 7:]
-    best, best_end = None, -1
+    # (of two that end there, the one that begins first holds the other: in "You can use the
+    # controls in Settings to:" the reader's choices, not what information is used for)
+    best, best_end, best_start = None, -1, -1
     for topic, pattern in LIST_LEADS.items():
         matches = pattern.finditer(sentence)
-        if matches and matches[-1].end() > best_end:
-            best, best_end = topic, matches[-1].end()
+        if matches and (matches[-1].end() > best_end or matches[-1].end() == best_end and matches[-1].start() < best_start):
+            best, best_end, best_start = topic, matches[-1].end(), matches[-1].start()
     return best
 
 

@@ -94,6 +94,21 @@ def _purpose_gained(change: ClauseChange) -> "re.Match[str] | None":
     return None
 
 
+# A word for those who receive, after a purpose's word that names them ("measurement partners").
+_RECIPIENT_AFTER = re.compile(r"\s{1,3}(?:partners?|providers?|vendors?|companies|firms|agencies|networks?)\b", re.I)
+
+
+def _names_recipients_as_before(change: ClauseChange, gained: "re.Match[str]", context: Context) -> bool:
+    """True when the purpose's word gained names recipients, as its paragraph called them ("For this
+    purpose we provide them with your CAID" → "we share with these measurement partners your CAID",
+    after "We work with measurement partners …"): who they are, not a further purpose."""
+    text = change.changed_new_text()
+    if _RECIPIENT_AFTER.match(text, gained.end()) is None:
+        return False
+    block = context.block_text(change, "old") or ""
+    return (gained.group() + text[gained.end(): _RECIPIENT_AFTER.match(text, gained.end()).end()]).lower() in block.lower()  # type: ignore[union-attr]
+
+
 def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
     """True when the words a listed purpose gained name a purpose of their own (marketing, research,
     training a model, a sensitive practice) that the entry did not name: "send you notices and
@@ -120,12 +135,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(change.new_text)}; it names no further purpose.")
         return None
     if "use" not in change.topics:
-        return _further(change)
+        return _further(change, context)
     if "right" in change.vocabulary and _STATES_RIGHTS.search(change.new_text or change.old_text):
         return None  # "California residents have the right to …, and to limit the use of …": the rights rule's
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
-        return _further(change)
+        return _further(change, context)
     if change.kind == "inserted":
         if reading.actor == "other" and _AUTHORITIES.match(change.new_text) is not None:
             # "Those authorities use API and PNR data to verify passengers' identities": what a
@@ -143,7 +158,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("purpose", "material", "A clause saying what information is used for now says more.")
         # "to give you weekly insights" → "… weekly and monthly insights": more of a purpose it named
         return change.finding("purpose", "substantive", "A clause saying what information is used for now says more of the purposes it named.")
-    return _further(change)
+    return _further(change, context)
 
 
 def _new_action(change: ClauseChange) -> bool:
@@ -173,7 +188,7 @@ PURPOSE_LABEL = re.compile(r"(?:why|purposes?|what for|what we use it for)\s{0,2
 _BASES = frozenset(("legitimate", "contract", "consent", "obligation", "lawful"))
 
 
-def _further(change: ClauseChange) -> Finding | None:
+def _further(change: ClauseChange, context: Context) -> Finding | None:
     """An edited clause about information, under a heading about what it is used for, or naming the
     legal basis of what it names, that gained a purpose ("… including improving the Service"; under
     "Why do we use it?", "To keep devices secure and fix faults" → "…, fix faults and develop new
@@ -183,6 +198,6 @@ def _further(change: ClauseChange) -> Finding | None:
             and PURPOSE_LABEL.match(change.new_text) is None or change.reading.restricts or change.reading.actor == "reader":
         return None
     gained = _purpose_gained(change)
-    if gained is not None:
+    if gained is not None and not _names_recipients_as_before(change, gained, context):
         return change.finding("purpose", "material", f"The clause now also names {quote(gained.group(), 40)} as a purpose.")
     return None

@@ -17,7 +17,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, root_stems, stem
-from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, quote
+from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
@@ -84,7 +84,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
                 return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
-            if _same_named_recipient(change) or _says_it_shares(change) or _same_recipients(change):
+            if _same_named_recipient(change) or _says_it_shares(change) or _same_recipients(change, context):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
@@ -115,7 +115,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
-        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change):
+        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change, context):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         if _introduces_the_same_list(change, context):
             return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
@@ -203,7 +203,7 @@ def _recipients_named(text: str) -> set[str]:
 _FOR_US = {"vendor": "provider", "supplier": "provider", "processor": "provider"}
 
 
-def _same_recipients(change: ClauseChange) -> bool:
+def _same_recipients(change: ClauseChange, context: Context | None = None) -> bool:
     """True when an edited clause about who receives information names no recipient it did not
     name, and what it gained names no use of the recipients' own, no further purpose and no
     further kind of the reader's information, in words put in place of others: "Our agent, Acme Ltd, will refer you to the debt
@@ -212,9 +212,40 @@ def _same_recipients(change: ClauseChange) -> bool:
     if change.old is None or change.new is None or not change.removed_words:
         return False  # (words only added to a clause of sharing say more: "… and the results of the annual appraisal")
     old = _recipients_named(change.old_text)
-    if not old or not _recipients_named(change.new_text) <= old or _names_someone(change):
+    # (a name whose words the clause had is none it gained: "We may use and disclose your PHI" →
+    # "Your PHI may be used by us")
+    new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset}
+    if not old and new and context is not None and _RECEIVING_PRONOUN.search(change.old_text) is not None:
+        # the recipients the clause called "them", named from its paragraph: "We work with
+        # measurement partners … For this purpose we provide them with your CAID" → "… we share
+        # with these measurement partners your CAID"
+        block = context.block_text(change, "old") or ""
+        if new <= _recipients_named(block):
+            # (with the words that name them there: "these measurement partners")
+            old = new | _named_as_in(change, new, frozenset(plain_words(block)))
+            new = set()
+    if not old or new or _names_someone(change):
         return False
     return _gains_nothing_more(change, old)
+
+
+def _named_as_in(change: ClauseChange, named: set[str], block: frozenset[str]) -> set[str]:
+    """The stems of the words just before a recipient an edited clause names (``named``, as stems)
+    that its paragraph had: the words it is called by there ("these measurement partners")."""
+    words = change.new.words  # type: ignore[union-attr]
+    out: set[str] = set()
+    for at, word in enumerate(words):
+        if _FOR_US.get(stem(word.norm), stem(word.norm)) in named:
+            for before in reversed(words[max(0, at - 2): at]):
+                if before.norm not in block or before.norm in STOP:
+                    break
+                out.add(stem(before.norm))
+    return out
+
+
+#: A pronoun for those who receive, after a verb of giving or sharing: "we provide them with", "shared with them".
+_RECEIVING_PRONOUN = re.compile(r"\b(?:provide|provides|give|gives|send|sends|share\w{0,3}|disclose\w{0,2}|pass\w{0,2}|transfer\w{0,3})\s{1,3}(?:\w{1,20}\s{1,3}){0,3}?(?:them|it)\b"
+                                r"|\b(?:to|with)\s{1,3}them\b", re.I)
 
 
 def _said_in_block(change: ClauseChange, context: Context) -> bool:
