@@ -190,7 +190,8 @@ _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
 # A paragraph's own letter, as an entry of a list written as paragraphs: "k) ", "(b) ", "iv) ".
 _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
-_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information))\s{1,3}(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
+_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|these|those|such)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
+                            r"\s{1,3}(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
 
 
 def _by_lead(lead: str) -> str | None:
