@@ -71,6 +71,8 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause no longer limits itself with %(quote)s."),
     N_("The limit now has an exception."),
     N_("A commitment (will, must) now only allows (may)."),
+    N_("An entry was added to a list of what the statement rules out."),
+    N_("An entry was taken out of a list of what the statement rules out."),
     N_("The clause no longer promises to tell the reader directly."),
     N_("A commitment now promises less."),
     N_("The limit now binds only some: %(quote)s was added to whom it binds."),

@@ -54,6 +54,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # may "obtain" is theirs (the rights rule reads it)
         return None
     if listed == "collection" or _enumerated(change, context):
+        if change.kind != "edited" and listed == "collection" and context.list_rules_out(change):
+            return None  # (an entry of what the company rules out collecting: the commitments rule's)
         if change.kind == "inserted":
             if _restates(change, context):
                 return change.finding("collection", "substantive", f"{quote(change.new_text)} is now listed among the information collected; "

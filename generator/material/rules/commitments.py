@@ -240,9 +240,19 @@ def _conditions_ask_less(change: ClauseChange) -> bool:
         return False
     condition = _ON_CONDITIONS.search(change.old_text)
     if condition is None:
-        return False
+        # (or a second requirement of what "only" admits: "only with an order that is legally binding
+        # under Swiss law and has been approved by a Swiss court" — "and" before a verb of its own
+        # asks more of the same thing; "only with A and B" names two things admitted)
+        only = next((w for w in change.old.words if w.norm == "only"), None)
+        return only is not None and all(
+            only.start < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2 and span.old[1].norm in _AUXILIARIES
+            for span in change.spans if span.old)
     return all(condition.start() < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2
                for span in change.spans if span.old)
+
+
+#: Verbs that begin a further predicate of the same subject ("… that is binding and has been approved").
+_AUXILIARIES = frozenset(("has", "have", "is", "are", "was", "were", "must", "will", "shall"))
 
 
 # The legal process a disclosure may answer, strongest first: a warrant needs a judge and probable
@@ -292,8 +302,9 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
 
 
 #: Words that name the reader's information as a whole ("personal data", "your information").
-_ALL_INFORMATION = frozenset(("personal", "data", "information", "your", "any", "the", "of", "customer", "user", "customers'", "users'"))
-_INFORMATION = frozenset(("data", "information"))
+_ALL_INFORMATION = frozenset(("personal", "data", "information", "content", "contents", "your", "any", "the", "of", "customer", "user", "customers'", "users'"))
+#: (the whole of what is held: "no access to the content of the record" → "… to the medical documents stored in the record")
+_INFORMATION = frozenset(("data", "information", "content", "contents"))
 
 
 def _object_narrowed(change: ClauseChange) -> str | None:
@@ -533,6 +544,12 @@ _PROTECTED = re.compile(
     r"|encrypt(?:s|ed|ing|ion)?|hash(?:es|ed|ing)?)\b",
     re.I,
 )
+#: Words of the legal process that makes a company hand information over.
+_LEGAL_PROCESS = frozenset(("order", "orders", "warrant", "warrants", "subpoena", "subpoenas", "court", "courts"))
+# (as nouns: not "does not warrant that", "your order", "in order to")
+_LEGAL_ORDER = re.compile(r"\b(?:courts?|subpoenas?|(?:a|valid|search)\s{1,3}warrants?|(?:an|a|legal|court|binding|judicial|valid)\s{1,3}orders?)\b", re.I)
+#: The beginnings of the words of :data:`_PROTECTED`.
+_PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym", "encrypt", "hash")
 # One form for every form of a protective word: "pseudonymised" and "we pseudonymise it" say the same.
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
@@ -665,6 +682,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "inserted":
             return change.finding("commitments", "material", "A case was added to a list the lead-in limits itself to.")
         return change.finding("commitments", "substantive", "A case was taken out of a list the lead-in limits itself to.")
+    if entry is not None and entry.item and context.list_rules_out(change):
+        # "What we do NOT collect: - … - Connection and disconnection timestamps": each entry a limit
+        if change.kind == "inserted":
+            return change.finding("commitments", "substantive", "An entry was added to a list of what the statement rules out.")
+        return change.finding("commitments", "material", "An entry was taken out of a list of what the statement rules out.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -688,7 +710,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # what the company rules out using the reader's details for: "We never send marketing to anyone who has self-excluded"
             or "marketing" in change.vocabulary and reading.negated and reading.actor == "company"
             # a limit tied to the reader's consent: "Marketing cookies are set only after you have given your consent"
-            or not _CONSENT.isdisjoint(change.vocabulary) and reading.limited):
+            or not _CONSENT.isdisjoint(change.vocabulary) and reading.limited
+            # a limit on answering legal process: "We will comply only with an order that is legally
+            # binding under Swiss law and has been approved by a Swiss court"
+            or reading.limited and not _LEGAL_PROCESS.isdisjoint(change.vocabulary) and _LEGAL_ORDER.search(change.old_text or change.new_text) is not None
+            # a protection taken out of what goes to someone: "…, for the risk structure compensation scheme, in pseudonymised form"
+            or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":

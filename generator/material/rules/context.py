@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from ..changes import ClauseChange, Span
 from ..config import Options
 from ..clauses import Clause, split
-from ..reading import STOP, Reading, last_sentence
+from ..reading import STOP, Reading, last_sentence, negates
 from ..text import LEGAL_FORMS, Anchored
 
 __all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
@@ -94,6 +94,19 @@ class Context:
             # framework follows these principles:" under "Sharing" lists no recipients)
             return self.lead_topic(clause.lead)
         return self.section_topic(change)
+
+    def list_rules_out(self, change: ClauseChange) -> bool:
+        """True when the list holding this clause is one of what the company rules out: its lead-in
+        negates ("We never receive:"), or, with none, its section's heading does ("What we do NOT
+        collect"), and it lists information, recipients or purposes. Each entry is a limit."""
+        clause = change.new if change.new is not None else change.old
+        if clause is None or not clause.item or self.list_topic(change) not in ("collection", "recipients", "purpose"):
+            return False
+        if clause.lead:
+            # (not one that rules out all but the list: "… will not be communicated to third parties,
+            # except in the following cases:" closes it, as "only" does)
+            return self.memo(("ruled out", clause.lead), lambda: negates(sentence := last_sentence(clause.lead)) and _BUT.search(sentence) is None)
+        return bool(change.section) and self.memo(("ruled out", change.section[-1]), lambda: negates(change.section[-1]))
 
     def block_text(self, change: ClauseChange, side: str) -> str | None:
         """The text of the block a clause change came from, on the ``old`` or ``new`` side (None when
@@ -183,6 +196,8 @@ class Context:
         return None
 
 
+# What opens a way past a negation: "except in the following cases", "beyond the following purposes".
+_BUT = re.compile(r"\b(?:except|excepting|other than|beyond|apart from|save|unless|outside)\b", re.I)
 # A heading that names a right of the reader at its start: "Right to an Accounting of Disclosures",
 # "Your right to object to sharing", "3.2 Rights of data subjects".
 _A_RIGHT = re.compile(r"[\W\d]{0,8}(?:(?:your|the)\s{1,3})?rights?\s{1,3}(?:to|of|not)\b", re.I)

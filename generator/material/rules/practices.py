@@ -46,7 +46,7 @@ _BY_A_PERSON = re.compile(
     r"\b(?:made|taken|reviewed|checked|decided|approved|assessed|carried out|conducted|examined) by (?:a|an|one of our|our)(?: [\w-]{1,20}){0,2}? "
     r"(?:person|human|member|staff|people|employee|underwriters?|officers?|caseworkers?|reviewers?|analysts?)\b"
     r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter|officer|caseworker|reviewer"
-    r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team) (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
+    r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team)(?: of (?:our|the)(?: [\w-]{1,20}){0,2}? team)?(?: (?:will|may|can|must|shall))? (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
     # a person the reader may turn to about the decision: "submit observations to a member of our staff"
     r"|\bto (?:a|an) (?:member of (?:our|the) staff|staff member|person|human reviewer)\b"
     r"|\bmanual(?:ly)? (?:review|check)|\b(?:reviewed|checked|assessed) manually\b",
@@ -81,7 +81,10 @@ def review_lessened(change: ClauseChange) -> bool:
 def review_made_optional(change: ClauseChange) -> bool:
     """True when an edited clause in which a person reviews decisions now only says they may: "The
     review will be carried out by a person from our credit team" → "may be carried out"."""
-    return not _FIRM.isdisjoint(change.changed_old_words) and not _OPTIONAL.isdisjoint(change.changed_new_words) \
+    old_words, new_words = change.changed_old_words, change.changed_new_words
+    # ("an employee of our fraud team reviews it" → "… may review it": the verb's own present tense was as firm)
+    firm = not _FIRM.isdisjoint(old_words) or any(w.endswith("s") and w[:-1] in new_words for w in old_words)
+    return firm and not _OPTIONAL.isdisjoint(new_words) \
         and _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is not None
 
 

@@ -125,6 +125,8 @@ def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A purpose added (material) or removed (substantive)."""
     if context.list_topic(change) == "purpose":
+        if change.kind != "edited" and context.list_rules_out(change):
+            return None  # (an entry of what the company rules out: the commitments rule's)
         if change.kind == "inserted":
             return change.finding("purpose", "material", f"{quote(change.new_text)} is now listed among the purposes information is used for.")
         if change.kind == "removed":

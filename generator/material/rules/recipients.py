@@ -65,6 +65,8 @@ _SHARING = (
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Recipients widened (material) or narrowed (substantive)."""
     if context.list_topic(change) == "recipients":
+        if change.kind != "edited" and context.list_rules_out(change):
+            return None  # (an entry of those the company rules out: the commitments rule's)
         if change.kind == "inserted":
             if change.reading.negated and change.reading.actor == "company":
                 return None  # "We never sell your location data to insurers" among them: a limit (the commitments rule's)

@@ -154,7 +154,12 @@ def _names_a_place_here(change: ClauseChange) -> bool:
 
 
 # Where someone or something is: "Our moderation team is based in Singapore", "servers located in".
-_LOCATED = re.compile(r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|within|from|out\s{1,3}of)\b", re.I)
+# ("… a moderation contractor with review teams in the EU and the Philippines": those who handle it, and where)
+_LOCATED = re.compile(
+    r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|within|from|out\s{1,3}of)\b"
+    r"|\b(?:teams?|staff|offices?|(?:data\s{1,3})?cent(?:re|er)s?|servers?|facilities|employees|personnel|moderators|agents|contractors?|vendors?)\s{1,3}(?:in|within)\b",
+    re.I,
+)
 
 
 def _located_elsewhere(change: ClauseChange) -> bool:
