@@ -328,10 +328,17 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
         return _remark_naming(change, span)
+    previous = [w for w in change.new.words if w.end <= words[0].start]
+    if not previous:
+        # a name put before the words that described it, which began the clause: "an email delivery
+        # provider based in …" → "Postfeld Mailservices GmbH, an email delivery provider based in …"
+        following = [w for w in change.new.words if w.start >= words[-1].end][:1]
+        return bool(following) and text[words[-1].end: following[0].start].strip(" .") == "," \
+            and change.old is not None and bool(change.old.words) and following[0].norm == change.old.words[0].norm \
+            and following[0].norm in ("a", "an", "our", "the", "its")
     if not _set_off(text, words[0].start, words[-1].end, (",", "("), (",", ")")) and not _ends_sentence(text, words[0].start, words[-1].end):
         return False
-    previous = [w for w in change.new.words if w.end <= words[0].start]
-    return bool(previous) and not previous[-1].written[:1].isupper()
+    return not previous[-1].written[:1].isupper()
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,8 @@ _CONSENT_IF = (
     # "and, if you agree, our weekly newsletter"; "and, if you subscribe, to send you our newsletter"
     # (subscribing is asking for it: an opt-in; "if you subscribe to a paid plan" is a purchase)
     r"|\bif you (?:agree|subscribe|have subscribed|sign up|have signed up)\b(?=\s{0,3}[,)])"
+    # "we do not send you marketing unless you create your own account and sign up for it"
+    r"|\bunless you\b(?:\s{1,3}[\w']{1,20}){0,6}?\s{1,3}(?:sign up|subscribe|opt in)\s{1,3}(?:for|to)\s{1,3}(?:it|them|this)\b"
     # "only if you have expressly subscribed to it"
     r"|\bif you have (?:expressly|explicitly|actively) (?:subscribed|signed up|opted in|asked for)\b"
     # a box the reader ticks: "and you tick the box agreeing to it"

@@ -12,6 +12,7 @@ out ("we do not sell", "only with your consent") is a limit, judged by the commi
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ..changes import ClauseChange, Span
 from ..clauses import split
@@ -46,7 +47,13 @@ _ACCESSED = (
     r"[^.;]{0,60}\b(?:may|can|will|to)\b[^.;]{0,20}\b(?:access|receive|use|process|see|view)\b)"
 )
 _SOLD = r"(?i:\b(?:sell|sells|sold|sale of)\b[^.;]{0,60}\b(?:information|data)\b)"
-_SHARES = re.compile("|".join((_TO_SOMEONE, _ACCESSED, _SOLD)))
+# Work done on the reader's behalf by others, who have what it needs: "Prints are produced and
+# shipped by our printing partner", "payments are processed by our payment provider".
+_DONE_BY = (
+    r"(?i:\b(?:processed|handled|produced|fulfilled|shipped|delivered|printed|hosted|performed)\s{1,3}by\s{1,3}(?:our|a|an|the|third[- ]party)\s{1,3}"
+    r"(?:[\w-]{1,20}\s{1,3}){0,2}?(?:partners?|providers?|vendors?|processors?|contractors?|suppliers?|labs?|companies|affiliates?)\b)"
+)
+_SHARES = re.compile("|".join((_TO_SOMEONE, _ACCESSED, _SOLD, _DONE_BY)))
 _SHARING = (
     Branch(Anchored(re.compile(_TO_SOMEONE), starts=(
         "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "transmit", "make", "made",
@@ -59,6 +66,9 @@ _SHARING = (
     Branch(Anchored(re.compile(_SOLD), starts=("sell", "sold", "sale")), words=(
         frozenset(("sell", "sells", "sold", "sale")), frozenset(("information", "data")),
     )),
+    Branch(Anchored(re.compile(_DONE_BY), starts=(
+        "processed", "handled", "produced", "fulfilled", "shipped", "delivered", "printed", "hosted", "performed",
+    )), words=(frozenset(("by",)),)),
 )
 
 
@@ -216,7 +226,11 @@ def _same_recipients(change: ClauseChange, context: Context | None = None) -> bo
     old = _recipients_named(change.old_text)
     # (a name whose words the clause had is none it gained: "We may use and disclose your PHI" →
     # "Your PHI may be used by us")
-    new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset}
+    # (nor a name set beside the words that described the recipient: "Postfeld Mailservices GmbH, an
+    # email delivery provider …")
+    beside = [span for span in change.spans if named_beside(change, span)]
+    named_here = {stem(w.norm.strip(".,")) for span in beside for w in span.new}
+    new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset and name not in named_here}
     if not old and new and context is not None and _RECEIVING_PRONOUN.search(change.old_text) is not None:
         # the recipients the clause called "them", named from its paragraph: "We work with
         # measurement partners … For this purpose we provide them with your CAID" → "… we share
@@ -226,9 +240,9 @@ def _same_recipients(change: ClauseChange, context: Context | None = None) -> bo
             # (with the words that name them there: "these measurement partners")
             old = new | _named_as_in(change, new, frozenset(plain_words(block)))
             new = set()
-    if not old or new or _names_someone(change):
+    if not old or new or _names_someone(change, skip=beside):
         return False
-    return _gains_nothing_more(change, old)
+    return _gains_nothing_more(change, old | named_here)
 
 
 def _named_as_in(change: ClauseChange, named: set[str], block: frozenset[str]) -> set[str]:
@@ -338,8 +352,9 @@ def _limited_now(change: ClauseChange) -> bool:
     return _recipients_named(change.new_text) <= named and _gains_nothing_more(change, named)
 
 
-def _names_someone(change: ClauseChange) -> bool:
-    """True when the words an edited clause gained hold a name (a capitalised word, not its first)."""
+def _names_someone(change: ClauseChange, skip: "Sequence[Span]" = ()) -> bool:
+    """True when the words an edited clause gained hold a name (a capitalised word, not its first;
+    not in the runs of ``skip``)."""
     first = change.new.words[0] if change.new is not None and change.new.words else None
     # ("We" after a label, "The" after a full stop: capitalised, and no name; nor a name the clause
     # had: "Central Bank of Brazil: we send it to the SCR" → "…: we share it with the Central Bank, through the SCR")
@@ -348,7 +363,8 @@ def _names_someone(change: ClauseChange) -> bool:
     # (nor a name the clause had, in the possessive: "the Bank" → "the Bank's providers")
     # (a country is where, not who: the transfers rule reads it)
     return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm.removesuffix("'s") not in had
-               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES for span in change.spans for w in span.new)
+               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES
+               for span in change.spans if span not in skip for w in span.new)
 
 
 def _names_the_same(change: ClauseChange) -> bool:
