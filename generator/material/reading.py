@@ -168,6 +168,8 @@ _PROMISES = Anchored(re.compile(
 # access to the employees who need it" ("including but not limited to" limits nothing).
 _LIMIT_PHRASE = re.compile(
     r"(?<!not )\b(?:limited|restricted) to\b"
+    # a precondition the company sets itself: "We require a search warrant before we disclose …"
+    r"|\b(?:we|[A-Z][\w-]{1,30})\s{1,3}(?:require|requires|will require)\s{1,3}(?:a|an|your|the)\b[^.;]{0,60}?\bbefore\s{1,3}(?:we|it)\b"
     r"|\b(?:limit|limits|restrict|restricts)\s{1,3}(?:access|it|them|its use|their use|the use of(?:\s{1,3}[\w'-]{1,20}){1,3}?)\s{1,3}to\b"
     # "under contracts that forbid any other use", "… that forbid them to use it for anything else"
     r"|\b(?:forbid|forbids|prohibit|prohibits)\b[^.;]{0,40}?\b(?:other|further|additional|anything\s{1,3}else)\b"
@@ -193,7 +195,8 @@ def limiting(text: str) -> "re.Match[str] | None":
     to"), or None."""
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
-            and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text:
+            and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text \
+            and "require" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

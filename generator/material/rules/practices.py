@@ -97,6 +97,10 @@ def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
     """True when a family's words stand in a title, or sell to the reader ("the dealer that sold
     you the vehicle": a sale of goods, not of the reader's information)."""
     found = match.group()[:5].lower()
+    if found == "finge":
+        # a file's fingerprint is a hash, not a person's: "compares a digital fingerprint of each file"
+        # (and so are the others the sentence compares it with: "… with fingerprints of previously identified CSAM")
+        return _FILE_PRINT.search(text) is not None
     if found == "train":
         return _TRAINS_PEOPLE.match(text, match.end()) is not None or _PEOPLE_TRAINED.search(text, max(0, match.start() - 60), match.start()) is not None \
             or _in_title(text, match.start(), match.end())
@@ -113,6 +117,10 @@ _TRAINS_PEOPLE = re.compile(
 )
 # ("staff training", "our staff are trained in …", "employees receive regular training")
 _PEOPLE_TRAINED = re.compile(_PEOPLE + r"\s{1,3}(?:(?:are|is|were|have\s{1,3}been|get|receive|undergo)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2})?$", re.I)
+
+
+# A fingerprint of data, not of a finger: "a digital fingerprint of each file", "file fingerprints".
+_FILE_PRINT = re.compile(r"\b(?:digital|file|content|hash|audio|video|image|photo)\s{1,3}fingerprints?\b|\bfingerprints?\s{1,3}of\s{1,3}(?:each|every|the|a|an|its|your)?\s{0,3}(?:files?|images?|photos?|content|videos?|data)\b", re.I)
 
 
 # What follows a verb of selling when the reader is who buys: "sold you", "sells to you".
