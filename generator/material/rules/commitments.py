@@ -624,6 +624,33 @@ def _duty_softened(change: ClauseChange) -> bool:
     return False
 
 
+#: Words that begin a condition narrowing when a thing holds: "after you have logged in".
+_WHEN = frozenset(("after", "when", "while", "once", "if", "where", "during"))
+
+
+def _ruled_out_until(change: ClauseChange) -> bool:
+    """True when a negated clause lost words after its negation and gained only a condition on when
+    it holds ("… on the log-in page or on any page within MyCare" → "… on any page within MyCare
+    after you have logged in"): it rules out less, and only some of the time."""
+    assert change.old is not None and change.new is not None
+    negation = next((w for w in change.old.words if negative(w.norm) and w.norm != "without"), None)
+    if negation is None:
+        return False
+    removed = added = False
+    for span in change.spans:
+        if span.old and span.new:
+            return False
+        if span.old:
+            if span.old[0].start < negation.start:
+                return False
+            removed = True
+        elif span.new[0].norm not in _WHEN:
+            return False
+        else:
+            added = True
+    return removed and added
+
+
 def _split_off_allowed(change: ClauseChange) -> bool:
     """True when a negated sentence was split in two and what one half no longer rules out is what
     the other half now allows: the half that still negates only lost words after its negation (see
@@ -868,6 +895,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         kind = _object_narrowed(change) if old.negated and new.negated else None
         if kind is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(kind)} in place of all information.")
+        if old.negated and new.negated and _ruled_out_until(change):
+            # "We do not place tracking pixels … on the MyCare log-in page or on any page within
+            # MyCare" → "… on any page within MyCare after you have logged in"
+            return change.finding("commitments", "material", "The clause now rules out less.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if change.added_words and old.negated:

@@ -15,7 +15,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..clauses import split
 from ..reading import negates
-from ..text import listing, quote
+from ..text import listing, plain_words, quote
 from .context import Context
 
 
@@ -172,8 +172,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # legal requests. We may share … We review every request" → "Our law enforcement response
         # team reviews every request")
         block = context.block_text(change, "old")
-        if block is not None:
-            said = {label for clause in split(block) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)}
+        if block is not None and not {label for label in new if label not in old}.isdisjoint(
+                context.memo(("practices named", block), lambda: practices_in(block, frozenset(plain_words(block)), context))):
+            # (its clauses that do not rule the practice out, looked at only when the paragraph names it at all)
+            said = context.memo(("practices said", block), lambda: {
+                label for clause in split(block) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)})
             came = [term for label, term in new.items() if label not in old and label not in said]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading

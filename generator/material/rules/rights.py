@@ -243,7 +243,9 @@ _DEFAULT_WORDS = frozenset(("default", "off", "only", "disabled", "deactivated")
 _IS_OFF = re.compile(r"\b(?:is|are) (?:off|disabled|turned off|switched off)\b", re.I)
 # The reader must act to turn it off: "unless you switch it off", "you can turn this off".
 _TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |this )?off\b|\byou (?:can|may) (?:switch|turn) (?:it|them|this) off\b"
-    r"|\byou (?:can|may) (?:disable|deactivate|switch off|turn off) (?:it|them|this|these)\b", re.I)
+    r"|\byou (?:can|may) (?:disable|deactivate|switch off|turn off) (?:it|them|this|these)\b"
+    # (whoever the reader is called: "Members who reside in Quebec can turn off the profiling features")
+    r"|\b(?:you|members?|users?|customers?|account holders?|parents?)\b[^.;]{0,60}?\b(?:can|may)\s{1,3}(?:(?:switch|turn)\s{1,3}off|disable|deactivate|opt\s{1,3}out)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
 def _review_weakened(change: ClauseChange, context: Context) -> Finding | None:
