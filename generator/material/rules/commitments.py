@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..changes import ClauseChange
+from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
@@ -296,9 +296,31 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
         if first.start > negation.start and (
                 first.norm in _QUALIFIERS and not STOP.issuperset(w.norm for w in span.new) and _EVERY.isdisjoint(w.norm for w in span.new)
                 # one word that narrows what follows it: "your location" → "your precise location"
-                or len(span.new) == 1 and first.norm in _NARROWING):
+                or len(span.new) == 1 and first.norm in _NARROWING
+                # a kind put before the reader's information as a whole: "your personal information" →
+                # "your personal financial information" leaves every other kind of it unruled
+                or len(span.new) <= 2 and _before_information(change.new.words, span) and STOP.isdisjoint(w.norm for w in span.new)
+                and _EVERY.isdisjoint(w.norm for w in span.new)):
             return " ".join(w.written for w in span.new)
     return None
+
+
+def _exception_after_negation(change: ClauseChange) -> bool:
+    """True when both sides of an edited clause negate and a word of exception it gained stands after
+    the negation: an exception to what is ruled out ("They will not copy or photograph your ID,
+    unless they believe it may have been altered")."""
+    if not (change.old_reading.negated and change.new_reading.negated):  # type: ignore[union-attr]
+        return False
+    negation = next((w for w in change.new.words if negative(w.norm) and w.norm != "without"), None)  # type: ignore[union-attr]
+    return negation is not None and any(w.norm in _EXCEPTING and w.start > negation.start for span in change.spans for w in span.new)
+
+
+def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
+    """True when the run of words ``span`` gained stands right before "information" or "data", which
+    "personal" or "your" begins: a kind of the reader's information named where all of it was."""
+    at = words.index(span.new[-1]) + 1
+    start = words.index(span.new[0])
+    return at < len(words) and words[at].norm in ("information", "data") and start > 0 and words[start - 1].norm in ("personal", "your")
 
 
 #: Words that name the reader's information as a whole ("personal data", "your information").
@@ -741,6 +763,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a limit on answering legal process: "We will comply only with an order that is legally
             # binding under Swiss law and has been approved by a Swiss court"
             or reading.limited and not _LEGAL_PROCESS.isdisjoint(change.vocabulary) and _LEGAL_ORDER.search(change.old_text or change.new_text) is not None
+            # an exception put into what the company (or those acting for it) rules out: "They will not
+            # copy or photograph your ID" → "…, unless they believe it may have been altered"
+            or change.kind == "edited" and not _EXCEPTING.isdisjoint(change.changed_new_words) and _exception_after_negation(change)
             # a protection taken out of what goes to someone: "…, for the risk structure compensation scheme, in pseudonymised form"
             or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)):
         return None

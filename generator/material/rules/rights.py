@@ -380,17 +380,20 @@ def _reader_can(change: ClauseChange) -> bool:
 # A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
 # "submit an appeal".
 _EXERCISE = re.compile(
-    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those) rights\b"
+    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those|the above|such) rights\b"
+    # "To use any of your rights, email …"
+    r"|\bto use (?:any of )?(?:your|these|those|the above|such) rights\b"
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
-    r"|\b(?:make|submit|send|file|lodge|mail)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b"
+    r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b"
     # the same in the passive: "Requests may be submitted by e-mail"
     r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b",
     re.I,
 )
 #: The words without which :data:`_EXERCISE` does not match.
-_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain"))
+_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
-_SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed"))
+_SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed",
+                      "making", "submitting", "sending", "filing", "lodging", "mailing"))
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
 _CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop"))
 _HARDER = re.compile(
@@ -437,7 +440,7 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     led = clause is not None and clause.item and _asks_in(clause.lead.lower()) and _EXERCISE.search(clause.lead) is not None
     vocabulary = change.vocabulary
     if not led and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
-                    and _SENDING.isdisjoint(vocabulary)):
+                    and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
         return False
     if change.kind == "edited":
         if not led and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
