@@ -393,6 +393,9 @@ _PREPOSITIONS = frozenset(("for", "as", "during", "until", "within"))
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless", "if", "when", "whenever", "where", "once", "after", "before", "while", "because"))
 
 
+# A phrase of place or time that opens a sentence, up to its subject, without a comma.
+# (not "In order for you to use our content, we give you …": "you to" is no subject)
+_OPENER = re.compile(r"(?!in\s+order\b)(?:in|on|at|for|during|within|under|with|by|upon|across|throughout)\s[^,.;:]{0,60}?\s(?=(?:we|you|they)\s(?!to\s))", re.I)
 # A clause's own number or letter before it: "8.2 ", "(b) ", "3. ".
 _NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
 
@@ -411,6 +414,12 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             text = text[numbering.end():]  # "8.2 If you have not logged in …": the clause's number is not its subject
     condition = LEADING_CONDITION.match(text)
     start = 0 if condition is None else condition.end()
+    if condition is not None and text[:1] in "IiOoAaFfDdWwUuBbTt":
+        # a phrase of place or time with no comma before its subject: "In some stores we use facial
+        # recognition …, and signs at the entrance tell you …" (the condition's comma is later)
+        opener = _OPENER.match(text)
+        if opener is not None and opener.end() < start:
+            start = opener.end()
     if text.isascii():
         # lower case first, then the same words with ASCII classes: lower case keeps every position
         words = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10]

@@ -237,6 +237,16 @@ _APPOSITIVE = re.compile(
 )
 
 
+def _entry_key(clause: Clause) -> str:
+    """A clause's key, and of a list entry without the "and" or "or" that joins it to the entry
+    after it ("Harbour & Pine Home Insurance; and"): where an entry is added at the end, the last
+    entry gains it."""
+    key = clause.key
+    if clause.item and (key.endswith(" and") or key.endswith(" or")):
+        return key.rsplit(" ", 1)[0]
+    return key
+
+
 def _explains_a_name(item: ClauseChange) -> bool:
     """True when an edited clause only gained, at its end, a phrase after a name that says what the
     named thing is ("… the Mobility Data Specification (MDS), an open standard that …"), and the
@@ -482,16 +492,22 @@ class Detector:
         removed: dict[str, list[int]] = {}
         for n, item in enumerate(items):
             if item.kind == "removed":
-                removed.setdefault(item.old.key, []).append(n)  # type: ignore[union-attr]
+                removed.setdefault(_entry_key(item.old), []).append(n)  # type: ignore[arg-type]
         if not removed:
             return items
         dropped: set[int] = set()
         for n, item in enumerate(items):
             if item.kind == "inserted":
-                candidates = removed.get(item.new.key)  # type: ignore[union-attr]
+                candidates = removed.get(_entry_key(item.new))  # type: ignore[arg-type]
                 if candidates:
-                    dropped.add(candidates.pop())
+                    index = candidates.pop()
+                    gone = items[index]
+                    dropped.add(index)
                     dropped.add(n)
+                    if gone.old.key != item.new.key:  # type: ignore[union-attr]
+                        # "- Cinelight Cinemas." → "- Cinelight Cinemas; and" with an entry put after it: the list's "and" moved
+                        self.formatting += 1
+                        continue
                     self.add(item.order, Finding("moved", "editorial", item.section, None, item.new_text[:200],
                                                  "A sentence moved to another place in the statement; its wording did not change."))
         kept = [item for n, item in enumerate(items) if n not in dropped]

@@ -32,10 +32,12 @@ LIST_LEADS: dict[str, Anchored] = {
         # the companies that work for the company, listed: "We also use a small number of companies that help us run the Library, including:"
         r"|(?<!from )(?<!from the )\b(?:companies|service providers|vendors|(?:sub-?)?processors|suppliers|contractors)\b[^.:]{0,60}\b(?:help|helps|work|works|act|acts|support|supports)\b[^.:]{0,60}:"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
-        r"|\bjoint(?:ly)? us(?:e|ers?)\b",
+        r"|\bjoint(?:ly)? us(?:e|ers?)\b"
+        # the company's partners, listed: "Our current partners are:"
+        r"|\b(?:our|the)\s{1,3}(?:[\w-]{1,20}\s{1,3})?partners\s{1,3}(?:are|include)\s{0,3}:",
         re.I,
     ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
-              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor")),
+              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the")),
     "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
