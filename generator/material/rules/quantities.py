@@ -51,6 +51,15 @@ _WITH_UNIT = re.compile(
 )
 
 
+# The least number of people a figure or a group must cover before it is shown, so that no one can
+# be picked out of it: "a minimum audience size of 50 customers", "groups of fewer than 10 (ten)
+# Beneficiaries are suppressed".
+_GROUP_SIZE = re.compile(
+    rf"\b(?:minimum(?:\s{{1,3}}[\w-]{{1,20}}){{0,3}}?\s{{1,3}}of|at least|fewer than|less than|no fewer than|groups? of(?:\s{{1,3}}fewer than)?)\s{{1,3}}{_NUM}"
+    rf"(?:\s{{1,3}}\((?:\d{{1,12}}|[a-zA-Z]{{3,12}})\))?\s{{1,3}}(?:customers|people|persons|users|individuals|members|households|respondents|participants"
+    rf"|beneficiaries|patients|employees|subscribers|records)\b",
+    re.I,
+)
 #: Abbreviations written for a unit: "1 km" is "one kilometre".
 _SAME_UNIT = {"km": "kilometer", "kms": "kilometers"}
 
@@ -86,6 +95,9 @@ def quantities(text: str) -> list[tuple[str, str, str]]:
         taken.append(match.span())
         unit = match["cur"] + (" " + match["mag"].lower() if match["mag"] else "")
         out.append((match.start(), _number(match["num"]), unit, match.group()))
+    for match in _GROUP_SIZE.finditer(text):
+        taken.append(match.span())
+        out.append((match.start(), _number(match["num"]), "people", " ".join(match.group().split())))
     for match in _AGE.finditer(text):
         if free(match):
             taken.append(match.span())
@@ -103,6 +115,8 @@ def quantities(text: str) -> list[tuple[str, str, str]]:
 def _kind(unit: str) -> str:
     if unit == "years of age":
         return "age"
+    if unit == "people":
+        return "group size"
     if unit.startswith(("$", "€", "£")) or unit in _CURRENCY_WORDS:
         return "amount"
     if unit == "percent":
@@ -143,6 +157,12 @@ def _days(value: str, unit: str) -> float | None:
 
 def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple[str, str], written: str) -> bool:
     """True when the new quantity is on the reader's side of the old one (see the module's docstring)."""
+    if _kind(before[1]) == "group size" == _kind(after[1]):
+        # a larger group before anything is shown hides each person better
+        try:
+            return float(after[0]) > float(before[0])
+        except ValueError:
+            return False
     if _kind(before[1]) in ("amount", "percentage", "quantity") and _kind(after[1]) == _kind(before[1]):
         # a cap lowered: "Reviewers hear no more than 0.2% of the recordings" → "… 0.1% …"
         try:
