@@ -23,9 +23,12 @@ LIST_LEADS: dict[str, Anchored] = {
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
-        r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)",
+        r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)"
+        # the company's product collecting: "the Lumenward Proctor browser extension may collect:"
+        r"|\b(?:apps?|extensions?|software|devices?|platform|website|sdks?|glasses|cameras?|sensors?)\b[^.:]{0,20}\b(?:collect|record|captur|gather)\w{0,3}\b",
         re.I,
-    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed")),
+    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
+              "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
