@@ -396,6 +396,8 @@ _RELATIVE = frozenset(("which", "that", "who", "whom", "whose", "until", "unless
 # A phrase of place or time that opens a sentence, up to its subject, without a comma.
 # (not "In order for you to use our content, we give you …": "you to" is no subject)
 _OPENER = re.compile(r"(?!in\s+order\b)(?:in|on|at|for|during|within|under|with|by|upon|across|throughout)\s[^,.;:]{0,60}?\s(?=(?:we|you|they)\s(?!to\s))", re.I)
+# "we" and a verb that begins what the company does ("we keep", "we will delete").
+_WE_ACT = re.compile(r"\swe\s(?=(?:may|might|will|shall|must|can|could|would|should|do|does|also|then|only|never|keep|delete|use|share|collect|store|send|retain|process|disclose|erase|destroy|transfer|sell)\b)", re.I)
 # A clause's own number or letter before it: "8.2 ", "(b) ", "3. ".
 _NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
 
@@ -420,6 +422,12 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         opener = _OPENER.match(text)
         if opener is not None and opener.end() < start:
             start = opener.end()
+        elif "," not in text[:60]:
+            # a condition with no comma after it: "Once the check is complete we keep a copy …, so
+            # that you …" — the company, acting after a condition whose own subject is not "we"
+            acting = _WE_ACT.search(text, 0, start)
+            if acting is not None and not text[:acting.start()].lower().split()[1:2] == ["we"]:
+                start = acting.start() + 1
     if text.isascii():
         # lower case first, then the same words with ASCII classes: lower case keeps every position
         words = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10]

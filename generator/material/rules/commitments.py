@@ -276,7 +276,9 @@ def _lesser_process(change: ClauseChange) -> str | None:
 
 
 # Words that begin a qualifier of what a negation rules out: where, to whom, for what, which.
-_QUALIFIERS = frozenset(("on", "in", "to", "with", "within", "through", "via", "outside", "that", "which", "who", "when", "where", "if", "unless"))
+_QUALIFIERS = frozenset(("on", "in", "to", "with", "within", "through", "via", "outside", "that", "which", "who", "when", "where", "if", "unless",
+                         # an age that leaves the older out: "never send marketing directly to a Junior Rover under 13"
+                         "under", "aged", "below", "over"))
 
 
 def _ruled_out_narrowed(change: ClauseChange) -> str | None:
@@ -320,7 +322,11 @@ def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
     "personal" or "your" begins: a kind of the reader's information named where all of it was."""
     at = words.index(span.new[-1]) + 1
     start = words.index(span.new[0])
-    return at < len(words) and words[at].norm in ("information", "data") and start > 0 and words[start - 1].norm in ("personal", "your")
+    if at >= len(words) or start == 0:
+        return False
+    # (or before the purposes it rules out: "for their own purposes" → "for their own marketing purposes")
+    return words[at].norm in ("information", "data") and words[start - 1].norm in ("personal", "your") \
+        or words[at].norm in ("purpose", "purposes") and words[start - 1].norm in ("own", "other", "any")
 
 
 #: Words that name the reader's information as a whole ("personal data", "your information").
@@ -441,6 +447,14 @@ def _widened_in_scope(change: ClauseChange) -> bool:
     text = change.new_text
     words = change.new.words if change.new is not None else ()
     limit = next((w for w in words if w.norm in LIMITS), None)
+    if limit is not None and limit.norm not in _EXCEPTIONS and any(
+            not span.old and span.new and span.new[0].norm == "or" and span.new[0].start > limit.end
+            # (not one more thing a negation after the limit rules out: "…, and never for their own advertising or to build profiles")
+            and not any(negative(w.norm) and limit.end < w.start < span.new[0].start for w in words)
+            for span in change.spans):
+        # another way through, set after the first: "only upon a written request …, or, in exigent
+        # circumstances, upon an oral request documented within 72 hours"
+        return True
     if limit is not None:
         start = limit.end
         stop = part_end(text, start)
@@ -612,6 +626,11 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     return all(not span.new and all(w.start > negation.start for w in span.old) for span in change.spans if span.old)
 
 
+#: Words that bar (not the negations): "prohibits", "forbids", "barred".
+_BARS = RULES_OUT - NEGATIONS
+# A bar on a use or a passing on: "prohibits use of the records for marketing", "forbids resale".
+_BARRED_USE = re.compile(r"\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred)\b(?:\s{1,3}[\w'-]{1,20}){0,3}?\s{1,3}"
+                         r"(?:use|uses|using|resale|sale|selling|sell|disclosure|redisclosure|disclose|sharing|share|transfer|marketing)\b", re.I)
 #: Modal verbs of a duty, and of a mere possibility.
 _FIRM_MODALS = frozenset(("will", "must", "shall"))
 _MAY_MODALS = frozenset(("may", "might", "can", "could"))
@@ -790,7 +809,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # services", said of its providers)
         if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
                 or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
-                and _RECIPIENTS_ACT.match(change.old_text) is not None):
+                and _RECIPIENTS_ACT.match(change.old_text) is not None
+                # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
+                or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None):  # type: ignore[union-attr]
             if reading.negated and _said_again(change, context) or _lead_limit_restated(change, context) \
                     or reading.limited and not reading.negated and _said_again(change, context, limit=True):
                 return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
@@ -926,6 +947,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "material", "The clause now rules out less.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
+        if old.negated and not change.added_words and any(span.new for span in change.spans):
+            # (words of no substance of their own, and numbers: "… to a Junior Rover" → "… under 13")
+            narrowed = _ruled_out_narrowed(change)
+            if narrowed:
+                return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(narrowed)} was added.")
         if change.added_words and old.negated:
             narrowed = _ruled_out_narrowed(change)
             if narrowed:

@@ -32,6 +32,8 @@ _RIGHT = Anchored(re.compile(
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
     r"|" + _READER_MAY + r"\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
     r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
+    # (a list of those to whom it was disclosed: "You may request a list of the requesters to whom …")
+    r"lists?|accounting|"
     r"processing|profiling|marketing)\b"
     # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
     r"|" + _READER_MAY + r" (?:also )?(?:request|demand|require)\s{1,3}(?:us|the\s{1,3}company|that)\b"
