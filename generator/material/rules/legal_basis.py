@@ -60,7 +60,7 @@ _BASES = {
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
     "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with", "art",
-    "manifestly", "establishment", "exercise", "defen", "you", "obtain", "get", "seek", "ask", "require",
+    "manifestly", "establishment", "exercise", "defen", "you", "obtain", "get", "seek", "ask", "require", "unless",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
