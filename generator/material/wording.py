@@ -202,7 +202,7 @@ PATTERNS: tuple[str, ...] = (
 #: Words the detector puts into its sentences: kinds of contact detail and of quantity, legal bases.
 WORDS: tuple[str, ...] = (
     N_("e-mail address"), N_("telephone number"), N_("postal address"),
-    N_("age"), N_("amount"), N_("percentage"), N_("period"), N_("quantity"),
+    N_("age"), N_("amount"), N_("percentage"), N_("period"), N_("quantity"), N_("group size"),
     N_("consent"), N_("contract"), N_("legitimate interests"), N_("legal obligation"), N_("vital interests"),
     N_("public interest"),
 )
@@ -218,7 +218,7 @@ _PARTS = {
     "where": rf"(?: in {_QUOTE}| in \d+ places)?",
     "example": rf"(?: \(e\.g\. {_QUOTE} → {_QUOTE}\))?",
     "kind": r"e-mail address|telephone number|postal address",
-    "quantity": r"age|amount|percentage|period|quantity",
+    "quantity": r"age|amount|percentage|period|quantity|group size",
     "message": r".+",
 }
 _SECTION_WHERE = re.compile(r" in “(?P<section>[^”]*)”")

@@ -219,8 +219,18 @@ def _exception_widened(change: ClauseChange) -> bool:
         # (or after a remark in brackets: "unless the law obliges us to (see section 5) or …")
         return start < stop or text[start - 2: start].strip() in (",", ")") and ";" not in text[exception.end(): start] and ":" not in text[exception.end(): start]
 
+    words = change.new.words  # type: ignore[union-attr]
+
+    def joined(span: Span) -> bool:
+        # (the word diff may set the joining word at the run's end instead: "Subject [and training
+        # its models] and" is read "Subject and [training its models and]")
+        if span.new[0].norm in _ALTERNATIVES:
+            return True
+        at = words.index(span.new[0])
+        return at > 0 and words[at - 1].norm in _ALTERNATIVES and span.new[-1].norm == words[at - 1].norm
+
     return any(
-        span.new and not span.old and exception.end() < span.new[0].start and within(span.new[0].start) and span.new[0].norm in _ALTERNATIVES
+        span.new and not span.old and exception.end() < span.new[0].start and within(span.new[0].start) and joined(span)
         and not STOP.issuperset(w.norm for w in span.new)
         for span in change.spans
     )
@@ -572,7 +582,7 @@ _READER_CHOOSES = re.compile(
 # What the reader must do to stop it: "unless you ask us to discard it", "unless you opt out".
 _READER_OBJECTS = re.compile(
     r"\bunless\s{1,3}(?:you|the\s{1,3}(?:student|member|customer|user|patient|client|data subject|parent|employee|account holder))"
-    r"\s{1,3}(?:asks?|tells?|opts? out|opt-out|objects?|switch(?:es)?|turns?|unsubscribes?|withdraws?|chooses? not|decides? not)\b", re.I,
+    r"\s{1,3}(?:asks?|tells?|opts? out|opt-out|objects?|switch(?:es)?|turns?|unsubscribes?|withdraws?|chooses? not|decides? not|declines?|refuses?)\b", re.I,
 )
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(

@@ -11,6 +11,7 @@ cell by the family of law its column belongs to:
 column         a change is material when                             finding's rule
 ============== ===================================================== =======================
 legal basis    the bases named differ                                ``legal-basis``
+consent        "Yes" becomes "No" under "Consent required"           ``legal-basis``
 how long       a period is longer or changed ("30 days" → "90 days"; ``quantities``,
                "until you close your account" → "indefinitely")      ``retention``
 information    an item is added ("e-mail address, date of birth")    ``collection``
@@ -48,6 +49,8 @@ __all__ = ["read_row", "ROLES"]
 #: What a column holds, by its header (the first role that matches, in this order).
 ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("basis", re.compile(r"\b(?:legal|lawful)\s+bas[ie]s\b|\bbasis\b|\bbases\b", re.I)),
+    # whether the reader's consent is asked for what the row does: "Consent required"
+    ("consent", re.compile(r"^\s*(?:(?:your\s+)?consent\s+(?:required|needed|necessary|requested)|(?:requires?|needs?)\s+(?:your\s+)?consent|with\s+(?:your\s+)?consent)\s*\??\s*$", re.I)),
     ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
     ("sold", re.compile(r"\bsold\b|\bsell\b|\bsale\b|\bshared for (?:cross-context|targeted|advertising)", re.I)),
     ("collected", re.compile(r"^\s*(?:collected|do we collect[^|]{0,40}|we collect)\s*\??\s*$", re.I)),
@@ -63,7 +66,7 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we (?:collect|share)\b|\bdetails\b", re.I)),
 )
 ROLES_BY_NAME = dict(ROLES)
-_ROLE_RULES = {"basis": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
+_ROLE_RULES = {"basis": "legal-basis", "consent": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
                "recipients": "recipients", "purpose": "purpose", "data": "collection", "location": "transfers"}
 _YES = frozenset(("yes", "y", "✓", "✔", "☑", "x", "true"))
 _NO = frozenset(("no", "n", "✗", "✘", "☒", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
@@ -290,6 +293,13 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         if was is None or now is None or was == now:
             return None
         severity = "material" if now else "substantive"
+        return change.finding(rule, severity, f"The table now answers {quote(after)} to {quote(header)} for {quote(name, 60)} (it answered {quote(before)}).")
+    if role == "consent":
+        # "Consent required: Yes" → "No": what waited for the reader's consent no longer does
+        was, now = _truth(before), _truth(after)
+        if was is None or now is None or was == now:
+            return None
+        severity = "material" if was else "substantive"
         return change.finding(rule, severity, f"The table now answers {quote(after)} to {quote(header)} for {quote(name, 60)} (it answered {quote(before)}).")
     if role == "basis":
         was, now = _cell_bases(before), _cell_bases(after)
