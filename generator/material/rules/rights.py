@@ -35,6 +35,8 @@ _RIGHT = Anchored(re.compile(
     # (a list of those to whom it was disclosed: "You may request a list of the requesters to whom …")
     r"lists?|accounting|"
     r"processing|profiling|marketing)\b"
+    # the reader's freedom to say no: "You are not required to consent to biometric verification"
+    r"|\b(?:you|users|members|customers|parents)\s{1,3}(?:are|is)\s{1,3}(?:not|under no obligation)\s{1,3}(?:required|obliged|obligated|bound)?\s{0,3}to\s{1,3}(?:consent|agree|provide|give|share|use|accept)\b"
     # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
     r"|" + _READER_MAY + r" (?:also )?(?:request|demand|require)\s{1,3}(?:us|the\s{1,3}company|that)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
@@ -250,6 +252,10 @@ _TURN_IT_OFF = re.compile(r"\b(?:unless|until) you (?:switch|turn) (?:it |them |
     r"|\b(?:you|members?|users?|customers?|account holders?|parents?)\b[^.;]{0,60}?\b(?:can|may)\s{1,3}(?:(?:switch|turn)\s{1,3}off|disable|deactivate|opt\s{1,3}out)\b", re.I)
 _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I)
 #: Words of a decision about the reader that a person may review.
+#: The words of the reader's freedom to say no ("You are not required to consent to …").
+_FREE_TO_REFUSE = frozenset(("you", "not", "required"))
+
+
 def _review_weakened(change: ClauseChange, context: Context) -> Finding | None:
     """A person's part in decisions about the reader lessened or gone (GDPR Art. 22(3): human
     intervention as a safeguard), in an edited clause."""
@@ -476,7 +482,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lead = change.kind == "edited" and _leads_rights(change.new_text, context)
     if contact_line(change):
         return None
-    if not listed and not lead and "rights" not in change.topics:
+    if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary:
         # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
         # is reviewed by an enforcement officer before a fee notice is issued")
         # (one that names the machine itself is read by the practices rule: "our pricing system would decline")
