@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .text import LIMITS, NEGATIONS, Anchored, WordTable, negative, once, plain_words
 
-__all__ = ["Reading", "read", "defines", "explanations", "negating_words", "negation_count", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
+__all__ = ["Reading", "read", "MAY_WORDS", "defines", "explanations", "negating_words", "negation_count", "aliases_of", "last_sentence", "negates", "limiting", "exceptions", "TOPICS", "STOP", "stem", "content_words", "root_stems", "topics_of"]
 
 # What a clause is about, by the starts of its words ("collect" finds "collected"; a trailing "="
 # asks for the whole word: "use=" finds "use" but not "users"). Each word is looked up once and
@@ -207,7 +207,9 @@ _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "
 def exceptions(text: str) -> int:
     """How many exceptions ``text`` makes ("unless", "except where", "without your consent")."""
     return len(_EXCEPTION.finditer(text)) if text else 0
-_PERMISSIVE_WORDS = frozenset(("may", "might", "can", "could", "reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
+#: The modal verbs of what only may happen ("will notify" made "may notify").
+MAY_WORDS = frozenset(("may", "might", "can", "could"))
+_PERMISSIVE_WORDS = MAY_WORDS | frozenset(("reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
 _FIRM_WORDS = frozenset(("will", "shall", "must", "always", "commit", "promise", "undertake", "required", "guarantee",
                          "we'll", "they'll", "it'll", "i'll"))
 _PERMISSIVE = Anchored(re.compile(r"\b(?:may|might|can|could|reserve[sd]? the right|is permitted|are permitted|allow(?:s|ed)? (?:us|github)|at (?:our|its) (?:sole )?discretion)\b", re.I), starts=(
@@ -416,7 +418,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
             text = text[numbering.end():]  # "8.2 If you have not logged in …": the clause's number is not its subject
     condition = LEADING_CONDITION.match(text)
     start = 0 if condition is None else condition.end()
-    if condition is not None and text[:1] in "IiOoAaFfDdWwUuBbTt":
+    if condition is not None:
         # a phrase of place or time with no comma before its subject: "In some stores we use facial
         # recognition …, and signs at the entrance tell you …" (the condition's comma is later)
         opener = _OPENER.match(text)

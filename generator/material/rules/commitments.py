@@ -16,7 +16,7 @@ import re
 from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
+from ..reading import LEADING_CONDITION, MAY_WORDS, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -641,9 +641,8 @@ _BARS = RULES_OUT - NEGATIONS
 # A bar on a use or a passing on: "prohibits use of the records for marketing", "forbids resale".
 _BARRED_USE = re.compile(r"\b(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bar|bars|barred)\b(?:\s{1,3}[\w'-]{1,20}){0,3}?\s{1,3}"
                          r"(?:use|uses|using|resale|sale|selling|sell|disclosure|redisclosure|disclose|sharing|share|transfer|marketing)\b", re.I)
-#: Modal verbs of a duty, and of a mere possibility.
+#: Modal verbs of a duty (against :data:`.reading.MAY_WORDS`, those of a mere possibility).
 _FIRM_MODALS = frozenset(("will", "must", "shall"))
-_MAY_MODALS = frozenset(("may", "might", "can", "could"))
 #: What the company owes the reader, as the verb after a modal: telling, agreeing, answering,
 #: deleting, asking first … (not what it does with information: "will use" → "may use" is as wide).
 _DUTIES = frozenset((
@@ -660,7 +659,7 @@ def _duty_softened(change: ClauseChange) -> bool:
     this request" → "We may agree" (not "will not" → "may not", nor "will use" → "may use")."""
     assert change.old is not None and change.new is not None
     for span in change.spans:
-        if len(span.old) != 1 or len(span.new) != 1 or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in _MAY_MODALS:
+        if len(span.old) != 1 or len(span.new) != 1 or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in MAY_WORDS:
             continue
         words = change.new.words
         at = words.index(span.new[0])
@@ -901,7 +900,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         # ("must ask for your permission" → "may only do so with your permission" restricts: no permission given)
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
-    if not _FIRM_MODALS.isdisjoint(old_words) and not _MAY_MODALS.isdisjoint(new_words) and _duty_softened(change):
+    if not _FIRM_MODALS.isdisjoint(old_words) and not MAY_WORDS.isdisjoint(new_words) and _duty_softened(change):
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")

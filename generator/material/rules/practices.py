@@ -14,7 +14,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..clauses import split
-from ..reading import negates
+from ..reading import MAY_WORDS, negates
 from ..text import listing, plain_words, quote
 from .context import Context
 
@@ -84,13 +84,12 @@ def review_made_optional(change: ClauseChange) -> bool:
     old_words, new_words = change.changed_old_words, change.changed_new_words
     # ("an employee of our fraud team reviews it" → "… may review it": the verb's own present tense was as firm)
     firm = not _FIRM.isdisjoint(old_words) or any(w.endswith("s") and w[:-1] in new_words for w in old_words)
-    return firm and not _OPTIONAL.isdisjoint(new_words) \
+    return firm and not MAY_WORDS.isdisjoint(new_words) \
         and _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is not None
 
 
-#: What says a thing is done, and what says it only may be.
+#: What says a thing is done (against :data:`.reading.MAY_WORDS`, what says it only may be).
 _FIRM = frozenset(("will", "is", "are", "must", "shall", "always"))
-_OPTIONAL = frozenset(("may", "might", "can", "could"))
 
 
 def _not_the_practice(text: str, match: "re.Match[str]") -> bool:

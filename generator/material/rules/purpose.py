@@ -103,10 +103,11 @@ def _names_recipients_as_before(change: ClauseChange, gained: "re.Match[str]", c
     purpose we provide them with your CAID" → "we share with these measurement partners your CAID",
     after "We work with measurement partners …"): who they are, not a further purpose."""
     text = change.changed_new_text()
-    if _RECIPIENT_AFTER.match(text, gained.end()) is None:
+    after = _RECIPIENT_AFTER.match(text, gained.end())
+    if after is None:
         return False
     block = context.block_text(change, "old") or ""
-    return (gained.group() + text[gained.end(): _RECIPIENT_AFTER.match(text, gained.end()).end()]).lower() in block.lower()  # type: ignore[union-attr]
+    return (gained.group() + after.group()).lower() in block.lower()
 
 
 def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
