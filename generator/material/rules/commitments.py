@@ -324,7 +324,14 @@ def _exception_after_negation(change: ClauseChange) -> bool:
     if not (change.old_reading.negated and change.new_reading.negated):  # type: ignore[union-attr]
         return False
     negation = next((w for w in change.new.words if negative(w.norm) and w.norm != "without"), None)  # type: ignore[union-attr]
-    return negation is not None and any(w.norm in _EXCEPTING and w.start > negation.start for span in change.spans for w in span.new)
+    # (an entry whose negation is its lead-in's: "The District will never: - remotely activate a
+    # device's camera or microphone, except to locate a device …")
+    start = negation.start if negation is not None else -1 if change.new.item else None  # type: ignore[union-attr]
+    return start is not None and any(w.norm in _EXCEPTING and w.start > start for span in change.spans for w in span.new)
+
+
+#: Purposes named as nouns, that a word put before them narrows.
+_PURPOSE_NOUNS = frozenset(("advertising", "marketing", "profiling", "analytics", "research", "training", "sale", "sales"))
 
 
 def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
@@ -334,6 +341,8 @@ def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
     start = words.index(span.new[0])
     if at >= len(words) or start == 0:
         return False
+    if words[at].norm in _PURPOSE_NOUNS:
+        return True  # ("for advertising" → "for third-party advertising": some of it)
     # (or before the purposes it rules out: "for their own purposes" → "for their own marketing purposes")
     return words[at].norm in ("information", "data") and words[start - 1].norm in ("personal", "your") \
         or words[at].norm in ("purpose", "purposes") and words[start - 1].norm in ("own", "other", "any")

@@ -31,7 +31,7 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 # (tens and units joined: "twenty-five")
 _TENS_AND_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b"
 _NUM = r"(?P<num>\d{1,12}(?:[.,]\d{1,3}){0,4}|" + _TENS_AND_UNITS + "|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_PERIOD = r"(?:consecutive |full |calendar |business |working )?(?:day|week|month|year|hour|minute|second)s?"
+_PERIOD = r"(?:consecutive |full |calendar |business |working |school )?(?:day|week|month|year|hour|minute|second)s?"
 #: Currencies written as words or codes after the amount ("1,000 yen", "R 50", "CHF 30" is written before).
 _CURRENCY_WORDS = ("dollar", "euro", "pound", "usd", "eur", "gbp", "yen", "jpy", "won", "krw", "rupee", "inr", "rand", "zar", "franc", "chf",
                    "real", "reais", "brl", "krona", "kronor", "krone", "kroner", "sek", "nok", "dkk")
@@ -64,7 +64,7 @@ _GROUP_SIZE = re.compile(
 _SAME_UNIT = {"km": "kilometer", "kms": "kilometers"}
 
 _UNITS = frozenset("day week month year hour minute second percent cent meter metre km mile thousand million billion time age old".split()) | frozenset(_CURRENCY_WORDS) \
-    | frozenset(("calendar", "business", "working"))  # (the kind of day: "30 calendar days" → "30 business days")
+    | frozenset(("calendar", "business", "working", "school"))  # (the kind of day: "30 calendar days" → "30 business days")
 
 
 #: Whether a word may be part of a quantity: it holds a digit, is a number word or is a unit.
@@ -143,12 +143,18 @@ _DELETES = re.compile(r"\b(?:delet|eras|remov|destroy|anonymi[sz]|purg|discard)\
 
 # The reader given time to act, beside the period: "you may contest them within 30 days".
 _READER_ACTS = re.compile(r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\bwithin\b", re.I)
+# The reader told to act in time, in the imperative: "To opt out, submit the Opt-Out Form … within 30 calendar days".
+_READER_TOLD = re.compile(
+    r"(?:to\s{1,3}[\w-]{1,20}(?:\s{1,3}[\w-]{1,20}){0,2},\s{1,3})?(?:submit|send|return|complete|sign|contact|write|call|notify|tell|email|e-mail)\b[^.;]{0,100}\bwithin\b",
+    re.I,
+)
 
 
 def _days(value: str, unit: str) -> float | None:
     base = unit.split()[-1]
     # (five business days are a calendar week: "30 calendar days" → "30 business days" is six weeks)
-    working = 7 / 5 if unit.startswith(("business", "working")) else 1
+    # (and school days fewer still: holidays are none; read as working days, the least they can be)
+    working = 7 / 5 if unit.startswith(("business", "working", "school")) else 1
     try:
         return float(value) * _DAYS[base] * working if base in _DAYS else None
     except ValueError:
@@ -181,7 +187,7 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
     if _AHEAD.search(around):
         return new > old  # more notice
-    if (change.reading.actor == "reader" or _READER_ACTS.search(around)) and "retention" not in change.topics:
+    if (change.reading.actor == "reader" or _READER_ACTS.search(around) or _READER_TOLD.match(change.new_text)) and "retention" not in change.topics:
         return new > old  # more time for the reader to act ("…; you may contest them within 60 days of the invoice")
     # the company answers, deletes or stops keeping sooner ("If you have not logged in for 3 years,
     # we erase your account data" → "… 5 years …": kept longer, whoever the condition names)

@@ -405,7 +405,8 @@ _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made",
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
 _CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop"))
 _HARDER = re.compile(
-    r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person|by (?:postal )?(?:post|mail) only)\b"
+    # ("in person" among other ways is no condition; "only in person" and "must … in person" are, by their own words)
+    r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
     r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b",
     re.I,
 )
@@ -460,8 +461,14 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         return _HARDER.search(gained) is not None and _HARDER.search(change.old_text) is None
     if change.kind == "inserted":
         old_block = context.block_text(change, "old")
-        return (old_block is not None and (_EXERCISE.search(old_block) is not None or _EXERCISE.search(change.new_text) is not None)
-                and _HARDER.search(change.new_text) is not None and _HARDER.search(old_block) is None)
+        if old_block is None or _EXERCISE.search(old_block) is None and _EXERCISE.search(change.new_text) is None \
+                or _HARDER.search(change.new_text) is None:
+            return False
+        if _HARDER.search(old_block) is None:
+            return True
+        # (the block offered "in person" among other ways, and lost the others: "by phone, by email,
+        # by letter or in person" → "You must make a request in writing, using the form")
+        return not _CHANNELS.intersection(plain_words(old_block)) <= set(plain_words(context.block_text(change, "new") or ""))
     return False
 
 
