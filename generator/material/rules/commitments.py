@@ -189,6 +189,14 @@ _DISCRETION = re.compile(
 
 
 #: The words without which :data:`_DISCRETION` does not match.
+def _discretion_gained(change: ClauseChange) -> bool:
+    """True when the company's own judgement (:data:`_DISCRETION`) stands in words an edited clause
+    gained, read in the new clause, so that words it kept may be part of it ("Where [the custodian]
+    determines that …": "the custodian" was there before)."""
+    gained = [w.start for span in change.spans for w in span.new]
+    return any(any(m.start() <= at < m.end() for at in gained) for m in _DISCRETION.finditer(change.new_text))
+
+
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
                                "determine", "considers", "thinks", "deems", "believes", "decides", "judges", "determines"))
 
@@ -668,15 +676,21 @@ def _duty_softened(change: ClauseChange) -> bool:
     this request" → "We may agree" (not "will not" → "may not", nor "will use" → "may use")."""
     assert change.old is not None and change.new is not None
     for span in change.spans:
-        if len(span.old) != 1 or len(span.new) != 1 or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in MAY_WORDS:
+        if len(span.old) != 1 or not span.new or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in MAY_WORDS:
             continue
         words = change.new.words
         at = words.index(span.new[0])
-        after = [w.norm for w in words[at + 1: at + 3]]
         before = words[at - 1].norm if at > 0 else ""
-        if after and after[0] == "also":
-            after = after[1:]
-        if not after or after[0] not in _DUTIES:
+        if len(span.new) == 1:
+            after = [w.norm for w in words[at + 1: at + 3]]
+            if after and after[0] == "also":
+                after = after[1:]
+            if not after or after[0] not in _DUTIES:
+                continue
+        # (or "may" and a condition before the verb: "the Company shall, after ascertaining the
+        # facts, promptly notify the Member" → "the Company may, where it considers notification
+        # necessary after ascertaining the facts, notify the Member")
+        elif not any(w.norm in _DUTIES for w in words[at + len(span.new): at + len(span.new) + 8]):
             continue
         if before in ("we", "us") or before in change.aliases or before in ("company", "controller") or change.reading.actor == "company":
             return True
@@ -903,7 +917,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")
     if old.promises and new.promises and not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) \
-            and _DISCRETION.search(change.changed_new_text()) and not _DISCRETION.search(change.old_text):
+            and _discretion_gained(change) and not _DISCRETION.search(change.old_text):
         # "we will notify you" → "where we consider it practicable, notify you": the company decides
         return change.finding("commitments", "material", "The commitment now depends on the company's own judgement.")
     if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
