@@ -717,7 +717,9 @@ def _ruled_out_until(change: ClauseChange) -> bool:
             if span.old[0].start < negation.start:
                 return False
             removed = True
-        elif span.new[0].norm not in _WHEN:
+        elif span.new[0].norm not in _WHEN and span.new[0].norm != "but":
+            # ("… advertising cookies or third-party tracking tools in the app" → "… advertising cookies
+            # in the app, but we use third-party analytics tools": what it no longer rules out, done)
             return False
         else:
             added = True

@@ -37,10 +37,13 @@ LIST_LEADS: dict[str, Anchored] = {
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
         r"|\bjoint(?:ly)? us(?:e|ers?)\b"
         # the company's partners, listed: "Our current partners are:"
-        r"|\b(?:our|the)\s{1,3}(?:[\w-]{1,20}\s{1,3})?partners\s{1,3}(?:are|include)\s{0,3}:",
+        r"|\b(?:our|the)\s{1,3}(?:[\w-]{1,20}\s{1,3})?partners\s{1,3}(?:are|include)\s{0,3}:"
+        # those who handle it, listed: "personal health information may be handled by:"
+        r"|\b(?:handled|processed|accessed|received|seen|viewed)\s{1,3}by\s{0,3}:",
         re.I,
     ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
-              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the")),
+              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the",
+              "handled", "processed", "accessed", "received", "seen", "viewed")),
     "purpose": Anchored(re.compile(
         r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,

@@ -341,7 +341,10 @@ def _goes_further(change: ClauseChange) -> bool:
         return False
     if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
         return False  # "servers in the United States" → "… in Michigan and Virginia, in the United States": where within it
-    if names and COUNTRIES.issuperset(names) and _ABROAD_IN_GENERAL.search(change.old_text) and not _EEA_STATES.intersection(names):
+    # (unless the clause named countries already: "including the Philippines and India" → "…, India
+    # and Colombia" names one more where it said which)
+    if names and COUNTRIES.issuperset(names) and _ABROAD_IN_GENERAL.search(change.old_text) and not _EEA_STATES.intersection(names) \
+            and COUNTRIES.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
         # "may access data from countries outside the European Economic Area" → "… our customer
         # service provider located in Morocco, may access …": which of the countries it said
         return False
