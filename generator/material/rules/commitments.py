@@ -403,7 +403,10 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
                 # ("We do not share your voice recordings with advertisers" → "We do not sell …": a
                 # sale is one way of sharing; the others are no longer ruled out)
                 or span.old[0].norm in _SHARING_VERBS and span.new[0].norm in _SELLING_VERBS
-                and _word_before(change.old.words, span.old[0]) not in _DETERMINERS):  # type: ignore[union-attr]
+                and _word_before(change.old.words, span.old[0]) not in _DETERMINERS
+                # (not where the verb still stands: "does not provide …" → "does not sell …, and does
+                # not provide it …", which the word diff reads as "provide" made "sell")
+                and span.old[0].norm not in change.new.wordset):  # type: ignore[union-attr]
             # (a noun, not the verb: "This share does not grant …" → "This license …")
             return span.new[0].written
     return None

@@ -31,7 +31,7 @@ from .transfers import COUNTRIES, SAFEGUARD
 # pattern gives where the sharing is said.
 _TO_SOMEONE = (
     r"(?i:\b(?:(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
-    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by)"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by|within)"
     # checked with someone else (a credit or identity check, a search with a bureau) or reported to them
     r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b[^.;]{0,60}\bwith|report(?:ed|ing)?\b[^.;]{0,60}\bto)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
@@ -58,7 +58,7 @@ _SHARING = (
     Branch(Anchored(re.compile(_TO_SOMEONE), starts=(
         "shar", "disclos", "sell", "sold", "rent", "licen", "transfer", "provid", "giv", "grant", "send", "pass", "forward", "transmit", "make", "made",
         "check", "search", "verif", "report", "exchang",
-    )), words=(frozenset(("to", "with", "by")),)),
+    )), words=(frozenset(("to", "with", "by", "within")),)),
     Branch(Anchored(re.compile(_ACCESSED), starts=(
         "third", "partner", "affiliate", "advertiser", "processor", "service", "vendor", "contractor", "personnel", "employee",
         "other", "participant", "match",
@@ -132,7 +132,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if _introduces_the_same_list(change, context):
             return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
+    if change.added_words and not change.old_reading.restricts and _OWN_USE.search(change.changed_new_text()) is not None \
+            and _OWN_USE.search(change.old_text) is None:  # type: ignore[union-attr]
+        # "… for the purposes described in this Privacy Statement" → "… and so that our affiliates can
+        # offer you their own products and services": those who receive it now use it for themselves
+        return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+# A use of the recipients' own: "so that our affiliates can offer you their own products".
+_OWN_USE = re.compile(r"\b(?:their|its)\s{1,3}own\b|\bfor\s{1,3}themselves\b", re.I)
 
 
 # A recipient's name: capitalised words in a row, at least two, or one with a legal form after it
