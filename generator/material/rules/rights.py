@@ -180,6 +180,14 @@ def _only_removed(change: ClauseChange) -> bool:
 
 
 _JOINING = frozenset(("or", "and", "nor"))
+#: Words that make a right cover the whole of something: "some or all of your information".
+_WHOLE = frozenset(("all", "any", "every", "each", "whole", "entire"))
+
+
+def _whole_lost(change: ClauseChange) -> bool:
+    """True when an edited right lost a word that made it cover the whole ("some or all of your
+    personal health information" → "some of your …"): a word of no substance, that says how much."""
+    return any(w.norm in _WHOLE for span in change.spans for w in span.old)
 
 
 # A condition on making a request: a fee, a check of identity, a refusal.
@@ -555,7 +563,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
-    if change.removed_words and (_covers_lost(change) or _only_removed(change)):
+    if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
     if change.added_words:
         return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")
