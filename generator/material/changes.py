@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .clauses import Clause
 from .findings import Finding, Marks
@@ -203,6 +203,13 @@ class ClauseChange:
     def changed_new_text(self) -> str:
         """The new words of every changed span, one space apart."""
         return " ".join(w.written for s in self.spans for w in s.new) if self.old is not None else self.new_text
+
+    def gained_matches(self, matches: "Iterable[re.Match[str]]") -> "list[re.Match[str]]":
+        """Those of ``matches`` (of a pattern in the new text, or in a text of its length) that hold
+        a word the clause gained: what a change put in, read with the words around it ("Where [the
+        custodian] determines …", "Wherever you live" → "If you live in …")."""
+        starts = [w.start for span in self.spans for w in span.new]
+        return [m for m in matches if any(m.start() <= at < m.end() for at in starts)] if starts else []
 
     def changed_old_text(self) -> str:
         """The old words of every changed span, one space apart."""

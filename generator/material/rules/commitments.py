@@ -12,6 +12,7 @@ not a new risk, whatever words it uses.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
@@ -193,8 +194,7 @@ def _discretion_gained(change: ClauseChange) -> bool:
     """True when the company's own judgement (:data:`_DISCRETION`) stands in words an edited clause
     gained, read in the new clause, so that words it kept may be part of it ("Where [the custodian]
     determines that …": "the custodian" was there before)."""
-    gained = [w.start for span in change.spans for w in span.new]
-    return any(any(m.start() <= at < m.end() for at in gained) for m in _DISCRETION.finditer(change.new_text))
+    return bool(change.gained_matches(_DISCRETION.finditer(change.new_text)))
 
 
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
@@ -306,7 +306,7 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
     joined with "or" or "and" rule out more: "… for targeted advertising or profiling".)"""
     if change.removed_words or change.new is None:
         return None
-    negation = next((w for w in change.new.words if negative(w.norm) and w.norm != "without"), None)
+    negation = _negation(change.new.words)
     if negation is None:
         return None
     for span in change.spans:
@@ -331,7 +331,7 @@ def _exception_after_negation(change: ClauseChange) -> bool:
     unless they believe it may have been altered")."""
     if not (change.old_reading.negated and change.new_reading.negated):  # type: ignore[union-attr]
         return False
-    negation = next((w for w in change.new.words if negative(w.norm) and w.norm != "without"), None)  # type: ignore[union-attr]
+    negation = _negation(change.new.words)  # type: ignore[union-attr]
     # (an entry whose negation is its lead-in's: "The District will never: - remotely activate a
     # device's camera or microphone, except to locate a device …")
     start = negation.start if negation is not None else -1 if change.new.item else None  # type: ignore[union-attr]
@@ -368,7 +368,7 @@ def _object_narrowed(change: ClauseChange) -> str | None:
     recordings" leaves the rest of it free to sell."""
     if change.old is None or change.new is None:
         return None
-    negation = next((w for w in change.old.words if negative(w.norm) and w.norm != "without"), None)
+    negation = _negation(change.old.words)
     if negation is None:
         return None
     for span in change.spans:
@@ -416,6 +416,12 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
 _WIDE_VERBS = frozenset(("use", "uses", "process", "processes", "handle", "handles", "access", "accesses"))
 _NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades", "share", "shares",
                            "disclose", "discloses", "transfer", "transfers", "publish", "publishes"))
+
+def _negation(words: "Sequence[Word]", start: int = 0) -> Word | None:
+    """The first word of ``words`` at or after ``start`` that negates ("without" qualifies rather
+    than negates: "without attribution")."""
+    return next((w for w in words if w.start >= start and negative(w.norm) and w.norm != "without"), None)
+
 
 def _word_before(words: "tuple[Word, ...]", word: Word) -> str:
     """The lower-case word before ``word`` in ``words`` ("" for the first)."""
@@ -643,8 +649,7 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     assert change.old is not None
     condition = LEADING_CONDITION.match(change.old_text)
     body = condition.end() if condition is not None else 0
-    # ("without" qualifies rather than negates: "without attribution")
-    negation = next((w for w in change.old.words if w.start >= body and negative(w.norm) and w.norm != "without"), None)
+    negation = _negation(change.old.words, body)
     if negation is None:
         # an entry of a list its lead-in rules out: "We do not use the following for training: -
         # Content from Vela Business and Vela Enterprise workspaces" → "- Content from Vela Enterprise workspaces"
@@ -709,7 +714,7 @@ def _ruled_out_until(change: ClauseChange) -> bool:
     it holds ("… on the log-in page or on any page within MyCare" → "… on any page within MyCare
     after you have logged in"): it rules out less, and only some of the time."""
     assert change.old is not None and change.new is not None
-    negation = next((w for w in change.old.words if negative(w.norm) and w.norm != "without"), None)
+    negation = _negation(change.old.words)
     if negation is None:
         return False
     removed = added = False

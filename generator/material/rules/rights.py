@@ -551,12 +551,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "A clause no longer states the right or choice it stated.")
     # ("free of charge" sets no condition)
     # (a condition counts where a word of it changed: "Wherever you live in …" → "If you live in …")
-    changed = [w.start for span in change.spans for w in span.new]
     added_conditions: set[str] = set()
-    if changed:
+    if any(span.new for span in change.spans):
         # (the text is searched where a word of it changed; "free of charge" blanked out first, where it may stand)
         free = change.new_text if _FREE_WORDS.isdisjoint(change.new.wordset) else _FREE.sub(lambda m: " " * len(m.group()), change.new_text)  # type: ignore[union-attr]
-        found = {m.group().lower() for m in _CONDITIONS.finditer(free) if any(m.start() <= at < m.end() for at in changed)}
+        found = {m.group().lower() for m in change.gained_matches(_CONDITIONS.finditer(free))}
         if found:
             added_conditions = found - {m.group().lower() for m in _CONDITIONS.finditer(change.old_text)}
     if added_conditions:
