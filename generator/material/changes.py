@@ -226,11 +226,9 @@ class ClauseChange:
         old_marks: Marks = ()
         new_marks: Marks = ()
         if self.old is not None:
-            whole = _whole(self.old.text)
-            old, old_marks = excerpt(self.old.text, _marks(self.old.words, self.old_changed) if self.new is not None else whole)
+            old, old_marks = excerpt(self.old.text, _marks(self.old.words, self.old_changed) if self.new is not None else _whole(self.old.text))
         if self.new is not None:
-            whole = _whole(self.new.text)
-            new, new_marks = excerpt(self.new.text, _marks(self.new.words, self.new_changed) if self.old is not None else whole)
+            new, new_marks = excerpt(self.new.text, _marks(self.new.words, self.new_changed) if self.old is not None else _whole(self.new.text))
         if old is not None and old == new:
             # Only punctuation or spacing changed (no word span to trim around): quote both whole.
             old, new = self.old_text, self.new_text  # type: ignore[union-attr]

@@ -544,8 +544,9 @@ def _quoted_names(text: str) -> set[str]:
 
 
 # A company's legal form after its name ("MONEDERO CÓNDOR SpA", "Acme Ltd."), and the first
-# bracket after it that defines names in quotes.
-_LEGAL_NAME = re.compile(r"\b[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5},?\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy"
+# bracket after it that defines names in quotes. (The capital comes before the look behind it that
+# stands for "\b": a pattern that begins with a set of letters is searched by skipping to them.)
+_LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5},?\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy"
     # (a public body or an association, named in full: "Riverside Unified School District (the "District")")
     r"|District|Council|Authority|Department|University|College|Association|Trust|Board|Commission)(?!\w)")
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")

@@ -18,7 +18,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, MAY_WORDS, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
-from ..text import LIMITS, NEGATIONS, RULES_OUT, Word, WordTable, negative, plain_words, quote
+from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
@@ -28,7 +28,7 @@ _SUBJECT_WORDS = 4
 _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
 # Notice that reaches the reader: told, notified or written to, by e-mail, letter, text or in the app.
-_DIRECT = re.compile(
+_DIRECT = Anchored(re.compile(
     r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call|reach)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
     r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
     r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}(?:you|users|customers|subscribers|members|(?:[\w-]{1,20}\s{1,3})?account holders)\b"
@@ -38,7 +38,10 @@ _DIRECT = re.compile(
     r"|\b(?:you|users|customers|subscribers|members|account holders)\s{1,3}(?:will|shall|would)\s{1,3}be\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:notified|informed|told|contacted|e-?mailed|alerted)\b"
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
     re.I,
-)
+), starts=(
+    "notify", "tell", "inform", "alert", "e", "message", "contact", "write", "call", "reach", "let", "send", "you", "users",
+    "customers", "subscribers", "members", "account", "by",
+))
 
 
 def _tells_directly(text: str) -> bool:
@@ -552,7 +555,7 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
 
 # A disclosure (or other handling) limited to what the law compels: "We may disclose data to the
 # police when the law requires us to"; without it, the company does it whenever it chooses.
-_LAW_REQUIRES = re.compile(
+_LAW_REQUIRES = Anchored(re.compile(
     r"\b(?:when|where|if|as|to the extent|only if|only when)\s{1,3}(?:(?:the\s{1,3})?law\s{1,3}requires|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
     r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|(?:we\s{1,3}are|we're)\s{1,3}(?:legally\s{1,3})?(?:required|obliged|obligated|bound)|we\s{1,3}must\s{1,3}by\s{1,3}law"
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
@@ -561,7 +564,7 @@ _LAW_REQUIRES = re.compile(
     # the law as what makes the company do it: "Sometimes the law requires us to disclose it"
     r"|\b(?:the\s{1,3})?law\s{1,3}requires(?:\s{1,3}or\s{1,3}(?:allows|permits))?\s{1,3}us\s{1,3}to\b",
     re.I,
-)
+), starts=("when", "where", "if", "as", "to", "only", "the", "law"))
 
 
 def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
@@ -580,7 +583,7 @@ def _law_said_in_block(change: ClauseChange, context: Context) -> bool:
     old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
     if old_block is None or new_block is None:
         return False
-    return len(_LAW_REQUIRES.findall(new_block)) >= len(_LAW_REQUIRES.findall(old_block))
+    return len(_LAW_REQUIRES.finditer(new_block)) >= len(_LAW_REQUIRES.finditer(old_block))
 
 
 # A clause whose subject is those the company lets handle information: "They may use it only …",

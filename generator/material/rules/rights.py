@@ -395,7 +395,7 @@ def _reader_can(change: ClauseChange) -> bool:
 
 # A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
 # "submit an appeal".
-_EXERCISE = re.compile(
+_EXERCISE = Anchored(re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those|the above|such) rights\b"
     # "To use any of your rights, email …"
     r"|\bto use (?:any of )?(?:your|these|those|the above|such) rights\b"
@@ -404,7 +404,7 @@ _EXERCISE = re.compile(
     # the same in the passive: "Requests may be submitted by e-mail"
     r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b",
     re.I,
-)
+), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal"))
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
