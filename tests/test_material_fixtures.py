@@ -31,6 +31,13 @@ def pair(name: str) -> tuple[str, str]:
     return old, new
 
 
+def test_every_case_has_a_name_of_its_own():
+    # (YAML keeps the last of two cases with one name: the first would silently never run)
+    names = [line[:-1] for line in (FIXTURES / "cases.yml").read_text(encoding="utf-8").splitlines()
+             if line.endswith(":") and line[:1].isalnum()]
+    assert len(names) == len(set(names)) == len(CASES)
+
+
 def test_the_fixtures_cover_material_and_non_material_pairs():
     verdicts = {case["verdict"] for case in CASES.values()}
     assert len(CASES) >= 10

@@ -69,7 +69,9 @@ LEGACY_RULES: dict[str, tuple[str, ...]] = {
 #: own lead-in does not say what it lists is read by the heading of its section ("What we collect").
 DEFAULT_SECTIONS: list[str] = [
     r"\bcollect|\binformation (?:we|you) (?:get|receive|provide|give)|\bcategories of (?:personal )?(?:data|information)"
-    r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
+    r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b"
+    # (Japan's APPI: "Personal Information to Be Acquired")
+    r"|\b(?:information|data)\s(?:to\sbe\s)?acquired\b|\b(?:information|data) (?:we|the company) acquires?\b|\bacquisition of (?:personal )?(?:information|data)\b",
     r"\b(?:how|why) we use\b|\buse of (?:your )?(?:personal )?(?:data|information)|\bpurposes?\b|\blegal bases?\b",
     r"\bshar(?:e|es|ing)\b|\bdisclos|\bsell\b|\bsale\b|\bthird[- ]part|\brecipients?\b|\bprocessors?\b|\bjoint(?:ly)? us(?:e|ers?)\b"
     r"|\bwho (?:we share|receives?)\b|\btransferees?\b",

@@ -22,7 +22,7 @@ __all__ = ["Reading", "read", "MAY_WORDS", "defines", "explanations", "negating_
 # remembered, so the cost is linear in the clause and small. Rules read the clause itself; topics
 # only say whether a rule needs to look.
 TOPICS: dict[str, tuple[str, ...]] = {
-    "collection": ("collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access",
+    "collection": ("collect", "gather", "obtain", "acquir", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "combin", "log=", "access",
                    "monitor",
                    # checks made on someone: "background checks", "vetting", "screening"
                    "check=", "checks=", "vetting", "screening",
@@ -123,7 +123,7 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
     # ("anything other than", "any purpose other than": a limit, not an exception)
-    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )\bother than\b|\bsave (?:as|where)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
+    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )\bother than\b|\bsave (?:as|where|when|if|to the extent|insofar as|in so far as)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|the|prior|express|explicit|written)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
@@ -178,8 +178,10 @@ _LIMIT_PHRASE = re.compile(
     # those named and no one else: "disclosed to the following recipients, and to no others"
     r"|\b(?:to|with)\s{1,3}no\s{1,3}(?:others?|one\s{1,3}else|other\s{1,3}(?:parties|recipients|third\s{1,3}parties|companies|organi[sz]ations))\b"
     r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b"
-    # what is needed and no more: "we will disclose no more than the information required"
-    r"|\b(?:no|nothing)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
+    # what is needed and no more: "we will disclose no more than the information required", "never more than is necessary"
+    r"|\b(?:no|nothing|never|not)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
+    # one purpose and no other, in so many words: "to manufacturers, for the sole purpose of a warranty claim"
+    r"|\bthe\s{1,3}(?:sole|exclusive)\s{1,3}(?:purposes?|aims?|reasons?|use)\b"
     # "apart from those, nobody": "Apart from the recipients listed below, nobody receives personal data from us"
     r"|\b(?:apart\s{1,3}from|other\s{1,3}than|except(?:\s{1,3}for)?|besides|beyond)\b[^.;]{0,80}?,\s{0,3}(?:nobody|no\s{1,3}one|no\s{1,3}others?|none)\b"
     # one purpose and no other: "To process the payment, and for no other purpose, the payment gateway receives …"
@@ -196,7 +198,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
             and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text \
-            and "require" not in text:
+            and "require" not in text and "sole" not in text and "exclusive" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

@@ -52,6 +52,8 @@ class _Tally:
 
 
 # A list written inside a paragraph ("We collect: - your name - your e-mail").
+# A paragraph numbered by hand as a list's entry: "(1) ", "(b) ", "(iv) ", "2) ".
+_ENUMERATED = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 _INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s")
 # Each character of ASCII text by what it may be in an inline list: a stop (":"), the first
 # character of a marker ("-"), a space, or nothing ("x").
@@ -357,14 +359,19 @@ class Detector:
             self.judge(item)
         return self.result()
 
-    def lead(self, side: str, block: Any) -> str:
-        """The lead-in of the list a block belongs to: the nearest block before it that is not a list entry."""
-        blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
+    def position(self, side: str, block: Any) -> int | None:
+        """Where a block stands in its version (None for one that is not there)."""
         positions = self._positions.get(side)
         if positions is None:
             # (made at C speed: a run asks for one side's map once, and it holds every block)
+            blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
             positions = self._positions[side] = dict(zip(map(id, blocks), range(len(blocks))))
-        position = positions.get(id(block))
+        return positions.get(id(block))
+
+    def lead(self, side: str, block: Any) -> str:
+        """The lead-in of the list a block belongs to: the nearest block before it that is not a list entry."""
+        blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
+        position = self.position(side, block)
         if position is None:
             return ""
         for index in range(position - 1, max(-1, position - 200), -1):
@@ -378,10 +385,30 @@ class Detector:
                 return lead
         return ""
 
+    def enumerated(self, side: str, block: Any) -> str | None:
+        """The lead-in of a paragraph numbered as an entry of a list ("(1) collate it with other
+        information …", "(b) …"), or None: drafting that numbers a list's entries by hand (Japan,
+        Korea, India …) makes a list, though Markdown reads paragraphs. The lead-in is the block
+        before its run of numbered paragraphs, and ends in a colon."""
+        if block.kind != "paragraph" or _ENUMERATED.match(block.text) is None:
+            return None
+        blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
+        position = self.position(side, block)
+        if position is None:
+            return None
+        for index in range(position - 1, max(-1, position - 100), -1):
+            candidate = blocks[index]
+            if candidate.kind == "paragraph" and _ENUMERATED.match(candidate.text):
+                continue
+            lead = collapsed(candidate.text)[-400:]
+            return lead if lead.endswith(":") else None
+        return None
+
     def clauses(self, side: str, block: Any, text: str | None = None) -> list[Clause]:
         """A block cut into clauses (``text``: its text already folded, spaces collapsed, if known)."""
-        item = block.kind in ("item", "row")
-        return split(block.text if text is None else text, item=item, lead=self.lead(side, block) if item else "",
+        lead = self.enumerated(side, block)
+        item = block.kind in ("item", "row") or lead is not None
+        return split(block.text if text is None else text, item=item, lead=(lead or self.lead(side, block)) if item else "",
                      heading=block.kind == "heading", normalised=text is not None)
 
     def edited_clauses(self, old: Any, new: Any, a: str, b: str,
@@ -409,7 +436,8 @@ class Detector:
             a, b = collapsed(old.text), collapsed(new.text)
             # Blocks of list entries and list items are cut whole (an entry needs its lead-in); of
             # a paragraph only the window: the stretch that differs, widened to whole sentences.
-            whole = old.kind in ("item", "row", "heading") or _inline_list(old.text, a) or _inline_list(new.text, b)
+            whole = old.kind in ("item", "row", "heading") or _inline_list(old.text, a) or _inline_list(new.text, b) \
+                or self.enumerated("old", old) is not None or self.enumerated("new", new) is not None
             window = None if whole else changed_window(a, b)
             # Outside the window both texts are the same, and it begins and ends at a space (no
             # word holds one): the words are the same when the window's are.

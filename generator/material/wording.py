@@ -70,6 +70,8 @@ PATTERNS: tuple[str, ...] = (
     N_("The limit's exception now asks for less."),
     N_("The clause no longer limits itself with %(quote)s."),
     N_("The limit now has an exception."),
+    N_("The limit's exception no longer waits for the reader to ask: it applies unless the reader objects."),
+    N_("%(quote)s is no longer off by default."),
     N_("A commitment (will, must) now only allows (may)."),
     N_("An entry was added to a list of what the statement rules out."),
     N_("An entry was taken out of a list of what the statement rules out."),

@@ -14,7 +14,7 @@ from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words
-from ..text import NEGATIONS, Anchored, fold, quote
+from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
 from .context import Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
@@ -72,6 +72,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("collection", "substantive", f"An entry of the information collected gives other examples of what it covers: {quote(change.new_text)}.")
             if _reworded(change):
                 return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
+            if _narrowed_in_brackets(change):
+                return None  # (a limit on what it names: the commitments rule's)
             return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
         return None
     if "collection" not in change.topics and "access" not in change.vocabulary:
@@ -87,6 +89,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "inserted":
         if _restates(change, context):
             return change.finding("collection", "substantive", "A new clause says information is collected that the statement already said it collects.")
+        if _EXAMPLE_OPENS.match(change.new_text) is not None:
+            # "For example, the cloud provider that hosts our trip records is a data intermediary":
+            # an example of what the sentence before it says, which the rules read there
+            return None
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
@@ -112,6 +118,29 @@ _MORE_OFTEN = re.compile(
 _AUDIT = re.compile(r"\b(?:every|each|all|any)\s{1,3}access(?:es)?\b[^.;]{0,60}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b", re.I)
 # Others getting information from the company: "… receive personal information from us".
 _FROM_US = re.compile(r"\b(?:receiv|obtain|get|access)\w{0,4}\b[^.;]{0,60}?\bfrom\s{1,3}us\b", re.I)
+
+
+# A sentence that opens as an example of the one before it.
+_EXAMPLE_OPENS = re.compile(r"\W{0,3}(?:for example|for instance|e\.\s?g\.)[,:]?\s", re.I)
+
+
+def _narrowed_in_brackets(change: ClauseChange) -> bool:
+    """True when every run of words an entry gained stands in brackets of its own and limits what
+    the entry names ("approximate location (at the level of city or district only)", "card number
+    (only its last four digits)"): less is said to be collected, not more."""
+    text = change.new_text
+    gained = [span for span in change.spans if span.new]
+    return bool(gained) and all(_in_brackets(text, span.new[0].start, span.new[-1].end) and not LIMITS.isdisjoint(w.norm for w in span.new)
+                                for span in gained)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands within one pair of brackets."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", 0, start) > opened:
+        return False
+    closed, reopened = text.find(")", end), text.find("(", end)
+    return closed >= 0 and (reopened < 0 or closed < reopened)
 
 
 def _reworded(change: ClauseChange) -> bool:

@@ -17,7 +17,7 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, MAY_WORDS, STOP, VERB_START, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
+from ..reading import LEADING_CONDITION, MAY_WORDS, STOP, VERB_START, content_words, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -156,6 +156,10 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
             # the company named as who acts, in a clause that did not say who did: "The personal data …
             # will not be communicated to third parties, except …" → "The Clinic shares the … data … only …"
             continue
+        if span.new[-1].norm == "as":
+            # what the subject was, said of those it names: "Data Processors engaged by the Company"
+            # → "service providers acting as Data Processors for the Company" (the same ones)
+            continue
         if added and (_bracketed(change.new_text, span.new[0].start, span.new[-1].end) or named_beside(change, span)):
             # "service providers (listed at acme.example/subprocessors) who …": a note, not a
             # qualifier; "Our plagiarism detection service, CopyGuard Ltd, which …": its name
@@ -200,6 +204,8 @@ def _discretion_gained(change: ClauseChange) -> bool:
     return bool(change.gained_matches(_DISCRETION.finditer(change.new_text)))
 
 
+# Telling the reader (or the regulator) of something: what a company does for the reader, in whatever tense.
+_TELLS = re.compile(r"\b(?:notify|notifies|inform|informs|tell|tells|alert|alerts|warn|warns)\b", re.I)
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
                                "determine", "considers", "thinks", "deems", "believes", "decides", "judges", "determines"))
 
@@ -210,6 +216,22 @@ _MAY = re.compile(r"\b(?:may|can|might|only|solely)\b", re.I)  # (or what a limi
 # Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
 _OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of|unless)\b", re.I)
 _OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception", "unless"))
+
+
+# Where a clause's exception begins: "… unless the User has requested such sharing".
+_EXCEPTION_OPENS = re.compile(r"\b(?:unless|except\s{1,3}(?:where|if|when)|save\s{1,3}(?:where|if|when))\b", re.I)
+
+
+def _exception_made_default(change: ClauseChange) -> bool:
+    """True when the condition of a limit's exception gained a negation: what waited for the reader
+    to ask now happens unless the reader says no ("We do not share it with schools unless you have
+    requested such sharing" → "… unless you have not objected to such sharing"): an opt-in made an
+    opt-out (GDPR Art. 4(11), 7: consent is a clear affirmative act)."""
+    new = _EXCEPTION_OPENS.search(change.new_text)
+    old = _EXCEPTION_OPENS.search(change.old_text)
+    if new is None or old is None or negates(change.old_text[old.end():]):
+        return False
+    return any(negative(word.norm) and word.start >= new.end() for span in change.spans for word in span.new)
 
 
 def _exception_widened(change: ClauseChange) -> bool:
@@ -590,7 +612,9 @@ def _law_said_in_block(change: ClauseChange, context: Context) -> bool:
 # "Our service providers may only …", "These partners …".
 _RECIPIENTS_ACT = re.compile(
     r"\W{0,3}(?:they|(?:our |these |those |such |the |any )?(?:(?:service |hosting |payment )?providers?|partners?|vendors?|(?:sub-?)?processors?"
-    r"|third parties|third-party \w+|recipients?|contractors?|affiliates?|suppliers?|companies|employees|staff|personnel))\b",
+    r"|third parties|third-party \w+|recipients?|contractors?|affiliates?|suppliers?|companies|employees|staff|personnel"
+    # those inside the company a need-to-know limit keeps out: "Restaurant managers do not have access to union records"
+    r"|(?:[\w-]{1,20} )?(?:managers?|supervisors?|colleagues|co-?workers|team members|agents|representatives)))\b",
     re.I,
 )
 
@@ -601,7 +625,7 @@ _WHO_SEES = re.compile(r"\b(?:can|may|will)\s{1,3}see\s{1,3}(?:your|their|the)\b
 # "when you turn on backup". (Consent in other words — "if you agree", "if you opt in" — is the
 # legal-basis rule's.)
 _READER_CHOOSES = re.compile(
-    r"\b(?:if|when|once|after|only if|only when|unless)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
+    r"\b(?:if|when|where|once|after|only if|only when|only where|unless)\s{1,3}(?:you|the\s{1,3}(?:teacher|school|parent|administrator|admin|account owner|customer|employer)|your\s{1,3}(?:teacher|school|parent|administrator|admin|employer))"
     r"\s{1,3}(?:join|joins|choose to|chooses to|decide to|decides to|turn on|turns on|switch on|switches on|enable|enables|activate|activates)\b"
     # done when the reader asks for it: "At the express request of the Student, … the University may communicate"
     r"|\bat\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:express\s{1,3}|explicit\s{1,3}|specific\s{1,3}|own\s{1,3})?request\b"
@@ -629,7 +653,7 @@ _PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
 
-_CONDITIONS = frozenset(("if", "when", "once", "after", "unless"))
+_CONDITIONS = frozenset(("if", "when", "where", "once", "after", "unless"))
 # A limit on who may handle information, ending at what they may do: "only staff who support
 # schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
 _ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
@@ -737,6 +761,25 @@ def _ruled_out_until(change: ClauseChange) -> bool:
     return removed and added
 
 
+# What a negated clause goes on to allow after "but": "Neither the driver nor other riders can view
+# the recordings, but the fleet operator may review them".
+_BUT_ALLOWED = re.compile(
+    r"\b(?:but|however|although|though|yet)\b,?\s{1,3}(?:[\w'-]{1,20},?\s{1,3}){0,12}?"
+    r"(?:may|can|could|might|(?:is|are)\s{1,3}(?:allowed|permitted|entitled)\s{1,3}to)\s{1,3}(?:also\s{1,3})?"
+    r"(?:view|see|review|access|use|receive|share|disclose|obtain|read|watch|listen\s{1,3}to|inspect|copy|download|keep|sell)\b",
+    re.I,
+)
+
+
+def _allowed_after_but(change: ClauseChange) -> bool:
+    """True when a clause that rules something out gained, after "but", someone allowed to do it: an
+    exception in other words."""
+    if "but" not in change.new.wordset and "however" not in change.new.wordset and "although" not in change.new.wordset \
+            and "though" not in change.new.wordset and "yet" not in change.new.wordset:  # type: ignore[union-attr]
+        return False
+    return bool(change.gained_matches(_BUT_ALLOWED.finditer(change.new_text)))
+
+
 def _split_off_allowed(change: ClauseChange) -> bool:
     """True when a negated sentence was split in two and what one half no longer rules out is what
     the other half now allows: the half that still negates only lost words after its negation (see
@@ -775,6 +818,43 @@ def _names_a_practice(change: ClauseChange, context: Context) -> bool:
 _HANDLING_TOPICS = frozenset(("notice", "contact", "collection", "sharing", "retention", "transfer"))
 
 
+# A condition the company sets on its own act: "only after assessing", "only if you ask", "only once".
+_ONLY_AFTER = re.compile(r"\bonly\s{1,3}(?:after|if|when|once|where|with)\b", re.I)
+
+
+# What a company does for the reader's protection, in its verbs: stop, delete, tell.
+_PROTECTS = re.compile(r"\b(?:cease|stop|delete|erase|destroy|anonymi[sz]e|notify|inform|tell)\b", re.I)
+
+
+def _protection_kept(change: ClauseChange) -> bool:
+    """True when an edited clause commits (will, shall, must) to something that protects the
+    reader, and its new version keeps every such verb and its commitment."""
+    old = {match.group().lower() for match in _PROTECTS.finditer(change.old_text)}
+    return bool(old) and change.old_reading.firm and change.new_reading.firm \
+        and old <= {match.group().lower() for match in _PROTECTS.finditer(change.new_text)}  # type: ignore[union-attr]
+
+
+# Privacy by default (GDPR Art. 25(2); Quebec's Law 25, s. 9.1): what stays off until the reader turns it on.
+_OFF_BY_DEFAULT = re.compile(
+    r"\b(?:deactivated|disabled|off|turned\s{1,3}off|switched\s{1,3}off|inactive|not\s{1,3}(?:activated|enabled|active))\s{1,3}by\s{1,3}default\b", re.I)
+
+
+def _off_by_default_lessened(change: ClauseChange) -> str | None:
+    """What an edited clause no longer keeps off by default: the words it lost, before the words
+    that say so, from a clause that says so on both sides ("analytics cookies, advertising cookies
+    and the geolocation function … are deactivated by default" → "advertising cookies and the
+    geolocation function …")."""
+    old = _OFF_BY_DEFAULT.search(change.old_text)
+    if old is None:
+        return None
+    if _OFF_BY_DEFAULT.search(change.new_text) is None:
+        return None  # (what was off is now on: the rights rule's, :func:`.rights._switched_on`)
+    lost = [span for span in change.spans if span.old and span.old[-1].end <= old.start() and content_words([w.norm for w in span.old])]
+    if not lost or change.added_words - {"other"}:
+        return None
+    return " ".join(w.written for w in lost[0].old).strip(" ,;")
+
+
 def _closed(lead: str) -> bool:
     """True when a list's lead-in closes the list with a limit ("We access it only in the following
     situations:"): its entries are all the cases the limit lets through."""
@@ -800,6 +880,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "inserted":
             return change.finding("commitments", "substantive", "An entry was added to a list of what the statement rules out.")
         return change.finding("commitments", "material", "An entry was taken out of a list of what the statement rules out.")
+    if change.kind == "edited" and "default" in change.vocabulary:
+        # "Analytics cookies … are deactivated by default" → "… are always active"
+        on = _off_by_default_lessened(change)
+        if on is not None:
+            return change.finding("commitments", "material", f"{quote(on)} is no longer off by default.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -831,7 +916,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # copy or photograph your ID" → "…, unless they believe it may have been altered"
             or change.kind == "edited" and not _EXCEPTING.isdisjoint(change.changed_new_words) and _exception_after_negation(change)
             # a protection taken out of what goes to someone: "…, for the risk structure compensation scheme, in pseudonymised form"
-            or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)):
+            or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)
+            # a condition the company set on what it does, taken out: "We do this only after assessing that …"
+            or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -852,8 +939,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # (a clause that rules out a sensitive practice limits too: "We do not show ads in the app")
         # (and a limit on those it lets handle information: "They may use it only to perform those
         # services", said of its providers)
-        if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context))
-                or reading.actor == "other" and reading.limits_handling and "sharing" in change.topics | change.heading_topics
+        if (reading.actor == "company" and (reading.limits_handling or reading.promises or reading.negated and _names_a_practice(change, context)
+                                             # a condition it set on what it does: "We do this only after assessing that …"
+                                             or reading.limited and _ONLY_AFTER.search(change.old_text) is not None)
+                or reading.actor == "other" and reading.limits_handling and ("sharing" in change.topics | change.heading_topics or "access" in change.vocabulary)
                 and _RECIPIENTS_ACT.match(change.old_text) is not None
                 # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
                 or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None):  # type: ignore[union-attr]
@@ -895,6 +984,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     won_limit = bool(won) and any(w in LIMITS for w in won)
     if restated and (LIMITS & change.old.wordset) - change.new.wordset <= _EXCEPTING:  # type: ignore[union-attr]
         pass  # (the limit it lost was the negation's exception, which went with it)
+    elif not _EXCEPTING.isdisjoint(lost) and LIMITS & change.old.wordset <= _EXCEPTING and not old.negated and not old.permissive \
+            and _protection_kept(change):  # type: ignore[union-attr]
+        # an exception to a promise that protects the reader, taken out, the promise kept: "the
+        # Company shall cease processing it, unless the law requires it" → "the Company shall cease
+        # processing it. This shall not apply where the law requires it" (more protection, or the same)
+        pass
     elif old.limits_handling and not new.limits_handling and not new.negated and not _same_limit(change) and new_phrase is None \
             or old.limited and not new.limited \
             or old.limited and limiting(change.old_text) is not None and new_phrase is None and not won_limit \
@@ -929,9 +1024,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")
-    if old.promises and new.promises and not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) \
+    if not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) and (old.promises and new.promises or new.actor == "company" and _TELLS.search(change.new_text)) \
             and _discretion_gained(change) and not _DISCRETION.search(change.old_text):
         # "we will notify you" → "where we consider it practicable, notify you": the company decides
+        # (said in the present too: "we promptly notify the persons concerned" → "…, where we
+        # consider it appropriate, the persons concerned")
         return change.finding("commitments", "material", "The commitment now depends on the company's own judgement.")
     if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         # ("must ask for your permission" → "may only do so with your permission" restricts: no permission given)
@@ -990,6 +1087,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We do not place tracking pixels … on the MyCare log-in page or on any page within
             # MyCare" → "… on any page within MyCare after you have logged in"
             return change.finding("commitments", "material", "The clause now rules out less.")
+        if old.negated and new.negated and won and _exception_made_default(change):
+            return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if old.negated and not change.added_words and any(span.new for span in change.spans):
@@ -1005,6 +1104,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 # "We do not share your floor map, images or recordings with them" → "If …, we also
                 # share your floor map with it. We do not share images or recordings with them"
                 return change.finding("commitments", "material", "The clause now rules out less.")
+            if _allowed_after_but(change):
+                # "Neither the driver nor other riders can view the recordings" → "…, but the fleet
+                # operator that owns the vehicle may review them when handling an insurance claim"
+                return change.finding("commitments", "material", "The limit now has an exception.")
             return change.finding("commitments", "substantive", "The clause now rules out more.")
     elif won:
         return change.finding("commitments", "substantive", f"The clause now limits itself with {quote(won[0])}.")

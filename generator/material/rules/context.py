@@ -32,6 +32,9 @@ LIST_LEADS: dict[str, Anchored] = {
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
+        # a sentence of sharing that ends in the colon: "We share your personal data only where needed for the purposes above:"
+        # (not one that lists why or what for: "… for the following purposes:", "… to:")
+        r"|\b(?:share|disclose)\w{0,3}\b[^.:]{0,100}(?<!purposes)(?<!purpose)(?<!reasons)(?<!\bto)(?<!\bfor)\s{0,3}:"
         # the companies that work for the company, listed: "We also use a small number of companies that help us run the Library, including:"
         r"|(?<!from )(?<!from the )\b(?:companies|service providers|vendors|(?:sub-?)?processors|suppliers|contractors)\b[^.:]{0,60}\b(?:help|helps|work|works|act|acts|support|supports)\b[^.:]{0,60}:"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
@@ -45,7 +48,9 @@ LIST_LEADS: dict[str, Anchored] = {
               "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the",
               "handled", "processed", "accessed", "received", "seen", "viewed")),
     "purpose": Anchored(re.compile(
-        r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|\bpurposes?\b|\bwhy we (?:use|process|collect)",
+        # ("… only to the extent strictly necessary for each purpose:", "… necessary for the purposes
+        # described in this Notice:" qualify a list of recipients)
+        r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|(?<!each )(?<!every )(?<!necessary for the )(?<!necessary for these )(?<!needed for the )\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
     ), starts=("use", "process", "purpose", "why")),
     "rights": Anchored(re.compile(
@@ -61,7 +66,9 @@ LIST_LEADS: dict[str, Anchored] = {
 _HEADINGS: dict[str, re.Pattern[str]] = {
     "collection": re.compile(
         r"\bcollect|\bcategories of (?:personal )?(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)"
-        r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b",
+        r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b"
+        # (Japan's APPI: "Personal Information to Be Acquired")
+        r"|\b(?:information|data)\s(?:to\sbe\s)?acquired\b|\b(?:information|data) (?:we|the company) acquires?\b|\bacquisition of (?:personal )?(?:information|data)\b",
         re.I,
     ),
     # (Hong Kong's "classes of transferees": those data may be transferred to)

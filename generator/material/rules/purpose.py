@@ -95,19 +95,23 @@ def _purpose_gained(change: ClauseChange) -> "re.Match[str] | None":
 
 
 # A word for those who receive, after a purpose's word that names them ("measurement partners").
-_RECIPIENT_AFTER = re.compile(r"\s{1,3}(?:partners?|providers?|vendors?|companies|firms|agencies|networks?)\b", re.I)
+_RECIPIENT_AFTER = re.compile(r"\s{1,3}(?:partners?|providers?|vendors?|companies|firms|agencies|networks?|databases?|bureaus?|registers?)\b", re.I)
 
 
 def _names_recipients_as_before(change: ClauseChange, gained: "re.Match[str]", context: Context) -> bool:
-    """True when the purpose's word gained names recipients, as its paragraph called them ("For this
-    purpose we provide them with your CAID" → "we share with these measurement partners your CAID",
-    after "We work with measurement partners …"): who they are, not a further purpose."""
+    """True when the purpose's word gained names recipients, as its paragraph (or the statement)
+    called them ("For this purpose we provide them with your CAID" → "we share with these
+    measurement partners your CAID", after "We work with measurement partners …"): who they are,
+    not a further purpose."""
     text = change.changed_new_text()
     after = _RECIPIENT_AFTER.match(text, gained.end())
     if after is None:
         return False
+    named = " ".join((gained.group() + after.group()).lower().split())
     block = context.block_text(change, "old") or ""
-    return (gained.group() + after.group()).lower() in block.lower()
+    # (or as the statement named them elsewhere: "the shared claims and underwriting database" of section 8)
+    return named in block.lower() or named in context.memo(("old text, lower case",), lambda: " ".join(
+        " ".join(block.text.lower().split()) for block in context.old_blocks))
 
 
 def _names_a_purpose(change: ClauseChange, context: Context) -> bool:

@@ -33,7 +33,9 @@ _TO_SOMEONE = (
     r"(?i:\b(?:(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
     r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by|within)"
     # checked with someone else (a credit or identity check, a search with a bureau) or reported to them
-    r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b[^.;]{0,60}\bwith|report(?:ed|ing)?\b[^.;]{0,60}\bto)\b)"
+    # (not checking that others comply with what binds them: "We verify compliance with these obligations by an audit of each provider")
+    r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b(?!\s{1,3}(?:(?:their|its)\s{1,3})?(?:compliance|conformity|adherence)\b)[^.;]{0,60}\bwith"
+    r"|report(?:ed|ing)?\b[^.;]{0,60}\bto)\b)"
     r"[^.;]{0,80}(?:(?i:\b(?:third|part(?:y|ies|ners?)|affiliat\w{0,4}|subsidiar\w{0,4}|advertis\w{0,4}|vendors?|"
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
@@ -96,7 +98,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             if _reworded(change) and not _OTHER_PARTIES.search(change.changed_new_text()) and not _names_someone(change):
                 # "couriers" → "delivery companies", "our payment provider" → "our payment processor"
                 return change.finding("recipients", "substantive", f"An entry of those who receive information was reworded: it now reads {quote(change.new_text)}.")
-            if _same_named_recipient(change) or _says_it_shares(change) or _same_recipients(change, context):
+            if _same_named_recipient(change) or _says_it_shares(change) or _same_recipients(change, context) or _same_label(change) \
+                    or _named_where_referred(change, context):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
@@ -167,19 +170,81 @@ def _same_named_recipient(change: ClauseChange) -> bool:
     return _gains_nothing_more(change, old, capitalised=True)
 
 
+#: Words for those who work for the company, in general: another of them in an entry's description
+#: ("companies that host our systems" → "third-party vendors that we engage to host our systems")
+#: names no other recipient.
+_WORKING_FOR_IT = frozenset((
+    "vendor", "vendors", "company", "companies", "third", "third-party", "party", "parties", "provider", "providers", "processor", "processors",
+    "contractor", "contractors", "supplier", "suppliers", "firm", "firms", "organisations", "organizations", "businesses",
+))
+
+
+def _same_label(change: ClauseChange) -> bool:
+    """True when an entry of a list of recipients keeps the words it opens with, which name them
+    ("Service providers: companies that host our systems …" → "Service providers: third-party
+    vendors that we engage to host our systems …"), and what it gained names no one by name, no
+    other kind of party than those who work for the company, none joined to them ("and other …"),
+    no use of their own and no further kind of information: the same category of recipients (GDPR
+    Art. 13(1)(e)), described in other words."""
+    old, new = change.old, change.new
+    if old is None or new is None or not old.item or not new.item:
+        return False
+    head = 0
+    for a, b in zip(old.norms, new.norms):
+        if a != b:
+            break
+        head += 1
+    if not any(_RECIPIENT_WORDS.match(word) for word in old.norms[:min(head, 4)]):
+        return False
+    gained = [w.norm for span in change.spans for w in span.new]
+    if any(_RECIPIENT_WORDS.match(word) and word not in _WORKING_FOR_IT for word in gained) \
+            or not _MORE.isdisjoint(gained) and any(word in _WORKING_FOR_IT for word in gained) or _names_someone(change):
+        return False
+    return _gains_nothing_more(change, set(), providers=True)
+
+
+# A reference to another part of the statement: "as described in section 8", "see clause 4.2", "listed above".
+_REFERS = re.compile(r"\b(?:sections?|clauses?|paragraphs?|articles?|parts?)\s{1,3}\d|\b(?:described|set out|listed|explained|named)\s{1,3}(?:above|below|earlier)\b", re.I)
+
+
+def _named_where_referred(change: ClauseChange, context: Context) -> bool:
+    """True when an entry refers to another part of the statement and every word of substance it
+    gained stands in the old version already: it names the recipients that part named ("the
+    industry databases and crime prevention bodies described in section 8" → "the shared claims
+    and underwriting database and the South African Insurance Crime Bureau (SAICB), as described
+    in section 8"), no new one."""
+    if _REFERS.search(change.new_text) is None or _REFERS.search(change.old_text) is None:
+        return False
+    gained = root_stems([w.norm for span in change.spans for w in span.new])
+    # (no use of their own, and no other kind of party: "… and our marketing partners, described in section 8")
+    return bool(gained) and gained <= context.anywhere("old", _substance_stems) \
+        and _BEYOND.search(" ".join(w.written for span in change.spans for w in span.new)) is None
+
+
+def _substance_stems(text: str) -> set[str]:
+    return root_stems(plain_words(text))
+
+
 def _name_stems(text: str) -> set[str]:
     """The stems of the words of the names of several words a text holds (:func:`_names`)."""
     return {stem(word.strip(".,")) for name in _names(text) for word in name.lower().split()}
 
 
-def _gains_nothing_more(change: ClauseChange, named: set[str], *, capitalised: bool = False) -> bool:
+# Those who work for the company, called third parties: "third-party vendors", "third party service providers".
+_THIRD_PARTY_PROVIDERS = re.compile(r"\bthird[- ]part(?:y|ies)\s{1,3}(?:service\s{1,3})?(?:vendors?|providers?|processors?|contractors?|suppliers?)\b", re.I)
+
+
+def _gains_nothing_more(change: ClauseChange, named: set[str], *, capitalised: bool = False, providers: bool = False) -> bool:
     """True when the words an edited clause gained, leaving out those of the recipients it named
     (``named``, as stems: "On-ramp Partners, which receive …" → "On-ramp Partners: … we share with
     the partner you have chosen …"), name no use of the recipients' own, no further purpose and no
     further kind of the reader's information (a word after "your" the clause did not have);
-    ``capitalised``: and no name (a capitalised word that is not a small one)."""
+    ``capitalised``: and no name (a capitalised word that is not a small one); ``providers``: those
+    who work for the company may be called "third-party vendors" (no other party)."""
     gained = [w for span in change.spans for w in span.new if stem(w.norm) not in named]
     text = " ".join(w.written for w in gained)
+    if providers:
+        text = _THIRD_PARTY_PROVIDERS.sub(" ", text)
     if _BEYOND.search(text) is not None or _FURTHER.search(text) is not None:
         return False
     if capitalised and any(w.written[:1].isupper() and w.norm not in STOP for w in gained):
@@ -371,8 +436,9 @@ def _names_someone(change: ClauseChange, skip: "Sequence[Span]" = ()) -> bool:
     # ("Only" opening a table's cell is no name either)
     # (nor a name the clause had, in the possessive: "the Bank" → "the Bank's providers")
     # (a country is where, not who: the transfers rule reads it)
+    # (nor a defined term for the reader's information: "your Personal Data")
     return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm.removesuffix("'s") not in had
-               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES
+               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES and w.norm not in _IN_GENERAL_OF_DATA
                for span in change.spans if span not in skip for w in span.new)
 
 

@@ -415,7 +415,9 @@ _CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "
 _HARDER = re.compile(
     # ("in person" among other ways is no condition; "only in person" and "must … in person" are, by their own words)
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
-    r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b",
+    r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b"
+    # proof of identity sent with every request: "accompanied by a copy of a piece of identification"
+    r"|\b(?:accompanied\s{1,3}by|together\s{1,3}with|along\s{1,3}with|enclosing|attaching)\s{1,3}(?:an?\s{1,3})?(?:certified\s{1,3})?(?:copy|photocopy|scan)\s{1,3}of\b",
     re.I,
 )
 
@@ -465,8 +467,13 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         added = {_SAME_THING.get(w, w) for w in change.added_words}
         if change.removed_words & _CHANNELS - added:
             return True
-        gained = change.changed_new_text()
-        return _HARDER.search(gained) is not None and _HARDER.search(change.old_text) is None
+        # (a condition among the words it gained that the old clause did not set: "must" said before
+        # is no new condition, "accompanied by a copy of" your ID is)
+        gained = change.gained_matches(_HARDER.finditer(change.new_text))
+        if not gained:
+            return False
+        had = {match.group().lower() for match in _HARDER.finditer(change.old_text)}
+        return any(match.group().lower() not in had for match in gained)
     if change.kind == "inserted":
         old_block = context.block_text(change, "old")
         if old_block is None or _EXERCISE.search(old_block) is None and _EXERCISE.search(change.new_text) is None \

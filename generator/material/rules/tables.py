@@ -17,7 +17,7 @@ how long       a period is longer or changed ("30 days" → "90 days"; ``quantit
 information    an item is added ("e-mail address, date of birth")    ``collection``
 purpose        a new row, or a purpose of its own added              ``purpose``
 disclosed to   a recipient is added (also a new subprocessor's row)  ``recipients``
-location       a place is added                                      ``transfers``
+location       a place is added, or a row to a table of places       ``transfers``
 sold / shared, "No" becomes "Yes"                                    ``recipients``,
 collected                                                            ``collection``
 ============== ===================================================== =======================
@@ -48,6 +48,9 @@ __all__ = ["read_row", "ROLES"]
 
 #: What a column holds, by its header (the first role that matches, in this order).
 ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a column that describes something rather than saying what is done: "Information on the system
+    # for the protection of personal information in the country" (Japan's APPI), "Notes" — read by no rule
+    ("remark", re.compile(r"^\s*(?:(?:information|details)\s+(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:system|laws?|legal|regime|rules|protection)|notes?|remarks?|comments?)\b", re.I)),
     ("basis", re.compile(r"\b(?:legal|lawful)\s+bas[ie]s\b|\bbasis\b|\bbases\b", re.I)),
     # whether the reader's consent is asked for what the row does: "Consent required"
     ("consent", re.compile(r"^\s*(?:(?:your\s+)?consent\s+(?:required|needed|necessary|requested)|(?:requires?|needs?)\s+(?:your\s+)?consent|with\s+(?:your\s+)?consent)\s*\??\s*$", re.I)),
@@ -84,7 +87,7 @@ def _columns(header: Sequence[str]) -> list[tuple[int, str]]:
     found = []
     for column, text in enumerate(header):
         role = next((name for name, pattern in ROLES if pattern.search(text)), None)
-        if role is not None and (column > 0 or role in ("purpose", "data", "recipients")):
+        if role is not None and role != "remark" and (column > 0 or role in ("purpose", "data", "recipients", "location")):
             found.append((column, role))
     return found
 
@@ -208,6 +211,11 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         if found is not None:
             findings.append(found)
     if not changed:
+        remarks = [column for column, text in enumerate(table.header) if ROLES[0][1].search(text)]
+        if any(_plain(_cell(old[1], column)) != _plain(_cell(new[1], column)) for column in remarks):
+            # what a column of remarks says of the row ("Information on the system … in the
+            # country"), reworded: nothing a rule reads
+            return [change.no_rule()]
         return None  # (only spelling: the form check reads the row)
     if not findings:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
@@ -257,6 +265,12 @@ def _row_came_or_went(change: ClauseChange, context: Context, table: cookies.Tab
     if subject is None and _lists_recipients(change):
         # "We use the following sub-processors:" above "| Name | Purpose | Location |": each row is a recipient
         subject = "recipients"
+    if subject == "location" and table.header and ROLES_BY_NAME["location"].search(table.header[0]):
+        # "| Country | Category of recipient | Purpose |": each row a place information goes to
+        what = quote(_cell(row, 0), 60)
+        if came:
+            return [change.finding("transfers", "material", f"{what} is now listed among the places where information is processed.")]
+        return [change.finding("transfers", "substantive", f"{what} is no longer listed among the places where information is processed.")]
     if subject not in ("purpose", "data", "recipients"):
         subject = next((role for role in ("purpose", "data", "recipients") if role in roles), None)
     column = 0 if subject is not None and table.header and (ROLES_BY_NAME[subject].search(table.header[0]) or subject not in roles) \

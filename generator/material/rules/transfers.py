@@ -80,7 +80,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "inserted":
         if change.reading.negated:
             return change.finding("transfers", "substantive", "A new clause limits transfers of information abroad.")
-        if not new_safe and _TRANSFERS.search(change.new_text) is None and _LOCATED.search(change.new_text) is None \
+        if not new_safe and _TRANSFERS.search(change.new_text) is None and _LOCATED.search(change.new_text) is None and not located \
                 and _only_places_named_before(change, context):
             # "Australia also has its own privacy law, …" beside "We store it with a provider in
             # Australia": a place information already went to, spoken of, and nothing sent there
@@ -162,11 +162,21 @@ _LOCATED = re.compile(
 )
 
 
+# Those who reach it from somewhere: "Our help desk provider may access it from the Philippines".
+_ACCESS_FROM = re.compile(
+    r"\baccess\w{0,3}\s{1,3}(?:(?:it|them|this|that|(?:the|your|such)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:data|information|records?|files?))\s{1,3})?from\b",
+    re.I,
+)
+
+
 def _located_elsewhere(change: ClauseChange) -> bool:
     """True when the words an edited clause gained or lost name a country, in a clause that says
     where those who handle information are based ("Our moderation team is based in Singapore and
     the Philippines" → "… Singapore, the Philippines and India"): access from a country is a
-    transfer to it (GDPR Art. 44), whatever section it is in."""
+    transfer to it (GDPR Art. 44), whatever section it is in. A new clause counts when it names a
+    country others reach the information from ("Our help desk provider may access it from India")."""
+    if change.kind == "inserted":
+        return not COUNTRIES.isdisjoint(change.new.wordset) and _ACCESS_FROM.search(change.new_text) is not None  # type: ignore[union-attr]
     if change.kind != "edited" or COUNTRIES.isdisjoint(change.vocabulary) \
             or COUNTRIES.isdisjoint(change.changed_new_words) and COUNTRIES.isdisjoint(change.changed_old_words):
         return False
