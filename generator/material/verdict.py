@@ -52,8 +52,8 @@ class _Tally:
 
 
 # A list written inside a paragraph ("We collect: - your name - your e-mail").
-# A paragraph numbered by hand as a list's entry: "(1) ", "(b) ", "(iv) ", "2) ".
-_ENUMERATED = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+# A paragraph numbered by hand as a list's entry: "(1) ", "(b) ", "(iv) ", "2) ", "IV – " (Brazil's, Portugal's roman items).
+_ENUMERATED = re.compile(r"(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[IVXLC]{1,6}\s{0,2}[\u2013\u2014-])\s")
 _INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s")
 # Each character of ASCII text by what it may be in an inline list: a stop (":"), the first
 # character of a marker ("-"), a space, or nothing ("x").
@@ -171,6 +171,10 @@ def _lands_whole(entries: "Sequence[Clause]", sentences: "Sequence[Clause]", ski
     for entry in entries:
         # (the lead-in's own words, ``skip``, need not stand in the sentences)
         wanted = [m for m in map(_mark, entry.norms) if m is not None and (entry.item or m not in skip)]
+        if not entry.item and not any(map(_bound, wanted)) and any(set(wanted) <= set(ms) for ms in marked):
+            # (a lead-in with no number, negation or limit may say its words in another order: "The
+            # categories of health data we may share are: …" → "We may share the following categories of health data:")
+            continue
         if wanted and not any(_lands(wanted, ms, unclaimed[k]) for k, ms in enumerate(marked)) \
                 and (entry.item or not _lands_across(wanted, marked, unclaimed)):
             return False

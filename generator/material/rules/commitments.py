@@ -191,7 +191,7 @@ _DISCRETION = re.compile(
     r"\b(?:where|when|if|as)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge|determine)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
     # the company by its name: "a failure that the Platform considers likely to cause material loss"
     r"|\b(?:that|which|where|when|if)\s{1,3}(?:the\s{1,3}[\w-]{2,30}|it)\s{1,3}(?:considers|thinks|deems|believes|decides|judges|determines)\b"
-    r"|\b(?:where|when|if|as\s{1,3}far\s{1,3}as|to\s{1,3}the\s{1,3}extent)\s{1,3}(?:it\s{1,3}is\s{1,3})?(?:possible|practicable|feasible|practical|reasonably\s{1,3}practicable)\b",
+    r"|\b(?:where|when|if|as\s{1,3}far\s{1,3}as|to\s{1,3}the\s{1,3}extent)\s{1,3}(?:it\s{1,3}is\s{1,3})?(?:(?:technically|reasonably|commercially)\s{1,3})?(?:possible|practicable|feasible|practical)\b",
     re.I,
 )
 
@@ -207,6 +207,7 @@ def _discretion_gained(change: ClauseChange) -> bool:
 # Telling the reader (or the regulator) of something: what a company does for the reader, in whatever tense.
 _TELLS = re.compile(r"\b(?:notify|notifies|inform|informs|tell|tells|alert|alerts|warn|warns)\b", re.I)
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
+                               "technically", "reasonably", "commercially",
                                "determine", "considers", "thinks", "deems", "believes", "decides", "judges", "determines"))
 
 
@@ -682,10 +683,13 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
         # Content from Vela Business and Vela Enterprise workspaces" → "- Content from Vela Enterprise workspaces"
         return bool(change.old.item and change.old.lead.rstrip().endswith(":")) and negates(last_sentence(change.old.lead)) \
             and all(not span.new for span in change.spans if span.old)
-    if after_limit and any(w.norm in LIMITS and w.start > negation.start for w in change.old.words):
+    if after_limit and any(w.norm in _CLOSING and w.start > negation.start for w in change.old.words):
         return False
-    # words taken out, none put in their place, all of them after the negation
-    return all(not span.new and all(w.start > negation.start for w in span.old) for span in change.spans if span.old)
+    # words taken out, none put in their place, all of them after the negation and before its
+    # exception ("We do not collect … your calls and SMS, …, except as required by law" loses "SMS";
+    # words taken out of the exception make it let through less)
+    exception = next((w.start for w in change.old.words if w.start > negation.start and w.norm in _EXCEPTING), len(change.old_text))
+    return all(not span.new and all(negation.start < w.start < exception for w in span.old) for span in change.spans if span.old)
 
 
 #: Words that bar (not the negations): "prohibits", "forbids", "barred".
@@ -1041,7 +1045,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We will tell you about changes by email" → "We will post changes on our website": notice
         # that reached the reader now waits to be found (FTC: material changes need direct notice)
         return change.finding("commitments", "material", "The clause no longer promises to tell the reader directly.")
-    if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts:
+    if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts \
+            and not (_DISCRETION.search(change.old_text) and not _DISCRETION.search(change.new_text)):
+        # (not one that lost the company's own judgement: "…, where technically feasible, so that they
+        # can delete it too" → "… so that they can delete it too" promises more)
         # "we will announce it here, by email, or on our home page" → "here or on our home page":
         # the same promise, kept in fewer ways
         return change.finding("commitments", "material", "A commitment now promises less.")

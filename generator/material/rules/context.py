@@ -25,16 +25,21 @@ LIST_LEADS: dict[str, Anchored] = {
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)"
         # the company's product collecting: "the Lumenward Proctor browser extension may collect:"
-        r"|\b(?:apps?|extensions?|software|devices?|platform|website|sdks?|glasses|cameras?|sensors?)\b[^.:]{0,20}\b(?:collect|record|captur|gather)\w{0,3}\b",
+        r"|\b(?:apps?|extensions?|software|devices?|platform|website|sdks?|glasses|cameras?|sensors?)\b[^.:]{0,20}\b(?:collect|record|captur|gather)\w{0,3}\b"
+        # those who work for it collecting: "the study doctor and the study staff will collect information about you"
+        r"|\b(?:staff|team|personnel|employees|doctors?|nurses?|agents|representatives)\b[^.:]{0,20}\b(?:collect|record|gather|obtain)\w{0,3}\b",
         re.I,
     ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
-              "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor")),
+              "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor",
+              "staff", "team", "personnel", "employees", "doctor", "nurse", "agents", "representatives")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
         # a sentence of sharing that ends in the colon: "We share your personal data only where needed for the purposes above:"
         # (not one that lists why or what for: "… for the following purposes:", "… to:")
-        r"|\b(?:share|disclose)\w{0,3}\b[^.:]{0,100}(?<!purposes)(?<!purpose)(?<!reasons)(?<!\bto)(?<!\bfor)\s{0,3}:"
+        # (nor one that lists what is shared: "We may share the following categories of Consumer Health Data:")
+        r"|\b(?:share|disclose)\w{0,3}\b(?![^.:]{0,100}\b(?:categories|types|kinds|pieces|items)\b)[^.:]{0,100}(?<!purposes)(?<!purpose)(?<!reasons)"
+        r"(?<!\bto)(?<!\bfor)(?<!data)(?<!information)(?<!details)\s{0,3}:"
         # the companies that work for the company, listed: "We also use a small number of companies that help us run the Library, including:"
         r"|(?<!from )(?<!from the )\b(?:companies|service providers|vendors|(?:sub-?)?processors|suppliers|contractors)\b[^.:]{0,60}\b(?:help|helps|work|works|act|acts|support|supports)\b[^.:]{0,60}:"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
@@ -220,8 +225,9 @@ _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
 # A paragraph's own letter, as an entry of a list written as paragraphs: "k) ", "(b) ", "iv) ".
 _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
-_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|these|those|such)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
-                            r"\s{1,3}(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
+# ("This information may include:": what the sentence before it collects)
+_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|this|these|those|such)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
+                            r"\s{1,3}(?:(?:may|can|will|might|could)\s{1,3})?(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
 
 
 def _by_lead(lead: str) -> str | None:

@@ -161,8 +161,14 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     a pronoun for the company other than one of its own names ("we", its aliases)."""
     # (a role word in another form is the same role: "is the controller" → "is controlled by"; and
     # a role said again in other words too: "is the controller of" → "is responsible, as controller, for")
+    # (and a role still named on the other side is kept: "is the controller …. This means that the
+    # Sponsor … is responsible for …" → "is the controller …, which means that it … must make sure …")
     gone, came = _roles(change.removed_words), _roles(change.added_words)
-    if gone != came and not (came and change.old is not None and came <= _roles(content_words(change.old.wordset))):
+    if change.new is not None:
+        gone -= _roles(content_words(change.new.wordset))
+    if change.old is not None:
+        came -= _roles(content_words(change.old.wordset))
+    if gone or came:
         return True
     # (nor does the document itself: "This Notice is addressed to …")
     own = {"we", "us", "our", "notice", "policy", "statement"} | change.aliases

@@ -75,6 +75,10 @@ _WAYS = (
     ("small claims", re.compile(r"\bsmall claims", re.I)),
     ("mediation", re.compile(r"\bmediat", re.I)),
     ("home", re.compile(r"\bat home\b|\bwhere you live\b|\byour (?:country|state) of residence\b|\bdomicile\b|\bplace of residence\b", re.I)),
+    # whether the courts named are the only ones: "exclusive jurisdiction" → "non-exclusive jurisdiction"
+    # opens other courts (and the other way closes them)
+    ("exclusive", re.compile(r"(?<!non-)(?<!non )\bexclusive(?:ly)?\b|\bonly\s{1,3}(?:the\s{1,3})?courts?\b", re.I)),
+    ("non-exclusive", re.compile(r"\bnon[- ]exclusive(?:ly)?\b", re.I)),
 )
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]+")
 _NOT_NAMES = frozenset("The This These Those We You Our Your Any Each All If Unless Disputes Dispute Courts Court".split())

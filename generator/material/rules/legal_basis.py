@@ -10,6 +10,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
+from ..reading import negates
 from ..text import Anchored
 from .context import Context
 
@@ -92,7 +93,18 @@ _DEEMED = Anchored(re.compile(
 ), starts=("deemed", "taken", "considered", "treated", "by"))
 
 
+# Consent said to be done without: "The law may require us to disclose it without your consent".
+_WITHOUT_CONSENT = re.compile(r"\bwithout\s{1,3}(?:(?:your|the|their|any|prior|express|explicit|written|a|an|his|her)\s{1,3}){0,3}consent\b", re.I)
+_CONSENT_WORD = re.compile(r"\bconsent", re.I)
+
+
 def _bases(text: str) -> set[str]:
+    if "ithout" in text and _WITHOUT_CONSENT.search(text) is not None:
+        # (consent a clause does without names no basis, unless the clause rules that out: "we will
+        # not share it without your consent" waits for consent)
+        rest = _WITHOUT_CONSENT.sub(" ", text)
+        if _CONSENT_WORD.search(rest) is None and not negates(rest):
+            text = rest
     found = {_NAMES[int(m.lastgroup[1:])] for m in _ANY.finditer(text) if m.lastgroup}
     if "consent" not in found and _CONSENT_CONDITION.search(text) is not None:
         # what waits for the reader's consent rests on it: "we will ask for your permission before

@@ -109,10 +109,10 @@ def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
 
 
 # People trained, not a model: "trains its employees regularly", "our staff are trained in data protection".
-_PEOPLE = r"(?:employees|staff|personnel|team|workers|agents|volunteers|drivers|riders|people|advisers|advisors|colleagues)"
-# ("training of employees", "training for all staff", "training on data protection and security")
+_PEOPLE = r"(?:employees|staff|personnel|team|workers|agents|volunteers|drivers|riders|people|advisers|advisors|colleagues|partners|lawyers|solicitors|clinicians)"
+# ("training of employees", "training for all staff", "training for all partners and staff", "training on data protection and security")
 _TRAINS_PEOPLE = re.compile(
-    r"\w{0,4}\s{1,3}(?:(?:[\w-]{1,20}\s{1,3}){0,3}?" + _PEOPLE + r"|(?:on|in|about)\s{1,3}(?:data\s{1,3}protection|privacy|security|confidentiality))\b", re.I,
+    r"\w{0,4}\s{1,3}(?:(?:[\w-]{1,20}\s{1,3}){0,4}?" + _PEOPLE + r"|(?:on|in|about)\s{1,3}(?:data\s{1,3}protection|privacy|security|confidentiality))\b", re.I,
 )
 # ("staff training", "our staff are trained in …", "employees receive regular training")
 _PEOPLE_TRAINED = re.compile(_PEOPLE + r"\s{1,3}(?:(?:are|is|were|have\s{1,3}been|get|receive|undergo)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2})?$", re.I)

@@ -205,21 +205,36 @@ _FREE = re.compile(
     r"|\b(?:not|never|won't)\s{1,3}charge\b(?:\s{1,3}(?:you|them))?(?:\s{1,3}(?:a|any))?(?:\s{1,3}fees?\b)?",
     re.I,
 )
+#: Words of the reader's requests.
+_REQUEST_WORDS = frozenset(("request", "requests"))
 #: Words of a fee the reader pays.
 _FEE_WORDS = frozenset(("fee", "fees", "charge", "charges"))
 
 
 def _fee_now(change: ClauseChange, context: Context) -> bool:
     """True when a clause asks a fee ("We may charge a reasonable fee to cover the cost") where its
-    block said there was none and says so no more ("… and there's no charge" taken out): exercising
-    a right is to be free of charge (GDPR Art. 12(5); CCPA § 1798.100(d); NZ Privacy Act s 66)."""
+    block said there was none and says so no more ("… and there's no charge" taken out), or asked
+    none beside it: exercising a right is to be free of charge (GDPR Art. 12(5); CCPA §
+    1798.100(d); NZ Privacy Act s 66; LGPD Art. 18 § 5)."""
     if change.new is None or _FEE_WORDS.isdisjoint(change.new.wordset):
         return False
     asked = _FREE.sub(" ", change.new_text).lower()
     if "fee" not in asked and "charge" not in asked:
         return False
     old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
-    return old_block is not None and _FREE.search(old_block) is not None and new_block is not None and _FREE.search(new_block) is None
+    # (or says so still, with a fee for some requests beside it: "free of charge. Repeated requests …
+    # may be subject to a fee"; "We won't charge you …, but we may charge a reasonable fee for …")
+    return old_block is not None and _FREE.search(old_block) is not None and new_block is not None \
+        and (_FREE.search(new_block) is None or not _asks_a_fee(old_block) and _asks_a_fee(new_block))
+
+
+def _asks_a_fee(text: str) -> bool:
+    """True when ``text`` speaks of a fee or charge other than to say there is none."""
+    return _FEE_ASKED.search(_FREE.sub(" ", text)) is not None
+
+
+# A fee or a charge named ("the Person in Charge" is the DPO's title in Brazil's LGPD: no charge).
+_FEE_ASKED = re.compile(r"\bfees?\b|(?<!\bin )\bcharg(?:e|es|ed|ing)\b", re.I)
 
 
 # What every match of :data:`_ON_REQUESTS` holds: a condition's word and a request's.
@@ -402,9 +417,13 @@ _EXERCISE = Anchored(re.compile(
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
     r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b"
     # the same in the passive: "Requests may be submitted by e-mail"
-    r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b",
+    r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b"
+    # the ways to make a choice, listed: "You can change your marketing preferences at any time by:"
+    r"|\b(?:opt(?:ing)?[- ]out|unsubscrib\w{0,3}|withdraw\w{0,3}\s{1,3}(?:your\s{1,3})?consent|(?:change|update|manage)\s{1,3}your\s{1,3}(?:[\w-]{1,20}\s{1,3})?preferences)\b"
+    r"[^.;:]{0,40}\bby\s{0,3}:",
     re.I,
-), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal"))
+), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
+           "change", "update", "manage"))
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
@@ -479,7 +498,10 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         if old_block is None or _EXERCISE.search(old_block) is None and _EXERCISE.search(change.new_text) is None \
                 or _HARDER.search(change.new_text) is None:
             return False
-        if _HARDER.search(old_block) is None:
+        had = {match.group().lower() for match in _HARDER.finditer(old_block)}
+        if not had or any(match.group().lower() not in had for match in _HARDER.finditer(change.new_text)):
+            # (a condition its block did not set: "you must send a written request by post …, together
+            # with a copy of a valid identity document", where the block said "only your participant number")
             return True
         # (the block offered "in person" among other ways, and lost the others: "by phone, by email,
         # by letter or in person" → "You must make a request in writing, using the form")
@@ -504,6 +526,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lead = change.kind == "edited" and _leads_rights(change.new_text, context)
     if contact_line(change):
         return None
+    if change.kind != "removed" and _fee_now(change, context) \
+            and (context.section_topic(change) == "rights" or not _REQUEST_WORDS.isdisjoint(change.vocabulary)):
+        # (a fee for the reader's requests, wherever the section: "Can you see or correct your information?")
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
+    if change.kind == "removed" and change.old.item and _a_way_to_ask(change) and not _way_kept(change, context):  # type: ignore[union-attr]
+        # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail;
+        # "You can change your marketing preferences at any time by: … - replying STOP to any of our texts"
+        return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary:
         # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
         # is reviewed by an enforcement officer before a fee notice is issued")
@@ -511,9 +541,6 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind != "edited" or not _AUTOMATION.isdisjoint(change.old.wordset) or not _AUTOMATION.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
             return None
         return _review_weakened(change, context)
-    if change.kind == "removed" and change.old.item and _a_way_to_ask(change) and not _way_kept(change, context):  # type: ignore[union-attr]
-        # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail
-        return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind != "removed" and _harder_to_exercise(change, context):
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
     if change.kind == "edited" and _switched_on(change) or change.kind == "removed" and _switched_on_in_block(change, context):
@@ -527,8 +554,6 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # charge you a fee" made "We may charge a reasonable fee for requests": a condition on every
         # right of the section (GDPR Art. 12(5)-(6): free of charge; identity checked only when in
         # doubt), whoever it names as acting
-        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.kind != "removed" and _fee_now(change, context) and context.section_topic(change) == "rights":
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.reading.actor == "company" and not listed and not _reader_can(change) and not _signal(change):
         # "we have the right to remove content" is the company's right, not the reader's (but in

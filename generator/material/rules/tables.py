@@ -366,11 +366,22 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         if removed and not added:
             return change.finding("transfers", "substantive", f"{quote(removed[0], 60)} is no longer listed among the places where information is processed.")
         return None
+    widened = (_words(after) - _words(before)) & _ANYWHERE or (_words(before) - _words(after)) & (COUNTRIES | _REGIONS)
+    if widened:
+        # "The Sponsor and group companies in the EU" → "… worldwide": where those who receive it
+        # are, widened or no longer said (GDPR Art. 13(1)(f))
+        return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if new_ones:
         return change.finding("recipients", "material", f"{quote(new_ones[0], 60)} is now listed among those who receive information.")
     if removed and not added:
         return change.finding("recipients", "substantive", f"{quote(removed[0], 60)} is no longer listed among those who receive information.")
     return change.finding("recipients", "substantive", f"An entry of those who receive information now reads {quote(after, 80)}.")
+
+
+#: Words that put those who receive information anywhere at all.
+_ANYWHERE = frozenset(("worldwide", "global", "globally", "international", "internationally", "abroad", "anywhere", "overseas"))
+#: Regions named as where recipients are (besides countries).
+_REGIONS = frozenset(("eu", "eea", "europe", "uk"))
 
 
 def _names(item: str) -> set[str]:
