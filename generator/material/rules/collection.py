@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, content_words
+from ..reading import STOP, content_words, root_stems
 from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
 from .context import Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
@@ -216,6 +216,12 @@ def _introduces_examples(change: ClauseChange) -> bool:
 _OBJECT_END = re.compile(r"\s(?:to|for|so|when|whenever|if|in order|because|while|which|that)\s|[;:.(]")
 
 
+#: Stems of words that join or recast what a clause names without naming more ("relating to",
+#: "for example", "in the course of").
+_RECASTING = frozenset(("relat", "regard", "concern", "example", "instanc", "includ", "such", "like", "namely", "manner", "way",
+                        "cours", "whether", "either", "respect", "connection", "connect", "order", "purpos", "part"))
+
+
 def _added_to_what_is_collected(change: ClauseChange) -> bool:
     """True when words were added to what the clause collects — between its verb of collection and
     the end of its object ("collects your location" → "collects your location and contacts") —
@@ -232,7 +238,15 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
         # the object goes on in an enumeration after a colon: "we collect information about how you
         # use Parley (metadata): when you were last online, …"
         stop = len(text)
-    return added_between(change, verb.start(), stop)
+    if not added_between(change, verb.start(), stop):
+        return False
+    # (a word of substance the old clause did not have, among the words gained there: a clause
+    # recast in its own words — "personal data about our clients and about other individuals …" →
+    # "personal data relating to our clients, and to other individuals …" — collects no more)
+    had = root_stems(change.old.wordset) if change.old is not None else set()  # type: ignore[union-attr]
+    gained = root_stems([w.norm for span in change.spans if span.new and span.new[0].start < stop and span.new[-1].end > verb.start()
+                         for w in span.new])
+    return bool(gained - had - _RECASTING)
 
 
 # -- restating what is already collected ---------------------------------------------------------

@@ -10,6 +10,7 @@ is a limit (commitments rule), not a new risk. Substantive: such a mention remov
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..changes import ClauseChange
 from ..findings import Finding
@@ -150,6 +151,21 @@ def _in_title(text: str, start: int, end: int) -> bool:
 
 
 
+def _blocks_came_or_went(change: ClauseChange, context: Context) -> bool:
+    """True when a block of the change's section came or went in this diff (a list written as a
+    paragraph, or the other way): only then may a practice have moved from one block to another."""
+    section = tuple(change.section)
+    return section in context.memo(("sections with blocks that came or went",), lambda: {
+        tuple(c.section) for c in context.changes if c.old is None or c.new is None})
+
+
+def _said_in_section(change: ClauseChange, context: Context, side: str) -> "Counter[str]":
+    """How many clauses of the change's section, on one side, state each practice (and do not rule it out)."""
+    text = context.section_text(change, side)
+    return context.memo(("practices in section", side, text), lambda: Counter(
+        label for clause in split(text) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A sensitive practice now stated (material), or no longer mentioned (substantive)."""
     if not context.options.families_in(change.vocabulary):
@@ -177,6 +193,13 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             said = context.memo(("practices said", block), lambda: {
                 label for clause in split(block) if not negates(clause.text) for label in practices_in(clause.text, clause.wordset, context)})
             came = [term for label, term in new.items() if label not in old and label not in said]
+    if came and change.kind != "removed" and _blocks_came_or_went(change, context):
+        # (a practice its section says no more often than before, in clauses that do not rule it
+        # out: a list written as a paragraph, "… - advertising and analytics partners, which tell us
+        # how our ads performed" → "… and our advertising and analytics partners, which tell us how
+        # our ads performed", moves the practice, it does not add one)
+        before, after = _said_in_section(change, context, "old"), _said_in_section(change, context, "new")
+        came = [term for label, term in new.items() if label not in old and after.get(label, 0) > before.get(label, 0)]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":
