@@ -244,8 +244,9 @@ def _added_to_what_is_collected(change: ClauseChange) -> bool:
     # recast in its own words — "personal data about our clients and about other individuals …" →
     # "personal data relating to our clients, and to other individuals …" — collects no more)
     had = root_stems(change.old.wordset) if change.old is not None else set()  # type: ignore[union-attr]
-    gained = root_stems([w.norm for span in change.spans if span.new and span.new[0].start < stop and span.new[-1].end > verb.start()
-                         for w in span.new])
+    # (the verb itself aside: "… and record the date, time and location" → "For each read, the system
+    # records the date, time and location" names the same)
+    gained = root_stems([w.norm for span in change.spans if span.new for w in span.new if verb.end() <= w.start < stop])
     return bool(gained - had - _RECASTING)
 
 

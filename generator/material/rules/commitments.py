@@ -17,7 +17,7 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, MAY_WORDS, STOP, VERB_START, content_words, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
+from ..reading import LEADING_CONDITION, MAY_WORDS, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
@@ -83,6 +83,23 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
         stems = root_stems(clause.wordset)
         shared = len(wanted & stems)
         if shared >= 2 and (shared * 3 >= len(wanted) or said and len(wanted - stems - said) * 3 <= len(wanted)):
+            return True
+    return False
+
+
+def _promise_said_again(change: ClauseChange, context: Context) -> bool:
+    """True when a removed promise is said again by a sentence its block gained that promises too,
+    with every number it had and most of its words of substance ("We respond within 45 days, which
+    we may extend once. We will tell you about the extension within the first 45 days." → "We
+    respond within 45 days; …, and we will let you know within the first 45 days")."""
+    assert change.old is not None
+    wanted = root_stems(change.old.wordset)
+    numbers = {w for w in change.old.wordset if w.isdigit()}
+    for clause in context.gained_clauses(change):
+        if not numbers <= clause.wordset or negates(clause.text) or not Reading(clause.text, clause.wordset).promises:
+            continue
+        shared = len(wanted & root_stems(clause.wordset))
+        if shared >= 2 and shared * 2 >= len(wanted):
             return True
     return False
 
@@ -584,6 +601,8 @@ _LAW_REQUIRES = Anchored(re.compile(
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
     r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
     r"|(?:we\s{1,3}(?:are\s{1,3}served\s{1,3}with|receive)\s{1,3})?a\s{1,3}(?:valid\s{1,3})?(?:court\s{1,3}order|warrant|subpoena))\b"
+    # the law, or an order, named first: "When a law, subpoena, or court order requires it, we may disclose …"
+    r"|\b(?:when|where|if)\s{1,3}(?:a|an|the|any)\s{1,3}(?:law|court\s{1,3}order|subpoena|warrant)\b[^.;]{0,40}?\brequires?\b"
     # the law as what makes the company do it: "Sometimes the law requires us to disclose it"
     r"|\b(?:the\s{1,3})?law\s{1,3}requires(?:\s{1,3}or\s{1,3}(?:allows|permits))?\s{1,3}us\s{1,3}to\b",
     re.I,
@@ -721,9 +740,12 @@ def _duty_softened(change: ClauseChange) -> bool:
         at = words.index(span.new[0])
         before = words[at - 1].norm if at > 0 else ""
         if len(span.new) == 1:
-            after = [w.norm for w in words[at + 1: at + 3]]
+            after = [w.norm for w in words[at + 1: at + 8]]
             if after and after[0] == "also":
                 after = after[1:]
+            # (an attempt at the duty is the duty: "will make a reasonable attempt to notify the student")
+            if len(after) > 3 and after[0] == "make" and "to" in after[1:5]:
+                after = after[after.index("to", 1) + 1:]
             if not after or after[0] not in _DUTIES:
                 continue
         # (or "may" and a condition before the verb: "the Company shall, after ascertaining the
@@ -859,6 +881,30 @@ def _off_by_default_lessened(change: ClauseChange) -> str | None:
     return " ".join(w.written for w in lost[0].old).strip(" ,;")
 
 
+#: Words that open a condition of what a clause allows.
+_CONDITION_OPENERS = frozenset(("if", "where", "when", "provided", "providing", "subject", "once", "after", "whenever"))
+
+
+def _condition_dropped(change: ClauseChange) -> bool:
+    """True when an edited clause only lost, in one run of three words or more, a condition: words
+    that begin "if", "where", "provided" … and put nothing in their place."""
+    # (not the company's own judgement taken out: "where technically feasible" gone promises more)
+    # (nor the reader's consent: the legal-basis rule's, "and, if you opt in, to send you our digest")
+    return any(len(span.old) >= 3 and not span.new and span.old[0].norm in _CONDITION_OPENERS
+               and _CONSENTING.isdisjoint(w.norm for w in span.old)
+               and _DISCRETION.search(" ".join(w.written for w in span.old)) is None for span in change.spans)
+
+
+#: Words of the reader's consent.
+_CONSENTING = frozenset(("consent", "consents", "consented", "opt", "opted", "agree", "agreed", "subscribe", "subscribed", "permission"))
+
+
+def _in_exception(clause: Clause, word: Word) -> bool:
+    """True when ``word`` stands after an exception's or a condition's first word of its clause
+    ("unless", "except", "provided" …): among the conditions, not among what is ruled out."""
+    return any(w.start < word.start and (w.norm in _EXCEPTING or w.norm in ("provided", "providing", "if")) for w in clause.words)
+
+
 def _closed(lead: str) -> bool:
     """True when a list's lead-in closes the list with a limit ("We access it only in the following
     situations:"): its entries are all the cases the limit lets through."""
@@ -951,7 +997,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
                 or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None):  # type: ignore[union-attr]
             if reading.negated and _said_again(change, context) or _lead_limit_restated(change, context) \
-                    or reading.limited and not reading.negated and _said_again(change, context, limit=True):
+                    or reading.limited and not reading.negated and _said_again(change, context, limit=True) \
+                    or reading.promises and not reading.negated and _promise_said_again(change, context):
                 return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
             return change.finding("commitments", "material", "A clause that limited or committed what is done with information was removed.")
         return None
@@ -1024,6 +1071,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We may also use it for other functions, …, where the law permits this" → "We may also use
         # it for any of our other functions": what is allowed no longer waits for the condition
         return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
+    if allows and not old.restricts and _condition_dropped(change):
+        # "The University may disclose … to parents …, if the University has determined that the
+        # student committed a disciplinary violation" → "… to parents …": allowed whatever holds
+        return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
     if new.excepted and (old.restricts or old.promises) and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)
@@ -1052,6 +1103,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "we will announce it here, by email, or on our home page" → "here or on our home page":
         # the same promise, kept in fewer ways
         return change.finding("commitments", "material", "A commitment now promises less.")
+    if (old.restricts or old.excepted) and any(len(span.old) == 1 and len(span.new) == 1 and span.old[0].norm == "and" and span.new[0].norm == "or"
+                                               and _in_exception(change.old, span.old[0]) for span in change.spans):
+        # "… unless that country ensures an adequate level of protection, and after obtaining a
+        # licence from the Centre" → "…, or after obtaining a licence": conditions that were all
+        # needed, now one of them is enough
+        return change.finding("commitments", "material", "The limit's exception now asks for less.")
     if old.restricts and new.restricts:
         lesser = _lesser_process(change)
         if lesser:

@@ -134,6 +134,10 @@ def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> boo
     if any(_base(other) == base for other in other_companies):
         # the same name with a legal form written otherwise is the same company: "Ltd" is "Limited"
         return any(_base(other) == base and _form(other) == _form(name) for other in other_companies)
+    # (not as a part of another company's name: "Tumbleberry Labs Europe Limited" does not name
+    # "Tumbleberry Labs, Inc.")
+    for other in other_companies:
+        other_text = other_text.replace(other, " ")
     return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
 
 

@@ -104,9 +104,21 @@ def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
     if found == "train":
         return _TRAINS_PEOPLE.match(text, match.end()) is not None or _PEOPLE_TRAINED.search(text, max(0, match.start() - 60), match.start()) is not None \
             or _in_title(text, match.start(), match.end())
+    if found == "polic" and _POLICE_OWN.match(text, match.end()) is not None and _HANDED_OVER.search(text) is None:
+        # the police named where nothing goes to them: "MoPI groups police records into three
+        # categories" (a police force's own records), not information given to the police
+        return True
     return _in_title(text, match.start(), match.end()) or (
         found[:4] in ("sell", "sold") and _TO_THE_READER.match(text, match.end()) is not None
     )
+
+
+# What belongs to the police, after the word: "police records", "police officers".
+_POLICE_OWN = re.compile(r"\s{1,3}(?:records?|data|information|files?|systems?|databases?|forces?|services?|officers?|staff|national\s{1,3}computer)\b", re.I)
+# Information going to someone, or asked for: the police as those who receive it.
+_HANDED_OVER = re.compile(
+    r"(?:disclos|shar|provid|pass|hand|respond|request|ask|demand|order|compel|requir|suppl|report|giv|gave|sen[dt]|transfer|access"
+    r"|obtain|receiv|cooperat|co-operat|assist|investigat|warrant|subpoena)", re.I)
 
 
 # People trained, not a model: "trains its employees regularly", "our staff are trained in data protection".

@@ -67,6 +67,8 @@ _CONDITIONS = Anchored(re.compile(
     r"|identification|proof of (?:identity|address)|certified|notari[sz]ed"
     # only for those who live somewhere: "Wherever you live" → "If you live in Washington, Nevada or Connecticut"
     r"|if you (?:live|reside|are (?:a )?residents?) in|residents of"
+    # "… and we can determine that you are a California or Colorado resident"
+    r"|you\s{1,3}are\s{1,3}an?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?residents?"
     r"|(?:located|living|resident) in (?:states|countries|jurisdictions|certain)|whose laws require|where (?:the )?law requires|where required by law"
     # a right kept as a rule with exceptions: "we will not normally charge a fee"
     r"|normally|usually|generally|typically|ordinarily"
@@ -85,7 +87,7 @@ _CONDITIONS = Anchored(re.compile(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "long", "certain", "some",
+    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "long", "certain", "some", "you",
 ))
 
 
