@@ -905,6 +905,25 @@ def _in_exception(clause: Clause, word: Word) -> bool:
     return any(w.start < word.start and (w.norm in _EXCEPTING or w.norm in ("provided", "providing", "if")) for w in clause.words)
 
 
+def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -> bool:
+    """True when a limit's word an edited clause lost stands, with at least two of the words of
+    substance around it, in a clause its section gained (a sentence written as a lead-in and a list:
+    the limit went into an entry)."""
+    assert change.old is not None
+    words = change.old.words
+    at = next((n for n, w in enumerate(words) if w.norm == word), None)
+    if at is None:
+        return False
+    around = root_stems([w.norm for w in words[max(0, at - 5): at + 5]])
+    section = tuple(change.section)
+    own = getattr(context.changes[change.order], "new", None) if change.order < len(context.changes) else None
+    # (the blocks the section gained: a list's entries; not the block the clause stands in)
+    had = context.memo(("block texts", "old", section), lambda: {block.text for block in context.old_blocks if tuple(block.section) == section})
+    return any(word in clause.wordset and len(around & root_stems(clause.wordset)) * 2 >= len(around)
+               for block in context.new_blocks if tuple(block.section) == section and block is not own and block.text not in had
+               for clause in split(block.text))
+
+
 def _closed(lead: str) -> bool:
     """True when a list's lead-in closes the list with a limit ("We access it only in the following
     situations:"): its entries are all the cases the limit lets through."""
@@ -1047,6 +1066,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
+        if word in LIMITS and _limit_moved_in_section(change, context, word):
+            # "…, including encrypting data …, restricting access to authorised employees only …" →
+            # "…, including:" and an entry "- restricting access to authorised employees only, …"
+            return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(word)}.")
     had = change.old.wordset  # type: ignore[union-attr]
     chosen = _READER_CHOOSES.search(change.old_text) if not _CONDITIONS.isdisjoint(had) or "request" in had and "at" in had else None
