@@ -89,7 +89,7 @@ DEFAULT_SECTIONS: list[str] = [
 DEFAULT_RISK_TERMS: list[str] = [
     "sell|sold|sale of|rent out|renting", "targeted advertising|interest-based advertising|behavioral advertising|behavioural advertising|personalized advertising|personalised advertising|cross-context",
     "profil", "track you|tracking across|across websites|across sites|across apps",
-    "precise location|precise geolocat|GPS", "biometric|face recognition|facial recognition|face template|face scan|faceprint|facial geometry|facial feature|fingerprint|voiceprint",
+    "precise location|precise geolocat|GPS", "biometric|face recognition|facial recognition|face template|face scan|faceprint|facial geometry|facial feature|face feature|fingerprint|voiceprint",
     "genetic", "health|medical|HIV|diagnos", "sensitive personal|sensitive data|sensitive information|special categor|sexual orientation|religious belief",
     "children|child|minor|kids",
     "law enforcement|government request|government agenc|public authorit|police|court order|subpoena|search warrant",

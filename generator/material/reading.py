@@ -180,6 +180,9 @@ _LIMIT_PHRASE = re.compile(
     r"|\bnot?\s{1,3}(?:to|with)\s{1,3}anyone\s{1,3}else\b|\bnobody\s{1,3}else\b"
     # what is needed and no more: "we will disclose no more than the information required", "never more than is necessary"
     r"|\b(?:no|nothing|never|not)\s{1,3}(?:more|longer)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,2}?than\b"
+    # a bar on any other use: "are not allowed to use your data for anything other than …", "bound by a
+    # written contract not to use the information for any purpose other than …"
+    r"|\bnot\s{1,3}(?:to|be\s{1,3}allowed\s{1,3}to|allowed\s{1,3}to|permitted\s{1,3}to)\s{1,3}(?:use|disclose|share|process|sell)\b[^.;]{0,60}?\b(?:other\s{1,3}than|any\s{1,3}other\s{1,3}purposes?)\b"
     # one purpose and no other, in so many words: "to manufacturers, for the sole purpose of a warranty claim"
     r"|\bthe\s{1,3}(?:sole|exclusive)\s{1,3}(?:purposes?|aims?|reasons?|use)\b"
     # "apart from those, nobody": "Apart from the recipients listed below, nobody receives personal data from us"
@@ -198,7 +201,7 @@ def limiting(text: str) -> "re.Match[str] | None":
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
             and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text \
-            and "require" not in text and "sole" not in text and "exclusive" not in text:
+            and "require" not in text and "sole" not in text and "exclusive" not in text and "other than" not in text and "other purpose" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

@@ -240,6 +240,15 @@ _OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "b
 _EXCEPTION_OPENS = re.compile(r"\b(?:unless|except\s{1,3}(?:where|if|when)|save\s{1,3}(?:where|if|when))\b", re.I)
 
 
+# Where an exception that opens a sentence ends and its main clause begins: ", we …".
+_MAIN_CLAUSE = re.compile(r"[;:]|,\s{1,3}(?:we|they|it|you|the\s{1,3}company)\b", re.I)
+
+
+def _exception_end(text: str, start: int) -> int:
+    found = _MAIN_CLAUSE.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
 def _exception_made_default(change: ClauseChange) -> bool:
     """True when the condition of a limit's exception gained a negation: what waited for the reader
     to ask now happens unless the reader says no ("We do not share it with schools unless you have
@@ -247,9 +256,12 @@ def _exception_made_default(change: ClauseChange) -> bool:
     opt-out (GDPR Art. 4(11), 7: consent is a clear affirmative act)."""
     new = _EXCEPTION_OPENS.search(change.new_text)
     old = _EXCEPTION_OPENS.search(change.old_text)
-    if new is None or old is None or negates(change.old_text[old.end():]):
+    if new is None or old is None or negates(change.old_text[old.end(): _exception_end(change.old_text, old.end())]):
         return False
-    return any(negative(word.norm) and word.start >= new.end() for span in change.spans for word in span.new)
+    # (in the exception's own part: "Unless you identify yourself to us, we have no way of knowing …"
+    # negates the main clause after it, not the exception)
+    stop = _exception_end(change.new_text, new.end())
+    return any(negative(word.norm) and new.end() <= word.start < stop for span in change.spans for word in span.new)
 
 
 def _exception_widened(change: ClauseChange) -> bool:
@@ -924,6 +936,12 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
                for clause in split(block.text))
 
 
+# What is not done, said as there being none of it: "There is no sound recording", "There are no tracking cookies".
+_THERE_IS_NO = re.compile(
+    r"\W{0,3}there\s{1,3}(?:is|are|will\s{1,3}be)\s{1,3}no\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?"
+    r"(?:recording|tracking|monitoring|profiling|sharing|sale|selling|advertising|ads|cookies|audio|sound|access|transfers?)\b", re.I)
+
+
 def _closed(lead: str) -> bool:
     """True when a list's lead-in closes the list with a limit ("We access it only in the following
     situations:"): its entries are all the cases the limit lets through."""
@@ -954,6 +972,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         on = _off_by_default_lessened(change)
         if on is not None:
             return change.finding("commitments", "material", f"{quote(on)} is no longer off by default.")
+        if _OFF_BY_DEFAULT.search(change.old_text) and _OFF_BY_DEFAULT.search(change.new_text) \
+                and not _EXCEPTING.isdisjoint(change.changed_new_words) and _EXCEPTING.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
+            # "The Share to Gallery setting is off by default" → "…, except on the free plan, where new
+            # images are shared to the gallery unless you switch it off"
+            return change.finding("commitments", "material", "The limit now has an exception.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -986,6 +1009,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or change.kind == "edited" and not _EXCEPTING.isdisjoint(change.changed_new_words) and _exception_after_negation(change)
             # a protection taken out of what goes to someone: "…, for the risk structure compensation scheme, in pseudonymised form"
             or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)
+            # a limit on handling, taken out: "we do not send updated reports unless you ask us to again"
+            or change.kind == "removed" and reading.actor == "company" and reading.limits_handling
+            or change.kind == "removed" and reading.negated and _THERE_IS_NO.match(change.old_text) is not None
             # a condition the company set on what it does, taken out: "We do this only after assessing that …"
             or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None):
         return None
@@ -1014,7 +1040,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 or reading.actor == "other" and reading.limits_handling and ("sharing" in change.topics | change.heading_topics or "access" in change.vocabulary)
                 and _RECIPIENTS_ACT.match(change.old_text) is not None
                 # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
-                or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None):  # type: ignore[union-attr]
+                or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None  # type: ignore[union-attr]
+                # what is not done, said of the thing: "There is no sound recording."
+                or reading.negated and _THERE_IS_NO.match(change.old_text) is not None):
             if reading.negated and _said_again(change, context) or _lead_limit_restated(change, context) \
                     or reading.limited and not reading.negated and _said_again(change, context, limit=True) \
                     or reading.promises and not reading.negated and _promise_said_again(change, context):

@@ -24,7 +24,8 @@ _POSTAL = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s{1,3}\d{5}(?:-\d{4})?\b|\b\d{4,5}\s{1,3}[A-Z][a-zäöüß]{2,30}\b"
     r"|\b\d{1,5}[A-Za-z]?,?\s{1,3}(?:[A-Z][\w'-]{0,30}\s{1,3}){1,3}(?:Street|St\.|Road|Rd\.|Lane|Avenue|Ave\.|Way|Boulevard|Blvd\.|"
     r"Place|Square|Drive|Court|Row|Terrace|Close|Straße|Strasse|Quay)(?!\w)|\b(?:Suite|Floor|P\.?\s?O\.? Box)\s{1,3}\w{1,10}"
-    r"|\b[A-Z][a-zäöüåß]{1,30}(?:straße|strasse|str\.|weg|platz|gasse|allee|laan|straat|gracht|kade|singel|plein|dijk|markt|steeg|dreef"
+    # (a street named for someone: "Piet Heinkade 55")
+    r"|\b(?:[A-Z][a-z]{1,20}\s{1,3}){0,2}[A-Z][a-zäöüåß]{1,30}(?:straße|strasse|str\.|weg|platz|gasse|allee|laan|straat|gracht|kade|singel|plein|dijk|markt|steeg|dreef"
     r"|gade|vej|gatan|gata|vägen|väg|veien|vei|gate|katu|tie|via|rue)"
     r"\s{1,3}\d{1,4}[a-z]?\b"
     # a Dutch postcode: "1016 GC Amsterdam"

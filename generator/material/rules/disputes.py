@@ -17,7 +17,7 @@ from ..text import Anchored
 from .context import Context
 
 _DISPUTES = Anchored(re.compile(
-    r"\barbitrat\w{0,5}|\bclass[- ]action|\bjury\b|\bgoverning law\b|\bgoverned by\b[^.;]{0,40}\blaws?\b|"
+    r"\barbitrat\w{0,5}|\bclass[- ]action|(?<!grand )\bjury\b|\bgoverning law\b|\bgoverned by\b[^.;]{0,40}\blaws?\b|"
     r"\blaws? of\b[^.;]{0,60}\b(?:govern|appl(?:y|ies) to (?:this|these|any dispute))|"
     r"\b(?:exclusive|personal|non-exclusive) jurisdiction\b|\bjurisdiction (?:of|over)\b|\bsubmit to\b[^.;]{0,20}\bjurisdiction\b|"
     r"\bvenue\b|\bcourts? (?:of|in|located)\b|\binjunct\w{0,5}|\bequitable relief\b|\bdispute resolution\b|"

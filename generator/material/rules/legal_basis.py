@@ -98,6 +98,10 @@ _WITHOUT_CONSENT = re.compile(r"\bwithout\s{1,3}(?:(?:your|the|their|any|prior|e
 _CONSENT_WORD = re.compile(r"\bconsent", re.I)
 
 
+#: Words of the reader's leave that name no legal basis as a word of its topic does ("if you allow it", "if you opt in").
+_ASKED_FIRST = frozenset(("allow", "allowed", "opt", "opted", "permission", "agree", "agreed"))
+
+
 def _bases(text: str) -> set[str]:
     if "ithout" in text and _WITHOUT_CONSENT.search(text) is not None:
         # (consent a clause does without names no basis, unless the clause rules that out: "we will
@@ -122,8 +126,8 @@ def _consent_kept(change: ClauseChange, context: Context) -> bool:
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A legal basis named, dropped or replaced."""
-    if "legal_basis" not in change.topics:
-        return None
+    if "legal_basis" not in change.topics and _ASKED_FIRST.isdisjoint(change.vocabulary):
+        return None  # (the reader's leave in other words is read too: "If you allow it, the app uses your location")
     if change.kind != "removed" and _DEEMED.search(change.new_text) and not _DEEMED.search(context.block_text(change, "old") or ""):
         # "Your explicit consent shall be requested separately" → "By accepting this Notice, you are
         # deemed to have given your explicit consent": consent taken from an act that is not consent

@@ -102,6 +102,8 @@ def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
         # (and so are the others the sentence compares it with: "… with fingerprints of previously identified CSAM")
         return _FILE_PRINT.search(text) is not None
     if found == "train":
+        if _A_TRAIN.search(text, max(0, match.start() - 20), match.start()) is not None or _TRAIN_NOUN.match(text, match.end()) is not None:
+            return True  # a train one travels on: "a regional train", "the train operator"
         return _TRAINS_PEOPLE.match(text, match.end()) is not None or _PEOPLE_TRAINED.search(text, max(0, match.start() - 60), match.start()) is not None \
             or _in_title(text, match.start(), match.end())
     if found == "polic" and _POLICE_OWN.match(text, match.end()) is not None and _HANDED_OVER.search(text) is None:
@@ -119,6 +121,11 @@ _POLICE_OWN = re.compile(r"\s{1,3}(?:records?|data|information|files?|systems?|d
 _HANDED_OVER = re.compile(
     r"(?:disclos|shar|provid|pass|hand|respond|request|ask|demand|order|compel|requir|suppl|report|giv|gave|sen[dt]|transfer|access"
     r"|obtain|receiv|cooperat|co-operat|assist|investigat|warrant|subpoena)", re.I)
+
+
+# A train that runs on rails: "a regional train", "by train", "the train operator".
+_A_TRAIN = re.compile(r"\b(?:a|by|regional|local|express|commuter|night|intercity|high-speed|suburban|passenger|freight)\s{1,3}$", re.I)
+_TRAIN_NOUN = re.compile(r"\w{0,1}\s{1,3}(?:operators?|stations?|tickets?|journeys?|lines?|services?|fares?|companies|timetables?)\b", re.I)
 
 
 # People trained, not a model: "trains its employees regularly", "our staff are trained in data protection".

@@ -23,7 +23,8 @@ from .practices import practices_in
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
     r"\b(?:information|data|metadata|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
-    r"|\bfor (?:the )?purposes? of\b|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b"
+    # (not "for the purposes of this Section", "… of the terms set out in …": how a text is to be read)
+    r"|\bfor (?:the )?purposes? of\b(?!\s{1,3}(?:this|these|that|the\s{1,3}(?:terms?|periods?|time\s{1,3}limits?|law|act|regulation|section|clause|article|policy|notice)s?\b))|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b"
     # kept for a purpose of its own: "We may also retain a de-identified copy of your Genetic Data to improve our products"
     r"|\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,60}\b(?:information|data|copy|copies)\b[^.;]{0,40}\b(?:to|in order to)\s{1,3}"
     r"(?:improv|develop|train|research|personali[sz]|market|advertis)",
@@ -114,11 +115,20 @@ def _names_recipients_as_before(change: ClauseChange, gained: "re.Match[str]", c
         " ".join(block.text.lower().split()) for block in context.old_blocks))
 
 
+# Others than the company, for whom a purpose may be served.
+_OTHER_PARTY = re.compile(r"\b(?:allies|allied\s{1,3}compan\w{1,4}|partners?|third[- ]part(?:y|ies)|affiliates?|advertisers?|sponsors?)\b", re.I)
+
+
 def _names_a_purpose(change: ClauseChange, context: Context) -> bool:
     """True when the words a listed purpose gained name a purpose of their own (marketing, research,
     training a model, a sensitive practice) that the entry did not name: "send you notices and
     support messages" → "… support and administrative messages" elaborates the same purpose."""
     if _purpose_gained(change) is not None:
+        return True
+    others = _OTHER_PARTY.search(change.changed_new_text())
+    if others is not None and _OTHER_PARTY.search(change.old_text) is None:
+        # a purpose now served for others: "offers of ALMENDRA" → "offers of ALMENDRA and of its
+        # commercial allies, to whom the contact data may be transferred for this purpose"
         return True
     if change.new is None or not context.options.families_in(change.new.wordset):
         return False

@@ -415,19 +415,30 @@ def _reader_can(change: ClauseChange) -> bool:
 _EXERCISE = Anchored(re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those|the above|such) rights\b"
     # "To use any of your rights, email …"
-    r"|\bto use (?:any of )?(?:your|these|those|the above|such) rights\b"
+    r"|\b(?:to|can|may)\s{1,3}(?:only\s{1,3})?use (?:any of )?(?:your|these|those|the above|such) rights\b"
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
-    r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?)\b"
+    r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?|disputes?)\b"
     # the same in the passive: "Requests may be submitted by e-mail"
-    r"|\b(?:requests?|appeals?|complaints?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b"
+    r"|\b(?:requests?|appeals?|complaints?|disputes?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b"
+    # the rights exercised, in the passive: "These rights may be exercised by the Data Subject"
+    r"|\brights?\b(?:\s{1,3}[\w-]{1,20}){0,3}?\s{1,3}exercised\b"
     # the ways to make a choice, listed: "You can change your marketing preferences at any time by:"
     r"|\b(?:opt(?:ing)?[- ]out|unsubscrib\w{0,3}|withdraw\w{0,3}\s{1,3}(?:your\s{1,3})?consent|(?:change|update|manage)\s{1,3}your\s{1,3}(?:[\w-]{1,20}\s{1,3})?preferences)\b"
     r"[^.;:]{0,40}\bby\s{0,3}:",
     re.I,
 ), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
-           "change", "update", "manage"))
+           "change", "update", "manage", "can", "may", "dispute", "right"))
 #: The words without which :data:`_EXERCISE` does not match.
-_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights"))
+_EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights", "dispute", "disputes"))
+def _proof_asked_in_block(change: ClauseChange, context: Context) -> bool:
+    """True for an edited clause that gained a word of a proof hard to bring, in a block that speaks
+    of exercising rights."""
+    return change.kind == "edited" and not _PROOF_WORDS.isdisjoint(change.changed_new_words) \
+        and _EXERCISE.search(context.block_text(change, "old") or "") is not None
+
+
+#: Words of a proof that is hard to bring: a notary's, a certified copy.
+_PROOF_WORDS = frozenset(("notary", "notarised", "notarized", "authenticated", "certified", "apostille", "apostilled"))
 #: The verbs of :data:`_EXERCISE` that send a request (without "exercise" in a clause, one of them must stand there).
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed",
                       "making", "submitting", "sending", "filing", "lodging", "mailing"))
@@ -435,7 +446,7 @@ _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made",
 _CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop"))
 _HARDER = re.compile(
     # ("in person" among other ways is no condition; "only in person" and "must … in person" are, by their own words)
-    r"\b(?:must|only|solely|signed|notari[sz]ed|certified|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
+    r"\b(?:must|only|solely|signed|notari[sz]ed|certified|authenticated|before a notary(?: public)?|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
     r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b"
     # proof of identity sent with every request: "accompanied by a copy of a piece of identification"
     r"|\b(?:accompanied\s{1,3}by|together\s{1,3}with|along\s{1,3}with|enclosing|attaching)\s{1,3}(?:an?\s{1,3})?(?:certified\s{1,3})?(?:copy|photocopy|scan)\s{1,3}of\b",
@@ -481,7 +492,12 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     vocabulary = change.vocabulary
     if not led and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
                     and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
-        return False
+        # (a proof asked of every request, in a sentence of its own: "These rights may be exercised by
+        # the Data Subject …. In all cases, the Data Subject shall prove their identity by attaching an
+        # authenticated copy of their identity document, with the signature recognised before a notary public")
+        if not _proof_asked_in_block(change, context):
+            return False
+        led = True
     if change.kind == "edited":
         if not led and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
             return False
