@@ -54,7 +54,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                "designate=", "gpc="),
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
-    "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim"),
+    "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim", "ombudsman", "ombudsmen"),
     "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing=", "communicated=", "announc"),
     "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
              "history", "identif", "profile", "account", "location", "contacts", "metadata", "readings="),

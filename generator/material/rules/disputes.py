@@ -21,13 +21,14 @@ _DISPUTES = Anchored(re.compile(
     r"\blaws? of\b[^.;]{0,60}\b(?:govern|appl(?:y|ies) to (?:this|these|any dispute))|"
     r"\b(?:exclusive|personal|non-exclusive) jurisdiction\b|\bjurisdiction (?:of|over)\b|\bsubmit to\b[^.;]{0,20}\bjurisdiction\b|"
     r"\bvenue\b|\bcourts? (?:of|in|located)\b|\binjunct\w{0,5}|\bequitable relief\b|\bdispute resolution\b|"
-    r"\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b"
+    # an ombudsman that settles complaints out of court: "refer the matter to the Ombudsman for Financial Services"
+    r"\bombudsm[ae]n\b|\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b"
     # a court by its kind: "the District Court whose jurisdiction covers the User's domicile"
     r"|\b(?:district|county|regional|high|supreme|civil|commercial) courts?\b",
     re.I,
 ), starts=(
     "arbitrat", "class", "jury", "governing", "governed", "law", "exclusive", "personal", "non", "jurisdiction",
-    "submit", "venue", "court", "injunct", "equitable", "dispute", "small", "waive", "legal",
+    "submit", "venue", "court", "injunct", "equitable", "dispute", "ombudsm", "small", "waive", "legal",
     "district", "county", "regional", "high", "supreme", "civil", "commercial",
 ))
 
@@ -74,6 +75,7 @@ _WAYS = (
     ("injunction", re.compile(r"\binjunct|\bequitable relief", re.I)),
     ("small claims", re.compile(r"\bsmall claims", re.I)),
     ("mediation", re.compile(r"\bmediat", re.I)),
+    ("ombudsman", re.compile(r"\bombudsm[ae]n\b", re.I)),
     ("home", re.compile(r"\bat home\b|\bwhere you live\b|\byour (?:country|state) of residence\b|\bdomicile\b|\bplace of residence\b", re.I)),
     # whether the courts named are the only ones: "exclusive jurisdiction" → "non-exclusive jurisdiction"
     # opens other courts (and the other way closes them)

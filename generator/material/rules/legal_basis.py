@@ -40,6 +40,8 @@ _CONSENT_IF = (
     r"|\byou (?:tick|check) (?:the|a) box\b"
     # someone's consent for the reader: "we will obtain the consent of the guardian"
     r"|\b(?:obtain|get|seek|ask for|require)\s{1,3}the\s{1,3}(?:prior\s{1,3}|written\s{1,3}|verifiable\s{1,3})?(?:consent|permission)\s{1,3}of\s{1,3}(?:the|your|a)\s{1,3}(?:guardian|parent|parents|legal guardian)\b"
+    # the consent a parent gives for a child (COPPA § 312.5): "we ask the adult to give verifiable parental consent"
+    r"|\b(?:verifiable|prior|written)\s{1,3}parental\s{1,3}consent\b"
     # "call recordings if you call us and agree to be recorded"
     r"|\bif you\b(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}agree to be\b"
     # "If you have said we may, we send you our newsletter"
@@ -61,7 +63,8 @@ _BASES = {
 }
 _ANY = Anchored(re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES.values())), re.I), starts=(
     "consent", "performance", "necessary", "contractual", "legitimate", "legal", "compl", "vital", "public", "if", "with", "art",
-    "manifestly", "establishment", "exercise", "defen", "you", "obtain", "get", "seek", "ask", "require", "unless",
+    "manifestly", "establishment", "exercise", "defen", "you", "obtain", "get", "seek", "ask", "require", "unless", "verifiable", "prior",
+    "written",
 ))
 _NAMES = list(_BASES)
 _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon the basis of\b|\bbased on\b|\brel(?:y|ies) on\b", re.I), starts=(
@@ -79,7 +82,7 @@ _CONSENT_CONDITION = Anchored(re.compile(
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
     re.I,
-), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless", "verifiable", "prior", "written"))
 
 
 # Consent taken as given by another act: "you are deemed to have given your consent", "By using

@@ -34,7 +34,7 @@ _USES = Anchored(re.compile(
 
 # A purpose named in the words a clause gained: "… to provide the Service, including improving it".
 _FURTHER = Anchored(re.compile(
-    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|profil|measur|sell|monetis|monetiz)\w{0,6}\b"
+    r"\b(?:improv|develop|personali[sz]|train|research|advertis|market|promot|analy[sz]|analyt|profil|measur|sell|monetis|monetiz|sentiment)\w{0,6}\b"
     # marketing for others: "offers from our partners"
     # marketing: "send you offers for our other products"
     r"|\bsend\s{1,3}(?:you\s{1,3})?(?:offers|deals|promotions|newsletters?|marketing)\b|\b(?:offers|promotions|discounts)\b"
@@ -47,7 +47,7 @@ _FURTHER = Anchored(re.compile(
     re.I,
 ), starts=(
     "eligib", "creditworth", "underwrit", "scoring", "pricing",
-    "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur",
+    "improv", "develop", "personali", "train", "research", "advertis", "market", "promot", "analy", "profil", "measur", "sentiment",
     "sell", "monetis", "monetiz", "offer", "product", "service", "deal", "send", "promotion", "discount", "for",
 ))
 # Any of _FURTHER's stems anywhere (one search, where a look for each stem costs a call each).

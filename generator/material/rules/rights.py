@@ -67,8 +67,6 @@ _CONDITIONS = Anchored(re.compile(
     r"|identification|proof of (?:identity|address)|certified|notari[sz]ed"
     # only for those who live somewhere: "Wherever you live" → "If you live in Washington, Nevada or Connecticut"
     r"|if you (?:live|reside|are (?:a )?residents?) in|residents of"
-    # "… and we can determine that you are a California or Colorado resident"
-    r"|you\s{1,3}are\s{1,3}an?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?residents?"
     r"|(?:located|living|resident) in (?:states|countries|jurisdictions|certain)|whose laws require|where (?:the )?law requires|where required by law"
     # a right kept as a rule with exceptions: "we will not normally charge a fee"
     r"|normally|usually|generally|typically|ordinarily"
@@ -87,8 +85,11 @@ _CONDITIONS = Anchored(re.compile(
     "only", "unless", "except", "provided", "subject", "within", "limited", "refuse", "decline", "fee", "charge",
     "verify", "verification", "no", "reasonable", "identification", "proof", "certified", "notari", "if", "residents",
     "located", "living", "resident", "whose", "where", "normally", "usually", "generally", "typically", "ordinarily",
-    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "long", "certain", "some", "you",
+    "renew", "expire", "lapse", "considers", "deems", "discretion", "directly", "while", "long", "certain", "some",
 ))
+# Only for those who live somewhere, said of the reader: "… and we can determine that you are a
+# California or Colorado resident" (looked for only where the clause gained "resident").
+_RESIDENT_ONLY = re.compile(r"\byou\s{1,3}are\s{1,3}an?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?residents?\b", re.I)
 
 
 # The reader barred from the service by who they are — their age (GDPR Art. 8, COPPA), where they
@@ -415,7 +416,8 @@ def _reader_can(change: ClauseChange) -> bool:
 _EXERCISE = Anchored(re.compile(
     r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those|the above|such) rights\b"
     # "To use any of your rights, email …"
-    r"|\b(?:to|can|may)\s{1,3}(?:only\s{1,3})?use (?:any of )?(?:your|these|those|the above|such) rights\b"
+    # (looked for from "use": "to", "can" and "may" begin too many words)
+    r"|(?:(?<=\bto )|(?<=\bcan )|(?<=\bmay )|(?<=\bonly ))use (?:any of )?(?:your|these|those|the above|such) rights\b"
     r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
     r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?|disputes?)\b"
     # the same in the passive: "Requests may be submitted by e-mail"
@@ -427,7 +429,7 @@ _EXERCISE = Anchored(re.compile(
     r"[^.;:]{0,40}\bby\s{0,3}:",
     re.I,
 ), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
-           "change", "update", "manage", "can", "may", "dispute", "right"))
+           "change", "update", "manage", "use", "dispute", "right"))
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights", "dispute", "disputes"))
 def _proof_asked_in_block(change: ClauseChange, context: Context) -> bool:
@@ -608,6 +610,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         found = {m.group().lower() for m in change.gained_matches(_CONDITIONS.finditer(free))}
         if found:
             added_conditions = found - {m.group().lower() for m in _CONDITIONS.finditer(change.old_text)}
+        if not added_conditions and ("resident" in change.changed_new_words or "residents" in change.changed_new_words):
+            added_conditions = {m.group().lower() for m in change.gained_matches(_RESIDENT_ONLY.finditer(change.new_text))} \
+                - {m.group().lower() for m in _RESIDENT_ONLY.finditer(change.old_text)}
     if added_conditions:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
