@@ -106,7 +106,9 @@ VERB_START = frozenset(
 # another US state with a privacy law, you have the right to …").
 LEADING_CONDITION = re.compile(
     r"^(?:if|when|where|whenever|unless|until|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b"
-    r"(?:[^,]{0,200},\s*(?:(?!(?:you|we|they)\b)[^,]{0,60},\s*){0,6}?(?=(?:you|we|they)\b)|[^,]{0,200},\s*)",
+    # (a condition may name several things between commas: "If you live in the EEA, the UK or
+    # Switzerland, your data may be transferred …")
+    r"(?:[^,]{0,200},\s*(?:(?!(?:you|we|they|your)\b)[^,]{0,60},\s*){0,6}?(?=(?:you|we|they|your)\b)|[^,]{0,200},\s*)",
     re.I,
 )
 # Phrases with a negating word that restrict nothing: "including but not limited to", "whether or not".
