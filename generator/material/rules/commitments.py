@@ -809,11 +809,14 @@ _BUT_ALLOWED = re.compile(
 )
 
 
+#: The words :data:`_BUT_ALLOWED` begins with.
+_CONTRASTS = frozenset(("but", "however", "although", "though", "yet"))
+
+
 def _allowed_after_but(change: ClauseChange) -> bool:
     """True when a clause that rules something out gained, after "but", someone allowed to do it: an
     exception in other words."""
-    if "but" not in change.new.wordset and "however" not in change.new.wordset and "although" not in change.new.wordset \
-            and "though" not in change.new.wordset and "yet" not in change.new.wordset:  # type: ignore[union-attr]
+    if _CONTRASTS.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         return False
     return bool(change.gained_matches(_BUT_ALLOWED.finditer(change.new_text)))
 
@@ -914,7 +917,11 @@ _CONSENTING = frozenset(("consent", "consents", "consented", "opt", "opted", "ag
 def _in_exception(clause: Clause, word: Word) -> bool:
     """True when ``word`` stands after an exception's or a condition's first word of its clause
     ("unless", "except", "provided" …): among the conditions, not among what is ruled out."""
-    return any(w.start < word.start and (w.norm in _EXCEPTING or w.norm in ("provided", "providing", "if")) for w in clause.words)
+    return any(w.start < word.start and w.norm in _OPENS_CONDITIONS for w in clause.words)
+
+
+#: Words that open an exception or the conditions of a limit.
+_OPENS_CONDITIONS = _EXCEPTING | frozenset(("provided", "providing", "if"))
 
 
 def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -> bool:

@@ -490,18 +490,18 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     clause counts where its block spoke of exercising rights before."""
     clause = change.old or change.new
     # (an entry of a list of the ways to ask: "you may submit your requests as follows: 1. in person at any branch")
-    led = clause is not None and clause.item and _asks_in(clause.lead.lower()) and _EXERCISE.search(clause.lead) is not None
+    # (or a proof asked of every request, in a sentence of its own: "These rights may be exercised by
+    # the Data Subject …. In all cases, the Data Subject shall prove their identity by attaching an
+    # authenticated copy of their identity document, with the signature recognised before a notary public")
+    about_requests = clause is not None and clause.item and _asks_in(clause.lead.lower()) and _EXERCISE.search(clause.lead) is not None
     vocabulary = change.vocabulary
-    if not led and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
-                    and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
-        # (a proof asked of every request, in a sentence of its own: "These rights may be exercised by
-        # the Data Subject …. In all cases, the Data Subject shall prove their identity by attaching an
-        # authenticated copy of their identity document, with the signature recognised before a notary public")
+    if not about_requests and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
+                               and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
         if not _proof_asked_in_block(change, context):
             return False
-        led = True
+        about_requests = True
     if change.kind == "edited":
-        if not led and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
+        if not about_requests and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
             return False
         added = {_SAME_THING.get(w, w) for w in change.added_words}
         if change.removed_words & _CHANNELS - added:
