@@ -135,7 +135,10 @@ def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> boo
         # the same name with a legal form written otherwise is the same company: "Ltd" is "Limited"
         return any(_base(other) == base and _form(other) == _form(name) for other in other_companies)
     # (not as a part of another company's name: "Tumbleberry Labs Europe Limited" does not name
-    # "Tumbleberry Labs, Inc.")
+    # "Tumbleberry Labs, Inc."; nor as the short name of a company of another legal form: "Quillmark"
+    # for "Quillmark Technologies B.V." does not name "Quillmark Inc.")
+    if any(_base(other).startswith(base + " ") and _form(other) != _form(name) for other in other_companies):
+        return False
     for other in other_companies:
         other_text = other_text.replace(other, " ")
     return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
