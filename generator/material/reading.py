@@ -137,7 +137,7 @@ _HANDLING = (
     r"give(?!n?\s(?:us\s)?(?:your|their|my)\s(?:consent|permission|agreement))|provide|send|"
     r"monitor|scan|read|train|profile|target|publish|make\s\w{1,12}\savailable|look at|see|hold|record|listen to|intercept|capture|log|receive|"
     # handing over, in other words: "We do not furnish your driving data to consumer reporting agencies"
-    r"furnish|supply|supplie|release|report|pass)"
+    r"furnish|supply|supplie|release|report|pass|handle)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
@@ -149,7 +149,7 @@ _LIMITS_HANDLING = Anchored(re.compile(
     "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
     "keep", "retain", "store", "transfer", "transmit", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold", "record", "listen", "intercept", "capture", "log",
-    "receive", "furnish", "supply", "supplie", "release", "report", "pass",
+    "receive", "furnish", "supply", "supplie", "release", "report", "pass", "handle",
 ))
 # A promise that protects the reader: "we will delete", "we will notify you", "we will ask for your consent".
 _PROMISES = Anchored(re.compile(
