@@ -213,7 +213,6 @@ _DISCRETION = re.compile(
 )
 
 
-#: The words without which :data:`_DISCRETION` does not match.
 def _discretion_gained(change: ClauseChange) -> bool:
     """True when the company's own judgement (:data:`_DISCRETION`) stands in words an edited clause
     gained, read in the new clause, so that words it kept may be part of it ("Where [the custodian]
@@ -223,6 +222,7 @@ def _discretion_gained(change: ClauseChange) -> bool:
 
 # Telling the reader (or the regulator) of something: what a company does for the reader, in whatever tense.
 _TELLS = re.compile(r"\b(?:notify|notifies|inform|informs|tell|tells|alert|alerts|warn|warns)\b", re.I)
+#: The words without which :data:`_DISCRETION` does not match.
 _DISCRETION_WORDS = frozenset(("consider", "think", "deem", "believe", "decide", "judge", "discretion", "possible", "practicable", "feasible", "practical",
                                "technically", "reasonably", "commercially",
                                "determine", "considers", "thinks", "deems", "believes", "decides", "judges", "determines"))
@@ -936,7 +936,9 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
     around = root_stems([w.norm for w in words[max(0, at - 5): at + 5]])
     section = tuple(change.section)
     own = getattr(context.changes[change.order], "new", None) if change.order < len(context.changes) else None
-    # (the blocks the section gained: a list's entries; not the block the clause stands in)
+    # (the blocks the section gained, each cut on its own: a list's entries; not the block the
+    # clause stands in. Context.gained_in_section cuts the section's text as one, where a list's
+    # entries, joined by line breaks, may run together into one clause)
     had = context.memo(("block texts", "old", section), lambda: {block.text for block in context.old_blocks if tuple(block.section) == section})
     return any(word in clause.wordset and len(around & root_stems(clause.wordset)) * 2 >= len(around)
                for block in context.new_blocks if tuple(block.section) == section and block is not own and block.text not in had

@@ -211,7 +211,7 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         if found is not None:
             findings.append(found)
     if not changed:
-        remarks = [column for column, text in enumerate(table.header) if ROLES[0][1].search(text)]
+        remarks = [column for column, text in enumerate(table.header) if ROLES_BY_NAME["remark"].search(text)]
         if any(_plain(_cell(old[1], column)) != _plain(_cell(new[1], column)) for column in remarks):
             # what a column of remarks says of the row ("Information on the system … in the
             # country"), reworded: nothing a rule reads
