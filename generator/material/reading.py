@@ -577,8 +577,8 @@ def _negated(text: str) -> bool:
 _DEFINITION = re.compile(
     # a term, then "is a … that": "A business associate is a company that", "Global Privacy Control is a browser setting that"
     r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?\s{1,3}"
-    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|licensed|established|appointed|authori[sz]ed|regulated|responsible"
-    r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued))\b"
+    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|where|in\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
     # what a practice just named is: "This practice, sometimes called …, involves comparing …"
@@ -590,8 +590,13 @@ def defines(clause_text: str, words: frozenset[str], aliases: frozenset[str] = f
     """True when a clause (``words``: its words, lower case) says what a term means and does not
     name the company ("A business associate is a company that handles protected health information
     …"): it explains, and does not say what the company does."""
-    return _DEFINITION.match(clause_text) is not None and _WE.isdisjoint(words) and aliases.isdisjoint(words) \
-        and "the company" not in clause_text.lower()
+    return _DEFINITION.match(clause_text) is not None and _WE.isdisjoint(words) and "the company" not in clause_text.lower() \
+        and (aliases.isdisjoint(words) or not any(word.lower() in aliases for word in _CAPITALISED.findall(clause_text)))
+
+
+# A word written with a capital: a name the statement defined for the company is written so ("the
+# Platform"); the same word in lower case is a common noun ("the national unified access platform").
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 
 
 _WE = frozenset(("we", "us", "our", "ours"))

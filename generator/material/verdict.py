@@ -373,21 +373,36 @@ class Detector:
         return positions.get(id(block))
 
     def lead(self, side: str, block: Any) -> str:
-        """The lead-in of the list a block belongs to: the nearest block before it that is not a list entry."""
+        """The lead-in of the list a block belongs to: the nearest block before it that is not a list
+        entry. An entry whose list stands under an entry that ends in a colon ("2. The Company does
+        not collect data on:" above "- political views", "- Account data:" above "- your name")
+        has that entry too, after the list's own lead-in — whether Markdown nested the list in it
+        or, indented too little, made the two lists one."""
         blocks: Sequence[Any] = self.diff.new if side == "new" else self.diff.old
         position = self.position(side, block)
         if position is None:
             return ""
+        depth = len(block.container) if block.kind == "item" else -1
+        label = ""
         for index in range(position - 1, max(-1, position - 200), -1):
             candidate = blocks[index]
+            if candidate.kind == "item" and depth >= 0 and len(candidate.container) <= depth:
+                # (an entry beside this one leads it only when no list is nested in it: "1. Basic
+                # data:" with its own entries below it does not lead "2. Payment data")
+                if candidate.text.rstrip().endswith(":") and (
+                        len(candidate.container) < depth or len(blocks[index + 1].container) <= len(candidate.container)):
+                    label = collapsed(candidate.text)
+                    depth = -1  # (the list's own lead-in is looked for on: entries before it lead no more)
+                elif len(candidate.container) < depth:
+                    depth = len(candidate.container)  # (the entry a nested list stands in, without a colon: its list's lead-in leads)
             if candidate.kind not in ("item", "row"):
                 if candidate.kind == "heading":
-                    return ""
+                    break
                 lead = self._leads.get(id(candidate))  # (every entry of a list has the same)
                 if lead is None:
                     lead = self._leads[id(candidate)] = collapsed(candidate.text)[-400:]
-                return lead
-        return ""
+                return f"{lead} {label}"[-400:] if label else lead
+        return label[-400:]
 
     def enumerated(self, side: str, block: Any) -> str | None:
         """The lead-in of a paragraph numbered as an entry of a list ("(1) collate it with other

@@ -73,6 +73,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The limit's exception no longer waits for the reader to ask: it applies unless the reader objects."),
     N_("%(quote)s is no longer off by default."),
     N_("A commitment (will, must) now only allows (may)."),
+    N_("A protection the clause said is given is now only one that may be given."),
     N_("An entry was added to a list of what the statement rules out."),
     N_("An entry was taken out of a list of what the statement rules out."),
     N_("The clause no longer promises to tell the reader directly."),

@@ -315,17 +315,24 @@ def _conditions_ask_less(change: ClauseChange) -> bool:
     if condition is None:
         # (or a second requirement of what "only" admits: "only with an order that is legally binding
         # under Swiss law and has been approved by a Swiss court" — "and" before a verb of its own
-        # asks more of the same thing; "only with A and B" names two things admitted)
-        only = next((w for w in change.old.words if w.norm == "only"), None)
-        return only is not None and all(
-            only.start < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2 and span.old[1].norm in _AUXILIARIES
-            for span in change.spans if span.old)
+        # asks more of the same thing; "only with A and B" names two things admitted. The verb goes
+        # on from a relative clause of what is admitted ("that is …"); without one it is the
+        # subject's own: "They may only process it as instructed by us and are contractually bound
+        # to keep it secure" says two things of them, and the second is no condition of the first)
+        norms = change.old.norms
+        only = norms.index("only") if "only" in change.old.wordset else -1
+        return only >= 0 and all(
+            only < start and span.old[0].norm == "and" and len(span.old) > 2 and span.old[1].norm in _AUXILIARIES
+            and not _RELATIVES.isdisjoint(norms[only:start])
+            for span, (start, _) in zip(change.spans, change.old_changed) if span.old)
     return all(condition.start() < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2
                for span in change.spans if span.old)
 
 
 #: Verbs that begin a further predicate of the same subject ("… that is binding and has been approved").
 _AUXILIARIES = frozenset(("has", "have", "is", "are", "was", "were", "must", "will", "shall"))
+#: Words that open a relative clause ("an order that is binding").
+_RELATIVES = frozenset(("that", "which", "who", "whose", "whom"))
 
 
 # The legal process a disclosure may answer, strongest first: a warrant needs a judge and probable
@@ -723,6 +730,39 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     return all(not span.new and all(negation.start < w.start < exception for w in span.old) for span in change.spans if span.old)
 
 
+#: Words that point back to what was said before: "If such a breach occurs".
+_REFERRING = frozenset(("such", "this", "that", "these", "those", "said"))
+
+
+def _referred_back(change: ClauseChange) -> bool:
+    """True when the words an edited clause lost are said by a word that points back to them ("If a
+    personal data breach occurs, we will notify …" → "If such a breach occurs, …", after a new
+    sentence that says what a breach is): the only words it gained point back."""
+    gained = change.changed_new_words
+    return bool(gained) and _REFERRING.issuperset(gained)
+
+
+#: Words that open a clause of their own: its subject, or a conjunction of time or condition.
+_OPENS_A_CLAUSE = frozenset(("we", "you", "it", "they", "he", "she", "when", "if", "where", "while", "unless", "because", "which", "who"))
+
+
+def _enumerated_dropped(change: ClauseChange) -> bool:
+    """True when every run of words an edited clause lost was an element of an enumeration: beside
+    a comma, or holding or beside "or" / "and" ("…, changing rooms, hammams or spa treatment rooms"
+    → "… or changing rooms"; not "We do not sell it to third parties" → "We do not sell it")."""
+    text = change.old_text
+    lost = [span.old for span in change.spans if span.old]
+    for words in lost:
+        if len(words) > 6 or any(w.norm in _OPENS_A_CLAUSE for w in words):
+            return False  # (a clause of its own went: ", and when it restricts an account a member … reviews it")
+        start, end = words[0].start, words[-1].end
+        joined = "," in text[max(0, start - 2): start] or text[end: end + 1] == "," \
+            or any(w.norm in ("or", "and") for w in words) or text[max(0, start - 4): start].lower() in (" or ", "and ")
+        if not joined:
+            return False
+    return bool(lost)
+
+
 #: Words that bar (not the negations): "prohibits", "forbids", "barred".
 _BARS = RULES_OUT - NEGATIONS
 # A bar on a use or a passing on: "prohibits use of the records for marketing", "forbids resale".
@@ -768,6 +808,44 @@ def _duty_softened(change: ClauseChange) -> bool:
         if before in ("we", "us") or before in change.aliases or before in ("company", "controller") or change.reading.actor == "company":
             return True
     return False
+
+
+#: Verbs of a protection the company gives, as said of what is done: masking, encrypting, deleting,
+#: telling the reader, requiring a warrant, limiting, honouring a choice (present tense and past participle).
+_PROTECTING_VERBS = frozenset((
+    "mask", "masks", "masked", "encrypt", "encrypts", "encrypted", "pseudonymise", "pseudonymises", "pseudonymised", "pseudonymize",
+    "pseudonymizes", "pseudonymized", "anonymise", "anonymises", "anonymised", "anonymize", "anonymizes", "anonymized", "hash", "hashes",
+    "hashed", "redact", "redacts", "redacted", "blur", "blurs", "blurred", "delete", "deletes", "deleted", "erase", "erases", "erased",
+    "destroy", "destroys", "destroyed", "notify", "notifies", "notified", "inform", "informs", "informed", "require", "requires", "required",
+    "restrict", "restricts", "restricted", "limit", "limits", "limited",
+    # honouring what the reader chose: "we treat it as a valid request to opt out", "we honour the signal"
+    "treat", "treats", "treated", "honour", "honours", "honoured", "honor", "honors", "honored", "respect", "respects", "respected",
+))
+#: Words a permissive modal may bring with it before the verb: "may be masked", "may also require".
+_WITH_MODAL = frozenset(("be", "also"))
+
+
+def _fact_softened(change: ClauseChange) -> bool:
+    """True when a clause that said, without a modal, that a protection is given ("The phone numbers
+    of both parties are masked", "We require a search warrant before we disclose location data")
+    now says it may be ("… may be masked", "We may require …"): what was done every time is now
+    the company's choice, as a "will" made a "may" is (FTC: a promise made less protective)."""
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    changed = [(span, start) for span, (start, _) in zip(change.spans, change.new_changed)]
+    if len(changed) != 1:
+        return False
+    span, start = changed[0]
+    gained = [w.norm for w in span.new]
+    if not gained or gained[0] not in MAY_WORDS or not _WITH_MODAL.issuperset(gained[1:]) \
+            or any(w.norm not in _BE_OR_DO for w in span.old):
+        return False
+    after = new.norms[start + len(gained): start + len(gained) + 1]
+    return bool(after) and after[0] in _PROTECTING_VERBS
+
+
+#: Forms of "be" and "do" that a modal takes the place of: "are masked" → "may be masked".
+_BE_OR_DO = frozenset(("is", "are", "be", "do", "does"))
 
 
 #: Words that begin a condition narrowing when a thing holds: "after you have logged in".
@@ -953,11 +1031,20 @@ _THERE_IS_NO = re.compile(
 
 def _closed(lead: str) -> bool:
     """True when a list's lead-in closes the list with a limit ("We access it only in the following
-    situations:"): its entries are all the cases the limit lets through."""
+    situations:"), or lists the cases it does without the reader's consent ("The Company may process
+    personal data without the consent of the Data Subject in the following cases:"): its entries
+    are all the cases the limit lets through."""
     if not lead.endswith(":"):
         return False
     sentence = last_sentence(lead)
-    return not _CLOSING.isdisjoint(plain_words(sentence)) and not negates(sentence)
+    return not _CLOSING.isdisjoint(plain_words(sentence)) and not negates(sentence) or _WITHOUT_CONSENT_IN.search(sentence) is not None
+
+
+# The cases in which the company acts without the reader's consent, listed: "… without the consent of
+# the Data Subject in the following cases:", "… without your consent where:".
+_WITHOUT_CONSENT_IN = re.compile(
+    r"\bwithout\s{1,3}(?:(?:your|the|his|her|their|prior)\s{1,3}){0,2}consent\b[^.;:]{0,80}"
+    r"(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -1021,6 +1108,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a limit on handling, taken out: "we do not send updated reports unless you ask us to again"
             or change.kind == "removed" and reading.actor == "company" and reading.limits_handling
             or change.kind == "removed" and reading.negated and _THERE_IS_NO.match(change.old_text) is not None
+            # things a negation ruled out, taken out of its enumeration, whatever they are: "No camera is
+            # installed in guest rooms, toilets, changing rooms, hammams or spa treatment rooms" → "… in
+            # guest rooms, toilets or changing rooms"
+            or change.kind == "edited" and reading.negated and change.removed_words and not change.added_words
+            and change.old_reading.negated and _enumerated_dropped(change)  # type: ignore[union-attr]
             # a condition the company set on what it does, taken out: "We do this only after assessing that …"
             or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None):
         return None
@@ -1148,6 +1240,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if old.promises and not new.promises and new.permissive and _ONLY.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         # ("must ask for your permission" → "may only do so with your permission" restricts: no permission given)
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
+    if not MAY_WORDS.isdisjoint(new_words) and MAY_WORDS.isdisjoint(change.old.wordset) and _FIRM_MODALS.isdisjoint(change.old.wordset) \
+            and not old.negated and new.actor != "reader" and _fact_softened(change):  # type: ignore[union-attr]
+        # "The phone numbers of both parties are masked when they call" → "… may be masked …"
+        return change.finding("commitments", "material", "A protection the clause said is given is now only one that may be given.")
     if not _FIRM_MODALS.isdisjoint(old_words) and not MAY_WORDS.isdisjoint(new_words) and _duty_softened(change):
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
@@ -1157,7 +1253,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # that reached the reader now waits to be found (FTC: material changes need direct notice)
         return change.finding("commitments", "material", "The clause no longer promises to tell the reader directly.")
     if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts \
-            and not (_DISCRETION.search(change.old_text) and not _DISCRETION.search(change.new_text)):
+            and not (_DISCRETION.search(change.old_text) and not _DISCRETION.search(change.new_text)) and not _referred_back(change):
         # (not one that lost the company's own judgement: "…, where technically feasible, so that they
         # can delete it too" → "… so that they can delete it too" promises more)
         # "we will announce it here, by email, or on our home page" → "here or on our home page":

@@ -119,7 +119,7 @@ def _not_the_practice(text: str, match: "re.Match[str]") -> bool:
 _POLICE_OWN = re.compile(r"\s{1,3}(?:records?|data|information|files?|systems?|databases?|forces?|services?|officers?|staff|national\s{1,3}computer)\b", re.I)
 # Information going to someone, or asked for: the police as those who receive it.
 _HANDED_OVER = re.compile(
-    r"(?:disclos|shar|provid|pass|hand|respond|request|ask|demand|order|compel|requir|suppl|report|giv|gave|sen[dt]|transfer|access"
+    r"\b(?:disclos|shar|provid|pass|hand|respond|request|ask|demand|order|compel|requir|suppl|report|giv|gave|sen[dt]|transfer|access"
     r"|obtain|receiv|cooperat|co-operat|assist|investigat|warrant|subpoena)", re.I)
 
 

@@ -161,6 +161,17 @@ def _days(value: str, unit: str) -> float | None:
         return None
 
 
+#: Months in each unit of a period counted in months.
+_MONTHS = {"month": 1, "year": 12}
+
+
+def _months(value: str, unit: str) -> float | None:
+    try:
+        return float(value) * _MONTHS[unit.split()[-1]]
+    except ValueError:
+        return None
+
+
 def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple[str, str], written: str) -> bool:
     """True when the new quantity is on the reader's side of the old one (see the module's docstring)."""
     if _kind(before[1]) == "group size" == _kind(after[1]):
@@ -181,6 +192,8 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     old, new = _days(*before), _days(*after)
     if old is None or new is None:
         return False
+    if before[1].split()[-1] in _MONTHS and after[1].split()[-1] in _MONTHS:
+        old, new = _months(*before), _months(*after)  # ("24 months" → "2 years" is the same time: a year is twelve months, not 360 days)
     if old == new:
         return True  # the same time written another way: "one month" → "30 days"
     at = change.new_text.find(written)

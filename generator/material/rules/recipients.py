@@ -40,8 +40,14 @@ _TO_SOMEONE = (
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
-    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b[A-Z][a-z]{2,30}\b)"
+    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b(?!_PLACES_\b)[A-Z][a-z]{2,30}\b)"
 )
+# (a capitalised word names a recipient, unless it names a place: "… encrypt the data stored there
+# with keys that remain in Switzerland" sends nothing to anyone; where information goes is the
+# transfers rule's)
+_TO_SOMEONE = _TO_SOMEONE.replace("_PLACES_", "(?:" + "|".join(sorted(
+    word.capitalize() for word in COUNTRIES | {"europe", "european", "united", "kingdom", "states"} if word.isascii() and word.isalpha()
+)) + ")")
 _ACCESSED = (
     # (other users too: "other Relative Finder participants who share DNA with you will be able to see your display name")
     r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees"

@@ -25,6 +25,12 @@ _KEEP = (r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3}
          r"(?!\s{1,3}(?:[\w']{1,20}\s{1,3}){0,2}(?:confidential|secure|safe|private|secret|accurate|up[- ]to[- ]date|informed)\b)")
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
 _KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
+# Kept for a stated time, whatever is kept: "… shall be retained for a period of two (2) years".
+_PERIOD_KEPT = Anchored(re.compile(
+    r"\b(?:retained|kept|stored|archived|held)\s{1,3}for\s{1,3}(?:a\s{1,3}(?:period|maximum|minimum)\s{1,3}of\s{1,3}|up\s{1,3}to\s{1,3}|at\s{1,3}(?:most|least)\s{1,3})?"
+    r"[\w-]{1,20}(?:\s{1,3}\([\w-]{1,20}\))?\s{1,3}(?:calendar\s{1,3}|business\s{1,3}|working\s{1,3})?(?:days?|weeks?|months?|years?)\b",
+    re.I,
+), starts=("retained", "kept", "stored", "archived", "held"))
 _KEEPS = (
     Branch(Anchored(re.compile(r"\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|discard\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b", re.I), starts=(
         "delet", "eras", "destroy", "discard", "anonymi", "overwr", "retention",
@@ -118,14 +124,17 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     reading = change.reading
     # (who acts is known by now, from the rules before; the patterns cost more)
-    if reading.actor == "reader" or not (any_match(_KEEPS, change.new if change.new_text else change.old) or _kept_here(change)):
+    if reading.actor == "reader" or not (any_match(_KEEPS, change.new if change.new_text else change.old) or _kept_here(change)
+                                         or change.kind == "removed" and _PERIOD_KEPT.search(change.old_text) is not None):
         return None
     if change.kind == "inserted":
         if reading.restricts or _DELETES.search(change.new_text):
             return change.finding("retention", "substantive", "A new clause limits how long information is kept.")
         return change.finding("retention", "material", "A new clause says how long information is kept.")
     if change.kind == "removed":
-        if _DELETES.search(change.old_text) or reading.restricts:
+        # (a stated time is a limit too: "recordings of calls shall be retained for two (2) years"
+        # gone leaves them to whatever else the statement says — GDPR Art. 13(2)(a))
+        if _DELETES.search(change.old_text) or reading.restricts or _PERIOD_KEPT.search(change.old_text) is not None:
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")

@@ -81,9 +81,18 @@ _OWN_PURPOSES = re.compile(
     r"|target\w{0,3}|measur\w{0,4}|newsletters?|offers?|improv\w{0,4}|(?:their|its) own)\b", re.I)
 
 
+#: Headers of the first column of a table of two that names, row by row, what the second says
+#: ("Item | Details": "Retention period | Until 6 months after the order"): each row is a sentence.
+_KEYS = frozenset(("item", "items", "field", "fields", "element", "aspect", "topic", "subject", "attribute", "parameter", "key", "particulars"))
+
+
 def _columns(header: Sequence[str]) -> list[tuple[int, str]]:
     """Each column that holds something this module reads, with its role (the first column, what
-    the rows are about, only as a purpose, a kind of information or a recipient)."""
+    the rows are about, only as a purpose, a kind of information or a recipient). A table of two
+    columns whose first names what each row is about ("Item | Details") has none: each row says
+    something of its own, read as text."""
+    if len(header) == 2 and _plain(header[0]) in _KEYS:
+        return []
     found = []
     for column, text in enumerate(header):
         role = next((name for name, pattern in ROLES if pattern.search(text)), None)

@@ -61,6 +61,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "employees of a contracted review vendor in the EU" → "… of a contracted review vendor":
         # where those who handle it are, no longer said, may be anywhere
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
+    if change.kind == "edited" and not _PLACES_IN_GENERAL.isdisjoint(change.changed_new_words) and _place_opened(change):
+        # "kept by our cloud provider in the Republic of South Africa" → "… and in any other country
+        # where that provider operates data centres": the places named are no longer all of them
+        return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     if change.kind == "edited" and not _HEDGES.isdisjoint(change.changed_new_words) and "transfer" in change.topics | change.heading_topics \
             and _LOCATED.search(change.new_text) is not None:
         # "The Company stores Personal Data on servers located within the Kingdom" → "… primarily on
@@ -72,8 +76,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if not located:
             return None
     old_safe, new_safe = bool(SAFEGUARD.search(change.old_text)), bool(SAFEGUARD.search(change.new_text))
-    if not (_TRANSFERS.search(change.new_text or change.old_text) or old_safe or new_safe or _names_a_place_here(change)
-            or (_located_elsewhere(change) if located is None else located)):
+    sent = _TRANSFERS.search(change.new_text or change.old_text) is not None or _sent_to_a_country(change.new or change.old)
+    if not (sent or old_safe or new_safe or _names_a_place_here(change) or (_located_elsewhere(change) if located is None else located)):
         return None
     if change.reading.actor == "reader":
         return None
@@ -183,16 +187,41 @@ def _located_elsewhere(change: ClauseChange) -> bool:
     return _LOCATED.search(change.new_text) is not None
 
 
+#: Places abroad named in several words or by their initials, each with the one name it is known by
+#: here ("the United States", "the US" and "the U.S." are one place).
+_NAMED_PLACES = (
+    ("united states", re.compile(r"(?i:\bunited\s{1,3}states\b)|\bUSA?\b|\bU\.S\.")),
+    ("united kingdom", re.compile(r"(?i:\bunited\s{1,3}kingdom\b)|\bUK\b|\bU\.K\.")),
+    ("eea", re.compile(r"(?i:\beuropean\s{1,3}economic\s{1,3}area\b)|\bEEA\b")),
+    ("eu", re.compile(r"(?i:\beuropean\s{1,3}union\b)|\bEU\b")),
+)
+#: Words of :data:`_ABROAD` that the names of :data:`_NAMED_PLACES` are made of.
+_NAMING_WORDS = frozenset(("united", "states", "kingdom", "us", "usa", "uk", "eea", "eu", "u.s", "u.s.a", "u.k"))
+
+
+def _places_named(text: str, words: "frozenset[str] | set[str]") -> set[str]:
+    """The places abroad a text names: its countries (:data:`COUNTRIES`) and the places of
+    :data:`_NAMED_PLACES`."""
+    named = set(COUNTRIES & words)
+    if not _NAMING_WORDS.isdisjoint(words):
+        named.update(name for name, pattern in _NAMED_PLACES if pattern.search(text) is not None)
+    return named
+
+
 def _only_places_named_before(change: ClauseChange, context: Context) -> bool:
-    """True when every country a new clause names, and at least one, was named in its section before
-    (and it names no place abroad in general words: "outside", "overseas")."""
+    """True when every place abroad a new clause names, and at least one, was named in its section
+    before ("Recipients in the United States may be subject to requests by US authorities" under
+    a paragraph that says some processors are in the United States), and it names no place abroad
+    in general words ("outside", "overseas") and no way of sending it there ("standard contractual
+    clauses")."""
     clause = change.new
-    if clause is None or not _PLACE_WORDS.isdisjoint(clause.wordset - COUNTRIES) or _US.search(clause.text) is not None:
+    if clause is None or not _PLACE_WORDS.isdisjoint(clause.wordset - COUNTRIES - _NAMING_WORDS):
         return False
-    named = COUNTRIES & clause.wordset
+    named = _places_named(clause.text, clause.wordset)
     if not named:
         return False
-    return named <= set(plain_words(context.section_text(change, "old")))
+    before = context.section_text(change, "old")
+    return named <= _places_named(before, frozenset(plain_words(before)))
 
 
 def _names_a_country(clause: Clause | None, *, by_name: bool = False) -> bool:
@@ -200,6 +229,24 @@ def _names_a_country(clause: Clause | None, *, by_name: bool = False) -> bool:
     "the US"; with ``by_name``, not a place abroad in general words: "recipients abroad")."""
     return clause is not None and (not COUNTRIES.isdisjoint(clause.wordset) or not by_name and not _PLACE_WORDS.isdisjoint(clause.wordset)
                                    or _US.search(clause.text) is not None)
+
+
+# Information taken or kept somewhere: a verb of sending or keeping, before the place it names
+# ("We transfer your data to our office in Singapore").
+_SENT = Anchored(re.compile(
+    r"\b(?:transfer\w{0,4}|sen[dt]\w{0,3}|mov(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|host\w{0,3}|replicat\w{0,4}|export\w{0,3})\b", re.I,
+), starts=("transfer", "sen", "mov", "stor", "host", "replicat", "export"))
+
+
+def _sent_to_a_country(clause: Clause | None) -> bool:
+    """True when a clause that names a country by name says information is sent or kept there: a
+    verb of sending or keeping stands before the country's name ("We transfer your data to our
+    office in Singapore")."""
+    if clause is None or COUNTRIES.isdisjoint(clause.wordset):
+        return False
+    verb = _SENT.search(clause.text)
+    return verb is not None and any(
+        word.norm in COUNTRIES and word.start > verb.start() for word in clause.words)
 
 
 def _limit_gained(change: ClauseChange) -> bool:
@@ -295,6 +342,26 @@ def _place_dropped(change: ClauseChange) -> bool:
             if w.norm in _PLACE_NAMES and any(v.norm in ("in", "within", "inside") for v in span.old[max(0, i - 3): i]):
                 return True
     return False
+
+
+#: Words that speak of places abroad without naming them: "any other country", "worldwide".
+_PLACES_IN_GENERAL = frozenset((
+    "country", "countries", "jurisdiction", "jurisdictions", "worldwide", "anywhere", "elsewhere", "abroad", "overseas", "globally",
+))
+# Other places, said in general words: "and in any other country", "or elsewhere", "worldwide".
+_OTHER_PLACES = re.compile(
+    r"\b(?:(?:and|or)\s{1,3}(?:in\s{1,3})?(?:any\s{1,3}|all\s{1,3})?other\s{1,3}(?:countr(?:y|ies)|jurisdictions?)"
+    r"|(?:and|or)\s{1,3}(?:elsewhere|abroad|overseas)|worldwide|anywhere\s{1,3}in\s{1,3}the\s{1,3}world|globally)\b", re.I)
+
+
+def _place_opened(change: ClauseChange) -> bool:
+    """True when an edited clause that named where information is (a country, "the EU") gained
+    other places in general words beside it ("in the Republic of South Africa" → "… and in any
+    other country where that provider operates data centres"): where it may go is no longer said."""
+    if change.old is None or change.new is None or not _names_a_country(change.old, by_name=True):
+        return False
+    found = _OTHER_PLACES.search(change.changed_new_text())
+    return found is not None and _OTHER_PLACES.search(change.old_text) is None and not change.reading.negated
 
 
 #: Words that make where information is kept a rule with exceptions.
