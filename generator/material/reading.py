@@ -312,7 +312,9 @@ class Reading:
         """True when a negating word governs the clause (or, for an entry without a subject, its lead-in)."""
         negated = _negated_words(self.text, self.words, self._key)
         if self._completes_lead:
-            negated = negated or _negated(last_sentence(self.lead))
+            # (not a lead-in whose list a limit after its negation leads: "… does not sell your data,
+            # and discloses it only to the following parties:")
+            negated = negated or _negated(lead := last_sentence(self.lead)) and not limited_after_negation(lead)
         return negated
 
     @once
@@ -557,6 +559,20 @@ _LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'
     # (a public body or an association, named in full: "Riverside Unified School District (the "District")")
     r"|District|Council|Authority|Department|University|College|Association|Trust|Board|Commission)(?!\w)")
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")
+
+
+# A negating word, and a word that limits ("only", "solely", "exclusively").
+_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nor|cannot|neither)\b|n't\b", re.I)
+_LIMIT_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
+
+
+def limited_after_negation(sentence: str) -> bool:
+    """True when a limit follows the last negation of a list's lead-in: the list is what the limit
+    lets through ("… does not sell your data, and discloses it only to the following parties:")."""
+    last = None
+    for last in _NEGATION_WORD.finditer(sentence):
+        pass
+    return last is not None and _LIMIT_WORD.search(sentence, last.end()) is not None
 
 
 def negates(text: str) -> bool:

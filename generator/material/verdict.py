@@ -384,17 +384,24 @@ class Detector:
             return ""
         depth = len(block.container) if block.kind == "item" else -1
         label = ""
+        closed = False  # (an entry beside it, before it, ends a sentence: the entries a colon led ended there)
         for index in range(position - 1, max(-1, position - 200), -1):
             candidate = blocks[index]
             if candidate.kind == "item" and depth >= 0 and len(candidate.container) <= depth:
-                # (an entry beside this one leads it only when no list is nested in it: "1. Basic
-                # data:" with its own entries below it does not lead "2. Payment data")
+                # (an entry beside this one leads it only when no list is nested in it — "1. Basic
+                # data:" with its own entries below it does not lead "2. Payment data" — and when
+                # no entry between them ends with a full stop: "e) … laws." ends the entries that
+                # "1. … for the following purposes:" led, and "2. The Company shall not …" is not one)
+                nested = len(candidate.container) < depth
                 if candidate.text.rstrip().endswith(":") and (
-                        len(candidate.container) < depth or len(blocks[index + 1].container) <= len(candidate.container)):
+                        nested or not closed and len(blocks[index + 1].container) <= len(candidate.container)):
                     label = collapsed(candidate.text)
                     depth = -1  # (the list's own lead-in is looked for on: entries before it lead no more)
-                elif len(candidate.container) < depth:
+                elif nested:
                     depth = len(candidate.container)  # (the entry a nested list stands in, without a colon: its list's lead-in leads)
+                    closed = False
+                elif candidate.text.rstrip().endswith("."):
+                    closed = True
             if candidate.kind not in ("item", "row"):
                 if candidate.kind == "heading":
                     break

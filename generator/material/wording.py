@@ -74,6 +74,8 @@ PATTERNS: tuple[str, ...] = (
     N_("%(quote)s is no longer off by default."),
     N_("A commitment (will, must) now only allows (may)."),
     N_("A protection the clause said is given is now only one that may be given."),
+    N_("Notice the clause promised ahead of time now comes after the fact."),
+    N_("A commitment now holds only on a condition it did not have."),
     N_("An entry was added to a list of what the statement rules out."),
     N_("An entry was taken out of a list of what the statement rules out."),
     N_("The clause no longer promises to tell the reader directly."),

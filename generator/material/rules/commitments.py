@@ -19,7 +19,7 @@ from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, MAY_WORDS, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
-from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
+from .context import Context, contact_line, illustrates, in_examples, limited_after_negation, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 
@@ -205,7 +205,8 @@ def _exception_asks_less(change: ClauseChange) -> bool:
 # A promise left to the company's judgement: "where we consider it practicable", "at our discretion",
 # "where possible", "if feasible".
 _DISCRETION = re.compile(
-    r"\b(?:where|when|if|as)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge|determine)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
+    # (also one more condition joined to another: "If an incident occurs and we consider that it is likely to harm you")
+    r"\b(?:where|when|if|as|and)\s{1,3}we\s{1,3}(?:consider|think|deem|believe|decide|judge|determine)\b|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3})?discretion\b"
     # the company by its name: "a failure that the Platform considers likely to cause material loss"
     r"|\b(?:that|which|where|when|if)\s{1,3}(?:the\s{1,3}[\w-]{2,30}|it)\s{1,3}(?:considers|thinks|deems|believes|decides|judges|determines)\b"
     r"|\b(?:where|when|if|as\s{1,3}far\s{1,3}as|to\s{1,3}the\s{1,3}extent)\s{1,3}(?:it\s{1,3}is\s{1,3})?(?:(?:technically|reasonably|commercially)\s{1,3})?(?:possible|practicable|feasible|practical)\b",
@@ -262,6 +263,39 @@ def _exception_made_default(change: ClauseChange) -> bool:
     # negates the main clause after it, not the exception)
     stop = _exception_end(change.new_text, new.end())
     return any(negative(word.norm) and new.end() <= word.start < stop for span in change.spans for word in span.new)
+
+
+# Telling the reader themselves: "notify the Commission and you", "inform the affected data subjects".
+_TELLS_YOU = re.compile(
+    r"\b(?:notify|inform|tell|alert|warn|contact|e-?mail|write\s{1,3}to)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
+    r"(?:you|(?:the\s{1,3})?(?:affected\s{1,3})?(?:data\s{1,3}subjects?|users?|customers?|clients?|members?|individuals|persons|borrowers?|patients?))\b",
+    re.I,
+)
+#: Words of a time before: notice ahead of what it is about.
+_AHEAD = frozenset(("before", "prior", "advance", "ahead", "beforehand"))
+#: Words of a time after.
+_AFTER = frozenset(("after", "following", "afterwards", "thereafter", "once"))
+# What opens a condition: "where the incident is likely to …", "if we consider", "provided that".
+_CONDITION_OPENS = re.compile(r"\b(?:where|if|when|whenever|provided\s{1,3}that|to\s{1,3}the\s{1,3}extent|in\s{1,3}so\s{1,3}far\s{1,3}as|insofar\s{1,3}as)\b", re.I)
+
+
+def _opt_in_made_opt_out(change: ClauseChange) -> bool:
+    """True when a clause that ruled something out unless the reader agreed now does it unless the
+    reader says no: before its exception the old clause negates and the new one does not, and the
+    new exception holds a negation or an objection ("… unless you tick the box to tell us you would
+    rather we did not") — consent made an opt-out (GDPR Art. 4(11), 7)."""
+    old = _EXCEPTION_OPENS.search(change.old_text)
+    new = _EXCEPTION_OPENS.search(change.new_text)
+    if old is None or new is None or not negates(change.old_text[: old.start()]) or negates(change.new_text[: new.start()]):
+        return False
+    if negates(change.old_text[old.end(): _exception_end(change.old_text, old.end())]):
+        return False
+    exception = change.new_text[new.end(): _exception_end(change.new_text, new.end())]
+    return negates(exception) or _OBJECTS.search(exception) is not None
+
+
+# The reader saying no: "you object", "you opt out", "you tell us you would rather …", "you untick".
+_OBJECTS = re.compile(r"\b(?:object\w{0,3}|opt(?:s|ed)?[\s-]out|rather|untick\w{0,3}|unsubscrib\w{0,3}|withdraw\w{0,3}|say\s{1,3}no)\b", re.I)
 
 
 def _exception_widened(change: ClauseChange) -> bool:
@@ -419,7 +453,9 @@ def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
 
 
 #: Words that name the reader's information as a whole ("personal data", "your information").
-_ALL_INFORMATION = frozenset(("personal", "data", "information", "content", "contents", "your", "any", "the", "of", "customer", "user", "customers'", "users'"))
+_ALL_INFORMATION = frozenset(("personal", "data", "information", "content", "contents", "your", "any", "all", "the", "of", "customer", "user", "customers'", "users'",
+                              # (a whole category too: "sensitive personal information" → "your identity card number")
+                              "sensitive", "special", "category", "categories"))
 #: (the whole of what is held: "no access to the content of the record" → "… to the medical documents stored in the record")
 _INFORMATION = frozenset(("data", "information", "content", "contents"))
 
@@ -899,18 +935,28 @@ def _allowed_after_but(change: ClauseChange) -> bool:
     return bool(change.gained_matches(_BUT_ALLOWED.finditer(change.new_text)))
 
 
+# A clause's own number before it: "2.3 ", "(b) ".
+_OWN_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}(?=\S)")
+
+
 def _split_off_allowed(change: ClauseChange) -> bool:
     """True when a negated sentence was split in two and what one half no longer rules out is what
     the other half now allows: the half that still negates only lost words after its negation (see
     :func:`_ruled_out_less`), and those words stand in no other half that negates."""
-    assert change.new is not None
+    assert change.old is not None and change.new is not None
     parts = split(change.new_text, normalised=True)
     if len(parts) < 2:
         return False
+    # (the clause's own number goes with the first half: "2.3 The Bank does not access …" → "2.3 The
+    # Bank may access … The Bank does not access …")
+    numbered = _OWN_NUMBER.match(change.old_text)
     for part in parts:
         if not negates(part.text):
             continue
-        half = ClauseChange.edited(change.old, part, change.section, change.order, change.block_kind, change.aliases)  # type: ignore[arg-type]
+        old = change.old
+        if numbered is not None and _OWN_NUMBER.match(part.text) is None:
+            old = Clause.make(change.old_text[numbered.end():], item=old.item, lead=old.lead)
+        half = ClauseChange.edited(old, part, change.section, change.order, change.block_kind, change.aliases)
         gone = {w.norm for span in half.spans for w in span.old}
         if not half.spans or not gone or not _ruled_out_less(half, after_limit=change.old_reading.limited):  # type: ignore[union-attr]
             continue
@@ -1037,7 +1083,8 @@ def _closed(lead: str) -> bool:
     if not lead.endswith(":"):
         return False
     sentence = last_sentence(lead)
-    return not _CLOSING.isdisjoint(plain_words(sentence)) and not negates(sentence) or _WITHOUT_CONSENT_IN.search(sentence) is not None
+    return not _CLOSING.isdisjoint(plain_words(sentence)) and (not negates(sentence) or limited_after_negation(sentence)) \
+        or _WITHOUT_CONSENT_IN.search(sentence) is not None
 
 
 # The cases in which the company acts without the reader's consent, listed: "… without the consent of
@@ -1108,6 +1155,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a limit on handling, taken out: "we do not send updated reports unless you ask us to again"
             or change.kind == "removed" and reading.actor == "company" and reading.limits_handling
             or change.kind == "removed" and reading.negated and _THERE_IS_NO.match(change.old_text) is not None
+            # a rule of the company's made one with exceptions, whatever it rules out: "We never place
+            # cameras in toilets" → "We do not normally place cameras in toilets"
+            or change.kind == "edited" and reading.actor == "company" and reading.negated and change.old_reading.negated  # type: ignore[union-attr]
+            and not _HEDGES.isdisjoint(change.changed_new_words)
             # things a negation ruled out, taken out of its enumeration, whatever they are: "No camera is
             # installed in guest rooms, toilets, changing rooms, hammams or spa treatment rooms" → "… in
             # guest rooms, toilets or changing rooms"
@@ -1166,6 +1217,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # ("never" is "not … ever": "we never will" → "not for sale, now or ever")
         ever = new.negated and "ever" in change.new.wordset  # type: ignore[union-attr]
         lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever)]
+    if old.negated and old.excepted and _opt_in_made_opt_out(change):
+        # "We will not use photographs of your child … unless you have ticked the box to say yes" →
+        # "We will use photographs … unless you tick the box to tell us you would rather we did not"
+        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
         # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
         # except in accordance with the Law, and only where …" → "It may be transferred outside the
@@ -1248,10 +1303,24 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
-    if old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text) and not new.negated:
+    if old.promises and not new.negated and (_tells_directly(change.old_text) and not _tells_directly(change.new_text)
+                                             or "you" in change.changed_old_words and _TELLS_YOU.search(change.old_text) is not None
+                                             and _TELLS_YOU.search(change.new_text) is None):
         # "We will tell you about changes by email" → "We will post changes on our website": notice
-        # that reached the reader now waits to be found (FTC: material changes need direct notice)
+        # that reached the reader now waits to be found (FTC: material changes need direct notice);
+        # "we shall notify the Commission and you" → "… notify the Commission": the reader is told no more
         return change.finding("commitments", "material", "The clause no longer promises to tell the reader directly.")
+    if old.promises and new.promises and not new.negated and change.changed_old_words and _AHEAD.isdisjoint(change.changed_new_words) \
+            and not _AHEAD.isdisjoint(change.changed_old_words) and not _AFTER.isdisjoint(change.changed_new_words) and _TELLS.search(change.new_text):
+        # "The BANK shall inform the DATA SUBJECTS of any new country of destination before the
+        # transfer begins" → "… within thirty (30) days after the transfer begins"
+        return change.finding("commitments", "material", "Notice the clause promised ahead of time now comes after the fact.")
+    if old.promises and new.promises and not new.negated and not change.removed_words and change.added_words \
+            and change.gained_matches(_CONDITION_OPENS.finditer(change.new_text)) and _TELLS.search(change.new_text) \
+            and len(_CONDITION_OPENS.findall(change.new_text)) > len(_CONDITION_OPENS.findall(change.old_text)):
+        # "The BANK shall also inform the affected DATA SUBJECTS without undue delay" → "…, where the
+        # incident is likely to significantly affect their rights": told only in some cases
+        return change.finding("commitments", "material", "A commitment now holds only on a condition it did not have.")
     if old.promises and new.promises and change.removed_words and not change.added_words and not old.restricts \
             and not (_DISCRETION.search(change.old_text) and not _DISCRETION.search(change.new_text)) and not _referred_back(change):
         # (not one that lost the company's own judgement: "…, where technically feasible, so that they

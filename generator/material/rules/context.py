@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from ..changes import ClauseChange, Span
 from ..config import Options
 from ..clauses import Clause, split
-from ..reading import STOP, Reading, last_sentence, negates
+from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
 __all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
@@ -125,7 +125,10 @@ class Context:
         if clause.lead:
             # (not one that rules out all but the list: "… will not be communicated to third parties,
             # except in the following cases:" closes it, as "only" does)
-            return self.memo(("ruled out", clause.lead), lambda: negates(sentence := last_sentence(clause.lead)) and _BUT.search(sentence) is None)
+            # (nor one whose list a limit after the negation leads: "The Company does not sell your
+            # data, and discloses it only to the following parties:" lists whom it goes to)
+            return self.memo(("ruled out", clause.lead), lambda: negates(sentence := last_sentence(clause.lead)) and _BUT.search(sentence) is None
+                             and not limited_after_negation(sentence))
         return bool(change.section) and self.memo(("ruled out", change.section[-1]), lambda: negates(change.section[-1]))
 
     def block_text(self, change: ClauseChange, side: str) -> str | None:

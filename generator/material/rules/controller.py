@@ -57,7 +57,9 @@ _SUFFIXES = frozenset(
 )
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All",
                       # a preposition that opens a sentence before the name: "At Kalapati Remit Technologies, Inc., …"
-                      "At", "By", "For", "From", "In", "With", "To", "Of", "On"))
+                      "At", "By", "For", "From", "In", "With", "To", "Of", "On", "Under", "Through", "Via",
+                      # a conjunction that opens a sentence before it: "Because Seabright Tower Casino Hotel, LLC holds the permit, …"
+                      "Because", "Since", "As", "If", "When", "Where", "While", "Although", "Unless", "Once", "After", "Before", "And", "But"))
 
 
 # Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.
@@ -144,6 +146,44 @@ def _named_plainly(name: str, other_text: str, other_companies: set[str]) -> boo
     return re.search(rf"(?<!\w){re.escape(base)}(?!\w)", other_text) is not None
 
 
+def _by_its_short_name(name: str, other_text: str, other_companies: set[str], context: Context) -> bool:
+    """True when the statement (its old version) gave the company a short name in brackets where it
+    named it ("… the permit held by Seabright Tower Casino Hotel, LLC (our "Casino Partner")") and
+    the other side of the clause calls it by that short name, and by no legal name of the same name
+    ("Ledgerkite Software, Inc. ("Ledgerkite")" → "Ledgerkite Software LLC ("Ledgerkite")" is another
+    company): the same company, named in full."""
+    base = _base(name)
+    if any(_base(other) == base for other in other_companies):
+        return False
+    short = context.memo(("short names", name), lambda: _short_names(base, context))
+    if not short:
+        return False
+    for other in other_companies:
+        other_text = other_text.replace(other, " ")  # ("Halcyon" inside "Halcyon Interactive Europe B.V." is that company's name)
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", other_text) is not None for term in short)
+
+
+# A short name given in brackets just after a name: '(our "Casino Partner")', '(the “Processor”)'.
+# (a name the bracket gives, not a word it explains: '("Controller" just means the company that …)')
+_SHORT_NAME = re.compile(r"[^()]{0,40}?\(\s{0,2}(?:(?:the|our|its|hereinafter)\s{1,3})?[\"“']([^\"”'()]{2,40})[\"”']\s{0,2}(?:\)|,|;|or\b|and\b)")
+
+
+def _short_names(base: str, context: Context) -> frozenset[str]:
+    """The short names the old version of the statement gives, in brackets, to the company ``base`` names."""
+    found = set()
+    if not base:
+        return frozenset()
+    pattern = re.compile(rf"(?<!\w){re.escape(base)}(?!\w)")
+    for block in context.old_blocks:
+        if base not in block.text:
+            continue
+        for match in pattern.finditer(block.text):
+            short = _SHORT_NAME.match(block.text, match.end())
+            if short is not None:
+                found.add(" ".join(short.group(1).replace("*", "").split()))
+    return frozenset(found)
+
+
 # Stems of the words that say what part a company plays: who is responsible, who acts for whom.
 _ROLE_WORDS = frozenset((
     "controller", "controll", "joint", "processor", "process", "responsible", "responsibility", "operat", "operated", "operator",
@@ -205,8 +245,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)
     old, new = _companies_of(change.old), _companies_of(change.new)
     if change.kind == "edited" and old != new:
-        gone = sorted(name for name in old - new if not _named_plainly(name, change.new_text, new))
-        came = sorted(name for name in new - old if not _named_plainly(name, change.old_text, old))
+        gone = sorted(name for name in old - new if not _named_plainly(name, change.new_text, new)
+                      and not _by_its_short_name(name, change.new_text, new, context))
+        came = sorted(name for name in new - old if not _named_plainly(name, change.old_text, old)
+                      and not _by_its_short_name(name, change.old_text, old, context))
         if not (gone or came):
             return None  # "Stripe" → "Stripe, Inc.": the same company, named in full
         role = _ROLE.search(change.new_text)

@@ -80,17 +80,21 @@ _CONSENT_CONDITION = Anchored(re.compile(
     r"|\b(?:if|once|after|when|unless) you (?:have )?(?:given|give) (?:us )?your\s{1,3}(?:[\w-]{1,20},?\s{1,3}){0,3}?(?:consent|permission)\b"
     "|" + _CONSENT_IF +
     # "We ask for your consent before we share …"
-    r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])",
+    r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])"
+    # the same in the passive: "Consent to receive commercial communications is requested separately"
+    r"|\bconsent\b[^.;]{0,60}?\b(?:is|are|will\s{1,3}be|shall\s{1,3}be)\s{1,3}(?:requested|obtained|sought|asked\s{1,3}for)\b",
     re.I,
-), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless", "verifiable", "prior", "written"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless", "verifiable", "prior", "written", "consent"))
 
 
 # Consent taken as given by another act: "you are deemed to have given your consent", "By using
 # the app, you consent to …".
 _DEEMED = Anchored(re.compile(
     r"\b(?:deemed|taken|considered|treated)\s{1,3}(?:as\s{1,3})?(?:to\s{1,3}(?:have\s{1,3})?)?(?:given|consented|agreed|accepted)\b[^.;]{0,40}?\b(?:consent|permission)"
+    # ("… you are deemed to have consented to its collection")
+    r"|\bdeemed\s{1,3}to\s{1,3}(?:have\s{1,3})?consented\b"
     # (consent to what is done with information, not an agreement to pay: "By using the Service, you agree to pay …")
-    r"|\bby\s{1,3}(?:accepting|using|continuing|signing\s{1,3}up|registering|downloading|installing|applying)\b[^.;]{0,80}?\byou\s{1,3}"
+    r"|\bby\s{1,3}(?:accepting|using|continuing|signing\s{1,3}up|registering|downloading|installing|applying|submitting|placing|proceeding)\b[^.;]{0,80}?\byou\s{1,3}"
     r"(?:consent\b|agree\s{1,3}to\s{1,3}(?:the\s{1,3}|our\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,3}?(?:processing|collection|use|transfers?|sharing|disclosure)\s{1,3}of\b)",
     re.I,
 ), starts=("deemed", "taken", "considered", "treated", "by"))

@@ -143,6 +143,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind != "edited" and context.list_rules_out(change):
             return None  # (an entry of what the company rules out: the commitments rule's)
         if change.kind == "inserted":
+            if not change.new.lead and change.reading.restricts and change.reading.actor != "reader":  # type: ignore[union-attr]
+                # an entry under a heading of purposes, with no lead-in, that limits what is done:
+                # "3. In-trip audio recordings are only accessed by the safety team when an incident
+                # is reported" names no purpose (the commitments rule reads the limit)
+                return None
             return change.finding("purpose", "material", f"{quote(change.new_text)} is now listed among the purposes information is used for.")
         if change.kind == "removed":
             return change.finding("purpose", "substantive", f"{quote(change.old_text)} is no longer listed among the purposes.")

@@ -15,7 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import content_words, root_stems
+from ..reading import LEADING_CONDITION, content_words, root_stems
 from ..text import Anchored, plain_words
 from .context import Context, contact_line, in_examples
 from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
@@ -252,7 +252,21 @@ def _on_requests(clause: Clause | None) -> bool:
     low = clause.text.lower()
     if "request" not in low and "exercis" not in low or not any(stem in low for stem in _CONDITION_STEMS):
         return False
-    return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None
+    return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None and not _answers_a_refusal(clause.text)
+
+
+# What the company owes the reader when it refuses: "If we decline all or part of your request, we
+# will inform you in writing of the reasons" (GDPR Art. 12(4)) gives, and sets no condition.
+_REFUSES = re.compile(r"\b(?:refus|declin|reject|den(?:y|ies|ied))\w{0,4}\b", re.I)
+_TELLS_READER = re.compile(r"\b(?:will|shall|must)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:inform|notify|tell|explain|give|provide|let)\b", re.I)
+
+
+def _answers_a_refusal(text: str) -> bool:
+    """True when a refusal stands only in the condition a clause opens with, and its main clause
+    promises to tell the reader (of the reasons, of the right to complain)."""
+    condition = LEADING_CONDITION.match(text)
+    return condition is not None and _REFUSES.search(text, 0, condition.end()) is not None \
+        and _REFUSES.search(text, condition.end()) is None and _TELLS_READER.search(text, condition.end()) is not None
 
 
 # A default that waits for the reader (data protection by default, GDPR Art. 25(2); consent is

@@ -240,13 +240,25 @@ _SENT = Anchored(re.compile(
 
 def _sent_to_a_country(clause: Clause | None) -> bool:
     """True when a clause that names a country by name says information is sent or kept there: a
-    verb of sending or keeping stands before the country's name ("We transfer your data to our
-    office in Singapore")."""
+    verb of sending or keeping, and after it, in the same part of the sentence, the country's name
+    after "to", "in", "into" or "within" ("We transfer your data to our office in Singapore"; not
+    "… stored and processed by us, with the rights you have under the Nigeria Data Protection Act")."""
     if clause is None or COUNTRIES.isdisjoint(clause.wordset):
         return False
     verb = _SENT.search(clause.text)
-    return verb is not None and any(
-        word.norm in COUNTRIES and word.start > verb.start() for word in clause.words)
+    if verb is None:
+        return False
+    words = clause.words
+    for n, word in enumerate(words):
+        if word.norm in COUNTRIES and verb.end() <= word.start <= verb.end() + 80 \
+                and not any(mark in clause.text[verb.end(): word.start] for mark in ".;:") \
+                and any(w.norm in _INTO for w in words[max(0, n - 4): n]):
+            return True
+    return False
+
+
+#: Words before a place that information goes to or stays in.
+_INTO = frozenset(("to", "in", "into", "within"))
 
 
 def _limit_gained(change: ClauseChange) -> bool:
