@@ -511,3 +511,26 @@ def test_a_sentence_split_into_entries_elsewhere_is_not_one_entry_that_says_less
                "ask us to correct information that is inaccurate or incomplete;", "ask us to delete your information;")
     result = verdict_of(removed(sentence, section=("Access",)), *(added(e, section=("Your rights",), kind="item") for e in entries))
     assert not any(f.message.startswith("A clause stating a right or choice of the reader now says less") for f in result.findings)
+
+
+# --- a statement in another language ---------------------------------------------------------
+
+_SPANISH = (
+    "Tratamos sus datos personales para prestar el servicio, gestionar su cuenta y cumplir nuestras "
+    "obligaciones legales. Conservamos los datos mientras usted mantenga la cuenta y un año adicional. "
+    "Puede ejercer sus derechos de acceso, rectificación, eliminación y oposición escribiendo a la "
+    "dirección indicada al final de esta política, y presentar una reclamación ante la autoridad."
+)
+
+
+def test_a_statement_in_another_language_says_its_changes_could_not_be_read():
+    old = _SPANISH
+    new = _SPANISH.replace("un año adicional", "cinco años adicionales")
+    result = verdict_of(modified(old, new))
+    assert result.findings[0].message.startswith("The statement is not written in English")
+    assert "material: true" in result.findings[0].message
+
+
+def test_a_statement_in_english_is_not_told_it_is_not():
+    result = verdict_of(modified("We answer questions about this statement by post.", "We answer questions about this statement by post or phone."))
+    assert not any(f.message.startswith("The statement is not written in English") for f in result.findings)

@@ -23,7 +23,7 @@ from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
 from .reading import aliases_of, content_words, defines, explanations, root_stems, topics_of
-from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
+from .text import LIMITS, NEGATIONS, collapsed, fold, listing, plain_words, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
 
@@ -288,6 +288,27 @@ def _explains_a_term(item: ClauseChange) -> bool:
     )
 
 
+#: What a statement the rules cannot read is told (see :func:`reads_english`).
+NOT_ENGLISH = ("The statement is not written in English, the one language the detector's rules read: no change of its words "
+               "can be found material. Declare a material change yourself (material: true in the version's front-matter).")
+#: Words English uses in every sentence or two, in any statement.
+_ENGLISH = frozenset("the and of to a in is are we you your our for with or by not may will that this be it as on".split())
+
+
+def reads_english(blocks: Sequence[Any]) -> bool:
+    """True when a statement (its blocks) is written in English: an eighth or more of its first
+    2,000 words are among English's commonest (:data:`_ENGLISH`; a third or more in English prose,
+    a few in a hundred in Spanish, French, German or Dutch). Too few words to tell count as English."""
+    words: list[str] = []
+    for block in blocks:
+        words.extend(plain_words(block.text))
+        if len(words) >= 2000:
+            break
+    if len(words) < 40:
+        return True
+    return sum(word in _ENGLISH for word in words) * 8 >= len(words)
+
+
 class Detector:
     """Judges one diff; :meth:`run` gives its :class:`Classification`."""
 
@@ -329,6 +350,10 @@ class Detector:
                 f"Only formatting changed in {self.formatting} place{'s' if self.formatting != 1 else ''} "
                 "(spacing, emphasis, list markers, line breaks or markup); the words are the same.",
             ))
+        if any(key[0] == "content" for key in self.tallies) and not reads_english(self.diff.new):
+            # (the rules read English: in another language every change of words is one no rule
+            # speaks to, and the reader of the verdict must know why)
+            self.add(-1, Finding("content", "substantive", (), None, None, NOT_ENGLISH))
         ranked = sorted(self.tallies.items(), key=lambda kv: (-RANK[kv[0][1]], self.order[kv[0]]))
         findings = []
         for _, tally in ranked:

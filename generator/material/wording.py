@@ -76,6 +76,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A protection the clause said is given is now only one that may be given."),
     N_("Notice the clause promised ahead of time now comes after the fact."),
     N_("A commitment now holds only on a condition it did not have."),
+    N_("The statement is not written in English, the one language the detector's rules read: no change of its words can be found material. Declare a material change yourself (material: true in the version's front-matter)."),
     N_("An entry was added to a list of what the statement rules out."),
     N_("An entry was taken out of a list of what the statement rules out."),
     N_("The clause no longer promises to tell the reader directly."),
