@@ -159,8 +159,11 @@ def _by_its_short_name(name: str, other_text: str, other_companies: set[str], co
     if not short:
         return False
     for other in other_companies:
-        other_text = other_text.replace(other, " ")  # ("Halcyon" inside "Halcyon Interactive Europe B.V." is that company's name)
-    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", other_text) is not None for term in short)
+        other_text = other_text.replace(_base(other), " ")  # ("Halcyon" inside "Halcyon Interactive Europe B.V." is that company's name)
+    # (a short name the other side gives anew, in quotes, names the company it follows there:
+    # 'Maravel Hotels S.L. ("Maravel"' → 'Maravel Hospitality Group S.A. ("Maravel"' is another company)
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", other_text) is not None
+               and re.search(rf"[\"“']{re.escape(term)}[\"”']", other_text) is None for term in short)
 
 
 # A short name given in brackets just after a name: '(our "Casino Partner")', '(the “Processor”)'.
