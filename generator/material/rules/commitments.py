@@ -17,9 +17,12 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, MAY_WORDS, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limiting, negates, negating_words, negation_count, root_stems
+from ..reading import (
+    LEADING_CONDITION, MAY_WORDS, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limited_after_negation, limiting, negates,
+    negating_words, negation_count, root_stems,
+)
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
-from .context import Context, contact_line, illustrates, in_examples, limited_after_negation, named_beside, part_end
+from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 
