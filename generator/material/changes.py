@@ -80,7 +80,14 @@ def excerpt(text: str, marks: Marks) -> tuple[str, Marks]:
 
 
 #: The topics of a section's heading (the words of the heading, lower case), kept per heading.
-_HEADING_TOPICS = WordTable(lambda heading: topics_of(set(heading.lower().split())))
+_HEADING_TOPICS = WordTable(lambda heading: topics_of(_heading_words(heading)))
+
+
+def _heading_words(heading: str) -> set[str]:
+    """A heading's words, lower case, and the parts of those joined by a hyphen ("Cross-Border Data
+    Flows": "cross-border", "cross", "border"): a heading's topic may stand in either."""
+    words = set(heading.lower().split())
+    return words | {part for word in words if "-" in word for part in word.split("-") if part}
 #: The topics of each word as a set, kept per word: a clause's topics are the union of its words'
 #: sets (what :func:`topics_of` gives), which ``frozenset.union`` merges without hashing each again.
 _WORD_TOPICS = WordTable(lambda word: topics_of(frozenset((word,))))

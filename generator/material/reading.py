@@ -55,7 +55,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "controller": ("controller", "responsible", "operated", "dpo", "officer", "representative", "behalf", "decide", "determine"),
     "contact": ("contact", "e-mail", "email", "write", "call=", "phone", "telephone", "postal", "mailing", "address", "portal"),
     "disputes": ("arbitrat", "class=", "class-action", "jury", "governing", "governed", "law", "jurisdiction", "venue", "court", "injunct", "dispute", "waive", "claim", "ombudsman", "ombudsmen"),
-    "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing=", "communicated=", "announc"),
+    "notice": ("notif", "notice", "tell", "inform=", "informs=", "informed=", "informing=", "communicated=", "communicate=", "communicates=", "announc"),
     "data": ("information", "data", "content", "personal", "detail", "record", "file", "message", "communication", "activity",
              "history", "identif", "profile", "account", "location", "contacts", "metadata", "readings="),
 }
@@ -119,6 +119,8 @@ _NOT_NEGATION_PHRASES = (
     "under no obligation", "no obligation to",
     # what information is, not what is ruled out: "delete information we no longer need"
     "no longer need", "no longer needed", "no longer necessary", "no longer required",
+    # how soon, not what is ruled out: "we will communicate it to you without undue delay"
+    "without undue delay", "without delay",
 )
 _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT_NEGATION_PHRASES), re.I),
                          starts=tuple(sorted({phrase.split()[0] for phrase in _NOT_NEGATION_PHRASES})))

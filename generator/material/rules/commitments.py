@@ -270,10 +270,17 @@ def _exception_made_default(change: ClauseChange) -> bool:
 
 # Telling the reader themselves: "notify the Commission and you", "inform the affected data subjects".
 _TELLS_YOU = re.compile(
-    r"\b(?:notify|inform|tell|alert|warn|contact|e-?mail|write\s{1,3}to)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
-    r"(?:you|(?:the\s{1,3})?(?:affected\s{1,3})?(?:data\s{1,3}subjects?|users?|customers?|clients?|members?|individuals|persons|borrowers?|patients?))\b",
+    r"\b(?:notify|inform|tell|alert|warn|contact|reach|e-?mail|send|text|call|message|write\s{1,3}to|get\s{1,3}in\s{1,3}touch\s{1,3}with)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
+    r"(?:you|(?:the\s{1,3})?(?:affected\s{1,3})?(?:(?:data\s{1,3})?subjects?|users?|customers?|clients?|members?|individuals|persons|borrowers?|patients?))\b",
     re.I,
 )
+# A sentence that makes an exception to what its paragraph said: "The only exception is …",
+# "However, we may …".
+_AN_EXCEPTION = re.compile(
+    r"(?:the\s{1,3})?(?:only|one|sole)\s{1,3}exceptions?\s{1,3}(?:is|are|to\s{1,3}this)\b|(?:an?\s{1,3})?exceptions?\s{1,3}(?:is|are)\b|except\b"
+    r"|(?:however|but),?\s{1,3}(?:we|the\s{1,3}[\w-]{1,30})\s{1,3}(?:may|can|will|might)\s{1,3}(?!not\b)", re.I)
+# A duty to tell, its verb after "will", "shall" or "must": "shall, without undue delay, notify".
+_DUTY_TO_TELL = re.compile(r"\b(?:will|shall|must)\b[^.;]{0,80}?\b(?:notify|inform|tell|alert|warn|contact|reach|communicate)\b", re.I)
 #: Words of a time before: notice ahead of what it is about.
 _AHEAD = frozenset(("before", "prior", "advance", "ahead", "beforehand"))
 #: Words of a time after.
@@ -816,6 +823,8 @@ _DUTIES = frozenset((
     "respond", "reply", "answer", "ask", "seek", "obtain", "give", "provide", "send", "let", "review", "reconsider",
     "correct", "delete", "erase", "remove", "destroy", "anonymise", "anonymize", "stop", "cease", "return", "refund",
     "offer", "consult", "involve", "publish", "post", "announce", "update", "investigate",
+    "communicate",  # ("we will communicate the breach to you", GDPR Art. 34)
+    "forward",  # (the reader's request, to whoever must answer it)
 ))
 
 
@@ -1123,6 +1132,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "The Share to Gallery setting is off by default" → "…, except on the free plan, where new
             # images are shared to the gallery unless you switch it off"
             return change.finding("commitments", "material", "The limit now has an exception.")
+    if change.kind == "inserted" and _AN_EXCEPTION.match(change.new_text) is not None and negates(context.block_text(change, "old") or ""):
+        # "We do not place advertising pixels … after you log in." gains "The only exception is a
+        # conversion tag on the page that confirms your new account, which lets our advertising
+        # partners know that a sign-up took place."
+        return change.finding("commitments", "material", "The limit now has an exception.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -1306,9 +1320,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
-    if old.promises and not new.negated and (_tells_directly(change.old_text) and not _tells_directly(change.new_text)
-                                             or "you" in change.changed_old_words and _TELLS_YOU.search(change.old_text) is not None
-                                             and _TELLS_YOU.search(change.new_text) is None):
+    if not new.negated and (old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text)
+                            # (a duty to tell them, however far its verb stands from "shall": "shall, without undue delay, notify the Subjects")
+                            or old.firm and _DUTY_TO_TELL.search(change.old_text) is not None and _TELLS_YOU.search(change.old_text) is not None
+                            and _TELLS_YOU.search(change.new_text) is None):
         # "We will tell you about changes by email" → "We will post changes on our website": notice
         # that reached the reader now waits to be found (FTC: material changes need direct notice);
         # "we shall notify the Commission and you" → "… notify the Commission": the reader is told no more

@@ -19,6 +19,10 @@ __all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "i
 LIST_LEADS: dict[str, Anchored] = {
     "collection": Anchored(re.compile(
         r"\b(?:we|us)\b[^.:]{0,60}\b(?:collect|gather|obtain|receive|record|process|store|ask (?:you )?for|get)\w{0,3}\b"
+        # the company by what it is, as translated statements name it: "the Company collects and processes the following personal data:"
+        # (what it lists is data: "… processes personal data … in the following cases:" lists cases)
+        r"|\b(?:company|bank|controller|operator|organi[sz]ation|firm|insurer)\b[^.:]{0,40}\b(?:collect|gather|obtain|receive|record|process|store)\w{0,3}\b"
+        r"[^.:]{0,40}\b(?:data|information|details)\s{0,3}:"
         # what is sent to the company: "your vehicle sends us:", "you give us:"
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"
@@ -29,7 +33,8 @@ LIST_LEADS: dict[str, Anchored] = {
         # those who work for it collecting: "the study doctor and the study staff will collect information about you"
         r"|\b(?:staff|team|personnel|employees|doctors?|nurses?|agents|representatives)\b[^.:]{0,20}\b(?:collect|record|gather|obtain)\w{0,3}\b",
         re.I,
-    ), starts=("we", "us", "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
+    ), starts=("we", "us", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
+              "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
               "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor",
               "staff", "team", "personnel", "employees", "doctor", "nurse", "agents", "representatives")),
     "recipients": Anchored(re.compile(

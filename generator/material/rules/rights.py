@@ -255,6 +255,25 @@ def _on_requests(clause: Clause | None) -> bool:
     return _ON_REQUESTS.search(_FREE.sub(" ", clause.text)) is not None and not _answers_a_refusal(clause.text)
 
 
+#: What a right is exercised over, in general: the object a qualifier after it narrows.
+_GENERAL_OBJECTS = frozenset(("consent", "data", "information", "details", "processing", "use", "records"))
+#: Words that open a qualifier of what a right covers: "to personalised offers", "about your orders".
+_QUALIFIES = frozenset(("to", "for", "about", "regarding", "concerning", "relating", "over"))
+
+
+def _object_narrowed(change: ClauseChange) -> bool:
+    """True when the only words an edited right gained qualify, right after it, what it is exercised
+    over ("withdraw your consent" → "withdraw your consent to personalised offers and marketing
+    communications"): the right covers part of what it covered."""
+    assert change.new is not None
+    gained = [(span, start) for span, (start, _) in zip(change.spans, change.new_changed) if span.new]
+    if len(gained) != 1 or any(span.old for span in change.spans):
+        return False
+    span, start = gained[0]
+    before = change.new.norms[start - 1] if start > 0 else ""
+    return before in _GENERAL_OBJECTS and span.new[0].norm in _QUALIFIES and len(span.new) > 1 and change.reading.actor == "reader"
+
+
 # What the company owes the reader when it refuses: "If we decline all or part of your request, we
 # will inform you in writing of the reasons" (GDPR Art. 12(4)) gives, and sets no condition.
 _REFUSES = re.compile(r"\b(?:refus|declin|reject|den(?:y|ies|ied))\w{0,4}\b", re.I)
@@ -633,6 +652,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
     if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
+    if change.added_words and not change.removed_words and _object_narrowed(change):
+        # "You may withdraw your consent at any time" → "You may withdraw your consent to personalised
+        # offers and marketing communications at any time": the right now covers only some of it
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.added_words:
         return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")
     return None
