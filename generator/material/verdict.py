@@ -419,14 +419,15 @@ class Detector:
                 # no entry between them ends with a full stop: "e) … laws." ends the entries that
                 # "1. … for the following purposes:" led, and "2. The Company shall not …" is not one)
                 nested = len(candidate.container) < depth
-                if candidate.text.rstrip().endswith(":") and (
+                text = candidate.text
+                if (text[-1:] == ":" or text[-1:].isspace() and text.rstrip().endswith(":")) and (
                         nested or not closed and len(blocks[index + 1].container) <= len(candidate.container)):
                     label = collapsed(candidate.text)
                     depth = -1  # (the list's own lead-in is looked for on: entries before it lead no more)
                 elif nested:
                     depth = len(candidate.container)  # (the entry a nested list stands in, without a colon: its list's lead-in leads)
                     closed = False
-                elif candidate.text.rstrip().endswith("."):
+                elif text[-1:] == "." or text[-1:].isspace() and text.rstrip().endswith("."):
                     closed = True
             if candidate.kind not in ("item", "row"):
                 if candidate.kind == "heading":

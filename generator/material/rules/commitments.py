@@ -279,6 +279,10 @@ _TELLS_YOU = re.compile(
 _AN_EXCEPTION = re.compile(
     r"(?:the\s{1,3})?(?:only|one|sole)\s{1,3}exceptions?\s{1,3}(?:is|are|to\s{1,3}this)\b|(?:an?\s{1,3})?exceptions?\s{1,3}(?:is|are)\b|except\b"
     r"|(?:however|but),?\s{1,3}(?:we|the\s{1,3}[\w-]{1,30})\s{1,3}(?:may|can|will|might)\s{1,3}(?!not\b)", re.I)
+#: The verbs of :data:`_DUTY_TO_TELL`.
+_TELLING = frozenset(("notify", "inform", "tell", "alert", "warn", "contact", "reach", "communicate"))
+#: The first words of :data:`_CONDITION_OPENS`.
+_CONDITION_WORDS = frozenset(("where", "if", "when", "whenever", "provided", "to", "in", "insofar"))
 # A duty to tell, its verb after "will", "shall" or "must": "shall, without undue delay, notify".
 _DUTY_TO_TELL = re.compile(r"\b(?:will|shall|must)\b[^.;]{0,80}?\b(?:notify|inform|tell|alert|warn|contact|reach|communicate)\b", re.I)
 #: Words of a time before: notice ahead of what it is about.
@@ -1322,18 +1326,19 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")
     if not new.negated and (old.promises and _tells_directly(change.old_text) and not _tells_directly(change.new_text)
                             # (a duty to tell them, however far its verb stands from "shall": "shall, without undue delay, notify the Subjects")
-                            or old.firm and _DUTY_TO_TELL.search(change.old_text) is not None and _TELLS_YOU.search(change.old_text) is not None
-                            and _TELLS_YOU.search(change.new_text) is None):
+                            or not _TELLING.isdisjoint(change.old.wordset) and old.firm and _DUTY_TO_TELL.search(change.old_text) is not None  # type: ignore[union-attr]
+                            and _TELLS_YOU.search(change.old_text) is not None and _TELLS_YOU.search(change.new_text) is None):
         # "We will tell you about changes by email" → "We will post changes on our website": notice
         # that reached the reader now waits to be found (FTC: material changes need direct notice);
         # "we shall notify the Commission and you" → "… notify the Commission": the reader is told no more
         return change.finding("commitments", "material", "The clause no longer promises to tell the reader directly.")
-    if old.promises and new.promises and not new.negated and change.changed_old_words and _AHEAD.isdisjoint(change.changed_new_words) \
-            and not _AHEAD.isdisjoint(change.changed_old_words) and not _AFTER.isdisjoint(change.changed_new_words) and _TELLS.search(change.new_text):
+    if not _AHEAD.isdisjoint(change.changed_old_words) and not _AFTER.isdisjoint(change.changed_new_words) and _AHEAD.isdisjoint(change.changed_new_words) \
+            and old.promises and new.promises and not new.negated and _TELLS.search(change.new_text):
         # "The BANK shall inform the DATA SUBJECTS of any new country of destination before the
         # transfer begins" → "… within thirty (30) days after the transfer begins"
         return change.finding("commitments", "material", "Notice the clause promised ahead of time now comes after the fact.")
-    if old.promises and new.promises and not new.negated and not change.removed_words and change.added_words \
+    if not _CONDITION_WORDS.isdisjoint(change.changed_new_words) and old.promises and new.promises and not new.negated \
+            and not change.removed_words and change.added_words \
             and change.gained_matches(_CONDITION_OPENS.finditer(change.new_text)) and _TELLS.search(change.new_text) \
             and len(_CONDITION_OPENS.findall(change.new_text)) > len(_CONDITION_OPENS.findall(change.old_text)):
         # "The BANK shall also inform the affected DATA SUBJECTS without undue delay" → "…, where the

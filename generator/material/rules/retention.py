@@ -26,11 +26,12 @@ _KEEP = (r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3}
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
 _KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
 # Kept for a stated time, whatever is kept: "… shall be retained for a period of two (2) years".
-_PERIOD_KEPT = Anchored(re.compile(
+# (searched only in a removed clause: a plain pattern, kept out of the openings of every text)
+_PERIOD_KEPT = re.compile(
     r"\b(?:retained|kept|stored|archived|held)\s{1,3}for\s{1,3}(?:a\s{1,3}(?:period|maximum|minimum)\s{1,3}of\s{1,3}|up\s{1,3}to\s{1,3}|at\s{1,3}(?:most|least)\s{1,3})?"
     r"[\w-]{1,20}(?:\s{1,3}\([\w-]{1,20}\))?\s{1,3}(?:calendar\s{1,3}|business\s{1,3}|working\s{1,3})?(?:days?|weeks?|months?|years?)\b",
     re.I,
-), starts=("retained", "kept", "stored", "archived", "held"))
+)
 _KEEPS = (
     Branch(Anchored(re.compile(r"\b(?:delet\w{0,3}|eras\w{0,3}|destroy\w{0,3}|discard\w{0,3}|anonymi[sz]\w{0,3}|overwr\w{0,5})\b|\bretention\b", re.I), starts=(
         "delet", "eras", "destroy", "discard", "anonymi", "overwr", "retention",

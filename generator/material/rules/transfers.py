@@ -233,9 +233,9 @@ def _names_a_country(clause: Clause | None, *, by_name: bool = False) -> bool:
 
 # Information taken or kept somewhere: a verb of sending or keeping, before the place it names
 # ("We transfer your data to our office in Singapore").
-_SENT = Anchored(re.compile(
-    r"\b(?:transfer\w{0,4}|sen[dt]\w{0,3}|mov(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|host\w{0,3}|replicat\w{0,4}|export\w{0,3})\b", re.I,
-), starts=("transfer", "sen", "mov", "stor", "host", "replicat", "export"))
+# (searched only in a clause that names a country: a plain pattern, kept out of the openings every
+# text works out for the anchored ones)
+_SENT = re.compile(r"\b(?:transfer\w{0,4}|sen[dt]\w{0,3}|mov(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|host\w{0,3}|replicat\w{0,4}|export\w{0,3})\b", re.I)
 
 
 def _sent_to_a_country(clause: Clause | None) -> bool:
