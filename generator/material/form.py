@@ -202,6 +202,10 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         # "will notify" → "may notify" beside a name is no renaming ("May" written so is a month;
         # "can not" → "cannot" is the same words joined)
         return None
+    if old in (["and"], ["or"]) and new in (["and"], ["or"]) and old != new:
+        # "approved by the Panel and by an ethics committee" → "… or by …": conditions that were all
+        # needed, now one of them is enough (or the other way), whatever names stand beside them
+        return None
     facts = _FACTS.each(old + new)
     some = frozenset().union(*facts)  # what any of the words is
     if some:  # (most changed words are none of these)

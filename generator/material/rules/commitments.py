@@ -961,6 +961,11 @@ def _split_off_allowed(change: ClauseChange) -> bool:
     :func:`_ruled_out_less`), and those words stand in no other half that negates."""
     assert change.old is not None and change.new is not None
     parts = split(change.new_text, normalised=True)
+    if len(parts) < 2 and ", but " in change.new_text:
+        # (or cut at its "but": "We may also exchange our list with candidates …, but we do not
+        # exchange or rent it with commercial businesses")
+        first, _, second = change.new_text.partition(", but ")
+        parts = [Clause.make(first), Clause.make(second)]
     if len(parts) < 2:
         return False
     # (the clause's own number goes with the first half: "2.3 The Bank does not access …" → "2.3 The
@@ -978,7 +983,7 @@ def _split_off_allowed(change: ClauseChange) -> bool:
             continue
         content = gone - STOP
         others = [other for other in parts if other is not part]
-        if content and any(content <= other.wordset and not negates(other.text) for other in others) \
+        if content and any(content & other.wordset and not negates(other.text) for other in others) \
                 and not any(content & other.wordset and negates(other.text) for other in others):
             return True
     return False
@@ -1401,6 +1406,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "material", "The clause now rules out less.")
         if old.negated and new.negated and won and _exception_made_default(change):
             return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
+        if old.negated and change.added_words and ", but " in change.new_text and _split_off_allowed(change):
+            # "We do not exchange our list with political campaigns, candidates or businesses" → "We
+            # may also exchange it with candidates …, but we do not exchange it with businesses"
+            return change.finding("commitments", "material", "The clause now rules out less.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if old.negated and not change.added_words and any(span.new for span in change.spans):

@@ -539,6 +539,10 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         added = {_SAME_THING.get(w, w) for w in change.added_words}
         if change.removed_words & _CHANNELS - added:
             return True
+        # (an e-mail address to write to, taken out with no other put in: "send your request to
+        # privacy@… , use … or deliver a written request" → "complete our form and deliver it in person")
+        if any("@" in w for w in change.changed_old_words) and not any("@" in w for w in change.new.wordset):  # type: ignore[union-attr]
+            return True
         # (a condition among the words it gained that the old clause did not set: "must" said before
         # is no new condition, "accompanied by a copy of" your ID is)
         gained = change.gained_matches(_HARDER.finditer(change.new_text))

@@ -51,7 +51,7 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a column that describes something rather than saying what is done: "Information on the system
     # for the protection of personal information in the country" (Japan's APPI), "Notes" — read by no rule
     ("remark", re.compile(r"^\s*(?:(?:information|details)\s+(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:system|laws?|legal|regime|rules|protection)|notes?|remarks?|comments?)\b", re.I)),
-    ("basis", re.compile(r"\b(?:legal|lawful)\s+bas[ie]s\b|\bbasis\b|\bbases\b", re.I)),
+    ("basis", re.compile(r"\b(?:legal|lawful)\s+(?:bas[ie]s|grounds?)\b|\bbasis\b|\bbases\b", re.I)),
     # whether the reader's consent is asked for what the row does: "Consent required"
     ("consent", re.compile(r"^\s*(?:(?:your\s+)?consent\s+(?:required|needed|necessary|requested)|(?:requires?|needs?)\s+(?:your\s+)?consent|with\s+(?:your\s+)?consent)\s*\??\s*$", re.I)),
     ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
