@@ -56,9 +56,14 @@ _RIGHT = Anchored(re.compile(
     r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\bunder no obligation to\b"
     # how long a choice the reader made holds: "Your choice will apply until you tell us to change it"
     r"|\byour (?:choice|opt[- ]out|preference|election)s? (?:will|shall|does|do) (?:apply|remain|stay|last|continue)\b"
-    r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b",
+    r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b"
+    # rights given as a whole: "we give every user the same rights", "you have the same rights" (not a
+    # list's lead-in, "you have the following rights:", which its entries say)
+    r"|\byou\s{1,3}have\s{1,3}(?:these|the\s{1,3}same)\s{1,3}rights\b"
+    # (the company giving them to the reader: "you grant us the rights …" is a licence, not a right of the reader's)
+    r"|\bwe\s{1,3}(?:give|grant|extend)\s{1,3}(?:you|(?:all|every)\s{1,3}(?:of\s{1,3}our\s{1,3})?(?:[\w-]{1,20}\s{1,3})?users?|our\s{1,3}users)\b[^.;]{0,30}?\brights\b",
     re.I,
-), starts=("right", "you", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
+), starts=("right", "you", "we", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
            "data", "do", "global", "gpc", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
            "consumer", "individual", "method", "format", "way", "means", "language", "channel", "under"))
 _CONDITIONS = Anchored(re.compile(
