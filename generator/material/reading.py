@@ -412,7 +412,7 @@ _OPENER = re.compile(r"(?!in\s+order\b)(?:in|on|at|for|during|within|under|with|
 # "we" and a verb that begins what the company does ("we keep", "we will delete").
 _WE_ACT = re.compile(r"\swe\s(?=(?:may|might|will|shall|must|can|could|would|should|do|does|also|then|only|never|keep|delete|use|share|collect|store|send|retain|process|disclose|erase|destroy|transfer|sell)\b)", re.I)
 # A clause's own number or letter before it: "8.2 ", "(b) ", "3. ".
-_NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
+NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
@@ -424,7 +424,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         if label is not None:
             text = text[label.end():]  # "Why: to register your TV, …": what follows the label is the clause
     if text[:1].isdigit() or text[:1] == "(":
-        numbering = _NUMBERING.match(text)
+        numbering = NUMBERING.match(text)
         if numbering is not None:
             text = text[numbering.end():]  # "8.2 If you have not logged in …": the clause's number is not its subject
     condition = LEADING_CONDITION.match(text)
@@ -563,8 +563,7 @@ _LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")
 
 
-# A negating word, and a word that limits ("only", "solely", "exclusively").
-_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nor|cannot|neither)\b|n't\b", re.I)
+# A word that limits ("only", "solely", "exclusively").
 _LIMIT_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 
 
@@ -572,7 +571,7 @@ def limited_after_negation(sentence: str) -> bool:
     """True when a limit follows the last negation of a list's lead-in: the list is what the limit
     lets through ("… does not sell your data, and discloses it only to the following parties:")."""
     last = None
-    for last in _NEGATION_WORD.finditer(sentence):
+    for last in _NEGATING_RUN.finditer(sentence):
         pass
     return last is not None and _LIMIT_WORD.search(sentence, last.end()) is not None
 

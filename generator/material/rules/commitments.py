@@ -18,11 +18,12 @@ from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import (
-    LEADING_CONDITION, MAY_WORDS, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limited_after_negation, limiting, negates,
+    LEADING_CONDITION, MAY_WORDS, NUMBERING, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limited_after_negation, limiting, negates,
     negating_words, negation_count, root_stems,
 )
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
 from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
+from .legal_basis import WITHOUT_CONSENT
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
 
@@ -951,10 +952,6 @@ def _allowed_after_but(change: ClauseChange) -> bool:
     return bool(change.gained_matches(_BUT_ALLOWED.finditer(change.new_text)))
 
 
-# A clause's own number before it: "2.3 ", "(b) ".
-_OWN_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}(?=\S)")
-
-
 def _split_off_allowed(change: ClauseChange) -> bool:
     """True when a negated sentence was split in two and what one half no longer rules out is what
     the other half now allows: the half that still negates only lost words after its negation (see
@@ -970,12 +967,12 @@ def _split_off_allowed(change: ClauseChange) -> bool:
         return False
     # (the clause's own number goes with the first half: "2.3 The Bank does not access …" → "2.3 The
     # Bank may access … The Bank does not access …")
-    numbered = _OWN_NUMBER.match(change.old_text)
+    numbered = NUMBERING.match(change.old_text)
     for part in parts:
         if not negates(part.text):
             continue
         old = change.old
-        if numbered is not None and _OWN_NUMBER.match(part.text) is None:
+        if numbered is not None and NUMBERING.match(part.text) is None:
             old = Clause.make(change.old_text[numbered.end():], item=old.item, lead=old.lead)
         half = ClauseChange.edited(old, part, change.section, change.order, change.block_kind, change.aliases)
         gone = {w.norm for span in half.spans for w in span.old}
@@ -1111,8 +1108,7 @@ def _closed(lead: str) -> bool:
 # The cases in which the company acts without the reader's consent, listed: "… without the consent of
 # the Data Subject in the following cases:", "… without your consent where:".
 _WITHOUT_CONSENT_IN = re.compile(
-    r"\bwithout\s{1,3}(?:(?:your|the|his|her|their|prior)\s{1,3}){0,2}consent\b[^.;:]{0,80}"
-    r"(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
+    WITHOUT_CONSENT.pattern + r"[^.;:]{0,80}(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:

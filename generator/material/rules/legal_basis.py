@@ -101,7 +101,7 @@ _DEEMED = Anchored(re.compile(
 
 
 # Consent said to be done without: "The law may require us to disclose it without your consent".
-_WITHOUT_CONSENT = re.compile(r"\bwithout\s{1,3}(?:(?:your|the|their|any|prior|express|explicit|written|a|an|his|her)\s{1,3}){0,3}consent\b", re.I)
+WITHOUT_CONSENT = re.compile(r"\bwithout\s{1,3}(?:(?:your|the|their|any|prior|express|explicit|written|a|an|his|her)\s{1,3}){0,3}consent\b", re.I)
 _CONSENT_WORD = re.compile(r"\bconsent", re.I)
 
 
@@ -110,10 +110,10 @@ _ASKED_FIRST = frozenset(("allow", "allowed", "opt", "opted", "permission", "agr
 
 
 def _bases(text: str) -> set[str]:
-    if "ithout" in text and _WITHOUT_CONSENT.search(text) is not None:
+    if "ithout" in text and WITHOUT_CONSENT.search(text) is not None:
         # (consent a clause does without names no basis, unless the clause rules that out: "we will
         # not share it without your consent" waits for consent)
-        rest = _WITHOUT_CONSENT.sub(" ", text)
+        rest = WITHOUT_CONSENT.sub(" ", text)
         if _CONSENT_WORD.search(rest) is None and not negates(rest):
             text = rest
     found = {_NAMES[int(m.lastgroup[1:])] for m in _ANY.finditer(text) if m.lastgroup}

@@ -25,6 +25,11 @@ from .needs import Branch, any_match
 from .purpose import _FURTHER
 from .transfers import COUNTRIES, SAFEGUARD
 
+# A capitalised word that names a place, not a recipient ("… with keys that remain in Switzerland":
+# where information goes is the transfers rule's).
+_A_PLACE = "(?:" + "|".join(sorted(
+    word.capitalize() for word in COUNTRIES | {"europe", "european", "united", "kingdom", "states"} if word.isascii() and word.isalpha()
+)) + ")"
 # Information going to someone: a verb of sharing with its recipient (a kind of recipient, or a
 # name: a capitalised word, matched case-sensitively), someone else accessing it, or a sale. Each
 # alternative is searched only where a clause has the words it needs (see .needs); the whole
@@ -40,14 +45,8 @@ _TO_SOMEONE = (
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
-    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b(?!_PLACES_\b)[A-Z][a-z]{2,30}\b)"
+    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b(?!" + _A_PLACE + r"\b)[A-Z][a-z]{2,30}\b)"
 )
-# (a capitalised word names a recipient, unless it names a place: "… encrypt the data stored there
-# with keys that remain in Switzerland" sends nothing to anyone; where information goes is the
-# transfers rule's)
-_TO_SOMEONE = _TO_SOMEONE.replace("_PLACES_", "(?:" + "|".join(sorted(
-    word.capitalize() for word in COUNTRIES | {"europe", "european", "united", "kingdom", "states"} if word.isascii() and word.isalpha()
-)) + ")")
 _ACCESSED = (
     # (other users too: "other Relative Finder participants who share DNA with you will be able to see your display name")
     r"(?i:\b(?:third[- ]part(?:y|ies)|partners?|affiliates?|advertisers?|processors?|service providers?|vendors?|contractors|personnel|employees"

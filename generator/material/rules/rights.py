@@ -266,7 +266,7 @@ _GENERAL_OBJECTS = frozenset(("consent", "data", "information", "details", "proc
 _QUALIFIES = frozenset(("to", "for", "about", "regarding", "concerning", "relating", "over"))
 
 
-def _object_narrowed(change: ClauseChange) -> bool:
+def _right_narrowed(change: ClauseChange) -> bool:
     """True when the only words an edited right gained qualify, right after it, what it is exercised
     over ("withdraw your consent" → "withdraw your consent to personalised offers and marketing
     communications"): the right covers part of what it covered."""
@@ -661,7 +661,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
     if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
-    if change.added_words and not change.removed_words and _object_narrowed(change):
+    if change.added_words and not change.removed_words and _right_narrowed(change):
         # "You may withdraw your consent at any time" → "You may withdraw your consent to personalised
         # offers and marketing communications at any time": the right now covers only some of it
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
