@@ -143,7 +143,7 @@ _HANDLING = (
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
-    rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}(?:only|solely|exclusively)\b"
+    rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,6}}?\s{{1,3}}(?:only|solely|exclusively)\b"
     # who may handle it, limited: "Only the hiring manager and our HR team see your application"
     r"|^(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:(?:can|may|will)\s{1,3})?(?:see|access|view|read|handle|review)\w{0,3}\b",
     re.I,

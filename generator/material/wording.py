@@ -98,6 +98,8 @@ PATTERNS: tuple[str, ...] = (
     N_("What the clause rules out is now narrower: %(quote)s in place of all information."),
     N_("The limit no longer binds %(quote)s."),
     N_("A case was added to a list the lead-in limits itself to."),
+    N_("A case was taken out of a list of what is done only with the reader's consent."),
+    N_("A case was added to a list of what is done only with the reader's consent."),
     N_("A case was taken out of a list the lead-in limits itself to."),
     N_("What the clause allows no longer depends on the condition it had."),
     # rules/contact.py
@@ -150,6 +152,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The %(quantity)s %(quote)s was removed."),
     N_("The %(quantity)s %(quote)s was added."),
     # rules/recipients.py
+    N_("Those who receive information now receive more kinds of it."),
     N_("An entry of those who receive information now limits what they may do with it."),
     N_("%(quote)s is now listed among those who receive information."),
     N_("%(quote)s is no longer listed among those who receive information."),
@@ -166,6 +169,7 @@ PATTERNS: tuple[str, ...] = (
     N_("An entry of those who receive information names the same recipient in other words: %(quote)s."),
     N_("A clause now says in so many words that information goes to those it named; it names no new recipient."),
     # rules/retention.py
+    N_("How long information is kept now depends on the company's own judgement."),
     N_("A new clause limits how long information is kept."),
     N_("A new clause says how long information is kept."),
     N_("A clause that limited how long information is kept was removed."),

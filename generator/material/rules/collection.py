@@ -158,12 +158,13 @@ def _reworded(change: ClauseChange) -> bool:
 
 
 # A short label and a colon that open an enumeration: "From children's profiles: a first name, …".
-_LABEL = re.compile(r"^[^.;:]{1,60}:\s")
+# (after the clause's own number, where it has one: "3.4 Network and traffic data: Call Detail Records, …")
+_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s{1,3})?[^.;:]{1,60}:\s")
 
 
 def _label(text: str) -> "re.Match[str] | None":
     """``_LABEL.match(text)``, without the pattern for a text with no colon where the label's can stand."""
-    return _LABEL.match(text) if text.find(":", 1, 62) >= 0 else None
+    return _LABEL.match(text) if text.find(":", 1, 76) >= 0 else None
 
 
 # A label that says what follows is the information collected, whatever the heading: "What: an
@@ -309,6 +310,11 @@ def _kind(norm: str) -> str:
 
 
 _CATEGORY_KINDS = {name: frozenset(kinds) for name, kinds in _CATEGORIES.items()}
+#: Words that name a kind of the reader's information: the statute's examples, and the usual others.
+INFORMATION_KINDS = frozenset(kind for kinds in _CATEGORIES.values() for kind in kinds) | frozenset((
+    "postcode", "postal", "zip", "mobile", "contacts", "searches", "dni", "passport", "licence", "license", "plate", "salary", "income",
+    "health", "medical", "diagnosis", "prescription", "claims", "religion", "ethnicity", "orientation", "criminal", "genetic",
+))
 _NO_KIND = _NAMES_NO_KIND | STOP
 
 

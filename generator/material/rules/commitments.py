@@ -32,11 +32,19 @@ _SUBJECT_WORDS = 4
 _LIMITING = WordTable(lambda word: negative(word) or word in LIMITS)
 
 # Notice that reaches the reader: told, notified or written to, by e-mail, letter, text or in the app.
+#: Those a statement tells things to, as it names them: "you", "users", "each resident and their
+#: representatives", "the affected data subjects", "our patients".
+_READERS = (
+    r"(?:(?:each|every|all|our|the|affected)\s{1,3}){0,2}"
+    r"(?:you|users?|customers?|subscribers?|members?|supporters?|(?:[\w-]{1,20}\s{1,3})?account\s{1,3}holders?|clients?|residents?|patients?|parents?"
+    r"|students?|employees?|donors?|policyholders?|passengers?|guests?|tenants?|participants?|applicants?|investors?|borrowers?"
+    r"|cardholders?|(?:data\s{1,3})?subjects?|individuals|persons|consumers?)\b"
+)
 _DIRECT = Anchored(re.compile(
-    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call|reach)\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\b"
-    r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
-    r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}(?:you|users|customers|subscribers|members|(?:[\w-]{1,20}\s{1,3})?account holders)\b"
-    r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
+    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call|reach)\s{1,3}" + _READERS
+    + r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
+    r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}" + _READERS
+    + r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
     # in the passive: "Users will be notified in advance of such transfer"
     r"|\b(?:you|users|customers|subscribers|members|account holders)\s{1,3}(?:will|shall|would)\s{1,3}be\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:notified|informed|told|contacted|e-?mailed|alerted)\b"
@@ -50,6 +58,10 @@ _DIRECT = Anchored(re.compile(
 
 def _tells_directly(text: str) -> bool:
     return _DIRECT.search(text) is not None
+
+
+# "any other information", "nothing else".
+_ANY_OTHER = re.compile(r"\b(?:any|no)\s{1,3}other\b|\b(?:anything|nothing)\s{1,3}else\b", re.I)
 
 
 def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) -> bool:
@@ -68,7 +80,11 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
     us" → "… These vendors may use it solely to perform those functions for us")."""
     if change.old is None:
         return False
-    as_a_limit = limit or change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset)
+    # (a negation of anything other than something is a limit to it, and may come back as one: "We
+    # do not give the hospital any other information" → "the only information we share with that
+    # hospital is …")
+    as_a_limit = limit or change.new is not None and not _EXCEPTING.isdisjoint(change.old.wordset) \
+        or ("other" in change.old.wordset or "else" in change.old.wordset) and _ANY_OTHER.search(change.old_text) is not None
     if change.new is not None and not limit:
         old_block, new_block = context.block_text(change, "old") or "", context.block_text(change, "new") or ""
         if negation_count(new_block) < negation_count(old_block) and not (as_a_limit and "only" in new_block.lower()):
@@ -272,7 +288,7 @@ def _exception_made_default(change: ClauseChange) -> bool:
 # Telling the reader themselves: "notify the Commission and you", "inform the affected data subjects".
 _TELLS_YOU = re.compile(
     r"\b(?:notify|inform|tell|alert|warn|contact|reach|e-?mail|send|text|call|message|write\s{1,3}to|get\s{1,3}in\s{1,3}touch\s{1,3}with)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
-    r"(?:you|(?:the\s{1,3})?(?:affected\s{1,3})?(?:(?:data\s{1,3})?subjects?|users?|customers?|clients?|members?|individuals|persons|borrowers?|patients?))\b",
+    + _READERS,
     re.I,
 )
 # A sentence that makes an exception to what its paragraph said: "The only exception is …",
@@ -839,6 +855,11 @@ def _duty_softened(change: ClauseChange) -> bool:
     this request" → "We may agree" (not "will not" → "may not", nor "will use" → "may use")."""
     assert change.old is not None and change.new is not None
     for span in change.spans:
+        if not span.old and len(span.new) >= 2 and span.new[0].norm in MAY_WORDS and span.new[1].norm in _TELLING \
+                and not _FIRM_MODALS.isdisjoint(change.old.wordset) and _TELLS_YOU.match(change.new_text, span.new[1].start) is not None:
+            # a duty to tell the reader split off the one that stays: "will notify the Ombudsman and
+            # each affected Investor" → "will notify the Ombudsman and may notify each affected Investor"
+            return True
         if len(span.old) != 1 or not span.new or span.old[0].norm not in _FIRM_MODALS or span.new[0].norm not in MAY_WORDS:
             continue
         words = change.new.words
@@ -1111,9 +1132,65 @@ _WITHOUT_CONSENT_IN = re.compile(
     WITHOUT_CONSENT.pattern + r"[^.;:]{0,80}(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
 
 
+# A list's lead-in that makes each entry wait for the reader's consent: "There are a few things that
+# we will only do if you have said yes:", "We will ask for your consent before:", "We never do the
+# following without your permission:" (not a list of exceptions to it: "… without your consent, except:").
+_CONSENT_GATED = re.compile(
+    r"\b(?:only|never|not)\b[^.;:]{0,60}?\b(?:if|when|once|after|with|without|where)\b[^.;:]{0,40}?"
+    r"\b(?:consent\w{0,2}|said\s{1,3}yes|agree\w{0,2}|permission|opted\s{1,3}in|opt\s{1,3}in)\b[^.;:]{0,60}:$"
+    r"|\b(?:ask|seek|obtain|get|request)\w{0,3}\s{1,3}(?:for\s{1,3})?(?:your\s{1,3})?(?:[\w-]{1,20}\s{1,3})?(?:consent|permission)\s{1,3}"
+    r"(?:before|to|for)\b[^.;:]{0,60}:$",
+    re.I,
+)
+
+
+def _consent_gated(lead: str) -> bool:
+    """True when a list's lead-in makes each of its entries wait for the reader's consent (see
+    :data:`_CONSENT_GATED`): an entry taken out is done without it."""
+    sentence = last_sentence(lead)
+    return _CONSENT_GATED.search(sentence) is not None and _EXCEPTING.isdisjoint(plain_words(sentence))
+
+
+# Consent asked before the thing is done: "it will first seek and obtain your explicit consent",
+# "we will ask for your consent beforehand", "only with your consent".
+_CONSENT_FIRST = re.compile(
+    r"\b(?:first|beforehand|in\s{1,3}advance|prior)\b[^.;]{0,40}?\b(?:obtain|seek|ask\s{1,3}for|get|request)\w{0,3}\b[^.;]{0,40}?\bconsent\b"
+    r"|\b(?:obtain|seek|ask\s{1,3}for|get|request)\w{0,3}\s{1,3}(?:your\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}?consent\s{1,3}(?:first|beforehand|in\s{1,3}advance|before)\b"
+    r"|\bonly\s{1,3}(?:with|after|once|if)\b[^.;]{0,40}?\bconsent\b",
+    re.I,
+)
+# "without your consent", "without first obtaining your explicit consent".
+_WITHOUT_ASKING = re.compile(r"\bwithout\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?consent\b", re.I)
+#: What consent must be, said of it: "explicit", "written" … (kept when it is said again).
+_CONSENT_KINDS = frozenset(("explicit", "express", "written", "separate", "specific", "opt-in"))
+
+
+def _consent_first(change: ClauseChange) -> bool:
+    """True when an edited clause that ruled something out without the reader's consent now makes it
+    wait for that consent, of the same kind: "shall not process it for any incompatible purpose
+    without first obtaining your explicit consent" → "Should the Company wish to use it for such a
+    purpose, it will first seek and obtain your explicit consent"."""
+    assert change.old is not None and change.new is not None
+    return _WITHOUT_ASKING.search(change.old_text) is not None and _CONSENT_FIRST.search(change.new_text) is not None \
+        and change.old.wordset & _CONSENT_KINDS <= change.new.wordset
+
+
+# A limit said again as a negation after it: "only on our instructions (and not otherwise)", "… and for no other purpose".
+_NOT_OTHERWISE = re.compile(r"\b(?:and|but)\s{1,3}(?:not|never)\s{1,3}otherwise\b|\band\s{1,3}for\s{1,3}no\s{1,3}other\s{1,3}(?:purpose|reason)s?\b", re.I)
+#: The words of :data:`_NOT_OTHERWISE`.
+_ECHO_WORDS = frozenset(("and", "but", "not", "never", "otherwise", "for", "no", "other", "purpose", "purposes", "reason", "reasons"))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A limit or commitment removed or weakened (material); a new one (substantive)."""
     entry = (change.new or change.old) if change.kind != "edited" else None
+    if entry is not None and entry.item and entry.lead and context.memo(("consent gated", entry.lead), lambda: _consent_gated(entry.lead)) \
+            and last_sentence(entry.lead) in context.section_text(change, "old"):  # type: ignore[union-attr]
+        # "There are a few things we will only do if you have said yes: … - sharing your life story
+        # book with volunteers" loses the entry: it is done without asking (GDPR Art. 6(1)(a), 9(2)(a))
+        if change.kind == "removed":
+            return change.finding("commitments", "material", "A case was taken out of a list of what is done only with the reader's consent.")
+        return change.finding("commitments", "substantive", "A case was added to a list of what is done only with the reader's consent.")
     # (a closed list of recipients, purposes or rights is read by the rule of what it lists)
     # (only a list that stood before: a paragraph rewritten as a closed list is judged as rewritten)
     if entry is not None and entry.item and entry.lead and context.memo(("closed", entry.lead), lambda: _closed(entry.lead)) \
@@ -1238,17 +1315,24 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         said = negating_words(change.old_text)
         # ("never" is "not … ever": "we never will" → "not for sale, now or ever")
         ever = new.negated and "ever" in change.new.wordset  # type: ignore[union-attr]
-        lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever)]
+        # ("nor" is "or" under the negation before it: "may not use them …, nor assign them" → "They
+        # may not use the data … or assign them")
+        nor = new.negated and "or" in new_words
+        lost = [w for w in lost if not negative(w) or w in said and not (w == "never" and ever) and not (w == "nor" and nor)]
+    # ("and not otherwise" after a limit that stays says the limit again: "only on the instructions
+    # of the Administrator (and not otherwise)" → "only on the instructions of the Administrator")
+    echo = bool(old_words) and old.limited and new.limited and _ECHO_WORDS.issuperset(old_words) and _NOT_OTHERWISE.search(change.old_text) is not None
     if old.negated and old.excepted and _opt_in_made_opt_out(change):
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"
         return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
-    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)):
+    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo:
         # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
         # except in accordance with the Law, and only where …" → "It may be transferred outside the
         # Kingdom only where the conditions of the Law are satisfied, where …")
         restated = bool(change.removed_words) and (
             not _EXCEPTING.isdisjoint(change.old.wordset) and not _ONLY.isdisjoint(change.new.wordset)  # type: ignore[union-attr]
+            or _consent_first(change)
             or _said_again(change, context))
         if not restated:
             return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
@@ -1321,7 +1405,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not old.negated and new.actor != "reader" and _fact_softened(change):  # type: ignore[union-attr]
         # "The phone numbers of both parties are masked when they call" → "… may be masked …"
         return change.finding("commitments", "material", "A protection the clause said is given is now only one that may be given.")
-    if not _FIRM_MODALS.isdisjoint(old_words) and not MAY_WORDS.isdisjoint(new_words) and _duty_softened(change):
+    if not MAY_WORDS.isdisjoint(new_words) and not _FIRM_MODALS.isdisjoint(old_words if old_words else change.old.wordset) and _duty_softened(change):  # type: ignore[union-attr]
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")

@@ -198,7 +198,9 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
         return True  # the same time written another way: "one month" → "30 days"
     at = change.new_text.find(written)
     around = change.new_text[max(0, at - 60): at + len(written) + 60] if at >= 0 else change.new_text
-    if _AHEAD.search(around):
+    # ("30 days before the change", "notice of at least 30 days": not "proof of identity before
+    # acting on a request, and will respond within 30 days", whose "before" is another phrase's)
+    if _AHEAD.search(change.new_text, max(0, at - 25), at + len(written) + 40) if at >= 0 else _AHEAD.search(around):
         return new > old  # more notice
     if (change.reading.actor == "reader" or _READER_ACTS.search(around) or _READER_TOLD.match(change.new_text)) and "retention" not in change.topics:
         return new > old  # more time for the reader to act ("…; you may contest them within 60 days of the invoice")

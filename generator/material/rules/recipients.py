@@ -19,7 +19,7 @@ from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
-from .collection import _reworded, collected_kinds, kinds_covered
+from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
@@ -108,7 +108,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("recipients", "substantive", f"An entry of those who receive information names the same recipient in other words: {quote(change.new_text)}.")
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
-    if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary and "see" not in change.vocabulary:
+    if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary and "see" not in change.vocabulary \
+            and "communicate" not in change.vocabulary:  # ("shall communicate to the Event Organiser an attendee list": disclosure, in the words of civil law)
         return None
     if SAFEGUARD.search(change.new_text or change.old_text):
         # "These transfers are protected by the Commission's standard contractual clauses": where
@@ -118,7 +119,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if change.kind == "inserted" and _continues_a_disclosure(change) and not reading.restricts:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
-    if reading.actor == "reader" or reading.restricts or not any_match(_SHARING, change.new if change.new_text else change.old):
+    if reading.actor == "reader" or reading.restricts:
+        return None
+    if change.kind == "edited" and change.added_words and not change.old_reading.restricts and _more_information(change) \
+            and not _more_examples(change, names=False):  # type: ignore[union-attr]
+        # "we share with them a pseudonymised identifier and the categories of items you have viewed"
+        # → "…, your searches on the Platform and your postcode": more of the reader's information goes to them
+        return change.finding("recipients", "material", "Those who receive information now receive more kinds of it.")
+    if not any_match(_SHARING, change.new if change.new_text else change.old):
         return None
     if change.kind == "inserted":
         if _restates_providers(change, context):
@@ -146,6 +154,34 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # offer you their own products and services": those who receive it now use it for themselves
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     return None
+
+
+def _more_information(change: ClauseChange) -> bool:
+    """True when an edited clause that shares information lost no word of substance and gained a
+    word that names a kind of the reader's information it did not name (see
+    :data:`.collection.INFORMATION_KINDS`), and no limit or negation: what goes to the recipients
+    it names now includes more."""
+    if change.removed_words or not change.new_reading.restricts is False:  # type: ignore[union-attr]
+        return False
+    verb = _GIVES.search(change.new_text)
+    if verb is None:
+        return False
+    had = change.old.wordset  # type: ignore[union-attr]
+    gained = [w for span in change.spans for w in span.new]
+    if any(w.norm in LIMITS or w.norm in RULES_OUT for w in gained):
+        return False
+    # (in what the verb gives, after it: not "location These license grants apply to …")
+    return any((w.norm in INFORMATION_KINDS or w.norm[-1:] == "s" and w.norm[:-1] in INFORMATION_KINDS) and w.norm not in had
+               and w.start > verb.end() for w in gained)
+
+
+# Giving information to someone: "we share with them", "shall communicate to the Event Organiser".
+_GIVES = re.compile(
+    r"\b(?:share|shares|shared|disclose|discloses|disclosed|communicate|communicates|communicated|pass|passes|passed|transfer|transfers"
+    r"|transferred|send|sends|sent|provide|provides|provided|give|gives|given|transmit|transmits|transmitted|sell|sells|sold)\b"
+    r"(?:\s{1,3}[\w'-]{1,20}){0,6}?\s{1,3}(?:with|to)\b",
+    re.I,
+)
 
 
 # A use of the recipients' own: "so that our affiliates can offer you their own products".

@@ -279,6 +279,25 @@ def _right_narrowed(change: ClauseChange) -> bool:
     return before in _GENERAL_OBJECTS and span.new[0].norm in _QUALIFIES and len(span.new) > 1 and change.reading.actor == "reader"
 
 
+# Where a right's exceptions begin: "unless its retention is required by law", "except where …".
+_EXCEPTION_OPENER = re.compile(
+    r"\b(?:unless|except|save\s{1,3}(?:where|when|if|as|for)|other\s{1,3}than|subject\s{1,3}to|with\s{1,3}the\s{1,3}exception\s{1,3}of)\b", re.I)
+
+
+def _exception_widened(change: ClauseChange) -> bool:
+    """True when every word an edited right gained stands in its exceptions, which it had before:
+    "request the erasure of your data, unless its retention is required by law or by the decisions
+    of the Authority" → "…, by the decisions of the Authority or for the Company's legitimate
+    business purposes": one more case in which the right does not apply."""
+    new_opener = _EXCEPTION_OPENER.search(change.new_text)
+    if new_opener is None or _EXCEPTION_OPENER.search(change.old_text) is None:
+        return False
+    gained = [span.new for span in change.spans if span.new]
+    # (a case of its own, joined to those before: "… or for the Company's legitimate business purposes")
+    return all(words[0].start >= new_opener.end() for words in gained) \
+        and any(len(words) >= 3 and words[0].norm in ("or", "and") for words in gained)
+
+
 # What the company owes the reader when it refuses: "If we decline all or part of your request, we
 # will inform you in writing of the reasons" (GDPR Art. 12(4)) gives, and sets no condition.
 _REFUSES = re.compile(r"\b(?:refus|declin|reject|den(?:y|ies|ied))\w{0,4}\b", re.I)
@@ -494,6 +513,20 @@ _HARDER = re.compile(
 )
 
 
+#: The words without which :data:`_CHOOSING` does not match.
+_CHOOSING_WORDS = frozenset(("withdraw", "opt", "opt-out", "unsubscribe", "object", "ask", "wish"))
+# A clause on how the reader makes a choice about their information, or asks for it: "you can
+# withdraw your consent", "to opt out", "you may object", "to ask for a copy of your records", "if
+# you do not wish your data to be processed for these purposes, you may tell us …".
+_CHOOSING = re.compile(
+    r"\b(?:withdraw\w{0,3}\s{1,3}(?:(?:your|any|the|this|that|such|their|his|her)\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,3}?consent"
+    r"|opt(?:ing)?[- ]out|unsubscrib\w{0,3}|(?:can|may|to|right\s{1,3}to)\s{1,3}object"
+    r"|ask\w{0,3}\s{1,3}(?:us\s{1,3})?for\s{1,3}(?:a\s{1,3})?(?:copy|access|correction|deletion|erasure)"
+    r"|(?:does|do)\s{1,3}not\s{1,3}wish)\b",
+    re.I,
+)
+
+
 def _a_way_to_ask(change: ClauseChange) -> bool:
     """True for a removed entry of a list of the ways to make a request: it names a way (e-mail, a
     form, a telephone line) and its lead-in speaks of requests or of exercising rights."""
@@ -533,6 +566,14 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     # authenticated copy of their identity document, with the signature recognised before a notary public")
     about_requests = clause is not None and clause.item and _asks_in(clause.lead.lower()) and _EXERCISE.search(clause.lead) is not None
     vocabulary = change.vocabulary
+    # (or how the reader makes a choice or asks for their own: "You can withdraw any consent … in the
+    # app or by e-mail" → "… by letter"; "To ask for a copy of your records, write … or use the online
+    # form" → "… enclosing two forms of identification": GDPR Art. 7(3), withdrawing as easy as giving)
+    if not about_requests and change.kind == "edited" and (
+            not _CHOOSING_WORDS.isdisjoint(vocabulary) and _CHOOSING.search(change.old_text) is not None
+            # (or under a heading that says so: "How do I ask for a copy of my information?" above "You can make it …")
+            or change.section and _CHOOSING.search(change.section[-1]) is not None):
+        about_requests = True
     if not about_requests and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
                                and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
         if not _proof_asked_in_block(change, context):
@@ -661,7 +702,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
     if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
-    if change.added_words and not change.removed_words and _right_narrowed(change):
+    if change.added_words and not change.removed_words and (_right_narrowed(change) or _exception_widened(change)):
         # "You may withdraw your consent at any time" → "You may withdraw your consent to personalised
         # offers and marketing communications at any time": the right now covers only some of it
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
