@@ -161,27 +161,25 @@ def _more_information(change: ClauseChange) -> bool:
     word that names a kind of the reader's information it did not name (see
     :data:`.collection.INFORMATION_KINDS`), and no limit or negation: what goes to the recipients
     it names now includes more."""
-    if change.removed_words or not change.new_reading.restricts is False:  # type: ignore[union-attr]
-        return False
-    verb = _GIVES.search(change.new_text)
-    if verb is None:
+    if change.removed_words:
         return False
     had = change.old.wordset  # type: ignore[union-attr]
     gained = [w for span in change.spans for w in span.new]
-    if any(w.norm in LIMITS or w.norm in RULES_OUT for w in gained):
+    kinds = [w for w in gained if (w.norm in INFORMATION_KINDS or w.norm[-1:] == "s" and w.norm[:-1] in INFORMATION_KINDS) and w.norm not in had]
+    if not kinds or any(w.norm in LIMITS or w.norm in RULES_OUT for w in gained) or change.new_reading.restricts:  # type: ignore[union-attr]
         return False
     # (in what the verb gives, after it: not "location These license grants apply to …")
-    return any((w.norm in INFORMATION_KINDS or w.norm[-1:] == "s" and w.norm[:-1] in INFORMATION_KINDS) and w.norm not in had
-               and w.start > verb.end() for w in gained)
+    verb = _GIVES.search(change.new_text)
+    return verb is not None and any(w.start > verb.end() for w in kinds)
 
 
 # Giving information to someone: "we share with them", "shall communicate to the Event Organiser".
-_GIVES = re.compile(
+_GIVES = Anchored(re.compile(
     r"\b(?:share|shares|shared|disclose|discloses|disclosed|communicate|communicates|communicated|pass|passes|passed|transfer|transfers"
     r"|transferred|send|sends|sent|provide|provides|provided|give|gives|given|transmit|transmits|transmitted|sell|sells|sold)\b"
     r"(?:\s{1,3}[\w'-]{1,20}){0,6}?\s{1,3}(?:with|to)\b",
     re.I,
-)
+), starts=("shar", "disclos", "communicat", "pass", "transfer", "send", "sent", "provid", "giv", "transmit", "sell", "sold"))
 
 
 # A use of the recipients' own: "so that our affiliates can offer you their own products".

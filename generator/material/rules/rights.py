@@ -16,7 +16,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import LEADING_CONDITION, content_words, root_stems
-from ..text import Anchored, plain_words
+from ..text import Anchored, WordTable, plain_words
 from .context import Context, contact_line, in_examples
 from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
 
@@ -527,6 +527,10 @@ _CHOOSING = re.compile(
 )
 
 
+#: Whether a heading (a statement has a few dozen) speaks of making a choice or asking for one's own.
+_choosing_heading = WordTable(lambda heading: _CHOOSING.search(heading) is not None)
+
+
 def _a_way_to_ask(change: ClauseChange) -> bool:
     """True for a removed entry of a list of the ways to make a request: it names a way (e-mail, a
     form, a telephone line) and its lead-in speaks of requests or of exercising rights."""
@@ -572,7 +576,7 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
     if not about_requests and change.kind == "edited" and (
             not _CHOOSING_WORDS.isdisjoint(vocabulary) and _CHOOSING.search(change.old_text) is not None
             # (or under a heading that says so: "How do I ask for a copy of my information?" above "You can make it …")
-            or change.section and _CHOOSING.search(change.section[-1]) is not None):
+            or change.section and _choosing_heading(change.section[-1])):
         about_requests = True
     if not about_requests and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
                                and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
