@@ -325,6 +325,34 @@ def _opt_in_made_opt_out(change: ClauseChange) -> bool:
     return negates(exception) or _OBJECTS.search(exception) is not None
 
 
+def _consent_made_opt_out(change: ClauseChange) -> bool:
+    """True when an edited clause that asked for the reader's consent no longer speaks of consent
+    and now offers a way to say no or acts by itself: "requires your express consent" → "are
+    enrolled automatically …, and you can opt out at any time"."""
+    return _ASKS_CONSENT.search(change.old_text) is not None and _OPTS_OUT.search(change.new_text) is not None \
+        and _OPTS_OUT.search(change.old_text) is None
+
+
+def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
+    """True when the block a removed clause that asked for consent came from gained a clause that
+    speaks of the same thing (a word of substance in common) without consent, with a way to say no
+    or done by itself (see :data:`_OPTS_OUT`)."""
+    assert change.old is not None
+    wanted = root_stems(change.old.wordset) - _CONSENT_STEMS
+    return any("consent" not in clause.wordset and _OPTS_OUT.search(clause.text) is not None and not wanted.isdisjoint(root_stems(clause.wordset))
+               for clause in context.gained_clauses(change))
+
+
+#: Stems of the words of consent itself (what a clause that asks for it and one that offers a way out need not share).
+_CONSENT_STEMS = frozenset(("consent", "express", "give", "your", "you"))
+# Consent asked for: "obtains prior written consent", "requires your express consent", "with your permission".
+_ASKS_CONSENT = re.compile(
+    r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives)\b"
+    r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}consent\b", re.I)
+# A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled automatically".
+_OPTS_OUT = re.compile(r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}object", re.I)
+
+
 # The reader saying no: "you object", "you opt out", "you tell us you would rather …", "you untick".
 _OBJECTS = re.compile(r"\b(?:object\w{0,3}|opt(?:s|ed)?[\s-]out|rather|untick\w{0,3}|unsubscrib\w{0,3}|withdraw\w{0,3}|say\s{1,3}no)\b", re.I)
 
@@ -593,6 +621,24 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 
 _EXCEPTIONS = frozenset(("unless", "except"))
+# The same in several words: "as a general rule", "in principle", "where possible".
+_HEDGE_PHRASE = re.compile(
+    r"\b(?:as\s{1,3}a\s{1,3}(?:general\s{1,3})?rule|in\s{1,3}principle|in\s{1,3}general|in\s{1,3}most\s{1,3}cases|for\s{1,3}the\s{1,3}most\s{1,3}part"
+    r"|where(?:ver)?\s{1,3}(?:possible|practicable|feasible))\b", re.I)
+#: The words without which :data:`_HEDGE_PHRASE` does not match.
+_HEDGE_PHRASE_WORDS = frozenset(("rule", "principle", "general", "most", "possible", "practicable", "feasible"))
+def _gained_hedge(change: ClauseChange) -> str | None:
+    """The word or phrase that makes an edited clause's rule one with exceptions, gained where the
+    clause did not say it in other words ("not … on a routine basis" → "do not routinely …"), or None."""
+    assert change.old is not None
+    hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset and w[:6] not in change.old_text.lower()), None)
+    if hedge is None and not _HEDGE_PHRASE_WORDS.isdisjoint(change.changed_new_words):
+        phrase = _HEDGE_PHRASE.search(change.changed_new_text())
+        if phrase is not None and _HEDGE_PHRASE.search(change.old_text) is None:
+            return phrase.group()
+    return hedge
+
+
 #: Words that make a rule one with exceptions: "generally don't", "usually not".
 _HEDGES = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "largely", "mainly", "often", "rarely",
                      "routinely", "systematically", "necessarily", "always"))
@@ -1219,6 +1265,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # conversion tag on the page that confirms your new account, which lets our advertising
         # partners know that a sign-up took place."
         return change.finding("commitments", "material", "The limit now has an exception.")
+    if change.kind == "removed" and "consent" in change.old.wordset and _ASKS_CONSENT.search(change.old_text) is not None \
+            and _opted_out_instead(change, context):  # type: ignore[union-attr]
+        # "Enrollment requires your express consent, which you can give only in the app." gone, and its
+        # block gained "Eligible vehicles are enrolled automatically …, and you can opt out at any time"
+        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -1322,6 +1373,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # ("and not otherwise" after a limit that stays says the limit again: "only on the instructions
     # of the Administrator (and not otherwise)" → "only on the instructions of the Administrator")
     echo = bool(old_words) and old.limited and new.limited and _ECHO_WORDS.issuperset(old_words) and _NOT_OTHERWISE.search(change.old_text) is not None
+    if "consent" in change.old.wordset and "consent" not in change.new.wordset and _consent_made_opt_out(change):  # type: ignore[union-attr]
+        # "the District obtains prior written consent from a parent before administering any survey"
+        # → "… notifies parents before administering any survey … and gives them an opportunity to
+        # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is not)
+        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
     if old.negated and old.excepted and _opt_in_made_opt_out(change):
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"
@@ -1442,6 +1498,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # licence from the Centre" → "…, or after obtaining a licence": conditions that were all
         # needed, now one of them is enough
         return change.finding("commitments", "material", "The limit's exception now asks for less.")
+    if not old.restricts and "without" in change.old.wordset and "without" in change.new.wordset:  # type: ignore[union-attr]
+        # what "without" keeps out, made a rule with exceptions: "identified by a code, without
+        # including the name of the patient" → "…, without including, as a general rule, the name …"
+        hedge = _gained_hedge(change)
+        if hedge is not None and 0 <= change.new_text.find(hedge) - change.new_text.find("without") <= 40:
+            return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
     if old.restricts and new.restricts:
         lesser = _lesser_process(change)
         if lesser:
@@ -1466,8 +1528,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change):
             return change.finding("commitments", "material", "The limit's exception now asks for less.")
         # (not one the clause said in other words: "not … on a routine basis" → "do not routinely …")
-        hedge = next((w for w in change.changed_new_words if w in _HEDGES and w not in change.old.wordset  # type: ignore[union-attr]
-                      and w[:6] not in change.old_text.lower()), None)
+        hedge = _gained_hedge(change)
         if hedge is not None and (old.negated and new.negated or old.limited and new.limited and not _ONLY.isdisjoint(change.old.wordset)):  # type: ignore[union-attr]
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
             return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
