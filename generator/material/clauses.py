@@ -44,8 +44,8 @@ LONGEST_CLAUSE = 1200
 # list item ("…: - item") starts after a colon, semicolon or full stop.
 # (Written to begin with the stop it follows, so that the regular-expression engine skips ahead to
 # stops; the cut itself is group 1.)
-_BOUNDARY = re.compile(r"[.!?;:]((?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+)")
-_ITEM_BOUNDARY = re.compile(r"\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+$")
+# (an entry lettered by hand counts, after a colon or a semicolon: "… only where: a) …; b) …")
+_BOUNDARY = re.compile(r"[.!?;:]((?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+|(?<=[:;])\s+[a-z]\)\s+)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|vs|mr|mrs|ms|dr|st|sec|art|para|approx|incl|u\.s|u\.k|e\.u)|\b[A-Za-z])\.$",
     re.I,

@@ -593,8 +593,9 @@ def _negated(text: str) -> bool:
 # Privacy Control is a browser setting that …", "'Sale' means …".
 _DEFINITION = re.compile(
     # a term, then "is a … that": "A business associate is a company that", "Global Privacy Control is a browser setting that"
-    r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?\s{1,3}"
-    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|where|in\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    # (its name written out in brackets after it: "SWIFT (Society for Worldwide Interbank Financial Telecommunication) is a network through which")
+    r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?(?:\s{1,3}\([^()]{1,80}\))?\s{1,3}"
+    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
     r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"

@@ -22,8 +22,8 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import aliases_of, content_words, defines, explanations, root_stems, topics_of
-from .text import LIMITS, NEGATIONS, collapsed, fold, listing, quote, same_words, similarity, where
+from .reading import NUMBERING, aliases_of, content_words, defines, explanations, root_stems, topics_of
+from .text import LIMITS, NEGATIONS, collapsed, fold, listing, plain_words, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
 
@@ -54,7 +54,7 @@ class _Tally:
 # A list written inside a paragraph ("We collect: - your name - your e-mail").
 # A paragraph numbered by hand as a list's entry: "(1) ", "(b) ", "(iv) ", "2) ", "IV – " (Brazil's, Portugal's roman items).
 _ENUMERATED = re.compile(r"(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[IVXLC]{1,6}\s{0,2}[\u2013\u2014-])\s")
-_INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s")
+_INLINE_LIST = re.compile(r"[:;.]\s{1,3}(?:[-*\u2022+]|\d{1,3}[.)])\s|[:;]\s{1,3}[a-z]\)\s")
 # Each character of ASCII text by what it may be in an inline list: a stop (":"), the first
 # character of a marker ("-"), a space, or nothing ("x").
 _INLINE_CLASSES = bytes(58 if c in b":;." else 45 if c in b"-*+0123456789" else 32 if c == 32 else 120 for c in range(256))
@@ -64,7 +64,8 @@ def _inline_list(text: str, collapsed_text: str) -> bool:
     """True when ``text`` (``collapsed_text``: the same, collapsed) writes a list inside it (:data:`_INLINE_LIST`)."""
     # ASCII text that collapsing left as it was has only single spaces: a list needs a stop, a space
     # and the first character of a marker in a row there, which most texts lack (found at C speed).
-    if text is collapsed_text and text.isascii() and b": -" not in text.encode().translate(_INLINE_CLASSES):
+    # (an entry lettered by hand, "a) ", needs its closing bracket and a space)
+    if text is collapsed_text and text.isascii() and b": -" not in text.encode().translate(_INLINE_CLASSES) and ") " not in text:
         return False
     return _INLINE_LIST.search(text) is not None
 
@@ -111,9 +112,11 @@ def _rearrangeable(clauses: "Sequence[Clause | None]") -> set[str] | None:
     for clause in clauses:
         if clause is None:
             continue
-        if clause.heading or not _UNBOUND.isdisjoint(clause.wordset) or any(c.isdigit() for c in clause.key):
+        # (a clause's own number or letter is nothing it says: "4.2 The Company may also collect …", "(b) referees …")
+        own = NUMBERING.match(clause.text)
+        if clause.heading or not _UNBOUND.isdisjoint(clause.wordset) or any(c.isdigit() for c in (clause.text[own.end():] if own else clause.key)):
             return None
-        words |= _substance(clause.wordset)
+        words |= _substance(frozenset(plain_words(clause.text[own.end():])) if own else clause.wordset)
     return words
 
 

@@ -152,6 +152,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The %(quantity)s %(quote)s was removed."),
     N_("The %(quantity)s %(quote)s was added."),
     # rules/recipients.py
+    N_("A new clause says information goes to the recipients of the list that follows, which names them."),
     N_("Those who receive information now receive more kinds of it."),
     N_("An entry of those who receive information now limits what they may do with it."),
     N_("%(quote)s is now listed among those who receive information."),

@@ -92,6 +92,12 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
     wanted = root_stems(change.old.wordset)
     said = root_stems(change.new.wordset) if change.new is not None else set()
     numbers = {w for w in change.old.wordset if w.isdigit()}
+    # (what the negation governs, when the clause says more before it: "We make programmes …, and we
+    # are financed over the state budget – not by advertising and not by selling data about you" →
+    # "we earn nothing from advertising or from selling information about you")
+    norms = change.old.norms
+    first = next((n for n, w in enumerate(norms) if w in NEGATIONS and w != "without"), None)
+    negated = root_stems(norms[first + 1:]) if first is not None and first > 3 and not limit else set()
     for clause in context.gained_clauses(change):
         # (the sentence the clause became says only what it says)
         if change.new is not None and clause.key == change.new.key or not numbers <= clause.wordset:
@@ -102,7 +108,8 @@ def _said_again(change: ClauseChange, context: Context, *, limit: bool = False) 
             continue
         stems = root_stems(clause.wordset)
         shared = len(wanted & stems)
-        if shared >= 2 and (shared * 3 >= len(wanted) or said and len(wanted - stems - said) * 3 <= len(wanted)):
+        if shared >= 2 and (shared * 3 >= len(wanted) or said and len(wanted - stems - said) * 3 <= len(wanted)
+                            or negated and rules_out and len(negated & stems) * 3 >= len(negated) * 2):
             return True
     return False
 
@@ -270,6 +277,19 @@ def _exception_end(text: str, start: int) -> int:
     return found.start() if found is not None else len(text)
 
 
+def _exception_gained_case(change: ClauseChange) -> bool:
+    """True when a limit's exception ("unless …") still holds every word of substance it had and
+    gained a case of its own beside them, joined by "or": more is let through."""
+    old = _EXCEPTION_OPENS.search(change.old_text)
+    new = _EXCEPTION_OPENS.search(change.new_text) if old is not None else None
+    if old is None or new is None:
+        return False
+    old_case = change.old_text[old.end(): _exception_end(change.old_text, old.end())]
+    new_case = change.new_text[new.end(): _exception_end(change.new_text, new.end())]
+    had, has = root_stems(plain_words(old_case)), root_stems(plain_words(new_case))
+    return bool(had) and had < has and " or " in new_case and " or " not in old_case
+
+
 def _exception_made_default(change: ClauseChange) -> bool:
     """True when the condition of a limit's exception gained a negation: what waited for the reader
     to ask now happens unless the reader says no ("We do not share it with schools unless you have
@@ -345,12 +365,19 @@ def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
 
 #: Stems of the words of consent itself (what a clause that asks for it and one that offers a way out need not share).
 _CONSENT_STEMS = frozenset(("consent", "express", "give", "your", "you"))
-# Consent asked for: "obtains prior written consent", "requires your express consent", "with your permission".
+#: The words of the reader's agreement (without one of them a clause asks for none).
+_AGREEING = frozenset(("consent", "agree", "agrees", "agreed"))
+# Consent asked for: "obtains prior written consent", "requires your express consent", "with your
+# permission", "unless you agree to the Company keeping your details".
 _ASKS_CONSENT = re.compile(
     r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives)\b"
-    r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}consent\b", re.I)
-# A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled automatically".
-_OPTS_OUT = re.compile(r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}object", re.I)
+    r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}consent\b"
+    r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented)\b", re.I)
+# A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled
+# automatically", "unless you ask the Company to delete them".
+_OPTS_OUT = re.compile(
+    r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}object"
+    r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:to\s{1,3})?(?:delete|erase|remove|stop|not)\b", re.I)
 
 
 # The reader saying no: "you object", "you opt out", "you tell us you would rather …", "you untick".
@@ -1178,6 +1205,9 @@ _WITHOUT_CONSENT_IN = re.compile(
     WITHOUT_CONSENT.pattern + r"[^.;:]{0,80}(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
 
 
+# A list's lead-in whose entries are the acts it rules out, each completing its negated verb:
+# "Debt collection agents … must not:", "We will never:".
+_RULES_OUT_ACTS = re.compile(r"\b(?:(?:must|will|shall|may|do|does|can)\s{1,3}(?:not|never)|never|cannot|can't|won't|mustn't|shan't)\s{0,3}:$", re.I)
 # A list's lead-in that makes each entry wait for the reader's consent: "There are a few things that
 # we will only do if you have said yes:", "We will ask for your consent before:", "We never do the
 # following without your permission:" (not a list of exceptions to it: "… without your consent, except:").
@@ -1245,7 +1275,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "inserted":
             return change.finding("commitments", "material", "A case was added to a list the lead-in limits itself to.")
         return change.finding("commitments", "substantive", "A case was taken out of a list the lead-in limits itself to.")
-    if entry is not None and entry.item and context.list_rules_out(change):
+    if entry is not None and entry.item and (context.list_rules_out(change)
+                                             or entry.lead and context.memo(("rules out acts", entry.lead), lambda: _RULES_OUT_ACTS.search(entry.lead) is not None)):
         # "What we do NOT collect: - … - Connection and disconnection timestamps": each entry a limit
         if change.kind == "inserted":
             return change.finding("commitments", "substantive", "An entry was added to a list of what the statement rules out.")
@@ -1373,7 +1404,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # ("and not otherwise" after a limit that stays says the limit again: "only on the instructions
     # of the Administrator (and not otherwise)" → "only on the instructions of the Administrator")
     echo = bool(old_words) and old.limited and new.limited and _ECHO_WORDS.issuperset(old_words) and _NOT_OTHERWISE.search(change.old_text) is not None
-    if "consent" in change.old.wordset and "consent" not in change.new.wordset and _consent_made_opt_out(change):  # type: ignore[union-attr]
+    if not _AGREEING.isdisjoint(change.old.wordset) and _AGREEING.isdisjoint(change.new.wordset) and _consent_made_opt_out(change):  # type: ignore[union-attr]
         # "the District obtains prior written consent from a parent before administering any survey"
         # → "… notifies parents before administering any survey … and gives them an opportunity to
         # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is not)
@@ -1520,6 +1551,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if old.negated and new.negated and _exception_widened(change):
             # "We don't use your facial geometry for anything other than verifying your profile" →
             # "… other than verifying your profile and improving our verification technology"
+            return change.finding("commitments", "material", "The limit's exception now lets more through.")
+        if old.negated and new.negated and _exception_gained_case(change):
+            # "We will not contact your employer, even if your loan is overdue, unless you ask us to
+            # do so in writing" → "… unless your loan is more than 90 days overdue or you ask us to …"
             return change.finding("commitments", "material", "The limit's exception now lets more through.")
         if old.negated and new.negated and change.removed_words and not change.added_words and _ruled_out_less(change, after_limit=old.limited):
             # "We do not access your bank accounts, contacts or location" → "… your contacts or

@@ -17,7 +17,7 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, root_stems, stem
+from ..reading import STOP, last_sentence, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
 from .context import Context, illustrates, named_beside, part_end, states
@@ -36,7 +36,7 @@ _A_PLACE = "(?:" + "|".join(sorted(
 # pattern gives where the sharing is said.
 _TO_SOMEONE = (
     r"(?i:\b(?:(?:shar(?:e|es|ed|ing)|disclos\w{0,4}|sell\w{0,3}|sold|rent\w{0,3}|licen[cs]\w{0,3}|transfer\w{0,4}|provid\w{0,3}|"
-    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make \w{0,12} available|made available)\b[^.;]{0,120}\b(?:to|with|by|within)"
+    r"giv\w{0,3}|grant\w{0,3}|send\w{0,3}|pass\w{0,3}|forward\w{0,3}|transmit\w{0,4}|make(?:\s{1,3}[\w'-]{1,20}){1,4}?\s{1,3}available|made available)\b[^.;]{0,120}\b(?:to|with|by|within)"
     # checked with someone else (a credit or identity check, a search with a bureau) or reported to them
     # (not checking that others comply with what binds them: "We verify compliance with these obligations by an audit of each provider")
     r"|(?:check\w{0,3}|search\w{0,2}|verif\w{0,4}|exchang\w{0,3})\b(?!\s{1,3}(?:(?:their|its)\s{1,3})?(?:compliance|conformity|adherence)\b)[^.;]{0,60}\bwith"
@@ -45,7 +45,10 @@ _TO_SOMEONE = (
     r"providers?|processors?|companies|authorit\w{0,4}|government|law enforcement|users|public|anyone|others|recipients?|developers?|"
     r"personnel|employees|contractors|brokers?|carriers?|couriers?|parcel services?|delivery (?:company|companies|services?)|"
     r"shipping (?:company|companies|providers?)|banks?|insurers?|auditors?|agenc(?:y|ies)|suppliers?|merchants?|sellers?|"
-    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions)\b)|\b(?!" + _A_PLACE + r"\b)[A-Z][a-z]{2,30}\b)"
+    r"acquirers?|purchasers?|successors?|bureaus?|collectors|retailers?|businesses|organi[sz]ations|institutions"
+    # others of a kind the statement names ("the other participating broadcasters"), not other things
+    r"|other\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?!(?:purposes|services|reasons|ways|means|cases|circumstances|things|features|products|terms|laws|rights"
+    r"|countries|jurisdictions|sources|categories|types|kinds|details|records|files|documents|measures|tools|technologies)\b)[a-z-]{3,20}s)\b)|\b(?!" + _A_PLACE + r"\b)[A-Z][a-z]{2,30}\b)"
 )
 _ACCESSED = (
     # (other users too: "other Relative Finder participants who share DNA with you will be able to see your display name")
@@ -129,6 +132,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if not any_match(_SHARING, change.new if change.new_text else change.old):
         return None
     if change.kind == "inserted":
+        if _refers_to_the_list(change, context):
+            # "We disclose personal data only to the following recipients, …:" → "Your personal data
+            # may be shared with the recipients listed below. Any such sharing is limited to …:"
+            return change.finding("recipients", "substantive", "A new clause says information goes to the recipients of the list that follows, which names them.")
         if _restates_providers(change, context):
             return change.finding("recipients", "substantive", "A new clause says information goes to the service providers the statement already named.")
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
@@ -428,6 +435,20 @@ def _introduces_the_same_list(change: ClauseChange, context: Context) -> bool:
     if context.lead_topic(old) != "recipients" or context.lead_topic(new) != "recipients":
         return False
     return _gains_nothing_more(change, _recipients_named(change.new_text), capitalised=True)
+
+
+# Recipients named only by the list that follows: "the recipients listed below", "the following parties".
+_LISTED_BELOW = re.compile(
+    r"\b(?:recipients|parties|organi[sz]ations|companies|categories(?:\s{1,3}of\s{1,3}recipients)?)\s{1,3}(?:listed|set\s{1,3}out|described|named|shown|identified)"
+    r"\s{1,3}(?:below|in\s{1,3}the\s{1,3}(?:list|table)\s{1,3}below)\b|\bthe\s{1,3}following\s{1,3}(?:recipients|parties|organi[sz]ations|companies|categories)\b", re.I)
+
+
+def _refers_to_the_list(change: ClauseChange, context: Context) -> bool:
+    """True when a new clause names as its recipients only those of the list that follows, in a
+    block that led that list before: who receives information is what the list's entries say."""
+    old_block = context.block_text(change, "old")
+    return _LISTED_BELOW.search(change.new_text) is not None and old_block is not None and old_block.rstrip().endswith(":") \
+        and not _names_someone(change) and context.lead_topic(last_sentence(old_block)) == "recipients"
 
 
 # A part of a sentence cut at a semicolon that goes on naming recipients: "…; to insurance partners that …;"
