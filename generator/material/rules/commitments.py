@@ -345,12 +345,19 @@ def _opt_in_made_opt_out(change: ClauseChange) -> bool:
     return negates(exception) or _OBJECTS.search(exception) is not None
 
 
-def _consent_made_opt_out(change: ClauseChange) -> bool:
-    """True when an edited clause that asked for the reader's consent no longer speaks of consent
-    and now offers a way to say no or acts by itself: "requires your express consent" → "are
-    enrolled automatically …, and you can opt out at any time"."""
+def consent_made_opt_out(change: ClauseChange) -> bool:
+    """True when an edited clause (or a table's row) that asked for the reader's consent no longer
+    speaks of consent and now offers a way to say no or acts by itself: "requires your express
+    consent" → "are enrolled automatically …, and you can opt out at any time"."""
+    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or "ask" in change.old.wordset) \
+            or not _AGREEING.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
+        return False
     return _ASKS_CONSENT.search(change.old_text) is not None and _OPTS_OUT.search(change.new_text) is not None \
         and _OPTS_OUT.search(change.old_text) is None
+
+
+#: What :func:`consent_made_opt_out` finds, said.
+CONSENT_MADE_OPT_OUT = "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects."
 
 
 def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
@@ -366,18 +373,23 @@ def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
 #: Stems of the words of consent itself (what a clause that asks for it and one that offers a way out need not share).
 _CONSENT_STEMS = frozenset(("consent", "express", "give", "your", "you"))
 #: The words of the reader's agreement (without one of them a clause asks for none).
-_AGREEING = frozenset(("consent", "agree", "agrees", "agreed"))
-# Consent asked for: "obtains prior written consent", "requires your express consent", "with your
-# permission", "unless you agree to the Company keeping your details".
+_AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", "authorisation", "permission", "allowed", "enabled"))
+# Consent asked for: "obtains prior written consent", "requires your express consent", "only with your
+# written authorization", "unless you agree to the Company keeping your details", "only if you have
+# allowed access to geolocation", "We will ask you separately … before we share".
 _ASKS_CONSENT = re.compile(
     r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives)\b"
-    r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}consent\b"
-    r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented)\b", re.I)
+    r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:consent|permission|authori[sz]ation)\b"
+    r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented|allowed|enabled|opted\s{1,3}in)\b"
+    r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
+    r"|\bconsent\b[^.;]{0,120}?\b(?:is|are|will\s{1,3}be)\s{1,3}(?:requested|asked\s{1,3}for|sought|obtained|required)\b", re.I)
 # A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled
-# automatically", "unless you ask the Company to delete them".
+# automatically", "unless you ask the Company to delete them", "unless you instruct us in writing not
+# to", "to every Client who has not objected", "unless you have disabled access".
 _OPTS_OUT = re.compile(
-    r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}object"
-    r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:to\s{1,3})?(?:delete|erase|remove|stop|not)\b", re.I)
+    r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:object|objected|disabled|turned\s{1,3}off|switched\s{1,3}off|refused|declined)"
+    r"|\b(?:has|have)\s{1,3}not\s{1,3}objected\b|\b(?:may|can)\s{1,3}object\b"
+    r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:to\s{1,3})?(?:delete|erase|remove|stop|not)\b", re.I)
 
 
 # The reader saying no: "you object", "you opt out", "you tell us you would rather …", "you untick".
@@ -1296,6 +1308,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # conversion tag on the page that confirms your new account, which lets our advertising
         # partners know that a sign-up took place."
         return change.finding("commitments", "material", "The limit now has an exception.")
+    if consent_made_opt_out(change):
+        # "the District obtains prior written consent from a parent before administering any survey"
+        # → "… notifies parents before administering any survey … and gives them an opportunity to
+        # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is
+        # not); "only if you have allowed access to geolocation" → "unless you have disabled it"
+        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
     if change.kind == "removed" and "consent" in change.old.wordset and _ASKS_CONSENT.search(change.old_text) is not None \
             and _opted_out_instead(change, context):  # type: ignore[union-attr]
         # "Enrollment requires your express consent, which you can give only in the app." gone, and its
@@ -1404,11 +1422,6 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # ("and not otherwise" after a limit that stays says the limit again: "only on the instructions
     # of the Administrator (and not otherwise)" → "only on the instructions of the Administrator")
     echo = bool(old_words) and old.limited and new.limited and _ECHO_WORDS.issuperset(old_words) and _NOT_OTHERWISE.search(change.old_text) is not None
-    if not _AGREEING.isdisjoint(change.old.wordset) and _AGREEING.isdisjoint(change.new.wordset) and _consent_made_opt_out(change):  # type: ignore[union-attr]
-        # "the District obtains prior written consent from a parent before administering any survey"
-        # → "… notifies parents before administering any survey … and gives them an opportunity to
-        # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is not)
-        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
     if old.negated and old.excepted and _opt_in_made_opt_out(change):
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"

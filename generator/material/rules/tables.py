@@ -37,7 +37,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..form import page_address, typo
 from ..text import LEGAL_FORMS, listing, quote
-from . import cookies, legal_basis, quantities, retention
+from . import commitments, cookies, legal_basis, quantities, retention
 from .transfers import COUNTRIES
 from ..reading import STOP, root_stems
 from .collection import collected_kinds, kinds_covered
@@ -207,6 +207,10 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
     if old is None or new is None:
         return _row_came_or_went(change, context, table, roles, row, came=new is not None)
     findings: list[Finding] = []
+    if commitments.consent_made_opt_out(change):
+        # "| Prior landlords (only with your written authorization) |" → "| Prior landlords (unless you
+        # instruct us in writing not to contact them) |": what a cell said waits for the reader no more
+        findings.append(change.finding("commitments", "material", commitments.CONSENT_MADE_OPT_OUT))
     changed = False
     for column, role in _columns(table.header):
         before, after = _cell(old[1], _old_column(old[0].header, table.header[column], role)), _cell(new[1], column)
