@@ -81,8 +81,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
         return None
-    if "access" in change.vocabulary and _AUDIT.search(change.new_text or change.old_text):
-        return None  # "Every access to clinical information is recorded and reviewed": an audit trail, a safeguard
+    if "access" in change.vocabulary and (_AUDIT.search(change.new_text or change.old_text) or _ACCESS_ENDS.search(change.new_text or change.old_text)):
+        # "Every access to clinical information is recorded and reviewed": an audit trail, a safeguard;
+        # "Access of the courier to the data of an order is closed automatically 24 hours after …": a limit
+        return None
     words = (change.new or change.old).wordset  # type: ignore[union-attr]
     if "us" in words and "we" not in words and _FROM_US.search(change.new_text or change.old_text):
         return None  # "Companies that host our servers receive personal information from us": sharing (the recipients rule's)
@@ -116,6 +118,9 @@ _MORE_OFTEN = re.compile(
 
 # Access to information kept on record, to check it: "Every access to clinical information is recorded and periodically reviewed".
 _AUDIT = re.compile(r"\b(?:every|each|all|any)\s{1,3}access(?:es)?\b[^.;]{0,60}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b", re.I)
+# Access taken away: "Access of the courier to the data … is closed automatically", "access is revoked when …".
+_ACCESS_ENDS = re.compile(
+    r"\baccess\b[^.;]{0,80}?\b(?:is|are|will\s{1,3}be|gets|get)\s{1,3}(?:automatically\s{1,3})?(?:closed|revoked|removed|withdrawn|disabled|ended|terminated|blocked|cut\s{1,3}off)\b", re.I)
 # Others getting information from the company: "… receive personal information from us".
 _FROM_US = re.compile(r"\b(?:receiv|obtain|get|access)\w{0,4}\b[^.;]{0,60}?\bfrom\s{1,3}us\b", re.I)
 

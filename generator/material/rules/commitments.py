@@ -488,7 +488,7 @@ def _lesser_process(change: ClauseChange) -> str | None:
 
 
 # Words that begin a qualifier of what a negation rules out: where, to whom, for what, which.
-_QUALIFIERS = frozenset(("on", "in", "to", "with", "within", "through", "via", "outside", "that", "which", "who", "when", "where", "if", "unless",
+_QUALIFIERS = frozenset(("on", "in", "to", "for", "with", "within", "through", "via", "outside", "that", "which", "who", "when", "where", "if", "unless",
                          # an age that leaves the older out: "never send marketing directly to a Junior Rover under 13"
                          "under", "aged", "below", "over"))
 
@@ -831,7 +831,9 @@ _READER_OBJECTS = re.compile(
 # Words that say information is protected in what is done with it: de-identified, anonymised, aggregated, encrypted.
 _PROTECTED = re.compile(
     r"\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|anonymous|aggregat(?:e|es|ed|ing|ion)|pseudonymi[sz](?:e|es|ed|ing|ation)"
-    r"|encrypt(?:s|ed|ing|ion)?|hash(?:es|ed|ing)?)\b",
+    r"|encrypt(?:s|ed|ing|ion)?|hash(?:es|ed|ing)?"
+    # less of it, by design (data minimisation, GDPR Art. 5(1)(c), 25): "your approximate location", "truncated IP addresses"
+    r"|approximate|coarse|truncat(?:e|es|ed|ing|ion))\b",
     re.I,
 )
 #: Words of the legal process that makes a company hand information over.
@@ -839,7 +841,7 @@ _LEGAL_PROCESS = frozenset(("order", "orders", "warrant", "warrants", "subpoena"
 # (as nouns: not "does not warrant that", "your order", "in order to")
 _LEGAL_ORDER = re.compile(r"\b(?:courts?|subpoenas?|(?:a|valid|search)\s{1,3}warrants?|(?:an|a|legal|court|binding|judicial|valid)\s{1,3}orders?)\b", re.I)
 #: The beginnings of the words of :data:`_PROTECTED`.
-_PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym", "encrypt", "hash")
+_PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym", "encrypt", "hash", "approximate", "coarse", "truncat")
 # One form for every form of a protective word: "pseudonymised" and "we pseudonymise it" say the same.
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
@@ -1158,6 +1160,16 @@ def _condition_dropped(change: ClauseChange) -> bool:
                and _DISCRETION.search(" ".join(w.written for w in span.old)) is None for span in change.spans)
 
 
+def _condition_said_again(change: ClauseChange, context: Context) -> bool:
+    """True when every condition an edited clause lost stands, in most of its words of substance, in
+    a sentence its block gained: "After we make a conditional offer of employment and before you start
+    work, we may ask a consumer reporting agency …" → "We may ask a consumer reporting agency …. We do
+    this after we make a conditional offer of employment and before you start work." """
+    lost = [root_stems([w.norm for w in span.old]) for span in change.spans if len(span.old) >= 3 and not span.new]
+    gained = [root_stems(clause.wordset) for clause in context.gained_clauses(change)] if lost else []
+    return bool(gained) and all(any(len(stems & said) * 3 >= len(stems) * 2 for said in gained) for stems in lost if stems)
+
+
 #: Words of the reader's consent.
 _CONSENTING = frozenset(("consent", "consents", "consented", "opt", "opted", "agree", "agreed", "subscribe", "subscribed", "permission"))
 
@@ -1244,11 +1256,13 @@ def _consent_gated(lead: str) -> bool:
 _CONSENT_FIRST = re.compile(
     r"\b(?:first|beforehand|in\s{1,3}advance|prior)\b[^.;]{0,40}?\b(?:obtain|seek|ask\s{1,3}for|get|request)\w{0,3}\b[^.;]{0,40}?\bconsent\b"
     r"|\b(?:obtain|seek|ask\s{1,3}for|get|request)\w{0,3}\s{1,3}(?:your\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}?consent\s{1,3}(?:first|beforehand|in\s{1,3}advance|before)\b"
-    r"|\bonly\s{1,3}(?:with|after|once|if)\b[^.;]{0,40}?\bconsent\b",
+    r"|\bonly\s{1,3}(?:with|after|once|if)\b[^.;]{0,40}?\bconsent\b"
+    # the reader told first: "Before we use it for any purpose that is materially different …, we will notify you"
+    r"|\bbefore\b[^.;]{0,160}?\b(?:we|it)\s{1,3}(?:will|shall|must)\s{1,3}(?:first\s{1,3})?(?:notify|inform|tell)\s{1,3}you\b",
     re.I,
 )
-# "without your consent", "without first obtaining your explicit consent".
-_WITHOUT_ASKING = re.compile(r"\bwithout\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?consent\b", re.I)
+# "without your consent", "without first obtaining your explicit consent", "without first notifying you".
+_WITHOUT_ASKING = re.compile(r"\bwithout\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?(?:consent|notifying|informing|telling)\b", re.I)
 #: What consent must be, said of it: "explicit", "written" … (kept when it is said again).
 _CONSENT_KINDS = frozenset(("explicit", "express", "written", "separate", "specific", "opt-in"))
 
@@ -1426,7 +1440,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"
         return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
-    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo:
+    # (an entry of a list whose lead-in negates for it: "We do not place cameras in restrooms." →
+    # "We do not: - place cameras in restrooms;")
+    led = change.new.item and bool(change.new.lead) and _RULES_OUT_ACTS.search(change.new.lead) is not None  # type: ignore[union-attr]
+    if (old.negated and not new.negated and not led or lost and any(negative(w) for w in lost) and not led) \
+            and not (won and any(negative(w) for w in won)) and not echo:
         # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
         # except in accordance with the Law, and only where …" → "It may be transferred outside the
         # Kingdom only where the conditions of the Law are satisfied, where …")
@@ -1484,7 +1502,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We may also use it for other functions, …, where the law permits this" → "We may also use
         # it for any of our other functions": what is allowed no longer waits for the condition
         return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
-    if allows and not old.restricts and _condition_dropped(change):
+    if allows and not old.restricts and _condition_dropped(change) and not _condition_said_again(change, context):
         # "The University may disclose … to parents …, if the University has determined that the
         # student committed a disciplinary violation" → "… to parents …": allowed whatever holds
         return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
@@ -1505,7 +1523,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not old.negated and new.actor != "reader" and _fact_softened(change):  # type: ignore[union-attr]
         # "The phone numbers of both parties are masked when they call" → "… may be masked …"
         return change.finding("commitments", "material", "A protection the clause said is given is now only one that may be given.")
-    if not MAY_WORDS.isdisjoint(new_words) and not _FIRM_MODALS.isdisjoint(old_words if old_words else change.old.wordset) and _duty_softened(change):  # type: ignore[union-attr]
+    if not MAY_WORDS.isdisjoint(new_words) and not _FIRM_MODALS.isdisjoint(change.old.wordset) and _duty_softened(change):  # type: ignore[union-attr]
         # "If we make material changes, we will notify you" → "we may notify you" (one "will" of
         # the clause; another stays: "… and where the law requires it we will ask for your consent")
         return change.finding("commitments", "material", "A commitment (will, must) now only allows (may).")

@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["Context", "LIST_LEADS", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["Context", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -87,6 +87,18 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
     "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
 }
 
+
+
+# What the company does as it itself thinks fit: "as we consider appropriate", "as the Administrator
+# may otherwise deem necessary", "where we are satisfied that …", "at our discretion", "for our
+# legitimate business purposes" — no limit the reader can hold it to.
+OWN_JUDGEMENT = re.compile(
+    r"\b(?:as|where|when|if|that|which|once)\s{1,3}(?:we|it|the\s{1,3}[\w-]{2,30})\s{1,3}(?:(?:may|might|shall|will)\s{1,3})?(?:otherwise\s{1,3})?"
+    r"(?:consider|considers|think|thinks|deem|deems|believe|believes|decide|decides|determine|determines|judge|judges|(?:are|is)\s{1,3}satisfied)\b"
+    r"|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3}|absolute\s{1,3})?discretion\b"
+    r"|\b(?:our|its)\s{1,3}(?:own\s{1,3})?(?:legitimate\s{1,3})?business\s{1,3}(?:purposes|needs|reasons)\b",
+    re.I,
+)
 
 @dataclass(frozen=True)
 class Context:

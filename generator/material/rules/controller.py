@@ -45,6 +45,13 @@ _ROLE = Anchored(re.compile(
            "on", "decide", "determine"))
 # The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
 _IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b" + _ROLE_IN_WORDS, re.I)
+# A sentence that says who the controller is, or what it is responsible for: "X is the controller",
+# "acts as controller", "the controller of your data is", "responsible for", "operated by".
+_SAYS_WHO = re.compile(
+    r"\b(?:is|are|acts?\s{1,3}as|as)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|joint\s{1,3}|independent\s{1,3})*(?:data\s{1,3})?controllers?\b"
+    r"|\bcontrollers?\s{1,3}(?:is|are|of|for)\b|\bresponsible\s{1,3}for\b|\boperated\s{1,3}by\b", re.I)
+# Control shared with another (GDPR Art. 26): "joint controllers", "under the joint responsibility of", "jointly determine".
+_JOINT = re.compile(r"\bjoint(?:ly)?\s{1,3}(?:data\s{1,3})?(?:controllers?|control|responsib\w{1,6}|determin\w{1,5})\b|\bjointly\s{1,3}responsible\b", re.I)
 # A company that acts for the controller: a provider, a processor, one that works on its behalf.
 _FOR_US = re.compile(
     r"\b(?:(?:service |hosting |cloud |payment |e-?mail |network )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?"
@@ -242,7 +249,13 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
-    if "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
+    # (control shared with another, said anew in its section: "… the UGMO, which acts as processor on
+    # its behalf" → "… under the joint responsibility of the Mutuelle and of the UGMO, which determines
+    # together with it the purposes and means" — a second controller, GDPR Art. 26, whatever
+    # companies the statement already named)
+    joint = change.kind != "removed" and "joint" in change.new_text.lower() and _JOINT.search(change.new_text) is not None \
+        and _JOINT.search(context.section_text(change, "old")) is None
+    if not joint and "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
         return None
     if context.list_topic(change) == "recipients":
         return None  # a company named in a list of those who receive information is a recipient (the recipients rule's)
@@ -277,6 +290,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         else:
             message = f"The clause no longer names {listing(gone)}."
         return change.finding("controller", "material", message)
+    if joint:
+        return change.finding("controller", "material", "A clause about who is responsible for information changed.")
     text = change.new_text or change.old_text
     # (either side: "We are the controller" → "We are a processor" leaves the role)
     role = _ROLE.search(text) or change.kind == "edited" and _ROLE.search(change.old_text)
@@ -295,6 +310,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # same company in the same role
         return None
     named = new if change.new_text else old  # companies(text), found above
+    if change.kind == "inserted" and not named and "Controller" in text and _SAYS_WHO.search(text) is None:
+        # "the Controller" as the statement's name for the company, in a sentence that says nothing of
+        # who it is: "Each sign identifies the Controller and indicates the e-mail address …"
+        return None
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too
         # ("Acme Ltd. is the controller" added where "Acme Ltd. makes …" stood): who is responsible stays.

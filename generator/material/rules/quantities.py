@@ -39,7 +39,9 @@ _CURRENCIES = "|".join(sorted({f"{w}s?" if not w.endswith("s") else w for w in _
 _MONEY = re.compile(rf"(?P<cur>[$€£])\s?{_NUM}(?:\s{{0,3}}(?P<mag>thousand|million|billion))?", re.I)
 _AGE = re.compile(
     rf"\b(?:under|over|aged?|age of|younger than|older than|at least)\s{{1,3}}(?:the age of\s{{1,3}})?{_NUM}\b"
-    r"(?!\s{0,3}[-–]?\s{0,3}(?:calendar |business |working )?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%)(?!\w))",
+    # (nor years that are not of age: "at least 5 years from when you tell us", not "under 16 years of age")
+    r"(?!\s{0,3}[-–]?\s{0,3}(?:calendar |business |working )?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%)(?!\w))"
+    r"(?!\s{1,3}years?\s{1,3}(?!of\s{1,3}age\b|old\b))",
     re.I,
 )
 _WITH_UNIT = re.compile(

@@ -433,7 +433,9 @@ def _introduces_the_same_list(change: ClauseChange, context: Context) -> bool:
     if not (old.endswith(":") and new.endswith(":")) or _names_someone(change):
         return False
     if context.lead_topic(old) != "recipients" or context.lead_topic(new) != "recipients":
-        return False
+        # ("the following may receive your data:" → "Your data may be shared with the recipients listed below, …:")
+        return "recipients" in (context.lead_topic(old), context.lead_topic(new)) and _LISTED_BELOW.search(new) is not None \
+            and _gains_nothing_more(change, _recipients_named(change.new_text), capitalised=True)
     return _gains_nothing_more(change, _recipients_named(change.new_text), capitalised=True)
 
 

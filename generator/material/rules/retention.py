@@ -15,7 +15,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import content_words
 from ..text import Anchored, plain_words
-from .context import Context
+from .context import OWN_JUDGEMENT, Context
 from .needs import Branch, any_match
 
 # Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as
@@ -119,17 +119,6 @@ _EARLIER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:first|earlier
 _LATER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:later|last)\b|\bwhichever is (?:the )?(?:later|longer)\b", re.I)
 
 
-# Keeping for as long as the company itself thinks fit: "as we consider appropriate", "as the
-# Administrator may otherwise deem necessary", "at our discretion", "for our legitimate business purposes".
-_OWN_JUDGEMENT = re.compile(
-    r"\b(?:as|where|when|if|that|which)\s{1,3}(?:we|it|the\s{1,3}[\w-]{2,30})\s{1,3}(?:(?:may|might|shall|will)\s{1,3})?(?:otherwise\s{1,3})?"
-    r"(?:consider|considers|think|thinks|deem|deems|believe|believes|decide|decides|determine|determines|judge|judges)\b"
-    r"|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3}|absolute\s{1,3})?discretion\b"
-    r"|\b(?:our|its)\s{1,3}(?:own\s{1,3})?(?:legitimate\s{1,3})?business\s{1,3}(?:purposes|needs|reasons)\b",
-    re.I,
-)
-
-
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
@@ -164,7 +153,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We keep call recordings for 12 months"
         led = content_words(frozenset(plain_words(change.old.lead)))
         longer = {w for w in longer if w not in led and not _put_in_place(w, led)}
-    if _OWN_JUDGEMENT.search(change.new_text) is not None and _OWN_JUDGEMENT.search(change.old_text) is None:
+    if OWN_JUDGEMENT.search(change.new_text) is not None and OWN_JUDGEMENT.search(change.old_text) is None:
         # "… for such longer period as is required by law" → "…, or as the Administrator may
         # otherwise consider appropriate for its legitimate business purposes": no limit is left
         return change.finding("retention", "material", "How long information is kept now depends on the company's own judgement.")

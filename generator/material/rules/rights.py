@@ -15,7 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, content_words, root_stems
+from ..reading import LEADING_CONDITION, content_words, last_sentence, root_stems
 from ..text import Anchored, WordTable, plain_words
 from .context import Context, contact_line, in_examples
 from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
@@ -527,6 +527,8 @@ _CHOOSING = re.compile(
 )
 
 
+#: Stems of the words that turn a way to ask into an instruction, and nothing more: "To do so, a request must be sent to …".
+_INSTRUCTING = frozenset(("must", "do", "so", "need", "needs"))
 #: Whether a heading (a statement has a few dozen) speaks of making a choice or asking for one's own.
 _choosing_heading = WordTable(lambda heading: _CHOOSING.search(heading) is not None)
 
@@ -599,7 +601,12 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         if not gained:
             return False
         had = {match.group().lower() for match in _HARDER.finditer(change.old_text)}
-        return any(match.group().lower() not in had for match in gained)
+        new_conditions = [match for match in gained if match.group().lower() not in had]
+        if new_conditions and all(match.group().lower() == "must" for match in new_conditions) and change.added_words <= _INSTRUCTING:
+            # ("by means of a request sent to privacy@… or delivered in writing" → "To do so, a request
+            # must be sent to privacy@… or delivered in writing": the same ways, said as an instruction)
+            return False
+        return bool(new_conditions)
     if change.kind == "inserted":
         old_block = context.block_text(change, "old")
         if old_block is None or _EXERCISE.search(old_block) is None and _EXERCISE.search(change.new_text) is None \
@@ -621,8 +628,38 @@ def _leads_rights(text: str, context: Context) -> bool:
     return text.endswith(":") and context.lead_topic(text) == "rights"
 
 
+# A lead-in whose entries are the grounds on which the reader's request may be refused: "The
+# Controller may deny the exercise of a right when:", "We may refuse your request if:".
+_REFUSAL_LEAD = re.compile(
+    r"\b(?:may|can|will|shall|might)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:deny|refuse|decline|reject|restrict|limit)\b[^.;:]{0,80}"
+    r"\b(?:request|requests|right|rights|exercise)\b[^.;:]{0,60}\b(?:when|where|if|in\s{1,3}the\s{1,3}following\s{1,3}(?:cases|circumstances))\s{0,3}:$", re.I)
+# The time to answer made longer than it says: "This period may be extended once by an equal term".
+_EXTENDED = re.compile(
+    r"\b(?:period|deadline|time\s{1,3}limit|term|time)\b[^.;]{0,40}?\b(?:may|can|will|shall|might)\s{1,3}(?:be\s{1,3})?(?:extended|prolonged)\b"
+    r"|\b(?:may|can|might)\s{1,3}extend\b[^.;]{0,40}?\b(?:period|deadline|time|response)\b", re.I)
+# An answer promised within a time: "The Controller shall respond to your request within ten (10) business days".
+_ANSWERS_WITHIN = re.compile(r"\b(?:respond|reply|answer|deal\s{1,3}with|process|handle)\w{0,3}\b[^.;]{0,80}?\bwithin\b", re.I)
+
+
+def _extension_new(old_block: str) -> bool:
+    """True when a block promised an answer within a time and said nothing of extending it."""
+    return "extend" not in old_block.lower() and "prolong" not in old_block.lower() and _ANSWERS_WITHIN.search(old_block) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
+    entry = (change.new or change.old) if change.kind != "edited" else None
+    if entry is not None and entry.item and entry.lead and context.memo(("refusal lead", entry.lead), lambda: _REFUSAL_LEAD.search(last_sentence(entry.lead)) is not None):
+        # "The Controller may deny the exercise of a right when: … 4. the request is manifestly
+        # repetitive or abusive": each entry a ground to refuse; one more limits the reader's rights
+        if change.kind == "inserted":
+            return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
+        return change.finding("rights", "substantive", "A clause stating a right or choice of the reader now says more.")
+    if change.kind != "removed" and ("extended" in change.new.wordset or "extend" in change.new.wordset or "prolonged" in change.new.wordset) \
+            and _EXTENDED.search(change.new_text) is not None and _extension_new(context.block_text(change, "old") or ""):  # type: ignore[union-attr]
+        # "The Controller shall respond to your request within ten (10) business days" gains "This
+        # period may be extended once by an equal term …": the reader may wait longer
+        return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
             and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")

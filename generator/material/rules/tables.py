@@ -54,6 +54,10 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("basis", re.compile(r"\b(?:legal|lawful)\s+(?:bas[ie]s|grounds?)\b|\bbasis\b|\bbases\b", re.I)),
     # whether the reader's consent is asked for what the row does: "Consent required"
     ("consent", re.compile(r"^\s*(?:(?:your\s+)?consent\s+(?:required|needed|necessary|requested)|(?:requires?|needs?)\s+(?:your\s+)?consent|with\s+(?:your\s+)?consent)\s*\??\s*$", re.I)),
+    # whether the reader can limit what the row does, the GLBA notice's "Can you limit this sharing?"
+    ("choice", re.compile(r"^\s*(?:can\s+you\s+(?:limit|opt\s+out|stop|restrict)|(?:can\s+you\s+)?opt[- ]?out)\b[^|]{0,40}$", re.I)),
+    # whether the company does what the row names, the GLBA notice's "Does Kestrelline share?"
+    ("shares", re.compile(r"^\s*do(?:es)?\s+[^|?]{1,60}?\s+share\s*\??\s*$", re.I)),
     ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
     ("sold", re.compile(r"\bsold\b|\bsell\b|\bsale\b|\bshared for (?:cross-context|targeted|advertising)", re.I)),
     ("collected", re.compile(r"^\s*(?:collected|do we collect[^|]{0,40}|we collect)\s*\??\s*$", re.I)),
@@ -69,7 +73,7 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we (?:collect|share)\b|\bdetails\b", re.I)),
 )
 ROLES_BY_NAME = dict(ROLES)
-_ROLE_RULES = {"basis": "legal-basis", "consent": "legal-basis", "retention": "retention", "sold": "recipients", "collected": "collection",
+_ROLE_RULES = {"basis": "legal-basis", "consent": "legal-basis", "choice": "rights", "shares": "recipients", "retention": "retention", "sold": "recipients", "collected": "collection",
                "recipients": "recipients", "purpose": "purpose", "data": "collection", "location": "transfers"}
 _YES = frozenset(("yes", "y", "✓", "✔", "☑", "x", "true"))
 _NO = frozenset(("no", "n", "✗", "✘", "☒", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
@@ -315,14 +319,15 @@ def _row_came_or_went(change: ClauseChange, context: Context, table: cookies.Tab
 def _cell_changed(change: ClauseChange, context: Context, role: str, column: int, header: str, name: str, before: str, after: str) -> Finding | None:
     """What one changed cell says, by its column's role (``column`` 0: what the row is about)."""
     rule = _ROLE_RULES[role]
-    if role in ("sold", "collected"):
+    if role in ("sold", "collected", "shares"):
         was, now = _truth(before), _truth(after)
         if was is None or now is None or was == now:
             return None
         severity = "material" if now else "substantive"
         return change.finding(rule, severity, f"The table now answers {quote(after)} to {quote(header)} for {quote(name, 60)} (it answered {quote(before)}).")
-    if role == "consent":
-        # "Consent required: Yes" → "No": what waited for the reader's consent no longer does
+    if role in ("consent", "choice"):
+        # "Consent required: Yes" → "No": what waited for the reader's consent no longer does;
+        # "Can you limit this sharing? Yes" → "No": the reader's choice is gone (GLBA, FCRA § 624)
         was, now = _truth(before), _truth(after)
         if was is None or now is None or was == now:
             return None
