@@ -15,7 +15,7 @@ from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words, root_stems
 from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
-from .context import Context, added_between, contact_line, illustrates, in_examples, named_beside, states
+from .context import ACCESS_SAFEGUARD, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
 # management" (and "access rights", "access requests": the reader's).
@@ -81,7 +81,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
         return None
-    if "access" in change.vocabulary and (_AUDIT.search(change.new_text or change.old_text) or _ACCESS_ENDS.search(change.new_text or change.old_text)):
+    if "access" in change.vocabulary and (ACCESS_SAFEGUARD.search(change.new_text or change.old_text) or _ACCESS_ENDS.search(change.new_text or change.old_text)):
         # "Every access to clinical information is recorded and reviewed": an audit trail, a safeguard;
         # "Access of the courier to the data of an order is closed automatically 24 hours after …": a limit
         return None
@@ -116,8 +116,6 @@ _MORE_OFTEN = re.compile(
 )
 
 
-# Access to information kept on record, to check it: "Every access to clinical information is recorded and periodically reviewed".
-_AUDIT = re.compile(r"\b(?:every|each|all|any)\s{1,3}access(?:es)?\b[^.;]{0,60}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b", re.I)
 # Access taken away: "Access of the courier to the data … is closed automatically", "access is revoked when …".
 _ACCESS_ENDS = re.compile(
     r"\baccess\b[^.;]{0,80}?\b(?:is|are|will\s{1,3}be|gets|get)\s{1,3}(?:automatically\s{1,3})?(?:closed|revoked|removed|withdrawn|disabled|ended|terminated|blocked|cut\s{1,3}off)\b", re.I)

@@ -349,7 +349,7 @@ def consent_made_opt_out(change: ClauseChange) -> bool:
     """True when an edited clause (or a table's row) that asked for the reader's consent no longer
     speaks of consent and now offers a way to say no or acts by itself: "requires your express
     consent" → "are enrolled automatically …, and you can opt out at any time"."""
-    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or "ask" in change.old.wordset) \
+    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or "ask" in change.old.wordset or "opts" in change.old.wordset) \
             or not _AGREEING.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         return False
     return _ASKS_CONSENT.search(change.old_text) is not None and _OPTS_OUT.search(change.new_text) is not None \
@@ -382,6 +382,8 @@ _ASKS_CONSENT = re.compile(
     r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:consent|permission|authori[sz]ation)\b"
     r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented|allowed|enabled|opted\s{1,3}in)\b"
     r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
+    # whoever the reader is: "SmartSort is off unless the school opts in in writing"
+    r"|\bunless\s{1,3}(?:you|the\s{1,3}[\w-]{1,30})\s{1,3}opts?\s{1,3}in\b"
     r"|\bconsent\b[^.;]{0,120}?\b(?:is|are|will\s{1,3}be)\s{1,3}(?:requested|asked\s{1,3}for|sought|obtained|required)\b", re.I)
 # A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled
 # automatically", "unless you ask the Company to delete them", "unless you instruct us in writing not
@@ -1229,6 +1231,8 @@ _WITHOUT_CONSENT_IN = re.compile(
     WITHOUT_CONSENT.pattern + r"[^.;:]{0,80}(?:\b(?:cases?|circumstances|situations|instances|events|where|when|if)\s{0,3}:$|:$)", re.I)
 
 
+#: Words of watching or listening to the reader (CCTV, recording, monitoring).
+_WATCHING = frozenset(("camera", "cameras", "cctv", "video", "surveillance", "microphone", "microphones", "recording", "recordings", "monitoring", "monitor"))
 # A list's lead-in whose entries are the acts it rules out, each completing its negated verb:
 # "Debt collection agents … must not:", "We will never:".
 _RULES_OUT_ACTS = re.compile(r"\b(?:(?:must|will|shall|may|do|does|can)\s{1,3}(?:not|never)|never|cannot|can't|won't|mustn't|shan't)\s{0,3}:$", re.I)
@@ -1378,7 +1382,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or change.kind == "edited" and reading.negated and change.removed_words and not change.added_words
             and change.old_reading.negated and _enumerated_dropped(change)  # type: ignore[union-attr]
             # a condition the company set on what it does, taken out: "We do this only after assessing that …"
-            or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None):
+            or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None
+            # a limit on where or when the reader is watched: "Cameras are installed in common areas only"
+            or not _WATCHING.isdisjoint(change.vocabulary) and (reading.limited or reading.negated or change.old_reading is not None and (change.old_reading.limited or change.old_reading.negated))):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -1440,11 +1446,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"
         return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
-    # (an entry of a list whose lead-in negates for it: "We do not place cameras in restrooms." →
-    # "We do not: - place cameras in restrooms;")
-    led = change.new.item and bool(change.new.lead) and _RULES_OUT_ACTS.search(change.new.lead) is not None  # type: ignore[union-attr]
-    if (old.negated and not new.negated and not led or lost and any(negative(w) for w in lost) and not led) \
-            and not (won and any(negative(w) for w in won)) and not echo:
+    # (not for an entry of a list whose lead-in negates for it: "We do not place cameras in
+    # restrooms." → "We do not: - place cameras in restrooms;")
+    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo \
+            and not (change.new.item and change.new.lead and _RULES_OUT_ACTS.search(change.new.lead) is not None):  # type: ignore[union-attr]
         # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
         # except in accordance with the Law, and only where …" → "It may be transferred outside the
         # Kingdom only where the conditions of the Law are satisfied, where …")

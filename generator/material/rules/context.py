@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["Context", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["ACCESS_SAFEGUARD", "Context", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -87,6 +87,17 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
     "rights": re.compile(r"\brights?\b|\bchoices?\b", re.I),
 }
 
+
+
+# A safeguard on access, not access given: every access recorded ("Every access to clinical information
+# is recorded and reviewed", "Each consultation of your shared documents … is recorded in a log"), or
+# a condition on those who can access ("Every employee … who can access student data must sign in
+# with multi-factor authentication").
+ACCESS_SAFEGUARD = re.compile(
+    r"\b(?:every|each|all|any)\s{1,3}(?:access|consultation|viewing|view|look-?up|query)(?:es|s)?\b[^.;]{0,80}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b"
+    r"|\b(?:every|each|all|any)\s{1,3}(?:employees?|staff|contractors?|personnel|users?)\b[^.;]{0,60}?\bwho\s{1,3}(?:can|may|has|have)\s{1,3}(?:access|see|view)\b[^.;]{0,80}?\bmust\b",
+    re.I,
+)
 
 
 # What the company does as it itself thinks fit: "as we consider appropriate", "as the Administrator
@@ -246,7 +257,7 @@ _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
 _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
 # ("This information may include:": what the sentence before it collects)
-_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|this|these|those|such)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
+_ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|this|these|those|such|an?)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
                             r"\s{1,3}(?:(?:may|can|will|might|could)\s{1,3})?(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
 
 
@@ -325,7 +336,7 @@ def in_examples(change: ClauseChange, *, including: bool = False) -> bool:
 # or "under" that opens a new part, or ", and we" that begins another sentence in it ("we share it only with providers who process it for us — our
 # host, our e-mail service — under contracts that …": the dashes enclose the providers, "under"
 # begins the terms).
-_PART_END = re.compile(r"[;:(]|,\s(?:under|but|which|who|subject|provided|except|unless|so|because|and (?:we|it|they|you|this))\b|\sunder\s")
+_PART_END = re.compile(r"[;:(]|[.!?]\s(?=[A-Z])|,\s(?:under|but|which|who|subject|provided|except|unless|so|because|and (?:we|it|they|you|this))\b|\sunder\s")
 
 
 # A line that gives a way to reach someone: "Telephone: 011 555 0190", "E-mail: privacy@…", "Post: …".

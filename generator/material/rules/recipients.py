@@ -20,7 +20,7 @@ from ..findings import Finding
 from ..reading import STOP, last_sentence, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
-from .context import Context, illustrates, named_beside, part_end, states
+from .context import ACCESS_SAFEGUARD, Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
 from .transfers import COUNTRIES, SAFEGUARD
@@ -119,6 +119,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # information goes and how it is protected there is the transfers rule's, which also reads
         # a name added to such a clause as a new destination
         return None
+    if ("access" in change.vocabulary or "consultation" in change.vocabulary) and ACCESS_SAFEGUARD.search(change.new_text or change.old_text):
+        return None  # "Each consultation of your shared documents by a healthcare professional is recorded in a log": a safeguard
     reading = change.reading
     if change.kind == "inserted" and _continues_a_disclosure(change) and not reading.restricts:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
@@ -181,12 +183,14 @@ def _more_information(change: ClauseChange) -> bool:
 
 
 # Giving information to someone: "we share with them", "shall communicate to the Event Organiser".
-_GIVES = Anchored(re.compile(
+# (a plain pattern: it is searched only where a clause gained a kind of information, and an anchored
+# one would add its many beginnings to every text's openings)
+_GIVES = re.compile(
     r"\b(?:share|shares|shared|disclose|discloses|disclosed|communicate|communicates|communicated|pass|passes|passed|transfer|transfers"
     r"|transferred|send|sends|sent|provide|provides|provided|give|gives|given|transmit|transmits|transmitted|sell|sells|sold)\b"
     r"(?:\s{1,3}[\w'-]{1,20}){0,6}?\s{1,3}(?:with|to)\b",
     re.I,
-), starts=("shar", "disclos", "communicat", "pass", "transfer", "send", "sent", "provid", "giv", "transmit", "sell", "sold"))
+)
 
 
 # A use of the recipients' own: "so that our affiliates can offer you their own products".

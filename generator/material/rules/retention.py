@@ -119,6 +119,20 @@ _EARLIER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:first|earlier
 _LATER = re.compile(r"\bwhichever (?:comes|is|occurs|happens) (?:later|last)\b|\bwhichever is (?:the )?(?:later|longer)\b", re.I)
 
 
+# A period, without its verb: "– for 15 months from the date of the quotation", "within 30 days".
+_A_PERIOD = re.compile(
+    r"\b(?:for|within|after|until)\s{1,3}(?:up\s{1,3}to\s{1,3}|at\s{1,3}(?:most|least)\s{1,3})?[\w-]{1,20}(?:\s{1,3}\([\w-]{1,20}\))?\s{1,3}"
+    r"(?:calendar\s{1,3}|business\s{1,3}|working\s{1,3})?(?:days?|weeks?|months?|years?)\b", re.I)
+
+
+def _period_entry(change: ClauseChange) -> bool:
+    """True for a removed entry of a list under a heading about keeping information that gives a
+    period ("How long we keep your personal data" — "Quotations that you do not take up – for 15
+    months from the date of the quotation"): a limit on keeping, whose verb is the heading's."""
+    clause = change.old
+    return clause is not None and clause.item and "retention" in change.heading_topics and _A_PERIOD.search(clause.text) is not None
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
@@ -126,7 +140,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     # (who acts is known by now, from the rules before; the patterns cost more)
     if reading.actor == "reader" or not (any_match(_KEEPS, change.new if change.new_text else change.old) or _kept_here(change)
-                                         or change.kind == "removed" and _PERIOD_KEPT.search(change.old_text) is not None):
+                                         or change.kind == "removed" and (_PERIOD_KEPT.search(change.old_text) is not None or _period_entry(change))):
         return None
     if change.kind == "inserted":
         if reading.restricts or _DELETES.search(change.new_text):
@@ -135,7 +149,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         # (a stated time is a limit too: "recordings of calls shall be retained for two (2) years"
         # gone leaves them to whatever else the statement says — GDPR Art. 13(2)(a))
-        if _DELETES.search(change.old_text) or reading.restricts or _PERIOD_KEPT.search(change.old_text) is not None:
+        if _DELETES.search(change.old_text) or reading.restricts or _PERIOD_KEPT.search(change.old_text) is not None or _period_entry(change):
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")
