@@ -47,7 +47,7 @@ LONGEST_CLAUSE = 1200
 # (an entry lettered by hand counts, after a colon or a semicolon: "… only where: a) …; b) …")
 _BOUNDARY = re.compile(r"[.!?;:]((?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=;)\s+|(?<=[:;.])\s+(?:[-*\u2022+]|\d{1,3}[.)])\s+|(?<=[:;])\s+[a-z]\)\s+)")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|vs|mr|mrs|ms|dr|st|sec|art|para|approx|incl|u\.s|u\.k|e\.u)|\b[A-Za-z])\.$",
+    r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|nos|vs|mr|mrs|ms|dr|st|sec|art|para|approx|incl|u\.s|u\.k|e\.u|pte|pty|sdn|bhd)|\b[A-Za-z])\.$",
     re.I,
 )
 

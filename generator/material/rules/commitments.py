@@ -371,7 +371,7 @@ def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
 
 
 #: Stems of the words of consent itself (what a clause that asks for it and one that offers a way out need not share).
-_CONSENT_STEMS = frozenset(("consent", "express", "give", "your", "you"))
+_CONSENT_STEMS = frozenset(root_stems(("consent", "express", "give")))
 #: The words of the reader's agreement (without one of them a clause asks for none).
 _AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", "authorisation", "permission", "allowed", "enabled"))
 # Consent asked for: "obtains prior written consent", "requires your express consent", "only with your
@@ -384,14 +384,16 @@ _ASKS_CONSENT = re.compile(
     r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
     # whoever the reader is: "SmartSort is off unless the school opts in in writing"
     r"|\bunless\s{1,3}(?:you|the\s{1,3}[\w-]{1,30})\s{1,3}opts?\s{1,3}in\b"
-    r"|\bconsent\b[^.;]{0,120}?\b(?:is|are|will\s{1,3}be)\s{1,3}(?:requested|asked\s{1,3}for|sought|obtained|required)\b", re.I)
+    r"|\bconsent\b[^.;]{0,120}?\b(?:is|are|will\s{1,3}be)\s{1,3}(?:requested|asked\s{1,3}for|sought|obtained|required)\b"
+    # ruled out without it: "We will not use photos of your child … without your separate written consent"
+    r"|\b(?:not|never)\b[^.;]{0,160}?\bwithout\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?consent\b", re.I)
 # A way to say no, or nothing asked at all: "opt the student out", "you can opt out", "enrolled
 # automatically", "unless you ask the Company to delete them", "unless you instruct us in writing not
 # to", "to every Client who has not objected", "unless you have disabled access".
 _OPTS_OUT = re.compile(
     r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:object|objected|disabled|turned\s{1,3}off|switched\s{1,3}off|refused|declined)"
     r"|\b(?:has|have)\s{1,3}not\s{1,3}objected\b|\b(?:may|can)\s{1,3}object\b"
-    r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:to\s{1,3})?(?:delete|erase|remove|stop|not)\b", re.I)
+    r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,3}?(?:to\s{1,3})?(?:delete|erase|remove|stop|not|rather|prefer\w{0,2})\b", re.I)
 
 
 # The reader saying no: "you object", "you opt out", "you tell us you would rather …", "you untick".
@@ -576,6 +578,11 @@ def _object_narrowed(change: ClauseChange) -> str | None:
         if _ALL_INFORMATION.issuperset(olds) and not _INFORMATION.isdisjoint(olds) and _INFORMATION.isdisjoint(w.norm for w in span.new) \
                 and not STOP.issuperset(w.norm for w in span.new):
             return " ".join(w.written for w in span.new)
+        # (the word that made it all of it, replaced by a kind: "your child's personal information" → "… health information")
+        if olds == ["personal"] and len(span.new) <= 2 and not STOP.issuperset(w.norm for w in span.new) and _INFORMATION.isdisjoint(w.norm for w in span.new):
+            following = [w.norm for w in change.new.words if w.start > span.new[-1].end][:1]
+            if following and following[0] in _INFORMATION:
+                return " ".join(w.written for w in span.new)
     return None
 
 
@@ -1331,12 +1338,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # → "… notifies parents before administering any survey … and gives them an opportunity to
         # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is
         # not); "only if you have allowed access to geolocation" → "unless you have disabled it"
-        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
+        return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
     if change.kind == "removed" and "consent" in change.old.wordset and _ASKS_CONSENT.search(change.old_text) is not None \
             and _opted_out_instead(change, context):  # type: ignore[union-attr]
         # "Enrollment requires your express consent, which you can give only in the app." gone, and its
         # block gained "Eligible vehicles are enrolled automatically …, and you can opt out at any time"
-        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
+        return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
     reading = change.reading
     if reading.actor == "reader":
         return _company_part_weakened(change)
@@ -1445,7 +1452,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if old.negated and old.excepted and _opt_in_made_opt_out(change):
         # "We will not use photographs of your child … unless you have ticked the box to say yes" →
         # "We will use photographs … unless you tick the box to tell us you would rather we did not"
-        return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
+        return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
     # (not for an entry of a list whose lead-in negates for it: "We do not place cameras in
     # restrooms." → "We do not: - place cameras in restrooms;")
     if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo \
@@ -1617,7 +1624,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # MyCare" → "… on any page within MyCare after you have logged in"
             return change.finding("commitments", "material", "The clause now rules out less.")
         if old.negated and new.negated and won and _exception_made_default(change):
-            return change.finding("commitments", "material", "The limit's exception no longer waits for the reader to ask: it applies unless the reader objects.")
+            return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
         if old.negated and change.added_words and ", but " in change.new_text and _split_off_allowed(change):
             # "We do not exchange our list with political campaigns, candidates or businesses" → "We
             # may also exchange it with candidates …, but we do not exchange it with businesses"

@@ -239,10 +239,11 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     old_words = change.old.wordset if change.old is not None else frozenset()
     new_words = change.new.wordset if change.new is not None else frozenset()
     # (a capital after a full stop opens a sentence: "… activities. Attaching the utmost importance …")
+    # (and one after "in" or "at" names a place: "a data centre located in Ashburn, in the State of Virginia")
     texts = (change.old_text, change.new_text)
     return any(
         w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
-        and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?"))
+        and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?", " in", " at"))
         for span in change.spans for side, (words, other) in enumerate(((span.old, new_words), (span.new, old_words))) for w in words
     )
 

@@ -24,10 +24,12 @@ _DISPUTES = Anchored(re.compile(
     # an ombudsman that settles complaints out of court: "refer the matter to the Ombudsman for Financial Services"
     r"\bombudsm[ae]n\b|\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b"
     # a court by its kind: "the District Court whose jurisdiction covers the User's domicile"
-    r"|\b(?:district|county|regional|high|supreme|civil|commercial) courts?\b",
+    r"|\b(?:district|county|regional|high|supreme|civil|commercial|administrative) courts?\b"
+    # an appeal of the company's decision to a court or tribunal: "may be appealed to the administrative court"
+    r"|\bappeal(?:ed|s)?\s{1,3}to\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?(?:[\w-]{1,30}\s{1,3}){0,2}?(?:courts?|tribunals?)\b",
     re.I,
 ), starts=(
-    "arbitrat", "class", "jury", "governing", "governed", "law", "exclusive", "personal", "non", "jurisdiction",
+    "arbitrat", "class", "jury", "governing", "governed", "law", "exclusive", "personal", "non", "jurisdiction", "administrative", "appeal",
     "submit", "venue", "court", "injunct", "equitable", "dispute", "ombudsm", "small", "waive", "legal",
     "district", "county", "regional", "high", "supreme", "civil", "commercial",
 ))

@@ -284,7 +284,7 @@ _EXCEPTION_OPENER = re.compile(
     r"\b(?:unless|except|save\s{1,3}(?:where|when|if|as|for)|other\s{1,3}than|subject\s{1,3}to|with\s{1,3}the\s{1,3}exception\s{1,3}of)\b", re.I)
 
 
-def _exception_widened(change: ClauseChange) -> bool:
+def _exception_gained_ground(change: ClauseChange) -> bool:
     """True when every word an edited right gained stands in its exceptions, which it had before:
     "request the erasure of your data, unless its retention is required by law or by the decisions
     of the Authority" → "…, by the decisions of the Authority or for the Company's legitimate
@@ -743,7 +743,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
     if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
-    if change.added_words and not change.removed_words and (_right_narrowed(change) or _exception_widened(change)):
+    if change.added_words and not change.removed_words and (_right_narrowed(change) or _exception_gained_ground(change)):
         # "You may withdraw your consent at any time" → "You may withdraw your consent to personalised
         # offers and marketing communications at any time": the right now covers only some of it
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")

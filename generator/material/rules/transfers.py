@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..changes import ClauseChange
+from ..changes import ClauseChange, Span
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP, root_stems
@@ -414,6 +414,23 @@ def _leaves_for_the_same_place(change: ClauseChange) -> bool:
     return bool(went) and COUNTRIES & change.new.wordset - {words[i + 1].norm for i, w in enumerate(words[:-1]) if w.norm == "outside"} == went
 
 
+def _within_a_place_named(change: ClauseChange, span: Span) -> bool:
+    """True when a run of words an edited clause gained names a place set in one the old clause
+    named, right after it: "in Ashburn, in the State of Virginia" where the old said "in the State of
+    Virginia" (the run may end with the "in": "Ashburn, in")."""
+    text = change.new_text
+    end = span.new[-1].end
+    if span.new[-1].norm != "in":
+        after = re.match(r"\s{0,2},?\s{1,3}in\b", text[end:])
+        if after is None:
+            return False
+        end += after.end()
+    following = text[end: end + 30].strip()
+    # (a place, not "in addition to …"; and no country of its own: "and Hyderabad, India, in …")
+    return len(following) >= 8 and (following[:1].isupper() or following.startswith("the ")) and f"in {following[:20]}" in change.old_text \
+        and not any(w.norm in COUNTRIES for w in span.new)
+
+
 def _goes_further(change: ClauseChange) -> bool:
     """True when an edited clause about transfers gained a place or a way for information to go:
     a word of transfer or of place, or a name (a capitalised word: "the United States and India")
@@ -439,6 +456,8 @@ def _goes_further(change: ClauseChange) -> bool:
         return False
     if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
         return False  # "servers in the United States" → "… in Michigan and Virginia, in the United States": where within it
+    if names and all(_within_a_place_named(change, span) for span in change.spans if span.new and any(w.norm in names for w in span.new)):
+        return False  # "located in the State of Virginia" → "located in Ashburn, in the State of Virginia": where within it
     # (unless the clause named countries already: "including the Philippines and India" → "…, India
     # and Colombia" names one more where it said which)
     if names and COUNTRIES.issuperset(names) and _ABROAD_IN_GENERAL.search(change.old_text) and not _EEA_STATES.intersection(names) \
