@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib
 import os
 import re
@@ -175,12 +176,36 @@ def parse_config(text: str, *, path: str, trusted: bool = False) -> dict[str, An
     return data
 
 
+def _interpreter_dirs() -> tuple[Path, ...]:
+    """Where the running interpreter's standard library and installed packages are."""
+    import site
+    import sysconfig
+
+    found = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    found.update(getattr(site, "getsitepackages", list)())
+    return tuple(Path(path).resolve() for path in found)
+
+
+@functools.lru_cache(maxsize=64)
+def _tracked_under(root: Path, folder: Path) -> bool:
+    """True when git tracks a file under ``folder`` in the repository at ``root`` (or cannot say):
+    a pull request could have put code there."""
+    result = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", str(folder.relative_to(root))],
+                            capture_output=True, check=False)
+    return result.returncode != 0 or bool(result.stdout)
+
+
 @contextlib.contextmanager
 def installed_packages_only(*folders: Path) -> Iterator[None]:
-    """Import nothing from the current folder or ``folders`` (the repository) while inside."""
+    """Import nothing from the current folder or ``folders`` (the repository) while inside.
+
+    The interpreter's own installed packages stay importable when its virtual environment lies in
+    the repository's folder (``python -m venv .venv`` there), as long as git tracks no file in them:
+    those are what pip installed, not what the pull request brought."""
     saved = list(sys.path)
     here = Path.cwd().resolve()
     roots = [here, *(f.resolve() for f in folders)]
+    own = _interpreter_dirs()
 
     def inside(entry: str) -> bool:
         if entry in ("", "."):
@@ -189,7 +214,11 @@ def installed_packages_only(*folders: Path) -> Iterator[None]:
             resolved = Path(entry).resolve()
         except OSError:
             return False
-        return any(resolved == root or root in resolved.parents for root in roots)
+        for root in roots:
+            if resolved == root or root in resolved.parents:
+                installed = next((d for d in own if resolved == d or d in resolved.parents), None)
+                return installed is None or root not in installed.parents or _tracked_under(root, installed)
+        return False
 
     sys.path[:] = [entry for entry in saved if not inside(entry)]
     try:

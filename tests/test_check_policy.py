@@ -235,6 +235,36 @@ def test_the_base_imports_its_extensions_from_installed_packages_never_from_the_
     assert ran(published) == []
 
 
+def test_a_virtual_environment_inside_the_repository_keeps_its_installed_packages(published, monkeypatch):
+    """`python -m venv .venv` in the repository: what pip installed there is the interpreter's, not
+    the pull request's — unless git tracks a file there, which a pull request could have added."""
+    import importlib
+
+    from generator import policy
+
+    site_dir = published.path / ".venv" / "lib" / "site-packages"
+    site_dir.mkdir(parents=True)
+    (site_dir / "probe_installed_module.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(site_dir))
+    monkeypatch.setattr(policy, "_interpreter_dirs", lambda: (site_dir.resolve(),))
+    monkeypatch.chdir(published.path)
+    policy._tracked_under.cache_clear()
+    importlib.invalidate_caches()
+    with policy.installed_packages_only(published.path):
+        assert importlib.import_module("probe_installed_module").VALUE == 1
+    sys.modules.pop("probe_installed_module", None)
+
+    published.git("add", "-f", ".venv/lib/site-packages/probe_installed_module.py")
+    policy._tracked_under.cache_clear()
+    importlib.invalidate_caches()
+    try:
+        with policy.installed_packages_only(published.path), pytest.raises(ImportError):
+            importlib.import_module("probe_installed_module")
+    finally:
+        sys.modules.pop("probe_installed_module", None)
+        policy._tracked_under.cache_clear()
+
+
 def test_the_bases_env_tag_is_read_and_the_heads_is_not(published, monkeypatch):
     write_project(published.path, "notice_days: !ENV [STATEMENTS_NOTICE_DAYS, 30]")
     published.commit("Notice from the environment", date="2023-12-02")
