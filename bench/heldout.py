@@ -1,6 +1,6 @@
 """The material-change detector on statements unlike the labelled corpus, edit by edit.
 
-``tests/fixtures/material/edits/`` holds, for 191 of the fixture statements, the 22 edits a legal
+``tests/fixtures/material/edits/`` holds, for 197 of the fixture statements, the 22 edits a legal
 team might make to each (``find`` → ``replace`` on the statement), each labelled with the verdict a
 privacy lawyer gives it (``material``, ``substantive``, ``editorial`` or ``formatting``) and why.
 Half of each statement's edits are material. The statements are written in the styles of many laws

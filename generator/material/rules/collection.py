@@ -25,7 +25,9 @@ _COLLECTS = Anchored(re.compile(
     # (access kept from others, or given to staff, is security: "controls access to computer rooms and data
     # storage rooms", "granting access according to each employee's job function")
     r"\b(?<!control )(?<!controls )(?<!controlling )(?<!restrict )(?<!restricts )(?<!limit )(?<!limits )(?<!grant )(?<!granting )(?<!grants )(?<!with )(?<!every )(?<!each )(?<!any )"
-    r"(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b" + _NOT_A_VERB + r"[^.;]{0,80}"
+    # ("the records", "our records": a noun; "receive … training": not information)
+    r"(?:collect|gather|obtain|receiv(?!\w{0,4}\b[^.;]{0,60}\btraining\b)|(?<!the )(?<!our )(?<!your )(?<!these )(?<!those )(?<!such )record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b"
+    + _NOT_A_VERB + r"[^.;]{0,80}"
     r"\b(?:information|data|content|details|identifiers?|messages?|communications?|history|location|contacts|files|activity"
     r"|video|audio|sound|voice|images?|photos?|recordings?|clips?)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"

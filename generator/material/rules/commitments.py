@@ -349,7 +349,7 @@ def consent_made_opt_out(change: ClauseChange) -> bool:
     """True when an edited clause (or a table's row) that asked for the reader's consent no longer
     speaks of consent and now offers a way to say no or acts by itself: "requires your express
     consent" → "are enrolled automatically …, and you can opt out at any time"."""
-    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or "ask" in change.old.wordset or "opts" in change.old.wordset) \
+    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or not _ASKING.isdisjoint(change.old.wordset)) \
             or not _AGREEING.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         return False
     return _ASKS_CONSENT.search(change.old_text) is not None and _OPTS_OUT.search(change.new_text) is not None \
@@ -372,6 +372,12 @@ def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
 
 #: Stems of the words of consent itself (what a clause that asks for it and one that offers a way out need not share).
 _CONSENT_STEMS = frozenset(root_stems(("consent", "express", "give")))
+#: Words that make a duty an effort: "endeavour to respond", "will try to", "aim to".
+_BEST_EFFORTS = frozenset(("endeavour", "endeavor", "endeavours", "endeavors", "strive", "strives", "try", "tries", "attempt", "attempts", "aim", "aims"))
+# A limit that binds whatever the effort: "and in any case within one month", "at the latest".
+_FIRM_STILL = re.compile(r"\bin\s{1,3}any\s{1,3}(?:case|event)\b|\bat\s{1,3}the\s{1,3}latest\b|\bno\s{1,3}later\s{1,3}than\b", re.I)
+#: Words of asking the reader first, other than agreeing: "We will ask you …", "unless the school opts in", "You must opt in".
+_ASKING = frozenset(("ask", "opts", "opt"))
 #: The words of the reader's agreement (without one of them a clause asks for none).
 _AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", "authorisation", "permission", "allowed", "enabled"))
 # Consent asked for: "obtains prior written consent", "requires your express consent", "only with your
@@ -384,6 +390,7 @@ _ASKS_CONSENT = re.compile(
     r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
     # whoever the reader is: "SmartSort is off unless the school opts in in writing"
     r"|\bunless\s{1,3}(?:you|the\s{1,3}[\w-]{1,30})\s{1,3}opts?\s{1,3}in\b"
+    r"|\b(?:must|need\s{1,3}to|have\s{1,3}to)\s{1,3}(?:[\w-]{1,20}\s{1,3})?opt[\s-]in\b"
     r"|\bconsent\b[^.;]{0,120}?\b(?:is|are|will\s{1,3}be)\s{1,3}(?:requested|asked\s{1,3}for|sought|obtained|required)\b"
     # ruled out without it: "We will not use photos of your child … without your separate written consent"
     r"|\b(?:not|never)\b[^.;]{0,160}?\bwithout\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?consent\b", re.I)
@@ -795,7 +802,13 @@ def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
             and "warrant" not in change.old_text and "subpoena" not in change.old_text:
         return None
     old = _LAW_REQUIRES.search(change.old_text)
+    if old is not None and _LAW_PERMITS.search(change.new_text) is not None and _LAW_PERMITS.search(change.old_text) is None:
+        return old  # "where the law requires us to" → "where the law requires or permits us to": whenever it may
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
+
+
+# What the law only allows, set beside what it requires: "requires or permits", "required or allowed".
+_LAW_PERMITS = re.compile(r"\b(?:requires?|required)\s{1,3}or\s{1,3}(?:permits?|permitted|allows?|allowed|authori[sz]es?|authori[sz]ed)\b", re.I)
 
 
 def _law_said_in_block(change: ClauseChange, context: Context) -> bool:
@@ -1333,13 +1346,19 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # conversion tag on the page that confirms your new account, which lets our advertising
         # partners know that a sign-up took place."
         return change.finding("commitments", "material", "The limit now has an exception.")
+    if change.kind == "edited" and not _BEST_EFFORTS.isdisjoint(change.changed_new_words) and _BEST_EFFORTS.isdisjoint(change.old.wordset) \
+            and change.old_reading.firm and _FIRM_STILL.search(change.new_text) is None:  # type: ignore[union-attr]
+        # (not beside a limit that still binds: "we aim to respond within 14 days, and in any case within one month")
+        # "The Grievance Officer shall respond within a period not exceeding 90 days" → "… shall
+        # endeavour to respond within 90 days": a duty made an effort
+        return change.finding("commitments", "material", "A commitment now promises less.")
     if consent_made_opt_out(change):
         # "the District obtains prior written consent from a parent before administering any survey"
         # → "… notifies parents before administering any survey … and gives them an opportunity to
         # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is
         # not); "only if you have allowed access to geolocation" → "unless you have disabled it"
         return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
-    if change.kind == "removed" and "consent" in change.old.wordset and _ASKS_CONSENT.search(change.old_text) is not None \
+    if change.kind == "removed" and ("consent" in change.old.wordset or "opt" in change.old.wordset) and _ASKS_CONSENT.search(change.old_text) is not None \
             and _opted_out_instead(change, context):  # type: ignore[union-attr]
         # "Enrollment requires your express consent, which you can give only in the app." gone, and its
         # block gained "Eligible vehicles are enrolled automatically …, and you can opt out at any time"

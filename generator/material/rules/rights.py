@@ -210,7 +210,9 @@ _FREE_WORDS = frozenset(("free", "no", "without", "not", "never", "won't"))
 # not charge you a fee".
 _FREE = re.compile(
     r"\bfree of (?:charge|cost)\b|\b(?:at|for) no (?:charge|cost|fee)\b|\bwithout (?:a |any )?(?:charge|fee|cost)\b|\bno (?:charge|fee)s?\b"
-    r"|\b(?:not|never|won't)\s{1,3}charge\b(?:\s{1,3}(?:you|them))?(?:\s{1,3}(?:a|any))?(?:\s{1,3}fees?\b)?",
+    r"|\b(?:not|never|won't)\s{1,3}charge\b(?:\s{1,3}(?:you|them))?(?:\s{1,3}(?:a|any))?(?:\s{1,3}fees?\b)?"
+    # said of the reader: "You do not have to pay a fee to exercise any of these rights"
+    r"|\b(?:do(?:es)?\s{1,3}not|don't|doesn't|will\s{1,3}not|won't|never)\s{1,3}(?:have|need)\s{1,3}to\s{1,3}pay\b(?:\s{1,3}(?:a|any))?(?:\s{1,3}fees?\b)?",
     re.I,
 )
 #: Words of the reader's requests.
@@ -471,7 +473,7 @@ def _reader_can(change: ClauseChange) -> bool:
 # A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
 # "submit an appeal".
 _EXERCISE = Anchored(re.compile(
-    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\bexercise (?:any of )?(?:your|these|those|the above|such) rights\b"
+    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\b(?:exercise|assert|enforce) (?:any of )?(?:your|these|those|the above|such) rights\b"
     # "To use any of your rights, email …"
     # (looked for from "use": "to", "can" and "may" begin too many words)
     r"|(?:(?<=\bto )|(?<=\bcan )|(?<=\bmay )|(?<=\bonly ))use (?:any of )?(?:your|these|those|the above|such) rights\b"
@@ -485,7 +487,7 @@ _EXERCISE = Anchored(re.compile(
     r"|\b(?:opt(?:ing)?[- ]out|unsubscrib\w{0,3}|withdraw\w{0,3}\s{1,3}(?:your\s{1,3})?consent|(?:change|update|manage)\s{1,3}your\s{1,3}(?:[\w-]{1,20}\s{1,3})?preferences)\b"
     r"[^.;:]{0,40}\bby\s{0,3}:",
     re.I,
-), starts=("to", "exercis", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
+), starts=("to", "exercis", "assert", "enforce", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
            "change", "update", "manage", "use", "dispute", "right"))
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights", "dispute", "disputes"))
@@ -527,6 +529,8 @@ _CHOOSING = re.compile(
 )
 
 
+#: Verbs of using one's rights, besides exercising them: "To use any of your rights", "You can assert your rights …".
+_USING_RIGHTS = frozenset(("use", "assert", "enforce"))
 #: Stems of the words that turn a way to ask into an instruction, and nothing more: "To do so, a request must be sent to …".
 _INSTRUCTING = frozenset(("must", "do", "so", "need", "needs"))
 #: Whether a heading (a statement has a few dozen) speaks of making a choice or asking for one's own.
@@ -581,7 +585,7 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
             or change.section and _choosing_heading(change.section[-1])):
         about_requests = True
     if not about_requests and (_EXERCISE_WORDS.isdisjoint(vocabulary) or "exercise" not in vocabulary and "complain" not in vocabulary
-                               and _SENDING.isdisjoint(vocabulary) and not ("use" in vocabulary and "rights" in vocabulary)):
+                               and _SENDING.isdisjoint(vocabulary) and not ("rights" in vocabulary and not _USING_RIGHTS.isdisjoint(vocabulary))):
         if not _proof_asked_in_block(change, context):
             return False
         about_requests = True
