@@ -22,7 +22,7 @@ from ..reading import (
     negating_words, negation_count, root_stems,
 )
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
-from .context import Context, contact_line, illustrates, in_examples, named_beside, part_end
+from .context import LAW_PERMITS, Context, contact_line, illustrates, in_examples, named_beside, part_end
 from .legal_basis import WITHOUT_CONSENT
 from .practices import practices_in
 from .purpose import PURPOSE_LABEL
@@ -802,13 +802,10 @@ def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
             and "warrant" not in change.old_text and "subpoena" not in change.old_text:
         return None
     old = _LAW_REQUIRES.search(change.old_text)
-    if old is not None and _LAW_PERMITS.search(change.new_text) is not None and _LAW_PERMITS.search(change.old_text) is None:
+    if old is not None and LAW_PERMITS.search(change.new_text) is not None and LAW_PERMITS.search(change.old_text) is None:
         return old  # "where the law requires us to" → "where the law requires or permits us to": whenever it may
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
 
-
-# What the law only allows, set beside what it requires: "requires or permits", "required or allowed".
-_LAW_PERMITS = re.compile(r"\b(?:requires?|required)\s{1,3}or\s{1,3}(?:permits?|permitted|allows?|allowed|authori[sz]es?|authori[sz]ed)\b", re.I)
 
 
 def _law_said_in_block(change: ClauseChange, context: Context) -> bool:
@@ -903,7 +900,19 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     # exception ("We do not collect … your calls and SMS, …, except as required by law" loses "SMS";
     # words taken out of the exception make it let through less)
     exception = next((w.start for w in change.old.words if w.start > negation.start and w.norm in _EXCEPTING), len(change.old_text))
-    return all(not span.new and all(negation.start < w.start < exception for w in span.old) for span in change.spans if span.old)
+    # (one preposition put for another as the verbs left require: "sell or swap … with" → "sell … to")
+    return any(not span.new for span in change.spans if span.old) and all(
+        (not span.new or _one_preposition(span)) and all(negation.start < w.start < exception for w in span.old)
+        for span in change.spans if span.old)
+
+
+#: Prepositions a verb chooses ("share with", "sell to", "transfer to", "receive from").
+_PREPOSITIONS = frozenset(("to", "with", "from", "for", "among", "between"))
+
+
+def _one_preposition(span: Span) -> bool:
+    """True for a span that put one preposition in place of another."""
+    return len(span.old) == 1 == len(span.new) and span.old[0].norm in _PREPOSITIONS and span.new[0].norm in _PREPOSITIONS
 
 
 #: Words that point back to what was said before: "If such a breach occurs".

@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["ACCESS_SAFEGUARD", "Context", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["ACCESS_SAFEGUARD", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -100,6 +100,11 @@ ACCESS_SAFEGUARD = re.compile(
 )
 
 
+# What the law only allows, set beside what it requires: "where the law requires or permits us to",
+# "required or allowed": a disclosure limited to what is compelled is no longer limited.
+LAW_PERMITS = re.compile(r"\b(?:requires?|required)\s{1,3}or\s{1,3}(?:permits?|permitted|allows?|allowed|authori[sz]es?|authori[sz]ed)\b", re.I)
+
+
 # What the company does as it itself thinks fit: "as we consider appropriate", "as the Administrator
 # may otherwise deem necessary", "where we are satisfied that …", "at our discretion", "for our
 # legitimate business purposes" — no limit the reader can hold it to.
@@ -155,8 +160,10 @@ class Context:
             # except in the following cases:" closes it, as "only" does)
             # (nor one whose list a limit after the negation leads: "The Company does not sell your
             # data, and discloses it only to the following parties:" lists whom it goes to)
-            return self.memo(("ruled out", clause.lead), lambda: negates(sentence := last_sentence(clause.lead)) and _BUT.search(sentence) is None
-                             and not limited_after_negation(sentence))
+            # (nor one that says its entries are not needed: "the following secondary purposes, which are
+            # not necessary for the service you request but …" lists what is done)
+            return self.memo(("ruled out", clause.lead), lambda: negates(_NOT_NEEDED.sub(" ", sentence := last_sentence(clause.lead)))
+                             and _BUT.search(sentence) is None and not limited_after_negation(sentence))
         return bool(change.section) and self.memo(("ruled out", change.section[-1]), lambda: negates(change.section[-1]))
 
     def block_text(self, change: ClauseChange, side: str) -> str | None:
@@ -247,6 +254,8 @@ class Context:
         return None
 
 
+# A negation of need, which rules nothing out: "which are not necessary for the service you request".
+_NOT_NEEDED = re.compile(r"\bnot\s{1,3}(?:strictly\s{1,3}|absolutely\s{1,3})?(?:necessary|required|essential|indispensable|mandatory|obligatory|needed)\b", re.I)
 # What opens a way past a negation: "except in the following cases", "beyond the following purposes".
 _BUT = re.compile(r"\b(?:except|excepting|other than|beyond|apart from|save|unless|outside)\b", re.I)
 # A heading that names a right of the reader at its start: "Right to an Accounting of Disclosures",

@@ -152,6 +152,10 @@ _READER_TOLD = re.compile(
 )
 
 
+# A cap on how often something may be done, right before its period: "once in any", "once every", "once per".
+_ONCE_IN = re.compile(r"\bonce\s{1,3}(?:in|every|per|a)\s{1,3}(?:any\s{1,3}|each\s{1,3})?$", re.I)
+
+
 def _days(value: str, unit: str) -> float | None:
     base = unit.split()[-1]
     # (five business days are a calendar week: "30 calendar days" → "30 business days" is six weeks)
@@ -204,6 +208,8 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     # acting on a request, and will respond within 30 days", whose "before" is another phrase's)
     if _AHEAD.search(change.new_text, max(0, at - 25), at + len(written) + 40) if at >= 0 else _AHEAD.search(around):
         return new > old  # more notice
+    if at >= 0 and _ONCE_IN.search(change.new_text[max(0, at - 30): at]) is not None:
+        return new < old  # how often the reader may ask: "no more than once in any 12-month period" → "… 36-month period"
     if (change.reading.actor == "reader" or _READER_ACTS.search(around) or _READER_TOLD.match(change.new_text)) and "retention" not in change.topics:
         return new > old  # more time for the reader to act ("…; you may contest them within 60 days of the invoice")
     # the company answers, deletes or stops keeping sooner ("If you have not logged in for 3 years,

@@ -20,7 +20,7 @@ from ..findings import Finding
 from ..reading import STOP, last_sentence, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
-from .context import ACCESS_SAFEGUARD, Context, illustrates, named_beside, part_end, states
+from .context import ACCESS_SAFEGUARD, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
 from .transfers import COUNTRIES, SAFEGUARD
@@ -93,6 +93,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "material", f"{quote(change.new_text)} is now listed among those who receive information.")
         if change.kind == "removed":
             return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
+        if change.added_words and LAW_PERMITS.search(change.new_text) is not None and LAW_PERMITS.search(change.old_text) is None:
+            # "the police, regulators or other authorities where the law requires us to" → "… requires or
+            # permits us to": given to them whenever the law allows it, not only when it compels
+            return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
         if change.added_words and not illustrates(change):
             if _names_the_same(change):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information now names the recipient: {quote(change.new_text)}.")
