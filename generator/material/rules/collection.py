@@ -15,7 +15,7 @@ from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, content_words, root_stems
 from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
-from .context import ACCESS_SAFEGUARD, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
+from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
 # management" (and "access rights", "access requests": the reader's).
@@ -83,7 +83,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     reading = change.reading
     if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
         return None
-    if "access" in change.vocabulary and (ACCESS_SAFEGUARD.search(change.new_text or change.old_text) or _ACCESS_ENDS.search(change.new_text or change.old_text)):
+    if "access" in change.vocabulary and (not ACCESS_SAFEGUARD_WORDS.isdisjoint(change.vocabulary) and ACCESS_SAFEGUARD.search(change.new_text or change.old_text)
+                                          or not _ACCESS_ENDING.isdisjoint(change.vocabulary) and _ACCESS_ENDS.search(change.new_text or change.old_text)):
         # "Every access to clinical information is recorded and reviewed": an audit trail, a safeguard;
         # "Access of the courier to the data of an order is closed automatically 24 hours after …": a limit
         return None
@@ -118,6 +119,8 @@ _MORE_OFTEN = re.compile(
 )
 
 
+#: The words without which :data:`_ACCESS_ENDS` does not match.
+_ACCESS_ENDING = frozenset(("closed", "revoked", "removed", "withdrawn", "disabled", "ended", "terminated", "blocked", "cut"))
 # Access taken away: "Access of the courier to the data … is closed automatically", "access is revoked when …".
 _ACCESS_ENDS = re.compile(
     r"\baccess\b[^.;]{0,80}?\b(?:is|are|will\s{1,3}be|gets|get)\s{1,3}(?:automatically\s{1,3})?(?:closed|revoked|removed|withdrawn|disabled|ended|terminated|blocked|cut\s{1,3}off)\b", re.I)

@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["ACCESS_SAFEGUARD", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -93,6 +93,8 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 # is recorded and reviewed", "Each consultation of your shared documents … is recorded in a log"), or
 # a condition on those who can access ("Every employee … who can access student data must sign in
 # with multi-factor authentication").
+#: The words without which :data:`ACCESS_SAFEGUARD` does not match (each of its ways opens with one).
+ACCESS_SAFEGUARD_WORDS = frozenset(("every", "each", "all", "any"))
 ACCESS_SAFEGUARD = re.compile(
     r"\b(?:every|each|all|any)\s{1,3}(?:access|consultation|viewing|view|look-?up|query)(?:es|s)?\b[^.;]{0,80}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b"
     r"|\b(?:every|each|all|any)\s{1,3}(?:employees?|staff|contractors?|personnel|users?)\b[^.;]{0,60}?\bwho\s{1,3}(?:can|may|has|have)\s{1,3}(?:access|see|view)\b[^.;]{0,80}?\bmust\b",

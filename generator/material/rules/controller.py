@@ -52,6 +52,8 @@ _SAYS_WHO = re.compile(
     r"|\bcontrollers?\s{1,3}(?:is|are|of|for)\b|\bresponsible\s{1,3}for\b|\boperated\s{1,3}by\b", re.I)
 # Control shared with another (GDPR Art. 26): "joint controllers", "under the joint responsibility of", "jointly determine".
 _JOINT = re.compile(r"\bjoint(?:ly)?\s{1,3}(?:data\s{1,3})?(?:controllers?|control|responsib\w{1,6}|determin\w{1,5})\b|\bjointly\s{1,3}responsible\b", re.I)
+#: The words without which :data:`_JOINT` does not match.
+_JOINT_WORDS = frozenset(("joint", "jointly"))
 # A company that acts for the controller: a provider, a processor, one that works on its behalf.
 _FOR_US = re.compile(
     r"\b(?:(?:service |hosting |cloud |payment |e-?mail |network )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?"
@@ -254,7 +256,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # its behalf" → "… under the joint responsibility of the Mutuelle and of the UGMO, which determines
     # together with it the purposes and means" — a second controller, GDPR Art. 26, whatever
     # companies the statement already named)
-    joint = change.kind != "removed" and "joint" in change.new_text.lower() and _JOINT.search(change.new_text) is not None \
+    joint = change.kind != "removed" and not _JOINT_WORDS.isdisjoint(change.new.wordset) and _JOINT.search(change.new_text) is not None \
         and _JOINT.search(context.section_text(change, "old")) is None
     if not joint and "controller" not in change.topics and _SUFFIXES.isdisjoint(change.vocabulary):
         return None

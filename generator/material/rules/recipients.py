@@ -20,7 +20,7 @@ from ..findings import Finding
 from ..reading import STOP, last_sentence, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
-from .context import ACCESS_SAFEGUARD, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
+from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
 from .transfers import COUNTRIES, SAFEGUARD
@@ -123,7 +123,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # information goes and how it is protected there is the transfers rule's, which also reads
         # a name added to such a clause as a new destination
         return None
-    if ("access" in change.vocabulary or "consultation" in change.vocabulary) and ACCESS_SAFEGUARD.search(change.new_text or change.old_text):
+    if ("access" in change.vocabulary or "consultation" in change.vocabulary) and not ACCESS_SAFEGUARD_WORDS.isdisjoint(change.vocabulary) \
+            and ACCESS_SAFEGUARD.search(change.new_text or change.old_text):
         return None  # "Each consultation of your shared documents by a healthcare professional is recorded in a log": a safeguard
     reading = change.reading
     if change.kind == "inserted" and _continues_a_disclosure(change) and not reading.restricts:
