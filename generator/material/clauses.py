@@ -51,6 +51,9 @@ _ABBREVIATION = re.compile(
     re.I,
 )
 
+#: A code in capitals just before a stop's single letter: "SGB V", "BGB I".
+_CODE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
+
 
 def _ends_abbreviation(text: str, stop: int) -> bool:
     """True when the stop at ``text[stop]`` ends an abbreviation: ``_ABBREVIATION.search`` of the
@@ -62,7 +65,12 @@ def _ends_abbreviation(text: str, stop: int) -> bool:
     before = text[max(0, stop - 7): stop]
     if len(before) == 7 and before.isalnum():
         return False
-    return _ABBREVIATION.search(text[max(0, stop - 7): stop + 1]) is not None
+    found = _ABBREVIATION.search(text[max(0, stop - 7): stop + 1])
+    if found is None:
+        return False
+    # (a capital after a code in capitals numbers a part of it, as a name's initial does not
+    # follow one: "… under § 342a SGB V. Before setting it up, …")
+    return not (len(found.group()) == 2 and text[stop - 1].isupper() and _CODE_BEFORE.search(text[max(0, stop - 10): stop - 1]) is not None)
 
 
 class Clause:

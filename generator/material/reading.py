@@ -82,7 +82,7 @@ STOP = frozenset(
     """a an the and or of to in on at by for with from as is are was were be been being it its this that these those
     we us our you your they them their he she his her i me my which who whom whose what when where how than then
     there here such any all each some other also may can will would shall should could might must do does did
-    has have had not no if so into about over under out up per via within upon""".split()
+    has have had not no if so into about over under out up per via within upon but""".split()
 )
 _SUFFIX = re.compile(r"(?:'s|ies|ied|ing|ed|es|s|ly)$")
 
@@ -121,6 +121,9 @@ _NOT_NEGATION_PHRASES = (
     "no longer need", "no longer needed", "no longer necessary", "no longer required",
     # how soon, not what is ruled out: "we will communicate it to you without undue delay"
     "without undue delay", "without delay",
+    # the balancing of legitimate interests, which rules nothing out: "provided that those interests
+    # are not overridden by your interests or fundamental rights" (GDPR Art. 6(1)(f))
+    "not overridden",
 )
 _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT_NEGATION_PHRASES), re.I),
                          starts=tuple(sorted({phrase.split()[0] for phrase in _NOT_NEGATION_PHRASES})))
@@ -143,7 +146,7 @@ _HANDLING = (
 )
 _LIMITS_HANDLING = Anchored(re.compile(
     rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
-    rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,6}}?\s{{1,3}}(?:only|solely|exclusively)\b"
+    rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,9}}?\s{{1,3}}(?:only|solely|exclusively)\b"
     # who may handle it, limited: "Only the hiring manager and our HR team see your application"
     r"|^(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:(?:can|may|will)\s{1,3})?(?:see|access|view|read|handle|review)\w{0,3}\b",
     re.I,
@@ -368,10 +371,10 @@ _IS = frozenset(("is", "are", "was", "were"))
 
 
 def _is_passive(verb: "Sequence[str]") -> bool:
-    """True when the words after a subject (lower case) are a passive verb: "is stored", "may be shared", "are kept"."""
+    """True when the words after a subject (lower case) are a passive verb: "is stored", "may be shared", "are kept", "will not be disclosed"."""
     if not verb or verb[0] not in _BE:
         return False
-    participle = next((w for w in verb[1:] if w not in _BE), "")
+    participle = next((w for w in verb[1:] if w not in _BE and w not in NEGATIONS and w != "never"), "")
     return participle.endswith(("ed", "en")) or participle in _IRREGULAR_PARTICIPLES
 
 
@@ -416,7 +419,8 @@ NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4}
 
 
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
-    # The first ten words after a leading condition, lower case, read in its next 200 characters
+    # The first ten words after a leading condition (and two more, for a passive verb after a long
+    # subject), lower case, read in its next 200 characters
     # (positions read the text without copying it), and where the first verb after the first word
     # ends the subject: looked up at C speed. (The condition can only stand at the start.)
     if ":" in text[:24]:
@@ -443,9 +447,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
                 start = acting.start() + 1
     if text.isascii():
         # lower case first, then the same words with ASCII classes: lower case keeps every position
-        words = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:10]
+        more = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:12]
+        words = more[:10]
     else:
-        words = list(map(str.lower, filter(None, _FIRST_WORDS.match(text, start, start + 200).groups())))  # type: ignore[union-attr]
+        words = more = list(map(str.lower, filter(None, _FIRST_WORDS.match(text, start, start + 200).groups())))  # type: ignore[union-attr]
     if condition is not None and len(words) > 1 and (words[0] == "only" and words[1] in _ONLY_CONDITIONS or words[0] in ("unless", "until")):
         # "To send you offers by e-mail, only if you have opted in": no main clause after the
         # purpose, only its condition; the reader in it does not act
@@ -458,7 +463,8 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         own = 1 if subject[0] in _OPENERS and len(subject) > 2 else 0  # ("Otherwise your information is kept …")
         if subject[own] == "your" and len(subject) > own + 1 and subject[own + 1] in _YOUR_OTHERS:
             return "other"  # "your Employer must provide you with notice": someone the reader deals with, not the reader
-        if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS
+        # ("Your detailed results … will not be disclosed to your employer": the negation between them)
+        if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(more[verb:verb + 4]) or words[verb] in _IS
                                                                  or subject[-1] in _DATA_HEADS):
             # "Your data is stored with our provider …", "Your profile is private by default", "your
             # profile will no longer appear in search results": the reader's information is the

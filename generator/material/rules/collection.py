@@ -32,7 +32,8 @@ _COLLECTS = Anchored(re.compile(
     r"|video|audio|sound|voice|images?|photos?|recordings?|clips?)\b"
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
-    r"|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"  # "records your position"
+    # "records your position" ("the recording of your conversation" is a noun)
+    r"|\b(?:collect|gather|obtain|receiv|(?<!the )(?<!our )(?<!your )(?<!a )record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"
     r"|\b(?:upload|sync|synchronis|synchroniz|cop|transmitt|sent)\w{0,4}\s{1,3}to\s{1,3}(?:our|its)\s{1,3}(?:servers?|cloud|systems?)\b"  # "photos are uploaded to our servers"
     r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b"  # a permission of the device: "asks for permission to use your camera"
     r"|\b(?:add|enrich|append|supplement|combin)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:information|data|details)\s{1,3}(?:about|on|from)\b",  # "we add information about you from LinkedIn"
@@ -91,6 +92,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     words = (change.new or change.old).wordset  # type: ignore[union-attr]
     if "us" in words and "we" not in words and _FROM_US.search(change.new_text or change.old_text):
         return None  # "Companies that host our servers receive personal information from us": sharing (the recipients rule's)
+    if reading.actor == "other" and _OTHERS_RECEIVE.match(change.new_text or change.old_text) is not None:
+        return None  # "The processors listed above receive your personal data …": sharing (the recipients rule's)
     if change.kind == "inserted":
         if _restates(change, context):
             return change.finding("collection", "substantive", "A new clause says information is collected that the statement already said it collects.")
@@ -124,6 +127,8 @@ _ACCESS_ENDING = frozenset(("closed", "revoked", "removed", "withdrawn", "disabl
 # Access taken away: "Access of the courier to the data … is closed automatically", "access is revoked when …".
 _ACCESS_ENDS = re.compile(
     r"\baccess\b[^.;]{0,80}?\b(?:is|are|will\s{1,3}be|gets|get)\s{1,3}(?:automatically\s{1,3})?(?:closed|revoked|removed|withdrawn|disabled|ended|terminated|blocked|cut\s{1,3}off)\b", re.I)
+# Others named as who receive it, the clause's subject: "The processors listed above receive your personal data".
+_OTHERS_RECEIVE = re.compile(r"[^.;]{0,80}?\b(?:receive|receives|are\s{1,3}given|get|gets)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:information|data|details)\b", re.I)
 # Others getting information from the company: "… receive personal information from us".
 _FROM_US = re.compile(r"\b(?:receiv|obtain|get|access)\w{0,4}\b[^.;]{0,60}?\bfrom\s{1,3}us\b", re.I)
 

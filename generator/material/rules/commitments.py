@@ -200,6 +200,10 @@ def _subject_narrowed(change: ClauseChange) -> str | None:
             # the company named as who acts, in a clause that did not say who did: "The personal data …
             # will not be communicated to third parties, except …" → "The Clinic shares the … data … only …"
             continue
+        if limiting(change.new_text[span.new[0].start: span.new[-1].end]) is not None:
+            # the limit itself, said in words: "only those employees have access" → "Access … is
+            # restricted to the staff members who …" (whom it binds is what follows "to")
+            continue
         if span.new[-1].norm == "as":
             # what the subject was, said of those it names: "Data Processors engaged by the Company"
             # → "service providers acting as Data Processors for the Company" (the same ones)
@@ -504,6 +508,11 @@ _QUALIFIERS = frozenset(("on", "in", "to", "for", "with", "within", "through", "
                          "under", "aged", "below", "over"))
 
 
+#: The words that open a citation of a law, and the words that name one.
+_CITING = frozenset(("under", "pursuant", "according", "as"))
+_LAW_NAMES = frozenset(("code", "act", "law", "laws", "regulation", "regulations", "decree", "ordinance", "statute", "directive", "gdpr"))
+
+
 def _ruled_out_narrowed(change: ClauseChange) -> str | None:
     """The qualifier a negated clause gained right after what it rules out, when words were only
     added: "We do not use your health data for targeted advertising" → "… for targeted advertising
@@ -518,6 +527,8 @@ def _ruled_out_narrowed(change: ClauseChange) -> str | None:
         if span.old or not span.new:
             continue
         first = span.new[0]
+        if first.norm in _CITING and not _LAW_NAMES.isdisjoint(w.norm for w in span.new) and any(w.written[:1].isupper() for w in span.new):
+            continue  # the law it is said under, named: "… not sui juris by marriage under the Civil and Commercial Code"
         if first.start > negation.start and (
                 first.norm in _QUALIFIERS and not STOP.issuperset(w.norm for w in span.new) and _EVERY.isdisjoint(w.norm for w in span.new)
                 # one word that narrows what follows it: "your location" → "your precise location"
@@ -704,6 +715,28 @@ _ALTERNATIVES = frozenset(("or", "and", "otherwise", "also"))
 _PHRASE_SCOPE_END = re.compile(r"[,;:(]")
 
 
+def _replaced_in_scope(change: ClauseChange) -> str | None:
+    """The words put in place of others within what a clause's limit lets through, when they name
+    more than the words they replaced ("we share with that introducing broker only your name, …
+    and whether you have made a first deposit" → "… and the amount and date of each deposit and
+    withdrawal you make"), or None."""
+    words = change.new.words if change.new is not None else ()
+    limit = next((w for w in words if w.norm in LIMITS), None)
+    if limit is None or limit.norm in _EXCEPTIONS:
+        return None
+    stop = part_end(change.new_text, limit.end)
+    if any(span.new and not limit.end < span.new[0].start < stop for span in change.spans):
+        return None  # (a clause reworded around its limit says it again in other words)
+    for span in change.spans:
+        if not span.old or not span.new:
+            continue
+        gained = content_words([w.norm for w in span.new]) - content_words(change.old.wordset)  # type: ignore[union-attr]
+        lost = content_words([w.norm for w in span.old]) - content_words(change.new.wordset)  # type: ignore[union-attr]
+        if len(gained) > len(lost):
+            return " ".join(w.written for w in span.new)
+    return None
+
+
 def _widened_in_scope(change: ClauseChange) -> bool:
     """True when words were added within what the clause's limit covers — after its limiting word
     and before the end of that part of the sentence ("only with our host" → "only with our host and
@@ -852,7 +885,9 @@ _PROTECTED = re.compile(
     r"\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|anonymous|aggregat(?:e|es|ed|ing|ion)|pseudonymi[sz](?:e|es|ed|ing|ation)"
     r"|encrypt(?:s|ed|ing|ion)?|hash(?:es|ed|ing)?"
     # less of it, by design (data minimisation, GDPR Art. 5(1)(c), 25): "your approximate location", "truncated IP addresses"
-    r"|approximate|coarse|truncat(?:e|es|ed|ing|ion))\b",
+    r"|approximate|coarse|truncat(?:e|es|ed|ing|ion)"
+    # a name shown by its initial only: "your first name and the first letter of your surname", "your initials"
+    r"|first\s{1,3}letters?|initials)\b",
     re.I,
 )
 #: Words of the legal process that makes a company hand information over.
@@ -860,7 +895,7 @@ _LEGAL_PROCESS = frozenset(("order", "orders", "warrant", "warrants", "subpoena"
 # (as nouns: not "does not warrant that", "your order", "in order to")
 _LEGAL_ORDER = re.compile(r"\b(?:courts?|subpoenas?|(?:a|valid|search)\s{1,3}warrants?|(?:an|a|legal|court|binding|judicial|valid)\s{1,3}orders?)\b", re.I)
 #: The beginnings of the words of :data:`_PROTECTED`.
-_PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym", "encrypt", "hash", "approximate", "coarse", "truncat")
+_PROTECTIVE_STEMS = ("de-identif", "deidentif", "anonym", "aggregat", "pseudonym", "encrypt", "hash", "approximate", "coarse", "truncat", "letter", "initials")
 # One form for every form of a protective word: "pseudonymised" and "we pseudonymise it" say the same.
 _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|s)$")
 
@@ -868,7 +903,7 @@ _PROTECTIVE_FORM = re.compile(r"(?:ication|ation|ion|ying|ied|ies|y|ing|ed|es|e|
 _CONDITIONS = frozenset(("if", "when", "where", "once", "after", "unless"))
 # A limit on who may handle information, ending at what they may do: "only staff who support
 # schools can access it" (what follows says how they do, not who: ", using two-factor authentication").
-_ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
+_ONLY_WHO = re.compile(r"(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,10}?\s{1,3}(?:can|may|will)\s{1,3}(?:see|access|view|read|handle|review)\w{0,3}\b(?:\s{1,3}(?:it|them))?", re.I)
 
 
 def _protections(text: str) -> set[str]:
@@ -1236,6 +1271,21 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
                for clause in split(block.text))
 
 
+#: Everyone or everything else, ruled out: "anyone else", "no one else", "any other reason".
+_ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|no\s{1,3}one|nobody|anything)\s{1,3}else\b|\bany\s{1,3}other\b", re.I)
+
+
+def _closed_by_a_bar(change: ClauseChange, context: Context) -> bool:
+    """True when the block of an edited clause that lost its limit gained a sentence that rules out
+    everyone or everything else: "We share your personal data only with the people and organisations
+    listed below" → "The table below lists every type of organisation that may receive …" and "We do
+    not share it with anyone else or for any other reason." The limit is said the other way round."""
+    own = change.new.key if change.new is not None else None
+    return any(("else" in clause.wordset or "other" in clause.wordset) and clause.key != own
+               and _ANYONE_ELSE.search(clause.text) is not None and negates(clause.text)
+               for clause in context.gained_clauses(change))
+
+
 # What is not done, said as there being none of it: "There is no sound recording", "There are no tracking cookies".
 _THERE_IS_NO = re.compile(
     r"\W{0,3}there\s{1,3}(?:is|are|will\s{1,3}be)\s{1,3}no\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?"
@@ -1514,7 +1564,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
-        if word in LIMITS and _limit_moved_in_section(change, context, word):
+        if word in LIMITS and (_limit_moved_in_section(change, context, word) or _closed_by_a_bar(change, context)):
             # "…, including encrypting data …, restricting access to authorised employees only …" →
             # "…, including:" and an entry "- restricting access to authorised employees only, …"
             return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
@@ -1657,6 +1707,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We do not exchange our list with political campaigns, candidates or businesses" → "We
             # may also exchange it with candidates …, but we do not exchange it with businesses"
             return change.finding("commitments", "material", "The clause now rules out less.")
+        if not won and change.added_words and old.limited and new.limited and not old.negated and not new.negated:
+            replaced = _replaced_in_scope(change)
+            if replaced is not None:
+                return change.finding("commitments", "material", f"What the limit lets through changed: {quote(replaced)}.")
         if won or change.removed_words:
             return change.finding("commitments", "substantive", "The limit now allows less.")
         if old.negated and not change.added_words and any(span.new for span in change.spans):

@@ -21,8 +21,7 @@ _DISPUTES = Anchored(re.compile(
     r"\blaws? of\b[^.;]{0,60}\b(?:govern|appl(?:y|ies) to (?:this|these|any dispute))|"
     r"\b(?:exclusive|personal|non-exclusive) jurisdiction\b|\bjurisdiction (?:of|over)\b|\bsubmit to\b[^.;]{0,20}\bjurisdiction\b|"
     r"\bvenue\b|\bcourts? (?:of|in|located)\b|\binjunct\w{0,5}|\bequitable relief\b|\bdispute resolution\b|"
-    # an ombudsman that settles complaints out of court: "refer the matter to the Ombudsman for Financial Services"
-    r"\bombudsm[ae]n\b|\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b"
+    r"\bsmall claims\b|\bwaive\w{0,2}\b[^.;]{0,60}\b(?:right|claim|restriction)s?\b|\blegal proceedings?\b"
     # a court by its kind: "the District Court whose jurisdiction covers the User's domicile"
     r"|\b(?:district|county|regional|high|supreme|civil|commercial|administrative) courts?\b"
     # an appeal of the company's decision to a court or tribunal: "may be appealed to the administrative court"
@@ -30,16 +29,34 @@ _DISPUTES = Anchored(re.compile(
     re.I,
 ), starts=(
     "arbitrat", "class", "jury", "governing", "governed", "law", "exclusive", "personal", "non", "jurisdiction", "administrative", "appeal",
-    "submit", "venue", "court", "injunct", "equitable", "dispute", "ombudsm", "small", "waive", "legal",
+    "submit", "venue", "court", "injunct", "equitable", "dispute", "small", "waive", "legal",
     "district", "county", "regional", "high", "supreme", "civil", "commercial",
 ))
+
+# An ombudsman that settles complaints out of court: "refer the matter to the Ombudsman for Financial
+# Services". One named only as a way to do something else settles nothing: "You decide which doctors
+# may see which documents, in the app or, without a smartphone, through the ombudsman office set up by us".
+_OMBUDSMAN = re.compile(r"\bombudsm[ae]n\b", re.I)
+#: Words of a complaint or a dispute, one of which a clause naming an ombudsman must hold.
+_REDRESS = frozenset((
+    "complain", "complains", "complained", "complaint", "complaints", "dispute", "disputes", "disputed", "refer", "referred",
+    "escalate", "escalated", "resolve", "resolved", "resolution", "settle", "settled", "redress", "dissatisfied", "unhappy",
+    "satisfied", "grievance", "grievances", "appeal", "appeals", "decision", "decisions", "independent", "free",
+))
+
+
+def _about_disputes(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` (whose words are ``words``) speaks of a way of resolving disputes or the law that applies."""
+    return _DISPUTES.search(_unregistered(text)) is not None \
+        or ("ombudsman" in words or "ombudsmen" in words) and not _REDRESS.isdisjoint(words) and _OMBUDSMAN.search(text) is not None
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Any change in substance to how disputes are resolved or which law applies."""
     if "disputes" not in change.topics:
         return None
-    if not (_DISPUTES.search(_unregistered(change.new_text)) or _DISPUTES.search(_unregistered(change.old_text))):
+    if not (change.new is not None and _about_disputes(change.new_text, change.new.wordset)
+            or change.old is not None and _about_disputes(change.old_text, change.old.wordset)):
         return None
     if change.kind == "inserted":
         return change.finding("disputes", "material", "A new clause about resolving disputes, courts or the law that applies.")

@@ -82,9 +82,12 @@ _CONSENT_CONDITION = Anchored(re.compile(
     # "We ask for your consent before we share …"
     r"|\b(?:ask|asks|obtain|get|seek|request)\s{1,3}(?:for\s{1,3})?your\s{1,3}(?:prior\s{1,3}|express\s{1,3}|explicit\s{1,3}|written\s{1,3})?(?:consent|permission)(?:\s{1,3}(?:before|to|for)\b|\s{0,3}[,.;])"
     # the same in the passive: "Consent to receive commercial communications is requested separately"
-    r"|\bconsent\b[^.;]{0,60}?\b(?:is|are|will\s{1,3}be|shall\s{1,3}be)\s{1,3}(?:requested|obtained|sought|asked\s{1,3}for)\b",
+    r"|\bconsent\b[^.;]{0,60}?\b(?:is|are|will\s{1,3}be|shall\s{1,3}be)\s{1,3}(?:requested|obtained|sought|asked\s{1,3}for)\b"
+    # the consent named first, then asked for: "wherever we rely on your consent, we ask for it separately"
+    r"|\b(?:rely|relies|based)\s{1,3}on\s{1,3}your\s{1,3}(?:[\w-]{1,20}\s{1,3})?consent\b[^.;]{0,40}?\b(?:ask|asks|obtain|obtains|seek|seeks|request|requests)\s{1,3}(?:for\s{1,3})?(?:it|this)\b",
     re.I,
-), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless", "verifiable", "prior", "written", "consent"))
+), starts=("with", "if", "once", "after", "when", "ask", "obtain", "get", "seek", "request", "you", "require", "unless", "verifiable", "prior", "written", "consent",
+           "rely", "relies", "based"))
 
 
 # Consent taken as given by another act: "you are deemed to have given your consent", "By using

@@ -90,9 +90,16 @@ def _purpose_gained(change: ClauseChange) -> "re.Match[str] | None":
     if words.isascii() and _FURTHER_STEMS.search(words.lower()) is None:
         return None
     gained = _FURTHER.search(words)
+    if gained is not None and gained.group()[:5].lower() == "train" and _PEOPLE_TRAINED.match(words, gained.end()) is not None:
+        # training people is no use of their information: "… and trains its staff in data protection every year"
+        gained = next((m for m in _FURTHER.finditer(words) if m.start() > gained.start() and m.group()[:5].lower() != "train"), None)
     if gained is not None and gained.group().lower()[:5] not in change.old_text.lower():
         return gained
     return None
+
+
+# Those a company trains, after the verb: "trains its staff", "training our employees".
+_PEOPLE_TRAINED = re.compile(r"\s{1,3}(?:(?:its|our|their|all|the|every)\s{1,3})?(?:[\w-]{1,20}\s{1,3})?(?:staff|employees|personnel|workers|team|teams|people|agents|members|colleagues)\b", re.I)
 
 
 # A word for those who receive, after a purpose's word that names them ("measurement partners").

@@ -144,7 +144,12 @@ _DELETES = re.compile(r"\b(?:delet|eras|remov|destroy|anonymi[sz]|purg|discard)\
 
 
 # The reader given time to act, beside the period: "you may contest them within 30 days".
-_READER_ACTS = re.compile(r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\bwithin\b", re.I)
+_READER_ACTS = re.compile(
+    r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\bwithin\b"
+    # what happens unless the reader acts in time: "If you do not object within six weeks of receipt …, we set up the record"
+    r"|\b(?:if|unless|until)\s{1,3}you\s{1,3}(?:do\s{1,3}not\s{1,3}|don't\s{1,3})?[\w-]{2,20}\b[^.;,]{0,30}\bwithin\b",
+    re.I,
+)
 # The reader told to act in time, in the imperative: "To opt out, submit the Opt-Out Form … within 30 calendar days".
 _READER_TOLD = re.compile(
     r"(?:to\s{1,3}[\w-]{1,20}(?:\s{1,3}[\w-]{1,20}){0,2},\s{1,3})?(?:submit|send|return|complete|sign|contact|write|call|notify|tell|email|e-mail)\b[^.;]{0,100}\bwithin\b",

@@ -161,6 +161,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         if _introduces_the_same_list(change, context):
             return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
+        if _providers_in_other_words(change):
+            return change.finding("recipients", "substantive", "A clause about service providers was reworded; it gives the same examples of them.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
     if change.added_words and not change.old_reading.restricts and _OWN_USE.search(change.changed_new_text()) is not None \
             and _OWN_USE.search(change.old_text) is None:  # type: ignore[union-attr]
@@ -547,12 +549,28 @@ def names_an_example(change: ClauseChange, span: Span) -> bool:
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|for instance|e\.g\.|like)\b", re.I)
 # Recipients who act for the company (processors, GDPR Art. 28; service providers, CCPA § 1798.140(ag)).
 _PROVIDERS = re.compile(
-    r"\b(?:service providers?|vendors?|(?:sub-?)?processors?|contractors|suppliers)\b|\bon (?:our|its) behalf\b|\b(?:work|services) for us\b",
+    r"\b(?:service providers?|vendors?|(?:sub-?)?processors?|contractors|suppliers)\b|\bon (?:our|its) behalf\b|\b(?:work|services) for us\b"
+    r"|\bhelps?\s{1,3}us\s{1,3}(?:to\s{1,3})?(?:run|operate|provide|deliver|manage)\b",  # "companies that help us run our business"
     re.I,
 )
 # Words that name recipients of a category of their own, never just another provider.
 _OTHER_PARTY_WORDS = r"advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public|sell|sale"
 _OTHER_PARTIES = re.compile(rf"\b(?:{_OTHER_PARTY_WORDS})", re.I)
+
+
+def _providers_in_other_words(change: ClauseChange) -> bool:
+    """True when both sides of an edited clause speak of those who work for the company and end in
+    the same examples of them, and the words it gained name no other kind of recipient, no use of
+    their own and no further kind of information: "We use companies that help us run our business,
+    such as practice management software vendors, …" → "We disclose personal information to
+    third-party vendors that perform services on our behalf, such as practice management software
+    vendors, …" (GDPR Art. 28; CCPA's service providers)."""
+    old, new = _EXAMPLES.search(change.old_text), _EXAMPLES.search(change.new_text)
+    if old is None or new is None or change.old_text[old.start():] != change.new_text[new.start():]:
+        return False
+    if not (_PROVIDERS.search(change.old_text, 0, old.start()) and _PROVIDERS.search(change.new_text, 0, new.start())):
+        return False
+    return _gains_nothing_more(change, set(), providers=True)
 
 
 def _more_examples_of_providers(change: ClauseChange) -> bool:
