@@ -129,8 +129,8 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
                          starts=tuple(sorted({phrase.split()[0] for phrase in _NOT_NEGATION_PHRASES})))
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
-    # ("anything other than", "any purpose other than": a limit, not an exception)
-    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )\bother than\b|\bsave (?:as|where|when|if|to the extent|insofar as|in so far as)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
+    # ("anything other than", "any purpose other than", "no purpose other than": a limit, not an exception)
+    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )(?<!no purpose )(?<!no purposes )(?<!no use )\bother than\b|\bsave (?:as|where|when|if|to the extent|insofar as|in so far as)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|the|prior|express|explicit|written)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
@@ -196,6 +196,8 @@ _LIMIT_PHRASE = re.compile(
     r"|\b(?:apart\s{1,3}from|other\s{1,3}than|except(?:\s{1,3}for)?|besides|beyond)\b[^.;]{0,80}?,\s{0,3}(?:nobody|no\s{1,3}one|no\s{1,3}others?|none)\b"
     # one purpose and no other: "To process the payment, and for no other purpose, the payment gateway receives …"
     r"|\bfor\s{1,3}no\s{1,3}other\s{1,3}(?:purposes?|reasons?|use)\b"
+    # "to use it for no purpose other than providing services to us"; "the information they need, and no more"
+    r"|\bno\s{1,3}(?:purposes?|reasons?|use)\s{1,3}other\s{1,3}than\b|,?\s{0,3}\band\s{1,3}(?:no|nothing)\s{1,3}more\b"
     # those named and no others: "The circumstances listed below are the only ones in which we share it"
     r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
     re.I,
@@ -582,6 +584,30 @@ def limited_after_negation(sentence: str) -> bool:
     return last is not None and _LIMIT_WORD.search(sentence, last.end()) is not None
 
 
+# A purpose said as what is to be made sure of: "… to ensure that the session has not been manipulated".
+_PURPOSE_THAT = re.compile(r"\b(?:to\s{1,3}(?:ensure|make\s{1,3}sure|check|verify|confirm)|so|in\s{1,3}order)\s{1,3}that\b", re.I)
+
+
+def restricts_what_it_says(reading: Reading, text: str) -> bool:
+    """:attr:`Reading.restricts` of the clause ``text``, leaving out a negation that governs only the
+    condition it opens with ("If you are not able to make decisions about your care, we may disclose
+    information to …") or only what a purpose is to make sure of ("we collect the technical data to
+    ensure that the session has not been manipulated"): what its main clause says is done is done."""
+    if not reading.restricts:
+        return False
+    if reading.limited:
+        return True
+    if text[:1] in "IiWw":
+        condition = LEADING_CONDITION.match(text)
+        if condition is not None and condition.group()[:2].lower() in ("if", "wh") and not negates(text[condition.end():]):
+            return False
+    if "that" in reading.words:
+        purpose = _PURPOSE_THAT.search(text)
+        if purpose is not None and not negates(text[: purpose.start()]):
+            return False
+    return True
+
+
 def negates(text: str) -> bool:
     """True when a negating word governs ``text``, a part of a sentence whose words are not known."""
     return _negated(text)
@@ -601,8 +627,10 @@ _DEFINITION = re.compile(
     # a term, then "is a … that": "A business associate is a company that", "Global Privacy Control is a browser setting that"
     # (its name written out in brackets after it: "SWIFT (Society for Worldwide Interbank Financial Telecommunication) is a network through which")
     r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?(?:\s{1,3}\([^()]{1,80}\))?\s{1,3}"
-    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,4}?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
-    r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting))\b"
+    # (or "the … system, operated by": "My Health Record is the Australian Government's national digital health record system, operated by …")
+    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,6}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting"
+    r"|offered|provided|supported|used))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
     # what a practice just named is: "This practice, sometimes called …, involves comparing …"

@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, content_words, root_stems
+from ..reading import STOP, content_words, restricts_what_it_says, root_stems
 from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
@@ -82,7 +82,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if "collection" not in change.topics and "access" not in change.vocabulary:
         return None
     reading = change.reading
-    if reading.actor == "reader" or reading.restricts or not _COLLECTS.search(change.new_text or change.old_text):
+    if reading.actor == "reader" or (restricts_what_it_says(reading, change.new_text) if change.kind == "edited" else reading.restricts) \
+            or not _COLLECTS.search(change.new_text or change.old_text):
         return None
     if "access" in change.vocabulary and (not ACCESS_SAFEGUARD_WORDS.isdisjoint(change.vocabulary) and ACCESS_SAFEGUARD.search(change.new_text or change.old_text)
                                           or not _ACCESS_ENDING.isdisjoint(change.vocabulary) and _ACCESS_ENDS.search(change.new_text or change.old_text)):
@@ -104,10 +105,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
-    if change.added_words and not change.old_reading.restricts and _added_to_what_is_collected(change) \
+    old_restricts = restricts_what_it_says(change.old_reading, change.old_text)  # type: ignore[arg-type]
+    if change.added_words and not old_restricts and _added_to_what_is_collected(change) \
             and not _introduces_examples(change) and not (in_examples(change, including=True) and _examples_said(change, context)):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
-    if change.added_words and not change.old_reading.restricts and _MORE_OFTEN.search(change.changed_new_text()) \
+    if change.added_words and not old_restricts and _MORE_OFTEN.search(change.changed_new_text()) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now collects it more often or all the time.")
     return None

@@ -559,8 +559,9 @@ _PURPOSE_NOUNS = frozenset(("advertising", "marketing", "profiling", "analytics"
 
 
 def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
-    """True when the run of words ``span`` gained stands right before "information" or "data", which
-    "personal" or "your" begins: a kind of the reader's information named where all of it was."""
+    """True when the run of words ``span`` gained stands right before "information" or "data", after
+    "personal", "your" or a word that names a kind of it: a kind of the reader's information named
+    where all of it (or all of that kind) was."""
     at = words.index(span.new[-1]) + 1
     start = words.index(span.new[0])
     if at >= len(words) or start == 0:
@@ -568,7 +569,8 @@ def _before_information(words: "tuple[Word, ...]", span: "Span") -> bool:
     if words[at].norm in _PURPOSE_NOUNS:
         return True  # ("for advertising" → "for third-party advertising": some of it)
     # (or before the purposes it rules out: "for their own purposes" → "for their own marketing purposes")
-    return words[at].norm in ("information", "data") and words[start - 1].norm in ("personal", "your") \
+    # ("connected-vehicle data" → "connected-vehicle location data": the kind the word before named, narrowed)
+    return words[at].norm in ("information", "data") and (words[start - 1].norm in ("personal", "your") or words[start - 1].norm not in STOP) \
         or words[at].norm in ("purpose", "purposes") and words[start - 1].norm in ("own", "other", "any")
 
 
@@ -627,9 +629,9 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
                 # sale is one way of sharing; the others are no longer ruled out)
                 or span.old[0].norm in _SHARING_VERBS and span.new[0].norm in _SELLING_VERBS
                 and _word_before(change.old.words, span.old[0]) not in _DETERMINERS
-                # (not where the verb still stands: "does not provide …" → "does not sell …, and does
-                # not provide it …", which the word diff reads as "provide" made "sell")
-                and span.old[0].norm not in change.new.wordset):  # type: ignore[union-attr]
+                # (not where the verb still stands as often: "does not provide …" → "does not sell …, and
+                # does not provide it …", which the word diff reads as "provide" made "sell")
+                and change.old.norms.count(span.old[0].norm) > change.new.norms.count(span.old[0].norm)):  # type: ignore[union-attr]
             # (a noun, not the verb: "This share does not grant …" → "This license …")
             return span.new[0].written
     return None
@@ -1533,7 +1535,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
     # (not for an entry of a list whose lead-in negates for it: "We do not place cameras in
     # restrooms." → "We do not: - place cameras in restrooms;")
-    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo \
+    # (a negation said as a bar: "may not use the data for its own purposes" → "is prohibited from using them …")
+    barred = not _BARS.isdisjoint(new_words) and _BARS.isdisjoint(change.old.wordset)  # type: ignore[union-attr]
+    if (old.negated and not new.negated or lost and any(negative(w) for w in lost)) and not (won and any(negative(w) for w in won)) and not echo and not barred \
             and not (change.new.item and change.new.lead and _RULES_OUT_ACTS.search(change.new.lead) is not None):  # type: ignore[union-attr]
         # (or in this clause, its exception made a limit: "We do not transfer it outside the Kingdom
         # except in accordance with the Law, and only where …" → "It may be transferred outside the

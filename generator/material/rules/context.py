@@ -269,7 +269,9 @@ _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
 # ("This information may include:": what the sentence before it collects)
 _ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|this|these|those|such|an?)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
-                            r"\s{1,3}(?:(?:may|can|will|might|could)\s{1,3})?(?:includes?|covers?|consists? of|comprises?|are|is|means?)\s{0,3}:?\s{0,3}$", re.I)
+                            r"\s{1,3}(?:(?:may|can|will|might|could)\s{1,3})?(?:includes?|covers?|consists? of|comprises?|are|is|means?)"
+                            # ("These are for example:", "These include, among others:")
+                            r"(?:,?\s{1,3}(?:for\s{1,3}example|for\s{1,3}instance|among\s{1,3}others|in\s{1,3}particular|e\.g\.),?)?\s{0,3}:?\s{0,3}$", re.I)
 
 
 def _by_lead(lead: str) -> str | None:

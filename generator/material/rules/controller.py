@@ -250,6 +250,10 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     )
 
 
+# Another controller, to whom the reader may have their data sent (GDPR Art. 20(1)).
+_OTHER_CONTROLLER = re.compile(r"\b(?:to|with|by)\s{1,3}(?:another|other|any\s{1,3}other|a\s{1,3}(?:different|new))\s{1,3}controllers?\b", re.I)
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """The controller's identity changed."""
     # (control shared with another, said anew in its section: "… the UGMO, which acts as processor on
@@ -296,6 +300,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if joint:
         return change.finding("controller", "material", "A clause about who is responsible for information changed.")
     text = change.new_text or change.old_text
+    if change.kind != "edited" and ("another" in text or "other" in text):
+        # (the reader's data sent on at their request: "to have them transmitted to another controller"
+        # names no controller of the statement's, GDPR Art. 20)
+        text = _OTHER_CONTROLLER.sub(" ", text)
     # (either side: "We are the controller" → "We are a processor" leaves the role)
     role = _ROLE.search(text) or change.kind == "edited" and _ROLE.search(change.old_text)
     if not role or change.kind == "edited" and not (change.added_words or change.removed_words):

@@ -74,6 +74,8 @@ _BASIS_WORDS = Anchored(re.compile(r"\blegal bas[ie]s\b|\blawful bas[ie]s\b|\bon
 # "… and, if you agreed, to send you product updates"; "We ask for your consent before we share …".
 _CONSENT_CONDITION = Anchored(re.compile(
     r"\bwith(?:out)? (?:your|their|a user's|the user's|a member's|the member's|a customer's|the customer's|the [A-Za-z]{1,20}'s) (?:prior |explicit |express |written )?(?:consent|permission|agreement)\b"
+    # the same in other words: "the law allows us to release your information without first asking you"
+    r"|\bwithout\s{1,3}(?:first\s{1,3})?asking\s{1,3}(?:you|them|for\s{1,3}(?:your|their)\s{1,3}(?:consent|permission))\b"
     r"|\b(?:if|once|after|when) you (?:have )?(?:(?:expressly|explicitly|specifically|actively|freely|previously|already) )?(?:agreed|consented)\b"
     r"|\bif you agree to (?:receive|get|us)\b"
     # "only if you have given your consent in the cookie banner"

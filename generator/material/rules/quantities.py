@@ -147,7 +147,10 @@ _DELETES = re.compile(r"\b(?:delet|eras|remov|destroy|anonymi[sz]|purg|discard)\
 _READER_ACTS = re.compile(
     r"\byou\s{1,3}(?:may|can|have|will have)\b[^.;]{0,40}\bwithin\b"
     # what happens unless the reader acts in time: "If you do not object within six weeks of receipt …, we set up the record"
-    r"|\b(?:if|unless|until)\s{1,3}you\s{1,3}(?:do\s{1,3}not\s{1,3}|don't\s{1,3})?[\w-]{2,20}\b[^.;,]{0,30}\bwithin\b",
+    r"|\b(?:if|unless|until)\s{1,3}you\s{1,3}(?:do\s{1,3}not\s{1,3}|don't\s{1,3})?[\w-]{2,20}\b[^.;,]{0,30}\bwithin\b"
+    # the reader's own application, in the passive: "Your application must be made within 28 days of the conduct"
+    r"|\byour\s{1,3}(?:application|request|complaint|appeal|claim|objection)\s{1,3}(?:should|must|shall|needs?\s{1,3}to|has\s{1,3}to)\s{1,3}be\s{1,3}"
+    r"(?:made|lodged|filed|submitted|sent|received)\b[^.;]{0,20}\bwithin\b",
     re.I,
 )
 # The reader told to act in time, in the imperative: "To opt out, submit the Opt-Out Form … within 30 calendar days".
@@ -159,6 +162,12 @@ _READER_TOLD = re.compile(
 
 # A cap on how often something may be done, right before its period: "once in any", "once every", "once per".
 _ONCE_IN = re.compile(r"\bonce\s{1,3}(?:in|every|per|a)\s{1,3}(?:any\s{1,3}|each\s{1,3})?$", re.I)
+
+# A time that must pass before something is done, right before its period: "more than", "after",
+# "at least", or what was not done within it ("has not been returned within").
+_TRIGGER = re.compile(r"\b(?:(?:more|longer)\s{1,3}than|over|after|at\s{1,3}least|exceed(?:s|ing)?|beyond|not\s{1,3}(?:been\s{1,3})?[\w-]{2,20}\s{1,3}within)\s{1,3}$", re.I)
+# What the company does with the reader's information once that time has passed (not deleting it).
+_ACTS_ON = re.compile(r"\b(?:pass(?:es)?\s{1,3}on|disclos\w{0,3}|shar(?:e|es|ed|ing)|report\w{0,3}|transfer\w{0,5}|access\w{0,3}|locat(?:e|es|ed|ing)|track\w{0,3}|refer\w{0,3}|contact\w{0,3})\b", re.I)
 
 
 def _days(value: str, unit: str) -> float | None:
@@ -215,6 +224,13 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
         return new > old  # more notice
     if at >= 0 and _ONCE_IN.search(change.new_text[max(0, at - 30): at]) is not None:
         return new < old  # how often the reader may ask: "no more than once in any 12-month period" → "… 36-month period"
+    if at >= 0 and _TRIGGER.search(change.new_text[max(0, at - 40): at]) is not None and _DELETES.search(change.new_text) is None \
+            and (_ACTS_ON.search(change.new_text) is not None or change.new is not None and _ACTS_ON.search(change.new.lead) is not None):
+        # the time after which the company acts on the reader's information: "Only if your arrears are
+        # more than three months of rent do we pass on your name … to the municipality" → "… one
+        # month …"; "we access the vehicle's location when it has not been returned within 24 hours" →
+        # "… 2 hours": shorter, and it happens sooner and more often
+        return new > old
     if (change.reading.actor == "reader" or _READER_ACTS.search(around) or _READER_TOLD.match(change.new_text)) and "retention" not in change.topics:
         return new > old  # more time for the reader to act ("…; you may contest them within 60 days of the invoice")
     # the company answers, deletes or stops keeping sooner ("If you have not logged in for 3 years,

@@ -17,7 +17,7 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, last_sentence, root_stems, stem
+from ..reading import STOP, last_sentence, restricts_what_it_says, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
@@ -116,7 +116,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "material", f"An entry of those who receive information now reads {quote(change.new_text)}.")
         return None
     if "sharing" not in change.topics and "available" not in change.vocabulary and "access" not in change.vocabulary and "see" not in change.vocabulary \
-            and "communicate" not in change.vocabulary:  # ("shall communicate to the Event Organiser an attendee list": disclosure, in the words of civil law)
+            and "communicate" not in change.vocabulary and "upload" not in change.vocabulary:  # ("shall communicate to the Event Organiser an attendee list": disclosure, in the words of civil law)
         return None
     if SAFEGUARD.search(change.new_text or change.old_text):
         # "These transfers are protected by the Commission's standard contractual clauses": where
@@ -127,11 +127,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and ACCESS_SAFEGUARD.search(change.new_text or change.old_text):
         return None  # "Each consultation of your shared documents by a healthcare professional is recorded in a log": a safeguard
     reading = change.reading
+    if change.kind == "inserted" and _RECEIVES_FROM.match(change.new_text) is not None:
+        # "We also receive information about you from consumer reporting agencies (…), lenders (…) and
+        # vehicle manufacturers (…)": where the company gets information (the collection rule's), not to whom it goes
+        return None
     if change.kind == "inserted" and _continues_a_disclosure(change) and not reading.restricts:
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
-    if reading.actor == "reader" or reading.restricts:
+    if reading.actor == "reader" or (restricts_what_it_says(reading, change.new_text) if change.kind == "edited" else reading.restricts):
         return None
-    if change.kind == "edited" and change.added_words and not change.old_reading.restricts and _more_information(change) \
+    old_restricts = change.old_reading is not None and restricts_what_it_says(change.old_reading, change.old_text)
+    if change.kind == "edited" and change.added_words and not old_restricts and _more_information(change) \
             and not _more_examples(change, names=False):  # type: ignore[union-attr]
         # "we share with them a pseudonymised identifier and the categories of items you have viewed"
         # → "…, your searches on the Platform and your postcode": more of the reader's information goes to them
@@ -150,7 +155,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
     if change.added_words and change.added_words <= _WHERE_OR_COUNTRY:
         return None  # "our customer service provider" → "… located in Morocco": where, the transfers rule's
-    if change.added_words and not change.old_reading.restricts and _added_to_who_receives(change):  # type: ignore[union-attr]
+    if change.added_words and not old_restricts and _added_to_who_receives(change):
         if _names_the_same(change):
             return change.finding("recipients", "substantive", "A clause about who receives information now names a recipient it already described.")
         if _more_examples_of_providers(change):
@@ -164,7 +169,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if _providers_in_other_words(change):
             return change.finding("recipients", "substantive", "A clause about service providers was reworded; it gives the same examples of them.")
         return change.finding("recipients", "material", "A clause saying who receives or accesses information now says more.")
-    if change.added_words and not change.old_reading.restricts and _OWN_USE.search(change.changed_new_text()) is not None \
+    if change.added_words and not old_restricts and _OWN_USE.search(change.changed_new_text()) is not None \
             and _OWN_USE.search(change.old_text) is None:  # type: ignore[union-attr]
         # "… for the purposes described in this Privacy Statement" → "… and so that our affiliates can
         # offer you their own products and services": those who receive it now use it for themselves
@@ -182,7 +187,7 @@ def _more_information(change: ClauseChange) -> bool:
     had = change.old.wordset  # type: ignore[union-attr]
     gained = [w for span in change.spans for w in span.new]
     kinds = [w for w in gained if (w.norm in INFORMATION_KINDS or w.norm[-1:] == "s" and w.norm[:-1] in INFORMATION_KINDS) and w.norm not in had]
-    if not kinds or any(w.norm in LIMITS or w.norm in RULES_OUT for w in gained) or change.new_reading.restricts:  # type: ignore[union-attr]
+    if not kinds or any(w.norm in LIMITS or w.norm in RULES_OUT for w in gained) or restricts_what_it_says(change.new_reading, change.new_text):  # type: ignore[arg-type]
         return False
     # (in what the verb gives, after it: not "location These license grants apply to …")
     verb = _GIVES.search(change.new_text)
@@ -194,7 +199,7 @@ def _more_information(change: ClauseChange) -> bool:
 # one would add its many beginnings to every text's openings)
 _GIVES = re.compile(
     r"\b(?:share|shares|shared|disclose|discloses|disclosed|communicate|communicates|communicated|pass|passes|passed|transfer|transfers"
-    r"|transferred|send|sends|sent|provide|provides|provided|give|gives|given|transmit|transmits|transmitted|sell|sells|sold)\b"
+    r"|transferred|send|sends|sent|provide|provides|provided|give|gives|given|transmit|transmits|transmitted|sell|sells|sold|upload)\b"
     r"(?:\s{1,3}[\w'-]{1,20}){0,6}?\s{1,3}(?:with|to)\b",
     re.I,
 )
@@ -545,6 +550,9 @@ def names_an_example(change: ClauseChange, span: Span) -> bool:
     )
 
 
+# The company getting information from others, said first: "We also receive information about you from …".
+_RECEIVES_FROM = re.compile(r"\W{0,3}we\s{1,3}(?:also\s{1,3}|may\s{1,3}(?:also\s{1,3})?)?(?:receive|obtain|collect|get)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}?from\b", re.I)
+
 # Examples of what a category covers: "service providers, such as hosting and e-mail delivery".
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|for instance|e\.g\.|like)\b", re.I)
 # Recipients who act for the company (processors, GDPR Art. 28; service providers, CCPA § 1798.140(ag)).
@@ -645,7 +653,11 @@ def _added_to_who_receives(change: ClauseChange) -> bool:
     start = shares.start()
     # (a run of words the clause had in another form adds no one: "Personal data are disclosed to
     # (a) partner airlines" → "We disclose personal data to (a) partner airlines")
-    reaching = [span for span in change.spans if span.new and span.new[0].start < stop + 1 and span.new[-1].end > start]
+    # (or a further recipient joined after what qualifies the last: "to your person responsible under the
+    # Guardianship Act 1987 (NSW), or to any family member who is with you")
+    reaching = [span for span in change.spans if span.new and span.new[-1].end > start and (
+        span.new[0].start < stop + 1
+        or len(span.new) > 2 and span.new[0].norm in ("or", "and") and span.new[1].norm in ("to", "with"))]
     if not reaching:
         return False
     had = root_stems(change.old.wordset) if change.old is not None else set()  # (only when a run reaches that part)

@@ -13,7 +13,7 @@ import re
 
 from ..changes import ClauseChange
 from ..findings import Finding
-from ..reading import content_words
+from ..reading import content_words, limiting
 from ..text import Anchored, plain_words
 from .context import OWN_JUDGEMENT, Context
 from .needs import Branch, any_match
@@ -24,7 +24,8 @@ from .needs import Branch, any_match
 _KEEP = (r"\b(?:retain\w{0,3}|keep\w{0,3}|kept|stor(?:e|es|ed|ing)|archiv\w{0,3})\b"
          r"(?!\s{1,3}(?:[\w']{1,20}\s{1,3}){0,2}(?:confidential|secure|safe|private|secret|accurate|up[- ]to[- ]date|informed)\b)")
 _KEEPING_STARTS = ("retain", "keep", "kept", "stor", "archiv")
-_KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history"))
+_KEPT = frozenset(("information", "data", "content", "log", "logs", "record", "records", "backup", "backups", "copies", "details", "history",
+                   "images", "recordings", "footage", "photos", "videos"))
 # Kept for a stated time, whatever is kept: "… shall be retained for a period of two (2) years".
 # (searched only in a removed clause: a plain pattern, kept out of the openings of every text)
 _PERIOD_KEPT = re.compile(
@@ -37,7 +38,7 @@ _KEEPS = (
         "delet", "eras", "destroy", "discard", "anonymi", "overwr", "retention",
     ))),
     Branch(Anchored(re.compile(
-        _KEEP + r"[^.;]{0,60}\b(?:information|data|content|logs?|records?|backups?|copies|details|history|it|them)\b[^.;]{0,60}"
+        _KEEP + r"[^.;]{0,60}\b(?:information|data|content|logs?|records?|backups?|copies|details|history|images|recordings|footage|photos|videos|it|them)\b[^.;]{0,60}"
         r"\b(?:for|until|as long as|after|within|period|indefinitely|longer|while)\b",
         re.I,
     ), starts=_KEEPING_STARTS), words=(
@@ -155,6 +156,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")
     added, removed = change.added_words, change.removed_words
     lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
+    if "only" in lost and limiting(change.new_text) is not None:
+        lost.discard("only")  # the limit said in other words: "use it only to provide services" → "for no purpose other than providing services"
     longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
     if longer:
         # (a word of keeping where the clause kept already: "are retained for eight years" → "are

@@ -40,7 +40,7 @@ _RIGHT = Anchored(re.compile(
     # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
     r"|" + _READER_MAY + r" (?:also )?(?:request|demand|require)\s{1,3}(?:us|the\s{1,3}company|that)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
-    rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal"
+    rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal|object"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
     r"|switch between|choose between"
     # a complaint to the regulator (GDPR Art. 77): "A Member may contact either regulator at any time"
@@ -745,7 +745,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
-    if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)):
+    if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)) \
+            and not ("consent" in change.removed_words and "withdraw" in change.old.wordset and "consent" not in change.new.wordset):  # type: ignore[union-attr]
+        # (the right to withdraw a consent the clause no longer relies on went with it: "your consent,
+        # which you can withdraw at any time" → "our legitimate interest …, and you can object at any
+        # time" is a change of legal basis, the legal-basis rule's)
         return change.finding("rights", "material", "A clause stating a right or choice of the reader now says less.")
     if change.added_words and not change.removed_words and (_right_narrowed(change) or _exception_gained_ground(change)):
         # "You may withdraw your consent at any time" → "You may withdraw your consent to personalised
