@@ -157,6 +157,7 @@ PATTERNS: tuple[str, ...] = (
     N_("Those who receive information now receive more kinds of it."),
     N_("An entry of those who receive information now limits what they may do with it."),
     N_("%(quote)s is now listed among those who receive information."),
+    N_("%(quote)s is now listed among those who receive information; a sentence its section no longer has said it."),
     N_("%(quote)s is no longer listed among those who receive information."),
     N_("An entry of those who receive information now reads %(quote)s."),
     N_("The lead-in of the list of those who receive information was reworded; the list names the recipients."),

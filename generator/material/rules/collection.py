@@ -109,7 +109,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.added_words and not old_restricts and _added_to_what_is_collected(change) \
             and not _introduces_examples(change) and not (in_examples(change, including=True) and _examples_said(change, context)):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
-    if change.added_words and not old_restricts and _MORE_OFTEN.search(change.changed_new_text()) \
+    # (or around them: "at the time of login" → "while the App is in use", "the" kept)
+    if change.added_words and not old_restricts and (_MORE_OFTEN.search(change.changed_new_text()) or change.gained_matches(_MORE_OFTEN.finditer(change.new_text))) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now collects it more often or all the time.")
     return None
@@ -119,7 +120,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
 # and from time to time while you have one"; location "in the background".
 _MORE_OFTEN = re.compile(
     r"\bfrom time to time\b|\bperiodically\b|\bregularly\b|\bcontinuous(?:ly)?\b|\bcontinually\b|\bat any time\b|\bat all times\b"
-    r"|\bin the background\b|\bwhenever\b|\bevery time\b|\beach time\b|\bon an ongoing basis\b|\bmonthly\b|\bweekly\b|\bdaily\b",
+    r"|\bin the background\b|\bwhenever\b|\bevery time\b|\beach time\b|\bon an ongoing basis\b|\bmonthly\b|\bweekly\b|\bdaily\b"
+    # all the while something is used: "at the time of login" → "while the App is in use"
+    r"|\bwhile\s{1,3}(?:the\s{1,3}[\w-]{1,20}|you|it)\s{1,3}(?:is|are)\s{1,3}(?:in\s{1,3}use|running|open|active)\b|\bwhile\s{1,3}you\s{1,3}(?:use|are\s{1,3}using)\b",
     re.I,
 )
 

@@ -648,6 +648,12 @@ def _negation(words: "Sequence[Word]", start: int = 0) -> Word | None:
     return next((w for w in words if w.start >= start and negative(w.norm) and w.norm != "without"), None)
 
 
+def _word_after(words: "tuple[Word, ...]", word: Word) -> Word | None:
+    """The word after ``word`` in ``words`` (None for the last)."""
+    at = words.index(word) + 1
+    return words[at] if at < len(words) else None
+
+
 def _word_before(words: "tuple[Word, ...]", word: Word) -> str:
     """The lower-case word before ``word`` in ``words`` ("" for the first)."""
     at = words.index(word)
@@ -938,9 +944,35 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     # words taken out of the exception make it let through less)
     exception = next((w.start for w in change.old.words if w.start > negation.start and w.norm in _EXCEPTING), len(change.old_text))
     # (one preposition put for another as the verbs left require: "sell or swap … with" → "sell … to")
+    # (or what a passive negation rules out, its subject: "Location Data and SIM Registration Data are
+    # not transferred outside the State" → "SIM Registration Data is not transferred …", its verb agreeing)
+    subject_end = next((w.start for w in change.old.words if w.start >= body and w.norm in _BE_FORMS), body) \
+        if _passive_after(change.old.words, negation) else body
     return any(not span.new for span in change.spans if span.old) and all(
-        (not span.new or _one_preposition(span)) and all(negation.start < w.start < exception for w in span.old)
+        (not span.new or _one_preposition(span) or _agreement(span))
+        and all(negation.start < w.start < exception or body <= w.start < subject_end or _agreement(span) for w in span.old)
         for span in change.spans if span.old)
+
+
+def _passive_after(words: "tuple[Word, ...]", negation: Word) -> bool:
+    """True when ``negation`` stands in a passive verb: "are not transferred", "will not be sold"."""
+    at = words.index(negation)
+    following = [w.norm for w in words[at + 1: at + 3]]
+    if following[:1] == ["be"]:
+        following = following[1:]
+    return at > 0 and words[at - 1].norm in _BE_FORMS and bool(following) \
+        and (following[0].endswith(("ed", "en")) or following[0] in ("sold", "sent", "kept", "held", "shown", "made"))
+
+
+#: Forms of "be" and the modals before a passive's negation.
+_BE_FORMS = frozenset(("is", "are", "was", "were", "be", "will", "shall", "may", "must", "can", "would", "should"))
+#: Forms of one verb that agree with their subject.
+_VERB_NUMBER = (frozenset(("is", "are")), frozenset(("was", "were")), frozenset(("has", "have")))
+
+
+def _agreement(span: Span) -> bool:
+    """True for a span that put one form of a verb for another as its subject's number requires ("are" → "is")."""
+    return len(span.old) == 1 == len(span.new) and any({span.old[0].norm, span.new[0].norm} <= pair for pair in _VERB_NUMBER)
 
 
 #: Prepositions a verb chooses ("share with", "sell to", "transfer to", "receive from").
@@ -1010,8 +1042,11 @@ def _duty_softened(change: ClauseChange) -> bool:
     this request" → "We may agree" (not "will not" → "may not", nor "will use" → "may use")."""
     assert change.old is not None and change.new is not None
     for span in change.spans:
-        if not span.old and len(span.new) >= 2 and span.new[0].norm in MAY_WORDS and span.new[1].norm in _TELLING \
-                and not _FIRM_MODALS.isdisjoint(change.old.wordset) and _TELLS_YOU.match(change.new_text, span.new[1].start) is not None:
+        # (the verb may stand after the run the clause gained: "we will contain it, assess the risk of
+        # harm, and notify affected individuals" → "…, and may notify affected individuals")
+        verb = span.new[1] if len(span.new) >= 2 else _word_after(change.new.words, span.new[-1]) if len(span.new) == 1 else None
+        if not span.old and span.new and span.new[0].norm in MAY_WORDS and verb is not None and verb.norm in _TELLING \
+                and not _FIRM_MODALS.isdisjoint(change.old.wordset) and _TELLS_YOU.match(change.new_text, verb.start) is not None:
             # a duty to tell the reader split off the one that stays: "will notify the Ombudsman and
             # each affected Investor" → "will notify the Ombudsman and may notify each affected Investor"
             return True

@@ -49,13 +49,16 @@ LIST_LEADS: dict[str, Anchored] = {
         r"|(?<!from )(?<!from the )\b(?:companies|service providers|vendors|(?:sub-?)?processors|suppliers|contractors)\b[^.:]{0,60}\b(?:help|helps|work|works|act|acts|support|supports)\b[^.:]{0,60}:"
         # those who use it jointly with the company (Japan's APPI Art. 27(5)(iii)): "Scope of joint users:"
         r"|\bjoint(?:ly)? us(?:e|ers?)\b"
-        # the company's partners, listed: "Our current partners are:"
-        r"|\b(?:our|the)\s{1,3}(?:[\w-]{1,20}\s{1,3})?partners\s{1,3}(?:are|include)\s{0,3}:"
+        # what the company's providers do for it, listed: "Qarta uses service providers for:" (the work of a
+        # recipient, not a purpose of the company's own)
+        r"|\b(?:use|uses|engage|engages)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:service\s{1,3}providers|providers|vendors|(?:sub-?)?processors|suppliers|contractors)\s{1,3}(?:for|to)\s{0,3}:"
+        # the company's partners or providers, listed: "Our current partners are:", "These service providers include:"
+        r"|\b(?:our|the|these|such)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:partners|providers|vendors|(?:sub-?)?processors|suppliers|contractors)\s{1,3}(?:are|include)\s{0,3}:"
         # those who handle it, listed: "personal health information may be handled by:"
         r"|\b(?:handled|processed|accessed|received|seen|viewed)\s{1,3}by\s{0,3}:",
         re.I,
     ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
-              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the",
+              "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the", "these", "such", "use", "engage",
               "handled", "processed", "accessed", "received", "seen", "viewed")),
     "purpose": Anchored(re.compile(
         # ("… only to the extent strictly necessary for each purpose:", "… necessary for the purposes

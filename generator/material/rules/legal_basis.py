@@ -11,7 +11,7 @@ import re
 from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import negates
-from ..text import Anchored
+from ..text import Anchored, plain_words
 from .context import Context
 
 # Art. 6(1) GDPR names the bases by letter: "Art. 6(1)(f) GDPR", "Art. 6 para. 1 lit. f GDPR",
@@ -108,6 +108,7 @@ _DEEMED = Anchored(re.compile(
 # Consent said to be done without: "The law may require us to disclose it without your consent".
 WITHOUT_CONSENT = re.compile(r"\bwithout\s{1,3}(?:(?:your|the|their|any|prior|express|explicit|written|a|an|his|her)\s{1,3}){0,3}consent\b", re.I)
 _CONSENT_WORD = re.compile(r"\bconsent", re.I)
+_ONLY = frozenset(("only", "solely", "exclusively"))
 
 
 #: Words of the reader's leave that name no legal basis as a word of its topic does ("if you allow it", "if you opt in").
@@ -118,8 +119,10 @@ def _bases(text: str) -> set[str]:
     if "ithout" in text and WITHOUT_CONSENT.search(text) is not None:
         # (consent a clause does without names no basis, unless the clause rules that out: "we will
         # not share it without your consent" waits for consent)
+        # (nor one that limits doing without it to what the law permits: "We may share it without your
+        # consent only where subsection 8(2) of the Act permits it" waits for consent otherwise)
         rest = WITHOUT_CONSENT.sub(" ", text)
-        if _CONSENT_WORD.search(rest) is None and not negates(rest):
+        if _CONSENT_WORD.search(rest) is None and not negates(rest) and _ONLY.isdisjoint(plain_words(rest)):
             text = rest
     found = {_NAMES[int(m.lastgroup[1:])] for m in _ANY.finditer(text) if m.lastgroup}
     if "consent" not in found and _CONSENT_CONDITION.search(text) is not None:

@@ -219,6 +219,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # our ads performed", moves the practice, it does not add one)
         before, after = _said_in_section(change, context, "old"), _said_in_section(change, context, "new")
         came = [term for label, term in new.items() if label not in old and after.get(label, 0) > before.get(label, 0)]
+    if came and len(change.section) > 1 and not (change.new or change.old).item:  # type: ignore[union-attr]
+        # (a practice a heading of the section names is what the section is about: under "4. Biometric
+        # Information", "We will confirm by email once your Biometric Data has been destroyed"; an
+        # entry of a list may still name a new case of it, which its list's rule reads)
+        named = context.memo(("practices of headings", change.section), lambda: {
+            label for heading in change.section[1:] for label in practices_in(heading, frozenset(plain_words(heading)), context)})
+        if named:
+            came = [term for label, term in new.items() if label not in old and label not in named]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":

@@ -15,11 +15,11 @@ import re
 from typing import Sequence
 
 from ..changes import ClauseChange, Span
-from ..clauses import split
+from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import STOP, last_sentence, restricts_what_it_says, root_stems, stem
-from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, key_of, plain_words, quote
-from .collection import INFORMATION_KINDS, _reworded, collected_kinds, kinds_covered
+from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, Word, key_of, plain_words, quote
+from .collection import INFORMATION_KINDS, _in_brackets, _reworded, collected_kinds, kinds_covered
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
 from .needs import Branch, any_match
 from .purpose import _FURTHER
@@ -90,6 +90,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind == "inserted":
             if change.reading.negated and change.reading.actor == "company":
                 return None  # "We never sell your location data to insurers" among them: a limit (the commitments rule's)
+            if _from_a_sentence_gone(change, context):
+                return change.finding("recipients", "substantive", f"{quote(change.new_text)} is now listed among those who receive information; "
+                                      "a sentence its section no longer has said it.")
             return change.finding("recipients", "material", f"{quote(change.new_text)} is now listed among those who receive information.")
         if change.kind == "removed":
             return change.finding("recipients", "substantive", f"{quote(change.old_text)} is no longer listed among those who receive information.")
@@ -100,6 +103,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.added_words and not illustrates(change):
             if _names_the_same(change):
                 return change.finding("recipients", "substantive", f"An entry of those who receive information now names the recipient: {quote(change.new_text)}.")
+            if _where_in_brackets(change):
+                # "such as cloud hosting providers" → "… (whose data centres used by us are located in
+                # Mumbai and Hyderabad)": where they are, the transfers rule's, not who they are
+                return None
             if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
                 # "authorities, for example in response to a court order" → "… or a subpoena": when, not to whom
                 return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
@@ -548,6 +555,38 @@ def names_an_example(change: ClauseChange, span: Span) -> bool:
     return bool(names) and names[0].written[:1].isupper() and all(
         w.written[:1].isupper() or w.norm in ("and", "or", "&") or w.norm.rstrip(".") in LEGAL_FORMS for w in names
     )
+
+
+def _from_a_sentence_gone(change: ClauseChange, context: Context) -> bool:
+    """True when every word of substance of a new entry of a list of recipients stood in one sentence
+    its section had and no longer has: a sentence written as a lead-in and its list ("Qarta uses
+    service providers for the hosting of the Platform, which is carried out on servers located in
+    Tunisia, for the sending of SMS messages …" → "Qarta uses service providers for: - the hosting
+    of the Platform, on servers located in Tunisia; - the sending of SMS messages; …")."""
+    wanted = root_stems(change.new.wordset) if change.new is not None else set()
+    if not wanted:
+        return False
+    gone: list[Clause] = context.memo(("sentences gone", tuple(change.section)), lambda: _sentences_gone(change, context))
+    return any(wanted <= clause.stems for clause in gone)
+
+
+def _sentences_gone(change: ClauseChange, context: Context) -> "list[Clause]":
+    kept = {clause.key for clause in split(context.section_text(change, "new"))}
+    return [clause for clause in split(context.section_text(change, "old")) if clause.key not in kept]
+
+
+def _where_in_brackets(change: ClauseChange) -> bool:
+    """True when every run of words an entry gained stands in brackets that say where someone is
+    ("(whose data centres used by us are located in Mumbai and Hyderabad)")."""
+    text = change.new_text
+
+    def says_where(words: "tuple[Word, ...]") -> bool:
+        # (a name only after the word of place: the place's, not someone's)
+        at = next((n for n, w in enumerate(words) if w.norm in _WHERE), None)
+        return at is not None and not any(w.written[:1].isupper() for w in words[:at])
+
+    gained = [span for span in change.spans if span.new]
+    return bool(gained) and all(not span.old and _in_brackets(text, span.new[0].start, span.new[-1].end) and says_where(span.new) for span in gained)
 
 
 # The company getting information from others, said first: "We also receive information about you from …".

@@ -35,6 +35,9 @@ _RIGHT = Anchored(re.compile(
     # (a list of those to whom it was disclosed: "You may request a list of the requesters to whom …")
     r"lists?|accounting|"
     r"processing|profiling|marketing)\b"
+    # another way for a reader who says no: "A customer who does not give such consent may have his or
+    # her identity verified in person at any branch" (consent is free only where refusing costs nothing)
+    r"|\b(?:who|if\s{1,3}you)\s{1,3}(?:does|do|did)\s{1,3}not\s{1,3}(?:give|consent|agree|wish)\b[^.;]{0,60}\b(?:may|can)\b"
     # the reader's freedom to say no: "You are not required to consent to biometric verification"
     r"|\b(?:you|users|members|customers|parents)\s{1,3}(?:are|is)\s{1,3}(?:not|under no obligation)\s{1,3}(?:required|obliged|obligated|bound)?\s{0,3}to\s{1,3}(?:consent|agree|provide|give|share|use|accept)\b"
     # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
@@ -63,7 +66,7 @@ _RIGHT = Anchored(re.compile(
     # (the company giving them to the reader: "you grant us the rights …" is a licence, not a right of the reader's)
     r"|\bwe\s{1,3}(?:give|grant|extend)\s{1,3}(?:you|(?:all|every)\s{1,3}(?:of\s{1,3}our\s{1,3})?(?:[\w-]{1,20}\s{1,3})?users?|our\s{1,3}users)\b[^.;]{0,30}?\brights\b",
     re.I,
-), starts=("right", "you", "we", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
+), starts=("right", "you", "we", "who", "if", "users", "members", "customers", "parents", "account", "administrators", "admins", "opt", "unsubscrib", "supervisory",
            "data", "do", "global", "gpc", "withdraw", "human", "optional", "voluntary", "user", "member", "customer", "client", "patient", "parent",
            "consumer", "individual", "method", "format", "way", "means", "language", "channel", "under"))
 _CONDITIONS = Anchored(re.compile(
@@ -339,6 +342,8 @@ _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I
 #: Words of a decision about the reader that a person may review.
 #: The words of the reader's freedom to say no ("You are not required to consent to …").
 _FREE_TO_REFUSE = frozenset(("you", "not", "required"))
+#: The words of another way for one who does not consent: "A customer who does not give such consent may …".
+_ANOTHER_WAY = frozenset(("not", "consent"))
 
 
 def _review_weakened(change: ClauseChange, context: Context) -> Finding | None:
@@ -682,7 +687,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail;
         # "You can change your marketing preferences at any time by: … - replying STOP to any of our texts"
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
-    if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary:
+    if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary and not _ANOTHER_WAY <= change.vocabulary:
         # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
         # is reviewed by an enforcement officer before a fee notice is issued")
         # (one that names the machine itself is read by the practices rule: "our pricing system would decline")

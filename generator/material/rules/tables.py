@@ -84,6 +84,9 @@ _OWN_PURPOSES = re.compile(
     r"\b(?:market\w{0,5}|advert\w{0,8}|ads?|promot\w{0,5}|research|analy[st]\w{0,6}|profil\w{0,4}|personali[sz]\w{0,5}|train\w{0,3}|sell\w{0,3}|sale"
     r"|target\w{0,3}|measur\w{0,4}|newsletters?|offers?|improv\w{0,4}|(?:their|its) own)\b", re.I)
 
+# A purpose said as an aim: "to" and a verb ("to detect fraudulent activity").
+_AN_AIM = re.compile(r"\s*(?:and\s{1,3})?(?:in\s{1,3}order\s{1,3})?to\s{1,3}(?!the\b|a\b|an\b|your\b|our\b|you\b|us\b|be\b)([a-z]{3,})", re.I)
+
 
 #: Headers of the first column of a table of two that names, row by row, what the second says
 #: ("Item | Details": "Retention period | Until 6 months after the order"): each row is a sentence.
@@ -351,6 +354,9 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
     if role == "purpose":
         named = {m.group().lower() for m in _OWN_PURPOSES.finditer(before)}
         own = [item for item in added if {m.group().lower() for m in _OWN_PURPOSES.finditer(item)} - named]
+        # (or an aim of its own, "to" and a verb the cell did not have: "To confirm that you are present
+        # in India …" → "…, and to detect fraudulent activity on your account")
+        own = own or [item for item in added if (aim := _AN_AIM.match(item)) is not None and not _stems(aim.group(1)) <= _stems(before)]
         if own:
             return change.finding("purpose", "material", f"The clause now also names {quote(own[0], 60)} as a purpose.")
         return change.finding("purpose", "substantive", f"A listed purpose now reads {quote(after, 80)}.")
