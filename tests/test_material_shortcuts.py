@@ -210,6 +210,37 @@ def test_a_negating_run_is_found_as_each_run_of_letters_would_be_tested(text):
     assert (reading._NEGATING_RUN.search(text) is not None) == any(negative(w) and w != "without" for w in runs)
 
 
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(NEGATION_TEXTS)
+def test_a_text_without_an_apostrophe_is_searched_for_negations_as_any_text_is(text):
+    pattern = reading._negating(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reading._NEGATING_RUN.finditer(text)]
+
+
+ACTOR_TEXTS = st.lists(st.sampled_from(["we", "do", "not", "share", "your", "data", "-", "'", ",", " ", "  ", "a" * 30, "x1"]), max_size=60).map("".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(ACTOR_TEXTS)
+def test_the_first_twelve_words_are_read_from_the_start_as_from_the_whole_text(text):
+    assert reading._first_ascii_words(text) == reading._ASCII_ACTOR_WORD.findall(text)[:12]
+
+
+JUDGING_TEXTS = st.lists(st.sampled_from([
+    "as", "where", "we", "the company", "may", "otherwise", "consider", "Deems", "are satisfied", "at", "our", "sole", "discretion",
+    "business", "purposes", "needs", "x", "-", ".", "'", " ", "  ", "e.g.", "ſ",
+]), max_size=12).map(" ".join)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(JUDGING_TEXTS)
+def test_the_companys_own_judgement_is_looked_for_only_where_its_words_stand_and_found_as_its_pattern_finds_it(text):
+    from generator.material.rules.context import OWN_JUDGEMENT, _own_judgement
+
+    clause = Clause(" ".join(text.split()))
+    assert _own_judgement(clause) == (OWN_JUDGEMENT.search(clause.text) is not None)
+
+
 def _sentence_start_reading_forwards(text: str, at: int) -> int:
     start = 0
     for match in clauses._END.finditer(text, max(0, at - 4000), at):

@@ -105,7 +105,7 @@ VERB_START = frozenset(
 # of its own ends where a pronoun begins the main clause ("If you live in California, Colorado or
 # another US state with a privacy law, you have the right to …").
 LEADING_CONDITION = re.compile(
-    r"^(?:if|when|where|whenever|unless|until|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject)\b"
+    r"^(?:if|when|where|whenever|unless|until|once|while|although|because|to|in|for|as|after|before|upon|by|with|subject|depending)\b"
     # (a condition may name several things between commas: "If you live in the EEA, the UK or
     # Switzerland, your data may be transferred …")
     r"(?:[^,]{0,200},\s*(?:(?!(?:you|we|they|your)\b)[^,]{0,60},\s*){0,6}?(?=(?:you|we|they|your)\b)|[^,]{0,200},\s*)",
@@ -236,6 +236,17 @@ _NEGATING_RUN = re.compile(
     r"(?<![A-Za-z'])(?:" + "|".join(sorted(NEGATIONS - {"without"}, key=len, reverse=True)) + r"|[A-Za-z']*n't)(?![A-Za-z'])",
     re.I | re.A,
 )
+# The same for a text without an apostrophe, which holds no "n't" (the run of letters the last
+# alternative scans at every letter is then work for nothing).
+_NEGATING_WORD = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(sorted(NEGATIONS - {"without"}, key=len, reverse=True)) + r")(?![A-Za-z])",
+    re.I | re.A,
+)
+
+
+def _negating(text: str) -> "re.Pattern[str]":
+    """:data:`_NEGATING_RUN`, or :data:`_NEGATING_WORD` for a text it matches the same in."""
+    return _NEGATING_RUN if "'" in text else _NEGATING_WORD
 _ACTOR_WORD = re.compile(r"(?:[^\W\d_]|['’-])+")  # (letters of any script: "CóndorPay" is one word)
 # The first ten such words in one match: each group takes a whole run of word characters (its
 # repeat is greedy and nothing after it can fail), so the groups that matched are what findall
@@ -420,6 +431,14 @@ _WE_ACT = re.compile(r"\swe\s(?=(?:may|might|will|shall|must|can|could|would|sho
 NUMBERING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\((?:\d{1,3}|[a-z]{1,4})\))\s{1,3}")
 
 
+def _first_ascii_words(lowered: str) -> list[str]:
+    """The first twelve :data:`_ASCII_ACTOR_WORD` words of a lower-case ASCII text. (Most clauses hold
+    them in their first hundred characters: a thirteenth found there begins after the twelfth ended,
+    so the twelve are whole, and the rest of the text is not read.)"""
+    found = _ASCII_ACTOR_WORD.findall(lowered, 0, 100)
+    return (found if len(found) > 12 else _ASCII_ACTOR_WORD.findall(lowered))[:12]
+
+
 def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     # The first ten words after a leading condition (and two more, for a passive verb after a long
     # subject), lower case, read in its next 200 characters
@@ -449,7 +468,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
                 start = acting.start() + 1
     if text.isascii():
         # lower case first, then the same words with ASCII classes: lower case keeps every position
-        more = _ASCII_ACTOR_WORD.findall(text[start:start + 200].lower())[:12]
+        more = _first_ascii_words(text[start:start + 200].lower())
         words = more[:10]
     else:
         words = more = list(map(str.lower, filter(None, _FIRST_WORDS.match(text, start, start + 200).groups())))  # type: ignore[union-attr]
@@ -579,7 +598,7 @@ def limited_after_negation(sentence: str) -> bool:
     """True when a limit follows the last negation of a list's lead-in: the list is what the limit
     lets through ("… does not sell your data, and discloses it only to the following parties:")."""
     last = None
-    for last in _NEGATING_RUN.finditer(sentence):
+    for last in _negating(sentence).finditer(sentence):
         pass
     return last is not None and _LIMIT_WORD.search(sentence, last.end()) is not None
 
@@ -590,16 +609,21 @@ _PURPOSE_THAT = re.compile(r"\b(?:to\s{1,3}(?:ensure|make\s{1,3}sure|check|verif
 
 def restricts_what_it_says(reading: Reading, text: str) -> bool:
     """:attr:`Reading.restricts` of the clause ``text``, leaving out a negation that governs only the
+    condition it opens with or only what a purpose is to make sure of (see :func:`negates_what_it_says`)."""
+    return reading.restricts and (reading.limited or negates_what_it_says(reading, text))
+
+
+def negates_what_it_says(reading: Reading, text: str) -> bool:
+    """:attr:`Reading.negated` of the clause ``text``, leaving out a negation that governs only the
     condition it opens with ("If you are not able to make decisions about your care, we may disclose
-    information to …") or only what a purpose is to make sure of ("we collect the technical data to
-    ensure that the session has not been manipulated"): what its main clause says is done is done."""
-    if not reading.restricts:
+    information to …", "Once the law no longer prevents disclosure, you may exercise your right") or
+    only what a purpose is to make sure of ("we collect the technical data to ensure that the session
+    has not been manipulated"): what its main clause says is done is done."""
+    if not reading.negated:
         return False
-    if reading.limited:
-        return True
-    if text[:1] in "IiWw":
+    if text[:1] in "IiWwOo":
         condition = LEADING_CONDITION.match(text)
-        if condition is not None and condition.group()[:2].lower() in ("if", "wh") and not negates(text[condition.end():]):
+        if condition is not None and condition.group()[:2].lower() in ("if", "wh", "on") and not negates(text[condition.end():]):
             return False
     if "that" in reading.words:
         purpose = _PURPOSE_THAT.search(text)
@@ -616,7 +640,7 @@ def negates(text: str) -> bool:
 def _negated(text: str) -> bool:
     """:func:`_negated_words` for a text whose words are not known (a list's lead-in)."""
     # "without" qualifies ("with or without notice", "without your consent") rather than negates.
-    if _NEGATING_RUN.search(text) is None:
+    if _negating(text).search(text) is None:
         return False
     return _negated_plain(text)
 
@@ -683,7 +707,7 @@ def explanations(text: str, known: frozenset[str]) -> list[tuple[int, int]]:
 
 def negation_count(text: str) -> int:
     """How many negating words ``text`` holds, leaving out those of the phrases that negate nothing."""
-    return len(_NEGATING_RUN.findall(_NOT_NEGATION.sub(" ", text)))
+    return len(_negating(text := _NOT_NEGATION.sub(" ", text)).findall(text))
 
 
 def negating_words(text: str) -> set[str]:
@@ -694,7 +718,7 @@ def negating_words(text: str) -> set[str]:
 
 def _negated_plain(text: str) -> bool:
     """True when a run of letters of ``text`` negates once the phrases that negate nothing are taken out."""
-    return _NEGATING_RUN.search(_NOT_NEGATION.sub(" ", text)) is not None
+    return _negating(text := _NOT_NEGATION.sub(" ", text)).search(text) is not None
 
 
 def _has_negative(words: frozenset[str], key: str) -> bool:
@@ -710,7 +734,7 @@ def _negated_words(text: str, words: frozenset[str], key: str) -> bool:
         # Most clauses hold none of the phrases that negate nothing, and the key tells at C speed:
         # in ASCII text a phrase stands between word boundaries, one space between its words, so
         # the words around it stand one space apart in the key too (lower case, as the phrase).
-        return _NEGATING_RUN.search(text) is not None
+        return _negating(text).search(text) is not None
     return _negated_plain(text)
 
 

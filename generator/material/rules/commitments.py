@@ -644,8 +644,9 @@ _NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence
 
 def _negation(words: "Sequence[Word]", start: int = 0) -> Word | None:
     """The first word of ``words`` at or after ``start`` that negates ("without" qualifies rather
-    than negates: "without attribution")."""
-    return next((w for w in words if w.start >= start and negative(w.norm) and w.norm != "without"), None)
+    than negates: "without attribution"; "No." before a figure is a number: "NPC Circular No. 2020-03")."""
+    return next((w for n, w in enumerate(words) if w.start >= start and negative(w.norm) and w.norm != "without"
+                 and not (w.norm == "no" and n + 1 < len(words) and words[n + 1].norm[:1].isdigit())), None)
 
 
 def _word_after(words: "tuple[Word, ...]", word: Word) -> Word | None:
@@ -686,7 +687,27 @@ def _same_limit(change: ClauseChange) -> bool:
         return tuple(norms[at: at + 5]) if at is not None else ()
 
     limit = after_limit(change.old)
-    return len(limit) >= 3 and limit == after_limit(change.new)
+    if len(limit) >= 3 and limit == after_limit(change.new):
+        return True
+    # (or the same condition after it, whatever verb the limit now governs: "the DVLA will only
+    # release this where we have reasonable cause" → "which the DVLA will only do where we have
+    # reasonable cause")
+    return _limit_condition(change.old) is not None and _limit_condition(change.old) == _limit_condition(change.new)
+
+
+#: The words that open the condition of a limit: "only where …", "only if …".
+_LIMIT_CONDITIONS = frozenset(("where", "if", "when", "with", "after", "once", "for"))
+
+
+def _limit_condition(clause: "Clause | None") -> tuple[str, ...] | None:
+    """The limit's word and the first five words of the condition within three words after it ("only
+    … where we have reasonable cause"), or None."""
+    norms = clause.norms if clause is not None else []
+    at = next((i for i, w in enumerate(norms) if w in LIMITS), None)
+    if at is None:
+        return None
+    opens = next((i for i in range(at + 1, min(at + 4, len(norms))) if norms[i] in _LIMIT_CONDITIONS), None)
+    return (norms[at], *norms[opens: opens + 5]) if opens is not None and len(norms) - opens >= 4 else None
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
@@ -832,9 +853,11 @@ _LAW_REQUIRES = Anchored(re.compile(
     # the law, or an order, named first: "When a law, subpoena, or court order requires it, we may disclose …"
     r"|\b(?:when|where|if)\s{1,3}(?:a|an|the|any)\s{1,3}(?:law|court\s{1,3}order|subpoena|warrant)\b[^.;]{0,40}?\brequires?\b"
     # the law as what makes the company do it: "Sometimes the law requires us to disclose it"
-    r"|\b(?:the\s{1,3})?law\s{1,3}requires(?:\s{1,3}or\s{1,3}(?:allows|permits))?\s{1,3}us\s{1,3}to\b",
+    r"|\b(?:the\s{1,3})?law\s{1,3}requires(?:\s{1,3}or\s{1,3}(?:allows|permits))?\s{1,3}us\s{1,3}to\b"
+    # the company's belief that the law requires it: "when we believe in good faith that the law requires it"
+    r"|\b(?:believe|consider|determine)s?\s{1,3}(?:in\s{1,3}good\s{1,3}faith\s{1,3})?that\s{1,3}(?:the\s{1,3})?law\s{1,3}requires\b",
     re.I,
-), starts=("when", "where", "if", "as", "to", "only", "the", "law"))
+), starts=("when", "where", "if", "as", "to", "only", "the", "law", "believe", "consider", "determine"))
 
 
 def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
@@ -937,7 +960,11 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
         # Content from Vela Business and Vela Enterprise workspaces" → "- Content from Vela Enterprise workspaces"
         return bool(change.old.item and change.old.lead.rstrip().endswith(":")) and negates(last_sentence(change.old.lead)) \
             and all(not span.new for span in change.spans if span.old)
-    if after_limit and any(w.norm in _CLOSING and w.start > negation.start for w in change.old.words):
+    # (a limit after the words taken out limits something else: "We do not use advertising pixels,
+    # session-replay tools, or third-party tracking technologies on any page you can see only after
+    # logging in" loses trackers from what is ruled out)
+    first_taken = min((span.old[0].start for span in change.spans if span.old), default=len(change.old_text))
+    if after_limit and any(w.norm in _CLOSING and negation.start < w.start < first_taken for w in change.old.words):
         return False
     # words taken out, none put in their place, all of them after the negation and before its
     # exception ("We do not collect … your calls and SMS, …, except as required by law" loses "SMS";
@@ -1089,6 +1116,25 @@ _PROTECTING_VERBS = frozenset((
 _WITH_MODAL = frozenset(("be", "also"))
 
 
+#: What the reader gives leave by.
+_LEAVE = frozenset(("consent", "consents", "authorisation", "authorization", "permission", "agreement", "approval"))
+
+
+def _consent_asks_less(change: ClauseChange) -> bool:
+    """True when an edited clause lost only a word of the kind of consent it waits for, right before
+    the consent ("only with your written authorisation" → "only with your authorisation"): the
+    reader's leave may now be given in less (GDPR Art. 9(2)(a): explicit; HIPAA: written)."""
+    assert change.old is not None
+    words = change.old.words
+    for span in change.spans:
+        if span.new or not span.old or not all(w.norm in _CONSENT_KINDS or w.norm in ("and", "or", "prior") for w in span.old):
+            return False
+        at = words.index(span.old[-1]) + 1
+        if at >= len(words) or words[at].norm not in _LEAVE:
+            return False
+    return bool(change.spans)
+
+
 def _fact_softened(change: ClauseChange) -> bool:
     """True when a clause that said, without a modal, that a protection is given ("The phone numbers
     of both parties are masked", "We require a search warrant before we disclose location data")
@@ -1104,7 +1150,8 @@ def _fact_softened(change: ClauseChange) -> bool:
     if not gained or gained[0] not in MAY_WORDS or not _WITH_MODAL.issuperset(gained[1:]) \
             or any(w.norm not in _BE_OR_DO for w in span.old):
         return False
-    after = new.norms[start + len(gained): start + len(gained) + 1]
+    # (past an adverb: "we securely destroy your health records" → "we may securely destroy …")
+    after = [w for w in new.norms[start + len(gained): start + len(gained) + 3] if not w.endswith("ly")][:1]
     return bool(after) and after[0] in _PROTECTING_VERBS
 
 
@@ -1548,8 +1595,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost: list[str] = []
     won: list[str] = []
     if any(_LIMITING.each(old_words + new_words)):  # (most edits change no negation or limit)
-        lost = [w for w in old_words if _LIMITING(w) and w not in new_words]
-        won = [w for w in new_words if _LIMITING(w) and w not in old_words]
+        # (a word the word diff set elsewhere but the clause holds as often is neither: "the DVLA will
+        # only release this where …" → "…, which the DVLA will only do where …")
+        lost = [w for w in old_words if _LIMITING(w) and w not in new_words and change.old.norms.count(w) > change.new.norms.count(w)]  # type: ignore[union-attr]
+        won = [w for w in new_words if _LIMITING(w) and w not in old_words and change.new.norms.count(w) > change.old.norms.count(w)]  # type: ignore[union-attr]
     # (``lost and any(…)``: most edits lose and win no such word, and an empty list needs no generator)
     restated = False  # (the negation, with its exception, said again in another sentence of the block)
     if lost and any(negative(w) for w in lost):
@@ -1720,7 +1769,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "We do not access your bank accounts, contacts or location" → "… your contacts or
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
-        if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change):
+        if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change) \
+                or old.limited and _consent_asks_less(change):
             return change.finding("commitments", "material", "The limit's exception now asks for less.")
         # (not one the clause said in other words: "not … on a routine basis" → "do not routinely …")
         hedge = _gained_hedge(change)

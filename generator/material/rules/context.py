@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "gained_own_judgement", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -97,9 +97,13 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 # a condition on those who can access ("Every employee … who can access student data must sign in
 # with multi-factor authentication").
 #: The words without which :data:`ACCESS_SAFEGUARD` does not match (each of its ways opens with one).
-ACCESS_SAFEGUARD_WORDS = frozenset(("every", "each", "all", "any"))
+ACCESS_SAFEGUARD_WORDS = frozenset(("every", "each", "all", "any", "logging", "restricting", "granting"))
 ACCESS_SAFEGUARD = re.compile(
     r"\b(?:every|each|all|any)\s{1,3}(?:access|consultation|viewing|view|look-?up|query)(?:es|s)?\b[^.;]{0,80}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b"
+    # the same as a measure, and access kept to those who need it: "logging every access to customer
+    # data", "restricting access to your records to the staff who need it", "granting access on a role basis"
+    r"|\blogging\s{1,3}(?:of\s{1,3})?(?:(?:every|each|all|any)\s{1,3})?access(?:es)?\b"
+    r"|\b(?:restricting|granting)\s{1,3}access\b"
     r"|\b(?:every|each|all|any)\s{1,3}(?:employees?|staff|contractors?|personnel|users?)\b[^.;]{0,60}?\bwho\s{1,3}(?:can|may|has|have)\s{1,3}(?:access|see|view)\b[^.;]{0,80}?\bmust\b",
     re.I,
 )
@@ -120,6 +124,24 @@ OWN_JUDGEMENT = re.compile(
     r"|\b(?:our|its)\s{1,3}(?:own\s{1,3})?(?:legitimate\s{1,3})?business\s{1,3}(?:purposes|needs|reasons)\b",
     re.I,
 )
+#: The words without which :data:`OWN_JUDGEMENT` does not match (one of them).
+_JUDGING = frozenset((
+    "consider", "considers", "think", "thinks", "deem", "deems", "believe", "believes", "decide", "decides", "determine", "determines",
+    "judge", "judges", "satisfied", "discretion", "business",
+))
+
+
+def gained_own_judgement(change: ClauseChange) -> bool:
+    """True when an edited clause now leaves something to the company's own judgement
+    (:data:`OWN_JUDGEMENT`) and did not before."""
+    return _own_judgement(change.new) and not _own_judgement(change.old)
+
+
+def _own_judgement(clause: "Clause | None") -> bool:
+    # (in ASCII text a match holds one of its words as a whole word: looked for first, at C speed)
+    if clause is None or clause.text.isascii() and _JUDGING.isdisjoint(clause.wordset):
+        return False
+    return OWN_JUDGEMENT.search(clause.text) is not None
 
 @dataclass(frozen=True)
 class Context:

@@ -273,7 +273,10 @@ def _same_label(change: ClauseChange) -> bool:
 
 
 # A reference to another part of the statement: "as described in section 8", "see clause 4.2", "listed above".
-_REFERS = re.compile(r"\b(?:sections?|clauses?|paragraphs?|articles?|parts?)\s{1,3}\d|\b(?:described|set out|listed|explained|named)\s{1,3}(?:above|below|earlier)\b", re.I)
+_REFERS = re.compile(
+    r"\b(?:sections?|clauses?|paragraphs?|articles?|parts?)\s{1,3}\d|\b(?:described|set out|listed|explained|named)\s{1,3}(?:above|below|earlier)\b"
+    # a part named by its heading: 'described in "Do you use tracking pixels?" above'
+    r"|\b(?:described|set out|listed|explained|named)\s{1,3}(?:in|under)\s{1,3}[\"“][^\"”]{1,80}[\"”]", re.I)
 
 
 def _named_where_referred(change: ClauseChange, context: Context) -> bool:
@@ -284,14 +287,15 @@ def _named_where_referred(change: ClauseChange, context: Context) -> bool:
     in section 8"), no new one."""
     if _REFERS.search(change.new_text) is None or _REFERS.search(change.old_text) is None:
         return False
-    gained = root_stems([w.norm for span in change.spans for w in span.new])
+    # (a word joined by a hyphen counts by its parts: "website data" → "public-website data")
+    gained = root_stems([part for span in change.spans for w in span.new for part in w.norm.split("-") if part])
     # (no use of their own, and no other kind of party: "… and our marketing partners, described in section 8")
     return bool(gained) and gained <= context.anywhere("old", _substance_stems) \
         and _BEYOND.search(" ".join(w.written for span in change.spans for w in span.new)) is None
 
 
 def _substance_stems(text: str) -> set[str]:
-    return root_stems(plain_words(text))
+    return root_stems([part for word in plain_words(text) for part in word.split("-") if part])
 
 
 def _name_stems(text: str) -> set[str]:

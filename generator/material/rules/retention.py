@@ -15,7 +15,7 @@ from ..changes import ClauseChange
 from ..findings import Finding
 from ..reading import content_words, limiting
 from ..text import Anchored, plain_words
-from .context import OWN_JUDGEMENT, Context
+from .context import Context, gained_own_judgement
 from .needs import Branch, any_match
 
 # Keeping for a time, or deleting: "we keep logs for 30 days", "deleted after 90 days", "as long as
@@ -170,7 +170,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "We keep call recordings for 12 months"
         led = content_words(frozenset(plain_words(change.old.lead)))
         longer = {w for w in longer if w not in led and not _put_in_place(w, led)}
-    if OWN_JUDGEMENT.search(change.new_text) is not None and OWN_JUDGEMENT.search(change.old_text) is None:
+    if gained_own_judgement(change):
         # "… for such longer period as is required by law" → "…, or as the Administrator may
         # otherwise consider appropriate for its legitimate business purposes": no limit is left
         return change.finding("retention", "material", "How long information is kept now depends on the company's own judgement.")

@@ -15,7 +15,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import LEADING_CONDITION, content_words, last_sentence, root_stems
+from ..reading import LEADING_CONDITION, content_words, last_sentence, negates, negates_what_it_says, root_stems
 from ..text import Anchored, WordTable, plain_words
 from .context import Context, contact_line, in_examples
 from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
@@ -31,7 +31,7 @@ _RIGHT = Anchored(re.compile(
     r"\bright(?:s)? (?:to|of)\b[^.;]{0,20}\b(?:access|request|know|correct|rectif\w{0,6}|delet\w{0,3}|eras\w{0,3}|port\w{0,8}|object|restrict\w{0,3}|"
     r"withdraw|opt|lodge|complain\w{0,2}|appeal|non-discrimination|be informed|be forgotten)"
     r"|" + _READER_MAY + r"\b[^.;]{0,40}\b(?:access|correct|update|delete|erase|request|"
-    r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
+    r"object|withdraw|download|export|restrict|review|manage|receive|port|ask(?: us)? (?:for|to)|obtain)\b[^.;]{0,60}\b(?:data|information|account|content|profile|details|records?|copy|logs?|history|files?|entries|notes|messages|photos|decisions?|"
     # (a list of those to whom it was disclosed: "You may request a list of the requesters to whom …")
     r"lists?|accounting|"
     r"processing|profiling|marketing)\b"
@@ -56,7 +56,7 @@ _RIGHT = Anchored(re.compile(
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
-    r"|(?:(?<=\bis )|(?<=\bare ))(?:optional|voluntary)\b|\bunder no obligation to\b"
+    r"|(?:(?<=\bis )|(?<=\bare )|(?<=\bis entirely )|(?<=\bare entirely )|(?<=\bis completely )|(?<=\bare completely ))(?:optional|voluntary)\b|\bunder no obligation to\b"
     # how long a choice the reader made holds: "Your choice will apply until you tell us to change it"
     r"|\byour (?:choice|opt[- ]out|preference|election)s? (?:will|shall|does|do) (?:apply|remain|stay|last|continue)\b"
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b"
@@ -342,6 +342,9 @@ _IS_ON = re.compile(r"\b(?:is|are) (?:on|enabled|turned on|switched on)\b", re.I
 #: Words of a decision about the reader that a person may review.
 #: The words of the reader's freedom to say no ("You are not required to consent to …").
 _FREE_TO_REFUSE = frozenset(("you", "not", "required"))
+# Consent that is no condition of the service: "That authorization is never a condition of receiving care".
+_NOT_A_CONDITION = re.compile(
+    r"\b(?:consent|authori[sz]ation|permission|agreement|it)\s{1,3}(?:is|are|will\s{1,3}be)\s{1,3}(?:never|not)\s{1,3}(?:a\s{1,3})?(?:condition|prerequisite)\b", re.I)
 #: The words of another way for one who does not consent: "A customer who does not give such consent may …".
 _ANOTHER_WAY = frozenset(("not", "consent"))
 
@@ -478,7 +481,8 @@ def _reader_can(change: ClauseChange) -> bool:
 # A clause about how the reader exercises a right: "To exercise your rights, …", "send us a request",
 # "submit an appeal".
 _EXERCISE = Anchored(re.compile(
-    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\b(?:exercise|assert|enforce) (?:any of )?(?:your|these|those|the above|such) rights\b"
+    # (the reader named in the third person: "The Holder may exercise his or her rights through any branch")
+    r"\bto exercise (?:your|these|those|any of (?:your|these|those)|the|this|that|them|it)\b|\b(?:exercise|assert|enforce) (?:any of )?(?:your|these|those|the above|such|his or her|his|her|their) rights\b"
     # "To use any of your rights, email …"
     # (looked for from "use": "to", "can" and "may" begin too many words)
     r"|(?:(?<=\bto )|(?<=\bcan )|(?<=\bmay )|(?<=\bonly ))use (?:any of )?(?:your|these|those|the above|such) rights\b"
@@ -655,6 +659,17 @@ def _extension_new(old_block: str) -> bool:
     return "extend" not in old_block.lower() and "prolong" not in old_block.lower() and _ANSWERS_WITHIN.search(old_block) is not None
 
 
+def _right_stated_plainly(text: str) -> bool:
+    """True when a clause states a right in a part of its own that no negation governs: "This means
+    storing your records with Tidewell is not treated as a disclosure …, and you can bring any request
+    or complaint about those records to us"."""
+    found = _RIGHT.search(text)
+    if found is None:
+        return False
+    part = max(text.rfind(", and ", 0, found.start()), text.rfind(", but ", 0, found.start()), text.rfind(";", 0, found.start()))
+    return part >= 0 and not negates(text[part: found.end()])
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A right removed, negated or made conditional (material); a right added (substantive)."""
     entry = (change.new or change.old) if change.kind != "edited" else None
@@ -687,6 +702,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "You can send ARCO requests: - by e-mail to …; - through the in-app form" loses the e-mail;
         # "You can change your marketing preferences at any time by: … - replying STOP to any of our texts"
         return change.finding("rights", "material", "Exercising a right of the reader is now harder: a way to ask was removed, or a condition added.")
+    if change.kind == "removed" and "condition" in change.old.wordset and _NOT_A_CONDITION.search(change.old_text) is not None \
+            and _NOT_A_CONDITION.search(context.block_text(change, "new") or "") is None:  # type: ignore[union-attr]
+        # "That authorization is never a condition of receiving care or medication." gone: consent
+        # the reader may refuse without losing the service (GDPR Art. 7(4); HIPAA § 164.508(b)(4))
+        return change.finding("rights", "material", "A clause stating a right or choice of the reader was removed.")
     if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary and not _ANOTHER_WAY <= change.vocabulary:
         # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
         # is reviewed by an enforcement officer before a fee notice is issued")
@@ -723,7 +743,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("rights", "substantive", "A clause stating a right or choice of the reader was reworded.")
         return change.finding("rights", "material", "A clause stating a right or choice of the reader was removed.")
     if change.kind == "inserted":
-        if change.reading.negated and change.reading.actor != "company":
+        if change.reading.actor != "company" and negates_what_it_says(change.reading, change.new_text) and not _right_stated_plainly(change.new_text):
             return change.finding("rights", "material", "A new clause says the reader cannot do something about their information.")
         return change.finding("rights", "substantive", "A new clause states a right or choice of the reader.")
     old, new = change.old_reading, change.new_reading

@@ -15,7 +15,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP, root_stems
 from ..text import NEGATIONS, Anchored, Word, plain_words
-from .context import OWN_JUDGEMENT, Context, illustrates, named_beside
+from .context import Context, gained_own_judgement, illustrates, named_beside
 
 _TRANSFERS = Anchored(re.compile(
     # ("US" in capitals only: "send emails for us" names no country)
@@ -109,7 +109,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if _limit_gained(change):
         return change.finding("transfers", "substantive", "A clause about transfers abroad now limits them.")
     if old_guards - new_guards or _goes_further(change) and not _describes_a_safeguard(change) and not illustrates(change) \
-            or OWN_JUDGEMENT.search(change.new_text) is not None and OWN_JUDGEMENT.search(change.old_text) is None:
+            or gained_own_judgement(change):
         # (or the safeguard is now what the company judges it to be: "where the recipient country has
         # been recognised by the Commission as providing adequate protection" → "where we are
         # satisfied that the recipient country provides adequate protection")
