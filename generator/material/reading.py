@@ -145,13 +145,16 @@ _HANDLING = (
     r"furnish|supply|supplie|release|report|pass|handle)"
 )
 _LIMITS_HANDLING = Anchored(re.compile(
-    rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively)\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
+    # (a contraction's "n't" stands inside its word: "we won't share", "we don't sell")
+    rf"\b(?:not|never|no longer|n't|cannot|only|solely|exclusively|(?:do|does|did|wo|would|should|could|ca|is|are|was|were|has|have|had|must|need)n't)\b"
+    rf"(?:\s{{1,3}}[\w'-]{{1,20}}){{0,3}}?\s{{1,3}}{_HANDLING}\w{{0,3}}\b"
     rf"|\b{_HANDLING}\w{{0,3}}\b(?:\s{{1,3}}[\w'-]{{1,20}}){{0,9}}?\s{{1,3}}(?:only|solely|exclusively)\b"
     # who may handle it, limited: "Only the hiring manager and our HR team see your application"
     r"|^(?:only|solely)\b(?:\s{1,3}[\w'-]{1,20}){1,8}?\s{1,3}(?:(?:can|may|will)\s{1,3})?(?:see|access|view|read|handle|review)\w{0,3}\b",
     re.I,
 ), starts=(
     "n", "can", "only", "solely", "exclusively", "sell", "share", "disclose", "collect", "use", "process", "access",
+    "do", "did", "wo", "would", "should", "could", "ca", "is", "are", "was", "were", "has", "have", "had", "must", "need",
     "keep", "retain", "store", "transfer", "transmit", "track", "rent", "combine", "give", "provide", "send", "monitor", "scan",
     "read", "train", "profile", "target", "publish", "make", "look", "see", "hold", "record", "listen", "intercept", "capture", "log",
     "receive", "furnish", "supply", "supplie", "release", "report", "pass", "handle",

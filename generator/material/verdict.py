@@ -55,8 +55,10 @@ class _Tally:
 # A paragraph numbered by hand as a list's entry: "(1) ", "(b) ", "(iv) ", "2) ", "IV – " (Brazil's, Portugal's roman items).
 # A sentence about the statement itself: "This Client Privacy Policy (the "Policy") explains what …".
 _ABOUT_THE_STATEMENT = re.compile(
-    # ("In this Privacy Policy, we explain in plain English what information we collect, …")
-    r"(?:in\s{1,3})?(?:this|the|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:policy|notice|statement|document)\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}(?:we\s{1,3})?"
+    # ("In this Privacy Policy, we explain in plain English what information we collect, …"; "1.3 The
+    # purpose of this Privacy Notice is to tell you which personal information we collect, …")
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?\s{1,3})?(?:in\s{1,3}|the\s{1,3}(?:purpose|aim)\s{1,3}of\s{1,3})?(?:this|the|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?"
+    r"(?:policy|notice|statement|document)\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}(?:we\s{1,3}|is\s{1,3}to\s{1,3})?"
     r"(?:explains?|describes?|sets?\s{1,3}out|outlines?|summari[sz]es?|tells?\s{1,3}you|informs?\s{1,3}you)\b",
     re.I,
 )
@@ -782,7 +784,7 @@ class Detector:
                 message = f"A section titled {title} was removed."
             self.add(item.order, item.finding("heading", "editorial", message))
             return
-        if item.kind == "edited" and item.old_text[:1] in "TtOoIi" and _ABOUT_THE_STATEMENT.match(item.old_text) is not None \
+        if item.kind == "edited" and item.old_text[:1] in "TtOoIi0123456789" and _ABOUT_THE_STATEMENT.match(item.old_text) is not None \
                 and _ABOUT_THE_STATEMENT.match(item.new_text) is not None:
             # "This Policy explains what personal information we collect, how we use it, when we
             # share it …" → "This Policy describes the personal information we collect, …": what the

@@ -47,12 +47,15 @@ _DIRECT = Anchored(re.compile(
     + r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
     # in the passive: "Users will be notified in advance of such transfer"
-    r"|\b(?:you|users|customers|subscribers|members|account holders)\s{1,3}(?:will|shall|would)\s{1,3}be\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:notified|informed|told|contacted|e-?mailed|alerted)\b"
+    r"|\b(?:you|users|customers|subscribers|members|account holders|investors|clients|patients|policyholders|tenants|parents|students"
+    r"|donors|passengers|guests|participants|applicants|borrowers|cardholders|consumers)\s{1,3}(?:will|shall|would)\s{1,3}be\s{1,3}(?:[\w-]{1,20}\s{1,3})?"
+    r"(?:notified|informed|told|contacted|e-?mailed|alerted)\b"
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
     re.I,
 ), starts=(
     "notify", "tell", "inform", "alert", "e", "message", "contact", "write", "call", "reach", "let", "send", "you", "users",
-    "customers", "subscribers", "members", "account", "by",
+    "customers", "subscribers", "members", "account", "by", "investors", "clients", "patients", "policyholders", "tenants", "parents",
+    "students", "donors", "passengers", "guests", "participants", "applicants", "borrowers", "cardholders", "consumers",
 ))
 
 
@@ -637,6 +640,31 @@ def _verb_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+# Others made the only ones a negation binds: "allow third parties to", "let our partners".
+_LETTING_OTHERS = re.compile(
+    r"(?:allow|allows|let|lets|permit|permits|authori[sz]e|authori[sz]es)\s{1,3}(?:any\s{1,3}|our\s{1,3})?"
+    r"(?:third[- ]parties|third[- ]party\s{1,3}\w{1,20}|others|other\s{1,3}companies|partners|advertisers|anyone(?:\s{1,3}else)?)(?:\s{1,3}to)?", re.I)
+
+
+def _said_in_block(change: ClauseChange, context: Context) -> bool:
+    """True when every word of substance an edited clause gained stood in its block before."""
+    gained = root_stems(change.changed_new_words)
+    return bool(gained) and gained <= root_stems(plain_words(context.block_text(change, "old") or ""))
+
+
+def _others_only(change: ClauseChange) -> str | None:
+    """The words put between a negation and its verb that make it bind only others: "We never use
+    your health information for direct marketing" → "We never allow third parties to use …" leaves
+    the company's own use open."""
+    assert change.new is not None
+    negation = _negation(change.new.words)
+    for span in change.spans:
+        if not span.old and span.new and negation is not None and span.new[0].start > negation.start \
+                and _LETTING_OTHERS.fullmatch(change.new_text, span.new[0].start, span.new[-1].end) is not None:
+            return " ".join(w.written for w in span.new)
+    return None
+
+
 #: Verbs of handling information, the widest first: ruling out "use" rules out selling; ruling out "sell" leaves using.
 _WIDE_VERBS = frozenset(("use", "uses", "process", "processes", "handle", "handles", "access", "accesses"))
 _NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades", "share", "shares",
@@ -845,7 +873,7 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
 # A disclosure (or other handling) limited to what the law compels: "We may disclose data to the
 # police when the law requires us to"; without it, the company does it whenever it chooses.
 _LAW_REQUIRES = Anchored(re.compile(
-    r"\b(?:when|where|if|as|to the extent|only if|only when)\s{1,3}(?:(?:the\s{1,3})?law\s{1,3}requires|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
+    r"\b(?:when|where|if|as|to the extent|only if|only when|whenever|wherever)\s{1,3}(?:(?:the\s{1,3})?(?:law|legislation)\s{1,3}(?:requires|obliges)|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
     r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|(?:we\s{1,3}are|we're)\s{1,3}(?:legally\s{1,3})?(?:required|obliged|obligated|bound)|we\s{1,3}must\s{1,3}by\s{1,3}law"
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
     r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
@@ -857,7 +885,7 @@ _LAW_REQUIRES = Anchored(re.compile(
     # the company's belief that the law requires it: "when we believe in good faith that the law requires it"
     r"|\b(?:believe|consider|determine)s?\s{1,3}(?:in\s{1,3}good\s{1,3}faith\s{1,3})?that\s{1,3}(?:the\s{1,3})?law\s{1,3}requires\b",
     re.I,
-), starts=("when", "where", "if", "as", "to", "only", "the", "law", "believe", "consider", "determine"))
+), starts=("when", "where", "if", "as", "to", "only", "the", "law", "believe", "consider", "determine", "whenever", "wherever"))
 
 
 def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
@@ -1777,7 +1805,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if hedge is not None and (old.negated and new.negated or old.limited and new.limited and not _ONLY.isdisjoint(change.old.wordset)):  # type: ignore[union-attr]
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
             return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
-        verb = _verb_narrowed(change) if old.negated and new.negated else None
+        verb = _verb_narrowed(change) or _others_only(change) if old.negated and new.negated else None
         if verb is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
         other = _other_narrowed(change) if old.negated and new.negated else None
@@ -1821,5 +1849,16 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return change.finding("commitments", "material", "The limit now has an exception.")
             return change.finding("commitments", "substantive", "The clause now rules out more.")
     elif won:
+        if not _EXCEPTING.isdisjoint(won) and not old.excepted and new.excepted and not old.negated and (old.firm or old.promises or "every" in change.old.wordset) \
+                and _FIRM_MODALS.isdisjoint(new_words) and not _said_in_block(change, context) \
+                and not any(not _CONDITIONS.isdisjoint(w.norm for w in span.old) for span in change.spans):  # type: ignore[union-attr]
+            # (not a new promise with its own exception, "…, and we will tell you afterwards unless
+            # doing so would put someone at risk", nor one its block said, nor a condition said as an
+            # exception: "… 30 days. When a recording shows an incident, it will be kept …" → "… 30
+            # days, except those showing an incident, which …")
+            # "every alert is reviewed by a qualified member of the compliance staff before any decision
+            # is taken" → "…, except where the screening tool identifies a match …": what was done
+            # every time now has an exception
+            return change.finding("commitments", "material", "The limit now has an exception.")
         return change.finding("commitments", "substantive", f"The clause now limits itself with {quote(won[0])}.")
     return None

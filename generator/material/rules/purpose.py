@@ -22,7 +22,7 @@ from .practices import practices_in
 
 _USES = Anchored(re.compile(
     r"\b(?:use|uses|used|using|process|processes|processed|processing|analy[sz]e|combine|train)\b[^.;]{0,60}"
-    r"\b(?:information|data|metadata|content|details|activity|history)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
+    r"\b(?:information|data|metadata|content|details|activity|history|phi|pii|records)\b[^.;]{0,80}\b(?:to|for|in order to|so that)\b"
     # (not "for the purposes of this Section", "… of the terms set out in …": how a text is to be read)
     r"|\bfor (?:the )?purposes? of\b(?!\s{1,3}(?:this|these|that|the\s{1,3}(?:terms?|periods?|time\s{1,3}limits?|law|act|regulation|section|clause|article|policy|notice)s?\b))|\bin order to\b[^.;]{0,40}\b(?:information|data|content)\b"
     # kept for a purpose of its own: "We may also retain a de-identified copy of your Genetic Data to improve our products"
@@ -63,7 +63,7 @@ _READERS_USE = re.compile(r"\b(?:when|whenever|if|while)\s{1,3}you\b[^.;]{0,80}\
 _USES_NEEDS = (
     Branch(_USES, words=(
         frozenset(("use", "uses", "used", "using", "process", "processes", "processed", "processing", "analyse", "analyze", "combine", "train")),
-        frozenset(("information", "data", "metadata", "content", "details", "activity", "history")),
+        frozenset(("information", "data", "metadata", "content", "details", "activity", "history", "phi", "pii", "records")),
         frozenset(("to", "for", "that")),
     )),
     Branch(_USES, words=(frozenset(("for",)), frozenset(("purpose", "purposes")), frozenset(("of",)))),

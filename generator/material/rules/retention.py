@@ -48,10 +48,10 @@ _KEEPS = (
         frozenset(("indefinitely", "permanently", "forever")),
     )),
     Branch(Anchored(re.compile(
-        r"\b(?:information|data|content|logs?|records?|backups?|copies|details|history)\s{1,3}(?:are|is|will be|may be)\s{1,3}"
+        r"\b(?:information|data|content|logs?|records?|backups?|copies|details|history|recordings|images|footage|photos|videos)\s{1,3}(?:are|is|will be|may be)\s{1,3}"
         r"(?:kept|retained|stored|archived)\b",
         re.I,
-    ), starts=("information", "data", "content", "log", "record", "backup", "copies", "detail", "history")), words=(
+    ), starts=("information", "data", "content", "log", "record", "backup", "copies", "detail", "history", "images", "footage", "photos", "videos")), words=(
         _KEPT, frozenset(("kept", "retained", "stored", "archived")),
     )),
     # staying where it is: "Comments stay published until you delete them"
@@ -84,6 +84,9 @@ _SAME_MEANING = (
     frozenset(("only", "solely", "exclusively")),
     # "for no longer than is necessary" → "only for as long as is necessary"
     frozenset(("long", "longer")),
+    # a case kept longer said as a condition or as an exception: "30 days. When a recording shows an
+    # incident, it will be kept …" → "30 days, except those showing an incident, which will be kept …"
+    frozenset(("except", "unles", "when", "if", "where")),
 )
 
 
@@ -94,13 +97,16 @@ def _put_in_place(word: str, others: set[str]) -> bool:
 
 # Kept past the end of the reader's account: "for 5 years after you close your account".
 _AFTER_ACCOUNT = re.compile(
-    r"\bafter\b[^.;]{0,40}?\b(?:close|closes|closed|closing|delete|deletes|deleted|cancel|cancels|cancell?ed|end|ends|ended|terminat\w{0,5}|leave|leaves|left)\b",
+    r"\bafter\b[^.;]{0,40}?\b(?:close|closes|closed|closing|delete|deletes|deleted|cancel|cancels|cancell?ed|end|ends|ended|terminat\w{0,5}|leave|leaves|left)\b"
+    # a period counted from the end of the relationship: "five (5) years from the end of the business relationship"
+    r"|\bfrom\s{1,3}the\s{1,3}(?:end|termination|closure|close)\s{1,3}of\b",
     re.I,
 )
 
 
 def _after_the_account(text: str) -> bool:
-    return "after" in text.lower() and _AFTER_ACCOUNT.search(text) is not None
+    lowered = text.lower()
+    return ("after" in lowered or "from the" in lowered) and _AFTER_ACCOUNT.search(text) is not None
 
 
 # How long, in an entry under a heading about keeping: "Health questionnaire: until your membership ends".
@@ -158,7 +164,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
     if "only" in lost and limiting(change.new_text) is not None:
         lost.discard("only")  # the limit said in other words: "use it only to provide services" → "for no purpose other than providing services"
-    longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed)}
+    longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed | set(change.changed_old_words))}
     if longer:
         # (a word of keeping where the clause kept already: "are retained for eight years" → "are
         # kept for a period of eight years", with "retained" still standing elsewhere in it)

@@ -76,7 +76,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # servers located within the Kingdom": where it is kept is now the rule, not the whole
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
     located = None  # (worked out once, and only where the other signs fail)
-    if "transfer" not in change.topics and _ABROAD.isdisjoint(change.vocabulary):
+    # ("us" names the United States only when written so: "requires us to protect your information" does not)
+    if "transfer" not in change.topics and _PLACE_WORDS.isdisjoint(change.vocabulary) \
+            and ("us" not in change.vocabulary or _THE_US.search(change.old_text) is None and _THE_US.search(change.new_text) is None):
         located = _located_elsewhere(change)
         if not located:
             return None
@@ -204,6 +206,7 @@ _NAMED_PLACES = (
     ("eea", re.compile(r"(?i:\beuropean\s{1,3}economic\s{1,3}area\b)|\bEEA\b")),
     ("eu", re.compile(r"(?i:\beuropean\s{1,3}union\b)|\bEU\b")),
 )
+_THE_US = _NAMED_PLACES[0][1]
 #: Words of :data:`_ABROAD` that the names of :data:`_NAMED_PLACES` are made of.
 _NAMING_WORDS = frozenset(("united", "states", "kingdom", "us", "usa", "uk", "eea", "eu", "u.s", "u.s.a", "u.k"))
 
