@@ -88,6 +88,8 @@ def _heading_words(heading: str) -> set[str]:
     Flows": "cross-border", "cross", "border"): a heading's topic may stand in either."""
     words = set(heading.lower().split())
     return words | {part for word in words if "-" in word for part in word.split("-") if part}
+
+
 #: The topics of each word as a set, kept per word: a clause's topics are the union of its words'
 #: sets (what :func:`topics_of` gives), which ``frozenset.union`` merges without hashing each again.
 _WORD_TOPICS = WordTable(lambda word: topics_of(frozenset((word,))))

@@ -224,6 +224,8 @@ _EXCEPT_WORDS = frozenset(("unless", "except", "other", "save", "where", "as", "
 def exceptions(text: str) -> int:
     """How many exceptions ``text`` makes ("unless", "except where", "without your consent")."""
     return len(_EXCEPTION.finditer(text)) if text else 0
+
+
 #: The modal verbs of what only may happen ("will notify" made "may notify").
 MAY_WORDS = frozenset(("may", "might", "can", "could"))
 _PERMISSIVE_WORDS = MAY_WORDS | frozenset(("reserve", "reserves", "reserved", "permitted", "allow", "allows", "allowed", "discretion"))
@@ -250,6 +252,8 @@ _NEGATING_WORD = re.compile(
 def _negating(text: str) -> "re.Pattern[str]":
     """:data:`_NEGATING_RUN`, or :data:`_NEGATING_WORD` for a text it matches the same in."""
     return _NEGATING_RUN if "'" in text else _NEGATING_WORD
+
+
 _ACTOR_WORD = re.compile(r"(?:[^\W\d_]|['’-])+")  # (letters of any script: "CóndorPay" is one word)
 # The first ten such words in one match: each group takes a whole run of word characters (its
 # repeat is greedy and nothing after it can fail), so the groups that matched are what findall

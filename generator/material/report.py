@@ -17,7 +17,6 @@ __all__ = ["text_lines", "finding_text_lines", "finding_markdown_lines"]
 REPORT_WORDS = (N_("was:"), N_("now:"), N_("Verdict: %(verdict)s"))
 
 
-
 def _plain(text: str) -> str:
     # escape sequences and control characters never reach a terminal from a statement
     return terminal_text(" ".join(text.split()))

@@ -41,6 +41,7 @@ class once(Generic[_T]):
         value = instance.__dict__[self.name] = self.function(instance)
         return value
 
+
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
     "\u200b": "", "\u200e": "", "\u200f": "", "\u2066": "", "\u2067": "", "\u2068": "", "\u2069": "",

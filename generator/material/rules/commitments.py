@@ -670,6 +670,7 @@ _WIDE_VERBS = frozenset(("use", "uses", "process", "processes", "handle", "handl
 _NARROW_VERBS = frozenset(("sell", "sells", "rent", "rents", "license", "licence", "licenses", "trade", "trades", "share", "shares",
                            "disclose", "discloses", "transfer", "transfers", "publish", "publishes"))
 
+
 def _negation(words: "Sequence[Word]", start: int = 0) -> Word | None:
     """The first word of ``words`` at or after ``start`` that negates ("without" qualifies rather
     than negates: "without attribution"; "No." before a figure is a number: "NPC Circular No. 2020-03")."""
@@ -750,6 +751,8 @@ _HEDGE_PHRASE = re.compile(
     r"|where(?:ver)?\s{1,3}(?:possible|practicable|feasible))\b", re.I)
 #: The words without which :data:`_HEDGE_PHRASE` does not match.
 _HEDGE_PHRASE_WORDS = frozenset(("rule", "principle", "general", "most", "possible", "practicable", "feasible"))
+
+
 def _gained_hedge(change: ClauseChange) -> str | None:
     """The word or phrase that makes an edited clause's rule one with exceptions, gained where the
     clause did not say it in other words ("not … on a routine basis" → "do not routinely …"), or None."""
@@ -897,7 +900,6 @@ def _law_limit_lost(change: ClauseChange) -> "re.Match[str] | None":
     if old is not None and LAW_PERMITS.search(change.new_text) is not None and LAW_PERMITS.search(change.old_text) is None:
         return old  # "where the law requires us to" → "where the law requires or permits us to": whenever it may
     return old if old is not None and _LAW_REQUIRES.search(change.new_text) is None else None
-
 
 
 def _law_said_in_block(change: ClauseChange, context: Context) -> bool:

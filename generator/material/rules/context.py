@@ -91,7 +91,6 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 }
 
 
-
 # A safeguard on access, not access given: every access recorded ("Every access to clinical information
 # is recorded and reviewed", "Each consultation of your shared documents … is recorded in a log"), or
 # a condition on those who can access ("Every employee … who can access student data must sign in
@@ -142,6 +141,7 @@ def _own_judgement(clause: "Clause | None") -> bool:
     if clause is None or clause.text.isascii() and _JUDGING.isdisjoint(clause.wordset):
         return False
     return OWN_JUDGEMENT.search(clause.text) is not None
+
 
 @dataclass(frozen=True)
 class Context:

@@ -169,7 +169,6 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return words >= 3
 
 
-
 def _blocks_came_or_went(change: ClauseChange, context: Context) -> bool:
     """True when a block of the change's section came or went in this diff (a list written as a
     paragraph, or the other way): only then may a practice have moved from one block to another."""

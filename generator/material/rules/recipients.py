@@ -492,8 +492,6 @@ def _continues_a_disclosure(change: ClauseChange) -> bool:
             and _RECIPIENT_WORDS.search(change.new_text) is not None)
 
 
-
-
 def _limits_them(change: ClauseChange) -> bool:
     """True when every run of words an entry of recipients gained rules something out and names no
     one: "identity verification providers, for an identity check only" → "…, and they may not keep

@@ -500,6 +500,8 @@ _EXERCISE = Anchored(re.compile(
            "change", "update", "manage", "use", "dispute", "right"))
 #: The words without which :data:`_EXERCISE` does not match.
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights", "dispute", "disputes"))
+
+
 def _proof_asked_in_block(change: ClauseChange, context: Context) -> bool:
     """True for an edited clause that gained a word of a proof hard to bring, in a block that speaks
     of exercising rights."""
