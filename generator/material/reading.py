@@ -130,7 +130,7 @@ _NOT_NEGATION = Anchored(re.compile("|".join(rf"\b{phrase}\b" for phrase in _NOT
 # (Consent is a way out of a limit too: "we do not sell your data without your consent" sells with it.)
 _EXCEPTION = Anchored(re.compile(
     # ("anything other than", "any purpose other than", "no purpose other than": a limit, not an exception)
-    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )(?<!no purpose )(?<!no purposes )(?<!no use )\bother than\b|\bsave (?:as|where|when|if|to the extent|insofar as|in so far as)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
+    r"\bunless\b|\bexcept\b|(?<!anything )(?<!any purpose )(?<!any purposes )(?<!no purpose )(?<!no purposes )(?<!no use )\bother than\b|\bsave (?:as|where|when|if|that|to the extent|insofar as|in so far as)\b|\bwhere (?:required|permitted) by law\b|\bas permitted by\b|(?<=\bwith the )exception of\b"
     r"|\bwhere the law (?:permits|allows)\b|\bsubject to the (?:acquirer|buyer|purchaser|successor|new owner|recipient)(?:'s|s')?\b"
     r"|\bwithout (?:first )?(?:your|their|the user's|the|prior|express|explicit|written)\b(?:\s{1,3}[\w'-]{1,20}){0,2}?\s{1,3}(?:consent|permission|authori[sz]ation|agreement)\b",
     re.I,
@@ -659,7 +659,8 @@ _DEFINITION = re.compile(
     # (its name written out in brackets after it: "SWIFT (Society for Worldwide Interbank Financial Telecommunication) is a network through which")
     r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?(?:\s{1,3}\([^()]{1,80}\))?\s{1,3}"
     # (or "the … system, operated by": "My Health Record is the Australian Government's national digital health record system, operated by …")
-    r"(?:is|are)\s{1,3}(?:an?|the)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,6}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    # (or "is someone who": "A politically exposed person is someone who has, or has had, an important public function")
+    r"(?:is|are)\s{1,3}(?:an?|the|someone|anyone)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,6}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
     r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting"
     r"|offered|provided|supported|used))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)

@@ -33,7 +33,9 @@ _COLLECTS = Anchored(re.compile(
     r"|\b(?:information|data|content)\b[^.;]{0,60}\b(?:we|us)\b[^.;]{0,30}\b(?:collect|receive|obtain|get|access)\w{0,3}\b"
     r"|\b(?:log|record)s?\b(?:\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(?:contains?|includes?)\b"  # "a log entry contains …"
     # "records your position" ("the recording of your conversation" is a noun)
+    # (not the reader's request received: "within one month of receiving your request")
     r"|\b(?:collect|gather|obtain|receiv|(?<!the )(?<!our )(?<!your )(?<!a )record|captur|scan|analy[sz]|infer|deriv|access|log|read)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:your|their)\b"
+    r"(?!\s{1,3}(?:requests?|complaints?|applications?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|instructions?|appeals?|objections?)\b)"
     r"|\b(?:upload|sync|synchronis|synchroniz|cop|transmitt|sent)\w{0,4}\s{1,3}to\s{1,3}(?:our|its)\s{1,3}(?:servers?|cloud|systems?)\b"  # "photos are uploaded to our servers"
     r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b"  # a permission of the device: "asks for permission to use your camera"
     r"|\b(?:add|enrich|append|supplement|combin)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:information|data|details)\s{1,3}(?:about|on|from)\b",  # "we add information about you from LinkedIn"

@@ -289,12 +289,37 @@ def _exception_gained_case(change: ClauseChange) -> bool:
     gained a case of its own beside them, joined by "or": more is let through."""
     old = _EXCEPTION_OPENS.search(change.old_text)
     new = _EXCEPTION_OPENS.search(change.new_text) if old is not None else None
+    if old is not None and new is not None:
+        old_case = change.old_text[old.end(): _exception_end(change.old_text, old.end())]
+        new_case = change.new_text[new.end(): _exception_end(change.new_text, new.end())]
+        if _gained_a_case(old_case, new_case):
+            return True
+    # (or one of whom it lets through, up to its comma: "may not be disclosed, except to the judicial
+    # authority, without his or her consent" → "… without his or her consent, except to the judicial
+    # authority or to the members of the Company's Executive Committee where …")
+    old = _OTHER_THAN.search(change.old_text) if not _OTHER_THAN_WORDS.isdisjoint(change.old.wordset) else None  # type: ignore[union-attr]
+    new = _OTHER_THAN.search(change.new_text) if old is not None else None
     if old is None or new is None:
         return False
-    old_case = change.old_text[old.end(): _exception_end(change.old_text, old.end())]
-    new_case = change.new_text[new.end(): _exception_end(change.new_text, new.end())]
+    old_case = change.old_text[old.end(): _case_end(change.old_text, old.end())]
+    new_case = change.new_text[new.end(): _case_end(change.new_text, new.end())]
+    # (the case gained is one of the same kind, begun as the first was — "to …" or "to …" —, not a
+    # further verb the negation rules out: "other than that set out in the contract or assign them to others")
+    first = old_case.split()[:1]
+    return _gained_a_case(old_case, new_case) and bool(first) and new_case.partition(" or ")[2].split()[:1] == first
+
+
+def _gained_a_case(old_case: str, new_case: str) -> bool:
     had, has = root_stems(plain_words(old_case)), root_stems(plain_words(new_case))
     return bool(had) and had < has and " or " in new_case and " or " not in old_case
+
+
+def _case_end(text: str, start: int) -> int:
+    found = _CASE_END.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
+_CASE_END = re.compile(r"[,;:.]")
 
 
 def _exception_made_default(change: ClauseChange) -> bool:
@@ -356,11 +381,18 @@ def consent_made_opt_out(change: ClauseChange) -> bool:
     """True when an edited clause (or a table's row) that asked for the reader's consent no longer
     speaks of consent and now offers a way to say no or acts by itself: "requires your express
     consent" → "are enrolled automatically …, and you can opt out at any time"."""
-    if change.kind != "edited" or not (not _AGREEING.isdisjoint(change.old.wordset) or not _ASKING.isdisjoint(change.old.wordset)) \
-            or not _AGREEING.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
+    if change.kind != "edited" or not _AGREEING.isdisjoint(change.new.wordset):  # type: ignore[union-attr]
         return False
-    return _ASKS_CONSENT.search(change.old_text) is not None and _OPTS_OUT.search(change.new_text) is not None \
-        and _OPTS_OUT.search(change.old_text) is None
+    # (or an opt-in in so many words: "only to those who have expressly subscribed to them" →
+    # "Customers who place an order are subscribed automatically unless they untick the box")
+    asked = (not _AGREEING.isdisjoint(change.old.wordset) or not _ASKING.isdisjoint(change.old.wordset)) and _ASKS_CONSENT.search(change.old_text) is not None \
+        or not _OPTING_IN.isdisjoint(change.old.wordset) and _OPTED_IN.search(change.old_text) is not None  # type: ignore[union-attr]
+    return asked and _OPTS_OUT.search(change.new_text) is not None and _OPTS_OUT.search(change.old_text) is None
+
+
+#: The words of an opt-in said as the reader's own act, and the act.
+_OPTING_IN = frozenset(("expressly", "explicitly", "actively"))
+_OPTED_IN = re.compile(r"\b(?:expressly|explicitly|actively)\s{1,3}(?:subscribed|signed\s{1,3}up|opted\s{1,3}in|chosen|chose|requested)\b", re.I)
 
 
 #: What :func:`consent_made_opt_out` finds, said.

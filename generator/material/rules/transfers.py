@@ -179,7 +179,9 @@ _LOCATED = re.compile(
 
 # Those who reach it from somewhere: "Our help desk provider may access it from the Philippines".
 _ACCESS_FROM = re.compile(
-    r"\baccess\w{0,3}\s{1,3}(?:(?:it|them|this|that|(?:the|your|such)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:data|information|records?|files?))\s{1,3})?from\b",
+    r"\baccess\w{0,3}\s{1,3}(?:(?:it|them|this|that|(?:the|your|such)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:data|information|records?|files?))\s{1,3})?from\b"
+    # handled from a place: "Our ticketing vendor also processes pass data, including …, from its operations centre in Vancouver, Canada"
+    r"|\bprocess(?:es|ed|ing)?\b[^.;]{0,80}?\bfrom\s{1,3}(?:its|their|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:cent(?:er|re)s?|offices?|facilit(?:y|ies)|premises|sites?)\s{1,3}in\b",
     re.I,
 )
 
