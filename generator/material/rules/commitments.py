@@ -684,6 +684,22 @@ def _said_in_block(change: ClauseChange, context: Context) -> bool:
     return bool(gained) and gained <= root_stems(plain_words(context.block_text(change, "old") or ""))
 
 
+def _limit_said_as_exception(change: ClauseChange) -> bool:
+    """True when what a limit let through ("only as described in this Policy or as required or
+    permitted by law") is now the exception to a negation, in the same words of substance ("Except
+    as described in this Policy or as required or permitted by law, the Lottery does not disclose
+    personal information"): the same limit, said the other way round."""
+    only = _ONLY_WORD.search(change.old_text)
+    excepted = _OTHER_THAN.search(change.new_text) if only is not None and change.new_reading.negated else None  # type: ignore[union-attr]
+    if only is None or excepted is None:
+        return False
+    let_through = root_stems(plain_words(change.old_text[only.end(): _case_end(change.old_text, only.end())]))
+    return bool(let_through) and let_through == root_stems(plain_words(change.new_text[excepted.end(): _case_end(change.new_text, excepted.end())]))
+
+
+_ONLY_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
+
+
 def _others_only(change: ClauseChange) -> str | None:
     """The words put between a negation and its verb that make it bind only others: "We never use
     your health information for direct marketing" → "We never allow third parties to use …" leaves
@@ -1746,7 +1762,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "The University may disclose … to parents …, if the University has determined that the
         # student committed a disciplinary violation" → "… to parents …": allowed whatever holds
         return change.finding("commitments", "material", "What the clause allows no longer depends on the condition it had.")
-    if new.excepted and (old.restricts or old.promises) and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)):
+    if new.excepted and (old.restricts or old.promises) and (not old.excepted or exceptions(change.new_text) > exceptions(change.old_text)) \
+            and not _limit_said_as_exception(change):
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")

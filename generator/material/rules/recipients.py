@@ -602,8 +602,9 @@ _PROVIDERS = re.compile(
     r"|\bhelps?\s{1,3}us\s{1,3}(?:to\s{1,3})?(?:run|operate|provide|deliver|manage)\b",  # "companies that help us run our business"
     re.I,
 )
-# Words that name recipients of a category of their own, never just another provider.
-_OTHER_PARTY_WORDS = r"advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public|sell|sale"
+# Words that name recipients of a category of their own, never just another provider. ("public" is
+# the public a thing is made visible to, not the first part of "the public-website data".)
+_OTHER_PARTY_WORDS = r"advertis|partner|affiliat|broker|third[- ]part|law enforcement|government|authorit|public(?!-)|sell|sale"
 _OTHER_PARTIES = re.compile(rf"\b(?:{_OTHER_PARTY_WORDS})", re.I)
 
 
