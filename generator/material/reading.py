@@ -597,8 +597,8 @@ _LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")
 
 
-# A word that limits ("only", "solely", "exclusively").
-_LIMIT_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
+#: A word that limits ("only", "solely", "exclusively").
+LIMIT_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 
 
 def limited_after_negation(sentence: str) -> bool:
@@ -607,7 +607,7 @@ def limited_after_negation(sentence: str) -> bool:
     last = None
     for last in _negating(sentence).finditer(sentence):
         pass
-    return last is not None and _LIMIT_WORD.search(sentence, last.end()) is not None
+    return last is not None and LIMIT_WORD.search(sentence, last.end()) is not None
 
 
 # A purpose said as what is to be made sure of: "… to ensure that the session has not been manipulated".

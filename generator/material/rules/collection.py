@@ -107,12 +107,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("collection", "material", "A new clause says information is collected or accessed.")
     if change.kind == "removed":
         return change.finding("collection", "substantive", "A clause about information collected or accessed was removed.")
+    if not change.added_words:
+        return None
     old_restricts = restricts_what_it_says(change.old_reading, change.old_text)  # type: ignore[arg-type]
-    if change.added_words and not old_restricts and _added_to_what_is_collected(change) \
+    if not old_restricts and _added_to_what_is_collected(change) \
             and not _introduces_examples(change) and not (in_examples(change, including=True) and _examples_said(change, context)):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     # (or around them: "at the time of login" → "while the App is in use", "the" kept)
-    if change.added_words and not old_restricts and (_MORE_OFTEN.search(change.changed_new_text()) or change.gained_matches(_MORE_OFTEN.finditer(change.new_text))) \
+    if not old_restricts and (_MORE_OFTEN.search(change.changed_new_text()) or change.gained_matches(_MORE_OFTEN.finditer(change.new_text))) \
             and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now collects it more often or all the time.")
     return None

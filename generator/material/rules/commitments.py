@@ -18,7 +18,7 @@ from ..changes import ClauseChange, Span
 from ..clauses import Clause, split
 from ..findings import Finding
 from ..reading import (
-    LEADING_CONDITION, MAY_WORDS, NUMBERING, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limited_after_negation, limiting, negates,
+    LEADING_CONDITION, LIMIT_WORD, MAY_WORDS, NUMBERING, Reading, STOP, VERB_START, content_words, exceptions, last_sentence, limited_after_negation, limiting, negates,
     negating_words, negation_count, root_stems,
 )
 from ..text import LIMITS, NEGATIONS, RULES_OUT, Anchored, Word, WordTable, negative, plain_words, quote
@@ -678,7 +678,7 @@ _LETTING_OTHERS = re.compile(
     r"(?:third[- ]parties|third[- ]party\s{1,3}\w{1,20}|others|other\s{1,3}companies|partners|advertisers|anyone(?:\s{1,3}else)?)(?:\s{1,3}to)?", re.I)
 
 
-def _said_in_block(change: ClauseChange, context: Context) -> bool:
+def _gains_what_its_block_said(change: ClauseChange, context: Context) -> bool:
     """True when every word of substance an edited clause gained stood in its block before."""
     gained = root_stems(change.changed_new_words)
     return bool(gained) and gained <= root_stems(plain_words(context.block_text(change, "old") or ""))
@@ -689,15 +689,12 @@ def _limit_said_as_exception(change: ClauseChange) -> bool:
     permitted by law") is now the exception to a negation, in the same words of substance ("Except
     as described in this Policy or as required or permitted by law, the Lottery does not disclose
     personal information"): the same limit, said the other way round."""
-    only = _ONLY_WORD.search(change.old_text)
+    only = LIMIT_WORD.search(change.old_text)
     excepted = _OTHER_THAN.search(change.new_text) if only is not None and change.new_reading.negated else None  # type: ignore[union-attr]
     if only is None or excepted is None:
         return False
     let_through = root_stems(plain_words(change.old_text[only.end(): _case_end(change.old_text, only.end())]))
     return bool(let_through) and let_through == root_stems(plain_words(change.new_text[excepted.end(): _case_end(change.new_text, excepted.end())]))
-
-
-_ONLY_WORD = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 
 
 def _others_only(change: ClauseChange) -> str | None:
@@ -1901,7 +1898,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "substantive", "The clause now rules out more.")
     elif won:
         if not _EXCEPTING.isdisjoint(won) and not old.excepted and new.excepted and not old.negated and (old.firm or old.promises or "every" in change.old.wordset) \
-                and _FIRM_MODALS.isdisjoint(new_words) and not _said_in_block(change, context) \
+                and _FIRM_MODALS.isdisjoint(new_words) and not _gains_what_its_block_said(change, context) \
                 and not any(not _CONDITIONS.isdisjoint(w.norm for w in span.old) for span in change.spans):  # type: ignore[union-attr]
             # (not a new promise with its own exception, "…, and we will tell you afterwards unless
             # doing so would put someone at risk", nor one its block said, nor a condition said as an

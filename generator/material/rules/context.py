@@ -225,6 +225,15 @@ class Context:
         before = {clause.key for clause in split(self.section_text(change, "old"))}
         return [clause for clause in split(self.section_text(change, "new")) if clause.key not in before]
 
+    def lost_in_section(self, change: ClauseChange) -> "list[Clause]":
+        """The clauses of the old version of a clause change's section that its new version no longer
+        has (the other side of :meth:`gained_in_section`). Worked out once per section."""
+        return self.memo(("lost in section", tuple(change.section)), lambda: self._lost_in_section(change))  # type: ignore[no-any-return]
+
+    def _lost_in_section(self, change: ClauseChange) -> "list[Clause]":
+        kept = {clause.key for clause in split(self.section_text(change, "new"))}
+        return [clause for clause in split(self.section_text(change, "old")) if clause.key not in kept]
+
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in
         order (a paragraph turned into a lead-in and its list says the list's entries in blocks of

@@ -15,7 +15,7 @@ import re
 from typing import Sequence
 
 from ..changes import ClauseChange, Span
-from ..clauses import Clause, split
+from ..clauses import split
 from ..findings import Finding
 from ..reading import STOP, last_sentence, restricts_what_it_says, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, Word, key_of, plain_words, quote
@@ -568,13 +568,7 @@ def _from_a_sentence_gone(change: ClauseChange, context: Context) -> bool:
     wanted = root_stems(change.new.wordset) if change.new is not None else set()
     if not wanted:
         return False
-    gone: list[Clause] = context.memo(("sentences gone", tuple(change.section)), lambda: _sentences_gone(change, context))
-    return any(wanted <= clause.stems for clause in gone)
-
-
-def _sentences_gone(change: ClauseChange, context: Context) -> "list[Clause]":
-    kept = {clause.key for clause in split(context.section_text(change, "new"))}
-    return [clause for clause in split(context.section_text(change, "old")) if clause.key not in kept]
+    return any(wanted <= clause.stems for clause in context.lost_in_section(change))
 
 
 def _where_in_brackets(change: ClauseChange) -> bool:

@@ -208,7 +208,7 @@ _NAMED_PLACES = (
     ("eea", re.compile(r"(?i:\beuropean\s{1,3}economic\s{1,3}area\b)|\bEEA\b")),
     ("eu", re.compile(r"(?i:\beuropean\s{1,3}union\b)|\bEU\b")),
 )
-_THE_US = _NAMED_PLACES[0][1]
+_THE_US = dict(_NAMED_PLACES)["united states"]
 #: Words of :data:`_ABROAD` that the names of :data:`_NAMED_PLACES` are made of.
 _NAMING_WORDS = frozenset(("united", "states", "kingdom", "us", "usa", "uk", "eea", "eu", "u.s", "u.s.a", "u.k"))
 
