@@ -284,6 +284,27 @@ def _basis_citations(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CITES_BASIS.finditer(text)]
 
 
+#: Words a label may not hold and still only name what follows it ("Not shared:", "Optional:" say something).
+_SAYING_LABEL = frozenset(("except", "exception", "exceptions", "optional", "required", "mandatory", "voluntary", "new", "no longer"))
+
+
+def _label_only(change: ClauseChange) -> bool:
+    """True when an edited clause only gained (or lost) a label of a few words before a colon at its
+    start: "The masked number stops working two hours after the ride" → "Expiry: the masked
+    number stops …" (a paragraph made a list of labelled entries). A label that negates, limits or
+    says what is optional says something of its own."""
+    span = change.spans[0]
+    if span.old and span.new:
+        return False
+    words, text = (span.new, change.new.text) if span.new else (span.old, change.old.text)  # type: ignore[union-attr]
+    clause = change.new if span.new else change.old
+    if len(words) > 5 or clause is None or not clause.words or words[0].start != clause.words[0].start:
+        return False
+    if any(negative(w.norm) or w.norm in LIMITS or w.norm in _SAYING_LABEL for w in words):
+        return False
+    return text[words[-1].end:].lstrip("*_ ").startswith(":")
+
+
 def form_of(change: ClauseChange, options: Options) -> str | None:
     """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
     assert change.old is not None and change.new is not None
@@ -312,6 +333,8 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
     # "Art. 6(1)(a) GDPR" → "Art. 6(1)(f) GDPR" changes the legal basis: the rules read it
     if citations and any(start <= span.old[0].start < end for span in change.spans if span.old for start, end in citations):
         return None
+    if len(change.spans) == 1 and _label_only(change):
+        return "renaming"
     kinds = set()
     for span in change.spans:
         kind = _span_form(span, change, options)

@@ -414,7 +414,7 @@ _DEVICES = frozenset((
 
 
 # A short label before a colon that opens a clause: "Why: …", "Legal basis: …" (not a time, "10:30").
-_LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:\s+")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,30}:\s+")
 #: Words after "only" that make it a condition: "only if", "only when" …
 _ONLY_CONDITIONS = frozenset(("if", "when", "where", "once", "after", "with", "unless"))
 #: Words that may open a sentence before its subject ("Otherwise your information is kept …").
@@ -451,7 +451,7 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     # subject), lower case, read in its next 200 characters
     # (positions read the text without copying it), and where the first verb after the first word
     # ends the subject: looked up at C speed. (The condition can only stand at the start.)
-    if ":" in text[:24]:
+    if ":" in text[:34]:
         label = _LABEL.match(text)
         if label is not None:
             text = text[label.end():]  # "Why: to register your TV, …": what follows the label is the clause

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..collector import paused
 from .changes import ClauseChange, ClauseFinding
-from .clauses import Clause, align, changed_window, split
+from .clauses import Clause, _merge, align, changed_window, split
 from .config import Options
 from .findings import RANK, Classification, Finding
 from .form import form_of
@@ -397,7 +397,7 @@ class Detector:
         clause_changes: list[ClauseChange] = []
         for index, change in enumerate(changes):
             clause_changes.extend(self.clause_changes(index, change))
-        for item in self.restated(self.rearranged(self.same_entries(self.moves(clause_changes)))):
+        for item in self.restated(self.rearranged(self.merged_entries(self.same_entries(self.moves(clause_changes))))):
             self.judge(item)
         return self.result()
 
@@ -663,6 +663,36 @@ class Detector:
         if not paired:
             return items
         return [paired.get(n, item) for n, item in enumerate(items) if n not in dropped]
+
+    def merged_entries(self, items: list[ClauseChange]) -> list[ClauseChange]:
+        """Clause changes with two entries of a list made one, judged as that: an entry that went,
+        and the entry beside it edited to say what it said too ("Records of contracts: 5 years (Act
+        …)" and "Records of payment: 5 years (Act …)" → "Records of contracts, and records of
+        payment: 5 years each (Act …)"). Where every word of substance of the entry that went
+        stands in the edited one, some of them among the words it gained, the two old entries
+        are one clause edited."""
+        gone = [n for n, item in enumerate(items) if item.kind == "removed" and item.old.item]  # type: ignore[union-attr]
+        if not gone:
+            return items
+        merged: dict[int, ClauseChange] = {}
+        dropped: set[int] = set()
+        for n in gone:
+            removed = items[n]
+            words = _substance(removed.old.wordset)  # type: ignore[union-attr]
+            if len(words) < 3:
+                continue
+            for m, item in enumerate(items):
+                if item.kind != "edited" or m in merged or item.section != removed.section or not item.new.item \
+                        or abs(item.order - removed.order) > 1 or not words <= _substance(item.new.wordset) \
+                        or words.isdisjoint(item.added_words):  # type: ignore[union-attr]
+                    continue
+                pair = (removed.old, item.old) if removed.order <= item.order else (item.old, removed.old)
+                merged[m] = ClauseChange.edited(_merge(pair), item.new, item.section, item.order, item.block_kind, self.aliases)  # type: ignore[arg-type]
+                dropped.add(n)
+                break
+        if not merged:
+            return items
+        return [merged.get(n, item) for n, item in enumerate(items) if n not in dropped]
 
     def restated(self, items: list[ClauseChange]) -> list[ClauseChange]:
         """Clause changes left after taking out each removed sentence whose words of substance new

@@ -53,6 +53,8 @@ PATTERNS: tuple[str, ...] = (
     N_("%(quote)s is now listed among the information collected; the statement already said it collects this."),
     N_("%(quote)s is now listed among the information collected."),
     N_("%(quote)s is no longer listed among the information collected."),
+    N_("%(quote)s must now be given (it was optional)."),
+    N_("%(quote)s is now optional (it had to be given)."),
     N_("An entry of the information collected now reads %(quote)s."),
     N_("An entry of the information collected gives other examples of what it covers: %(quote)s."),
     N_("An entry of the information collected was reworded: it now reads %(quote)s."),

@@ -423,7 +423,7 @@ _AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", 
 # written authorization", "unless you agree to the Company keeping your details", "only if you have
 # allowed access to geolocation", "We will ask you separately … before we share".
 _ASKS_CONSENT = re.compile(
-    r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives)\b"
+    r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives|confirm|confirms|grant|grants)\b"
     r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:consent|permission|authori[sz]ation)\b"
     r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented|allowed|enabled|opted\s{1,3}in)\b"
     r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
@@ -509,6 +509,21 @@ def _conditions_ask_less(change: ClauseChange) -> bool:
             for span, (start, _) in zip(change.spans, change.old_changed) if span.old)
     return all(condition.start() < span.old[0].start and span.old[0].norm == "and" and len(span.old) > 2
                for span in change.spans if span.old)
+
+
+#: Words that ask a request or an order to take a form: "a written request", "a valid and binding order".
+_FORMALITIES = frozenset(("written", "signed", "formal", "formally", "valid", "lawful", "legally", "binding", "official", "judicial",
+                          "court-issued", "notarised", "notarized", "certified", "sworn", "enforceable"))
+
+
+def _formality_dropped(change: ClauseChange) -> bool:
+    """True when an edited limit only lost words that asked what it admits to take a form, after the
+    word that sets the limit: "only upon receiving a written request from an authorised officer" →
+    "only upon receiving a request …" admits a request made by telephone too."""
+    if change.added_words or not change.removed_words or not change.removed_words <= _FORMALITIES or change.old is None:
+        return False
+    start = next((w.start for w in change.old.words if w.norm in LIMITS), None)
+    return start is not None and all(span.old[0].start > start for span in change.spans if span.old)
 
 
 #: Verbs that begin a further predicate of the same subject ("… that is binding and has been approved").
@@ -1471,9 +1486,17 @@ _WITHOUT_CONSENT_IN = re.compile(
 
 #: Words of watching or listening to the reader (CCTV, recording, monitoring).
 _WATCHING = frozenset(("camera", "cameras", "cctv", "video", "surveillance", "microphone", "microphones", "recording", "recordings", "monitoring", "monitor"))
+#: Words for who sees the reader's information, or from whom it is kept.
+_SHOWN = frozenset(("hidden", "hide", "hides", "visible", "invisible", "shown", "show", "displayed", "private", "see", "seen", "view", "viewed"))
+# All but those an exception names: "hidden from everyone except you", "visible to no one but your
+# care team" (a limit worded without a negation of its own, or with one on those it keeps out).
+_ALL_BUT = re.compile(r"\b(?:everyone|everybody|anyone|anybody|all\s{1,3}(?:other\s{1,3})?(?:users|people|others)|no\s{1,3}one|nobody)\s{1,3}"
+                      r"(?:else\s{1,3})?(?:except|but|other\s{1,3}than|apart\s{1,3}from|save)\b", re.I)
 # A list's lead-in whose entries are the acts it rules out, each completing its negated verb:
 # "Debt collection agents … must not:", "We will never:".
 _RULES_OUT_ACTS = re.compile(r"\b(?:(?:must|will|shall|may|do|does|can)\s{1,3}(?:not|never)|never|cannot|can't|won't|mustn't|shan't)\s{0,3}:$", re.I)
+# A heading over the acts the company rules out: "What we never do with your data", "Things we will not do".
+_NEVER_DONE = re.compile(r"\b(?:never|not|n't)\s{1,3}do\b", re.I)
 # A list's lead-in that makes each entry wait for the reader's consent: "There are a few things that
 # we will only do if you have said yes:", "We will ask for your consent before:", "We never do the
 # following without your permission:" (not a list of exceptions to it: "… without your consent, except:").
@@ -1544,7 +1567,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("commitments", "material", "A case was added to a list the lead-in limits itself to.")
         return change.finding("commitments", "substantive", "A case was taken out of a list the lead-in limits itself to.")
     if entry is not None and entry.item and (context.list_rules_out(change)
-                                             or entry.lead and context.memo(("rules out acts", entry.lead), lambda: _RULES_OUT_ACTS.search(entry.lead) is not None)):
+                                             or entry.lead and context.memo(("rules out acts", entry.lead), lambda: _RULES_OUT_ACTS.search(entry.lead) is not None)
+                                             # (with no lead-in, a heading that names what is never done: "What we never do with your DNA")
+                                             or not entry.lead and bool(change.section) and _NEVER_DONE.search(change.section[-1]) is not None):
         # "What we do NOT collect: - … - Connection and disconnection timestamps": each entry a limit
         if change.kind == "inserted":
             return change.finding("commitments", "substantive", "An entry was added to a list of what the statement rules out.")
@@ -1628,7 +1653,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a condition the company set on what it does, taken out: "We do this only after assessing that …"
             or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None
             # a limit on where or when the reader is watched: "Cameras are installed in common areas only"
-            or not _WATCHING.isdisjoint(change.vocabulary) and (reading.limited or reading.negated or change.old_reading is not None and (change.old_reading.limited or change.old_reading.negated))):
+            or not _WATCHING.isdisjoint(change.vocabulary) and (reading.limited or reading.negated or change.old_reading is not None and (change.old_reading.limited or change.old_reading.negated))
+            # a limit on who sees it: "Information about living people is hidden from everyone except you"
+            or change.kind == "edited" and not _SHOWN.isdisjoint(change.vocabulary) and _ALL_BUT.search(change.old_text) is not None):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -1833,7 +1860,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.added_words and change.old_reading.limited and not change.removed_words and _widened_in_scope(change) \
                 and not illustrates(change) and not in_examples(change):  # ("only aggregated figures, such as …": an example of what it let through)  # type: ignore[union-attr]
             return change.finding("commitments", "material", "What the limit allows now includes more.")
-        if old.negated and new.negated and _exception_widened(change):
+        if (old.negated and new.negated or _ALL_BUT.search(change.old_text) and _ALL_BUT.search(change.new_text)) and _exception_widened(change):
+            # ("hidden from everyone except you" → "… except you and your DNA matches": all but those named are kept out)
             # "We don't use your facial geometry for anything other than verifying your profile" →
             # "… other than verifying your profile and improving our verification technology"
             return change.finding("commitments", "material", "The limit's exception now lets more through.")
@@ -1846,7 +1874,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # location": what is ruled out is less (with "only", fewer things are let through)
             return change.finding("commitments", "material", "The clause now rules out less.")
         if old.excepted and new.excepted and _exception_asks_less(change) or old.limited and _conditions_ask_less(change) \
-                or old.limited and _consent_asks_less(change):
+                or old.limited and _consent_asks_less(change) or (old.limited or old.excepted) and _formality_dropped(change):
             return change.finding("commitments", "material", "The limit's exception now asks for less.")
         # (not one the clause said in other words: "not … on a routine basis" → "do not routinely …")
         hedge = _gained_hedge(change)

@@ -426,7 +426,7 @@ def named_beside(change: ClauseChange, span: Span) -> bool:
         return False
     words, text = span.new, change.new_text
     if not all(w.written[:1].isupper() or w.norm.rstrip(".") in LEGAL_FORMS for w in words):
-        return _remark_naming(change, span)
+        return _remark_naming(change, span) or _named_where_it_is(change, span)
     previous = [w for w in change.new.words if w.end <= words[0].start]
     if not previous:
         # a name put before the words that described it, which began the clause: "an email delivery
@@ -481,6 +481,37 @@ def _remark_naming(change: ClauseChange, span: Span) -> bool:
     inside = {id(w) for w in words}
     outside = {w.norm.rstrip("s") for w in change.new.words if id(w) not in inside}  # type: ignore[union-attr]
     return all(w.norm in _REMARK_WORDS or w.norm in STOP or w.norm.rstrip("s") in outside for w in words[:first_name])
+
+
+#: Words that say where a company named is: "established in", "of", "with its registered office in".
+_WHERE_IT_IS = frozenset(("established", "based", "located", "situated", "headquartered", "registered", "incorporated", "domiciled",
+                          "with", "its", "office", "offices", "in", "of", "at"))
+
+
+def _named_where_it_is(change: ClauseChange, span: Span) -> bool:
+    """True when a run of words an edited clause gained is a name set beside the words that described
+    who it is, followed only by where that company is: "our IT support provider, Lagan Managed IT
+    Services Limited of Belfast, Northern Ireland, which maintains our systems", "our payment
+    service provider PayLuchs B.V. in Amsterdam." — one recipient of a category the clause named,
+    named (GDPR Art. 13(1)(e) asks for recipients or their categories). Where it is, if abroad, is
+    the transfers rule's to read."""
+    words, text = span.new, change.new_text
+    name = 0
+    while name < len(words) and (words[name].written[:1].isupper() or words[name].norm.rstrip(".") in LEGAL_FORMS or words[name].norm == "&"):
+        name += 1
+    if name == 0 or name == len(words) or words[name].norm not in _WHERE_IT_IS:
+        return False
+    tail = words[name:]
+    place = next((i for i, w in enumerate(tail) if w.norm not in _WHERE_IT_IS), None)
+    if place is None or tail[place - 1].norm not in ("in", "of", "at") \
+            or not all(w.written[:1].isupper() or w.norm == "and" for w in tail[place:]) or not tail[-1].written[:1].isupper():
+        return False
+    previous = [w for w in change.new.words if w.end <= words[0].start]  # type: ignore[union-attr]
+    if not previous or previous[-1].written[:1].isupper() or previous[-1].norm in STOP:
+        return False
+    before, after = text[:words[0].start].rstrip(), text[words[-1].end:].lstrip()
+    # set off from what follows, and from what it names by a comma, a bracket or nothing at all
+    return (before.endswith((",", "(")) or before.endswith(previous[-1].written)) and (after == "" or after[:1] in ",;.)")
 
 
 def added_between(change: ClauseChange, start: int, stop: int) -> bool:

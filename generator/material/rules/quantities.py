@@ -238,6 +238,10 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     return new < old
 
 
+#: Words that say a quantity of several things, one by one.
+_EACH = frozenset(("each", "respectively", "apiece"))
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A quantity changed or removed (material), or added (substantive)."""
     if change.kind != "edited":
@@ -258,6 +262,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if after is not None:
             severity = "substantive" if _to_readers_side(change, b, after, written[after]) else "material"
             return change.finding("quantities", severity, f"{quote(written[b])} is now {quote(written[after])}.")
+    if gone and all(b in new for b in gone) and not _EACH.isdisjoint(change.changed_new_words) and _EACH.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
+        # said once of several things it was said of one by one: "… offers: 5 years (…) Records of
+        # payment: 5 years (…)" → "… offers, and records of payment: 5 years each (…)"
+        gone = []
+        if not came:
+            return None
     if gone:
         return change.finding("quantities", "material", f"The {_kind(gone[0][1])} {quote(written[gone[0]])} was removed.")
     if _kind(came[0][1]) == "period" and _WAITS.search(change.new_text) is not None and _WAITS.search(change.old_text) is None \

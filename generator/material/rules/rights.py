@@ -56,7 +56,9 @@ _RIGHT = Anchored(re.compile(
     # a person to look at an automated decision again (GDPR Art. 22(3))
     r"|\bhuman (?:review|intervention)\b"
     # giving information is the reader's choice: "Providing your SIN for this purpose is optional"
-    r"|(?:(?<=\bis )|(?<=\bare )|(?<=\bis entirely )|(?<=\bare entirely )|(?<=\bis completely )|(?<=\bare completely ))(?:optional|voluntary)\b|\bunder no obligation to\b"
+    r"|(?:(?<=\bis )|(?<=\bare )|(?<=\bis entirely )|(?<=\bare entirely )|(?<=\bis completely )|(?<=\bare completely )"
+    r"|(?<=\bis always )|(?<=\bare always )|(?<=\bis generally )|(?<=\bare generally )|(?<=\bis usually )|(?<=\bare usually )"
+    r"|(?<=\bis normally )|(?<=\bare normally )|(?<=\bis typically )|(?<=\bare typically ))(?:optional|voluntary)\b|\bunder no obligation to\b"
     # how long a choice the reader made holds: "Your choice will apply until you tell us to change it"
     r"|\byour (?:choice|opt[- ]out|preference|election)s? (?:will|shall|does|do) (?:apply|remain|stay|last|continue)\b"
     r"|\b(?:method|format|way|means|language|channel) you (?:designate|choose|select|prefer|specify)\b"
@@ -499,6 +501,13 @@ _EXERCISE = Anchored(re.compile(
 ), starts=("to", "exercis", "assert", "enforce", "complain", "mak", "submit", "send", "fil", "lodg", "mail", "request", "appeal", "opt", "unsubscrib", "withdraw",
            "change", "update", "manage", "use", "dispute", "right"))
 #: The words without which :data:`_EXERCISE` does not match.
+#: Words that make what a clause states a rule with exceptions.
+_HEDGED = frozenset(("generally", "usually", "typically", "normally", "ordinarily", "mostly", "often", "sometimes", "principle"))
+# A right to bring a request or complaint ("has the right to file a proposal for the initiation of
+# proceedings", "the right to lodge a complaint"), or rights said to be exercised ("The rights under
+# paragraph ① may be exercised in writing, by e-mail …").
+_RIGHT_TO_FILE = re.compile(r"\bright,?\s{1,3}to\s{1,3}(?:file|lodge|submit|make|bring)\b"
+                            r"|\brights?\b[^.;]{0,40}?\b(?:may|can|shall|are|is)\s{1,3}(?:be\s{1,3})?exercised\b", re.I)
 _EXERCISE_WORDS = frozenset(("exercise", "request", "requests", "appeal", "appeals", "complaint", "complaints", "complain", "rights", "dispute", "disputes"))
 
 
@@ -521,7 +530,10 @@ _HARDER = re.compile(
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|authenticated|before a notary(?: public)?|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
     r"|\b(?:will not|won't|do not|does not|cannot|can't|are not|is not)\s{1,3}(?:be\s{1,3})?(?:accept|process|consider|honou?r|respond)\w{0,3}\b"
     # proof of identity sent with every request: "accompanied by a copy of a piece of identification"
-    r"|\b(?:accompanied\s{1,3}by|together\s{1,3}with|along\s{1,3}with|enclosing|attaching)\s{1,3}(?:an?\s{1,3})?(?:certified\s{1,3})?(?:copy|photocopy|scan)\s{1,3}of\b",
+    r"|\b(?:accompanied\s{1,3}by|together\s{1,3}with|along\s{1,3}with|enclosing|attaching)\s{1,3}(?:an?\s{1,3})?(?:certified\s{1,3})?(?:copy|photocopy|scan)\s{1,3}of\b"
+    # another remedy to be used up first: "after having first exhausted the internal complaint procedure"
+    # (GDPR Art. 77: a complaint to the authority is open without prejudice to any other remedy)
+    r"|\b(?:after\s{1,3}(?:having\s{1,3})?(?:first\s{1,3})?|first\s{1,3})exhaust(?:ed|ing)?\b",
     re.I,
 )
 
@@ -601,7 +613,8 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
             return False
         about_requests = True
     if change.kind == "edited":
-        if not about_requests and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None:
+        if not about_requests and _EXERCISE.search(change.old_text) is None and _EXERCISE.search(change.new_text) is None \
+                and _RIGHT_TO_FILE.search(change.old_text) is None:
             return False
         added = {_SAME_THING.get(w, w) for w in change.added_words}
         if change.removed_words & _CHANNELS - added:
@@ -669,7 +682,12 @@ def _right_stated_plainly(text: str) -> bool:
     if found is None:
         return False
     part = max(text.rfind(", and ", 0, found.start()), text.rfind(", but ", 0, found.start()), text.rfind(";", 0, found.start()))
-    return part >= 0 and not negates(text[part: found.end()])
+    if part >= 0:
+        return not negates(text[part: found.end()])
+    # (or in a part before the one a negation governs: "Watching one is always optional: if you skip
+    # it, you simply don't get the bonus")
+    ends = [at for at in (text.find(":", found.end()), text.find(";", found.end())) if at >= 0]
+    return bool(ends) and not negates(text[: min(ends)])
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -768,7 +786,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if not added_conditions and ("resident" in change.changed_new_words or "residents" in change.changed_new_words):
             added_conditions = {m.group().lower() for m in change.gained_matches(_RESIDENT_ONLY.finditer(change.new_text))} \
                 - {m.group().lower() for m in _RESIDENT_ONLY.finditer(change.old_text)}
-    if added_conditions:
+    if added_conditions or not _HEDGED.isdisjoint(change.changed_new_words) and _HEDGED.isdisjoint(change.old.wordset):  # type: ignore[union-attr]
+        # (or made a rule with exceptions: "These questions are always optional" → "… generally optional")
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed

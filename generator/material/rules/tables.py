@@ -20,6 +20,8 @@ disclosed to   a recipient is added (also a new subprocessor's row)  ``recipient
 location       a place is added, or a row to a table of places       ``transfers``
 sold / shared, "No" becomes "Yes"                                    ``recipients``,
 collected                                                            ``collection``
+required /     an item moved from "Optional items" to "Required      ``collection``
+optional       items" (Korea's PIPA lists them apart)
 ============== ===================================================== =======================
 
 The other way (an item or a row gone, "Yes" → "No", a shorter period) is substantive; a cell
@@ -56,6 +58,10 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("consent", re.compile(r"^\s*(?:(?:your\s+)?consent\s+(?:required|needed|necessary|requested)|(?:requires?|needs?)\s+(?:your\s+)?consent|with\s+(?:your\s+)?consent)\s*\??\s*$", re.I)),
     # whether the reader can limit what the row does, the GLBA notice's "Can you limit this sharing?"
     ("choice", re.compile(r"^\s*(?:can\s+you\s+(?:limit|opt\s+out|stop|restrict)|(?:can\s+you\s+)?opt[- ]?out)\b[^|]{0,40}$", re.I)),
+    # what the reader must give, and what they may (Korea's PIPA lists "Required items" and "Optional
+    # items" apart; GDPR Art. 13(2)(e) asks whether giving it is a requirement)
+    ("required", re.compile(r"^\s*(?:required|mandatory|compulsory|obligatory)\b[^|]{0,30}$", re.I)),
+    ("optional", re.compile(r"^\s*(?:optional|voluntary)\b[^|]{0,30}$", re.I)),
     # whether the company does what the row names, the GLBA notice's "Does Kestrelline share?"
     ("shares", re.compile(r"^\s*do(?:es)?\s+[^|?]{1,60}?\s+share\s*\??\s*$", re.I)),
     ("retention", re.compile(r"\bhow long\b|\bretention\b|\bretained\b|\bkept\b|\bkeep\b|\bstorage period\b|\bduration\b|\bdeleted\b", re.I)),
@@ -73,7 +79,7 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("data", re.compile(r"\binformation\b|\bdata\b|\bcategor\w{0,5}\b|\bexamples\b|\bwhat we (?:collect|share)\b|\bdetails\b", re.I)),
 )
 ROLES_BY_NAME = dict(ROLES)
-_ROLE_RULES = {"basis": "legal-basis", "consent": "legal-basis", "choice": "rights", "shares": "recipients", "retention": "retention", "sold": "recipients", "collected": "collection",
+_ROLE_RULES = {"basis": "legal-basis", "required": "collection", "optional": "collection", "consent": "legal-basis", "choice": "rights", "shares": "recipients", "retention": "retention", "sold": "recipients", "collected": "collection",
                "recipients": "recipients", "purpose": "purpose", "data": "collection", "location": "transfers"}
 _YES = frozenset(("yes", "y", "✓", "✔", "☑", "x", "true"))
 _NO = frozenset(("no", "n", "✗", "✘", "☒", "-", "–", "—", "", "none", "n/a", "false", "not collected", "not applicable"))
@@ -219,8 +225,15 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         # instruct us in writing not to contact them) |": what a cell said waits for the reader no more
         findings.append(change.finding("commitments", "material", commitments.CONSENT_MADE_OPT_OUT))
     changed = False
+    moved = _moved_between(change, old, new, table.header, roles)
+    if moved:
+        findings.append(moved[0])
+        changed = True
     for column, role in _columns(table.header):
         before, after = _cell(old[1], _old_column(old[0].header, table.header[column], role)), _cell(new[1], column)
+        if moved and role in ("required", "optional"):
+            # (what moved between them is read above; what else changed is read as information collected)
+            before, after = (_without(cell, moved[1]) for cell in (before, after))
         if _truth(before) != _truth(after):
             pass  # ("✗" → "✓" has no letters to compare)
         elif _plain(before) == _plain(after) or _respelled(_plain(before).split(), _plain(after).split(), spelling) \
@@ -241,6 +254,32 @@ def _read_row(change: ClauseChange, context: Context) -> list[Finding] | None:
         # (the same legal basis in other words, a "Yes" written "✓"): reworded, nothing a rule reads
         return [change.no_rule()]
     return findings
+
+
+def _moved_between(change: ClauseChange, old: tuple, new: tuple, header: Sequence[str], roles: dict[str, int]) -> "tuple[Finding, set[str]] | None":
+    """Items of a row that moved between its column of what the reader must give and its column of
+    what they may give, with the finding that says so (made optional: substantive; made required:
+    material, the reader can no longer keep it back), and the moved items' keys; None if none moved."""
+    if "required" not in roles or "optional" not in roles:
+        return None
+    cells = {}
+    for role in ("required", "optional"):
+        column = roles[role]
+        cells[role] = (_items(_cell(old[1], _old_column(old[0].header, header[column], role))), _items(_cell(new[1], column)))
+    (req_before, req_after), (opt_before, opt_after) = cells["required"], cells["optional"]
+    made_required = [item for key, item in req_after.items() if key in opt_before and key not in req_before and key not in opt_after]
+    made_optional = [item for key, item in opt_after.items() if key in req_before and key not in opt_before and key not in req_after]
+    if not made_required and not made_optional:
+        return None
+    keys = {_plain(item) for item in made_required + made_optional}
+    if made_required:
+        return change.finding("collection", "material", f"{quote(made_required[0], 60)} must now be given (it was optional)."), keys
+    return change.finding("collection", "substantive", f"{quote(made_optional[0], 60)} is now optional (it had to be given)."), keys
+
+
+def _without(cell: str, keys: set[str]) -> str:
+    """A cell without the items of ``keys``."""
+    return ", ".join(item for key, item in _items(cell).items() if key not in keys)
 
 
 #: First words of a cell's part that limits, or sets terms on, what the cell names rather than naming more.
@@ -348,6 +387,8 @@ def _cell_changed(change: ClauseChange, context: Context, role: str, column: int
         if found is not None:
             return found
         return change.finding("retention", "material", "A clause about how long information is kept changed.")
+    if role in ("required", "optional"):
+        role = "data"
     old_items, new_items = _items(before), _items(after)
     added = [item for key, item in new_items.items() if key not in old_items]
     removed = [item for key, item in old_items.items() if key not in new_items]
