@@ -146,6 +146,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A listed purpose now reads %(quote)s; it names no further purpose."),
     N_("A new clause says what public authorities use information for."),
     N_("A new clause says what information is used for."),
+    N_("A new clause says what information is used for, as its section already said."),
     N_("A clause saying what information is used for was removed."),
     N_("A clause saying what information is used for now says more."),
     N_("A clause saying what information is used for now says more of the purposes it named."),

@@ -9,7 +9,7 @@ from typing import Any, Callable, Sequence
 from ..changes import ClauseChange, Span
 from ..config import Options
 from ..clauses import Clause, split
-from ..reading import STOP, Reading, last_sentence, limited_after_negation, negates
+from ..reading import STOP, Reading, content_words, last_sentence, limited_after_negation, negates, root_stems
 from ..text import LEGAL_FORMS, Anchored
 
 __all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "gained_own_judgement", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
@@ -233,6 +233,26 @@ class Context:
     def _lost_in_section(self, change: ClauseChange) -> "list[Clause]":
         kept = {clause.key for clause in split(self.section_text(change, "new"))}
         return [clause for clause in split(self.section_text(change, "old")) if clause.key not in kept]
+
+    def said_in_section(self, change: ClauseChange, keep: "Callable[[Clause], bool] | None" = None) -> bool:
+        """True when a clause that came (or went) says what its section said on the other side: four
+        in five of its words of substance stand there, and one clause there (one ``keep`` accepts)
+        shares three in four of the words of substance of the shorter of the two — a lead-in and its
+        entries written as one sentence ("Talentfold is the controller of your personal data in the
+        following limited cases:" and "- where you give us your consent …" → "Talentfold is the
+        controller … in three limited cases: where you consent …"), or the other way."""
+        clause = change.new if change.kind == "inserted" else change.old if change.kind == "removed" else None
+        if clause is None:
+            return False
+        stems = root_stems(content_words(clause.wordset))
+        if len(stems) < 3:
+            return False
+        side = "old" if change.kind == "inserted" else "new"
+        others: "list[tuple[Clause, set[str]]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [
+            (c, root_stems(content_words(c.wordset))) for c in split(self.section_text(change, side))])
+        if not others or len(stems & set().union(*(other for _, other in others))) * 5 < len(stems) * 4:
+            return False
+        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c)) for c, other in others)
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

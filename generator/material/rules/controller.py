@@ -214,7 +214,7 @@ def _roles(stems: "set[str] | frozenset[str]") -> set[str]:
     return {_ROLE_OF.get(w[:6], w[:6]) for w in stems & _ROLE_WORDS}
 
 
-def _who_or_role_changed(change: ClauseChange) -> bool:
+def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     """True when an edited clause about the controller (naming the same companies on both sides)
     changed a word of role ("controller" → "processor", "joint"), or a name: a capitalised word or
     a pronoun for the company other than one of its own names ("we", its aliases)."""
@@ -227,6 +227,11 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
         gone -= _roles(content_words(change.new.wordset))
     if change.old is not None:
         came -= _roles(content_words(change.old.wordset))
+    # ("its own legal entity", "in its own right": of itself, not of owning)
+    if "own" in gone and _POSSESSIVE_OWN.sub(" ", change.old_text).lower().find("own") < 0:
+        gone.discard("own")
+    if "own" in came and _POSSESSIVE_OWN.sub(" ", change.new_text).lower().find("own") < 0:
+        came.discard("own")
     if gone or came:
         return True
     # (nor does the document itself: "This Notice is addressed to …")
@@ -243,11 +248,27 @@ def _who_or_role_changed(change: ClauseChange) -> bool:
     # (a capital after a full stop opens a sentence: "… activities. Attaching the utmost importance …")
     # (and one after "in" or "at" names a place: "a data centre located in Ashburn, in the State of Virginia")
     texts = (change.old_text, change.new_text)
+    # (a name that gave way to a pronoun, standing in the block the clause is in: "The Partner Seller
+    # processes this data as a separate controller" → "It is a separate controller", after "Partner
+    # Sellers … receive …")
+    said = block_text.lower() if block_text else ""
     return any(
         w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
         and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?", " in", " at"))
+        and not (side == 0 and said and not _PRONOUNS.isdisjoint(x.norm for x in span.new) and _said_in(w.norm, said))
         for span in change.spans for side, (words, other) in enumerate(((span.old, new_words), (span.new, old_words))) for w in words
     )
+
+
+#: "own" said of itself ("its own legal entity", "in its own right"), not of owning.
+_POSSESSIVE_OWN = re.compile(r"\b(?:its|their|our|your|his|her|my)\s{1,3}own\b", re.I)
+#: Pronouns that stand for a company named before.
+_PRONOUNS = frozenset(("it", "they", "he", "she"))
+
+
+def _said_in(word: str, text: str) -> bool:
+    """True when ``word`` (lower case) stands in ``text`` (lower case) as a word."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 # Another controller, to whom the reader may have their data sent (GDPR Art. 20(1)).
@@ -316,7 +337,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
         # not who is responsible.
         return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
-    if change.kind == "edited" and not _who_or_role_changed(change):
+    if change.kind == "edited" and not _who_or_role_changed(change, context.block_text(change, "new") or ""):
         # "We are the controller of your personal data" → "… of your personal information": the
         # same company in the same role
         return None
@@ -324,6 +345,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "inserted" and not named and "Controller" in text and _SAYS_WHO.search(text) is None:
         # "the Controller" as the statement's name for the company, in a sentence that says nothing of
         # who it is: "Each sign identifies the Controller and indicates the e-mail address …"
+        return None
+    clause_roles = (change.new or change.old).wordset  # type: ignore[union-attr]
+    if change.kind != "edited" and context.said_in_section(change, keep=lambda other: _roles(content_words(clause_roles)) <= _roles(content_words(other.wordset))):
+        # "Talentfold is the controller of your personal data in the following limited cases:" and its
+        # entries → "Talentfold is the controller of your personal data in three limited cases: where
+        # …": the same role of the same company, said again in other sentences of its section
         return None
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too

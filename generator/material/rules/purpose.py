@@ -175,6 +175,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # "Those authorities use API and PNR data to verify passengers' identities": what a
             # public body does under its own law, not a purpose of the company's
             return change.finding("purpose", "substantive", "A new clause says what public authorities use information for.")
+        if context.said_in_section(change):
+            # a lead-in and the entry of its list made one sentence, and the like: "… in the following
+            # limited cases:" and "- where you consent to our using your interview data to improve our
+            # scoring models" → "… in three limited cases: where you consent to our using …"
+            return change.finding("purpose", "substantive", "A new clause says what information is used for, as its section already said.")
         return change.finding("purpose", "material", "A new clause says what information is used for.")
     if change.kind == "removed":
         return change.finding("purpose", "substantive", "A clause saying what information is used for was removed.")
