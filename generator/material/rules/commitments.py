@@ -1440,9 +1440,57 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
     # clause stands in. Context.gained_in_section cuts the section's text as one, where a list's
     # entries, joined by line breaks, may run together into one clause)
     had = context.memo(("block texts", "old", section), lambda: {block.text for block in context.old_blocks if tuple(block.section) == section})
-    return any(word in clause.wordset and len(around & root_stems(clause.wordset)) * 2 >= len(around)
-               for block in context.new_blocks if tuple(block.section) == section and block is not own and block.text not in had
-               for clause in split(block.text))
+    if any(word in clause.wordset and len(around & root_stems(clause.wordset)) * 2 >= len(around)
+           for block in context.new_blocks if tuple(block.section) == section and block is not own and block.text not in had
+           for clause in split(block.text)):
+        return True
+    # (or into another sentence of its own block, which says the word as often as it did: "Every
+    # request is first reviewed by our legal team, and we disclose only the information asked for.
+    # Where the law allows, we will inform …" → "Our legal team first reviews every request. We then
+    # disclose only the information the request asks for and, where the law allows, …")
+    old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
+    # ("only" said as "solely" there: "may process the data only on the documented instructions" →
+    # "Such entities are permitted to use the data solely in accordance with the documented instructions")
+    same = _SAME_LIMIT if word in _SAME_LIMIT else frozenset((word,))
+    if not old_block or not new_block or _count_words(new_block, same) < _count_words(old_block, same):
+        return False
+    mine = change.new.key if change.new is not None else None
+    return any(not same.isdisjoint(clause.wordset) and clause.key != mine and len(around & root_stems(clause.wordset)) * 2 >= len(around)
+               for clause in split(new_block))
+
+
+# An exception said without "unless" or "except": "Your consent is not required if …", "The one
+# exception is …", "save where …", "The consent cannot be withdrawn in the cases where …", "This does not apply where …".
+_EXCEPTION_SAID = re.compile(
+    r"\bexceptions?\b|\bexempt\w{0,4}\b|\bsave\s{1,3}(?:where|when|if|that|for|in)\b|\bother\s{1,3}than\s{1,3}(?:where|when|if)\b"
+    r"|\b(?:is|are|shall|will|does|do|need)\s{1,3}not\s{1,3}(?:be\s{1,3})?(?:required|needed|necessary|apply|applicable)\b[^.;]{0,20}?\b(?:if|where|when|in)\b"
+    r"|\b(?:cannot|can\s{1,3}not|may\s{1,3}not)\s{1,3}be\s{1,3}\w{2,20}\s{1,3}(?:if|where|when|in\s{1,3}(?:the\s{1,3})?cases?)\b", re.I)
+
+
+def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
+    """True when an edited clause that lost its "unless" or "except" says the same exception in other
+    words: "…, unless it is strictly necessary in order for us to provide the digital service" →
+    "Your consent is not required if the storage or access is strictly necessary in order for us to
+    provide the digital service" (three in four of the words of substance of what the exception
+    admitted stand in the new clause)."""
+    assert change.old is not None and change.new is not None
+    if _EXCEPTION_SAID.search(change.new_text) is None:
+        return False
+    words = change.old.words
+    at = next((n for n, w in enumerate(words) if w.norm == word), None)
+    if at is None:
+        return False
+    admitted = root_stems([w.norm for w in words[at + 1: at + 13]])
+    return len(admitted) >= 2 and len(admitted & root_stems(change.new.wordset)) * 4 >= len(admitted) * 3
+
+
+#: Words of the same limit.
+_SAME_LIMIT = frozenset(("only", "solely", "exclusively"))
+
+
+def _count_words(text: str, words: frozenset[str]) -> int:
+    """How many times one of ``words`` (lower case) stands in ``text`` as a word."""
+    return sum(1 for w in re.findall(r"[\w'-]+", text.lower()) if w in words)
 
 
 #: Everyone or everything else, ruled out: "anyone else", "no one else", "any other reason".
@@ -1754,7 +1802,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
-        if word in LIMITS and (_limit_moved_in_section(change, context, word) or _closed_by_a_bar(change, context)):
+        if word in LIMITS and (_limit_moved_in_section(change, context, word) or _closed_by_a_bar(change, context)
+                               or word in _EXCEPTING and _exception_said_otherwise(change, word)):
             # "…, including encrypting data …, restricting access to authorised employees only …" →
             # "…, including:" and an entry "- restricting access to authorised employees only, …"
             return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
