@@ -575,12 +575,21 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
             names |= _quoted_names(text[:4000])
     if not names:
         for text in texts:
-            form = _LEGAL_NAME.search(text[:4000])
-            bracket = _DEFINED_AFTER.search(text, form.end(), form.end() + 600) if form is not None else None
-            if bracket is not None:
-                names |= _quoted_names(bracket.group())
+            # (a bracket that names only the document is passed over: "PRIVACY NOTICE OF RILAMOBIL EAD
+            # … This Privacy Notice (the "NOTICE") is issued by RILAMOBIL EAD, … (the "OPERATOR")")
+            for form in _LEGAL_NAME.finditer(text, 0, 4000):
+                bracket = _DEFINED_AFTER.search(text, form.end(), form.end() + 600)
+                if bracket is not None:
+                    names |= _quoted_names(bracket.group()) - _DOCUMENT_NAMES
+                    if names:
+                        break
+            if names:
                 break
     return frozenset(names)
+
+
+#: What a statement calls itself: no name of the company's.
+_DOCUMENT_NAMES = frozenset(("notice", "policy", "statement", "privacy", "information", "document", "terms"))
 
 
 def _quoted_names(text: str) -> set[str]:
@@ -592,6 +601,8 @@ def _quoted_names(text: str) -> set[str]:
 # bracket after it that defines names in quotes. (The capital comes before the look behind it that
 # stands for "\b": a pattern that begins with a set of letters is searched by skipping to them.)
 _LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5},?\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy"
+    # (central and eastern Europe's: Bulgaria, the Czech Republic and Slovakia, the former Yugoslavia, Hungary, Romania, the Baltics)
+    r"|EAD|EOOD|OOD|AD|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|Nyrt\.|SRL|S\.R\.L\.|UAB|SIA|OÜ"
     # (a public body or an association, named in full: "Riverside Unified School District (the "District")")
     r"|District|Council|Authority|Department|University|College|Association|Trust|Board|Commission)(?!\w)")
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")

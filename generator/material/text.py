@@ -68,7 +68,9 @@ LIMITS = frozenset("only solely exclusively unless except".split())
 LEGAL_FORMS = frozenset(
     "ltd limited inc llc gmbh ag sa sas bv nv plc corp corporation llp pty "
     # Europe's other common forms: Spain, Italy, Romania, Luxembourg, the Nordics, Germany, the EU
-    "s.a s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug b.v n.v".split()
+    "s.a s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug b.v n.v "
+    # central and eastern Europe's: Bulgaria, the Czech Republic and Slovakia, the former Yugoslavia, Hungary, the Baltics
+    "ead eood ood s.r.o a.s d.o.o kft zrt nyrt uab sia".split()
 )
 
 #: Above this many words on one side of a changed region, the word diff gives the region as one

@@ -57,9 +57,11 @@ class _Tally:
 _ABOUT_THE_STATEMENT = re.compile(
     # ("In this Privacy Policy, we explain in plain English what information we collect, …"; "1.3 The
     # purpose of this Privacy Notice is to tell you which personal information we collect, …")
-    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?\s{1,3})?(?:in\s{1,3}|the\s{1,3}(?:purpose|aim)\s{1,3}of\s{1,3})?(?:this|the|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?"
-    r"(?:policy|notice|statement|document)\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}(?:we\s{1,3}|is\s{1,3}to\s{1,3})?"
-    r"(?:explains?|describes?|sets?\s{1,3}out|outlines?|summari[sz]es?|tells?\s{1,3}you|informs?\s{1,3}you)\b",
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?\s{1,3})?(?:in\s{1,3}plain\s{1,3}(?:language|words|english),\s{1,3})?"
+    r"(?:in\s{1,3}|the\s{1,3}(?:purpose|aim)\s{1,3}of\s{1,3})?(?:this|the|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?"
+    # ("the pages that follow set out what personal data we collect …")
+    r"(?:policy|notice|statement|document|pages\s{1,3}that\s{1,3}follow|sections\s{1,3}(?:that\s{1,3}follow|below))\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}(?:we\s{1,3}|is\s{1,3}to\s{1,3})?"
+    r"(?:explains?|describes?|sets?\s{1,3}out|outlines?|summari[sz]es?|tells?\s{1,3}you|informs?\s{1,3}you|explains?\s{1,3}to\s{1,3}you)\b",
     re.I,
 )
 _ENUMERATED = re.compile(r"(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|[IVXLC]{1,6}\s{0,2}[\u2013\u2014-])\s")
@@ -819,6 +821,13 @@ class Detector:
             # "This Policy explains what personal information we collect, how we use it, when we
             # share it …" → "This Policy describes the personal information we collect, …": what the
             # statement is about; what the company does is said where the statement says it
+            self.content(item)
+            return
+        if item.kind != "edited" and (item.new_text or item.old_text)[:1] in "TtOoIi0123456789" \
+                and _ABOUT_THE_STATEMENT.match(item.new_text or item.old_text) is not None:
+            # "In plain language, the pages that follow set out what personal data we collect, …" came
+            # (or "This notice explains … which personal data we collect" went): what the statement is
+            # about, not what the company does
             self.content(item)
             return
         if item.kind == "edited" and _explains_a_term(item):

@@ -41,7 +41,8 @@ _READERS = (
     r"|cardholders?|(?:data\s{1,3})?subjects?|individuals|persons|consumers?)\b"
 )
 _DIRECT = Anchored(re.compile(
-    r"\b(?:notify|tell|inform|alert|e-?mail|message|contact|write to|call|reach)\s{1,3}" + _READERS
+    # (in the third person too: "provided that the OPERATOR informs the applicant of the extension")
+    r"\b(?:notify|notifies|tells?|informs?|alerts?|e-?mails?|messages?|contacts?|writes? to|calls?|reach(?:es)?)\s{1,3}" + _READERS
     + r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
     r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}" + _READERS
     + r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
@@ -53,7 +54,7 @@ _DIRECT = Anchored(re.compile(
     r"|\bby (?:e-?mail|post|letter|text message|sms|push notification|in-app (?:message|notification)|a message)\b",
     re.I,
 ), starts=(
-    "notify", "tell", "inform", "alert", "e", "message", "contact", "write", "call", "reach", "let", "send", "you", "users",
+    "notif", "tell", "inform", "alert", "e", "message", "contact", "write", "call", "reach", "let", "send", "you", "users",
     "customers", "subscribers", "members", "account", "by", "investors", "clients", "patients", "policyholders", "tenants", "parents",
     "students", "donors", "passengers", "guests", "participants", "applicants", "borrowers", "cardholders", "consumers",
 ))
@@ -339,7 +340,7 @@ def _exception_made_default(change: ClauseChange) -> bool:
 
 # Telling the reader themselves: "notify the Commission and you", "inform the affected data subjects".
 _TELLS_YOU = re.compile(
-    r"\b(?:notify|inform|tell|alert|warn|contact|reach|e-?mail|send|text|call|message|write\s{1,3}to|get\s{1,3}in\s{1,3}touch\s{1,3}with)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
+    r"\b(?:notify|notifies|informs?|tells?|alerts?|warns?|contacts?|reach(?:es)?|e-?mails?|sends?|texts?|calls?|messages?|writes?\s{1,3}to|gets?\s{1,3}in\s{1,3}touch\s{1,3}with)\b(?:\s{1,3}[\w'-]{1,30}){0,4}?\s{1,3}"
     + _READERS,
     re.I,
 )
@@ -386,13 +387,21 @@ def consent_made_opt_out(change: ClauseChange) -> bool:
     # (or an opt-in in so many words: "only to those who have expressly subscribed to them" →
     # "Customers who place an order are subscribed automatically unless they untick the box")
     asked = (not _AGREEING.isdisjoint(change.old.wordset) or not _ASKING.isdisjoint(change.old.wordset)) and _ASKS_CONSENT.search(change.old_text) is not None \
-        or not _OPTING_IN.isdisjoint(change.old.wordset) and _OPTED_IN.search(change.old_text) is not None  # type: ignore[union-attr]
+        or not _OPTING_IN.isdisjoint(change.old.wordset) and _OPTED_IN.search(change.old_text) is not None \
+        or "only" in change.old.wordset and not _SWITCHING_ON.isdisjoint(change.old.wordset) and _SWITCHED_ON.search(change.old_text) is not None  # type: ignore[union-attr]
     return asked and _OPTS_OUT.search(change.new_text) is not None and _OPTS_OUT.search(change.old_text) is None
 
 
 #: The words of an opt-in said as the reader's own act, and the act.
 _OPTING_IN = frozenset(("expressly", "explicitly", "actively"))
 _OPTED_IN = re.compile(r"\b(?:expressly|explicitly|actively)\s{1,3}(?:subscribed|signed\s{1,3}up|opted\s{1,3}in|chosen|chose|requested)\b", re.I)
+
+
+#: The words of an opt-in said as the reader switching something on, and the act: "Your profile will
+#: only appear in the directory if you activate it yourself".
+#: (turning it on, said of a default, is the rights rule's: "Sent only if you turn them on (off by default)")
+_SWITCHING_ON = frozenset(("activate", "activates", "enable", "enables"))
+_SWITCHED_ON = re.compile(r"\b(?:if|when|once|after)\s{1,3}you\s{1,3}(?:choose\s{1,3}to\s{1,3})?(?:activate|enable)\b", re.I)
 
 
 #: What :func:`consent_made_opt_out` finds, said.
@@ -437,6 +446,8 @@ _ASKS_CONSENT = re.compile(
 # automatically", "unless you ask the Company to delete them", "unless you instruct us in writing not
 # to", "to every Client who has not objected", "unless you have disabled access".
 _OPTS_OUT = re.compile(
+    # (or the reader switching off what is on: "…; you can deactivate it from the app")
+    r"\b(?:you|they)\s{1,3}(?:can|may)\s{1,3}(?:always\s{1,3}|at\s{1,3}any\s{1,3}time\s{1,3})?(?:deactivate|disable|(?:turn|switch)\s{1,3}(?:it\s{1,3}|them\s{1,3})?off)\b|"
     r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:object|objected|disabled|turned\s{1,3}off|switched\s{1,3}off|refused|declined)"
     r"|\b(?:has|have)\s{1,3}not\s{1,3}objected\b|\b(?:may|can)\s{1,3}object\b"
     r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,3}?(?:to\s{1,3})?(?:delete|erase|remove|stop|not|rather|prefer\w{0,2})\b", re.I)
@@ -1484,6 +1495,24 @@ def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
     return len(admitted) >= 2 and len(admitted & root_stems(change.new.wordset)) * 4 >= len(admitted) * 3
 
 
+#: Words for anyone at all, and for groups of people among them.
+_ANYONE = frozenset(("person", "persons", "people", "individual", "individuals", "anyone", "anybody", "someone", "somebody", "everyone", "human", "humans"))
+_GROUPS = frozenset(("customer", "customers", "user", "users", "member", "members", "client", "clients", "patient", "patients", "subscriber",
+                     "subscribers", "employee", "employees", "child", "children", "adult", "adults", "visitor", "visitors", "resident",
+                     "residents", "passenger", "passengers", "account", "holder", "holders", "student", "students", "guest", "guests"))
+
+
+def _people_narrowed(change: ClauseChange) -> str | None:
+    """The group put in place of anyone at all in what a negated clause rules out ("to identify a
+    person by their face" → "to identify a customer by their face"), or None."""
+    for span in change.spans:
+        if span.old and span.new and all(w.norm in _ANYONE or w.norm in ("a", "an", "any", "the") for w in span.old) \
+                and any(w.norm in _ANYONE for w in span.old) and all(w.norm in _GROUPS or w.norm in ("a", "an", "any", "the", "our") for w in span.new) \
+                and any(w.norm in _GROUPS for w in span.new):
+            return " ".join(w.written for w in span.new)
+    return None
+
+
 #: Words of the same limit.
 _SAME_LIMIT = frozenset(("only", "solely", "exclusively"))
 
@@ -1933,6 +1962,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         verb = _verb_narrowed(change) or _others_only(change) if old.negated and new.negated else None
         if verb is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
+        people = _people_narrowed(change) if old.negated and new.negated else None
+        if people is not None:
+            # "We do not use any image … to identify a person by their face" → "… a customer …":
+            # everyone else is no longer covered
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(people)} was added.")
         other = _other_narrowed(change) if old.negated and new.negated else None
         if other is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(other)} was added.")

@@ -26,6 +26,8 @@ LIST_LEADS: dict[str, Anchored] = {
         # what is sent to the company: "your vehicle sends us:", "you give us:"
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"
+        # what the reader gives, listed: "When you register …, you may provide:"
+        r"|\byou\s{1,3}(?:may|can|will|might)\s{1,3}(?:also\s{1,3})?(?:provide|give|submit|supply|send)\s{0,3}:"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)"
         # the company's product collecting: "the Lumenward Proctor browser extension may collect:"
@@ -33,7 +35,7 @@ LIST_LEADS: dict[str, Anchored] = {
         # those who work for it collecting: "the study doctor and the study staff will collect information about you"
         r"|\b(?:staff|team|personnel|employees|doctors?|nurses?|agents|representatives)\b[^.:]{0,20}\b(?:collect|record|gather|obtain)\w{0,3}\b",
         re.I,
-    ), starts=("we", "us", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
+    ), starts=("we", "us", "you", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
               "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
               "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor",
               "staff", "team", "personnel", "employees", "doctor", "nurse", "agents", "representatives")),

@@ -377,7 +377,10 @@ def _same_recipients(change: ClauseChange, context: Context | None = None) -> bo
     # email delivery provider …")
     beside = [span for span in change.spans if named_beside(change, span)]
     named_here = {stem(w.norm.strip(".,")) for span in beside for w in span.new}
-    new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset and name not in named_here}
+    # (nor the company itself, by the name it gives itself: "on the OPERATOR's instructions")
+    own = {stem(alias) for alias in change.aliases}
+    new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset and name not in named_here
+           and name.removesuffix("'s") not in own}
     if not old and new and context is not None and _RECEIVING_PRONOUN.search(change.old_text) is not None:
         # the recipients the clause called "them", named from its paragraph: "We work with
         # measurement partners … For this purpose we provide them with your CAID" → "… we share
@@ -525,7 +528,7 @@ def _names_someone(change: ClauseChange, skip: "Sequence[Span]" = ()) -> bool:
     # (a country is where, not who: the transfers rule reads it)
     # (nor a defined term for the reader's information: "your Personal Data")
     return any(w.written[:1].isupper() and w is not first and w.norm not in STOP and w.norm.removesuffix("'s") not in had
-               and w.norm not in LIMITS and w.norm not in change.aliases and w.norm not in COUNTRIES and w.norm not in _IN_GENERAL_OF_DATA
+               and w.norm not in LIMITS and w.norm.removesuffix("'s") not in change.aliases and w.norm not in COUNTRIES and w.norm not in _IN_GENERAL_OF_DATA
                for span in change.spans if span not in skip for w in span.new)
 
 

@@ -99,12 +99,17 @@ _AN_AIM = re.compile(r"\s*(?:and\s{1,3})?(?:in\s{1,3}order\s{1,3})?to\s{1,3}(?!t
 _KEYS = frozenset(("item", "items", "field", "fields", "element", "aspect", "topic", "subject", "attribute", "parameter", "key", "particulars"))
 
 
+#: Headers of the second column of a table of two that says, row by row, what happens ("What
+#: happens | Details": "Facial recognition | Never. We do not use any image …"): each row is a sentence.
+_DESCRIBING = frozenset(("details", "description", "explanation", "what this means", "how it works", "what we do"))
+
+
 def _columns(header: Sequence[str]) -> list[tuple[int, str]]:
     """Each column that holds something this module reads, with its role (the first column, what
     the rows are about, only as a purpose, a kind of information or a recipient). A table of two
-    columns whose first names what each row is about ("Item | Details") has none: each row says
-    something of its own, read as text."""
-    if len(header) == 2 and _plain(header[0]) in _KEYS:
+    columns whose first names what each row is about ("Item | Details"), or whose second only
+    describes ("What happens | Details"), has none: each row says something of its own, read as text."""
+    if len(header) == 2 and (_plain(header[0]) in _KEYS or _plain(header[1]) in _DESCRIBING and not any(p.search(header[0]) for _, p in ROLES)):
         return []
     found = []
     for column, text in enumerate(header):

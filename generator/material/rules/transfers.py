@@ -436,6 +436,10 @@ def _within_a_place_named(change: ClauseChange, span: Span) -> bool:
         and not any(w.norm in COUNTRIES for w in span.new)
 
 
+# A city and its country in brackets: "Frankfurt (Germany)", "Amsterdam (the Netherlands)".
+_CITY_OF = re.compile(r"\b([A-Z][\w-]{1,30})\s{0,2}\((?:the\s{1,3})?([A-Z][\w-]{1,30})\)")
+
+
 def _goes_further(change: ClauseChange) -> bool:
     """True when an edited clause about transfers gained a place or a way for information to go:
     a word of transfer or of place, or a name (a capitalised word: "the United States and India")
@@ -457,6 +461,11 @@ def _goes_further(change: ClauseChange) -> bool:
         if w.written[:1].isupper() and w is not first and w.norm not in _NAMES and not _in_a_guard(w, guards) and w.norm not in had
         and not text[:w.start].rstrip().endswith((".", "!", "?"))
     ]
+    if names and "(" in text:
+        # (a city named with its country in brackets is where within that country: "Amsterdam (the
+        # Netherlands) and Frankfurt (Germany)")
+        cities = {m.group(1).lower() for m in _CITY_OF.finditer(text) if m.group(2).lower() in COUNTRIES}
+        names = [name for name in names if name not in cities]
     if names and _EEA_STATES.issuperset(names) and _NAMES_THE_EEA.search(change.old_text):
         return False
     if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
