@@ -534,3 +534,24 @@ def test_a_statement_in_another_language_says_its_changes_could_not_be_read():
 def test_a_statement_in_english_is_not_told_it_is_not():
     result = verdict_of(modified("We answer questions about this statement by post.", "We answer questions about this statement by post or phone."))
     assert not any(f.message.startswith("The statement is not written in English") for f in result.findings)
+
+
+# --- said again in its section ------------------------------------------------------------------
+
+_SHARING = (
+    "# Privacy\n\n## Sharing\n\nWe share your data with our payment provider to process payments. "
+    "We do not share your data with advertisers.\n\n## Collection\n\nWe collect your name and e-mail address when you register.\n"
+)
+
+
+@pytest.mark.parametrize("before, after", [
+    # a recipient the section names elsewhere, only added to those a clause shares with
+    ("with our payment provider to", "with our payment provider and advertisers to"),
+    # what the section rules out, now said the other way
+    ("We do not share your data with advertisers.", "We do not share your data with advertisers. We share your data with advertisers."),
+])
+def test_what_a_section_says_elsewhere_does_not_make_a_new_recipient_said_again(before, after):
+    from generator.material import classify
+
+    assert classify(_SHARING, _SHARING.replace(before, after)).verdict == "material"
+

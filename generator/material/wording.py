@@ -171,6 +171,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about who receives information now gives more examples; it names no new recipient."),
     N_("A new clause says information is shared with, sold to or accessed by others."),
     N_("A new clause says information goes to the service providers the statement already named."),
+    N_("A new clause says information is shared with those its section already named."),
     N_("A clause saying information is shared with or accessed by others was removed."),
     N_("A clause saying who receives or accesses information now says more."),
     N_("An entry of those who receive information names the same recipient in other words: %(quote)s."),

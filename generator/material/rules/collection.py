@@ -98,7 +98,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if reading.actor == "other" and _OTHERS_RECEIVE.match(change.new_text or change.old_text) is not None:
         return None  # "The processors listed above receive your personal data …": sharing (the recipients rule's)
     if change.kind == "inserted":
-        if _restates(change, context):
+        # (or its section said it on the old side, in the same words: a paragraph rewritten)
+        if _restates(change, context) or context.said_in_section(change):
             return change.finding("collection", "substantive", "A new clause says information is collected that the statement already said it collects.")
         if _EXAMPLE_OPENS.match(change.new_text) is not None:
             # "For example, the cloud provider that hosts our trip records is a data intermediary":

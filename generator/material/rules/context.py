@@ -254,7 +254,10 @@ class Context:
             (c, root_stems(content_words(c.wordset))) for c in split(self.section_text(change, side))])
         if not others or len(stems & set().union(*(other for _, other in others))) * 5 < len(stems) * 4:
             return False
-        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c)) for c, other in others)
+        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers")
+        negated = negates(clause.text)
+        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c)) and negates(c.text) == negated
+                   for c, other in others)
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

@@ -157,6 +157,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A new clause says information goes to the recipients of the list that follows, which names them.")
         if _restates_providers(change, context):
             return change.finding("recipients", "substantive", "A new clause says information goes to the service providers the statement already named.")
+        if context.said_in_section(change) and _recipients_named(change.new_text) <= _recipients_named(context.section_text(change, "old")):
+            # its section said it on the old side, in the same words, naming the same recipients: a paragraph rewritten
+            return change.finding("recipients", "substantive", "A new clause says information is shared with those its section already named.")
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
     if change.kind == "removed":
         return change.finding("recipients", "substantive", "A clause saying information is shared with or accessed by others was removed.")
@@ -169,7 +172,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
-        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change, context):
+        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change, context) or _said_in_section(change, context):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         if _introduces_the_same_list(change, context):
             return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
@@ -426,6 +429,32 @@ def _said_in_block(change: ClauseChange, context: Context) -> bool:
     had = {w.removesuffix("e") for w in root_stems(key_of(block).split())}
     # (and the paragraph has fewer sentences than before: one was merged into this one)
     return all(w.removesuffix("e") in had for w in change.added_words) and len(split(block)) > len(split(now))
+
+
+def _said_in_section(change: ClauseChange, context: Context) -> bool:
+    """True when nearly every word of substance an edited clause gained (all but one in seven, two
+    at most) stood in its section before, and every recipient it names was named there: a paragraph
+    of sharing rewritten ("They may use it only to provide services to us" → "We share your
+    information with these vendors so they can do this work for us"), not a recipient added."""
+    # (a paragraph rewritten loses words too: words only added say more — "with our partners" → "with
+    # our partners and advertisers", "your name and address" → "your name, address and email address" —
+    # whoever and whatever else the section names)
+    if change.old is None or change.new is None or not change.added_words or not change.removed_words:
+        return False
+    # (not someone joined to those named: "…, or to any family member who is with you"; nor a kind of
+    # the reader's information the clause did not name)
+    if any(len(span.new) > 1 and span.new[0].norm in ("or", "and") and span.new[1].norm in ("to", "with") for span in change.spans) \
+            or not INFORMATION_KINDS.isdisjoint(change.changed_new_words) and not INFORMATION_KINDS.intersection(change.new.wordset) <= change.old.wordset:
+        return False
+    section = context.section_text(change, "old")
+    if not section:
+        return False
+    had = context.memo(("section stems", "old", tuple(change.section)), lambda: {w.removesuffix("e") for w in root_stems(key_of(section).split())})
+    missing = sum(1 for w in change.added_words if w.removesuffix("e") not in had)
+    if missing > 2 or missing * 7 > len(change.added_words):
+        return False
+    named = context.memo(("section recipients", "old", tuple(change.section)), lambda: _recipients_named(section))
+    return _recipients_named(change.new_text) <= named
 
 
 #: Stems of words that name those a clause already named in general terms ("the companies that
