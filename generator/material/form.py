@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .changes import ClauseChange, Span
 from .clauses import DATE_LINE
@@ -192,7 +192,26 @@ _COUNTED = frozenset(("day", "week", "month", "year", "hour", "minute", "percent
 _MODALS = frozenset(("will", "shall", "must", "may", "might", "can", "could", "would", "should"))
 
 
-def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None:
+def _by_its_term(span: Span, terms: "Callable[[], dict[str, frozenset[str]]]") -> bool:
+    """True when one side of a changed span is a name the statement defines a term for and the other
+    that term: "the Personal Data Protection Agency of the Ministry of Justice" → "the Authorised
+    Body", where the statement says "Authorised Body – the Personal Data Protection Agency of …"."""
+    for short, long in ((span.new, span.old), (span.old, span.new)):
+        named = [w for w in short if w.norm != "the"]
+        if not named or len(named) > 5 or len(long) < 2 or not all(w.written[:1].isupper() for w in named):
+            continue
+        meant = terms().get(" ".join(w.norm for w in named))
+        words = {w.norm for w in long} - _NAME_JOINERS
+        if meant is not None and len(words) >= 2 and words <= meant:
+            return True
+    return False
+
+
+#: Small words of a name.
+_NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
+
+
+def _span_form(span: Span, change: ClauseChange, options: Options, terms: "Callable[[], dict[str, frozenset[str]]] | None" = None) -> str | None:
     """How one changed span is a change of form (``editorial``, ``renumbering``, ``link-target``,
     ``renaming``), or None when it changes substance."""
     old = [w.norm for w in span.old]
@@ -218,6 +237,8 @@ def _span_form(span: Span, change: ClauseChange, options: Options) -> str | None
         # one of the company's own names for another ("Tallyforge" → "Ledgerly", as the statement
         # defines them): a renaming wherever it stands; a new legal name is the controller rule's
         return "renaming"
+    if terms is not None and old and new and _by_its_term(span, terms):
+        return "renaming"  # a name written as the term the statement defines for it, or the other way
     each = _EVERY_FACT.intersection(*facts) if some else some  # what every one of the words is
     if not old or not new:
         # Only articles (and "and" where a sentence was split) may come or go, or a word inside a name.
@@ -305,8 +326,9 @@ def _label_only(change: ClauseChange) -> bool:
     return text[words[-1].end:].lstrip("*_ ").startswith(":")
 
 
-def form_of(change: ClauseChange, options: Options) -> str | None:
-    """The kind of form change of an edited clause pair, or None when the clause changed in substance."""
+def form_of(change: ClauseChange, options: Options, terms: "Callable[[], dict[str, frozenset[str]]] | None" = None) -> str | None:
+    """The kind of form change of an edited clause pair, or None when the clause changed in substance
+    (``terms``: the terms the statement defines for names, asked for only where a span may be one)."""
     assert change.old is not None and change.new is not None
     old_text, new_text = change.old.text, change.new.text
     numbered = _numbered(old_text) or _numbered(new_text)
@@ -337,7 +359,7 @@ def form_of(change: ClauseChange, options: Options) -> str | None:
         return "renaming"
     kinds = set()
     for span in change.spans:
-        kind = _span_form(span, change, options)
+        kind = _span_form(span, change, options, terms)
         if kind is None:
             return None
         kinds.add(kind)

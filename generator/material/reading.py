@@ -588,6 +588,41 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
     return frozenset(names)
 
 
+# Where a statement defines a term for someone it names in full: a glossary's entry ("5. **Authorised
+# Body** – the Personal Data Protection Agency of the Ministry of Justice"), "“the Agency” means …",
+# or the full name and the term after it in brackets ("the Office for Personal Data Protection
+# (hereinafter the “Office”)").
+_GLOSSARY_ENTRY = re.compile(r"(?:\d{1,3}[.)]\s{1,3})?\*{0,2}([A-Z][\w'’-]*(?:\s[A-Za-z][\w'’-]*){0,4})\*{0,2}\s{0,3}[–—:]\s{0,3}(?:means\s{1,3})?(?:the\s{1,3})?([^.;]{3,200})")
+_TERM_MEANS = re.compile(r"[\"“]([A-Z][^\"”]{1,40})[\"”]\s{1,3}(?:means|refers\s{1,3}to|shall\s{1,3}mean)\s{1,3}(?:the\s{1,3})?([^.;]{3,200})")
+_TERM_AFTER = re.compile(r"((?:[A-Z][\w'’-]*\s{1,3}(?:(?:of|the|for|and|on)\s{1,3}){0,3}){1,12})\((?:hereinafter,?\s{1,3}(?:referred\s{1,3}to\s{1,3}as\s{1,3})?|the\s{1,3})?(?:the\s{1,3})?[\"“]([^\"”]{1,40})[\"”]\)")
+#: Small words of a name ("of the Ministry of Justice") that say nothing of whom it names.
+_NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
+
+
+def defined_terms(texts: "Sequence[str]") -> dict[str, frozenset[str]]:
+    """The terms a statement defines for those it names in full, each (lower case) with the words
+    (lower case, without the small ones) of the name it stands for."""
+    found: dict[str, frozenset[str]] = {}
+    for text in texts:
+        if "“" not in text and '"' not in text and "–" not in text and "—" not in text and ":" not in text:
+            continue
+        for pattern in (_TERM_MEANS, _TERM_AFTER):
+            for match in pattern.finditer(text):
+                term, name = match.group(2 if pattern is _TERM_AFTER else 1), match.group(1 if pattern is _TERM_AFTER else 2)
+                _define(found, term, name)
+        match = _GLOSSARY_ENTRY.match(text)
+        if match is not None:
+            _define(found, match.group(1), match.group(2))
+    return found
+
+
+def _define(found: dict[str, frozenset[str]], term: str, name: str) -> None:
+    words = frozenset(w.lower() for w in re.findall(r"[\w'’-]+", name)) - _NAME_JOINERS
+    term = " ".join(term.lower().split()).removeprefix("the ")
+    if len(words) >= 2 and term and term not in words:
+        found.setdefault(term, words)
+
+
 #: What a statement calls itself: no name of the company's.
 _DOCUMENT_NAMES = frozenset(("notice", "policy", "statement", "privacy", "information", "document", "terms"))
 

@@ -22,7 +22,7 @@ from .findings import RANK, Classification, Finding
 from .form import form_of
 from .rules import RULE_FUNCTIONS, Context
 from .rules.tables import read_row
-from .reading import NUMBERING, aliases_of, content_words, defines, explanations, root_stems, topics_of
+from .reading import NUMBERING, aliases_of, content_words, defined_terms, defines, explanations, root_stems, topics_of
 from .text import LIMITS, NEGATIONS, collapsed, fold, listing, plain_words, quote, same_words, similarity, where
 
 __all__ = ["Detector"]
@@ -341,6 +341,14 @@ class Detector:
         self.forms: dict[str, list[Any]] = {}
         # The company's own names, from where the statement defines them (near its start).
         self.aliases = aliases_of([b.text for b in list(diff.new[:60]) + list(diff.old[:60])])
+        self._terms: dict[str, frozenset[str]] | None = None
+
+    def terms(self) -> dict[str, frozenset[str]]:
+        """The terms the statement defines for those it names in full, in either version (worked out
+        when a change of form first asks)."""
+        if self._terms is None:
+            self._terms = defined_terms([b.text for b in self.diff.old] + [b.text for b in self.diff.new])
+        return self._terms
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -797,7 +805,7 @@ class Detector:
                     self.content(item)  # (every rule that spoke is switched off: a change no rule speaks to)
                 return
         if item.kind == "edited":
-            form = form_of(item, self.options)
+            form = form_of(item, self.options, self.terms)
             if form is None and item.new.heading:  # type: ignore[union-attr]
                 # A heading names its section; what the section says is in its clauses, judged on
                 # their own ("No advertising, no sale" → "Our commitments on advertising and sales")

@@ -116,6 +116,7 @@ PATTERNS: tuple[str, ...] = (
     N_("A clause about who is responsible for information changed."),
     N_("The clause names %(items)s as responsible for information, as the statement already did."),
     N_("A clause about the data protection officer or a representative changed."),
+    N_("A new clause says a recipient the statement named is a controller of its own."),
     # rules/cookies.py
     N_("A new cookie or tracker, %(name)s, is set by %(quote)s, whom the statement's cookie tables did not name before."),
     N_("The cookie or tracker %(name)s is now set by %(quote)s, whom the statement's cookie tables did not name before."),
@@ -141,6 +142,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause no longer says a person takes part in the decision."),
     # rules/purpose.py
     N_("%(quote)s is now listed among the purposes information is used for."),
+    N_("%(quote)s is now listed among the purposes; its section already said it."),
     N_("%(quote)s is no longer listed among the purposes."),
     N_("A listed purpose now reads %(quote)s."),
     N_("A listed purpose now reads %(quote)s; it names no further purpose."),

@@ -138,7 +138,7 @@ _ACCESS_ENDING = frozenset(("closed", "revoked", "removed", "withdrawn", "disabl
 _ACCESS_ENDS = re.compile(
     r"\baccess\b[^.;]{0,80}?\b(?:is|are|will\s{1,3}be|gets|get)\s{1,3}(?:automatically\s{1,3})?(?:closed|revoked|removed|withdrawn|disabled|ended|terminated|blocked|cut\s{1,3}off)\b", re.I)
 # Others named as who receive it, the clause's subject: "The processors listed above receive your personal data".
-_OTHERS_RECEIVE = re.compile(r"[^.;]{0,80}?\b(?:receive|receives|are\s{1,3}given|get|gets)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:information|data|details)\b", re.I)
+_OTHERS_RECEIVE = re.compile(r"[^.;]{0,300}?\b(?:receive|receives|are\s{1,3}given|get|gets)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:information|data|details)\b", re.I)
 # Others getting information from the company: "… receive personal information from us".
 _FROM_US = re.compile(r"\b(?:receiv|obtain|get|access)\w{0,4}\b[^.;]{0,60}?\bfrom\s{1,3}us\b", re.I)
 

@@ -45,7 +45,8 @@ _DIRECT = Anchored(re.compile(
     r"\b(?:notify|notifies|tells?|informs?|alerts?|e-?mails?|messages?|contacts?|writes? to|calls?|reach(?:es)?)\s{1,3}" + _READERS
     + r"|\blet\s{1,3}(?:you|users|customers|subscribers|members|supporters|account holders)\s{1,3}know\b"
     r"|\bsend\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)\s{1,3}to\s{1,3}" + _READERS
-    + r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter|text)"
+    # ("send you a revised privacy notice")
+    + r"|\bsend\s{1,3}(?:you|users|customers|subscribers|members)\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}?(?:e-?mail|message|notice|notification|letter|text)"
     r"|\byou (?:will|would) (?:receive|get) (?:an?\s{1,3})?(?:e-?mail|message|notice|notification|letter)"
     # in the passive: "Users will be notified in advance of such transfer"
     r"|\b(?:you|users|customers|subscribers|members|account holders|investors|clients|patients|policyholders|tenants|parents|students"
@@ -1513,6 +1514,13 @@ def _people_narrowed(change: ClauseChange) -> str | None:
     return None
 
 
+# What a law or a rule does not reach, said of it and of what it leaves out: "The CCPA does not apply to
+# personal information collected … under the GLBA" → "Personal information collected … under the GLBA is
+# exempt from the CCPA".
+_NOT_APPLY = re.compile(r"\b(?:does|do|shall|will)\s{1,3}not\s{1,3}apply\b", re.I)
+_EXEMPT = re.compile(r"\b(?:is|are)\s{1,3}(?:exempt(?:ed)?|excluded)\s{1,3}from\b", re.I)
+
+
 #: Words of the same limit.
 _SAME_LIMIT = frozenset(("only", "solely", "exclusively"))
 
@@ -1808,6 +1816,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         restated = bool(change.removed_words) and (
             not _EXCEPTING.isdisjoint(change.old.wordset) and not _ONLY.isdisjoint(change.new.wordset)  # type: ignore[union-attr]
             or _consent_first(change)
+            # (a law that "does not apply to" something, said as something "exempt from" it)
+            or _NOT_APPLY.search(change.old_text) is not None and _EXEMPT.search(change.new_text) is not None
             or _said_again(change, context))
         if not restated:
             return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")

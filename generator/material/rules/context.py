@@ -12,7 +12,7 @@ from ..clauses import Clause, split
 from ..reading import STOP, Reading, content_words, last_sentence, limited_after_negation, negates, root_stems
 from ..text import LEGAL_FORMS, Anchored
 
-__all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "gained_own_judgement", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
+__all__ = ["ACCESS_SAFEGUARD", "ACCESS_SAFEGUARD_WORDS", "ANOTHERS_ROLE", "Context", "LAW_PERMITS", "LIST_LEADS", "OWN_JUDGEMENT", "gained_own_judgement", "states", "added_between", "illustrates", "in_examples", "named_beside", "part_end"]
 
 # What a list's lead-in says the list holds. Only these leads give a list meaning; a list of
 # principles, examples or steps is just text.
@@ -98,16 +98,23 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 # a condition on those who can access ("Every employee … who can access student data must sign in
 # with multi-factor authentication").
 #: The words without which :data:`ACCESS_SAFEGUARD` does not match (each of its ways opens with one).
-ACCESS_SAFEGUARD_WORDS = frozenset(("every", "each", "all", "any", "logging", "restricting", "granting"))
+ACCESS_SAFEGUARD_WORDS = frozenset(("every", "each", "all", "any", "logging", "restricting", "granting", "limit", "limits", "limiting", "restrict", "restricts"))
 ACCESS_SAFEGUARD = re.compile(
     r"\b(?:every|each|all|any)\s{1,3}(?:access|consultation|viewing|view|look-?up|query)(?:es|s)?\b[^.;]{0,80}?\b(?:is|are)\s{1,3}(?:recorded|logged|monitored|audited)\b"
     # the same as a measure, and access kept to those who need it: "logging every access to customer
     # data", "restricting access to your records to the staff who need it", "granting access on a role basis"
     r"|\blogging\s{1,3}(?:of\s{1,3})?(?:(?:every|each|all|any)\s{1,3})?access(?:es)?\b"
     r"|\b(?:restricting|granting)\s{1,3}access\b"
+    # ("limit employee access based on job role")
+    r"|\b(?:limit|limits|limiting|restrict|restricts)\s{1,3}(?:[\w-]{1,20}\s{1,3})?access\b"
     r"|\b(?:every|each|all|any)\s{1,3}(?:employees?|staff|contractors?|personnel|users?)\b[^.;]{0,60}?\bwho\s{1,3}(?:can|may|has|have)\s{1,3}(?:access|see|view)\b[^.;]{0,80}?\bmust\b",
     re.I,
 )
+
+
+# Someone else's own role as controller: "as a separate controller", "an independent controller", "a
+# controller in its own right".
+ANOTHERS_ROLE = re.compile(r"\b(?:separate|independent)\s{1,3}(?:data\s{1,3})?controllers?\b|\bcontrollers?\s{1,3}in\s{1,3}(?:its|their)\s{1,3}own\s{1,3}right\b", re.I)
 
 
 # What the law only allows, set beside what it requires: "where the law requires or permits us to",
@@ -120,7 +127,9 @@ LAW_PERMITS = re.compile(r"\b(?:requires?|required)\s{1,3}or\s{1,3}(?:permits?|p
 # legitimate business purposes" — no limit the reader can hold it to.
 OWN_JUDGEMENT = re.compile(
     r"\b(?:as|where|when|if|that|which|once)\s{1,3}(?:we|it|the\s{1,3}[\w-]{2,30})\s{1,3}(?:(?:may|might|shall|will)\s{1,3})?(?:otherwise\s{1,3})?"
-    r"(?:consider|considers|think|thinks|deem|deems|believe|believes|decide|decides|determine|determines|judge|judges|(?:are|is)\s{1,3}satisfied)\b"
+    r"(?:consider|considers|think|thinks|deem|deems|believe|believes|decide|decides|determine|determines|judge|judges|(?:are|is)\s{1,3}satisfied"
+    # ("where the Bank has satisfied itself that the recipient provides sufficient guarantees")
+    r"|(?:has|have)\s{1,3}satisfied\s{1,3}(?:itself|ourselves|themselves))\b"
     r"|\b(?:at|in)\s{1,3}(?:our|its)\s{1,3}(?:sole\s{1,3}|absolute\s{1,3})?discretion\b"
     r"|\b(?:our|its)\s{1,3}(?:own\s{1,3})?(?:legitimate\s{1,3})?business\s{1,3}(?:purposes|needs|reasons)\b",
     re.I,
@@ -306,8 +315,10 @@ class Context:
     def _by_heading(self, section: tuple[str, ...]) -> str | None:
         for heading in reversed(section):
             if any(p.search(heading) for p in self.options.sections):
-                if _A_RIGHT.match(heading):
-                    return "rights"  # "Right to an Accounting of Disclosures" names a right, not a recipient
+                if _A_RIGHT.match(heading) or _A_CHOICE.search(heading):
+                    # "Right to an Accounting of Disclosures" names a right, not a recipient; "To limit our
+                    # sharing" (the GLBA notice's) the reader's choice, and its list the ways to make it
+                    return "rights"
                 for topic, pattern in _HEADINGS.items():
                     if pattern.search(heading):
                         return topic
@@ -319,6 +330,8 @@ class Context:
 _NOT_NEEDED = re.compile(r"\bnot\s{1,3}(?:strictly\s{1,3}|absolutely\s{1,3})?(?:necessary|required|essential|indispensable|mandatory|obligatory|needed)\b", re.I)
 # What opens a way past a negation: "except in the following cases", "beyond the following purposes".
 _BUT = re.compile(r"\b(?:except|excepting|other than|beyond|apart from|save|unless|outside)\b", re.I)
+# A heading that names the reader's choice: "To limit our sharing", "How to opt out", "Opting out of marketing".
+_A_CHOICE = re.compile(r"\b(?:to\s{1,3})?(?:limit|restrict|stop)\s{1,3}(?:our\s{1,3}|the\s{1,3})?(?:sharing|marketing|sale|selling)\b|\bopt(?:ing)?[- ]outs?\b|\bhow\s{1,3}to\s{1,3}opt\b", re.I)
 # A heading that names a right of the reader at its start: "Right to an Accounting of Disclosures",
 # "Your right to object to sharing", "3.2 Rights of data subjects".
 _A_RIGHT = re.compile(r"[\W\d]{0,8}(?:(?:your|the)\s{1,3})?rights?\s{1,3}(?:to|of|not)\b", re.I)

@@ -18,9 +18,9 @@ from ..findings import Finding
 from ..reading import STOP, content_words
 from ..text import Anchored, listing
 from . import contact
-from .context import Context, named_beside
+from .context import ANOTHERS_ROLE, Context, named_beside
 from .needs import runs
-from .recipients import names_an_example
+from .recipients import _names, names_an_example
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
 _COMPANY = re.compile(
@@ -352,6 +352,14 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # entries → "Talentfold is the controller of your personal data in three limited cases: where
         # …": the same role of the same company, said again in other sentences of its section
         return None
+    if change.kind == "inserted" and ANOTHERS_ROLE.search(change.new_text) is not None:
+        # "Once received, the passenger list is processed by the Hellenic Coast Guard as a separate
+        # controller, under its own legal obligations": a recipient the statement named, said to
+        # decide for itself what it does with it — no change of who is responsible for the company's
+        # processing (GDPR Art. 13(1)(e) names recipients; their own controllership explains)
+        names = _names(change.new_text)
+        if names and names <= context.anywhere("old", _names):
+            return change.finding("controller", "substantive", "A new clause says a recipient the statement named is a controller of its own.")
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too
         # ("Acme Ltd. is the controller" added where "Acme Ltd. makes …" stood): who is responsible stays.

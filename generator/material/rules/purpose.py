@@ -16,7 +16,7 @@ from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP
 from ..text import Anchored, quote
-from .context import Context, illustrates
+from .context import ANOTHERS_ROLE, Context, illustrates
 from .needs import Branch, may_match
 from .practices import practices_in
 
@@ -155,6 +155,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 # "3. In-trip audio recordings are only accessed by the safety team when an incident
                 # is reported" names no purpose (the commitments rule reads the limit)
                 return None
+            if context.said_in_section(change):
+                # "We also use it to verify your identity, detect and prevent fraud, …" → "We use personal
+                # information to: … - verify your identity and detect and prevent fraud;": said before
+                return change.finding("purpose", "substantive", f"{quote(change.new_text)} is now listed among the purposes; its section already said it.")
             return change.finding("purpose", "material", f"{quote(change.new_text)} is now listed among the purposes information is used for.")
         if change.kind == "removed":
             return change.finding("purpose", "substantive", f"{quote(change.old_text)} is no longer listed among the purposes.")
@@ -171,6 +175,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if reading.actor == "reader" or reading.restricts or not _states_purpose(change.new if change.new_text else change.old):
         return _further(change, context)
     if change.kind == "inserted":
+        if reading.actor == "other" and ("controller" in change.new.wordset or "controllers" in change.new.wordset) \
+                and ANOTHERS_ROLE.search(change.new_text) is not None:  # type: ignore[union-attr]
+            # "… is processed by the Hellenic Coast Guard as a separate controller, … for the purposes of
+            # search and rescue": the recipient's own purposes (the controller rule reads the clause)
+            return None
         if reading.actor == "other" and _AUTHORITIES.match(change.new_text) is not None:
             # "Those authorities use API and PNR data to verify passengers' identities": what a
             # public body does under its own law, not a purpose of the company's

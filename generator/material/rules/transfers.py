@@ -22,7 +22,9 @@ _TRANSFERS = Anchored(re.compile(
     # (where it is, as well as where it is sent: "remains within the EEA", "may be replicated to the US region")
     r"\b(?:transfer\w{0,4}|stor\w{0,3}|process\w{0,4}|host\w{0,3}|sent|moved?|remain\w{0,2}|resid(?:e|es|ing)|located|held|replicat\w{0,4}"
     r"|mirror\w{0,3})\b[^.;]{0,80}(?:\b(?:outside|abroad|countr(?:y|ies)|"
-    r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|(?-i:US|USA))\b"
+    r"international\w{0,2}|across borders|cross-border|EEA|European Economic Area|European Union|EU|UK|United (?:States|Kingdom)|(?-i:US|USA)"
+    # a state as a country: "to a state which does not ensure an adequate level of protection", "third states"
+    r"|(?:foreign|third|another|other)\s{1,3}(?:states|state|jurisdictions?)|(?:a|any)\s{1,3}state\s{1,3}(?:which|that))\b"
     r"|(?-i:\bU\.S\.))"
     r"|\b(?:international|cross-border) (?:data )?transfers?\b",
     re.I,
@@ -30,7 +32,7 @@ _TRANSFERS = Anchored(re.compile(
            "international", "cross"))
 SAFEGUARD = Anchored(re.compile(
     r"\bcontractual safeguards\b|\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
-    r"\bdata privacy framework\b|\bprivacy shield\b|\bappropriate safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
+    r"\bdata privacy framework\b|\bprivacy shield\b|\b(?:appropriate|adequate)\s{1,3}safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
     r"|\bUK addendum\b|\bIDTA\b"
     # clauses a regulator approved, by their other names: "the model contractual clauses approved by the AAIP"
     r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b"
@@ -38,7 +40,7 @@ SAFEGUARD = Anchored(re.compile(
     r"|\b(?:(?:written|data\s{1,3}(?:protection|processing|transfer))\s{1,3})?(?:agreements?|contracts?)\s{1,3}"
     r"(?:with\s{1,3}(?:them|it|(?:each|every|the|all|those|these|our)(?:\s{1,3}[\w-]{1,20}){1,3}?)\s{1,3})?(?:(?:that|which)\s{1,3})?(?:require|oblige|bind|obligate)s?\b",
     re.I,
-), starts=("standard", "scc", "adequacy", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
+), starts=("standard", "scc", "adequacy", "adequate", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
            "written", "agreement", "contract"))
 # Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
 _KINDS = (
@@ -125,8 +127,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
 _FURTHER = frozenset((
     "transfer", "store", "stor", "host", "process", "sent", "send", "move", "moved", "access", "outside", "abroad", "worldwide",
     "anywhere", "international", "global", "countr", "country", "countrie", "region", "affiliate", "affiliat", "subsidiar",
-    "partner", "vendor", "provider", "third",
+    "partner", "vendor", "provider",
 ))
+# ("third" alone is no place: "third parties" are the recipients rule's; "third countries" gain "countr")
 _NAMES = frozenset(
     "we you our your i the a an this these those it in on for to by with and or if when "
     "january february march april may june july august september october november december "
