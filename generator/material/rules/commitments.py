@@ -1200,6 +1200,11 @@ def _duty_softened(change: ClauseChange) -> bool:
             continue
         if before in ("we", "us") or before in change.aliases or before in ("company", "controller") or change.reading.actor == "company":
             return True
+        # (whoever the statement names as acting, a duty to tell the reader: "Jàmm Santé SAS shall notify
+        # the CDP … and shall inform the Users concerned" → "… and may inform the Users concerned")
+        told = _TELLS_YOU.match(change.new_text, span.new[-1].end + 1)
+        if told is not None and told.start() <= span.new[-1].end + 1:
+            return True
     return False
 
 
@@ -1545,6 +1550,12 @@ def _closed_by_a_bar(change: ClauseChange, context: Context) -> bool:
                for clause in context.gained_clauses(change))
 
 
+#: The words without which :data:`_ASKS_FOR` does not match (one of them).
+_ASKING_FOR_WORDS = frozenset(("ask", "asks", "request", "requests", "require", "requires"))
+# The company asking the reader for something: "We ask for a drug test certificate", "we require you to provide".
+_ASKS_FOR = re.compile(r"\b(?:ask|asks|request|requests|require|requires)\s{1,3}(?:you\s{1,3})?(?:for|to\s{1,3}(?:provide|give|submit|show|present))\b", re.I)
+#: Words of information passed on to others, said of it.
+_PASSED_ON = frozenset(("communicated", "disclosed", "shared", "published", "released", "transmitted", "sold", "passed", "transferred", "forwarded"))
 # What is not done, said as there being none of it: "There is no sound recording", "There are no tracking cookies".
 _THERE_IS_NO = re.compile(
     r"\W{0,3}there\s{1,3}(?:is|are|will\s{1,3}be)\s{1,3}no\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?"
@@ -1726,6 +1737,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a limit on handling, taken out: "we do not send updated reports unless you ask us to again"
             or change.kind == "removed" and reading.actor == "company" and reading.limits_handling
             or change.kind == "removed" and reading.negated and _THERE_IS_NO.match(change.old_text) is not None
+            # what is not passed on, said of the thing: "No statistic relating to a group of fewer than ten persons is communicated."
+            or change.kind == "removed" and reading.negated and not _PASSED_ON.isdisjoint(change.old.wordset)  # type: ignore[union-attr]
             # a rule of the company's made one with exceptions, whatever it rules out: "We never place
             # cameras in toilets" → "We do not normally place cameras in toilets"
             or change.kind == "edited" and reading.actor == "company" and reading.negated and change.old_reading.negated  # type: ignore[union-attr]
@@ -1740,7 +1753,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # a limit on where or when the reader is watched: "Cameras are installed in common areas only"
             or not _WATCHING.isdisjoint(change.vocabulary) and (reading.limited or reading.negated or change.old_reading is not None and (change.old_reading.limited or change.old_reading.negated))
             # a limit on who sees it: "Information about living people is hidden from everyone except you"
-            or change.kind == "edited" and not _SHOWN.isdisjoint(change.vocabulary) and _ALL_BUT.search(change.old_text) is not None):
+            or change.kind == "edited" and not _SHOWN.isdisjoint(change.vocabulary) and _ALL_BUT.search(change.old_text) is not None
+            # a duty to tell the reader, wherever it stands: "… and shall inform the Users concerned without undue delay"
+            or change.kind == "edited" and not _TELLING.isdisjoint(change.vocabulary) and _TELLS_YOU.search(change.old_text) is not None
+            # a limit on what the company asks the reader for: "We ask for a drug test certificate only for safety-critical jobs"
+            or change.kind == "edited" and reading.actor == "company" and change.old_reading is not None and change.old_reading.limited
+            and not _ASKING_FOR_WORDS.isdisjoint(change.vocabulary) and _ASKS_FOR.search(change.old_text) is not None):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -1769,7 +1787,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
                 or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None  # type: ignore[union-attr]
                 # what is not done, said of the thing: "There is no sound recording."
-                or reading.negated and _THERE_IS_NO.match(change.old_text) is not None):
+                or reading.negated and _THERE_IS_NO.match(change.old_text) is not None
+                # what is not passed on: "No statistic relating to a group of fewer than ten persons is communicated."
+                or reading.negated and not _PASSED_ON.isdisjoint(change.old.wordset)):  # type: ignore[union-attr]
             if reading.negated and _said_again(change, context) or _lead_limit_restated(change, context) \
                     or reading.limited and not reading.negated and _said_again(change, context, limit=True) \
                     or reading.promises and not reading.negated and _promise_said_again(change, context):

@@ -80,7 +80,7 @@ LIST_LEADS: dict[str, Anchored] = {
 # A list straight under a heading is read by the heading: "Information we collect", "Sharing".
 _HEADINGS: dict[str, re.Pattern[str]] = {
     "collection": re.compile(
-        r"\bcollect|\bcategories of (?:personal )?(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)"
+        r"\bcollect|\bcategories of (?:[\w-]+ ){0,2}(?:data|information)|\binformation (?:we|you) (?:get|receive|provide|give)"
         r"|\b(?:data|information) we (?:process|hold)\b|\bwhat we hold\b"
         # (Japan's APPI: "Personal Information to Be Acquired")
         r"|\b(?:information|data)\s(?:to\sbe\s)?acquired\b|\b(?:information|data) (?:we|the company) acquires?\b|\bacquisition of (?:personal )?(?:information|data)\b",

@@ -68,7 +68,8 @@ _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All",
                       # a preposition that opens a sentence before the name: "At Kalapati Remit Technologies, Inc., …"
                       "At", "By", "For", "From", "In", "With", "To", "Of", "On", "Under", "Through", "Via",
                       # a conjunction that opens a sentence before it: "Because Seabright Tower Casino Hotel, LLC holds the permit, …"
-                      "Because", "Since", "As", "If", "When", "Where", "While", "Although", "Unless", "Once", "After", "Before", "And", "But"))
+                      "Because", "Since", "As", "If", "When", "Where", "While", "Although", "Unless", "Once", "After", "Before", "And", "But",
+                      "Within", "Between", "Among", "Across", "Inside", "Outside", "Beyond", "Besides", "Apart"))
 
 
 # Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.
@@ -98,6 +99,18 @@ _LEGAL_RUNS = frozenset((
     "ltd", "limited", "inc", "llc", "l", "gmbh", "ag", "s", "sas", "b", "n", "plc", "corp", "corporation", "llp", "pty",
     "sl", "slu", "srl", "spa", "sarl", "ab", "oy", "oyj", "a", "aps", "se", "kg", "ug",
 ))
+
+
+def _own_company(context: Context) -> str | None:
+    """The company whose statement it is: the first company its old version names by its legal name,
+    in its first few blocks ("Jàmm Santé SAS attaches the greatest importance to …"), or None."""
+    def first() -> str | None:
+        for block in context.old_blocks[:10]:
+            found = companies(block.text)
+            if found:
+                return min(found, key=block.text.find)
+        return None
+    return context.memo(("own company",), first)  # type: ignore[no-any-return]
 
 
 def _companies_of(clause: Clause | None) -> set[str]:
@@ -295,6 +308,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                       and not _by_its_short_name(name, change.old_text, old, context))
         if not (gone or came):
             return None  # "Stripe" → "Stripe, Inc.": the same company, named in full
+        if (not gone and came and all(name == _own_company(context) for name in came) or not came and all(name == _own_company(context) for name in gone)) \
+                and _ROLE.search(change.old_text) is None and _ROLE.search(change.new_text) is None:
+            # the company whose statement it is, named where a clause that says nothing of roles did not
+            # name it ("Personal Data may be communicated … to the following recipients:" → "Jàmm Santé
+            # SAS shares Personal Data with …"), or no longer named: who is responsible stays
+            return None
         role = _ROLE.search(change.new_text)
         if role is None and not _ROLE.search(change.old_text) and _FOR_US.search(change.new_text):
             # A company that acts for the controller is a recipient, not who is responsible: one

@@ -34,17 +34,20 @@ SAFEGUARD = Anchored(re.compile(
     r"\bcontractual safeguards\b|\bstandard contractual clauses\b|\bSCCs?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\bBCRs?\b|"
     r"\bdata privacy framework\b|\bprivacy shield\b|\b(?:appropriate|adequate)\s{1,3}safeguards\b|\binternational data transfer (?:agreement|addendum)\b"
     r"|\bUK addendum\b|\bIDTA\b"
+    # a regulator's leave, asked first: "without the prior authorisation of the CDP"
+    r"|\bprior\s{1,3}(?:written\s{1,3})?(?:authori[sz]ation|approval|permission)\s{1,3}(?:of|from)\s{1,3}the\b"
     # clauses a regulator approved, by their other names: "the model contractual clauses approved by the AAIP"
     r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b"
     # a contract that binds the recipient: "we sign written agreements with each recipient that require it to protect …"
     r"|\b(?:(?:written|data\s{1,3}(?:protection|processing|transfer))\s{1,3})?(?:agreements?|contracts?)\s{1,3}"
     r"(?:with\s{1,3}(?:them|it|(?:each|every|the|all|those|these|our)(?:\s{1,3}[\w-]{1,20}){1,3}?)\s{1,3})?(?:(?:that|which)\s{1,3})?(?:require|oblige|bind|obligate)s?\b",
     re.I,
-), starts=("standard", "scc", "adequacy", "adequate", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
+), starts=("standard", "scc", "adequacy", "adequate", "prior", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
            "written", "agreement", "contract"))
 # Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
 _KINDS = (
     ("a contract that binds the recipient", re.compile(r"\b(?:require|oblige|bind|obligate)s?\b", re.I)),
+    ("a regulator's authorisation", re.compile(r"\bprior\b", re.I)),
     ("standard contractual clauses", re.compile(r"standard|scc|model", re.I)),
     ("adequacy decision", re.compile(r"adequacy", re.I)),
     ("binding corporate rules", re.compile(r"binding|bcr", re.I)),
