@@ -525,14 +525,21 @@ def _conditions_ask_less(change: ClauseChange) -> bool:
 
 #: Words that ask a request or an order to take a form: "a written request", "a valid and binding order".
 _FORMALITIES = frozenset(("written", "signed", "formal", "formally", "valid", "lawful", "legally", "binding", "official", "judicial",
-                          "court-issued", "notarised", "notarized", "certified", "sworn", "enforceable"))
+                          "court-issued", "notarised", "notarized", "certified", "sworn", "enforceable",
+                          # who must have issued it: "a subpoena issued by a court"
+                          "issued", "court", "courts", "judge", "judges"))
+
+
+#: The same, as stems (the words a clause lost are read as stems).
+_FORMALITY_STEMS = frozenset(root_stems(_FORMALITIES))
 
 
 def _formality_dropped(change: ClauseChange) -> bool:
     """True when an edited limit only lost words that asked what it admits to take a form, after the
     word that sets the limit: "only upon receiving a written request from an authorised officer" →
     "only upon receiving a request …" admits a request made by telephone too."""
-    if change.added_words or not change.removed_words or not change.removed_words <= _FORMALITIES or change.old is None:
+    if change.added_words or not change.removed_words or change.old is None \
+            or not all(w in _FORMALITIES or w in _FORMALITY_STEMS for w in change.removed_words):
         return False
     start = next((w.start for w in change.old.words if w.norm in LIMITS), None)
     return start is not None and all(span.old[0].start > start for span in change.spans if span.old)
