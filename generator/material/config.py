@@ -90,7 +90,7 @@ DEFAULT_RISK_TERMS: list[str] = [
     "sell|sold|sale of|rent out|renting", "targeted advertising|interest-based advertising|behavioral advertising|behavioural advertising|personalized advertising|personalised advertising|cross-context",
     "profil", "track you|tracking across|across websites|across sites|across apps",
     "precise location|precise geolocat|GPS", "biometric|face recognition|facial recognition|face template|face scan|faceprint|facial geometry|facial feature|face feature|fingerprint|voiceprint",
-    "genetic", "health|medical|HIV|diagnos", "sensitive personal|sensitive data|sensitive information|special categor|sexual orientation|religious belief",
+    "genetic", "health|medical|HIV|diagnos|prescription|medicinal product|medication", "sensitive personal|sensitive data|sensitive information|special categor|sexual orientation|religious belief",
     "children|child|minor|kids",
     "law enforcement|government request|government agenc|public authorit|police|court order|subpoena|search warrant",
     "train|machine learning|artificial intelligence", "AI|LLM", (

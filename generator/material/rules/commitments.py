@@ -947,7 +947,7 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
         return None
     old_part = change.old_text[old.start():]
     new_part = change.new_text[new.start():] if new is not None else ""
-    if negates(old_part) and not negates(new_part):
+    if negates(old_part) and not negates(new_part) and not ("without" in change.changed_new_words and _said_with_without(change)):
         return change.finding("commitments", "material", "The clause no longer says “not”.")
     return None
 
@@ -1508,6 +1508,23 @@ def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
     return len(admitted) >= 2 and len(admitted & root_stems(change.new.wordset)) * 4 >= len(admitted) * 3
 
 
+#: Words that make what is ruled out only the whole of it: "not … as the sole basis", "not … solely".
+_WHOLLY = frozenset(("sole", "solely", "exclusively", "entirely", "wholly", "purely"))
+
+
+def _made_sole(change: ClauseChange) -> str | None:
+    """The run of words a negated clause gained after its negation that rules out only doing it alone
+    or wholly ("as the sole basis for", "solely"), or None."""
+    assert change.new is not None and change.old is not None
+    if _WHOLLY.isdisjoint(change.changed_new_words) or not _WHOLLY.isdisjoint(change.old.wordset):
+        return None
+    negation = _negation(change.new.words)
+    if negation is None:
+        return None
+    return next((" ".join(w.written for w in span.new) for span in change.spans
+                 if span.new and span.new[0].start > negation.start and any(w.norm in _WHOLLY for w in span.new)), None)
+
+
 #: Words for anyone at all, and for groups of people among them.
 _ANYONE = frozenset(("person", "persons", "people", "individual", "individuals", "anyone", "anybody", "someone", "somebody", "everyone", "human", "humans"))
 _GROUPS = frozenset(("customer", "customers", "user", "users", "member", "members", "client", "clients", "patient", "patients", "subscriber",
@@ -1531,6 +1548,21 @@ def _people_narrowed(change: ClauseChange) -> str | None:
 # exempt from the CCPA".
 _NOT_APPLY = re.compile(r"\b(?:does|do|shall|will)\s{1,3}not\s{1,3}apply\b", re.I)
 _EXEMPT = re.compile(r"\b(?:is|are)\s{1,3}(?:exempt(?:ed)?|excluded)\s{1,3}from\b", re.I)
+
+
+def _said_with_without(change: ClauseChange) -> bool:
+    """True when what an edited clause's negation governed (the words of substance of the six words
+    after it) stands, three in four of them, in the six after the "without" it gained."""
+    assert change.old is not None and change.new is not None
+    negation = _negation(change.old.words)
+    gained = next((w for span in change.spans for w in span.new if w.norm == "without"), None)
+    if negation is None or gained is None:
+        return False
+    old_words, new_words = change.old.words, change.new.words
+    at, to = old_words.index(negation), new_words.index(gained)
+    governed = root_stems(content_words([w.norm for w in old_words[at + 1: at + 7]]))
+    said = root_stems([w.norm for w in new_words[to + 1: to + 7]])
+    return len(governed) >= 2 and len(governed & said) * 4 >= len(governed) * 3
 
 
 #: Words of the same limit.
@@ -1765,7 +1797,18 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or change.kind == "edited" and not _TELLING.isdisjoint(change.vocabulary) and _TELLS_YOU.search(change.old_text) is not None
             # a limit on what the company asks the reader for: "We ask for a drug test certificate only for safety-critical jobs"
             or change.kind == "edited" and reading.actor == "company" and change.old_reading is not None and change.old_reading.limited
-            and not _ASKING_FOR_WORDS.isdisjoint(change.vocabulary) and _ASKS_FOR.search(change.old_text) is not None):
+            and not _ASKING_FOR_WORDS.isdisjoint(change.vocabulary) and _ASKS_FOR.search(change.old_text) is not None
+            # the company's own "only" taken out: "We only start an investigation if there is a documented reason"
+            # (not one said with another word of limit: "only" → "solely", "strictly")
+            or change.kind == "edited" and reading.actor == "company" and "only" in change.changed_old_words
+            and LIMITS.isdisjoint(change.new.wordset) and "strictly" not in change.new.wordset  # type: ignore[union-attr]
+            # a promise to the reader made one the company keeps when it can: "We will always explain the
+            # reason for the visit beforehand" → "Where possible, we will explain …"
+            or change.kind == "edited" and change.old_reading is not None
+            and (change.old_reading.promises or change.old_reading.firm and change.old_reading.actor == "company")
+            and _DISCRETION_WORDS.isdisjoint(change.old.wordset)  # type: ignore[union-attr]
+            and (not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) or not _HEDGES.isdisjoint(change.changed_new_words)
+                 or "always" in change.changed_old_words)):
         return None
     if change.kind == "inserted":
         if reading.limits_handling or reading.restricts and reading.actor == "company":
@@ -1845,7 +1888,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or _consent_first(change)
             # (a law that "does not apply to" something, said as something "exempt from" it)
             or _NOT_APPLY.search(change.old_text) is not None and _EXEMPT.search(change.new_text) is not None
-            or _said_again(change, context))
+            or _said_again(change, context)) \
+            or "without" in change.changed_new_words and _said_with_without(change)
+        # (the last: the negation said with "without", "Withdrawing consent does not affect your
+        # ability to place orders" → "… without affecting your ability to place orders")
         if not restated:
             return change.finding("commitments", "material", f"The clause no longer says {quote(next((w for w in lost if negative(w)), 'not'))}.")
     # (a clause that still negates rules out as before in other words: "We do not use … SDKs" →
@@ -1906,7 +1952,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # ("… without your consent" → "… without your consent, except where an ethics committee has
         # approved the research": one more way through the limit)
         return change.finding("commitments", "material", "The limit now has an exception.")
-    if not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) and (old.promises and new.promises or new.actor == "company" and _TELLS.search(change.new_text)) \
+    if not _DISCRETION_WORDS.isdisjoint(change.changed_new_words) and (old.promises and new.promises or new.actor == "company" and _TELLS.search(change.new_text)
+                                                                   # (or what it said it does, firmly: "We will always explain the reason for the visit")
+                                                                   or old.firm and new.firm and old.actor == "company" and new.actor == "company") \
             and _discretion_gained(change) and not _DISCRETION.search(change.old_text):
         # "we will notify you" → "where we consider it practicable, notify you": the company decides
         # (said in the present too: "we promptly notify the persons concerned" → "…, where we
@@ -1999,6 +2047,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         verb = _verb_narrowed(change) or _others_only(change) if old.negated and new.negated else None
         if verb is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
+        sole = _made_sole(change) if old.negated and new.negated else None
+        if sole is not None:
+            # "We do not use algorithms or risk profiles to select residents for investigation" → "… as
+            # the sole basis for selecting residents": used alongside other grounds, they may be
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(sole)} was added.")
         people = _people_narrowed(change) if old.negated and new.negated else None
         if people is not None:
             # "We do not use any image … to identify a person by their face" → "… a customer …":

@@ -26,6 +26,8 @@ LIST_LEADS: dict[str, Anchored] = {
         # what is sent to the company: "your vehicle sends us:", "you give us:"
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"
+        # what the reader must hand over: "… unless the Customer has furnished the following information and documents:"
+        r"|\b(?:furnish|provide|submit|supply|present)\w{0,3}\s{1,3}(?:us\s{1,3}with\s{1,3})?the\s{1,3}following\s{1,3}(?:personal\s{1,3})?(?:information|data|details|documents)\b"
         # what the reader gives, listed: "When you register …, you may provide:"
         r"|\byou\s{1,3}(?:may|can|will|might)\s{1,3}(?:also\s{1,3})?(?:provide|give|submit|supply|send)\s{0,3}:"
         r"|\b(?:information|data)\b[^.:]{0,50}\b(?:we|you)\b[^.:]{0,30}\b(?:collect|provide|give|submit|get|receive)\w{0,3}\b"
@@ -35,12 +37,12 @@ LIST_LEADS: dict[str, Anchored] = {
         # those who work for it collecting: "the study doctor and the study staff will collect information about you"
         r"|\b(?:staff|team|personnel|employees|doctors?|nurses?|agents|representatives)\b[^.:]{0,20}\b(?:collect|record|gather|obtain)\w{0,3}\b",
         re.I,
-    ), starts=("we", "us", "you", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
+    ), starts=("we", "us", "you", "furnish", "provide", "submit", "supply", "present", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
               "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
               "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor",
               "staff", "team", "personnel", "employees", "doctor", "nurse", "agents", "representatives")),
     "recipients": Anchored(re.compile(
-        r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
+        r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|exchange|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
         r"|\brecipients?\b|\bcategories of (?:third parties|recipients)\b|\bthird parties\b[^.:]{0,60}(?::|$)|\bwho (?:we share|receives?|may receive)"
         # a sentence of sharing that ends in the colon: "We share your personal data only where needed for the purposes above:"
         # (not one that lists why or what for: "… for the following purposes:", "… to:")
@@ -59,7 +61,7 @@ LIST_LEADS: dict[str, Anchored] = {
         # those who handle it, listed: "personal health information may be handled by:"
         r"|\b(?:handled|processed|accessed|received|seen|viewed)\s{1,3}by\s{0,3}:",
         re.I,
-    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
+    ), starts=("share", "disclose", "sell", "rent", "provide", "transfer", "communicate", "exchange", "make", "made", "give", "recipient", "categories", "third", "who", "joint",
               "companies", "service", "vendor", "processor", "subprocessor", "sub", "supplier", "contractor", "our", "the", "these", "such", "use", "engage",
               "handled", "processed", "accessed", "received", "seen", "viewed")),
     "purpose": Anchored(re.compile(

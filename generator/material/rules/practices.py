@@ -226,6 +226,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             label for heading in change.section[1:] for label in practices_in(heading, frozenset(plain_words(heading)), context)})
         if named:
             came = [term for label, term in new.items() if label not in old and label not in named]
+    if came and change.old_text and "advertis" in change.old_text.lower():
+        # ("ads" in a clause that spoke of advertising names no new practice: "… to serve targeted
+        # advertising and measure ad performance" → "… and to measure how ads perform")
+        came = [term for label, term in new.items() if term in came and label != "ads"]
     gone = [term for label, term in old.items() if label not in new]
     reading = change.reading
     if came and not reading.restricts and reading.actor != "reader":

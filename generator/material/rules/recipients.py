@@ -17,7 +17,7 @@ from typing import Sequence
 from ..changes import ClauseChange, Span
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, last_sentence, restricts_what_it_says, root_stems, stem
+from ..reading import STOP, last_sentence, negates, restricts_what_it_says, root_stems, stem
 from ..text import LEGAL_FORMS, LIMITS, RULES_OUT, Anchored, Word, key_of, plain_words, quote
 from .collection import INFORMATION_KINDS, _in_brackets, _reworded, collected_kinds, kinds_covered
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, LAW_PERMITS, Context, illustrates, named_beside, part_end, states
@@ -88,7 +88,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if change.kind != "edited" and context.list_rules_out(change):
             return None  # (an entry of those the company rules out: the commitments rule's)
         if change.kind == "inserted":
-            if change.reading.negated and change.reading.actor == "company":
+            # (its own negation: an entry under "We shall not disclose it except in the following
+            # circumstances:" is one more exception, whom it goes to)
+            if change.reading.negated and change.reading.actor == "company" and negates(change.new_text):
                 return None  # "We never sell your location data to insurers" among them: a limit (the commitments rule's)
             if _from_a_sentence_gone(change, context):
                 return change.finding("recipients", "substantive", f"{quote(change.new_text)} is now listed among those who receive information; "

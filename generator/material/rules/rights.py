@@ -524,7 +524,7 @@ _PROOF_WORDS = frozenset(("notary", "notarised", "notarized", "authenticated", "
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed",
                       "making", "submitting", "sending", "filing", "lodging", "mailing"))
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
-_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop"))
+_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop", "letter", "post", "mail", "fax"))
 _HARDER = re.compile(
     # ("in person" among other ways is no condition; "only in person" and "must … in person" are, by their own words)
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|authenticated|before a notary(?: public)?|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
@@ -649,6 +649,16 @@ def _harder_to_exercise(change: ClauseChange, context: Context) -> bool:
         # by letter or in person" → "You must make a request in writing, using the form")
         return not _CHANNELS.intersection(plain_words(old_block)) <= set(plain_words(context.block_text(change, "new") or ""))
     return False
+
+
+def _alternative_dropped(change: ClauseChange) -> bool:
+    """True when a clause stating a right lost one of the alternatives it covered, joined by "or",
+    whose words of substance it no longer says: "delete personal data provided by or obtained about
+    you" → "delete personal data you have provided to us"."""
+    assert change.new is not None
+    had = root_stems(change.new.wordset)
+    return any(any(w.norm == "or" for w in span.old) and (lost := root_stems(content_words([w.norm for w in span.old]))) and lost.isdisjoint(had)
+               for span in change.spans)
 
 
 def _leads_rights(text: str, context: Context) -> bool:
@@ -791,7 +801,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
     if in_examples(change):
         return None  # "for example the Berlin Commissioner …" → "for example the one where you live": the example changed
-    if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change)) \
+    if (change.removed_words or _whole_lost(change)) and (_covers_lost(change) or _only_removed(change) or _alternative_dropped(change)) \
             and not ("consent" in change.removed_words and "withdraw" in change.old.wordset and "consent" not in change.new.wordset):  # type: ignore[union-attr]
         # (the right to withdraw a consent the clause no longer relies on went with it: "your consent,
         # which you can withdraw at any time" → "our legitimate interest …, and you can object at any
