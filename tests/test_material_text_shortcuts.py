@@ -19,7 +19,7 @@ import re
 import pytest
 
 from generator.material.text import _ASCII_WORD_SPLIT, _WORD, _WORD_SPLIT, common_ends, collapsed, fold, same_words, similarity
-from generator.material.clauses import _ABBREVIATION, Clause, _ends_abbreviation, _merge
+from generator.material.clauses import _ABBREVIATION, Clause, _ends_abbreviation, merge
 from generator.material.verdict import _INLINE_LIST, _inline_list
 
 ALPHABET = (
@@ -139,7 +139,7 @@ def test_a_merged_clause_is_the_clause_of_the_joined_text(ascii_only):
     texts = [text for text in texts if text] + ["\u0130stanbul \u03a3", "\u03a3A", "Σ", "x"]
     for _ in range(3000):
         parts = [Clause(rng.choice(texts), item=rng.random() < 0.5, lead="Lead:") for _ in range(rng.randint(1, 3))]
-        merged = _merge(parts)
+        merged = merge(parts)
         plain = Clause(" ".join(c.text for c in parts), parts[0].item, parts[0].lead, parts[0].heading)
         assert (merged.text, merged.item, merged.lead, merged.heading) == (plain.text, plain.item, plain.lead, plain.heading)
         assert (merged.key, merged.norms, merged.wordset) == (plain.key, plain.norms, plain.wordset), merged.text

@@ -21,7 +21,7 @@ from typing import Sequence
 from .reading import VERB_START as _VERBS, root_stems
 from .text import Word, collapsed, common_ends, key_of_folded, once, pieces, similarity, words_of_pieces
 
-__all__ = ["Clause", "split", "align", "PAIR_SIMILARITY", "DATE_LINE"]
+__all__ = ["Clause", "split", "align", "merge", "PAIR_SIMILARITY", "DATE_LINE"]
 
 #: The line that dates a statement ("Effective: 1 May 2025", "Last updated on …").
 DATE_LINE = re.compile(
@@ -290,7 +290,7 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
         joined_new = [w for c in news for w in c.key.split()]
         if joined_old and joined_new and similarity(frozenset(joined_old), frozenset(joined_new)) >= 0.8 \
                 and abs(len(joined_old) - len(joined_new)) <= max(2, len(joined_old) // 10):
-            return [(_merge(olds), _merge(news))]
+            return [(merge(olds), merge(news))]
 
     if len(olds) * len(news) > PAIR_REGION:
         pairs: list[tuple[Clause | None, Clause | None]] = list(zip(olds, news))
@@ -325,17 +325,17 @@ def _pair_region(olds: Sequence[Clause], news: Sequence[Clause]) -> list[tuple[C
             if 0 <= k < len(news) and k not in used_new and len(lost & sets_new[k]) >= 0.6 * len(lost):
                 pair = (news[j], news[k]) if k > j else (news[k], news[j])
                 matched[i] = -1 - len(merged)
-                merged.append(_merge(pair))
+                merged.append(merge(pair))
                 used_new.add(k)
                 break
     _pair_reworded(olds, news, matched, used_old, used_new)
     if matched and min(len(olds), len(news)) == 1 and max(len(olds), len(news)) <= 3 and _merged_in(olds, news, used_old, used_new):
-        return [(_merge(olds), _merge(news))]
+        return [(merge(olds), merge(news))]
     if not matched and min(len(olds), len(news)) == 1 and max(len(olds), len(news)) <= 3:
         # one sentence reworded as two or three, or two or three as one, no one of them its match
         # ("Correct inaccurate information, taking into account …" → "Correct information that is
         # inaccurate; in handling a request, we consider …"): the same words of substance, mostly
-        merged_old, merged_new = _merge(olds), _merge(news)
+        merged_old, merged_new = merge(olds), merge(news)
         if _reworded(merged_old, merged_new):
             return [(merged_old, merged_new)]
     out: list[tuple[Clause | None, Clause | None]] = [
@@ -413,7 +413,7 @@ def _merged_in(olds: Sequence[Clause], news: Sequence[Clause], used_old: set[int
     return True
 
 
-def _merge(clauses: Sequence[Clause]) -> Clause:
+def merge(clauses: Sequence[Clause]) -> Clause:
     """One clause of several, their texts one space apart (a sentence split in two, seen as one).
 
     Made from the parts' cuts rather than by cutting the joined text again: no word holds a space,

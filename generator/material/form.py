@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from .changes import ClauseChange, Span
 from .clauses import DATE_LINE
 from .config import Options
+from .reading import NAME_JOINERS
 from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
 __all__ = ["form_of", "DATE_LINE", "typo", "page_address"]
@@ -201,14 +202,10 @@ def _by_its_term(span: Span, terms: "Callable[[], dict[str, frozenset[str]]]") -
         if not named or len(named) > 5 or len(long) < 2 or not all(w.written[:1].isupper() for w in named):
             continue
         meant = terms().get(" ".join(w.norm for w in named))
-        words = {w.norm for w in long} - _NAME_JOINERS
+        words = {w.norm for w in long} - NAME_JOINERS
         if meant is not None and len(words) >= 2 and words <= meant:
             return True
     return False
-
-
-#: Small words of a name.
-_NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
 
 
 def _span_form(span: Span, change: ClauseChange, options: Options, terms: "Callable[[], dict[str, frozenset[str]]] | None" = None) -> str | None:
@@ -306,7 +303,7 @@ def _basis_citations(text: str) -> list[tuple[int, int]]:
 
 
 #: Words a label may not hold and still only name what follows it ("Not shared:", "Optional:" say something).
-_SAYING_LABEL = frozenset(("except", "exception", "exceptions", "optional", "required", "mandatory", "voluntary", "new", "no longer"))
+_SAYING_LABEL = frozenset(("except", "exception", "exceptions", "optional", "required", "mandatory", "voluntary", "new"))
 
 
 def _label_only(change: ClauseChange) -> bool:

@@ -585,7 +585,20 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
                         break
             if names:
                 break
+    if not names:
+        # (or a glossary's entry that names it: "**Controller** is VARDARKO DOOEL Skopje, which determines …")
+        for text in texts:
+            defined = _DEFINED_AS_COMPANY.match(text)
+            if defined is not None:
+                names.add(defined.group(1).lower())
+                break
     return frozenset(names)
+
+
+# A glossary's entry that gives the company's legal name its role's name: "**Controller** is VARDARKO
+# DOOEL Skopje", "Company: Acme Ltd".
+_DEFINED_AS_COMPANY = re.compile(r"\W{0,4}(?:the\s{1,3})?\*{0,2}(Controller|Company|Operator|Organisation|Organization)\*{0,2}\s{0,3}(?:is|means|:|–|—)\s{1,3}"
+                                 r"(?:the\s{1,3}company\s{1,3})?[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5}\s{1,3}(?:DOOEL|DOO|EAD|EOOD|OOD|AD|Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|SAS|SpA|B\.V|N\.V|plc|SRL|S\.R\.L|Sp\. z o\.o|s\.r\.o|d\.o\.o|Oy|AB|A/S)\b")
 
 
 # Where a statement defines a term for someone it names in full: a glossary's entry ("5. **Authorised
@@ -596,7 +609,7 @@ _GLOSSARY_ENTRY = re.compile(r"(?:\d{1,3}[.)]\s{1,3})?\*{0,2}([A-Z][\w'’-]*(?:
 _TERM_MEANS = re.compile(r"[\"“]([A-Z][^\"”]{1,40})[\"”]\s{1,3}(?:means|refers\s{1,3}to|shall\s{1,3}mean)\s{1,3}(?:the\s{1,3})?([^.;]{3,200})")
 _TERM_AFTER = re.compile(r"((?:[A-Z][\w'’-]*\s{1,3}(?:(?:of|the|for|and|on)\s{1,3}){0,3}){1,12})\((?:hereinafter,?\s{1,3}(?:referred\s{1,3}to\s{1,3}as\s{1,3})?|the\s{1,3})?(?:the\s{1,3})?[\"“]([^\"”]{1,40})[\"”]\)")
 #: Small words of a name ("of the Ministry of Justice") that say nothing of whom it names.
-_NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
+NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
 
 
 def defined_terms(texts: "Sequence[str]") -> dict[str, frozenset[str]]:
@@ -617,7 +630,7 @@ def defined_terms(texts: "Sequence[str]") -> dict[str, frozenset[str]]:
 
 
 def _define(found: dict[str, frozenset[str]], term: str, name: str) -> None:
-    words = frozenset(w.lower() for w in re.findall(r"[\w'’-]+", name)) - _NAME_JOINERS
+    words = frozenset(w.lower() for w in re.findall(r"[\w'’-]+", name)) - NAME_JOINERS
     term = " ".join(term.lower().split()).removeprefix("the ")
     if len(words) >= 2 and term and term not in words:
         found.setdefault(term, words)

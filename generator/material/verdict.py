@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..collector import paused
 from .changes import ClauseChange, ClauseFinding
-from .clauses import Clause, _merge, align, changed_window, split
+from .clauses import Clause, align, changed_window, merge, split
 from .config import Options
 from .findings import RANK, Classification, Finding
 from .form import form_of
@@ -697,7 +697,7 @@ class Detector:
                         or words.isdisjoint(item.added_words):  # type: ignore[union-attr]
                     continue
                 pair = (removed.old, item.old) if removed.order <= item.order else (item.old, removed.old)
-                merged[m] = ClauseChange.edited(_merge(pair), item.new, item.section, item.order, item.block_kind, self.aliases)  # type: ignore[arg-type]
+                merged[m] = ClauseChange.edited(merge(pair), item.new, item.section, item.order, item.block_kind, self.aliases)  # type: ignore[arg-type]
                 dropped.add(n)
                 break
         if not merged:

@@ -414,8 +414,10 @@ def _opted_out_instead(change: ClauseChange, context: Context) -> bool:
     speaks of the same thing (a word of substance in common) without consent, with a way to say no
     or done by itself (see :data:`_OPTS_OUT`)."""
     assert change.old is not None
-    wanted = root_stems(change.old.wordset) - _CONSENT_STEMS
-    return any("consent" not in clause.wordset and _OPTS_OUT.search(clause.text) is not None and not wanted.isdisjoint(root_stems(clause.wordset))
+    # (a clause that says only that it waits, "Only if you authorise it.", names nothing: its block's
+    # new clause that acts by itself is enough)
+    wanted = root_stems(content_words(change.old.wordset - _AGREEING - LIMITS)) - _CONSENT_STEMS
+    return any("consent" not in clause.wordset and _OPTS_OUT.search(clause.text) is not None and (not wanted or not wanted.isdisjoint(root_stems(clause.wordset)))
                for clause in context.gained_clauses(change))
 
 
@@ -428,14 +430,18 @@ _FIRM_STILL = re.compile(r"\bin\s{1,3}any\s{1,3}(?:case|event)\b|\bat\s{1,3}the\
 #: Words of asking the reader first, other than agreeing: "We will ask you …", "unless the school opts in", "You must opt in".
 _ASKING = frozenset(("ask", "opts", "opt"))
 #: The words of the reader's agreement (without one of them a clause asks for none).
-_AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", "authorisation", "permission", "allowed", "enabled"))
+_AGREEING = frozenset(("consent", "agree", "agrees", "agreed", "authorization", "authorisation", "permission", "allowed", "enabled",
+                       # ("if you authorise it"; not "authorised", said of staff: "access restricted to authorised staff")
+                       "authorise", "authorize"))
 # Consent asked for: "obtains prior written consent", "requires your express consent", "only with your
 # written authorization", "unless you agree to the Company keeping your details", "only if you have
 # allowed access to geolocation", "We will ask you separately … before we share".
 _ASKS_CONSENT = re.compile(
     r"\b(?:obtain|obtains|obtained|obtaining|require|requires|required|ask|asks|seek|seeks|get|gets|need|needs|with|after|give|gives|confirm|confirms|grant|grants)\b"
     r"(?:\s{1,3}[\w-]{1,20}){0,4}?\s{1,3}(?:consent|permission|authori[sz]ation)\b"
-    r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented|allowed|enabled|opted\s{1,3}in)\b"
+    r"|\b(?:unless|only\s{1,3}if|if|once|after)\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:agree|agreed|consent|consented|allowed|enabled|opted\s{1,3}in|authori[sz]e|authori[sz]ed)\b"
+    # a box the reader ticks, never ticked for them: "… by means of a box to tick, not pre-ticked"
+    r"|\bnot\s{1,3}pre-?(?:ticked|checked|selected)\b|\bnever\s{1,3}pre-?(?:ticked|checked|selected)\b"
     r"|\bask\s{1,3}you\b[^.;]{0,40}?\bbefore\b"
     # whoever the reader is: "SmartSort is off unless the school opts in in writing"
     r"|\bunless\s{1,3}(?:you|the\s{1,3}[\w-]{1,30})\s{1,3}opts?\s{1,3}in\b"
@@ -449,6 +455,8 @@ _ASKS_CONSENT = re.compile(
 _OPTS_OUT = re.compile(
     # (or the reader switching off what is on: "…; you can deactivate it from the app")
     r"\b(?:you|they)\s{1,3}(?:can|may)\s{1,3}(?:always\s{1,3}|at\s{1,3}any\s{1,3}time\s{1,3})?(?:deactivate|disable|(?:turn|switch)\s{1,3}(?:it\s{1,3}|them\s{1,3})?off)\b|"
+    # (or unticks a box ticked for them: "…, unless he unticks the box provided for this purpose")
+    r"\bunless\s{1,3}(?:you|he|she|they|the\s{1,3}user)\s{1,3}(?:untick|unticks|uncheck|unchecks|deselect|deselects)\b|\bactivated\s{1,3}by\s{1,3}default\b|"
     r"\bopt(?:s|ed|ing)?\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?out\b|\bopt-out\b|\bautomatically\b|\bunless\s{1,3}you\s{1,3}(?:have\s{1,3})?(?:object|objected|disabled|turned\s{1,3}off|switched\s{1,3}off|refused|declined)"
     r"|\b(?:has|have)\s{1,3}not\s{1,3}objected\b|\b(?:may|can)\s{1,3}object\b"
     r"|\bunless\s{1,3}you\s{1,3}(?:ask|tell|instruct)\s{1,3}(?:us|the\s{1,3}[\w-]{1,30})\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,3}?(?:to\s{1,3})?(?:delete|erase|remove|stop|not|rather|prefer\w{0,2})\b", re.I)
@@ -1486,7 +1494,7 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
 # An exception said without "unless" or "except": "Your consent is not required if …", "The one
 # exception is …", "save where …", "The consent cannot be withdrawn in the cases where …", "This does not apply where …".
 _EXCEPTION_SAID = re.compile(
-    r"\bexceptions?\b|\bexempt\w{0,4}\b|\bsave\s{1,3}(?:where|when|if|that|for|in)\b|\bother\s{1,3}than\s{1,3}(?:where|when|if)\b"
+    r"\bexceptions?\b|\bexempt\w{0,4}\b|\bsave\s{1,3}(?:where|when|if|that|for|in)\b|\bother\s{1,3}than\s{1,3}(?:where|when|if)\b|\bapart\s{1,3}from\b"
     r"|\b(?:is|are|shall|will|does|do|need)\s{1,3}not\s{1,3}(?:be\s{1,3})?(?:required|needed|necessary|apply|applicable)\b[^.;]{0,20}?\b(?:if|where|when|in)\b"
     r"|\b(?:cannot|can\s{1,3}not|may\s{1,3}not)\s{1,3}be\s{1,3}\w{2,20}\s{1,3}(?:if|where|when|in\s{1,3}(?:the\s{1,3})?cases?)\b", re.I)
 
@@ -1495,7 +1503,7 @@ def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
     """True when an edited clause that lost its "unless" or "except" says the same exception in other
     words: "…, unless it is strictly necessary in order for us to provide the digital service" →
     "Your consent is not required if the storage or access is strictly necessary in order for us to
-    provide the digital service" (three in four of the words of substance of what the exception
+    provide the digital service" (two in three of the words of substance of what the exception
     admitted stand in the new clause)."""
     assert change.old is not None and change.new is not None
     if _EXCEPTION_SAID.search(change.new_text) is None:
@@ -1505,7 +1513,7 @@ def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
     if at is None:
         return False
     admitted = root_stems([w.norm for w in words[at + 1: at + 13]])
-    return len(admitted) >= 2 and len(admitted & root_stems(change.new.wordset)) * 4 >= len(admitted) * 3
+    return len(admitted) >= 2 and len(admitted & root_stems(change.new.wordset)) * 3 >= len(admitted) * 2
 
 
 #: Words that make what is ruled out only the whole of it: "not … as the sole basis", "not … solely".
@@ -1539,6 +1547,11 @@ def _people_narrowed(change: ClauseChange) -> str | None:
         if span.old and span.new and all(w.norm in _ANYONE or w.norm in ("a", "an", "any", "the") for w in span.old) \
                 and any(w.norm in _ANYONE for w in span.old) and all(w.norm in _GROUPS or w.norm in ("a", "an", "any", "the", "our") for w in span.new) \
                 and any(w.norm in _GROUPS for w in span.new):
+            return " ".join(w.written for w in span.new)
+        # (or "… or anyone else" that gave way to some: "with our affiliates or anyone else" → "with
+        # nonaffiliated third parties")
+        if span.old and span.new and any(w.norm in ("anyone", "anybody", "everyone") for w in span.old) and any(w.norm == "else" for w in span.old) \
+                and not any(w.norm in _ANYONE or w.norm in ("else", "all", "any", "other", "others") for w in span.new):
             return " ".join(w.written for w in span.new)
     return None
 
@@ -1736,7 +1749,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # opt the student out" (GDPR Art. 4(11), 7; COPPA, PPRA: consent is asked, an opt-out is
         # not); "only if you have allowed access to geolocation" → "unless you have disabled it"
         return change.finding("commitments", "material", CONSENT_MADE_OPT_OUT)
-    if change.kind == "removed" and ("consent" in change.old.wordset or "opt" in change.old.wordset) and _ASKS_CONSENT.search(change.old_text) is not None \
+    if change.kind == "removed" and (not _AGREEING.isdisjoint(change.old.wordset) or "opt" in change.old.wordset) and _ASKS_CONSENT.search(change.old_text) is not None \
             and _opted_out_instead(change, context):  # type: ignore[union-attr]
         # "Enrollment requires your express consent, which you can give only in the app." gone, and its
         # block gained "Eligible vehicles are enrolled automatically …, and you can opt out at any time"

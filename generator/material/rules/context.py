@@ -258,7 +258,8 @@ class Context:
         if clause is None:
             return False
         stems = root_stems(content_words(clause.wordset))
-        if len(stems) < 3:
+        # (an entry of a list may say it in two words: "- underwrite your application;")
+        if len(stems) < (2 if clause.item else 3):
             return False
         side = "old" if change.kind == "inserted" else "new"
         others: "list[tuple[Clause, set[str]]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [

@@ -15,12 +15,12 @@ import re
 from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
-from ..reading import STOP, content_words
+from ..reading import STOP, content_words, stem
 from ..text import Anchored, listing
 from . import contact
 from .context import ANOTHERS_ROLE, Context, named_beside
 from .needs import runs
-from .recipients import _names, names_an_example
+from .recipients import full_names, names_an_example
 
 # A company's legal name: up to five capitalised words and a legal form. Every part is bounded.
 _COMPANY = re.compile(
@@ -235,7 +235,10 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     # a role said again in other words too: "is the controller of" → "is responsible, as controller, for")
     # (and a role still named on the other side is kept: "is the controller …. This means that the
     # Sponsor … is responsible for …" → "is the controller …, which means that it … must make sure …")
-    gone, came = _roles(change.removed_words), _roles(change.added_words)
+    # (a role's word that is the statement's name for the company is its name: "The Controller shares
+    # personal data with …", where "Controller is VARDARKO DOOEL Skopje")
+    named = {stem(alias) for alias in change.aliases} | change.aliases
+    gone, came = _roles(change.removed_words - named), _roles(change.added_words - named)
     if change.new is not None:
         gone -= _roles(content_words(change.new.wordset))
     if change.old is not None:
@@ -376,8 +379,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # controller, under its own legal obligations": a recipient the statement named, said to
         # decide for itself what it does with it — no change of who is responsible for the company's
         # processing (GDPR Art. 13(1)(e) names recipients; their own controllership explains)
-        names = _names(change.new_text)
-        if names and names <= context.anywhere("old", _names):
+        names = full_names(change.new_text)
+        if names and names <= context.anywhere("old", full_names):
             return change.finding("controller", "substantive", "A new clause says a recipient the statement named is a controller of its own.")
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too

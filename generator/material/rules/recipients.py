@@ -174,7 +174,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A clause about service providers now gives more examples of the work they do for the company.")
         if _more_examples(change, names=False) and not _RECIPIENT_WORDS.search(change.changed_new_text()):
             return change.finding("recipients", "substantive", "A clause about who receives information now gives more examples; it names no new recipient.")
-        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change, context) or _said_in_section(change, context):
+        if _says_it_shares(change) or _said_in_block(change, context) or _same_recipients(change, context) or _gains_only_its_sections_words(change, context):
             return change.finding("recipients", "substantive", "A clause now says in so many words that information goes to those it named; it names no new recipient.")
         if _introduces_the_same_list(change, context):
             return change.finding("recipients", "substantive", "The lead-in of the list of those who receive information was reworded; the list names the recipients.")
@@ -226,7 +226,7 @@ _OWN_USE = re.compile(r"\b(?:their|its)\s{1,3}own\b|\bfor\s{1,3}themselves\b", r
 _FULL_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s{1,3}(?:[A-Z][\w&'-]*|&|of|and|de|du|van|von))*\s{1,3}[A-Z][\w.&'-]*")
 
 
-def _names(text: str) -> set[str]:
+def full_names(text: str) -> set[str]:
     """The names of several words a text holds (its first word counts only inside a longer name)."""
     return {" ".join(m.group().split()) for m in _FULL_NAME.finditer(text)}
 
@@ -304,8 +304,8 @@ def _substance_stems(text: str) -> set[str]:
 
 
 def _name_stems(text: str) -> set[str]:
-    """The stems of the words of the names of several words a text holds (:func:`_names`)."""
-    return {stem(word.strip(".,")) for name in _names(text) for word in name.lower().split()}
+    """The stems of the words of the names of several words a text holds (:func:`full_names`)."""
+    return {stem(word.strip(".,")) for name in full_names(text) for word in name.lower().split()}
 
 
 # Those who work for the company, called third parties: "third-party vendors", "third party service providers".
@@ -433,7 +433,7 @@ def _said_in_block(change: ClauseChange, context: Context) -> bool:
     return all(w.removesuffix("e") in had for w in change.added_words) and len(split(block)) > len(split(now))
 
 
-def _said_in_section(change: ClauseChange, context: Context) -> bool:
+def _gains_only_its_sections_words(change: ClauseChange, context: Context) -> bool:
     """True when nearly every word of substance an edited clause gained (all but one in seven, two
     at most) stood in its section before, and every recipient it names was named there: a paragraph
     of sharing rewritten ("They may use it only to provide services to us" → "We share your

@@ -524,7 +524,8 @@ _PROOF_WORDS = frozenset(("notary", "notarised", "notarized", "authenticated", "
 _SENDING = frozenset(("make", "submit", "send", "file", "lodge", "mail", "made", "submitted", "sent", "filed", "lodged", "mailed", "addressed",
                       "making", "submitting", "sending", "filing", "lodging", "mailing"))
 #: Stems of the ways a request can be made (and of replying, calling); what makes one harder: proof, a signature, post only.
-_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop", "letter", "post", "mail", "fax"))
+_CHANNELS = _WAYS_TO_ASK | frozenset(("reply", "call", "toll-free", "website", "branch", "branche", "store", "shop", "letter", "post", "mail", "fax",
+                                       "person", "desk", "counter"))
 _HARDER = re.compile(
     # ("in person" among other ways is no condition; "only in person" and "must … in person" are, by their own words)
     r"\b(?:must|only|solely|signed|notari[sz]ed|certified|authenticated|before a notary(?: public)?|registered (?:post|mail)|in person only|by (?:postal )?(?:post|mail) only)\b"
@@ -657,7 +658,10 @@ def _alternative_dropped(change: ClauseChange) -> bool:
     you" → "delete personal data you have provided to us"."""
     assert change.new is not None
     had = root_stems(change.new.wordset)
-    return any(any(w.norm == "or" for w in span.old) and (lost := root_stems(content_words([w.norm for w in span.old]))) and lost.isdisjoint(had)
+    # (or what it named as included: "the data you provided to us, including your purchase history" →
+    # "… the data you provided to us when enrolling")
+    return any((any(w.norm == "or" for w in span.old) or span.old and span.old[0].norm == "including")
+               and (lost := root_stems(content_words([w.norm for w in span.old]))) and lost.isdisjoint(had)
                for span in change.spans)
 
 

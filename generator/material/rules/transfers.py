@@ -178,7 +178,9 @@ def _names_a_place_here(change: ClauseChange) -> bool:
 # ("… a moderation contractor with review teams in the EU and the Philippines": those who handle it, and where)
 _LOCATED = re.compile(
     r"\b(?:based|located|situated|hosted|stored|held|operat\w{0,3}|work\w{0,3}|resid\w{0,3})\s{1,3}(?:in|within|from|out\s{1,3}of)\b"
-    r"|\b(?:teams?|staff|offices?|(?:data\s{1,3})?cent(?:re|er)s?|servers?|facilities|employees|personnel|moderators|agents|contractors?|vendors?)\s{1,3}(?:in|within)\b",
+    r"|\b(?:teams?|staff|offices?|(?:data\s{1,3})?cent(?:re|er)s?|servers?|facilities|employees|personnel|moderators|agents|contractors?|vendors?)\s{1,3}(?:in|within)\b"
+    # work done from somewhere: "perform policy administration … from locations in Canada and the Philippines"
+    r"|\bfrom\s{1,3}(?:(?:their|our|its)\s{1,3})?(?:locations?|sites?|offices?|facilities)\s{1,3}in\b",
     re.I,
 )
 
