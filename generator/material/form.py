@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from .changes import ClauseChange, Span
 from .clauses import DATE_LINE
 from .config import Options
-from .reading import NAME_JOINERS
+from .reading import SMALL_NAME_WORDS
 from .text import LEGAL_FORMS, LIMITS, Word, WordTable, distance, negative
 
 __all__ = ["form_of", "DATE_LINE", "typo", "page_address"]
@@ -202,7 +202,7 @@ def _by_its_term(span: Span, terms: "Callable[[], dict[str, frozenset[str]]]") -
         if not named or len(named) > 5 or len(long) < 2 or not all(w.written[:1].isupper() for w in named):
             continue
         meant = terms().get(" ".join(w.norm for w in named))
-        words = {w.norm for w in long} - NAME_JOINERS
+        words = {w.norm for w in long} - SMALL_NAME_WORDS
         if meant is not None and len(words) >= 2 and words <= meant:
             return True
     return False

@@ -609,7 +609,7 @@ _GLOSSARY_ENTRY = re.compile(r"(?:\d{1,3}[.)]\s{1,3})?\*{0,2}([A-Z][\w'’-]*(?:
 _TERM_MEANS = re.compile(r"[\"“]([A-Z][^\"”]{1,40})[\"”]\s{1,3}(?:means|refers\s{1,3}to|shall\s{1,3}mean)\s{1,3}(?:the\s{1,3})?([^.;]{3,200})")
 _TERM_AFTER = re.compile(r"((?:[A-Z][\w'’-]*\s{1,3}(?:(?:of|the|for|and|on)\s{1,3}){0,3}){1,12})\((?:hereinafter,?\s{1,3}(?:referred\s{1,3}to\s{1,3}as\s{1,3})?|the\s{1,3})?(?:the\s{1,3})?[\"“]([^\"”]{1,40})[\"”]\)")
 #: Small words of a name ("of the Ministry of Justice") that say nothing of whom it names.
-NAME_JOINERS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
+SMALL_NAME_WORDS = frozenset(("the", "of", "for", "and", "on", "a", "an", "in"))
 
 
 def defined_terms(texts: "Sequence[str]") -> dict[str, frozenset[str]]:
@@ -630,7 +630,7 @@ def defined_terms(texts: "Sequence[str]") -> dict[str, frozenset[str]]:
 
 
 def _define(found: dict[str, frozenset[str]], term: str, name: str) -> None:
-    words = frozenset(w.lower() for w in re.findall(r"[\w'’-]+", name)) - NAME_JOINERS
+    words = frozenset(w.lower() for w in re.findall(r"[\w'’-]+", name)) - SMALL_NAME_WORDS
     term = " ".join(term.lower().split()).removeprefix("the ")
     if len(words) >= 2 and term and term not in words:
         found.setdefault(term, words)
