@@ -1602,6 +1602,8 @@ def _closed_by_a_bar(change: ClauseChange, context: Context) -> bool:
                for clause in context.gained_clauses(change))
 
 
+#: Words that say information is protected.
+_SAFE = frozenset(("confidential", "protected", "secure", "secured", "safeguarded", "encrypted", "private"))
 #: The words without which :data:`_ASKS_FOR` does not match (one of them).
 _ASKING_FOR_WORDS = frozenset(("ask", "asks", "request", "requests", "require", "requires"))
 # The company asking the reader for something: "We ask for a drug test certificate", "we require you to provide".
@@ -1812,9 +1814,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or change.kind == "edited" and reading.actor == "company" and change.old_reading is not None and change.old_reading.limited
             and not _ASKING_FOR_WORDS.isdisjoint(change.vocabulary) and _ASKS_FOR.search(change.old_text) is not None
             # the company's own "only" taken out: "We only start an investigation if there is a documented reason"
-            # (not one said with another word of limit: "only" → "solely", "strictly")
+            # (not one said with another word of limit: "only" → "solely", "strictly"; nor one that limited a
+            # protection: "considers the contents of private repositories, and only the contents of private
+            # repositories, to be confidential" — what is protected no longer stops there)
             or change.kind == "edited" and reading.actor == "company" and "only" in change.changed_old_words
             and LIMITS.isdisjoint(change.new.wordset) and "strictly" not in change.new.wordset  # type: ignore[union-attr]
+            and _SAFE.isdisjoint(change.old.wordset)  # type: ignore[union-attr]
             # a promise to the reader made one the company keeps when it can: "We will always explain the
             # reason for the visit beforehand" → "Where possible, we will explain …"
             or change.kind == "edited" and change.old_reading is not None
