@@ -269,7 +269,7 @@ _MAY = re.compile(r"\b(?:may|can|might|only|solely)\b", re.I)  # (or what a limi
 
 
 # Where what a negation rules out makes its exception: "nothing other than", "anyone except", "apart from".
-_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save for|beyond|with the exception of|unless)\b", re.I)
+_OTHER_THAN = re.compile(r"\b(?:other than|except(?: for)?|apart from|besides|save(?: for| where| when| if| that)?|beyond|with the exception of|unless)\b", re.I)
 _OTHER_THAN_WORDS = frozenset(("other", "except", "apart", "besides", "save", "beyond", "exception", "unless"))
 
 
@@ -1625,7 +1625,11 @@ def _closed(lead: str) -> bool:
         return False
     sentence = last_sentence(lead)
     return not _CLOSING.isdisjoint(plain_words(sentence)) and (not negates(sentence) or limited_after_negation(sentence)) \
-        or _WITHOUT_CONSENT_IN.search(sentence) is not None
+        or _WITHOUT_CONSENT_IN.search(sentence) is not None or _LIMITED_TO.search(sentence) is not None
+
+
+# A lead-in that closes its list by saying so: "The information we send to Meridian Air is limited to:".
+_LIMITED_TO = re.compile(r"\b(?:is|are)\s{1,3}(?:limited|restricted|confined)\s{1,3}to\s{0,3}:$", re.I)
 
 
 # The cases in which the company acts without the reader's consent, listed: "… without the consent of
@@ -1932,6 +1936,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or lost and any(w in LIMITS for w in lost) and not won_limit and new_phrase is None:
         phrase = limiting(change.old_text)
         word = next((w for w in lost if w in LIMITS), None) or (phrase.group() if phrase is not None else "only")
+        if phrase is not None and not _BARS.isdisjoint(phrase.group().lower().split()) and new.negated:
+            # a bar said as a negation: "are prohibited from using the data for their own purposes" →
+            # "may not use the data for their own purposes"
+            return change.finding("commitments", "substantive", "A clause that limited what is done with information was reworded.")
         if word in LIMITS and (_limit_moved_in_section(change, context, word) or _closed_by_a_bar(change, context)
                                or word in _EXCEPTING and _exception_said_otherwise(change, word)):
             # "…, including encrypting data …, restricting access to authorised employees only …" →

@@ -67,7 +67,9 @@ LIST_LEADS: dict[str, Anchored] = {
     "purpose": Anchored(re.compile(
         # ("… only to the extent strictly necessary for each purpose:", "… necessary for the purposes
         # described in this Notice:" qualify a list of recipients)
-        r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)|(?<!each )(?<!every )(?<!necessary for the )(?<!necessary for these )(?<!needed for the )\bpurposes?\b|\bwhy we (?:use|process|collect)",
+        r"\b(?:use|process)\w{0,3}\b[^.:]{0,80}\b(?:to|for)\b[^.:]{0,30}(?::|$)"
+        # what it is used for, listed after the verb and its object: "We use access data:"
+        r"|\b(?:use|uses|process|processes)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:data|information|details|it|them)\s{0,3}:$|(?<!each )(?<!every )(?<!necessary for the )(?<!necessary for these )(?<!needed for the )\bpurposes?\b|\bwhy we (?:use|process|collect)",
         re.I,
     ), starts=("use", "process", "purpose", "why")),
     "rights": Anchored(re.compile(
@@ -114,6 +116,8 @@ ACCESS_SAFEGUARD = re.compile(
 )
 
 
+# "No." before a number: "Law no. 41/2004", "Decree No. 2008-721".
+_NUMBER_NO = re.compile(r"\bno\.\s{0,3}(?=\d)", re.I)
 # Someone else's own role as controller: "as a separate controller", "an independent controller", "a
 # controller in its own right".
 ANOTHERS_ROLE = re.compile(r"\b(?:separate|independent)\s{1,3}(?:data\s{1,3})?controllers?\b|\bcontrollers?\s{1,3}in\s{1,3}(?:its|their)\s{1,3}own\s{1,3}right\b", re.I)
@@ -266,10 +270,11 @@ class Context:
             (c, root_stems(content_words(c.wordset))) for c in split(self.section_text(change, side))])
         if not others or len(stems & set().union(*(other for _, other in others))) * 5 < len(stems) * 4:
             return False
-        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers")
-        negated = negates(clause.text)
-        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c)) and negates(c.text) == negated
-                   for c, other in others)
+        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers";
+        # "Law no. 41/2004" negates nothing)
+        negated = negates(_NUMBER_NO.sub(" ", clause.text))
+        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c))
+                   and negates(_NUMBER_NO.sub(" ", c.text)) == negated for c, other in others)
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

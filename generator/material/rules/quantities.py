@@ -192,6 +192,10 @@ def _months(value: str, unit: str) -> float | None:
         return None
 
 
+# How long a choice the reader made holds (FCRA § 624: an affiliate-marketing opt-out lasts at least five years).
+_CHOICE_LASTS = re.compile(r"\b(?:your|the)\s{1,3}(?:choice|opt[- ]out|election|preference|request)\b[^.;]{0,60}?\b(?:will\s{1,3})?(?:apply|applies|remain|remains|last|lasts|be\s{1,3}honou?red)\s{1,3}(?:in\s{1,3}effect\s{1,3})?for\b", re.I)
+
+
 def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple[str, str], written: str) -> bool:
     """True when the new quantity is on the reader's side of the old one (see the module's docstring)."""
     if _kind(before[1]) == "group size" == _kind(after[1]):
@@ -222,6 +226,8 @@ def _to_readers_side(change: ClauseChange, before: tuple[str, str], after: tuple
     # acting on a request, and will respond within 30 days", whose "before" is another phrase's)
     if _AHEAD.search(change.new_text, max(0, at - 25), at + len(written) + 40) if at >= 0 else _AHEAD.search(around):
         return new > old  # more notice
+    if _CHOICE_LASTS.search(change.new_text) is not None:
+        return new > old  # how long a choice the reader made holds: "Your choice … will apply for at least 5 years" → "… 2 years"
     if at >= 0 and _ONCE_IN.search(change.new_text[max(0, at - 30): at]) is not None:
         return new < old  # how often the reader may ask: "no more than once in any 12-month period" → "… 36-month period"
     if at >= 0 and _TRIGGER.search(change.new_text[max(0, at - 40): at]) is not None and _DELETES.search(change.new_text) is None \
