@@ -2070,22 +2070,13 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         if hedge is not None and (old.negated and new.negated or old.limited and new.limited and not _ONLY.isdisjoint(change.old.wordset)):  # type: ignore[union-attr]
             # "Brands never get your name" → "Brands generally don't get your name": a rule with exceptions
             return change.finding("commitments", "material", f"The limit is no longer absolute: {quote(hedge)} was added.")
-        verb = _verb_narrowed(change) or _others_only(change) if old.negated and new.negated else None
-        if verb is not None:
-            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(verb)} was added.")
-        sole = _made_sole(change) if old.negated and new.negated else None
-        if sole is not None:
-            # "We do not use algorithms or risk profiles to select residents for investigation" → "… as
-            # the sole basis for selecting residents": used alongside other grounds, they may be
-            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(sole)} was added.")
-        people = _people_narrowed(change) if old.negated and new.negated else None
-        if people is not None:
-            # "We do not use any image … to identify a person by their face" → "… a customer …":
-            # everyone else is no longer covered
-            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(people)} was added.")
-        other = _other_narrowed(change) if old.negated and new.negated else None
-        if other is not None:
-            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(other)} was added.")
+        # What is ruled out, narrowed: by its verb, to others only, to doing it alone ("… to select
+        # residents" → "… as the sole basis for selecting residents"), from anyone to a group ("to
+        # identify a person by their face" → "… a customer …"), or by another word put in
+        narrowed = (_verb_narrowed(change) or _others_only(change) or _made_sole(change) or _people_narrowed(change) or _other_narrowed(change)) \
+            if old.negated and new.negated else None
+        if narrowed is not None:
+            return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(narrowed)} was added.")
         kind = _object_narrowed(change) if old.negated and new.negated else None
         if kind is not None:
             return change.finding("commitments", "material", f"What the clause rules out is now narrower: {quote(kind)} in place of all information.")
