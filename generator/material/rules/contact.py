@@ -35,6 +35,9 @@ _POSTAL = re.compile(
     # the number, then the kind of street, then its name: "17 rue des Tanneurs", "8 quai Saint-Antoine", "12 via Roma"
     r"|\b\d{1,5}(?:\s?(?:bis|ter))?,?\s{1,3}(?i:rue|quai|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|via|viale|piazza|corso"
     r"|calle|avenida|plaza|paseo|carrer|rua|praça|travessa)(?:\s{1,3}(?:(?:de la|de|des|du|la|le|di|del|della|da|do)\s{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}){1,3}"
+    # the kind of street, its name, then the number: "Via Ghibellina 118", "Viale Spartaco Lavagnini 7", "Calle Mayor 5"
+    r"|\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|calle|avenida|plaza|paseo|carrer|rua|avinguda)"
+    r"(?:\s{1,3}(?:(?:de la|de|del|della|di|da|do)\s{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}){1,4},?\s{1,3}\d{1,5}[a-z]?\b"
 )
 _DIGIT = re.compile(r"\d")
 

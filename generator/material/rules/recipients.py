@@ -452,7 +452,9 @@ def _gains_only_its_sections_words(change: ClauseChange, context: Context) -> bo
     if not section:
         return False
     had = context.memo(("section stems", "old", tuple(change.section)), lambda: {w.removesuffix("e") for w in root_stems(key_of(section).split())})
-    missing = sum(1 for w in change.added_words if w.removesuffix("e") not in had)
+    # (a verb of passing it on counts as said: "They receive the information …" → "we share with your
+    # agent or broker the information …" says who receives it the other way round)
+    missing = sum(1 for w in change.added_words if w.removesuffix("e") not in had and w not in _SAYING_IT_SHARES)
     if missing > 2 or missing * 7 > len(change.added_words):
         return False
     named = context.memo(("section recipients", "old", tuple(change.section)), lambda: _recipients_named(section))

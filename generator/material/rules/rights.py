@@ -113,6 +113,9 @@ _BARRED = Anchored(re.compile(
     r"|\byou must be (?:at least |over |aged? )?\d{1,2}\b[^.;]{0,40}\bto (?:use|access|register|sign up|create)\b",
     re.I,
 ), starts=("may", "can", "must", "are", "will", "you"))
+# The same age bar, what it bars first: "To create an account you must be at least 18 years old" (looked
+# for only where a clause now bars, to tell a bar said again from a new one).
+_AGE_AFTER = re.compile(r"\bto (?:use|access|register|sign up|create)\b[^.;]{0,40}\byou must be (?:at least |over |aged? )?\d{1,2}\b", re.I)
 
 
 # An age below which the service is not for the reader: "not for anyone under 18", "you must be 18
@@ -718,7 +721,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "The Controller shall respond to your request within ten (10) business days" gains "This
         # period may be extended once by an equal term …": the reader may wait longer
         return change.finding("rights", "material", "A right or choice of the reader now comes with a condition or limit.")
-    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and _BARRED.search(change.old_text)) \
+    if change.new_text and _BARRED.search(change.new_text) and not (change.old_text and (_BARRED.search(change.old_text) or _AGE_AFTER.search(change.old_text))) \
             and not (change.kind == "inserted" and _same_age_bar(change, context)):
         return change.finding("rights", "material", "A clause now bars some readers from using the service because of who they are.")
     listed = context.list_topic(change) == "rights"
