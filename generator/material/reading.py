@@ -589,7 +589,7 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
         # (or a glossary's entry that names it: "**Controller** is VARDARKO DOOEL Skopje, which determines …")
         for text in texts:
             defined = _DEFINED_AS_COMPANY.match(text)
-            if defined is not None:
+            if defined is not None and _LEGAL_NAME.match(text, defined.end()) is not None:
                 names.add(defined.group(1).lower())
                 break
     return frozenset(names)
@@ -597,8 +597,9 @@ def aliases_of(texts: "Sequence[str]") -> frozenset[str]:
 
 # A glossary's entry that gives the company's legal name its role's name: "**Controller** is VARDARKO
 # DOOEL Skopje", "Company: Acme Ltd".
+# (followed by a legal name, :data:`_LEGAL_NAME`)
 _DEFINED_AS_COMPANY = re.compile(r"\W{0,4}(?:the\s{1,3})?\*{0,2}(Controller|Company|Operator|Organisation|Organization)\*{0,2}\s{0,3}(?:is|means|:|–|—)\s{1,3}"
-                                 r"(?:the\s{1,3}company\s{1,3})?[A-ZÀ-Ý][\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5}\s{1,3}(?:DOOEL|DOO|EAD|EOOD|OOD|AD|Ltd|Limited|Inc|LLC|GmbH|AG|S\.?A|SAS|SpA|B\.V|N\.V|plc|SRL|S\.R\.L|Sp\. z o\.o|s\.r\.o|d\.o\.o|Oy|AB|A/S)\b")
+                                 r"(?:the\s{1,3}company\s{1,3})?")
 
 
 # Where a statement defines a term for someone it names in full: a glossary's entry ("5. **Authorised
@@ -650,7 +651,7 @@ def _quoted_names(text: str) -> set[str]:
 # stands for "\b": a pattern that begins with a set of letters is searched by skipping to them.)
 _LEGAL_NAME = re.compile(r"[A-ZÀ-Ý](?<!\w.)[\w&.'-]*(?:\s{1,3}[A-ZÀ-Ý][\w&.'-]*){0,5},?\s{1,3}(?:SpA|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|GmbH|AG|B\.V\.|N\.V\.|plc|PLC|S\.L\.|S\.r\.l\.|SAS|Pty|Corp\.?|A/S|AB|Oy"
     # (central and eastern Europe's: Bulgaria, the Czech Republic and Slovakia, the former Yugoslavia, Hungary, Romania, the Baltics)
-    r"|EAD|EOOD|OOD|AD|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|Nyrt\.|SRL|S\.R\.L\.|UAB|SIA|OÜ"
+    r"|EAD|EOOD|OOD|AD|DOOEL|DOO|s\.r\.o\.|a\.s\.|d\.o\.o\.|Kft\.|Zrt\.|Nyrt\.|SRL|S\.R\.L\.|UAB|SIA|OÜ"
     # (a public body or an association, named in full: "Riverside Unified School District (the "District")")
     r"|District|Council|Authority|Department|University|College|Association|Trust|Board|Commission)(?!\w)")
 _DEFINED_AFTER = re.compile(r"\((?:[^()]{0,40}?)[\"“'][^()]{1,160}\)")

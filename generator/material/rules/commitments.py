@@ -1483,7 +1483,7 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
     old_block, new_block = context.block_text(change, "old"), context.block_text(change, "new")
     # ("only" said as "solely" there: "may process the data only on the documented instructions" →
     # "Such entities are permitted to use the data solely in accordance with the documented instructions")
-    same = _SAME_LIMIT if word in _SAME_LIMIT else frozenset((word,))
+    same = _CLOSING if word in _CLOSING else frozenset((word,))
     if not old_block or not new_block or _count_words(new_block, same) < _count_words(old_block, same):
         return False
     mine = change.new.key if change.new is not None else None
@@ -1578,13 +1578,9 @@ def _said_with_without(change: ClauseChange) -> bool:
     return len(governed) >= 2 and len(governed & said) * 4 >= len(governed) * 3
 
 
-#: Words of the same limit.
-_SAME_LIMIT = frozenset(("only", "solely", "exclusively"))
-
-
 def _count_words(text: str, words: frozenset[str]) -> int:
     """How many times one of ``words`` (lower case) stands in ``text`` as a word."""
-    return sum(1 for w in re.findall(r"[\w'-]+", text.lower()) if w in words)
+    return sum(1 for w in plain_words(text) if w in words)
 
 
 #: Everyone or everything else, ruled out: "anyone else", "no one else", "any other reason".

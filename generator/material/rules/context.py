@@ -118,6 +118,13 @@ ACCESS_SAFEGUARD = re.compile(
 
 # "No." before a number: "Law no. 41/2004", "Decree No. 2008-721".
 _NUMBER_NO = re.compile(r"\bno\.\s{0,3}(?=\d)", re.I)
+
+
+def _negates(text: str) -> bool:
+    """:func:`negates`, where "Law no. 41/2004" negates nothing."""
+    return negates(_NUMBER_NO.sub(" ", text))
+
+
 # Someone else's own role as controller: "as a separate controller", "an independent controller", "a
 # controller in its own right".
 ANOTHERS_ROLE = re.compile(r"\b(?:separate|independent)\s{1,3}(?:data\s{1,3})?controllers?\b|\bcontrollers?\s{1,3}in\s{1,3}(?:its|their)\s{1,3}own\s{1,3}right\b", re.I)
@@ -266,15 +273,15 @@ class Context:
         if len(stems) < (2 if clause.item else 3):
             return False
         side = "old" if change.kind == "inserted" else "new"
-        others: "list[tuple[Clause, set[str]]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [
-            (c, root_stems(content_words(c.wordset))) for c in split(self.section_text(change, side))])
-        if not others or len(stems & set().union(*(other for _, other in others))) * 5 < len(stems) * 4:
+        # (each clause there with its words of substance and whether it negates, worked out once a section)
+        others: "list[tuple[Clause, set[str], bool]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [
+            (c, root_stems(content_words(c.wordset)), _negates(c.text)) for c in split(self.section_text(change, side))])
+        if not others or len(stems & set().union(*(other for _, other, _ in others))) * 5 < len(stems) * 4:
             return False
-        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers";
-        # "Law no. 41/2004" negates nothing)
-        negated = negates(_NUMBER_NO.sub(" ", clause.text))
-        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c))
-                   and negates(_NUMBER_NO.sub(" ", c.text)) == negated for c, other in others)
+        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers")
+        negated = _negates(clause.text)
+        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and negation == negated and (keep is None or keep(c))
+                   for c, other, negation in others)
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

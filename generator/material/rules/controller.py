@@ -16,7 +16,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP, content_words, stem
-from ..text import Anchored, listing
+from ..text import Anchored, listing, plain_words
 from . import contact
 from .context import ANOTHERS_ROLE, Context, named_beside
 from .needs import runs
@@ -244,9 +244,9 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     if change.old is not None:
         came -= _roles(content_words(change.old.wordset))
     # ("its own legal entity", "in its own right": of itself, not of owning)
-    if "own" in gone and _POSSESSIVE_OWN.sub(" ", change.old_text).lower().find("own") < 0:
+    if "own" in gone and "own" not in plain_words(_POSSESSIVE_OWN.sub(" ", change.old_text)):
         gone.discard("own")
-    if "own" in came and _POSSESSIVE_OWN.sub(" ", change.new_text).lower().find("own") < 0:
+    if "own" in came and "own" not in plain_words(_POSSESSIVE_OWN.sub(" ", change.new_text)):
         came.discard("own")
     if gone or came:
         return True
@@ -267,11 +267,11 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     # (a name that gave way to a pronoun, standing in the block the clause is in: "The Partner Seller
     # processes this data as a separate controller" → "It is a separate controller", after "Partner
     # Sellers … receive …")
-    said = block_text.lower() if block_text else ""
+    said = frozenset(plain_words(block_text)) if block_text else frozenset()
     return any(
         w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
         and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?", " in", " at"))
-        and not (side == 0 and said and not _PRONOUNS.isdisjoint(x.norm for x in span.new) and _said_in(w.norm, said))
+        and not (side == 0 and w.norm in said and not _PRONOUNS.isdisjoint(x.norm for x in span.new))
         for span in change.spans for side, (words, other) in enumerate(((span.old, new_words), (span.new, old_words))) for w in words
     )
 
@@ -280,11 +280,6 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
 _POSSESSIVE_OWN = re.compile(r"\b(?:its|their|our|your|his|her|my)\s{1,3}own\b", re.I)
 #: Pronouns that stand for a company named before.
 _PRONOUNS = frozenset(("it", "they", "he", "she"))
-
-
-def _said_in(word: str, text: str) -> bool:
-    """True when ``word`` (lower case) stands in ``text`` (lower case) as a word."""
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 # Another controller, to whom the reader may have their data sent (GDPR Art. 20(1)).
@@ -368,8 +363,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "the Controller" as the statement's name for the company, in a sentence that says nothing of
         # who it is: "Each sign identifies the Controller and indicates the e-mail address …"
         return None
-    clause_roles = (change.new or change.old).wordset  # type: ignore[union-attr]
-    if change.kind != "edited" and context.said_in_section(change, keep=lambda other: _roles(content_words(clause_roles)) <= _roles(content_words(other.wordset))):
+    roles = _roles(content_words((change.new or change.old).wordset)) if change.kind != "edited" else set()  # type: ignore[union-attr]
+    if change.kind != "edited" and context.said_in_section(change, keep=lambda other: roles <= _roles(content_words(other.wordset))):
         # "Talentfold is the controller of your personal data in the following limited cases:" and its
         # entries → "Talentfold is the controller of your personal data in three limited cases: where
         # …": the same role of the same company, said again in other sentences of its section

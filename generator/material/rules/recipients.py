@@ -159,7 +159,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("recipients", "substantive", "A new clause says information goes to the recipients of the list that follows, which names them.")
         if _restates_providers(change, context):
             return change.finding("recipients", "substantive", "A new clause says information goes to the service providers the statement already named.")
-        if context.said_in_section(change) and _recipients_named(change.new_text) <= _recipients_named(context.section_text(change, "old")):
+        if context.said_in_section(change) and _recipients_named(change.new_text) <= _named_in_section(change, context):
             # its section said it on the old side, in the same words, naming the same recipients: a paragraph rewritten
             return change.finding("recipients", "substantive", "A new clause says information is shared with those its section already named.")
         return change.finding("recipients", "material", "A new clause says information is shared with, sold to or accessed by others.")
@@ -457,8 +457,13 @@ def _gains_only_its_sections_words(change: ClauseChange, context: Context) -> bo
     missing = sum(1 for w in change.added_words if w.removesuffix("e") not in had and w not in _SAYING_IT_SHARES)
     if missing > 2 or missing * 7 > len(change.added_words):
         return False
-    named = context.memo(("section recipients", "old", tuple(change.section)), lambda: _recipients_named(section))
-    return _recipients_named(change.new_text) <= named
+    return _recipients_named(change.new_text) <= _named_in_section(change, context)
+
+
+def _named_in_section(change: ClauseChange, context: Context) -> set[str]:
+    """The recipients the old version of a clause change's section names (worked out once a section)."""
+    return context.memo(("section recipients", "old", tuple(change.section)),  # type: ignore[no-any-return]
+                        lambda: _recipients_named(context.section_text(change, "old")))
 
 
 #: Stems of words that name those a clause already named in general terms ("the companies that
