@@ -273,15 +273,15 @@ class Context:
         if len(stems) < (2 if clause.item else 3):
             return False
         side = "old" if change.kind == "inserted" else "new"
-        # (each clause there with its words of substance and whether it negates, worked out once a section)
-        others: "list[tuple[Clause, set[str], bool]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [
-            (c, root_stems(content_words(c.wordset)), _negates(c.text)) for c in split(self.section_text(change, side))])
-        if not others or len(stems & set().union(*(other for _, other, _ in others))) * 5 < len(stems) * 4:
+        others: "list[tuple[Clause, set[str]]]" = self.memo(("section clauses", side, tuple(change.section)), lambda: [
+            (c, root_stems(content_words(c.wordset))) for c in split(self.section_text(change, side))])
+        if not others or len(stems & set().union(*(other for _, other in others))) * 5 < len(stems) * 4:
             return False
-        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers")
+        # (and says it the same way: "We do not share it with advertisers" is not "We share it with advertisers";
+        # whether a clause there negates is worked out once, for a clause that shares enough)
         negated = _negates(clause.text)
-        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and negation == negated and (keep is None or keep(c))
-                   for c, other, negation in others)
+        return any(other and len(stems & other) * 4 >= 3 * min(len(stems), len(other)) and (keep is None or keep(c))
+                   and self.memo(("negates", c.key), lambda c=c: _negates(c.text)) == negated for c, other in others)
 
     def section_text(self, change: ClauseChange, side: str) -> str:
         """What the clause's section says on the ``old`` or ``new`` side: the texts of its blocks, in

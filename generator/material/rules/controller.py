@@ -11,6 +11,7 @@ contact rule's (substantive).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..changes import ClauseChange
 from ..clauses import Clause
@@ -111,6 +112,18 @@ def _own_company(context: Context) -> str | None:
                 return min(found, key=block.text.find)
         return None
     return context.memo(("own company",), first)  # type: ignore[no-any-return]
+
+
+def _keeps_roles_of(clause: Clause) -> "Callable[[Clause], bool]":
+    """A test of a clause: does it name every role ``clause`` names? (Those roles are worked out at the
+    first test, once.)"""
+    roles: list[set[str]] = []
+
+    def keeps(other: Clause) -> bool:
+        if not roles:
+            roles.append(_roles(content_words(clause.wordset)))
+        return roles[0] <= _roles(content_words(other.wordset))
+    return keeps
 
 
 def _companies_of(clause: Clause | None) -> set[str]:
@@ -267,11 +280,11 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     # (a name that gave way to a pronoun, standing in the block the clause is in: "The Partner Seller
     # processes this data as a separate controller" → "It is a separate controller", after "Partner
     # Sellers … receive …")
-    said = frozenset(plain_words(block_text)) if block_text else frozenset()
+    # (the block's words are read only for a name whose place a pronoun took)
     return any(
         w.written[:1].isupper() and w.norm not in own and w.norm not in STOP and (names_first or w not in firsts)
         and w.norm not in other and not texts[side][:w.start].rstrip().endswith((".", "!", "?", " in", " at"))
-        and not (side == 0 and w.norm in said and not _PRONOUNS.isdisjoint(x.norm for x in span.new))
+        and not (side == 0 and block_text and not _PRONOUNS.isdisjoint(x.norm for x in span.new) and w.norm in plain_words(block_text))
         for span in change.spans for side, (words, other) in enumerate(((span.old, new_words), (span.new, old_words))) for w in words
     )
 
@@ -363,8 +376,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "the Controller" as the statement's name for the company, in a sentence that says nothing of
         # who it is: "Each sign identifies the Controller and indicates the e-mail address …"
         return None
-    roles = _roles(content_words((change.new or change.old).wordset)) if change.kind != "edited" else set()  # type: ignore[union-attr]
-    if change.kind != "edited" and context.said_in_section(change, keep=lambda other: roles <= _roles(content_words(other.wordset))):
+    if change.kind != "edited" and context.said_in_section(change, keep=_keeps_roles_of(change.new or change.old)):  # type: ignore[arg-type]
         # "Talentfold is the controller of your personal data in the following limited cases:" and its
         # entries → "Talentfold is the controller of your personal data in three limited cases: where
         # …": the same role of the same company, said again in other sentences of its section
