@@ -13,8 +13,8 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, content_words, restricts_what_it_says, root_stems
-from ..text import LIMITS, NEGATIONS, Anchored, fold, quote
+from ..reading import STOP, VERB_START, content_words, restricts_what_it_says, root_stems
+from ..text import LIMITS, NEGATIONS, Anchored, fold, plain_words, quote
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
 # "Access" named as a measure of security, not done to information: "access controls", "access
@@ -201,14 +201,37 @@ def _enumerated(change: ClauseChange, context: Context) -> bool:
     details"), or after a label that says so ("What: an advertising identifier, …"): without a verb
     of its own, it lists what is collected as a list's entries do."""
     clause = change.new if change.new is not None else change.old
-    if clause is None or clause.item or _label(clause.text) is None or (
-            context.section_topic(change) != "collection" and _COLLECTION_LABEL.match(clause.text) is None):
+    if clause is None or clause.item:
+        return False
+    if _label(clause.text) is None:
+        return _after_run_in_head(change, context)
+    if context.section_topic(change) != "collection" and _COLLECTION_LABEL.match(clause.text) is None:
         return False
     if change.kind != "edited":
         return True
     colon = _label(change.new_text)
     return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
 
+
+
+# A paragraph's run-in head, its own sentence: "4.5 Device Data. ", "(b) Contact and Account Data. ".
+_RUN_IN_HEAD = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s{1,3}|\(?[a-z]\)\s{1,3})?"
+    r"[A-Z][\w'/-]*(?:\s{1,3}(?:[A-Z][\w'/-]*|and|of|or|the|for|on|&)){0,5}(?<=[A-Za-z])\.\s{1,3}(?=[A-Z])")
+
+
+def _after_run_in_head(change: ClauseChange, context: Context) -> bool:
+    """True for a clause that names things, with no verb before its first comma, and follows its paragraph's run-in head, under a heading
+    about what is collected ("4.5 Device Data. The IMEI of your handset, the device make and
+    model …"): the head is its label, and it lists what is collected as a list's entries do."""
+    clause = change.new if change.new is not None else change.old
+    assert clause is not None
+    first = clause.text.split(",", 1)[0]  # (what it names first: a verb there is the clause's own)
+    if not VERB_START.isdisjoint(plain_words(first)) or _VERB.search(first) is not None or context.section_topic(change) != "collection":
+        return False
+    block = context.block_text(change, "new" if change.new is not None else "old")
+    head = _RUN_IN_HEAD.match(block) if block else None
+    return head is not None and block.startswith(clause.text, head.end())  # type: ignore[union-attr]
 
 # Words that name information in general, not a kind of it ("personal information", "the following data").
 _GENERAL = frozenset((
