@@ -193,6 +193,8 @@ _LIMIT_PHRASE = re.compile(
     # a bar on any other use: "are not allowed to use your data for anything other than …", "bound by a
     # written contract not to use the information for any purpose other than …"
     r"|\bnot\s{1,3}(?:to|be\s{1,3}allowed\s{1,3}to|allowed\s{1,3}to|permitted\s{1,3}to)\s{1,3}(?:use|disclose|share|process|sell)\b[^.;]{0,60}?\b(?:other\s{1,3}than|any\s{1,3}other\s{1,3}purposes?)\b"
+    # (or with a modal verb: "and may not use it for any purpose other than providing those services")
+    r"|\b(?:may|must|shall)\s{1,3}not\s{1,3}(?:use|disclose|share|process|sell)\b[^.;]{0,60}?\b(?:other\s{1,3}than|any\s{1,3}other\s{1,3}purposes?)\b"
     # one purpose and no other, in so many words: "to manufacturers, for the sole purpose of a warranty claim"
     r"|\bthe\s{1,3}(?:sole|exclusive)\s{1,3}(?:purposes?|aims?|reasons?|use)\b"
     # "apart from those, nobody": "Apart from the recipients listed below, nobody receives personal data from us"
@@ -202,7 +204,9 @@ _LIMIT_PHRASE = re.compile(
     # "to use it for no purpose other than providing services to us"; "the information they need, and no more"
     r"|\bno\s{1,3}(?:purposes?|reasons?|use)\s{1,3}other\s{1,3}than\b|,?\s{0,3}\band\s{1,3}(?:no|nothing)\s{1,3}more\b"
     # those named and no others: "The circumstances listed below are the only ones in which we share it"
-    r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b",
+    r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b"
+    # "all" for "only": "all the Company receives is a confirmation that the payment has gone through"
+    r"|\ball\s{1,3}(?:that\s{1,3})?(?:we|they|it|the\s{1,3}[\w-]{1,30}|[A-Z][\w-]{1,30})\s{1,3}(?:ever\s{1,3})?(?:receives?|gets?|sees?|keeps?|stores?|collects?|holds?|has|have|needs?|asks?\s{1,3}for)\s{1,3}(?:is|are)\b",
     re.I,
 )
 
@@ -213,7 +217,8 @@ def limiting(text: str) -> "re.Match[str] | None":
     if "limit" not in text and "restrict" not in text and "Limit" not in text and "Restrict" not in text \
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
             and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text \
-            and "require" not in text and "sole" not in text and "exclusive" not in text and "other than" not in text and "other purpose" not in text:
+            and "require" not in text and "sole" not in text and "exclusive" not in text and "other than" not in text and "other purpose" not in text \
+            and "all " not in text and "All " not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 
@@ -720,7 +725,7 @@ _DEFINITION = re.compile(
     r"(?i:(?:an?\s{1,3})?[\"“']?[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,4}?[\"”']?(?:\s{1,3}\([^()]{1,80}\))?\s{1,3}"
     # (or "the … system, operated by": "My Health Record is the Australian Government's national digital health record system, operated by …")
     # (or "is someone who": "A politically exposed person is someone who has, or has had, an important public function")
-    r"(?:is|are)\s{1,3}(?:an?|the|someone|anyone)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,6}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
+    r"(?:is|are)\s{1,3}(?:an?|the|someone|anyone)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,9}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
     r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting"
     r"|offered|provided|supported|used))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)

@@ -140,6 +140,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause now speaks of %(items)s."),
     N_("The clause no longer speaks of %(old_items)s."),
     N_("The clause no longer says a person takes part in the decision."),
+    N_("A clause that said a person takes part in decisions about the reader was removed."),
     # rules/purpose.py
     N_("%(quote)s is now listed among the purposes information is used for."),
     N_("%(quote)s is now listed among the purposes; its section already said it."),

@@ -13,7 +13,7 @@ import re
 from ..changes import ClauseChange
 from ..clauses import split
 from ..findings import Finding
-from ..reading import STOP, VERB_START, content_words, restricts_what_it_says, root_stems
+from ..reading import LEADING_CONDITION, STOP, VERB_START, content_words, restricts_what_it_says, root_stems
 from ..text import LIMITS, NEGATIONS, Anchored, fold, plain_words, quote
 from .context import ACCESS_SAFEGUARD, ACCESS_SAFEGUARD_WORDS, Context, added_between, contact_line, illustrates, in_examples, named_beside, states
 
@@ -47,6 +47,16 @@ _COLLECTS = Anchored(re.compile(
 ))
 
 
+def _collects(text: str) -> bool:
+    """True when ``text`` says information is collected, outside a condition that opens it ("Before
+    collecting any information, the Field Officer must show you his or her identity card" says what
+    happens before, not that anything is collected)."""
+    if _COLLECTS.search(text) is None:
+        return False
+    condition = LEADING_CONDITION.match(text)
+    return condition is None or _COLLECTS.search(text[condition.end():]) is not None
+
+
 _VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b|\b(?:contains?|includes?)\b", re.I)
 
 
@@ -58,6 +68,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # company (the recipients rule reads it); an entry of the reader's rights: what the reader
         # may "obtain" is theirs (the rights rule reads it)
         return None
+    if listed == "collection" and change.kind == "edited" and not change.new.lead and _sentences(change):  # type: ignore[union-attr]
+        # (an entry that is a sentence of its own under a heading, "2. The Company does not store complete
+        # payment card data. …", says what it says as a sentence would: it is read as one)
+        listed = None
     if listed == "collection" or _enumerated(change, context):
         if change.kind != "edited" and listed == "collection" and context.list_rules_out(change):
             return None  # (an entry of what the company rules out collecting: the commitments rule's)
@@ -85,7 +99,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     reading = change.reading
     if reading.actor == "reader" or (restricts_what_it_says(reading, change.new_text) if change.kind == "edited" else reading.restricts) \
-            or not _COLLECTS.search(change.new_text or change.old_text):
+            or not _collects(change.new_text or change.old_text):
         return None
     if "access" in change.vocabulary and (not ACCESS_SAFEGUARD_WORDS.isdisjoint(change.vocabulary) and ACCESS_SAFEGUARD.search(change.new_text or change.old_text)
                                           or not _ACCESS_ENDING.isdisjoint(change.vocabulary) and _ACCESS_ENDS.search(change.new_text or change.old_text)):
@@ -186,8 +200,17 @@ _LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?\s{1,3})?[^.;:]{1,60}:\s")
 
 
 def _label(text: str) -> "re.Match[str] | None":
-    """``_LABEL.match(text)``, without the pattern for a text with no colon where the label's can stand."""
-    return _LABEL.match(text) if text.find(":", 1, 76) >= 0 else None
+    """``_LABEL.match(text)``, without the pattern for a text with no colon where the label's can
+    stand; None for a sentence before its colon ("Payments by card are handled directly by the
+    bank: …" is no label: a label has no verb "to be" and no modal verb)."""
+    found = _LABEL.match(text) if text.find(":", 1, 76) >= 0 else None
+    if found is not None and not _NOT_IN_A_LABEL.isdisjoint(plain_words(found.group())):
+        return None
+    return found
+
+
+#: Words a label does not hold: a form of "to be" or a modal verb makes a sentence.
+_NOT_IN_A_LABEL = frozenset(("is", "are", "was", "were", "be", "been", "will", "shall", "must", "may", "can", "would", "should"))
 
 
 # A label that says what follows is the information collected, whatever the heading: "What: an
@@ -213,6 +236,13 @@ def _enumerated(change: ClauseChange, context: Context) -> bool:
     return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
 
 
+def _sentences(change: ClauseChange) -> bool:
+    """True when both sides of an edited entry are sentences with a subject and a verb, each
+    ending in a full stop: "The Company does not store complete payment card data.", not "your
+    name and address;"."""
+    return all(text[:1].isupper() and text.rstrip().endswith(".") and not VERB_START.isdisjoint(plain_words(text)[1:8])
+               for text in (change.old_text, change.new_text))
+
 
 # A paragraph's run-in head, its own sentence: "4.5 Device Data. ", "(b) Contact and Account Data. ".
 _RUN_IN_HEAD = re.compile(
@@ -232,6 +262,7 @@ def _after_run_in_head(change: ClauseChange, context: Context) -> bool:
     block = context.block_text(change, "new" if change.new is not None else "old")
     head = _RUN_IN_HEAD.match(block) if block else None
     return head is not None and block.startswith(clause.text, head.end())  # type: ignore[union-attr]
+
 
 # Words that name information in general, not a kind of it ("personal information", "the following data").
 _GENERAL = frozenset((

@@ -1496,7 +1496,9 @@ def _limit_moved_in_section(change: ClauseChange, context: Context, word: str) -
 _EXCEPTION_SAID = re.compile(
     r"\bexceptions?\b|\bexempt\w{0,4}\b|\bsave\s{1,3}(?:where|when|if|that|for|in)\b|\bother\s{1,3}than\s{1,3}(?:where|when|if)\b|\bapart\s{1,3}from\b"
     r"|\b(?:is|are|shall|will|does|do|need)\s{1,3}not\s{1,3}(?:be\s{1,3})?(?:required|needed|necessary|apply|applicable)\b[^.;]{0,20}?\b(?:if|where|when|in)\b"
-    r"|\b(?:cannot|can\s{1,3}not|may\s{1,3}not)\s{1,3}be\s{1,3}\w{2,20}\s{1,3}(?:if|where|when|in\s{1,3}(?:the\s{1,3})?cases?)\b", re.I)
+    r"|\b(?:cannot|can\s{1,3}not|may\s{1,3}not)\s{1,3}be\s{1,3}\w{2,20}\s{1,3}(?:if|where|when|in\s{1,3}(?:the\s{1,3})?cases?)\b"
+    # the other case in a sentence of its own: "However, a recording that relates to a claim is kept with the claim file instead"
+    r"|\bhowever,?\s{1,3}(?:where|when|if|in\s{1,3}(?:the\s{1,3})?cases?)\b|\bhowever\b[^.;]{0,160}?\binstead\b", re.I)
 
 
 def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
@@ -1696,6 +1698,13 @@ def _consent_first(change: ClauseChange) -> bool:
 _NOT_OTHERWISE = re.compile(r"\b(?:and|but)\s{1,3}(?:not|never)\s{1,3}otherwise\b|\band\s{1,3}for\s{1,3}no\s{1,3}other\s{1,3}(?:purpose|reason)s?\b", re.I)
 #: The words of :data:`_NOT_OTHERWISE`.
 _ECHO_WORDS = frozenset(("and", "but", "not", "never", "otherwise", "for", "no", "other", "purpose", "purposes", "reason", "reasons"))
+
+# A limit to what is needed, said of the extent: "strictly to the extent necessary", "as far as necessary".
+_EXTENT = re.compile(r"\b(?:(?:strictly|only)\s{1,3})?to\s{1,3}the\s{1,3}extent\s{1,3}(?:strictly\s{1,3}|absolutely\s{1,3})?(?:necessary|needed|required\s{1,3}for)\b"
+                     r"|\b(?:in\s{1,3}so\s{1,3}far|insofar|as\s{1,3}far)\s{1,3}as\s{1,3}(?:is\s{1,3})?(?:strictly\s{1,3})?(?:necessary|needed)\b", re.I)
+
+#: The words of a limit to what is needed, however it is said ("what is strictly necessary", "what the purpose requires").
+_NEEDED = frozenset(("necessary", "needed", "need", "needs", "require", "requires", "required", "essential", "minimum"))
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -1956,6 +1965,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         form = sorted(protected)[0]
         word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) == {form})
         return change.finding("commitments", "material", f"The information is no longer said to be {quote(word.lower())}.")
+    extent = _EXTENT.search(change.old_text) if "extent" in had or "far" in had else None
+    if extent is not None and _NEEDED.isdisjoint(change.new.wordset) and _EXTENT.search(context.section_text(change, "new")) is None:  # type: ignore[union-attr]
+        # (said in other words, "each receives only what is strictly necessary", or elsewhere in its section, it stays)
+        # what is needed and no more, said of the extent (GDPR Art. 5(1)(c)), taken out: "Personal data may be
+        # disclosed, strictly to the extent necessary, to the following categories of recipients:" → "…, in particular, …"
+        return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(extent.group())}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated and not _law_said_in_block(change, context):
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(lost_law.group())}.")

@@ -43,7 +43,7 @@ PERSON_WORDS = frozenset(("person", "human", "people", "member", "staff", "emplo
                            "officer", "officers", "caseworker", "reviewer"))
 # A person in the decision: "is always made by a person", "a member of our underwriting team
 # reviews", "with human review", "checked manually".
-_BY_A_PERSON = re.compile(
+BY_A_PERSON = re.compile(
     r"\b(?:made|taken|reviewed|checked|decided|approved|assessed|carried out|conducted|examined) by (?:a|an|one of our|our)(?: [\w-]{1,20}){0,2}? "
     r"(?:person|human|member|staff|people|employee|underwriters?|officers?|caseworkers?|reviewers?|analysts?)\b"
     r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter|officer|caseworker|reviewer"
@@ -55,12 +55,31 @@ _BY_A_PERSON = re.compile(
 )
 
 
+#: Words of a measure that protects information.
+_MEASURE_WORDS = frozenset((
+    "encryption", "encrypted", "encrypt", "encrypting", "locked", "lockable", "password", "passwords", "firewall", "firewalls",
+    "pseudonymisation", "pseudonymization", "pseudonymised", "pseudonymized", "backup", "backups", "authentication", "two-factor",
+    "multi-factor", "shredding", "shredded", "safes",
+))
+# A heading or a lead-in about security: "Security of personal data", "… technical and organisational measures, including:".
+_SECURITY = re.compile(r"\bsecur|\b(?:technical|organi[sz]ational|protective)\s{1,3}(?:and\s{1,3}organi[sz]ational\s{1,3})?(?:measures|safeguards|controls)\b", re.I)
+
+# "his or her", just before what it names (up to two words between): a person other than the reader's own.
+_HIS_OR_HER = re.compile(r"\b(?:his\s{1,3}or\s{1,3}her|her\s{1,3}or\s{1,3}his|his/her|his|her)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}$")
+
+
+def _about_security(change: ClauseChange) -> bool:
+    """True when a clause stands under a heading about security, or is an entry of a list of measures."""
+    clause = change.new or change.old
+    return any(_SECURITY.search(heading) for heading in change.section[-2:]) or bool(clause and clause.lead and _SECURITY.search(clause.lead))
+
+
 def person_left(change: ClauseChange) -> bool:
     """True when an edited clause about automated decisions no longer says a person takes part in
     them (GDPR Art. 22(1), (3)): "… but the decision is always made by a person" taken out."""
     if PERSON_WORDS.isdisjoint(change.changed_old_words):
         return False
-    return _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is None
+    return BY_A_PERSON.search(change.old_text) is not None and BY_A_PERSON.search(change.new_text) is None
 
 
 # What makes a person's review of decisions one that waits or covers fewer: "if you ask us", "on request".
@@ -72,7 +91,7 @@ def review_lessened(change: ClauseChange) -> bool:
     of them: only on the reader's request ("An officer reviews every decision to refuse or reduce an
     award" → "An officer reviews a decision to refuse an award if you ask us to reconsider it"), or
     no longer every one (GDPR Art. 22(3): human intervention as a safeguard)."""
-    if change.old is None or _BY_A_PERSON.search(change.old_text) is None:
+    if change.old is None or BY_A_PERSON.search(change.old_text) is None:
         return False
     lost_every = not {"every", "all", "each", "always"}.isdisjoint(change.changed_old_words)
     waits = _ON_REQUEST.search(change.new_text) is not None and _ON_REQUEST.search(change.old_text) is None
@@ -86,7 +105,7 @@ def review_made_optional(change: ClauseChange) -> bool:
     # ("an employee of our fraud team reviews it" → "… may review it": the verb's own present tense was as firm)
     firm = not _FIRM.isdisjoint(old_words) or any(w.endswith("s") and w[:-1] in new_words for w in old_words)
     return firm and not MAY_WORDS.isdisjoint(new_words) \
-        and _BY_A_PERSON.search(change.old_text) is not None and _BY_A_PERSON.search(change.new_text) is not None
+        and BY_A_PERSON.search(change.old_text) is not None and BY_A_PERSON.search(change.new_text) is not None
 
 
 #: What says a thing is done (against :data:`.reading.MAY_WORDS`, what says it only may be).
@@ -226,6 +245,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             label for heading in change.section[1:] for label in practices_in(heading, frozenset(plain_words(heading)), context)})
         if named:
             came = [term for label, term in new.items() if label not in old and label not in named]
+    if came and not _MEASURE_WORDS.isdisjoint((change.new or change.old).wordset) and _about_security(change):  # type: ignore[union-attr]
+        # a measure that protects it, under "Security" or among "technical and organisational
+        # measures": "encryption of the electronic folders in which scanned passports are stored"
+        # names what is protected, not a practice
+        came = []
+    if came and change.reading.actor == "other":
+        # someone else's own, not the reader's: "the Field Officer must show you his or her identity card"
+        text = (change.new_text or change.old_text).lower()
+        came = [term for term in came if not _HIS_OR_HER.search(text, 0, max(0, text.find(term.lower())))]
     if came and change.old_text and "advertis" in change.old_text.lower():
         # ("ads" in a clause that spoke of advertising names no new practice: "… to serve targeted
         # advertising and measure ad performance" → "… and to measure how ads perform")

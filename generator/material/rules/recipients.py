@@ -253,6 +253,17 @@ _WORKING_FOR_IT = frozenset((
 ))
 
 
+def _head_kept(change: ClauseChange, head: int) -> bool:
+    """True when the first ``head`` words of an edited entry, the same on both sides, reach past the
+    first comma of both (its first words, before it, name whom it is about)."""
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    if not head or head >= len(old.words) or head >= len(new.words):
+        return False
+    comma_old, comma_new = old.text.find(","), new.text.find(",")
+    return 0 < comma_old < old.words[head].start and 0 < comma_new < new.words[head].start
+
+
 def _same_label(change: ClauseChange) -> bool:
     """True when an entry of a list of recipients keeps the words it opens with, which name them
     ("Service providers: companies that host our systems …" → "Service providers: third-party
@@ -268,7 +279,9 @@ def _same_label(change: ClauseChange) -> bool:
         if a != b:
             break
         head += 1
-    if not any(_RECIPIENT_WORDS.match(word) for word in old.norms[:min(head, 4)]):
+    # (or whatever the entry names before its first comma, kept whole: "the sender of the parcel, who
+    # receives the delivery status …" → "the sender of the parcel, with whom we share the delivery status …")
+    if not any(_RECIPIENT_WORDS.match(word) for word in old.norms[:min(head, 4)]) and not _head_kept(change, head):
         return False
     gained = [w.norm for span in change.spans for w in span.new]
     if any(_RECIPIENT_WORDS.match(word) and word not in _WORKING_FOR_IT for word in gained) \
@@ -384,8 +397,9 @@ def _same_recipients(change: ClauseChange, context: Context | None = None) -> bo
     named_here = {stem(w.norm.strip(".,")) for span in beside for w in span.new}
     # (nor the company itself, by the name it gives itself: "on the OPERATOR's instructions")
     own = {stem(alias) for alias in change.aliases}
+    # (nor the reader's information written as a defined term: "Your Personal Data will be transferred …")
     new = {name for name in _recipients_named(change.new_text) if name not in old and name not in change.old.wordset and name not in named_here
-           and name.removesuffix("'s") not in own}
+           and name.removesuffix("'s") not in own and name not in _IN_GENERAL_OF_DATA and name not in STOP}
     if not old and new and context is not None and _RECEIVING_PRONOUN.search(change.old_text) is not None:
         # the recipients the clause called "them", named from its paragraph: "We work with
         # measurement partners … For this purpose we provide them with your CAID" → "… we share

@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..reading import LEADING_CONDITION, content_words, last_sentence, negates, negates_what_it_says, root_stems
 from ..text import Anchored, WordTable, plain_words
 from .context import Context, contact_line, in_examples
-from .practices import PERSON_WORDS, person_left, review_lessened, review_made_optional
+from .practices import BY_A_PERSON, PERSON_WORDS, person_left, review_lessened, review_made_optional
 
 # A reader by what they are to the company, in the singular: "A Member may …", "the patient can …".
 # (from the noun on: an article is too common a word to begin where the pattern is tried)
@@ -43,7 +43,7 @@ _RIGHT = Anchored(re.compile(
     # a request the reader may make is a right, whatever it asks for: "You may request the Company to suspend the use of, or erase, …"
     r"|" + _READER_MAY + r" (?:also )?(?:request|demand|require)\s{1,3}(?:us|the\s{1,3}company|that)\b"
     # (the reader's organisation's administrator chooses for it: "Administrators can turn the assistant off")
-    rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain|appeal|object"
+    rf"|\b(?:you|users|members|customers|parents|account holders|administrators|admins|{_A_READER}) (?:can|may|could)\b[^.;]{{0,80}}?\b(?:opt[- ]out|opt[- ]in|unsubscribe|complain\w{{0,3}}|appeal|object"
     r"|turn off|switch off|(?:turn|switch)(?:\s{1,3}[\w'-]{1,20}){1,3}?\s{1,3}off|disable|deactivate|limit|refuse|block|reject|decline"
     r"|switch between|choose between"
     # a complaint to the regulator (GDPR Art. 77): "A Member may contact either regulator at any time"
@@ -192,7 +192,22 @@ def _only_removed(change: ClauseChange) -> bool:
     # (a conjunction put in where others were taken out carries nothing: ", where …, where …" → ", or where …")
     return all(not span.new or _JOINING.issuperset(w.norm for w in span.new) for span in change.spans if span.old) and not any(
         span.new and content_words([w.norm for w in span.new]) for span in change.spans
-    )
+    ) and not _name_shortened(change)
+
+
+def _name_shortened(change: ClauseChange) -> bool:
+    """True when all an edited clause lost is the rest of a name after its first word, up to the end
+    of the clause: "a complaint to the Commission d'accès à l'information du Québec" → "… to the
+    Commission" (a name the statement shortens, not an authority taken away)."""
+    spans = [span for span in change.spans if span.old or span.new]
+    if len(spans) != 1 or spans[0].new:
+        return False
+    lost = spans[0].old
+    text = change.old_text
+    before = text[:lost[0].start].rstrip()
+    head = before.rsplit(" ", 1)[-1]
+    return head[:1].isupper() and any(w.written[:1].isupper() for w in lost) and _JOINING.isdisjoint(w.norm for w in lost) \
+        and not text[lost[-1].end:].strip(" .;)")
 
 
 _JOINING = frozenset(("or", "and", "nor"))
@@ -380,6 +395,22 @@ def _about_decisions(change: ClauseChange, context: Context) -> bool:
     block = plain_words(context.block_text(change, "old") or "")
     heading = plain_words(" ".join(change.section[-1:]))
     return not _DECISIONS.isdisjoint(block) or not _DECISIONS.isdisjoint(heading) or not _AUTOMATION.isdisjoint(block + heading)
+
+
+# Decisions ruled out being left to a machine: "No decision … is taken solely by automated means".
+_SOLELY_AUTOMATED = re.compile(r"\b(?:solely|only|exclusively|purely|entirely|fully)\s{1,3}(?:(?:by|on|through|via)\s{1,3})?(?:the\s{1,3})?(?:automated|automatic)\b", re.I)
+
+
+def _safeguard_removed(change: ClauseChange, context: Context) -> bool:
+    """True when a removed clause said a person takes part in decisions about the reader, or that
+    none is left to a machine alone, and its section does not say it again."""
+    old = change.old
+    assert old is not None
+    if PERSON_WORDS.isdisjoint(old.wordset) and _AUTOMATION.isdisjoint(old.wordset):
+        return False
+    said = BY_A_PERSON.search(change.old_text) is not None \
+        or not _AUTOMATION.isdisjoint(old.wordset) and _SOLELY_AUTOMATED.search(change.old_text) is not None and negates(change.old_text)
+    return said and _about_decisions(change, context) and not context.said_in_section(change)
 
 
 #: Words that say a machine acts.
@@ -744,6 +775,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "That authorization is never a condition of receiving care or medication." gone: consent
         # the reader may refuse without losing the service (GDPR Art. 7(4); HIPAA § 164.508(b)(4))
         return change.finding("rights", "material", "A clause stating a right or choice of the reader was removed.")
+    if change.kind == "removed" and _safeguard_removed(change, context):
+        # "No decision to restrict or close Your Account is taken solely by automated means" gone;
+        # "An underwriter reviews every proposal that the system declines …, and you may ask for any
+        # such decision to be reconsidered by a member of our staff" gone (GDPR Art. 22(1), (3))
+        return change.finding("rights", "material", "A clause that said a person takes part in decisions about the reader was removed.")
     if not listed and not lead and "rights" not in change.topics and not _FREE_TO_REFUSE <= change.vocabulary and not _ANOTHER_WAY <= change.vocabulary:
         # (a person's review of decisions is the reader's safeguard wherever it is said: "Each file
         # is reviewed by an enforcement officer before a fee notice is issued")

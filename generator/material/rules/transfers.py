@@ -75,7 +75,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # "kept by our cloud provider in the Republic of South Africa" → "… and in any other country
         # where that provider operates data centres": the places named are no longer all of them
         return change.finding("transfers", "material", "A clause about transfers abroad, or their safeguards, changed.")
-    if change.kind == "edited" and not _HEDGES.isdisjoint(change.changed_new_words) and "transfer" in change.topics | change.heading_topics \
+    if change.kind == "edited" and not _HEDGES.isdisjoint(change.changed_new_words) and _HEDGES.isdisjoint(change.old.wordset) \
+            and "transfer" in change.topics | change.heading_topics \
             and _LOCATED.search(change.new_text) is not None:
         # "The Company stores Personal Data on servers located within the Kingdom" → "… primarily on
         # servers located within the Kingdom": where it is kept is now the rule, not the whole
@@ -115,6 +116,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("transfers", "substantive", "A clause about transfers abroad now names a further safeguard.")
     if _limit_gained(change):
         return change.finding("transfers", "substantive", "A clause about transfers abroad now limits them.")
+    if not old_guards - new_guards and _said_outright(change, context):
+        # "Certain of Our payment processors are located outside the EEA, namely in the United States
+        # and in Singapore" → "Your Personal Data will nevertheless be transferred outside the EEA
+        # where it is handled by certain of Our payment processors, which are based in the United
+        # States and in Singapore": the transfer the clause implied, said outright
+        return change.finding("transfers", "substantive", "A clause about transfers abroad was reworded; it names no new place, way or safeguard.")
     if old_guards - new_guards or _goes_further(change) and not _describes_a_safeguard(change) and not illustrates(change) \
             or gained_own_judgement(change):
         # (or the safeguard is now what the company judges it to be: "where the recipient country has
@@ -360,8 +367,33 @@ def _only_in_another_form(change: ClauseChange) -> bool:
     return all(w.removesuffix("e") in had for w in change.added_words & _FURTHER)
 
 
+#: Stems of the words that say information goes abroad, in so many words.
+_SENDING = frozenset(("transfer", "transferr", "sent", "send"))
+#: Words that say where someone or something is ("are located outside the European Economic Area").
+_WHERE_THEY_ARE = frozenset(("located", "based", "situated", "established"))
+
+
+def _said_outright(change: ClauseChange, context: Context) -> bool:
+    """True when an edited clause that said who handles information abroad, and where, now says it
+    is transferred there: the countries it names are the same, the only word of transfer it gained
+    says it is sent, and every name it gained (a capitalised word, not at a sentence's start) its
+    paragraph had ("Personal Data")."""
+    old, new = change.old, change.new
+    if old is None or new is None or _WHERE_THEY_ARE.isdisjoint(old.wordset) and not _LOCATED.search(change.old_text):
+        return False
+    places = _PLACE_NAMES_TOO & old.wordset
+    if not places or _PLACE_NAMES_TOO & new.wordset != places or not change.added_words & _FURTHER <= _SENDING \
+            or bool(_ABROAD_IN_GENERAL.search(change.old_text)) != bool(_ABROAD_IN_GENERAL.search(change.new_text)):
+        return False
+    block = frozenset(plain_words(context.block_text(change, "old") or ""))
+    first = new.words[0] if new.words else None
+    return all(w.norm in block or w is first for span in change.spans for w in span.new if w.written[:1].isupper())
+
+
 #: Words that name a place as where information is or who handles it is.
 _PLACE_NAMES = COUNTRIES | frozenset(("eu", "eea", "europe", "european", "uk", "switzerland", "usa"))
+#: The words of the places :func:`_said_outright` compares ("the United States", "the United Kingdom" by theirs).
+_PLACE_NAMES_TOO = _PLACE_NAMES | frozenset(("united", "states", "america", "kingdom"))
 
 
 def _place_dropped(change: ClauseChange) -> bool:
