@@ -251,17 +251,18 @@ _RUN_IN_HEAD = re.compile(
 
 
 def _after_run_in_head(change: ClauseChange, context: Context) -> bool:
-    """True for a clause that names things, with no verb before its first comma, and follows its paragraph's run-in head, under a heading
-    about what is collected ("4.5 Device Data. The IMEI of your handset, the device make and
-    model …"): the head is its label, and it lists what is collected as a list's entries do."""
+    """True for a clause that names things, with no verb before its first comma, and follows its
+    paragraph's run-in head, under a heading about what is collected ("4.5 Device Data. The IMEI of
+    your handset, the device make and model …"): the head is its label, and it lists what is
+    collected as a list's entries do."""
     clause = change.new if change.new is not None else change.old
     assert clause is not None
-    first = clause.text.split(",", 1)[0]  # (what it names first: a verb there is the clause's own)
-    if not VERB_START.isdisjoint(plain_words(first)) or _VERB.search(first) is not None or context.section_topic(change) != "collection":
-        return False
     block = context.block_text(change, "new" if change.new is not None else "old")
     head = _RUN_IN_HEAD.match(block) if block else None
-    return head is not None and block.startswith(clause.text, head.end())  # type: ignore[union-attr]
+    if head is None or not block.startswith(clause.text, head.end()) or context.section_topic(change) != "collection":  # type: ignore[union-attr]
+        return False
+    first = clause.text.split(",", 1)[0]  # (what it names first: a verb there is the clause's own)
+    return VERB_START.isdisjoint(plain_words(first)) and _VERB.search(first) is None
 
 
 # Words that name information in general, not a kind of it ("personal information", "the following data").

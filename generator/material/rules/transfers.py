@@ -379,10 +379,11 @@ def _said_outright(change: ClauseChange, context: Context) -> bool:
     says it is sent, and every name it gained (a capitalised word, not at a sentence's start) its
     paragraph had ("Personal Data")."""
     old, new = change.old, change.new
-    if old is None or new is None or _WHERE_THEY_ARE.isdisjoint(old.wordset) and not _LOCATED.search(change.old_text):
+    if old is None or new is None:
         return False
     places = _PLACE_NAMES_TOO & old.wordset
     if not places or _PLACE_NAMES_TOO & new.wordset != places or not change.added_words & _FURTHER <= _SENDING \
+            or _WHERE_THEY_ARE.isdisjoint(old.wordset) and not _LOCATED.search(change.old_text) \
             or bool(_ABROAD_IN_GENERAL.search(change.old_text)) != bool(_ABROAD_IN_GENERAL.search(change.new_text)):
         return False
     block = frozenset(plain_words(context.block_text(change, "old") or ""))
