@@ -82,7 +82,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             return change.finding("collection", "material", f"{quote(change.new_text)} is now listed among the information collected.")
         if change.kind == "removed":
             return change.finding("collection", "substantive", f"{quote(change.old_text)} is no longer listed among the information collected.")
-        if change.added_words and not illustrates(change):
+        # (an item put in of words the entry had elsewhere is one more too: "date of birth, signature" →
+        # "date of birth, birth number, signature")
+        if (change.added_words or _item_put_in(change)) and not illustrates(change):
             if not NEGATIONS.isdisjoint(change.changed_new_words) and _COLLECTS.search(change.changed_new_text()):
                 # "(card details … never reach us)" → "(we never receive your card details …)": what is not collected
                 return change.finding("collection", "substantive", f"An entry of the information collected was reworded: it now reads {quote(change.new_text)}.")
@@ -234,6 +236,15 @@ def _enumerated(change: ClauseChange, context: Context) -> bool:
         return True
     colon = _label(change.new_text)
     return colon is not None and added_between(change, colon.end(), len(change.new_text)) or not change.added_words
+
+
+def _item_put_in(change: ClauseChange) -> bool:
+    """True when an edited entry gained, between two commas, a run of words of substance where it
+    had none, whatever words it was made of ("date of birth, birth number, signature")."""
+    text = change.new_text
+    return any(span.new and not span.old and content_words([w.norm for w in span.new])
+               and text[:span.new[0].start].rstrip().endswith(",") and text[span.new[-1].end:].lstrip().startswith(",")
+               for span in change.spans)
 
 
 def _sentences(change: ClauseChange) -> bool:

@@ -34,12 +34,14 @@ LIST_LEADS: dict[str, Anchored] = {
         r"|\bcategories of (?:personal )?(?:data|information)\b|\b(?:data|information) (?:we|that we) (?:collect|process)"
         # the company's product collecting: "the Lumenward Proctor browser extension may collect:"
         r"|\b(?:apps?|extensions?|software|devices?|platform|website|sdks?|glasses|cameras?|sensors?)\b[^.:]{0,20}\b(?:collect|record|captur|gather)\w{0,3}\b"
+        # a label that says so: "What it captures."
+        r"|\bwhat\s{1,3}(?:it|we|they)\s{1,3}(?:collect|record|captur|gather)\w{0,3}\b"
         # those who work for it collecting: "the study doctor and the study staff will collect information about you"
         r"|\b(?:staff|team|personnel|employees|doctors?|nurses?|agents|representatives)\b[^.:]{0,20}\b(?:collect|record|gather|obtain)\w{0,3}\b",
         re.I,
     ), starts=("we", "us", "you", "furnish", "provide", "submit", "supply", "present", "company", "bank", "controller", "operator", "organi", "firm", "insurer",
               "information", "data", "categories", "send", "sent", "give", "provide", "tell", "share", "supplied", "disclosed",
-              "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor",
+              "app", "extension", "software", "device", "platform", "website", "sdk", "glasses", "camera", "sensor", "what",
               "staff", "team", "personnel", "employees", "doctor", "nurse", "agents", "representatives")),
     "recipients": Anchored(re.compile(
         r"\b(?:share|disclose|sell|rent|provide|transfer|communicate|exchange|make \w{0,12} available|made available|give access)\w{0,3}\b[^.:]{0,100}\b(?:with|to)\b"
@@ -355,6 +357,8 @@ _CONDITION = re.compile(r"(?:if|when|where|whenever|once|unless)\b", re.I)
 _LETTERED = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})\)\s")
 # A lead-in's last sentence that only says its list follows: "It includes:", "These are:".
 # ("This information may include:": what the sentence before it collects)
+# A lead-in that ends with its subject and no verb: "While the Time Tracker is running, it:".
+_ENDS_WITH_ITS_SUBJECT = re.compile(r",\s{1,3}(?:it|we|they)\s{0,3}:\s{0,3}$", re.I)
 _ONLY_INCLUDES = re.compile(r"(?:it|this|these|they|such (?:data|information)|(?:our|the|this|these|those|such|an?)(?:\s{1,3}[\w-]{1,20}){1,3}?)"
                             r"\s{1,3}(?:(?:may|can|will|might|could)\s{1,3})?(?:includes?|covers?|consists? of|comprises?|are|is|means?)"
                             # ("These are for example:", "These include, among others:")
@@ -367,9 +371,10 @@ def _by_lead(lead: str) -> str | None:
     information is used *to* do (purposes), not what is collected; in "We share the information we
     collect with:", who receives it."""
     sentence = last_sentence(lead)
-    if _ONLY_INCLUDES.match(sentence) and len(sentence) < len(lead):
+    if (_ONLY_INCLUDES.match(sentence) or _ENDS_WITH_ITS_SUBJECT.search(sentence)) and len(sentence) < len(lead):
         # "'Student Data' means any information … provided to us by a School. It includes:" — what
-        # "it" is, is said in the sentence before
+        # "it" is, is said in the sentence before (and what it does, in "What it captures. While the
+        # Time Tracker is running, it:")
         sentence = last_sentence(lead[: len(lead) - len(sentence)].rstrip()) + " " + sentence
     # "If you make an app available to others, then you must comply with the following:" — the
     # list belongs to the main clause, not to the condition before it.
