@@ -512,6 +512,10 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         if not _ACTORS_READER.isdisjoint(subject) and _ACTORS_COMPANY.isdisjoint(subject):
             if _is_passive(words[verb:verb + 3]) and not _TOLD.isdisjoint(words[verb:verb + 4]):
                 return "other"  # "Users will be notified in advance": the reader is told, by whoever tells
+            if len(subject) > 1 and subject[-1] in _DATA_HEADS and subject[-2] in _ACTORS_READER \
+                    and (_is_passive(words[verb:verb + 3]) or words[verb] in _IS):
+                # "The user account is used solely to …": the reader's information, named by whose it is
+                return "company" if _names_company(subject, aliases) else "other"
             relative = next((i for i, w in enumerate(subject) if w in _RELATIVE), 0)
             head = subject[:relative]
             if subject[0] in _PREPOSITIONS and "you" not in subject:
@@ -728,6 +732,11 @@ _DEFINITION = re.compile(
     r"(?:is|are)\s{1,3}(?:an?|the|someone|anyone)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,9}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
     r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting"
     r"|offered|provided|supported|used))\b"
+    # things, then "are" and what they are, without an article: "Cookies are small text files that a website stores …"
+    # (not a verb of what is done to them: "Your details are kept on servers that …")
+    r"|(?i:(?!(?:your|our|their|we|you|they|it|this|these|those|such)\b)[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,2}?\s{1,3}are\s{1,3}"
+    r"(?!(?:not|also|only|then|now|still|always|never|kept|sent|held|sold|shown|made|done|given|taken|used|[\w-]{1,30}ed)\b)"
+    r"(?:[\w'’-]{1,30}\s{1,3}){1,6}?(?:that|which|who))\b"
     # a term in quotes or capitals, then "means": "'Sale' means", "Personal Data means" ("By using automated means …" is no term)
     r"|(?:[\"“'][^\"”']{1,60}[\"”']|[A-Z][\w-]*(?:\s{1,3}[A-Z][\w-]*){0,4})\s{1,3}(?i:means|refers\s{1,3}to|is\s{1,3}defined\s{1,3}as)\b"
     # what a practice just named is: "This practice, sometimes called …, involves comparing …"
@@ -739,6 +748,9 @@ def defines(clause_text: str, words: frozenset[str], aliases: frozenset[str] = f
     """True when a clause (``words``: its words, lower case) says what a term means and does not
     name the company ("A business associate is a company that handles protected health information
     …"): it explains, and does not say what the company does."""
+    numbering = NUMBERING.match(clause_text) if clause_text[:1] == "(" or clause_text[:1].isdigit() else None
+    if numbering is not None:
+        clause_text = clause_text[numbering.end():]  # "(1) Cookies are small text files that …"
     return _DEFINITION.match(clause_text) is not None and _WE.isdisjoint(words) and "the company" not in clause_text.lower() \
         and (aliases.isdisjoint(words) or not any(word.lower() in aliases for word in _CAPITALISED.findall(clause_text)))
 

@@ -60,7 +60,9 @@ _ABOUT_THE_STATEMENT = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?\s{1,3})?(?:in\s{1,3}plain\s{1,3}(?:language|words|english),\s{1,3})?"
     r"(?:in\s{1,3}|the\s{1,3}(?:purpose|aim)\s{1,3}of\s{1,3})?(?:this|the|our)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?"
     # ("the pages that follow set out what personal data we collect …")
-    r"(?:policy|notice|statement|document|pages\s{1,3}that\s{1,3}follow|sections\s{1,3}(?:that\s{1,3}follow|below))\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}(?:we\s{1,3}|is\s{1,3}to\s{1,3})?"
+    r"(?:policy|notice|statement|document|pages\s{1,3}that\s{1,3}follow|sections\s{1,3}(?:that\s{1,3}follow|below))\b(?:\s{1,3}\([^()]{0,40}\))?,?\s{1,3}"
+    # (or the company by its name: "In this notice, Lotus Ridge International School ("LRIS", "we" …) sets out …")
+    r"(?:we\s{1,3}|is\s{1,3}to\s{1,3}|(?-i:[A-Z])[\w&.'-]*(?:\s{1,3}(?-i:[A-Z])[\w&.'-]*){0,5}(?:\s{1,3}\([^()]{0,120}\))?\s{1,3})?"
     r"(?:explains?|describes?|sets?\s{1,3}out|outlines?|summari[sz]es?|tells?\s{1,3}you|informs?\s{1,3}you|explains?\s{1,3}to\s{1,3}you)\b",
     re.I,
 )

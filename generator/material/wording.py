@@ -117,6 +117,7 @@ PATTERNS: tuple[str, ...] = (
     N_("The clause names %(items)s as responsible for information, as the statement already did."),
     N_("A clause about the data protection officer or a representative changed."),
     N_("A new clause says a recipient the statement named is a controller of its own."),
+    N_("A clause saying another party is a controller of its own was reworded; its section still says so."),
     # rules/cookies.py
     N_("A new cookie or tracker, %(name)s, is set by %(quote)s, whom the statement's cookie tables did not name before."),
     N_("The cookie or tracker %(name)s is now set by %(quote)s, whom the statement's cookie tables did not name before."),

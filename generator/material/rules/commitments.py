@@ -1797,6 +1797,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             or change.kind == "edited" and not _EXCEPTING.isdisjoint(change.changed_new_words) and _exception_after_negation(change)
             # a protection taken out of what goes to someone: "…, for the risk structure compensation scheme, in pseudonymised form"
             or any(word.startswith(_PROTECTIVE_STEMS) for word in change.changed_old_words)
+            # a negation of the company's about information, taken out, whatever the verb: "When we send
+            # geolocation data to importers, we identify each plot by an internal producer code, not by your
+            # name" → "… together with your name and DPI number"
+            or change.kind == "edited" and reading.actor == "company" and "data" in topics and not reading.negated
+            and change.old_reading.negated  # type: ignore[union-attr]
             # a limit on handling, taken out: "we do not send updated reports unless you ask us to again"
             or change.kind == "removed" and reading.actor == "company" and reading.limits_handling
             or change.kind == "removed" and reading.negated and _THERE_IS_NO.match(change.old_text) is not None

@@ -17,7 +17,7 @@ from ..changes import ClauseChange
 from ..clauses import Clause
 from ..findings import Finding
 from ..reading import STOP, content_words, stem
-from ..text import Anchored, listing, plain_words
+from ..text import LEGAL_FORMS, Anchored, listing, plain_words
 from . import contact
 from .context import ANOTHERS_ROLE, Context, named_beside
 from .needs import runs
@@ -27,7 +27,9 @@ from .recipients import full_names, names_an_example
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w&'.-]{0,30}\s{1,3}){0,4}[A-Z][\w&'.-]{0,30}),?\s{1,3}"
     r"(Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?"
-    r"|S\.L\.(?:U\.)?|SLU?|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oyj?|A/S|ApS|SE|KG|UG)(?!\w)"
+    r"|S\.L\.(?:U\.)?|SLU?|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oyj?|A/S|ApS|SE|KG|UG"
+    # central and south-eastern Europe's: "Marinska Obala d.o.o.", "VARDARKO DOOEL", "Vjosa Horizon sh.p.k."
+    r"|[Dd]\.[Oo]\.[Oo]\.|DOOEL|DOO|[Ss]\.[Rr]\.[Oo]\.|[Ss]h\.[Pp]\.[Kk]\.|SHPK|EOOD|EAD|OOD|Kft\.?|Zrt\.?|Nyrt\.?|UAB|SIA)(?!\w)"
 )
 _ROLE_IN_WORDS = (
     r"|\bon (?:the|its|their|your|our) (?:school|customer|client|employer|organi[sz]ation|business|company)(?:'s|s')? behalf\b"
@@ -61,10 +63,8 @@ _FOR_US = re.compile(
     r"|(?:network |mobile network )operators?)\b|\b(?:for|on behalf of) us\b|\bon our behalf\b",
     re.I,
 )
-_SUFFIXES = frozenset(
-    "ltd limited inc llc l.l.c gmbh ag s.a sas b.v n.v plc corp corporation llp pty "
-    "s.l s.l.u sl slu s.r.l srl s.p.a spa sarl ab oy oyj a/s aps se kg ug".split()
-)
+#: The words of the legal forms that end a company's name.
+_SUFFIXES = LEGAL_FORMS | frozenset(("l.l.c", "dooel", "doo"))
 _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All",
                       # a preposition that opens a sentence before the name: "At Kalapati Remit Technologies, Inc., …"
                       "At", "By", "For", "From", "In", "With", "To", "Of", "On", "Under", "Through", "Via",
@@ -76,7 +76,8 @@ _GENERIC = frozenset(("The", "This", "Our", "We", "These", "Each", "Any", "All",
 # Every legal form of :data:`_COMPANY` as it is written: a company's name can only stand where one does.
 # (Plain text alternatives: the regular-expression engine skips ahead to their first letters.)
 _LEGAL_FORM = re.compile(r"Ltd|Limited|Inc|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SAS|B\.V\.|N\.V\.|plc|PLC|Corp|LLP|Pty"
-                         r"|S\.L\.|SL|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oy|A/S|ApS|SE|KG|UG")
+                         r"|S\.L\.|SL|S\.[Rr]\.[Ll]\.|SRL|S\.p\.A\.|SpA|SARL|AB|Oy|A/S|ApS|SE|KG|UG"
+                         r"|[Dd]\.[Oo]\.[Oo]\.|DOO|[Ss]\.[Rr]\.[Oo]\.|[Ss]h\.[Pp]\.[Kk]\.|SHPK|EOOD|EAD|OOD|Kft|Zrt|Nyrt|UAB|SIA")
 
 
 def companies(text: str) -> set[str]:
@@ -99,6 +100,7 @@ def companies(text: str) -> set[str]:
 _LEGAL_RUNS = frozenset((
     "ltd", "limited", "inc", "llc", "l", "gmbh", "ag", "s", "sas", "b", "n", "plc", "corp", "corporation", "llp", "pty",
     "sl", "slu", "srl", "spa", "sarl", "ab", "oy", "oyj", "a", "aps", "se", "kg", "ug",
+    "d", "dooel", "doo", "sh", "shpk", "eood", "ead", "ood", "kft", "zrt", "nyrt", "uab", "sia",
 ))
 
 
@@ -389,6 +391,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         names = full_names(change.new_text)
         if names and names <= context.anywhere("old", full_names):
             return change.finding("controller", "substantive", "A new clause says a recipient the statement named is a controller of its own.")
+    if change.kind != "edited" and ANOTHERS_ROLE.search(text) is not None \
+            and ANOTHERS_ROLE.search(context.section_text(change, "old" if change.kind == "inserted" else "new")) is not None:
+        # "The platform is a separate controller for the data it collects from you" → "… the intermediary
+        # acts as an independent controller under its own privacy policy": another's role of its own,
+        # said again in its section in other words; who is responsible for the company's processing stays
+        return change.finding("controller", "substantive", "A clause saying another party is a controller of its own was reworded; its section still says so.")
     if change.kind != "edited" and named:
         # A clause that comes or goes naming as controller a company the other version names too
         # ("Acme Ltd. is the controller" added where "Acme Ltd. makes …" stood): who is responsible stays.

@@ -80,7 +80,7 @@ _SAME_MEANING = (
     frozenset(("retain", "keep", "kept", "store", "stor", "hold", "held")),
     frozenset(("delete", "delet", "erase", "eras", "destroy", "discard", "anonymise", "anonymize", "anonymis", "anonymiz",
                "overwritten", "overwrite", "overwrit", "remove", "remov")),
-    frozenset(("after", "once", "when", "within")),
+    frozenset(("after", "once", "when", "within", "then")),  # ("after which they are deleted" → "and are then deleted")
     frozenset(("only", "solely", "exclusively")),
     # "for no longer than is necessary" → "only for as long as is necessary"
     frozenset(("long", "longer")),
@@ -140,6 +140,10 @@ def _period_entry(change: ClauseChange) -> bool:
     return clause is not None and clause.item and "retention" in change.heading_topics and _A_PERIOD.search(clause.text) is not None
 
 
+# A deletion ruled out: "does not delete comments on its own", "will never erase".
+_NOT_DELETED = re.compile(r"\b(?:not|never|cannot)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:delete|erase|destroy|discard|remove)s?\b", re.I)
+
+
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """Keeping widened (material) or narrowed (substantive)."""
     if "retention" not in change.topics:
@@ -156,12 +160,15 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
     if change.kind == "removed":
         # (a stated time is a limit too: "recordings of calls shall be retained for two (2) years"
         # gone leaves them to whatever else the statement says — GDPR Art. 13(2)(a))
-        if _DELETES.search(change.old_text) or reading.restricts or _PERIOD_KEPT.search(change.old_text) is not None or _period_entry(change):
+        # (not one that said what is not deleted: "The filter does not delete comments on its own" set no limit on keeping)
+        if (_DELETES.search(change.old_text) or reading.restricts) and _NOT_DELETED.search(change.old_text) is None \
+                or _PERIOD_KEPT.search(change.old_text) is not None or _period_entry(change):
             return change.finding("retention", "material", "A clause that limited how long information is kept was removed.")
         return change.finding("retention", "substantive", "A clause about keeping information was removed.")
     # (another form of the same word keeps its meaning: "are deleted" → "we delete")
     added, removed = change.added_words, change.removed_words
-    lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added) and not _put_in_place(w, added)}
+    lost = {w for w in removed & _LIMITS_KEEPING if not any(a[:5] == w[:5] for a in added)
+            and not _put_in_place(w, added) and not _put_in_place(w, set(change.changed_new_words))}
     if "only" in lost and limiting(change.new_text) is not None:
         lost.discard("only")  # the limit said in other words: "use it only to provide services" → "for no purpose other than providing services"
     longer = {w for w in added & _KEEPS_LONGER if not _put_in_place(w, removed | set(change.changed_old_words))}
