@@ -42,8 +42,9 @@ class once(Generic[_T]):
         return value
 
 
+# (an em dash parts the words on either side of it, written with spaces or not: "at your university—for example")
 _FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - ", "\u00a0": " ",
     "\u200b": "", "\u200e": "", "\u200f": "", "\u2066": "", "\u2067": "", "\u2068": "", "\u2069": "",
 })
 # A word: letters and digits, joined by an apostrophe, @, dot, hyphen, plus or slash inside it

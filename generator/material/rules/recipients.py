@@ -264,6 +264,18 @@ def _head_kept(change: ClauseChange, head: int) -> bool:
     return 0 < comma_old < old.words[head].start and 0 < comma_new < new.words[head].start
 
 
+def _joined_to_them(change: ClauseChange) -> bool:
+    """True when a run of words an edited clause gained joins more of those who work for the company
+    to those it named: a word of :data:`_MORE` and, at most two words after it, one of
+    :data:`_WORKING_FOR_IT` ("and other companies", "or any other vendors")."""
+    for span in change.spans:
+        norms = [w.norm for w in span.new]
+        for at, word in enumerate(norms):
+            if word in _MORE and not _WORKING_FOR_IT.isdisjoint(norms[at + 1: at + 4]):
+                return True
+    return False
+
+
 def _same_label(change: ClauseChange) -> bool:
     """True when an entry of a list of recipients keeps the words it opens with, which name them
     ("Service providers: companies that host our systems …" → "Service providers: third-party
@@ -284,8 +296,7 @@ def _same_label(change: ClauseChange) -> bool:
     if not any(_RECIPIENT_WORDS.match(word) for word in old.norms[:min(head, 4)]) and not _head_kept(change, head):
         return False
     gained = [w.norm for span in change.spans for w in span.new]
-    if any(_RECIPIENT_WORDS.match(word) and word not in _WORKING_FOR_IT for word in gained) \
-            or not _MORE.isdisjoint(gained) and any(word in _WORKING_FOR_IT for word in gained) or _names_someone(change):
+    if any(_RECIPIENT_WORDS.match(word) and word not in _WORKING_FOR_IT for word in gained) or _joined_to_them(change) or _names_someone(change):
         return False
     return _gains_nothing_more(change, set(), providers=True)
 
