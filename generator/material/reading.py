@@ -203,6 +203,9 @@ _LIMIT_PHRASE = re.compile(
     r"|\bfor\s{1,3}no\s{1,3}other\s{1,3}(?:purposes?|reasons?|use)\b"
     # "to use it for no purpose other than providing services to us"; "the information they need, and no more"
     r"|\bno\s{1,3}(?:purposes?|reasons?|use)\s{1,3}other\s{1,3}than\b|,?\s{0,3}\band\s{1,3}(?:no|nothing)\s{1,3}more\b"
+    # what is named and nothing more: "…, and nothing else", "(no other data is shared with them)"
+    r"|(?:,|\band)\s{0,3}(?:nothing|no\s{1,3}one|nobody)\s{1,3}else\b"
+    r"|\bno\s{1,3}other\s{1,3}(?:data|information|details)\s{1,3}(?:is|are|will\s{1,3}be)\s{1,3}(?:shared|disclosed|passed|given|sent|provided|transferred)\b"
     # those named and no others: "The circumstances listed below are the only ones in which we share it"
     r"|\bthe\s{1,3}only\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:ones?|part(?:y|ies)|recipients?|circumstances|cases|situations|companies|purposes|ways|people|persons)\b"
     # "all" for "only": "all the Company receives is a confirmation that the payment has gone through"
@@ -218,7 +221,7 @@ def limiting(text: str) -> "re.Match[str] | None":
             and "forbid" not in text and "prohibit" not in text and "no o" not in text and "anyone else" not in text and "nobody" not in text \
             and "bar" not in text and "more" not in text and "longer" not in text and "only" not in text and "no other" not in text \
             and "require" not in text and "sole" not in text and "exclusive" not in text and "other than" not in text and "other purpose" not in text \
-            and "all " not in text and "All " not in text:
+            and "all " not in text and "All " not in text and " else" not in text:
         return None
     return _LIMIT_PHRASE.search(text)
 

@@ -955,7 +955,8 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
         return None
     old_part = change.old_text[old.start():]
     new_part = change.new_text[new.start():] if new is not None else ""
-    if negates(old_part) and not negates(new_part) and not ("without" in change.changed_new_words and _said_with_without(change)):
+    if negates(old_part) and not negates(new_part) and not ("without" in change.changed_new_words and _said_with_without(change)) \
+            and not _closing_said_as_limit(change) and not _contrast_said_otherwise(change):
         return change.finding("commitments", "material", "The clause no longer says “not”.")
     return None
 
@@ -1706,6 +1707,41 @@ _EXTENT = re.compile(r"\b(?:(?:strictly|only)\s{1,3})?to\s{1,3}the\s{1,3}extent\
 #: The words of a limit to what is needed, however it is said ("what is strictly necessary", "what the purpose requires").
 _NEEDED = frozenset(("necessary", "needed", "need", "needs", "require", "requires", "required", "essential", "minimum"))
 
+# A negation that closes what a clause named: "…, nothing else", "and no one else", "no other data".
+_CLOSING_NEGATION = re.compile(r"\b(?:nothing|no\s{1,3}one|nobody|none)\s{1,3}else\b|\bno\s{1,3}other\b|\bnot\s{1,3}(?:anything|anyone)\s{1,3}else\b", re.I)
+# A contrast said with a negation: "by our payment providers, not by us"; and said without one.
+_CONTRAST_NOT = re.compile(r",\s{1,3}not\s{1,3}(?:by|to|from|with|in)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:rather\s{1,3}than|instead\s{1,3}of)\b", re.I)
+
+
+def _closing_said_as_limit(change: ClauseChange) -> bool:
+    """True when every negation an edited clause had closed what it named ("we receive your name,
+    e-mail address and a user ID from that provider, nothing else") and the new clause limits itself
+    ("the provider gives us only your name, e-mail address and a user ID"): the same limit."""
+    assert change.new_reading is not None
+    if not change.new_reading.limited:
+        return False
+    closing = [m.span() for m in _CLOSING_NEGATION.finditer(change.old_text)]
+    return bool(closing) and all(any(a <= start < b for a, b in closing) for start in _negation_starts(change.old_text))
+
+
+def _contrast_said_otherwise(change: ClauseChange) -> bool:
+    """True when every negation an edited clause had set one party against another ("collected and
+    processed by our payment providers, not by us") and the new clause says it with "rather than"
+    or "instead of"."""
+    if _CONTRAST.search(change.new_text) is None:
+        return False
+    contrasts = [m.span() for m in _CONTRAST_NOT.finditer(change.old_text)]
+    return bool(contrasts) and all(any(a <= start < b for a, b in contrasts) for start in _negation_starts(change.old_text))
+
+
+def _negation_starts(text: str) -> list[int]:
+    """Where the negating words of ``text`` begin."""
+    return [m.start() for m in _NEGATING_WORD.finditer(text)]
+
+
+_NEGATING_WORD = re.compile(r"\b(?:not|no|never|none|nor|nothing|nobody|nowhere|neither|cannot|without)\b|\b\w+n't\b", re.I)
+
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
     """A limit or commitment removed or weakened (material); a new one (substantive)."""
@@ -1921,7 +1957,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             # (a law that "does not apply to" something, said as something "exempt from" it)
             or _NOT_APPLY.search(change.old_text) is not None and _EXEMPT.search(change.new_text) is not None
             or _said_again(change, context)) \
-            or "without" in change.changed_new_words and _said_with_without(change)
+            or "without" in change.changed_new_words and _said_with_without(change) \
+            or _closing_said_as_limit(change) or _contrast_said_otherwise(change)
         # (the last: the negation said with "without", "Withdrawing consent does not affect your
         # ability to place orders" → "… without affecting your ability to place orders")
         if not restated:
