@@ -776,7 +776,8 @@ def explanations(text: str, known: frozenset[str]) -> list[tuple[int, int]]:
     the basis of the declaration (DSU) …)")."""
     found = []
     for match in _EXPLAINING.finditer(text):
-        if not set(match.group(1).lower().split()) <= known:
+        # (a term the clause named in the singular, explained in the plural: "EAN code" → "(the EAN and EIC codes are …")
+        if not all(word in known or word in STOP or word.endswith("s") and word[:-1] in known for word in match.group(1).lower().split()):
             continue
         depth, end = 0, -1
         for index in range(match.start(), min(len(text), match.start() + 2000)):
