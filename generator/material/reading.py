@@ -499,6 +499,11 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
         own = 1 if subject[0] in _OPENERS and len(subject) > 2 else 0  # ("Otherwise your information is kept …")
         if subject[own] == "your" and len(subject) > own + 1 and subject[own + 1] in _YOUR_OTHERS:
             return "other"  # "your Employer must provide you with notice": someone the reader deals with, not the reader
+        if subject[own] == "your" and len(subject) > own + 1 and subject[-1] not in _DATA_HEADS \
+                and not _SEEING.isdisjoint(more[verb:verb + 3]):
+            # "Your upline cannot see your Social Security number", "Your Referring Distributor's upline may
+            # see …": someone the reader deals with, who sees what the reader gave
+            return "other"
         # ("Your detailed results … will not be disclosed to your employer": the negation between them)
         if subject[own] == "your" and len(subject) > own + 1 and (_is_passive(more[verb:verb + 4]) or words[verb] in _IS
                                                                  or subject[-1] in _DATA_HEADS):
@@ -539,10 +544,13 @@ def _actor(text: str, aliases: frozenset[str] = frozenset()) -> str:
     return "company" if _names_company(words[:3], aliases) else "other"
 
 
+#: Verbs of seeing what is shown: their subject, named as the reader's ("your upline"), is someone else who sees.
+_SEEING = frozenset(("see", "sees", "view", "views", "access", "accesses"))
 #: Participles of being told: the reader as their subject does not act.
 _TOLD = frozenset(("notified", "informed", "told", "contacted", "emailed", "e-mailed", "alerted"))
 #: Words that name the reader's information as a subject ("The personal data of the User").
-_DATA_HEADS = frozenset(("data", "information", "details", "records", "record", "profile", "account", "content", "history"))
+_DATA_HEADS = frozenset(("data", "information", "details", "records", "record", "profile", "account", "content", "history",
+                         "copy", "copies", "document", "documents"))
 #: Those, and what is done with it: "The uses and disclosures of your information are …".
 _OF_READER_HEADS = _DATA_HEADS | frozenset(("use", "uses", "disclosure", "disclosures", "sharing", "processing", "collection", "transfer", "transfers", "sale"))
 

@@ -303,6 +303,16 @@ def _exception_gained_case(change: ClauseChange) -> bool:
     new = _OTHER_THAN.search(change.new_text) if old is not None else None
     if old is None or new is None:
         return False
+    # (or one more purpose in the list of those a purpose "other than" lets through, to the sentence's
+    # end: "not used for any purpose other than operator safety, fatigue management and the
+    # investigation of incidents" → "…, fatigue management, operator performance management and …")
+    old_list = change.old_text[old.end(): _list_end(change.old_text, old.end())]
+    new_list = change.new_text[new.end(): _list_end(change.new_text, new.end())]
+    gained = [w for span in change.spans for w in span.new]
+    if gained and _PURPOSE_OTHER_THAN.search(change.old_text, 0, old.end()) is not None and not any(span.old for span in change.spans) \
+            and all(new.end() <= w.start < new.end() + len(new_list) for w in gained) \
+            and "," in new_list and root_stems(plain_words(old_list)) < root_stems(plain_words(new_list)):
+        return True
     old_case = change.old_text[old.end(): _case_end(change.old_text, old.end())]
     new_case = change.new_text[new.end(): _case_end(change.new_text, new.end())]
     # (the case gained is one of the same kind, begun as the first was — "to …" or "to …" —, not a
@@ -322,6 +332,16 @@ def _case_end(text: str, start: int) -> int:
 
 
 _CASE_END = re.compile(r"[,;:.]")
+# Purposes let through by a limit, named as such: "for any purpose other than", "no use except for".
+_PURPOSE_OTHER_THAN = re.compile(r"\b(?:purposes?|reasons?|uses?)\s{1,3}(?:other\s{1,3}than|except(?:\s{1,3}for)?)$", re.I)
+
+
+def _list_end(text: str, start: int) -> int:
+    found = _LIST_END.search(text, start)
+    return found.start() if found is not None else len(text)
+
+
+_LIST_END = re.compile(r"[;:.]")
 
 
 def _exception_made_default(change: ClauseChange) -> bool:
@@ -1011,6 +1031,11 @@ _RECIPIENTS_ACT = re.compile(
 )
 
 
+# A use ruled out: "is not used to", "will never be used for", "we do not use it to".
+_NOT_USED = re.compile(r"\b(?:not|never)\s{1,3}(?:be\s{1,3})?(?:used|use|uses)\b", re.I)
+# What others are kept from seeing: "They cannot see your ID", "Your name is not shown".
+_NOT_SEEN = re.compile(r"\b(?:cannot|can\s{1,3}not|can't|may\s{1,3}not|will\s{1,3}not|won't|do\s{1,3}not|does\s{1,3}not|never)\s{1,3}(?:see|view)\b"
+                       r"|\b(?:is|are|will\s{1,3}not\s{1,3}be)\s{1,3}(?:not\s{1,3}|never\s{1,3})?(?:shown|displayed|visible)\b", re.I)
 # Who can see what the reader posts or keeps: "only members you approve can see your photos".
 _WHO_SEES = re.compile(r"\b(?:can|may|will)\s{1,3}see\s{1,3}(?:your|their|the)\b", re.I)
 # What the reader chooses before the company does it: "If you join a research study, we share …",
@@ -1093,10 +1118,25 @@ def _ruled_out_less(change: ClauseChange, *, after_limit: bool = False) -> bool:
     # not transferred outside the State" → "SIM Registration Data is not transferred …", its verb agreeing)
     subject_end = next((w.start for w in change.old.words if w.start >= body and w.norm in _BE_FORMS), body) \
         if _passive_after(change.old.words, negation) else body
+    if all(_example_of_any(change, span) for span in change.spans if span.old or span.new):
+        return False  # "with any third party, including Buyers" → "with any third party": Buyers are still any third party
     return any(not span.new for span in change.spans if span.old) and all(
         (not span.new or _one_preposition(span) or _agreement(span))
         and all(negation.start < w.start < exception or body <= w.start < subject_end or _agreement(span) for w in span.old)
         for span in change.spans if span.old)
+
+
+def _example_of_any(change: ClauseChange, span: Span) -> bool:
+    """True for a run of words taken out that began "including" (or "such as", "e.g.") after "any …"
+    or "all …": an example of what the whole still covers."""
+    if span.new or not span.old or span.old[0].norm not in ("including", "such", "e.g", "especially", "particularly"):
+        return False
+    before = change.old_text[max(0, span.old[0].start - 60): span.old[0].start].lower()
+    return _ANY_BEFORE.search(before) is not None
+
+
+# "any …" or "all …" just before an example: "with any third party, " (what the example belongs to).
+_ANY_BEFORE = re.compile(r"\b(?:any|all|every)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?[\w-]{1,20}\s{0,3},?\s{0,3}$")
 
 
 def _passive_after(words: "tuple[Word, ...]", negation: Word) -> bool:
@@ -1620,13 +1660,16 @@ def _closed(lead: str) -> bool:
     situations:"), or lists the cases it does without the reader's consent ("The Company may process
     personal data without the consent of the Data Subject in the following cases:"): its entries
     are all the cases the limit lets through."""
-    if not lead.endswith(":"):
+    # (or that points to it: "We share it only in the situations below.")
+    if not lead.endswith(":") and _POINTS_BELOW.search(lead, max(0, len(lead) - 60)) is None:
         return False
     sentence = last_sentence(lead)
     return not _CLOSING.isdisjoint(plain_words(sentence)) and (not negates(sentence) or limited_after_negation(sentence)) \
         or _WITHOUT_CONSENT_IN.search(sentence) is not None or _LIMITED_TO.search(sentence) is not None
 
 
+# A lead-in that points to the list after it, ending in a full stop: "… in the situations below.", "… as follows."
+_POINTS_BELOW = re.compile(r"\b(?:below|as\s{1,3}follows|the\s{1,3}following\s{1,3}\w+)\s{0,3}\.$", re.I)
 # A lead-in that closes its list by saying so: "The information we send to Meridian Air is limited to:".
 _LIMITED_TO = re.compile(r"\b(?:is|are)\s{1,3}(?:limited|restricted|confined)\s{1,3}to\s{0,3}:$", re.I)
 
@@ -1854,6 +1897,8 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and change.old_reading.negated and _enumerated_dropped(change)  # type: ignore[union-attr]
             # a condition the company set on what it does, taken out: "We do this only after assessing that …"
             or change.kind == "removed" and reading.limited and reading.actor == "company" and _ONLY_AFTER.search(change.old_text) is not None
+            # what others are kept from seeing of the reader's: "Your name is not shown"
+            or reading.actor == "other" and reading.negated and _NOT_SEEN.search(change.old_text or change.new_text) is not None
             # a limit on where or when the reader is watched: "Cameras are installed in common areas only"
             or not _WATCHING.isdisjoint(change.vocabulary) and (reading.limited or reading.negated or change.old_reading is not None and (change.old_reading.limited or change.old_reading.negated))
             # a limit on who sees it: "Information about living people is hidden from everyone except you"
@@ -1902,6 +1947,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                                              or reading.limited and _ONLY_AFTER.search(change.old_text) is not None)
                 or reading.actor == "other" and reading.limits_handling and ("sharing" in change.topics | change.heading_topics or "access" in change.vocabulary)
                 and _RECIPIENTS_ACT.match(change.old_text) is not None
+                # what watching the reader is not used for: "CCTV footage is not used to monitor the productivity of individual team members"
+                or reading.negated and not _WATCHING.isdisjoint(change.old.wordset) and _NOT_USED.search(change.old_text) is not None  # type: ignore[union-attr]
+                # what others may not see of the reader's: "They cannot see your ID, medical notes or card
+                # details", "Your name is not shown"
+                or reading.actor == "other" and reading.negated and _NOT_SEEN.search(change.old_text) is not None
                 # a bar put on those who receive it: "(a contract that) prohibits use of the records for marketing"
                 or reading.actor == "other" and not _BARS.isdisjoint(change.old.wordset) and _BARRED_USE.search(change.old_text) is not None  # type: ignore[union-attr]
                 # what is not done, said of the thing: "There is no sound recording."

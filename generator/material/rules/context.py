@@ -22,7 +22,7 @@ LIST_LEADS: dict[str, Anchored] = {
         # the company by what it is, as translated statements name it: "the Company collects and processes the following personal data:"
         # (what it lists is data: "… processes personal data … in the following cases:" lists cases)
         r"|\b(?:company|bank|controller|operator|organi[sz]ation|firm|insurer)\b[^.:]{0,40}\b(?:collect|gather|obtain|receive|record|process|store)\w{0,3}\b"
-        r"[^.:]{0,40}\b(?:data|information|details)\s{0,3}:"
+        r"[^.:]{0,40}\b(?:data|information|details|the\s{1,3}following)\s{0,3}:"
         # what is sent to the company: "your vehicle sends us:", "you give us:"
         r"|\b(?:sends?|sent|gives?|provides?|tells?)\s{1,3}us\b(?:\s{1,3}with\b)?|\bshares?\s{1,3}with\s{1,3}us\b"
         r"|\b(?:provided|given|sent|supplied|disclosed)\s{1,3}to\s{1,3}us\b"

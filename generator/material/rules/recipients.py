@@ -365,7 +365,7 @@ _IN_GENERAL_OF_DATA = frozenset(("personal", "data", "information", "details"))
 
 #: Stems of the words that say where someone is ("located in", "based in").
 _WHERE = frozenset(("locat", "located", "based", "situat", "situated", "established"))
-_WHERE_OR_COUNTRY = _WHERE | COUNTRIES
+_WHERE_OR_COUNTRY = _WHERE | COUNTRIES | frozenset(("united", "unit", "states", "stat", "kingdom", "america"))  # ("the United States")
 
 
 #: Stems of the words that say information goes to someone, of information in general, and of how

@@ -39,7 +39,7 @@ SAFEGUARD = Anchored(re.compile(
     # clauses a regulator approved, by their other names: "the model contractual clauses approved by the AAIP"
     r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b"
     # a contract that binds the recipient: "we sign written agreements with each recipient that require it to protect …"
-    r"|\b(?:(?:written|data\s{1,3}(?:protection|processing|transfer))\s{1,3})?(?:agreements?|contracts?)\s{1,3}"
+    r"|\b(?:(?:written|data\s{1,3}(?:protection|processing|transfer))\s{1,3})?(?:agreements?|contracts?),?\s{1,3}"
     r"(?:with\s{1,3}(?:them|it|(?:each|every|the|all|those|these|our)(?:\s{1,3}[\w-]{1,20}){1,3}?)\s{1,3})?(?:(?:that|which)\s{1,3})?(?:require|oblige|bind|obligate)s?\b",
     re.I,
 ), starts=("standard", "scc", "adequacy", "adequate", "prior", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
@@ -358,6 +358,11 @@ _US_STATES = frozenset(
     "tennessee texas utah vermont virginia west washington wisconsin wyoming".split()
 )
 _NAMES_THE_US = re.compile(r"\b(?:United States|USA?|U\.S\.)")
+#: Regions of the world by their name, with the words of the countries in them (of a name in several words, each word).
+_REGIONS = (
+    (re.compile(r"\bNorth America\b"), frozenset(("united", "states", "america", "usa", "us", "canada", "mexico", "the"))),
+    (re.compile(r"\b(?:Scandinavia|the Nordics|Nordic countries)\b"), frozenset(("denmark", "norway", "sweden", "finland", "iceland"))),
+)
 
 
 def _only_in_another_form(change: ClauseChange) -> bool:
@@ -511,6 +516,8 @@ def _goes_further(change: ClauseChange) -> bool:
         return False
     if names and _US_STATES.issuperset(names) and _NAMES_THE_US.search(change.old_text):
         return False  # "servers in the United States" → "… in Michigan and Virginia, in the United States": where within it
+    if names and any(states.issuperset(names) and region.search(change.old_text) for region, states in _REGIONS):
+        return False  # "servers located in North America" → "… in the United States and Canada": where within it
     if names and all(_within_a_place_named(change, span) for span in change.spans if span.new and any(w.norm in names for w in span.new)):
         return False  # "located in the State of Virginia" → "located in Ashburn, in the State of Virginia": where within it
     # (unless the clause named countries already: "including the Philippines and India" → "…, India
