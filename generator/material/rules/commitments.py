@@ -306,8 +306,8 @@ def _exception_gained_case(change: ClauseChange) -> bool:
     # (or one more purpose in the list of those a purpose "other than" lets through, to the sentence's
     # end: "not used for any purpose other than operator safety, fatigue management and the
     # investigation of incidents" → "…, fatigue management, operator performance management and …")
-    old_list = change.old_text[old.end(): _list_end(change.old_text, old.end())]
-    new_list = change.new_text[new.end(): _list_end(change.new_text, new.end())]
+    old_list = change.old_text[old.end(): _case_end(change.old_text, old.end(), _LIST_END)]
+    new_list = change.new_text[new.end(): _case_end(change.new_text, new.end(), _LIST_END)]
     gained = [w for span in change.spans for w in span.new]
     if gained and _PURPOSE_OTHER_THAN.search(change.old_text, 0, old.end()) is not None and not any(span.old for span in change.spans) \
             and all(new.end() <= w.start < new.end() + len(new_list) for w in gained) \
@@ -326,22 +326,17 @@ def _gained_a_case(old_case: str, new_case: str) -> bool:
     return bool(had) and had < has and " or " in new_case and " or " not in old_case
 
 
-def _case_end(text: str, start: int) -> int:
-    found = _CASE_END.search(text, start)
+def _case_end(text: str, start: int, ends: "re.Pattern[str] | None" = None) -> int:
+    """Where the case that begins at ``start`` ends: at the next comma or stop (``ends``: other stops)."""
+    found = (ends or _CASE_END).search(text, start)
     return found.start() if found is not None else len(text)
 
 
 _CASE_END = re.compile(r"[,;:.]")
+#: Where a list of cases ends: the commas between them go on.
+_LIST_END = re.compile(r"[;:.]")
 # Purposes let through by a limit, named as such: "for any purpose other than", "no use except for".
 _PURPOSE_OTHER_THAN = re.compile(r"\b(?:purposes?|reasons?|uses?)\s{1,3}(?:other\s{1,3}than|except(?:\s{1,3}for)?)$", re.I)
-
-
-def _list_end(text: str, start: int) -> int:
-    found = _LIST_END.search(text, start)
-    return found.start() if found is not None else len(text)
-
-
-_LIST_END = re.compile(r"[;:.]")
 
 
 def _exception_made_default(change: ClauseChange) -> bool:
@@ -1783,7 +1778,8 @@ def _negation_starts(text: str) -> list[int]:
     return [m.start() for m in _NEGATING_WORD.finditer(text)]
 
 
-_NEGATING_WORD = re.compile(r"\b(?:not|no|never|none|nor|nothing|nobody|nowhere|neither|cannot|without)\b|\b\w+n't\b", re.I)
+# The negating words of :data:`.text.NEGATIONS`, and any "…n't".
+_NEGATING_WORD = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|\b\w+n't\b", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -2059,9 +2055,9 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", f"The information is no longer said to be {quote(word.lower())}.")
     extent = _EXTENT.search(change.old_text) if "extent" in had or "far" in had else None
     if extent is not None and _NEEDED.isdisjoint(change.new.wordset) and _EXTENT.search(context.section_text(change, "new")) is None:  # type: ignore[union-attr]
-        # (said in other words, "each receives only what is strictly necessary", or elsewhere in its section, it stays)
         # what is needed and no more, said of the extent (GDPR Art. 5(1)(c)), taken out: "Personal data may be
         # disclosed, strictly to the extent necessary, to the following categories of recipients:" → "…, in particular, …"
+        # (said in other words, "each receives only what is strictly necessary", or elsewhere in its section, it stays)
         return change.finding("commitments", "material", f"The clause no longer limits itself with {quote(extent.group())}.")
     lost_law = _law_limit_lost(change) if "sharing" in change.topics else None
     if lost_law is not None and not new.negated and not _law_said_in_block(change, context):
