@@ -201,8 +201,9 @@ def _is_label(piece: str) -> bool:
     """True for a few words that end in a full stop and begin in capitals, with no verb among them:
     a run-in heading, not a sentence."""
     words = piece.split()
+    # (one word is a label whatever it is: "Delete. Ask us to delete …" in a list of rights)
     return (len(words) <= LABEL_WORDS and piece.endswith(".") and piece[:1].isupper()
-            and not any(w.lower().strip(".,") in _VERBS for w in words))
+            and (len(words) == 1 and len(piece) > 2 or not any(w.lower().strip(".,") in _VERBS for w in words)))
 
 
 _END = re.compile(r"[.!?;]\s")

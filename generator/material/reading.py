@@ -742,7 +742,7 @@ _DEFINITION = re.compile(
     # (or "is someone who": "A politically exposed person is someone who has, or has had, an important public function")
     r"(?:is|are)\s{1,3}(?:an?|the|someone|anyone)\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,9}?(?:[\w-]{1,30},\s{1,3})?(?:that|which|who|whose|where|(?:in|through|by)\s{1,3}which|licensed|established|appointed|authori[sz]ed|regulated|responsible"
     r"|operated|maintained|run|managed|kept|designed|developed|created|published|issued|administered|owned|supervised|governed|leading|involving|resulting"
-    r"|offered|provided|supported|used))\b"
+    r"|offered|provided|supported|used|aimed|intended|meant))\b"
     # things, then "are" and what they are, without an article: "Cookies are small text files that a website stores …"
     # (not a verb of what is done to them: "Your details are kept on servers that …")
     r"|(?i:(?!(?:your|our|their|we|you|they|it|this|these|those|such)\b)[\w-]{1,30}(?:\s{1,3}[\w-]{1,30}){0,2}?\s{1,3}are\s{1,3}"
@@ -762,8 +762,15 @@ def defines(clause_text: str, words: frozenset[str], aliases: frozenset[str] = f
     numbering = NUMBERING.match(clause_text) if clause_text[:1] == "(" or clause_text[:1].isdigit() else None
     if numbering is not None:
         clause_text = clause_text[numbering.end():]  # "(1) Cookies are small text files that …"
+    head = _RUN_IN_LABEL.match(clause_text)
+    if head is not None:
+        clause_text = clause_text[head.end():]  # "Pharmacovigilance. Pharmacovigilance is the set of activities aimed at …"
     return _DEFINITION.match(clause_text) is not None and _WE.isdisjoint(words) and "the company" not in clause_text.lower() \
         and (aliases.isdisjoint(words) or not any(word.lower() in aliases for word in _CAPITALISED.findall(clause_text)))
+
+
+# A paragraph's run-in label, its own short sentence: "Pharmacovigilance. ", "Device Data. ".
+_RUN_IN_LABEL = re.compile(r"[A-Z][\w'-]{0,30}(?:\s{1,3}(?:[A-Z][\w'-]{0,30}|and|of|or|the|for|&)){0,4}(?<=[A-Za-z])\.\s{1,3}(?=[A-Z])")
 
 
 # A word written with a capital: a name the statement defined for the company is written so ("the

@@ -716,6 +716,10 @@ class Detector:
         for item in items:
             if item.kind == "inserted":
                 said.setdefault(item.section, set()).update(_substance(item.new.wordset))  # type: ignore[union-attr]
+            elif item.kind == "edited" and item.new.text.endswith(".") and item.old.text.endswith(":"):  # type: ignore[union-attr]
+                # (a list's lead-in that took its entries in: "…, including:" and "- encryption of …" →
+                # "…, including encryption of …, two-factor authentication …")
+                said.setdefault(item.section, set()).update(_substance(item.new.wordset))  # type: ignore[union-attr]
         if not said:
             return items
         kept = []

@@ -38,12 +38,14 @@ _COLLECTS = Anchored(re.compile(
     r"(?!\s{1,3}(?:requests?|complaints?|applications?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|instructions?|appeals?|objections?)\b)"
     r"|\b(?:upload|sync|synchronis|synchroniz|cop|transmitt|sent)\w{0,4}\s{1,3}to\s{1,3}(?:our|its)\s{1,3}(?:servers?|cloud|systems?)\b"  # "photos are uploaded to our servers"
     r"|\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b"  # a permission of the device: "asks for permission to use your camera"
+    # a background check: "our screening provider checks criminal records, … and your credit history"
+    r"|\b(?:checks?|checked|checking|searches|searched|screens?|screened)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:records?|registry|registries|history|histories|databases?)\b"
     r"|\b(?:add|enrich|append|supplement|combin)\w{0,4}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}?(?:information|data|details)\s{1,3}(?:about|on|from)\b",  # "we add information about you from LinkedIn"
     re.I,
 ), starts=(
     "collect", "gather", "obtain", "receiv", "record", "captur", "scan", "analy", "infer", "deriv", "access", "log",
     "information", "data", "content", "read", "upload", "sync", "synchronis", "synchroniz", "cop", "transmitt", "sent", "permission",
-    "add", "enrich", "append", "supplement", "combin",
+    "add", "enrich", "append", "supplement", "combin", "check", "search", "screen",
 ))
 
 
@@ -51,13 +53,23 @@ def _collects(text: str) -> bool:
     """True when ``text`` says information is collected, outside a condition that opens it ("Before
     collecting any information, the Field Officer must show you his or her identity card" says what
     happens before, not that anything is collected)."""
-    if _COLLECTS.search(text) is None:
+    found = _COLLECTS.search(text)
+    if found is None:
         return False
-    condition = LEADING_CONDITION.match(text)
-    return condition is None or _COLLECTS.search(text[condition.end():]) is not None
+    if LEADING_CONDITION.match(text) is None:
+        return True
+    # (the condition read to its first comma: "With your written authorization, our screening provider …
+    # checks …" says it after the condition)
+    comma = text.find(",")
+    return comma < 0 or found.start() > comma or _COLLECTS.search(text[comma + 1:]) is not None
 
 
-_VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b|\b(?:contains?|includes?)\b", re.I)
+#: The words of a check made of records (see :data:`_COLLECTS`): "checks criminal records".
+_CHECKING = frozenset(("check", "checks", "checked", "checking", "screen", "screens", "screened", "searches", "searched"))
+
+
+_VERB = re.compile(r"\bpermissions?\s{1,3}to\s{1,3}(?:use|access)\b|\b(?:collect|gather|obtain|receiv|record|captur|scan|analy[sz]|infer|deriv|access|log)\w{0,4}\b"
+                   r"|\b(?:contains?|includes?|checks?|checked|searche[sd]|screen(?:s|ed)?)\b", re.I)
 
 
 def judge(change: ClauseChange, context: Context) -> Finding | None:
@@ -97,7 +109,7 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
                 return None  # (a limit on what it names: the commitments rule's)
             return change.finding("collection", "material", f"An entry of the information collected now reads {quote(change.new_text)}.")
         return None
-    if "collection" not in change.topics and "access" not in change.vocabulary:
+    if "collection" not in change.topics and "access" not in change.vocabulary and _CHECKING.isdisjoint(change.vocabulary):
         return None
     reading = change.reading
     if reading.actor == "reader" or (restricts_what_it_says(reading, change.new_text) if change.kind == "edited" else reading.restricts) \
@@ -131,8 +143,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
             and not _introduces_examples(change) and not (in_examples(change, including=True) and _examples_said(change, context)):  # type: ignore[union-attr]
         return change.finding("collection", "material", "A clause about information collected or accessed now says more.")
     # (or around them: "at the time of login" → "while the App is in use", "the" kept)
-    if not old_restricts and (_MORE_OFTEN.search(change.changed_new_text()) or change.gained_matches(_MORE_OFTEN.finditer(change.new_text))) \
-            and not _MORE_OFTEN.search(change.old_text):  # type: ignore[union-attr]
+    # (one that said when already may gain another: "while the app is open" → "… or running in the background")
+    often = _MORE_OFTEN.search(change.changed_new_text()) if not old_restricts else None
+    if often is not None and _when(often.group()) not in {_when(m.group()) for m in _MORE_OFTEN.finditer(change.old_text)} \
+            or not old_restricts and often is None and change.gained_matches(_MORE_OFTEN.finditer(change.new_text)) and not _MORE_OFTEN.search(change.old_text):
         return change.finding("collection", "material", "A clause about information collected or accessed now collects it more often or all the time.")
     return None
 
@@ -146,6 +160,17 @@ _MORE_OFTEN = re.compile(
     r"|\bwhile\s{1,3}(?:the\s{1,3}[\w-]{1,20}|you|it)\s{1,3}(?:is|are)\s{1,3}(?:in\s{1,3}use|running|open|active)\b|\bwhile\s{1,3}you\s{1,3}(?:use|are\s{1,3}using)\b",
     re.I,
 )
+
+
+#: Phrases of :data:`_MORE_OFTEN` that say the same ("at any time", "whenever"), by the one they say it as.
+_SAME_WHEN = {"whenever": "at any time", "every time": "at any time", "each time": "at any time", "at all times": "at any time",
+              "continually": "continuously", "continuous": "continuously"}
+
+
+def _when(phrase: str) -> str:
+    """A phrase of :data:`_MORE_OFTEN`, as the one of its meaning (lower case, one space apart)."""
+    phrase = " ".join(phrase.lower().split())
+    return _SAME_WHEN.get(phrase, phrase)
 
 
 #: The words without which :data:`_ACCESS_ENDS` does not match.

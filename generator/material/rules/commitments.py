@@ -1026,6 +1026,11 @@ _RECIPIENTS_ACT = re.compile(
 )
 
 
+# Watching ruled out: "are never filmed", "is not recorded", "no cameras".
+_NOT_WATCHED = re.compile(r"\b(?:never|not)\s{1,3}(?:be\s{1,3})?(?:filmed|recorded|monitored|videoed|photographed|watched)\b"
+                          r"|\bno\s{1,3}(?:cameras?|cctv|video\s{1,3}recording|recording)\b", re.I)
+# Watching said: "are recorded by security cameras".
+_WATCHED = re.compile(r"\b(?:filmed|recorded|monitored|videoed|cameras?|cctv)\b", re.I)
 # A use ruled out: "is not used to", "will never be used for", "we do not use it to".
 _NOT_USED = re.compile(r"\b(?:not|never)\s{1,3}(?:be\s{1,3})?(?:used|use|uses)\b", re.I)
 # What others are kept from seeing: "They cannot see your ID", "Your name is not shown".
@@ -1534,7 +1539,8 @@ _EXCEPTION_SAID = re.compile(
     r"|\b(?:is|are|shall|will|does|do|need)\s{1,3}not\s{1,3}(?:be\s{1,3})?(?:required|needed|necessary|apply|applicable)\b[^.;]{0,20}?\b(?:if|where|when|in)\b"
     r"|\b(?:cannot|can\s{1,3}not|may\s{1,3}not)\s{1,3}be\s{1,3}\w{2,20}\s{1,3}(?:if|where|when|in\s{1,3}(?:the\s{1,3})?cases?)\b"
     # the other case in a sentence of its own: "However, a recording that relates to a claim is kept with the claim file instead"
-    r"|\bhowever,?\s{1,3}(?:where|when|if|in\s{1,3}(?:the\s{1,3})?cases?)\b|\bhowever\b[^.;]{0,160}?\binstead\b", re.I)
+    r"|\bhowever,?\s{1,3}(?:where|when|if|in\s{1,3}(?:the\s{1,3})?cases?)\b|\bhowever\b[^.;]{0,160}?\binstead\b"
+    r"|(?:^|[.;]\s{1,3})in\s{1,3}(?:the\s{1,3})?cases?\s{1,3}(?:of|where|when)\b", re.I)
 
 
 def _exception_said_otherwise(change: ClauseChange, word: str) -> bool:
@@ -1962,6 +1968,12 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return None
     old, new = change.old_reading, change.new_reading
     assert old is not None and new is not None
+    if old.negated and not _WATCHING.isdisjoint(change.vocabulary):
+        ruled_out = _NOT_WATCHED.search(change.old_text)
+        if ruled_out is not None and _NOT_WATCHED.search(change.new_text) is None and _WATCHED.search(change.new_text) is not None:
+            # "Children's ministry areas are never filmed." → "… are recorded by security cameras, but this
+            # footage is not livestreamed": what was never watched now is, whatever else is still ruled out
+            return change.finding("commitments", "material", f"The clause no longer says {quote(ruled_out.group().split()[0].lower())}.")
     old_words, new_words = change.changed_old_words, change.changed_new_words
     lost: list[str] = []
     won: list[str] = []

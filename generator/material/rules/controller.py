@@ -34,7 +34,7 @@ _COMPANY = re.compile(
 _ROLE_IN_WORDS = (
     r"|\bon (?:the|its|their|your|our) (?:school|customer|client|employer|organi[sz]ation|business|company)(?:'s|s')? behalf\b"
     r"|\bon behalf of (?:the|its|their|your|our) (?:schools?|customers?|clients?|employers?|organi[sz]ations?|businesses)\b"
-    r"|\b(?:decide|decides|determine|determines)\s{1,3}(?:why and how|how and why|the purposes and means|how)\b"
+    r"|\b(?:decide|decides|determine|determines)\s{1,3}(?:why and how|how and why|the purposes and means|how(?!\s{1,3}(?:much|many|often|long|far)\b))\b"
 )
 _ROLE = Anchored(re.compile(
     r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"

@@ -47,7 +47,7 @@ BY_A_PERSON = re.compile(
     r"\b(?:made|taken|reviewed|checked|decided|approved|assessed|carried out|conducted|examined) by (?:a|an|one of our|our)(?: [\w-]{1,20}){0,2}? "
     r"(?:person|human|member|staff|people|employee|underwriters?|officers?|caseworkers?|reviewers?|analysts?)\b"
     r"|\bhuman (?:review|involvement|intervention|oversight|decision)|\b(?:a|an|our) (?:person|human|staff member|employee|underwriter|officer|caseworker|reviewer"
-    r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team)(?: of (?:our|the)(?: [\w-]{1,20}){0,2}? team)?(?: (?:will|may|can|must|shall))? (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
+    r"|member of (?:our|the)(?: [\w-]{1,20}){0,3} team)(?: (?:of|from) (?:our|the)(?: [\w-]{1,20}){0,3}? team)?(?: (?:will|may|can|must|shall|always))? (?:reviews?|decides?|checks?|looks? at|makes?|assess\w{0,2})\b"
     # a person the reader may turn to about the decision: "submit observations to a member of our staff"
     r"|\bto (?:a|an) (?:member of (?:our|the) staff|staff member|person|human reviewer)\b"
     r"|\bmanual(?:ly)? (?:review|check)|\b(?:reviewed|checked|assessed) manually\b",

@@ -522,7 +522,7 @@ _EXERCISE = Anchored(re.compile(
     # "To use any of your rights, email …"
     # (looked for from "use": "to", "can" and "may" begin too many words)
     r"|(?:(?<=\bto )|(?<=\bcan )|(?<=\bmay )|(?<=\bonly ))use (?:any of )?(?:your|these|those|the above|such) rights\b"
-    r"|\bexercis\w{0,3} of (?:your|these|those|the|any) rights?\b|\bcomplain\w{0,2} to\b"
+    r"|\bexercis\w{0,3} of (?:(?:your|these|those|the|any|such|their|his|her) )?rights?\b|\bcomplain\w{0,2} to\b"
     r"|\b(?:make|making|submit|submits|submitting|send|sends|sending|file|filing|lodge|lodging|mail|mailing)\b(?:\s{1,3}[\w,'-]{1,20}){0,4}?\s{1,3}(?:requests?|appeals?|complaints?|disputes?)\b"
     # the same in the passive: "Requests may be submitted by e-mail"
     r"|\b(?:requests?|appeals?|complaints?|disputes?)\b(?:\s{1,3}[\w,'-]{1,20}){0,3}?\s{1,3}(?:made|submitted|sent|filed|lodged|mailed|addressed)\b"

@@ -40,13 +40,13 @@ SAFEGUARD = Anchored(re.compile(
     r"|\bmodel (?:contractual |contract |data protection )?clauses\b|\bstandard data protection clauses\b"
     # a contract that binds the recipient: "we sign written agreements with each recipient that require it to protect …"
     r"|\b(?:(?:written|data\s{1,3}(?:protection|processing|transfer))\s{1,3})?(?:agreements?|contracts?),?\s{1,3}"
-    r"(?:with\s{1,3}(?:them|it|(?:each|every|the|all|those|these|our)(?:\s{1,3}[\w-]{1,20}){1,3}?)\s{1,3})?(?:(?:that|which)\s{1,3})?(?:require|oblige|bind|obligate)s?\b",
+    r"(?:with\s{1,3}(?:them|it|(?:each|every|the|all|those|these|our)(?:\s{1,3}[\w-]{1,20}){1,3}?)\s{1,3})?(?:(?:that|which)\s{1,3})?(?:requir(?:e|es|ing)|oblig(?:e|es|ing)|bind(?:s|ing)?|obligat(?:e|es|ing))\b",
     re.I,
 ), starts=("standard", "scc", "adequacy", "adequate", "prior", "binding", "bcr", "data", "privacy", "appropriate", "international", "uk", "idta", "model", "contractual",
            "written", "agreement", "contract"))
 # Each safeguard by its kind, whatever it is called: "Standard Contractual Clauses" and "SCCs" are one.
 _KINDS = (
-    ("a contract that binds the recipient", re.compile(r"\b(?:require|oblige|bind|obligate)s?\b", re.I)),
+    ("a contract that binds the recipient", re.compile(r"\b(?:requir(?:e|es|ing)|oblig(?:e|es|ing)|bind(?:s|ing)?|obligat(?:e|es|ing))\b", re.I)),
     ("a regulator's authorisation", re.compile(r"\bprior\b", re.I)),
     ("standard contractual clauses", re.compile(r"standard|scc|model", re.I)),
     ("adequacy decision", re.compile(r"adequacy", re.I)),
