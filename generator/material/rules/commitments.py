@@ -2060,7 +2060,11 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         return change.finding("commitments", "material", f"The clause no longer waits for a choice: {quote(chosen.group())} was removed.")
     # (the changed old words are read first: the words a clause lost are among them, and most edits lose none)
     lost = _protections(" ".join(change.changed_old_words))
-    protected = lost & (_protections(change.old_text) - _protections(change.new_text)) if lost else ()
+    protected = lost & (_protections(change.old_text) - _protections(change.new_text)) if lost else set()
+    if protected:
+        # (said again in a sentence of its own in the block: "…, and anonymous reports will be accepted" →
+        # "… run by the Internal Audit Division. Anonymous reports are accepted.")
+        protected -= _protections(context.block_text(change, "new") or "")
     if protected:
         form = sorted(protected)[0]
         word = next(m.group() for m in _PROTECTED.finditer(change.old_text) if _protections(m.group()) == {form})

@@ -37,17 +37,17 @@ _ROLE_IN_WORDS = (
     r"|\b(?:decide|decides|determine|determines)\s{1,3}(?:why and how|how and why|the purposes and means|how(?!\s{1,3}(?:much|many|often|long|far)\b))\b"
 )
 _ROLE = Anchored(re.compile(
-    r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\boperated by\b|"
+    r"\b(?:data )?controller\b|\bresponsible for (?:the processing|processing|your (?:personal )?(?:data|information))|\b(?:operated|run) by\b|"
     r"\bdata protection officer\b|\bDPO\b|\brepresentative (?:in|for) the\b"
     # the representative of a company established outside the EU or the UK (GDPR Art. 27)
     r"|\b(?:EU|UK|EEA|Swiss|European|GDPR|Art(?:icle)?\.?\s{0,2}27)\s{1,3}representative\b"
     # the role in other words (Art. 4(7), 28): acting on a customer's behalf, or deciding how information is used
     + _ROLE_IN_WORDS,
     re.I,
-), starts=("data", "controller", "responsible", "operated", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art",
+), starts=("data", "controller", "responsible", "operated", "run", "dpo", "representative", "eu", "uk", "eea", "swiss", "european", "gdpr", "art",
            "on", "decide", "determine"))
 # The part of :data:`_ROLE` that names who is responsible (not only whom to contact).
-_IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\boperated by\b" + _ROLE_IN_WORDS, re.I)
+_IDENTITY = re.compile(r"\bcontroller\b|\bresponsible for\b|\b(?:operated|run) by\b" + _ROLE_IN_WORDS, re.I)
 # A sentence that says who the controller is, or what it is responsible for: "X is the controller",
 # "acts as controller", "the controller of your data is", "responsible for", "operated by".
 _SAYS_WHO = re.compile(
@@ -228,12 +228,12 @@ def _short_names(base: str, context: Context) -> frozenset[str]:
 _ROLE_WORDS = frozenset((
     "controller", "controll", "joint", "processor", "process", "responsible", "responsibility", "operat", "operated", "operator",
     "representative", "officer", "dpo", "subsidiar", "subsidiary", "affiliat", "affiliate", "parent", "owner", "own", "owned",
-    "behalf", "acquir", "acquired", "merg", "merged", "successor", "group",
+    "behalf", "acquir", "acquired", "merg", "merged", "successor", "group", "run",
 ))
 
 
 #: Roles said in other words: being responsible for information is being its controller (GDPR Art. 4(7)).
-_ROLE_OF = {"respon": "contro"}
+_ROLE_OF = {"respon": "contro", "run": "operat"}  # ("run by" is "operated by")
 
 
 def _roles(stems: "set[str] | frozenset[str]") -> set[str]:
