@@ -291,6 +291,16 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
     )
 
 
+def _anothers_role_moved(change: ClauseChange, context: Context) -> bool:
+    """True when an edited clause gained (or lost) the words that another party is a controller of its
+    own, and its block said so (or still says so) in another sentence."""
+    old, new = ANOTHERS_ROLE.search(change.old_text), ANOTHERS_ROLE.search(change.new_text)
+    if (old is None) == (new is None):
+        return False
+    side = "old" if old is None else "new"
+    return ANOTHERS_ROLE.search(context.block_text(change, side) or "") is not None
+
+
 #: "own" said of itself ("its own legal entity", "in its own right"), not of owning.
 _POSSESSIVE_OWN = re.compile(r"\b(?:its|their|our|your|his|her|my)\s{1,3}own\b", re.I)
 #: Pronouns that stand for a company named before.
@@ -369,6 +379,10 @@ def judge(change: ClauseChange, context: Context) -> Finding | None:
         # Only the data protection officer or a representative: how to reach someone (Art. 13(1)(b)),
         # not who is responsible.
         return change.finding("controller", "substantive", "A clause about the data protection officer or a representative changed.")
+    if change.kind == "edited" and _anothers_role_moved(change, context):
+        # "… we will share the information the Ombudsman needs. The Ombudsman is an independent controller
+        # of that information." → "…, and the Ombudsman will be an independent controller of that information."
+        return change.finding("controller", "substantive", "A clause saying another party is a controller of its own was reworded; its section still says so.")
     if change.kind == "edited" and not _who_or_role_changed(change, context.block_text(change, "new") or ""):
         # "We are the controller of your personal data" → "… of your personal information": the
         # same company in the same role
