@@ -294,11 +294,17 @@ def _who_or_role_changed(change: ClauseChange, block_text: str = "") -> bool:
 def _anothers_role_moved(change: ClauseChange, context: Context) -> bool:
     """True when an edited clause gained (or lost) the words that another party is a controller of its
     own, and its block said so (or still says so) in another sentence."""
-    old, new = ANOTHERS_ROLE.search(change.old_text), ANOTHERS_ROLE.search(change.new_text)
-    if (old is None) == (new is None):
+    old, new = _anothers_role(change.old_text), _anothers_role(change.new_text)
+    if old == new:
         return False
-    side = "old" if old is None else "new"
-    return ANOTHERS_ROLE.search(context.block_text(change, side) or "") is not None
+    return _anothers_role(context.block_text(change, "new" if old else "old") or "")
+
+
+def _anothers_role(text: str) -> bool:
+    """True when ``text`` says another party is a controller of its own (:data:`ANOTHERS_ROLE`, looked
+    for only where its words stand)."""
+    lowered = text.lower()
+    return ("separate" in lowered or "independent" in lowered or "own right" in lowered) and ANOTHERS_ROLE.search(text) is not None
 
 
 #: "own" said of itself ("its own legal entity", "in its own right"), not of owning.
