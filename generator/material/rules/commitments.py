@@ -979,7 +979,9 @@ def _company_part_weakened(change: ClauseChange) -> Finding | None:
 # A disclosure (or other handling) limited to what the law compels: "We may disclose data to the
 # police when the law requires us to"; without it, the company does it whenever it chooses.
 _LAW_REQUIRES = Anchored(re.compile(
-    r"\b(?:when|where|if|as|to the extent|only if|only when|whenever|wherever)\s{1,3}(?:(?:the\s{1,3})?(?:law|legislation)\s{1,3}(?:requires|obliges)|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
+    r"\b(?:when|where|if|as|to the extent|only if|only when|whenever|wherever)\s{1,3}(?:(?:the\s{1,3})?(?:law|legislation)"
+    # (or the law and a court's order together: "Where the law or an order of court obliges the College to do so")
+    r"(?:\s{1,3}or\s{1,3}(?:an?\s{1,3})?(?:order\s{1,3}of\s{1,3}(?:a\s{1,3}|the\s{1,3})?court|court\s{1,3}order))?\s{1,3}(?:requires|obliges)|(?:it\s{1,3}is\s{1,3})?required\s{1,3}by\s{1,3}(?:the\s{1,3})?law"
     r"|(?:it\s{1,3}is\s{1,3})?legally\s{1,3}required|(?:we\s{1,3}are|we're)\s{1,3}(?:legally\s{1,3})?(?:required|obliged|obligated|bound)|we\s{1,3}must\s{1,3}by\s{1,3}law"
     # a court's order or a warrant compels it too: "if a court orders us to", "when served with a warrant"
     r"|a\s{1,3}court\s{1,3}orders?|(?:we\s{1,3}are\s{1,3})?ordered\s{1,3}(?:to\s{1,3}by\s{1,3})?(?:by\s{1,3})?a\s{1,3}court"
